@@ -1,0 +1,168 @@
+import { createRequire } from "node:module";
+import { Command, CommanderError, Option } from "commander";
+import type { IsoDate } from "../core/calendarDate.js";
+import { renderJson } from "../render/json.js";
+import { COLOR, NO_COLOR, type Paint } from "../render/paint.js";
+import { CliError, EXIT, UsageError } from "./errors.js";
+import { SCHEDULE_OPTIONS } from "./options.js";
+
+/** Everything the CLI touches outside itself, injected so tests can run it in-process. */
+export interface Io {
+  readonly writeOut: (text: string) => void;
+  readonly writeErr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdoutIsTTY: boolean;
+  /** Today's local calendar date: the default --start. */
+  readonly today: () => IsoDate;
+}
+
+const HELP_AFTER = `
+Examples:
+  mmn-dose --weight 70                        2 g/kg every 4 weeks, 6 courses from today
+  mmn-dose --weight 70 --start 2026-12-01     the same from a given day
+  mmn-dose --weight 154lb --dose 1 --every 2  1 g/kg every 2 weeks
+  mmn-dose --weight 73 --round 5g             nearest 5 g (Ontario): 146 g -> 145 g
+  mmn-dose --weight 70 --days 5 --json        0.4 g/kg/day, as JSON for scripts
+
+Rules:
+  Dosing weight is the actual weight. Each course is split over consecutive days, as evenly as
+  whole vials allow, into the fewest days that keep each day within --max-daily (unless --days).
+  Every rounding and split is listed under Notes; anything outside the EFNS/PNS guideline or the
+  Gammagard Liquid MMN label is listed under Warnings with a code.
+
+Exit codes:
+  0 success   1 internal or I/O failure   2 bad usage or bad input
+
+Decision support only: the prescriber and pharmacist decide.`;
+
+/**
+ * Runs the CLI and returns the exit code. The only place that turns errors into exit codes;
+ * `bin/mmn-dose.js` sets `process.exitCode` from it.
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const wantsJson = argv.includes("--json") || argv.includes("--format=json") || argv.some((a, i) => a === "--format" && argv[i + 1] === "json");
+  const debug = argv.includes("--debug");
+  let exitCode: number = EXIT.ok;
+  try {
+    const program = createProgram(io, (code) => (exitCode = code));
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") {
+        return EXIT.ok;
+      }
+      return reportError(io, new UsageError("USAGE", commanderMessage(error)), wantsJson, debug);
+    }
+    return reportError(io, error, wantsJson, debug);
+  }
+}
+
+function unexpectedArgument(arg: string): UsageError {
+  const hint = /^(kg|lbs?|cm|in)$/i.test(arg)
+    ? ` (write the unit without a space, e.g. --weight 70${arg.toLowerCase()})`
+    : " (the commands are products and schema; everything else is an --option)";
+  return new UsageError("UNEXPECTED_ARGUMENT", `unexpected argument '${arg}'${hint}`);
+}
+
+function commanderMessage(error: CommanderError): string {
+  return error.message.replace(/^error: /, "").split("\n")[0]!;
+}
+
+function reportError(io: Io, error: unknown, wantsJson: boolean, debug: boolean): number {
+  const known = error instanceof CliError ? error : domainError(error);
+  const code = known ? known.code : "INTERNAL";
+  const text = known ? known.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+  if (wantsJson) io.writeOut(renderJson({ schemaVersion: 1, error: { code, message: text } }));
+  io.writeErr(`mmn-dose: ${text}\n`);
+  if (known?.exitCode === EXIT.usage) io.writeErr("Run 'mmn-dose --help' for the options and their ranges.\n");
+  if (!known && !debug) io.writeErr("Re-run with --debug for details.\n");
+  if (debug && error instanceof Error && error.stack) io.writeErr(`${error.stack}\n`);
+  return known ? known.exitCode : EXIT.internal;
+}
+
+/** Domain errors from the core that mean bad input become usage errors. */
+function domainError(error: unknown): UsageError | undefined {
+  if (error instanceof Error && error.name === "ScheduleInputError") {
+    return new UsageError((error as Error & { code: string }).code, error.message);
+  }
+  return undefined;
+}
+
+function useColor(flag: boolean | undefined, io: Io): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env.NO_COLOR) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== "") return force !== "0" && force !== "false";
+  return io.stdoutIsTTY && io.env.TERM !== "dumb";
+}
+
+function version(): string {
+  return (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
+}
+
+/** Builds a fresh commander program; `setExit` records a non-zero outcome without exiting. */
+export function createProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command("mmn-dose")
+    .description("Immunoglobulin dosing schedules for multifocal motor neuropathy (IVIG)")
+    .exitOverride()
+    .configureOutput({ writeOut: io.writeOut, writeErr: () => {}, outputError: () => {} })
+    .version(version(), "-V, --version", "print the version")
+    .helpOption("-h, --help", "show this help")
+    .showSuggestionAfterError(true)
+    .argument("[unexpected...]")
+    .usage("[options] [command]")
+    .addHelpText("after", HELP_AFTER);
+
+  for (const spec of SCHEDULE_OPTIONS) {
+    const description = spec.defaultText ? `${spec.description} [default: ${spec.defaultText}]` : spec.description;
+    program.addOption(new Option(spec.flags, description));
+  }
+  program
+    .option("--color", "force color in the table")
+    .option("--no-color", "no color (NO_COLOR is honoured too)")
+    .addOption(new Option("--debug", "print stack traces of internal errors").hideHelp());
+
+  program.action(async (unexpected: string[], raw: Record<string, unknown>) => {
+    if (unexpected.length > 0) throw unexpectedArgument(unexpected[0]!);
+    const { validateScheduleOptions } = await import("./validate.js");
+    const { planSchedule } = await import("../core/schedule.js");
+    const request = validateScheduleOptions(raw);
+    const result = planSchedule(request.input, io.today());
+    if (request.format === "json") {
+      io.writeOut(renderJson(result));
+    } else {
+      const { renderTable } = await import("../render/table.js");
+      io.writeOut(renderTable(result, paintFor(raw.color as boolean | undefined, io)));
+    }
+    if (!io.stdoutIsTTY && result.warnings.length > 0) {
+      for (const w of result.warnings) io.writeErr(`mmn-dose: warning ${w.code}: ${w.message}\n`);
+    }
+  });
+
+  program
+    .command("products")
+    .description("list the product catalog with the source of every number")
+    .option("--json", "print the catalog as JSON")
+    .option("--color", "force color")
+    .option("--no-color", "no color")
+    .action(async (opts: { json?: boolean; color?: boolean }) => {
+      const { productsJson, renderProductsTable } = await import("../render/products.js");
+      io.writeOut(opts.json ? renderJson(productsJson()) : `${renderProductsTable(undefined, paintFor(opts.color, io))}`);
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema (draft 2020-12) of the --json output")
+    .action(async () => {
+      const { jsonOutputJsonSchema } = await import("../core/resultSchema.js");
+      io.writeOut(renderJson(jsonOutputJsonSchema()));
+    });
+
+  void setExit;
+  return program;
+}
+
+function paintFor(flag: boolean | undefined, io: Io): Paint {
+  return useColor(flag, io) ? COLOR : NO_COLOR;
+}

@@ -1,0 +1,83 @@
+import { DEFAULTS, LIMITS } from "../core/input.js";
+
+/**
+ * Every option of the one-patient command, as data: commander, `--help` and validation are all
+ * built from this table, so they cannot drift apart (the npm-check-updates pattern).
+ */
+export interface OptionSpec {
+  /** Commander flags, e.g. "-w, --weight <weight>". */
+  readonly flags: string;
+  /** Key in the parsed options (camelCase of the long flag). */
+  readonly key: string;
+  readonly description: string;
+  /** Shown in help as the default; not applied by commander (validation applies defaults). */
+  readonly defaultText?: string;
+  readonly choices?: readonly string[];
+}
+
+export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
+  {
+    flags: "-w, --weight <weight>",
+    key: "weight",
+    description: `actual body weight: 70, 70kg or 154lb (a bare number is kg; ${LIMITS.weightKg.min}–${LIMITS.weightKg.max} kg)`,
+    defaultText: "required",
+  },
+  {
+    flags: "--dose <g/kg>",
+    key: "dose",
+    description: `grams per kg per course (${LIMITS.doseGPerKg.min}–${LIMITS.doseGPerKg.max})`,
+    defaultText: String(DEFAULTS.doseGPerKg),
+  },
+  {
+    flags: "--every <weeks>",
+    key: "every",
+    description: `weeks between course starts (whole weeks, ${LIMITS.intervalWeeks.min}–${LIMITS.intervalWeeks.max})`,
+    defaultText: String(DEFAULTS.intervalWeeks),
+  },
+  {
+    flags: "--days <n>",
+    key: "days",
+    description: `consecutive infusion days per course (${LIMITS.daysPerCourse.min}–${LIMITS.daysPerCourse.max}); a day above --max-daily is then a warning`,
+    defaultText: "fewest days keeping each day within --max-daily",
+  },
+  {
+    flags: "--max-daily <g/kg>",
+    key: "maxDaily",
+    description: `largest dose on one day, g/kg of dosing weight (${LIMITS.maxDailyGPerKg.min}–${LIMITS.maxDailyGPerKg.max})`,
+    defaultText: `${DEFAULTS.maxDailyGPerKg} (Ontario IGUM maximum)`,
+  },
+  {
+    flags: "--courses <n>",
+    key: "courses",
+    description: `number of courses (${LIMITS.courses.min}–${LIMITS.courses.max}); not with --until`,
+    defaultText: String(DEFAULTS.courses),
+  },
+  {
+    flags: "--until <YYYY-MM-DD>",
+    key: "until",
+    description: "schedule every course that starts on or before this date; not with --courses",
+  },
+  { flags: "--start <YYYY-MM-DD>", key: "start", description: "first infusion day", defaultText: "today" },
+  {
+    flags: "--product <id>",
+    key: "product",
+    description: "IVIG product (see `mmn-dose products`)",
+    defaultText: DEFAULTS.productId,
+  },
+  {
+    flags: "--round <mode>",
+    key: "round",
+    description:
+      "course total: none (0.01 g), vial (nearest total of whole vials, each day within --max-daily), 5g (nearest 5 g, Ontario)",
+    defaultText: DEFAULTS.rounding,
+    choices: ["none", "vial", "5g"],
+  },
+  {
+    flags: "--format <format>",
+    key: "format",
+    description: "output format",
+    defaultText: "table",
+    choices: ["table", "json"],
+  },
+  { flags: "--json", key: "json", description: "same as --format json" },
+];

@@ -1,0 +1,124 @@
+import * as z from "zod";
+import { isIsoDate } from "../core/calendarDate.js";
+import { DEFAULTS, LIMITS, type ScheduleInput } from "../core/input.js";
+import { PRODUCTS } from "../data/products.js";
+import { UsageError } from "./errors.js";
+
+/** Pounds to kilograms, exact by definition (international avoirdupois pound). */
+export const KG_PER_LB = 0.45359237;
+
+/** A plain decimal: digits, an optional fraction. No sign, exponent, comma, space or unicode digits. */
+const DECIMAL = /^\d+(?:\.\d+)?$/;
+
+/** `70`, `70kg`, `70.5 KG` is not accepted (no space), `154lb`, `154lbs`. */
+const WEIGHT = /^(\d+(?:\.\d+)?)(kg|lb|lbs)?$/i;
+
+function rangeText(min: number, max: number, unit: string): string {
+  return `from ${min} to ${max}${unit ? ` ${unit}` : ""}`;
+}
+
+function decimal(flag: string, limits: { min: number; max: number }, unit: string, integer = false) {
+  const what = integer ? "a whole number" : "a number";
+  return z.string().transform((text, ctx) => {
+    const value = DECIMAL.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(value) || value < limits.min || value > limits.max || (integer && !Number.isInteger(value))) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${flag} must be ${what} ${rangeText(limits.min, limits.max, unit)}; got '${text}'`,
+      });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+function isoDate(flag: string) {
+  return z.string().refine(isIsoDate, {
+    error: (issue) => `${flag} must be a real calendar date as YYYY-MM-DD, e.g. 2026-12-01; got '${String(issue.input)}'`,
+  });
+}
+
+function oneOf(flag: string, values: readonly string[]) {
+  return z.string().refine((v) => values.includes(v), {
+    error: (issue) => `${flag} must be one of ${values.join(", ")}; got '${String(issue.input)}'`,
+  });
+}
+
+const weight = z.string().transform((text, ctx) => {
+  const m = WEIGHT.exec(text.trim() === text ? text : "");
+  const kg = m ? Number(m[1]) * (m[2] && m[2].toLowerCase().startsWith("lb") ? KG_PER_LB : 1) : Number.NaN;
+  if (!Number.isFinite(kg) || kg < LIMITS.weightKg.min || kg > LIMITS.weightKg.max) {
+    ctx.addIssue({
+      code: "custom",
+      message: `--weight must be a body weight ${rangeText(LIMITS.weightKg.min, LIMITS.weightKg.max, "kg")}, e.g. 70, 70kg or 154lb; got '${text}'`,
+    });
+    return z.NEVER;
+  }
+  return kg;
+});
+
+/** The raw one-patient options as commander hands them over (all strings), validated and typed. */
+export const ScheduleOptionsSchema = z.object({
+  weight: weight.optional(),
+  dose: decimal("--dose", LIMITS.doseGPerKg, "g/kg").optional(),
+  every: decimal("--every", LIMITS.intervalWeeks, "weeks", true).optional(),
+  days: decimal("--days", LIMITS.daysPerCourse, "days", true).optional(),
+  maxDaily: decimal("--max-daily", LIMITS.maxDailyGPerKg, "g/kg").optional(),
+  courses: decimal("--courses", LIMITS.courses, "", true).optional(),
+  until: isoDate("--until").optional(),
+  start: isoDate("--start").optional(),
+  product: oneOf("--product", PRODUCTS.map((p) => p.id)).optional(),
+  round: oneOf("--round", ["none", "vial", "5g"]).optional(),
+  format: oneOf("--format", ["table", "json"]).optional(),
+  json: z.boolean().optional(),
+});
+
+export type OutputFormat = "table" | "json";
+
+export interface ScheduleRequest {
+  readonly input: ScheduleInput;
+  readonly format: OutputFormat;
+}
+
+/**
+ * Turns commander's raw option values into a typed request, or throws a `UsageError` whose
+ * message names the option and its accepted range.
+ */
+export function validateScheduleOptions(raw: Record<string, unknown>): ScheduleRequest {
+  const parsed = ScheduleOptionsSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new UsageError("INVALID_OPTION", parsed.error.issues[0]?.message ?? "invalid option");
+  }
+  const o = parsed.data;
+  if (o.weight === undefined || typeof raw.weight !== "string") {
+    throw new UsageError(
+      "MISSING_WEIGHT",
+      `--weight is required: the patient's actual body weight, e.g. --weight 70 (kg) or --weight 154lb`,
+    );
+  }
+  if (o.courses !== undefined && o.until !== undefined) {
+    throw new UsageError("CONFLICTING_OPTIONS", "--courses and --until cannot be used together: give one of them");
+  }
+  if (o.json && o.format !== undefined && o.format !== "json") {
+    throw new UsageError("CONFLICTING_OPTIONS", `--json and --format ${o.format} cannot be used together`);
+  }
+  if (o.until !== undefined && o.start !== undefined && o.until < o.start) {
+    throw new UsageError("INVALID_OPTION", `--until ${o.until} must not be before --start ${o.start}`);
+  }
+  return {
+    format: o.json ? "json" : ((o.format as OutputFormat | undefined) ?? "table"),
+    input: {
+      weightKg: o.weight,
+      weightAsEntered: raw.weight,
+      doseGPerKg: o.dose ?? DEFAULTS.doseGPerKg,
+      intervalWeeks: o.every ?? DEFAULTS.intervalWeeks,
+      daysPerCourse: o.days,
+      maxDailyGPerKg: o.maxDaily ?? DEFAULTS.maxDailyGPerKg,
+      courses: o.until === undefined ? (o.courses ?? DEFAULTS.courses) : undefined,
+      untilDate: o.until,
+      startDate: o.start,
+      productId: o.product ?? DEFAULTS.productId,
+      rounding: (o.round as ScheduleInput["rounding"] | undefined) ?? DEFAULTS.rounding,
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import type { VialStock } from "./vials.js";
+
+/** How the course total is rounded (`--round`). */
+export type Rounding = "none" | "vial" | "5g";
+
+/** A course has at most 5 infusion days (EFNS/PNS: 2 g/kg over 2–5 days; `--days` 1–5). */
+export const MAX_DAYS_PER_COURSE = 5;
+
+/** Without vial or 5 g rounding, doses are kept to 10 mg (0.01 g), far below what can be measured. */
+export const UNROUNDED_STEP_MG = 10;
+
+/** Ontario rounds the total to the nearest 5 g. */
+const FIVE_G_STEP_MG = 5000;
+
+/** Why a course has the number of days it has. */
+export type DaysReason = "requested" | "fewest-within-cap" | "extra-day-for-rounding";
+
+export interface CourseDoseInput {
+  /** Dosing weight × g/kg, before any rounding, in mg. */
+  readonly exactCourseDoseMg: number;
+  /** Largest dose allowed on one day, in mg (dosing weight × `--max-daily`). */
+  readonly maxDailyMg: number;
+  /** `--days`, when the user set it; otherwise the fewest days that keep each day within the cap. */
+  readonly requestedDays?: number | undefined;
+  readonly rounding: Rounding;
+  readonly stock: VialStock;
+}
+
+export interface CourseDose {
+  readonly courseDoseMg: number;
+  /** One dose per infusion day; they add up to `courseDoseMg` and differ by at most one step. */
+  readonly dayDosesMg: readonly number[];
+  readonly daysReason: DaysReason;
+}
+
+/** The course cannot be split as asked; the message names the option to change. */
+export class CourseSplitError extends Error {
+  override readonly name = "CourseSplitError";
+}
+
+/**
+ * Rounds a course total and splits it over consecutive days.
+ *
+ * - `none`: total kept to 10 mg, fewest days within the cap.
+ * - `vial`: the total nearest the exact dose that can be split into days of whole vials, each day
+ *   within the cap (ASCIA: round to the full vial size).
+ * - `5g`: the total nearest the exact dose in 5 g steps (Ontario; halves round up), then the fewest
+ *   days of whole vials that keep each day within the cap, which can be one more than the exact
+ *   dose would need (`daysReason: "extra-day-for-rounding"`).
+ *
+ * With `requestedDays` the cap does not constrain the split; the caller warns instead.
+ *
+ * @example
+ * planCourseDose({ exactCourseDoseMg: 133_200, maxDailyMg: 66_600, rounding: "vial", stock })
+ * //=> { courseDoseMg: 133_000, dayDosesMg: [66_500, 66_500], daysReason: "fewest-within-cap" }
+ */
+export function planCourseDose(input: CourseDoseInput): CourseDose {
+  const { exactCourseDoseMg: exact, maxDailyMg: cap, requestedDays, rounding, stock } = input;
+  const dayUnit = rounding === "none" ? UNROUNDED_STEP_MG : stock.gridMg;
+  const totalStep = rounding === "none" ? UNROUNDED_STEP_MG : rounding === "vial" ? stock.gridMg : FIVE_G_STEP_MG;
+  const split = (total: number, days: number) => splitEvenly(total, days, dayUnit, rounding === "none" ? undefined : stock);
+  const withinCap = (parts: readonly number[] | null) => parts !== null && Math.max(...parts) <= cap;
+
+  if (requestedDays !== undefined) {
+    const total = nearestTotal(exact, totalStep, (t) => split(t, requestedDays) !== null);
+    return { courseDoseMg: total, dayDosesMg: split(total, requestedDays)!, daysReason: "requested" };
+  }
+
+  const exactDays = Math.max(1, Math.ceil(exact / cap));
+  if (exactDays > MAX_DAYS_PER_COURSE) {
+    throw new CourseSplitError(
+      `needs ${exactDays} days, but a course has 1–${MAX_DAYS_PER_COURSE} days: raise --max-daily or lower --dose`,
+    );
+  }
+
+  const total =
+    rounding === "5g"
+      ? nearestTotal(exact, totalStep, (t) => fewestDays(t, cap, split, withinCap) !== undefined)
+      : nearestTotal(exact, totalStep, (t) => withinCap(split(t, exactDays)));
+  const days = fewestDays(total, cap, split, withinCap);
+  if (days === undefined) {
+    throw new CourseSplitError(`no split of the course into 1–${MAX_DAYS_PER_COURSE} days keeps each day within --max-daily`);
+  }
+  return {
+    courseDoseMg: total,
+    dayDosesMg: split(total, days)!,
+    daysReason: days > exactDays ? "extra-day-for-rounding" : "fewest-within-cap",
+  };
+}
+
+function fewestDays(
+  total: number,
+  cap: number,
+  split: (t: number, d: number) => number[] | null,
+  withinCap: (parts: number[] | null) => boolean,
+): number | undefined {
+  for (let d = Math.max(1, Math.ceil(total / cap)); d <= MAX_DAYS_PER_COURSE; d++) {
+    if (withinCap(split(total, d))) return d;
+  }
+  return undefined;
+}
+
+/**
+ * Splits `total` into `days` parts that are multiples of `unit` and differ by at most one unit,
+ * larger parts first; `null` when a part is not a whole-vial amount.
+ */
+export function splitEvenly(total: number, days: number, unit: number, stock?: VialStock): number[] | null {
+  if (total % unit !== 0) return null;
+  const units = total / unit;
+  const base = Math.floor(units / days);
+  const extra = units % days;
+  const parts = Array.from({ length: days }, (_, i) => (base + (i < extra ? 1 : 0)) * unit);
+  if (parts.some((p) => p <= 0)) return null;
+  if (stock && !parts.every((p) => stock.canMakeExactly(p))) return null;
+  return parts;
+}
+
+/** The multiple of `step` nearest `exact` that `ok` accepts; ties go to the larger total. */
+function nearestTotal(exact: number, step: number, ok: (total: number) => boolean): number {
+  const centre = Math.round(exact / step);
+  const candidates: number[] = [];
+  for (let k = Math.max(1, centre - 60); k <= centre + 60; k++) candidates.push(k * step);
+  candidates.sort((a, b) => Math.abs(a - exact) - Math.abs(b - exact) || b - a);
+  const found = candidates.find(ok);
+  if (found === undefined) {
+    throw new CourseSplitError("no course total near the prescribed dose can be made from whole vials");
+  }
+  return found;
+}

@@ -1,0 +1,29 @@
+/** Number formatting shared by messages and renderers: fixed decimals, trailing zeros dropped. */
+
+/**
+ * Rounds to at most `decimals` places (half away from zero) and drops trailing zeros.
+ *
+ * @example
+ * formatNumber(66.5) //=> "66.5"
+ * formatNumber(140) //=> "140"
+ * formatNumber(2.1666, 2) //=> "2.17"
+ */
+export function formatNumber(value: number, decimals = 2): string {
+  const rounded = roundTo(value, decimals);
+  return Object.is(rounded, -0) ? "0" : String(rounded);
+}
+
+/** Rounds half away from zero to `decimals` places, without binary artefacts (1.005 → 1.01). */
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const shifted = Math.abs(value) * factor;
+  const r = Math.round(Number(shifted.toPrecision(12)));
+  return (Math.sign(value) * r) / factor;
+}
+
+/** A signed percentage such as "−0.15 %" or "+3.57 %". */
+export function formatPercent(value: number): string {
+  const text = formatNumber(Math.abs(value));
+  if (text === "0") return "0 %";
+  return `${value < 0 ? "−" : "+"}${text} %`;
+}

@@ -1,0 +1,46 @@
+import type { IsoDate } from "./calendarDate.js";
+import type { Rounding } from "./courseDose.js";
+
+/** A validated one-patient request: what the CLI, a config file or a batch line reduce to. */
+export interface ScheduleInput {
+  /** Actual body weight in kg. */
+  readonly weightKg: number;
+  /** The weight as the user typed it (`70`, `154lb`), echoed in the output. */
+  readonly weightAsEntered: string;
+  /** Grams per kg of dosing weight per course. */
+  readonly doseGPerKg: number;
+  /** Weeks between the first days of consecutive courses. */
+  readonly intervalWeeks: number;
+  /** Infusion days per course; absent means the fewest that keep each day within `maxDailyGPerKg`. */
+  readonly daysPerCourse?: number | undefined;
+  /** Largest dose on one day, g/kg. */
+  readonly maxDailyGPerKg: number;
+  /** Number of courses, or (with `untilDate`) absent. */
+  readonly courses?: number | undefined;
+  /** Every course that starts on or before this date is scheduled. */
+  readonly untilDate?: IsoDate | undefined;
+  /** First infusion day; absent means `today`. */
+  readonly startDate?: IsoDate | undefined;
+  readonly productId: string;
+  readonly rounding: Rounding;
+}
+
+/** Defaults of the contract (CONTRACT.md, options table). */
+export const DEFAULTS = {
+  doseGPerKg: 2,
+  intervalWeeks: 4,
+  maxDailyGPerKg: 1,
+  courses: 6,
+  productId: "gammagard-liquid",
+  rounding: "vial",
+} as const;
+
+/** Accepted ranges: wide enough for any real regimen, narrow enough to catch a typo. */
+export const LIMITS = {
+  weightKg: { min: 2, max: 350 },
+  doseGPerKg: { min: 0.1, max: 4 },
+  intervalWeeks: { min: 1, max: 52 },
+  daysPerCourse: { min: 1, max: 5 },
+  maxDailyGPerKg: { min: 0.1, max: 2 },
+  courses: { min: 1, max: 100 },
+} as const;

@@ -1,0 +1,20 @@
+import type { Message } from "./resultSchema.js";
+import type { Source } from "../data/sources.js";
+
+/**
+ * Codes of warnings (outside a label or guideline, or an override the user forced) and notes
+ * (every rounding, split and cap the tool applied). Codes are stable: scripts match on them.
+ */
+export type WarningCode =
+  | "ROUNDING_ABOVE_10_PERCENT"
+  | "DAY_ABOVE_MAX_DAILY"
+  | "DAY_ABOVE_1_G_PER_KG"
+  | "OUTSIDE_EFNS_MAINTENANCE"
+  | "ABOVE_LABEL_MONTHLY_DOSE"
+  | "BELOW_LABEL_MONTHLY_DOSE";
+
+export type NoteCode = "ROUNDED" | "NOT_ROUNDED" | "SPLIT" | "EXTRA_DAY_FOR_ROUNDING" | "VIAL_LEFTOVER";
+
+export function message(code: WarningCode | NoteCode, text: string, sources: readonly Source[] = []): Message {
+  return sources.length > 0 ? { code, message: text, sources: sources.map((s) => s.url) } : { code, message: text };
+}

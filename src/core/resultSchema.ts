@@ -1,0 +1,116 @@
+import * as z from "zod";
+
+/**
+ * The `--json` output contract (schemaVersion 1). `mmn-dose schema` prints the JSON Schema
+ * generated from these zod schemas, and the tests validate every JSON output against it.
+ * Add fields freely; never rename or drop one without bumping `schemaVersion`.
+ */
+
+const isoDate = z.iso.date().describe("Calendar date, YYYY-MM-DD");
+
+export const MessageSchema = z.strictObject({
+  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/).describe("Stable machine code"),
+  message: z.string().describe("One plain sentence for a pharmacist"),
+  sources: z.array(z.string()).optional().describe("URLs backing the rule"),
+});
+
+export const SourceSchema = z.strictObject({ id: z.string(), title: z.string(), url: z.string() });
+
+export const PatientSchema = z.strictObject({
+  weightKg: z.number().positive(),
+  weightAsEntered: z.string().describe("The --weight value as typed"),
+  heightCm: z.number().positive().nullable(),
+  sex: z.enum(["male", "female"]).nullable(),
+  bmi: z.number().positive().nullable(),
+  idealWeightKg: z.number().positive().nullable(),
+  adjustedWeightKg: z.number().positive().nullable(),
+  dosingWeightKg: z.number().positive(),
+  dosingWeightBasis: z.enum(["actual", "ideal", "adjusted"]),
+});
+
+export const VialSchema = z.strictObject({
+  sizeG: z.number().positive(),
+  count: z.number().int().positive(),
+});
+
+export const RegimenSchema = z.strictObject({
+  route: z.literal("ivig"),
+  product: z.string(),
+  productName: z.string(),
+  concentrationGPerMl: z.number().positive(),
+  vialSizesG: z.array(z.number().positive()),
+  doseGPerKg: z.number().positive(),
+  intervalWeeks: z.number().int().positive(),
+  daysPerCourse: z.number().int().min(1).max(5),
+  daysPerCourseReason: z.enum(["requested", "fewest-within-cap", "extra-day-for-rounding"]),
+  maxDailyGPerKg: z.number().positive(),
+  exactCourseDoseG: z.number().positive().describe("Dosing weight × dose, before rounding"),
+  courseDoseG: z.number().positive().describe("What each course gives, after rounding"),
+  roundingDifferenceG: z.number(),
+  roundingDifferencePercent: z.number(),
+  rounding: z.enum(["none", "vial", "5g"]),
+  dayDosesG: z.array(z.number().positive()),
+  monthlyDoseGPerKg: z.number().positive().describe("Course dose per kg of dosing weight per average calendar month"),
+  courses: z.number().int().positive(),
+  startDate: isoDate,
+  untilDate: isoDate.nullable(),
+});
+
+export const InfusionSchema = z.strictObject({
+  date: isoDate,
+  weekday: z.enum(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]),
+  course: z.number().int().positive(),
+  day: z.number().int().positive(),
+  daysInCourse: z.number().int().positive(),
+  doseG: z.number().positive(),
+  doseGPerKg: z.number().positive().describe("Per kg of dosing weight"),
+  volumeMl: z.number().positive(),
+  vials: z.array(VialSchema),
+  dispensedG: z.number().positive().describe("What the vials hold"),
+  wasteG: z.number().min(0).describe("Left in the last vial after the dose is drawn up"),
+});
+
+export const CourseTotalSchema = z.strictObject({
+  course: z.number().int().positive(),
+  startDate: isoDate,
+  endDate: isoDate,
+  doseG: z.number().positive(),
+  volumeMl: z.number().positive(),
+  vials: z.array(VialSchema),
+});
+
+export const ScheduleResultSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  patient: PatientSchema,
+  regimen: RegimenSchema,
+  infusions: z.array(InfusionSchema).min(1),
+  courseTotals: z.array(CourseTotalSchema).min(1),
+  warnings: z.array(MessageSchema).describe("Outside a label or guideline range, or a forced override"),
+  notes: z.array(MessageSchema).describe("Every rounding, cap and split the tool applied"),
+  sources: z.array(SourceSchema),
+});
+
+export const ErrorResultSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  error: z.strictObject({ code: z.string(), message: z.string() }),
+});
+
+/** What `--json` prints: a schedule, or an error. */
+export const JsonOutputSchema = z.union([ScheduleResultSchema, ErrorResultSchema]);
+
+export type Message = z.infer<typeof MessageSchema>;
+export type Patient = z.infer<typeof PatientSchema>;
+export type Regimen = z.infer<typeof RegimenSchema>;
+export type Infusion = z.infer<typeof InfusionSchema>;
+export type CourseTotal = z.infer<typeof CourseTotalSchema>;
+export type ScheduleResult = z.infer<typeof ScheduleResultSchema>;
+export type ErrorResult = z.infer<typeof ErrorResultSchema>;
+export type SourceRef = z.infer<typeof SourceSchema>;
+
+/** The JSON Schema (draft 2020-12) of the `--json` output. */
+export function jsonOutputJsonSchema(): unknown {
+  return {
+    ...z.toJSONSchema(JsonOutputSchema, { target: "draft-2020-12" }),
+    title: "mmn-dose --json output, schemaVersion 1",
+  };
+}

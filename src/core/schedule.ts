@@ -1,0 +1,322 @@
+import { addCalendarDays, daysBetween, weekdayOf, type IsoDate } from "./calendarDate.js";
+import { planCourseDose, type CourseDose, CourseSplitError } from "./courseDose.js";
+import { formatNumber, formatPercent, roundTo } from "./format.js";
+import { LIMITS, type ScheduleInput } from "./input.js";
+import { message, type NoteCode, type WarningCode } from "./messages.js";
+import type { CourseTotal, Infusion, Message, ScheduleResult, SourceRef } from "./resultSchema.js";
+import { createVialStock, gToMg, mgToG, type Dispensing, type VialCount } from "./vials.js";
+import {
+  DAYS_PER_MONTH,
+  EFNS_MAINTENANCE,
+  GAMMAGARD_MMN_MONTHLY_G_PER_KG,
+  MAX_DAILY_G_PER_KG,
+  ONTARIO_ROUNDING_STEP_G,
+  ROUNDING_TOLERANCE_PERCENT,
+} from "../data/guidelines.js";
+import { findProduct, type Product } from "../data/products.js";
+import { SOURCES, type Source } from "../data/sources.js";
+
+/** The input cannot be scheduled as given (a domain error; the CLI reports it as bad input, exit 2). */
+export class ScheduleInputError extends Error {
+  override readonly name = "ScheduleInputError";
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Plans a dated IVIG schedule for one patient. Pure: the same input and `today` give the same
+ * result, byte for byte once serialised.
+ *
+ * @param input a validated request (see {@link ScheduleInput})
+ * @param today the calendar date the schedule starts on when `input.startDate` is absent
+ *
+ * @example
+ * planSchedule({ weightKg: 70, weightAsEntered: "70", doseGPerKg: 2, intervalWeeks: 4,
+ *   maxDailyGPerKg: 1, courses: 6, productId: "gammagard-liquid", rounding: "vial" }, "2026-12-01")
+ * //=> { regimen: { courseDoseG: 140, daysPerCourse: 2, … }, infusions: [12 days of 70 g], … }
+ */
+export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResult {
+  const product = findProduct(input.productId);
+  if (!product) throw new ScheduleInputError("UNKNOWN_PRODUCT", `unknown product '${input.productId}'`);
+
+  const dosingWeightKg = input.weightKg;
+  const exactCourseDoseMg = gToMg(dosingWeightKg * input.doseGPerKg);
+  const maxDailyMg = gToMg(dosingWeightKg * input.maxDailyGPerKg);
+  const stock = createVialStock(product.vialSizesG.value.map(gToMg));
+
+  let courseDose: CourseDose;
+  try {
+    courseDose = planCourseDose({
+      exactCourseDoseMg,
+      maxDailyMg,
+      requestedDays: input.daysPerCourse,
+      rounding: input.rounding,
+      stock,
+    });
+  } catch (e) {
+    if (e instanceof CourseSplitError) {
+      const context = `a ${formatNumber(mgToG(exactCourseDoseMg))} g course with at most ${formatNumber(mgToG(maxDailyMg))} g a day (--max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg)`;
+      throw new ScheduleInputError("CANNOT_SPLIT_COURSE", `${context}: ${e.message}`);
+    }
+    throw e;
+  }
+
+  const startDate = input.startDate ?? today;
+  const courseCount = countCourses(input, startDate);
+  const daysPerCourse = courseDose.dayDosesMg.length;
+  const dispensing = new Map<number, Dispensing>();
+  for (const dose of courseDose.dayDosesMg) if (!dispensing.has(dose)) dispensing.set(dose, stock.select(dose));
+
+  const volumeMl = (mg: number) => roundTo(mgToG(mg) / product.concentrationGPerMl.value, 1);
+  const infusions: Infusion[] = [];
+  const courseTotals: CourseTotal[] = [];
+  for (let c = 0; c < courseCount; c++) {
+    const courseStart = addCalendarDays(startDate, c * 7 * input.intervalWeeks);
+    courseDose.dayDosesMg.forEach((doseMg, d) => {
+      const given = dispensing.get(doseMg)!;
+      const date = addCalendarDays(courseStart, d);
+      infusions.push({
+        date,
+        weekday: weekdayOf(date),
+        course: c + 1,
+        day: d + 1,
+        daysInCourse: daysPerCourse,
+        doseG: mgToG(doseMg),
+        doseGPerKg: roundTo(mgToG(doseMg) / dosingWeightKg, 3),
+        volumeMl: volumeMl(doseMg),
+        vials: vialsInG(given.vials),
+        dispensedG: mgToG(given.dispensedMg),
+        wasteG: mgToG(given.wasteMg),
+      });
+    });
+    courseTotals.push({
+      course: c + 1,
+      startDate: courseStart,
+      endDate: addCalendarDays(courseStart, daysPerCourse - 1),
+      doseG: mgToG(courseDose.courseDoseMg),
+      volumeMl: volumeMl(courseDose.courseDoseMg),
+      vials: vialsInG(sumVials(courseDose.dayDosesMg.map((d) => dispensing.get(d)!.vials))),
+    });
+  }
+
+  const courseDoseG = mgToG(courseDose.courseDoseMg);
+  const exactCourseDoseG = mgToG(exactCourseDoseMg);
+  const roundingDifferenceG = roundTo(courseDoseG - exactCourseDoseG, 3);
+  const roundingDifferencePercent = roundTo((roundingDifferenceG / exactCourseDoseG) * 100, 2);
+  const monthlyDoseGPerKg = roundTo((courseDoseG / dosingWeightKg) * (DAYS_PER_MONTH / (7 * input.intervalWeeks)), 2);
+
+  const facts: Facts = {
+    input,
+    product,
+    dosingWeightKg,
+    courseDose,
+    exactCourseDoseMg,
+    maxDailyMg,
+    roundingDifferencePercent,
+    monthlyDoseGPerKg,
+    dispensing,
+  };
+  const warnings = collectWarnings(facts);
+  const notes = collectNotes(facts);
+
+  return {
+    schemaVersion: 1,
+    patient: {
+      weightKg: input.weightKg,
+      weightAsEntered: input.weightAsEntered,
+      heightCm: null,
+      sex: null,
+      bmi: null,
+      idealWeightKg: null,
+      adjustedWeightKg: null,
+      dosingWeightKg,
+      dosingWeightBasis: "actual",
+    },
+    regimen: {
+      route: "ivig",
+      product: product.id,
+      productName: product.name,
+      concentrationGPerMl: product.concentrationGPerMl.value,
+      vialSizesG: [...product.vialSizesG.value],
+      doseGPerKg: input.doseGPerKg,
+      intervalWeeks: input.intervalWeeks,
+      daysPerCourse,
+      daysPerCourseReason: courseDose.daysReason,
+      maxDailyGPerKg: input.maxDailyGPerKg,
+      exactCourseDoseG,
+      courseDoseG,
+      roundingDifferenceG,
+      roundingDifferencePercent,
+      rounding: input.rounding,
+      dayDosesG: courseDose.dayDosesMg.map(mgToG),
+      monthlyDoseGPerKg,
+      courses: courseCount,
+      startDate,
+      untilDate: input.untilDate ?? null,
+    },
+    infusions,
+    courseTotals,
+    warnings,
+    notes,
+    sources: usedSources(product, warnings, notes),
+  };
+}
+
+function countCourses(input: ScheduleInput, startDate: IsoDate): number {
+  if (input.untilDate === undefined) return input.courses ?? 6;
+  const span = daysBetween(startDate, input.untilDate);
+  if (span < 0) {
+    throw new ScheduleInputError("UNTIL_BEFORE_START", `--until ${input.untilDate} is before the start date ${startDate}`);
+  }
+  const count = Math.floor(span / (7 * input.intervalWeeks)) + 1;
+  if (count > LIMITS.courses.max) {
+    throw new ScheduleInputError(
+      "TOO_MANY_COURSES",
+      `--until ${input.untilDate} gives ${count} courses; at most ${LIMITS.courses.max} are scheduled at once`,
+    );
+  }
+  return count;
+}
+
+function vialsInG(vials: readonly VialCount[]): { sizeG: number; count: number }[] {
+  return vials.map((v) => ({ sizeG: mgToG(v.sizeMg), count: v.count }));
+}
+
+function sumVials(days: readonly (readonly VialCount[])[]): VialCount[] {
+  const counts = new Map<number, number>();
+  for (const day of days) for (const v of day) counts.set(v.sizeMg, (counts.get(v.sizeMg) ?? 0) + v.count);
+  return [...counts.entries()].sort((a, b) => b[0] - a[0]).map(([sizeMg, count]) => ({ sizeMg, count }));
+}
+
+interface Facts {
+  readonly input: ScheduleInput;
+  readonly product: Product;
+  readonly dosingWeightKg: number;
+  readonly courseDose: CourseDose;
+  readonly exactCourseDoseMg: number;
+  readonly maxDailyMg: number;
+  readonly roundingDifferencePercent: number;
+  readonly monthlyDoseGPerKg: number;
+  readonly dispensing: ReadonlyMap<number, Dispensing>;
+}
+
+const g = (mg: number) => `${formatNumber(mgToG(mg))} g`;
+const gPerKg = (mg: number, kg: number) => `${formatNumber(mgToG(mg) / kg, 3)} g/kg`;
+
+function collectWarnings(f: Facts): Message[] {
+  const out: Message[] = [];
+  const add = (code: WarningCode, text: string, sources: Source[] = []) => out.push(message(code, text, sources));
+  const { input, dosingWeightKg: kg, courseDose } = f;
+  const largestDayMg = Math.max(...courseDose.dayDosesMg);
+
+  if (Math.abs(f.roundingDifferencePercent) > ROUNDING_TOLERANCE_PERCENT.value) {
+    add(
+      "ROUNDING_ABOVE_10_PERCENT",
+      `rounding changes the course dose by ${formatPercent(f.roundingDifferencePercent)} (${g(f.exactCourseDoseMg)} → ${g(courseDose.courseDoseMg)}), more than the ${ROUNDING_TOLERANCE_PERCENT.value} % usually accepted; consider --round none or another product`,
+      [ROUNDING_TOLERANCE_PERCENT.source],
+    );
+  }
+  if (courseDose.daysReason === "requested" && largestDayMg > f.maxDailyMg) {
+    add(
+      "DAY_ABOVE_MAX_DAILY",
+      `--days ${input.daysPerCourse} puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on one day, above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg`,
+      [MAX_DAILY_G_PER_KG.source],
+    );
+  }
+  const guidanceMg = gToMg(kg * MAX_DAILY_G_PER_KG.value);
+  if (input.maxDailyGPerKg > MAX_DAILY_G_PER_KG.value && largestDayMg > guidanceMg) {
+    add(
+      "DAY_ABOVE_1_G_PER_KG",
+      `${g(largestDayMg)} on one day is ${gPerKg(largestDayMg, kg)}, above the ${MAX_DAILY_G_PER_KG.value} g/kg/day maximum (Ontario IGUM)`,
+      [MAX_DAILY_G_PER_KG.source],
+    );
+  }
+  const typical = EFNS_MAINTENANCE.value.some(
+    (r) => r.doseGPerKg === input.doseGPerKg && input.intervalWeeks >= r.minWeeks && input.intervalWeeks <= r.maxWeeks,
+  );
+  if (!typical) {
+    add(
+      "OUTSIDE_EFNS_MAINTENANCE",
+      `${formatNumber(input.doseGPerKg)} g/kg every ${input.intervalWeeks} weeks is not an EFNS/PNS typical maintenance regimen (1 g/kg every 2–4 weeks or 2 g/kg every 4–8 weeks)`,
+      [EFNS_MAINTENANCE.source],
+    );
+  }
+  const label = GAMMAGARD_MMN_MONTHLY_G_PER_KG.value;
+  if (f.monthlyDoseGPerKg > label.max) {
+    add(
+      "ABOVE_LABEL_MONTHLY_DOSE",
+      `the regimen gives ${formatNumber(f.monthlyDoseGPerKg)} g/kg/month, above the Gammagard Liquid MMN label's ${label.max} g/kg/month`,
+      [GAMMAGARD_MMN_MONTHLY_G_PER_KG.source],
+    );
+  } else if (f.monthlyDoseGPerKg < label.min) {
+    add(
+      "BELOW_LABEL_MONTHLY_DOSE",
+      `the regimen gives ${formatNumber(f.monthlyDoseGPerKg)} g/kg/month, below the Gammagard Liquid MMN label's ${label.min} g/kg/month`,
+      [GAMMAGARD_MMN_MONTHLY_G_PER_KG.source],
+    );
+  }
+  return out;
+}
+
+function collectNotes(f: Facts): Message[] {
+  const out: Message[] = [];
+  const add = (code: NoteCode, text: string, sources: Source[] = []) => out.push(message(code, text, sources));
+  const { input, dosingWeightKg: kg, courseDose } = f;
+  const exact = `${g(f.exactCourseDoseMg)} (${formatNumber(kg)} kg × ${formatNumber(input.doseGPerKg)} g/kg)`;
+
+  if (courseDose.courseDoseMg !== f.exactCourseDoseMg) {
+    const how =
+      input.rounding === "5g"
+        ? [`to the nearest ${ONTARIO_ROUNDING_STEP_G.value} g`, [ONTARIO_ROUNDING_STEP_G.source]]
+        : input.rounding === "vial"
+          ? ["to the nearest total that whole vials can make in the days of the course", [SOURCES.asciaRounding]]
+          : ["to 0.01 g", []];
+    add(
+      "ROUNDED",
+      `course dose rounded from ${exact} ${how[0] as string} = ${g(courseDose.courseDoseMg)} (${formatPercent(f.roundingDifferencePercent)})`,
+      how[1] as Source[],
+    );
+  } else {
+    add("NOT_ROUNDED", `course dose ${exact} needs no rounding (--round ${input.rounding})`);
+  }
+
+  const days = courseDose.dayDosesMg;
+  const distinct = [...new Set(days)];
+  const perDay =
+    distinct.length === 1
+      ? `${days.length} day${days.length > 1 ? "s" : ""} of ${g(days[0]!)} (${gPerKg(days[0]!, kg)})`
+      : `${days.length} days of ${days.map(g).join(" + ")} (as even as ${input.rounding === "none" ? "0.01 g steps" : "whole vials"} allow)`;
+  const why =
+    courseDose.daysReason === "requested"
+      ? `as requested with --days ${input.daysPerCourse}`
+      : `the fewest days that keep each day within --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg (${g(f.maxDailyMg)})`;
+  add("SPLIT", `each course is ${perDay}: ${why}`, courseDose.daysReason === "requested" ? [] : [MAX_DAILY_G_PER_KG.source]);
+
+  if (courseDose.daysReason === "extra-day-for-rounding") {
+    const shorter = days.length - 1;
+    add(
+      "EXTRA_DAY_FOR_ROUNDING",
+      `${g(courseDose.courseDoseMg)} over ${shorter} day${shorter > 1 ? "s" : ""} would put more than ${g(f.maxDailyMg)} on a day, so the course has ${days.length} days; pass --days ${shorter} to override`,
+    );
+  }
+  const leftovers = [...f.dispensing.values()].filter((d) => d.wasteMg > 0);
+  if (leftovers.length > 0) {
+    add(
+      "VIAL_LEFTOVER",
+      `the dose is not whole vials: ${leftovers.map((d) => `${g(d.wasteMg)} is left in the last vial of a ${g(d.dispensedMg)} dispensing`).join("; ")}`,
+    );
+  }
+  return out;
+}
+
+function usedSources(product: Product, warnings: Message[], notes: Message[]): SourceRef[] {
+  const all: Source[] = [product.concentrationGPerMl.source, product.vialSizesG.source, product.mmnIndication.source];
+  const urls = new Set([...warnings, ...notes].flatMap((m) => m.sources ?? []));
+  for (const s of Object.values(SOURCES)) if (urls.has(s.url)) all.push(s);
+  const seen = new Set<string>();
+  return all.filter((s) => !seen.has(s.id) && seen.add(s.id)).map(({ id, title, url }) => ({ id, title, url }));
+}

@@ -1,0 +1,59 @@
+import { SOURCES } from "./sources.js";
+import type { Sourced } from "./products.js";
+
+/** A maintenance regimen the guideline names as typical: `doseGPerKg` every `minWeeks`–`maxWeeks`. */
+export interface TypicalRegimen {
+  readonly doseGPerKg: number;
+  readonly minWeeks: number;
+  readonly maxWeeks: number;
+}
+
+/**
+ * EFNS/PNS 2006 good practice point: "Typical treatment regimens are 1 g/kg every 2–4 weeks or
+ * 2 g/kg every 4–8 weeks". The 2010 revision says "2 g/kg every 1–2 months"; we encode the 2006
+ * wording in weeks (CLINICAL.md §4.1, §9 item 1).
+ */
+export const EFNS_MAINTENANCE: Sourced<readonly TypicalRegimen[]> = {
+  value: [
+    { doseGPerKg: 1, minWeeks: 2, maxWeeks: 4 },
+    { doseGPerKg: 2, minWeeks: 4, maxWeeks: 8 },
+  ],
+  source: SOURCES.efnsPns2006,
+};
+
+/** EFNS/PNS: induction 2 g/kg given over 2–5 days. */
+export const EFNS_COURSE_DAYS: Sourced<{ min: number; max: number }> = {
+  value: { min: 2, max: 5 },
+  source: SOURCES.efnsPns2006,
+};
+
+/** Gammagard Liquid US MMN label: 0.5 to 2.4 g/kg/month, based on clinical response. */
+export const GAMMAGARD_MMN_MONTHLY_G_PER_KG: Sourced<{ min: number; max: number }> = {
+  value: { min: 0.5, max: 2.4 },
+  source: SOURCES.gammagardMmn,
+};
+
+/**
+ * Days in the average calendar month (365.25 / 12), used to express a regimen in g/kg/month.
+ * [D] The label does not define "month"; the calendar month is the stricter reading of an upper
+ * limit (a 4-week month would make every regimen look 8 % smaller).
+ */
+export const DAYS_PER_MONTH = 365.25 / 12;
+
+/** Ontario IGUM: "maximum 1 g/kg/day". Default for --max-daily. */
+export const MAX_DAILY_G_PER_KG: Sourced<number> = {
+  value: 1,
+  source: SOURCES.ontarioIgumMaxDaily,
+};
+
+/** Siegel 2010: when rounding, stay within 10 % of the original order. */
+export const ROUNDING_TOLERANCE_PERCENT: Sourced<number> = {
+  value: 10,
+  source: SOURCES.siegelRounding,
+};
+
+/** Ontario dose calculator: round the total dose to the nearest 5 g. */
+export const ONTARIO_ROUNDING_STEP_G: Sourced<number> = {
+  value: 5,
+  source: SOURCES.ontarioDoseCalculator,
+};

@@ -1,0 +1,101 @@
+import { formatNumber } from "../core/format.js";
+import type { Message, ScheduleResult } from "../core/resultSchema.js";
+import { NO_COLOR, type Paint } from "./paint.js";
+
+interface Vial {
+  readonly sizeG: number;
+  readonly count: number;
+}
+
+/** "2 × 30 g + 1 × 10 g" */
+export function formatVials(vials: readonly Vial[]): string {
+  return vials.map((v) => `${v.count} × ${formatNumber(v.sizeG)} g`).join(" + ");
+}
+
+const grams = (g: number) => `${formatNumber(g)} g`;
+
+/**
+ * The pharmacist's view: what was assumed, what each course gives, the dated infusion days with
+ * volumes and vials, then notes, warnings and sources. Numbers carry no trailing zeros (ISMP:
+ * "1.0" is misread as "10").
+ */
+export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string {
+  const { patient: p, regimen: g } = r;
+  const lines: string[] = [];
+  const first = r.infusions[0]!;
+  const last = r.infusions[r.infusions.length - 1]!;
+  const days = g.dayDosesG;
+  const split =
+    new Set(days).size === 1
+      ? `${days.length} day${days.length > 1 ? "s" : ""} of ${grams(days[0]!)} (${formatNumber(days[0]! / p.dosingWeightKg, 3)} g/kg/day)`
+      : `${days.length} days: ${days.map(grams).join(" + ")}`;
+  const rounding =
+    g.courseDoseG === g.exactCourseDoseG
+      ? `exact, --round ${g.rounding}`
+      : `exact ${grams(g.exactCourseDoseG)}, --round ${g.rounding}: ${g.roundingDifferenceG > 0 ? "+" : "−"}${grams(Math.abs(g.roundingDifferenceG))}`;
+
+  lines.push(paint.bold(`mmn-dose · ${g.productName} · IVIG schedule for multifocal motor neuropathy`));
+  const field = (label: string, value: string) => lines.push(`  ${paint.dim(label.padEnd(15))}${value}`);
+  field("Patient", `${formatNumber(p.weightKg)} kg actual weight (typed: ${p.weightAsEntered})`);
+  field("Dosing weight", `${formatNumber(p.dosingWeightKg)} kg (${p.dosingWeightBasis} weight)`);
+  field("Regimen", `${formatNumber(g.doseGPerKg)} g/kg every ${g.intervalWeeks} week${g.intervalWeeks > 1 ? "s" : ""} (${formatNumber(g.monthlyDoseGPerKg)} g/kg/month)`);
+  field("Course dose", `${paint.bold(grams(g.courseDoseG))} (${rounding})`);
+  field("Split", `${split}; --max-daily ${formatNumber(g.maxDailyGPerKg)} g/kg`);
+  field("Product", `${g.productName}, ${formatNumber(g.concentrationGPerMl * 1000)} mg/mL; vials ${g.vialSizesG.map(formatNumber).join(", ")} g`);
+  field("Courses", `${g.courses}, from ${first.weekday} ${first.date} to ${last.weekday} ${last.date}`);
+  lines.push("");
+
+  const header = ["Course", "Date", "Day", "Dose g", "g/kg", "Volume mL", "Vials"];
+  const rows: string[][] = [];
+  for (const total of r.courseTotals) {
+    const days = r.infusions.filter((i) => i.course === total.course);
+    days.forEach((i, k) => {
+      rows.push([
+        k === 0 ? String(total.course) : "",
+        `${i.weekday} ${i.date}`,
+        `${i.day}/${i.daysInCourse}`,
+        formatNumber(i.doseG),
+        formatNumber(i.doseGPerKg, 3),
+        formatNumber(i.volumeMl, 1),
+        formatVials(i.vials) + (i.wasteG > 0 ? ` (${grams(i.wasteG)} left over)` : ""),
+      ]);
+    });
+    if (days.length > 1) {
+      rows.push(["", "", "total", formatNumber(total.doseG), "", formatNumber(total.volumeMl, 1), formatVials(total.vials)]);
+    }
+  }
+  const rightAligned = new Set([0, 3, 4, 5]);
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
+  const formatRow = (row: string[]) =>
+    row
+      .map((cell, c) => (c === row.length - 1 ? cell : rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join("  ")
+      .trimEnd();
+  lines.push(paint.bold(formatRow(header)));
+  let previousCourse = "";
+  for (const row of rows) {
+    const text = formatRow(row);
+    if (row[0] !== "" && previousCourse !== "") lines.push("");
+    if (row[0] !== "") previousCourse = row[0]!;
+    lines.push(row[2] === "total" ? paint.dim(text) : text);
+  }
+  lines.push("");
+
+  const block = (title: string, marker: string, messages: readonly Message[], style: (t: string) => string) => {
+    if (messages.length === 0) return;
+    lines.push(paint.bold(title));
+    for (const m of messages) lines.push(`  ${style(`${marker} ${m.code}`)}: ${m.message}`);
+    lines.push("");
+  };
+  block("Notes", "i", r.notes, paint.note);
+  if (r.warnings.length === 0) lines.push(paint.bold("Warnings: none"), "");
+  block(`Warnings (${r.warnings.length})`, "!", r.warnings, paint.warn);
+
+  lines.push(paint.bold("Sources"));
+  for (const s of r.sources) lines.push(`  ${s.title}`, `    ${paint.dim(s.url)}`);
+  lines.push("");
+  lines.push(
+    paint.dim("Decision support only: check against the current label and local policy; the prescriber and pharmacist decide."),
+  );
+  return `${lines.join("\n")}\n`;
+}
