@@ -112,6 +112,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .showSuggestionAfterError(true)
     .argument("[unexpected...]")
     .usage("[options] [command]")
+    .enablePositionalOptions()
     .addHelpText("after", HELP_AFTER);
 
   for (const spec of SCHEDULE_OPTIONS) {

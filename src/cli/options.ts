@@ -19,8 +19,7 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
   {
     flags: "-w, --weight <weight>",
     key: "weight",
-    description: `actual body weight: 70, 70kg or 154lb (a bare number is kg; ${LIMITS.weightKg.min}–${LIMITS.weightKg.max} kg)`,
-    defaultText: "required",
+    description: `actual body weight: 70, 70kg or 154lb (a bare number is kg; ${LIMITS.weightKg.min}–${LIMITS.weightKg.max} kg); required`,
   },
   {
     flags: "--dose <g/kg>",

@@ -13,7 +13,7 @@ export const UNROUNDED_STEP_MG = 10;
 const FIVE_G_STEP_MG = 5000;
 
 /** Why a course has the number of days it has. */
-export type DaysReason = "requested" | "fewest-within-cap" | "extra-day-for-rounding";
+export type DaysReason = "requested" | "fewest-within-cap";
 
 export interface CourseDoseInput {
   /** Dosing weight × g/kg, before any rounding, in mg. */
@@ -39,16 +39,21 @@ export class CourseSplitError extends Error {
 }
 
 /**
- * Rounds a course total and splits it over consecutive days.
+ * Splits a course over consecutive days and rounds its total.
  *
- * - `none`: total kept to 10 mg, fewest days within the cap.
- * - `vial`: the total nearest the exact dose that can be split into days of whole vials, each day
- *   within the cap (ASCIA: round to the full vial size).
- * - `5g`: the total nearest the exact dose in 5 g steps (Ontario; halves round up), then the fewest
- *   days of whole vials that keep each day within the cap, which can be one more than the exact
- *   dose would need (`daysReason: "extra-day-for-rounding"`).
+ * Days: `requestedDays`, else the fewest days that keep the prescribed (unrounded) dose of each
+ * day within the cap. The cap applies to the prescription; rounding is then applied as the
+ * policy says, so a rounded day can exceed the cap by less than one rounding step (Ontario
+ * rounds 164.56 g to 165 g and gives 82.5 g a day to a patient whose cap is 82.28 g). The caller
+ * reports that as a warning instead of silently adding a day or changing the total.
  *
- * With `requestedDays` the cap does not constrain the split; the caller warns instead.
+ * Total:
+ * - `none`: kept to 10 mg;
+ * - `vial`: the total nearest the exact dose that splits into days of whole vials (ASCIA: round
+ *   to the full vial size);
+ * - `5g`: the nearest 5 g step (Ontario) that splits into days of whole vials.
+ * Ties go to the larger total (ordinary half-up rounding). Days differ by at most one step, the
+ * larger days first.
  *
  * @example
  * planCourseDose({ exactCourseDoseMg: 133_200, maxDailyMg: 66_600, rounding: "vial", stock })
@@ -58,46 +63,20 @@ export function planCourseDose(input: CourseDoseInput): CourseDose {
   const { exactCourseDoseMg: exact, maxDailyMg: cap, requestedDays, rounding, stock } = input;
   const dayUnit = rounding === "none" ? UNROUNDED_STEP_MG : stock.gridMg;
   const totalStep = rounding === "none" ? UNROUNDED_STEP_MG : rounding === "vial" ? stock.gridMg : FIVE_G_STEP_MG;
-  const split = (total: number, days: number) => splitEvenly(total, days, dayUnit, rounding === "none" ? undefined : stock);
-  const withinCap = (parts: readonly number[] | null) => parts !== null && Math.max(...parts) <= cap;
+  const vials = rounding === "none" ? undefined : stock;
 
-  if (requestedDays !== undefined) {
-    const total = nearestTotal(exact, totalStep, (t) => split(t, requestedDays) !== null);
-    return { courseDoseMg: total, dayDosesMg: split(total, requestedDays)!, daysReason: "requested" };
-  }
-
-  const exactDays = Math.max(1, Math.ceil(exact / cap));
-  if (exactDays > MAX_DAYS_PER_COURSE) {
+  const days = requestedDays ?? Math.max(1, Math.ceil(exact / cap));
+  if (days > MAX_DAYS_PER_COURSE) {
     throw new CourseSplitError(
-      `needs ${exactDays} days, but a course has 1–${MAX_DAYS_PER_COURSE} days: raise --max-daily or lower --dose`,
+      `needs ${days} days, but a course has 1–${MAX_DAYS_PER_COURSE} days: raise --max-daily or lower --dose`,
     );
   }
-
-  const total =
-    rounding === "5g"
-      ? nearestTotal(exact, totalStep, (t) => fewestDays(t, cap, split, withinCap) !== undefined)
-      : nearestTotal(exact, totalStep, (t) => withinCap(split(t, exactDays)));
-  const days = fewestDays(total, cap, split, withinCap);
-  if (days === undefined) {
-    throw new CourseSplitError(`no split of the course into 1–${MAX_DAYS_PER_COURSE} days keeps each day within --max-daily`);
-  }
+  const total = nearestTotal(exact, totalStep, (t) => splitEvenly(t, days, dayUnit, vials) !== null);
   return {
     courseDoseMg: total,
-    dayDosesMg: split(total, days)!,
-    daysReason: days > exactDays ? "extra-day-for-rounding" : "fewest-within-cap",
+    dayDosesMg: splitEvenly(total, days, dayUnit, vials)!,
+    daysReason: requestedDays === undefined ? "fewest-within-cap" : "requested",
   };
-}
-
-function fewestDays(
-  total: number,
-  cap: number,
-  split: (t: number, d: number) => number[] | null,
-  withinCap: (parts: number[] | null) => boolean,
-): number | undefined {
-  for (let d = Math.max(1, Math.ceil(total / cap)); d <= MAX_DAYS_PER_COURSE; d++) {
-    if (withinCap(split(total, d))) return d;
-  }
-  return undefined;
 }
 
 /**

@@ -8,12 +8,13 @@ import type { Source } from "../data/sources.js";
 export type WarningCode =
   | "ROUNDING_ABOVE_10_PERCENT"
   | "DAY_ABOVE_MAX_DAILY"
+  | "ROUNDED_DAY_ABOVE_MAX_DAILY"
   | "DAY_ABOVE_1_G_PER_KG"
   | "OUTSIDE_EFNS_MAINTENANCE"
   | "ABOVE_LABEL_MONTHLY_DOSE"
   | "BELOW_LABEL_MONTHLY_DOSE";
 
-export type NoteCode = "ROUNDED" | "NOT_ROUNDED" | "SPLIT" | "EXTRA_DAY_FOR_ROUNDING" | "VIAL_LEFTOVER";
+export type NoteCode = "ROUNDED" | "NOT_ROUNDED" | "SPLIT" | "VIAL_LEFTOVER";
 
 export function message(code: WarningCode | NoteCode, text: string, sources: readonly Source[] = []): Message {
   return sources.length > 0 ? { code, message: text, sources: sources.map((s) => s.url) } : { code, message: text };

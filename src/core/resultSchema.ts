@@ -42,7 +42,7 @@ export const RegimenSchema = z.strictObject({
   doseGPerKg: z.number().positive(),
   intervalWeeks: z.number().int().positive(),
   daysPerCourse: z.number().int().min(1).max(5),
-  daysPerCourseReason: z.enum(["requested", "fewest-within-cap", "extra-day-for-rounding"]),
+  daysPerCourseReason: z.enum(["requested", "fewest-within-cap"]),
   maxDailyGPerKg: z.number().positive(),
   exactCourseDoseG: z.number().positive().describe("Dosing weight × dose, before rounding"),
   courseDoseG: z.number().positive().describe("What each course gives, after rounding"),

@@ -227,6 +227,15 @@ function collectWarnings(f: Facts): Message[] {
       [MAX_DAILY_G_PER_KG.source],
     );
   }
+  if (courseDose.daysReason === "fewest-within-cap" && largestDayMg > f.maxDailyMg) {
+    const days = courseDose.dayDosesMg.length;
+    const remedy = days < 5 ? `--days ${days + 1} or --round none` : "--round none";
+    add(
+      "ROUNDED_DAY_ABOVE_MAX_DAILY",
+      `rounding (--round ${input.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ${g(largestDayMg - f.maxDailyMg)} above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg; use ${remedy} to stay within it`,
+      [MAX_DAILY_G_PER_KG.source],
+    );
+  }
   const guidanceMg = gToMg(kg * MAX_DAILY_G_PER_KG.value);
   if (input.maxDailyGPerKg > MAX_DAILY_G_PER_KG.value && largestDayMg > guidanceMg) {
     add(
@@ -293,16 +302,9 @@ function collectNotes(f: Facts): Message[] {
   const why =
     courseDose.daysReason === "requested"
       ? `as requested with --days ${input.daysPerCourse}`
-      : `the fewest days that keep each day within --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg (${g(f.maxDailyMg)})`;
+      : `the fewest days that keep the prescribed dose of each day within --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg (${g(f.maxDailyMg)})`;
   add("SPLIT", `each course is ${perDay}: ${why}`, courseDose.daysReason === "requested" ? [] : [MAX_DAILY_G_PER_KG.source]);
 
-  if (courseDose.daysReason === "extra-day-for-rounding") {
-    const shorter = days.length - 1;
-    add(
-      "EXTRA_DAY_FOR_ROUNDING",
-      `${g(courseDose.courseDoseMg)} over ${shorter} day${shorter > 1 ? "s" : ""} would put more than ${g(f.maxDailyMg)} on a day, so the course has ${days.length} days; pass --days ${shorter} to override`,
-    );
-  }
   const leftovers = [...f.dispensing.values()].filter((d) => d.wasteMg > 0);
   if (leftovers.length > 0) {
     add(

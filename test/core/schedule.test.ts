@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { planSchedule, ScheduleInputError } from "../../src/core/schedule.js";
+import { scheduleInput } from "../helpers/input.js";
+
+const TODAY = "2026-11-25";
+const codes = (r: { warnings: { code: string }[] }) => r.warnings.map((w) => w.code);
+
+describe("planSchedule: 70 kg, 2 g/kg every 4 weeks from 2026-12-01 (the contract example)", () => {
+  const r = planSchedule(scheduleInput(), TODAY);
+
+  it("gives 6 courses of 140 g, each 2 days of 70 g = 700 mL of Gammagard Liquid 10 %", () => {
+    expect(r.regimen.courseDoseG).toBe(140);
+    expect(r.regimen.exactCourseDoseG).toBe(140);
+    expect(r.regimen.daysPerCourse).toBe(2);
+    expect(r.regimen.courses).toBe(6);
+    expect(r.infusions).toHaveLength(12);
+    for (const i of r.infusions) {
+      expect(i.doseG).toBe(70);
+      expect(i.volumeMl).toBe(700);
+      expect(i.vials).toEqual([
+        { sizeG: 30, count: 2 },
+        { sizeG: 10, count: 1 },
+      ]);
+    }
+  });
+
+  it("dates each course 28 days after the last, on consecutive days", () => {
+    expect(r.infusions.map((i) => i.date)).toEqual([
+      "2026-12-01", "2026-12-02", "2026-12-29", "2026-12-30", "2027-01-26", "2027-01-27",
+      "2027-02-23", "2027-02-24", "2027-03-23", "2027-03-24", "2027-04-20", "2027-04-21",
+    ]);
+    expect(r.infusions[0]!.weekday).toBe("Tue");
+  });
+
+  it("has no warnings: 2 g/kg every 4 weeks is typical and 2.17 g/kg/month is within the label", () => {
+    expect(r.warnings).toEqual([]);
+    expect(r.regimen.monthlyDoseGPerKg).toBe(2.17);
+  });
+
+  it("states the split and that no rounding was needed", () => {
+    expect(r.notes.map((n) => n.code)).toEqual(["NOT_ROUNDED", "SPLIT"]);
+  });
+
+  it("defaults the start to today", () => {
+    const t = planSchedule(scheduleInput({ startDate: undefined }), TODAY);
+    expect(t.infusions[0]!.date).toBe(TODAY);
+  });
+});
+
+describe("planSchedule: the issue's examples", () => {
+  it("--dose 1 --every 2: one day of 70 g every 14 days", () => {
+    const r = planSchedule(scheduleInput({ doseGPerKg: 1, intervalWeeks: 2 }), TODAY);
+    expect(r.regimen.daysPerCourse).toBe(1);
+    expect(r.infusions.map((i) => i.date).slice(0, 3)).toEqual(["2026-12-01", "2026-12-15", "2026-12-29"]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("--every 8: courses 56 days apart, within EFNS/PNS", () => {
+    const r = planSchedule(scheduleInput({ intervalWeeks: 8 }), TODAY);
+    expect(r.courseTotals.map((c) => c.startDate).slice(0, 2)).toEqual(["2026-12-01", "2027-01-26"]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("--days 5: 0.4 g/kg/day", () => {
+    const r = planSchedule(scheduleInput({ daysPerCourse: 5 }), TODAY);
+    expect(r.regimen.dayDosesG).toEqual([28, 28, 28, 28, 28]);
+    expect(r.infusions[0]!.doseGPerKg).toBe(0.4);
+    expect(r.infusions[0]!.volumeMl).toBe(280);
+  });
+
+  it("--weight 73 --round 5g: 146 g -> 145 g, 72.5 g on each of 2 days", () => {
+    const r = planSchedule(scheduleInput({ weightKg: 73, rounding: "5g" }), TODAY);
+    expect(r.regimen.exactCourseDoseG).toBe(146);
+    expect(r.regimen.courseDoseG).toBe(145);
+    expect(r.regimen.roundingDifferencePercent).toBe(-0.68);
+    expect(r.regimen.dayDosesG).toEqual([72.5, 72.5]);
+    expect(r.notes[0]!.code).toBe("ROUNDED");
+    expect(r.notes[0]!.message).toContain("146 g");
+    expect(r.notes[0]!.message).toContain("145 g");
+  });
+
+  it("--weight 66.6 --round vial: 133.2 g -> 133 g, 66.5 g a day", () => {
+    const r = planSchedule(scheduleInput({ weightKg: 66.6 }), TODAY);
+    expect(r.regimen.courseDoseG).toBe(133);
+    expect(r.regimen.dayDosesG).toEqual([66.5, 66.5]);
+    expect(r.regimen.roundingDifferenceG).toBe(-0.2);
+    expect(r.regimen.roundingDifferencePercent).toBe(-0.15);
+  });
+
+  it("--until gives every course that starts on or before the date", () => {
+    const r = planSchedule(scheduleInput({ courses: undefined, untilDate: "2027-01-26" }), TODAY);
+    expect(r.regimen.courses).toBe(3);
+    expect(r.infusions.at(-1)!.date).toBe("2027-01-27");
+  });
+});
+
+describe("planSchedule: warnings", () => {
+  it("warns when --days forces a day above --max-daily", () => {
+    const r = planSchedule(scheduleInput({ daysPerCourse: 1 }), TODAY);
+    expect(codes(r)).toContain("DAY_ABOVE_MAX_DAILY");
+  });
+
+  it("warns when --max-daily above 1 g/kg lets a day exceed 1 g/kg", () => {
+    const r = planSchedule(scheduleInput({ maxDailyGPerKg: 2 }), TODAY);
+    expect(r.regimen.daysPerCourse).toBe(1);
+    expect(codes(r)).toEqual(["DAY_ABOVE_1_G_PER_KG"]);
+  });
+
+  it("warns when Ontario rounding tips a day over the cap (72 kg, 145 g over 2 days)", () => {
+    const r = planSchedule(scheduleInput({ weightKg: 72, rounding: "5g" }), TODAY);
+    expect(codes(r)).toEqual(["ROUNDED_DAY_ABOVE_MAX_DAILY"]);
+    expect(r.warnings[0]!.message).toContain("0.5 g above");
+  });
+
+  it("warns outside the EFNS/PNS typical regimens and above the label's 2.4 g/kg/month", () => {
+    const r = planSchedule(scheduleInput({ intervalWeeks: 3 }), TODAY);
+    expect(codes(r)).toEqual(["OUTSIDE_EFNS_MAINTENANCE", "ABOVE_LABEL_MONTHLY_DOSE"]);
+    expect(r.regimen.monthlyDoseGPerKg).toBe(2.9);
+  });
+
+  it("warns below the label's 0.5 g/kg/month", () => {
+    const r = planSchedule(scheduleInput({ doseGPerKg: 0.5, intervalWeeks: 8 }), TODAY);
+    expect(codes(r)).toEqual(["OUTSIDE_EFNS_MAINTENANCE", "BELOW_LABEL_MONTHLY_DOSE"]);
+  });
+
+  it("warns when rounding moves the dose more than 10 %", () => {
+    const r = planSchedule(scheduleInput({ weightKg: 3, doseGPerKg: 0.4, rounding: "5g" }), TODAY);
+    expect(r.regimen.courseDoseG).toBe(5);
+    expect(codes(r)).toContain("ROUNDING_ABOVE_10_PERCENT");
+  });
+
+  it("every warning and note names a source or is the tool's own arithmetic", () => {
+    const r = planSchedule(scheduleInput({ intervalWeeks: 3, daysPerCourse: 1 }), TODAY);
+    for (const w of r.warnings) expect(w.sources?.length).toBeGreaterThan(0);
+    const urls = new Set(r.sources.map((s) => s.url));
+    for (const m of [...r.warnings, ...r.notes]) for (const u of m.sources ?? []) expect(urls).toContain(u);
+  });
+});
+
+describe("planSchedule: refusals", () => {
+  it("refuses --until before the start", () => {
+    expect(() => planSchedule(scheduleInput({ courses: undefined, untilDate: "2026-11-01" }), TODAY)).toThrow(ScheduleInputError);
+  });
+  it("refuses an unknown product", () => {
+    expect(() => planSchedule(scheduleInput({ productId: "nope" }), TODAY)).toThrow(/unknown product/);
+  });
+  it("refuses an --until that makes more than 100 courses", () => {
+    expect(() => planSchedule(scheduleInput({ courses: undefined, intervalWeeks: 1, untilDate: "2029-12-01" }), TODAY)).toThrow(
+      /at most 100/,
+    );
+  });
+});

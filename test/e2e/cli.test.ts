@@ -1,0 +1,168 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+
+const START = ["--start", "2026-12-01"];
+
+describe("mmn-dose --weight 70 (the table)", () => {
+  const run = runCli(["--weight", "70", ...START]);
+
+  it("exits 0 and prints a dated schedule with totals", () => {
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("Tue 2026-12-01  1/2");
+    expect(run.stdout).toContain("Wed 2026-12-02  2/2");
+    expect(run.stdout).toMatch(/total\s+140\s+1400\s+4 × 30 g \+ 2 × 10 g/);
+    expect(run.stdout).toContain("2 × 30 g + 1 × 10 g");
+    expect(run.stdout.match(/ 1\/2 /g)).toHaveLength(6);
+  });
+
+  it("has no ANSI color when stdout is not a terminal", () => {
+    expect(run.stdout).not.toContain("\u001b[");
+  });
+
+  it("colors only when asked, and NO_COLOR wins over the terminal", () => {
+    expect(runCli(["--weight", "70", ...START, "--color"]).stdout).toContain("\u001b[");
+    expect(runCli(["--weight", "70", ...START], { FORCE_COLOR: "1", NO_COLOR: "1" }).stdout).not.toContain("\u001b[");
+    expect(runCli(["--weight", "70", ...START, "--no-color"], { FORCE_COLOR: "1" }).stdout).not.toContain("\u001b[");
+  });
+
+  it("prints warnings with a marker in the table, and on stderr when piped", () => {
+    const w = runCli(["--weight", "70", ...START, "--every", "3"], { NO_COLOR: "1" });
+    expect(w.status).toBe(0);
+    expect(w.stdout).toContain("! ABOVE_LABEL_MONTHLY_DOSE");
+    expect(w.stdout).toContain("! OUTSIDE_EFNS_MAINTENANCE");
+    expect(w.stderr).toContain("warning ABOVE_LABEL_MONTHLY_DOSE");
+  });
+
+  it("is byte-for-byte deterministic", () => {
+    expect(runCli(["--weight", "70", ...START]).stdout).toBe(run.stdout);
+  });
+});
+
+describe("--json", () => {
+  it("prints the contract's object", () => {
+    const run = runCli(["--weight", "70", ...START, "--json"]);
+    expect(run.status).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(Object.keys(doc)).toEqual(expect.arrayContaining(["schemaVersion", "patient", "regimen", "infusions", "warnings"]));
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.patient).toMatchObject({ weightKg: 70, heightCm: null, sex: null, dosingWeightKg: 70, dosingWeightBasis: "actual" });
+    expect(doc.regimen).toMatchObject({ route: "ivig", product: "gammagard-liquid", doseGPerKg: 2, intervalWeeks: 4, daysPerCourse: 2, courseDoseG: 140, rounding: "vial" });
+    expect(doc.infusions[0]).toMatchObject({ date: "2026-12-01", course: 1, day: 1, doseG: 70, volumeMl: 700, vials: [{ sizeG: 30, count: 2 }, { sizeG: 10, count: 1 }] });
+    expect(doc.infusions).toHaveLength(12);
+  });
+
+  it("--format json is the same as --json", () => {
+    expect(runCli(["--weight", "70", ...START, "--format", "json"]).stdout).toBe(runCli(["--weight", "70", ...START, "--json"]).stdout);
+  });
+
+  it.each([
+    [["--weight", "154lb"], 69.85, 139.5],
+    [["--weight", "70kg", "--dose", "1", "--every", "2"], 70, 70],
+    [["--weight", "73", "--round", "5g"], 73, 145],
+    [["--weight", "66.6", "--round", "vial"], 66.6, 133],
+    [["--weight", "66.6", "--round", "none"], 66.6, 133.2],
+    [["--weight", "70", "--days", "5"], 70, 140],
+    [["--weight", "70", "--until", "2027-06-01"], 70, 140],
+  ])("%j", (args, dosingWeight, courseDose) => {
+    const run = runCli([...args, ...START, "--json"]);
+    expect(run.status).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.patient.dosingWeightKg).toBeCloseTo(dosingWeight, 2);
+    expect(doc.regimen.courseDoseG).toBe(courseDose);
+  });
+});
+
+describe("subcommands", () => {
+  it("schema prints a draft 2020-12 JSON Schema", () => {
+    const run = runCli(["schema"]);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+  });
+
+  it("products lists the catalog with a source URL for every product", () => {
+    const run = runCli(["products", "--json"]);
+    expect(run.status).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.schemaVersion).toBe(1);
+    for (const p of doc.products) {
+      expect(p).toMatchObject({ id: expect.any(String), name: expect.any(String), route: "ivig" });
+      expect(p.sources.length).toBeGreaterThan(0);
+      for (const url of p.sources) expect(url).toMatch(/^https?:\/\//);
+    }
+    expect(runCli(["products"]).stdout).toContain("gammagard-liquid");
+  });
+
+  it("--help and --version exit 0 on stdout", () => {
+    const help = runCli(["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("--max-daily");
+    const version = runCli(["--version"]);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe("bad input: exit 2, one plain line naming the option and range, no stack trace", () => {
+  it.each([
+    [[], "--weight is required"],
+    [["--weight", "banana"], "--weight must be a body weight from 2 to 350 kg"],
+    [["--weight", "0"], "--weight must be a body weight from 2 to 350 kg"],
+    [["--weight", "-70"], "--weight must be"],
+    [["--weight", "1000"], "--weight must be"],
+    [["--weight", "70,5"], "--weight must be"],
+    [["--weight", "NaN"], "--weight must be"],
+    [["--weight", "Infinity"], "--weight must be"],
+    [["--weight", "1e309"], "--weight must be"],
+    [["--weight", "70", "kg"], "unexpected argument 'kg' (write the unit without a space"],
+    [["--weight", "70st"], "--weight must be"],
+    [["--weight", "70", "--days", "0"], "--days must be a whole number from 1 to 5"],
+    [["--weight", "70", "--days", "2.5"], "--days must be a whole number from 1 to 5"],
+    [["--weight", "70", "--every", "0"], "--every must be a whole number from 1 to 52"],
+    [["--weight", "70", "--dose", "0"], "--dose must be a number from 0.1 to 4 g/kg"],
+    [["--weight", "70", "--dose", "-2"], "--dose must be"],
+    [["--weight", "70", "--max-daily", "5"], "--max-daily must be a number from 0.1 to 2 g/kg"],
+    [["--weight", "70", "--courses", "0"], "--courses must be a whole number from 1 to 100"],
+    [["--weight", "70", "--courses", "100000"], "--courses must be a whole number from 1 to 100"],
+    [["--weight", "70", "--start", "2026-02-30"], "--start must be a real calendar date"],
+    [["--weight", "70", "--start", "01/12/2026"], "--start must be a real calendar date"],
+    [["--weight", "70", "--until", "2026-11-01", "--start", "2026-12-01"], "--until 2026-11-01 must not be before --start"],
+    [["--weight", "70", "--until", "2027-01-01", "--courses", "3"], "--courses and --until cannot be used together"],
+    [["--weight", "70", "--product", "nope"], "--product must be one of gammagard-liquid"],
+    [["--weight", "70", "--round", "10g"], "--round must be one of none, vial, 5g"],
+    [["--weight", "70", "--format", "pdf"], "--format must be one of"],
+    [["--weight", "70", "--frobnicate"], "unknown option '--frobnicate'"],
+    [["--weight", "70", "--max-daily", "0.2"], "needs 10 days, but a course has 1–5 days"],
+    [["--weight"], "argument missing"],
+  ])("%j", (args, message) => {
+    const run = runCli(args);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    const lines = run.stderr.trimEnd().split("\n");
+    expect(lines.length).toBeLessThanOrEqual(2);
+    expect(lines[0]).toContain(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("with --json the error is also a JSON document on stdout", () => {
+    const run = runCli(["--weight", "banana", "--json"]);
+    expect(run.status).toBe(2);
+    const doc = JSON.parse(run.stdout);
+    expect(doc).toEqual({ schemaVersion: 1, error: { code: "INVALID_OPTION", message: expect.stringContaining("--weight") } });
+  });
+});
+
+describe("pipes", () => {
+  it("`mmn-dose … | head -1` exits quietly", () => {
+    const r = runShell(`node bin/mmn-dose.js --weight 70 --courses 100 --start 2026-12-01 | head -1`);
+    expect(r.stderr).toBe("");
+    expect(r.stdout.split("\n").filter(Boolean)).toHaveLength(1);
+  });
+});
+
+import { spawnSync } from "node:child_process";
+import { ROOT } from "../helpers/cli.js";
+function runShell(command: string) {
+  const r = spawnSync("bash", ["-o", "pipefail", "-c", command], { cwd: ROOT, encoding: "utf8" });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
