@@ -23,10 +23,14 @@ Examples:
   mmn-dose --weight 154lb --dose 1 --every 2  1 g/kg every 2 weeks
   mmn-dose --weight 73 --round 5g             nearest 5 g (Ontario): 146 g -> 145 g
   mmn-dose --weight 70 --days 5 --json        0.4 g/kg/day, as JSON for scripts
+  mmn-dose --weight 100 --height 175 --sex male --policy ontario
+                                              adjusted weight 82.28 kg, 164.56 g -> 165 g
 
 Rules:
-  Dosing weight is the actual weight. Each course is split over consecutive days, as evenly as
-  whole vials allow, into the fewest days that keep each day within --max-daily (unless --days).
+  Dosing weight is the actual weight unless --dosing-weight or --policy says otherwise; it never
+  exceeds the actual weight. Ideal weight is Devine (needs --height and --sex); adjusted weight is
+  IBW + 0.4 x (actual - IBW). Each course is split over consecutive days, as evenly as whole vials
+  allow, into the fewest days that keep the prescribed daily dose within --max-daily (unless --days).
   Every rounding and split is listed under Notes; anything outside the EFNS/PNS guideline or the
   Gammagard Liquid MMN label is listed under Warnings with a code.
 

@@ -22,6 +22,34 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
     description: `actual body weight: 70, 70kg or 154lb (a bare number is kg; ${LIMITS.weightKg.min}–${LIMITS.weightKg.max} kg); required`,
   },
   {
+    flags: "--height <height>",
+    key: "height",
+    description: `height: 175, 175cm, 69in or 5ft9in (a bare number is cm; ${LIMITS.heightCm.min}–${LIMITS.heightCm.max} cm)`,
+  },
+  { flags: "--sex <sex>", key: "sex", description: "male or female: Devine ideal weight needs it", choices: ["male", "female"] },
+  {
+    flags: "--dosing-weight <basis>",
+    key: "dosingWeight",
+    description:
+      "actual, ideal, adjusted (IBW + 0.4 × (actual − IBW)), bmi30 (adjusted when BMI > 30), ibw120 (adjusted when actual > 120 % of ideal); overrides --policy's weight rule",
+    defaultText: "actual, or the policy's rule",
+    choices: ["actual", "ideal", "adjusted", "bmi30", "ibw120"],
+  },
+  {
+    flags: "--policy <name>",
+    key: "policy",
+    description:
+      "institution rules for dosing weight and rounding: ontario (adjusted if ≥ 152.4 cm and > 50/45.5 kg; nearest 5 g), australia (adjusted unless < 18 y, < 152 cm, pregnant or actual < adjusted; whole vials), uk (adjusted if BMI > 30 or > 120 % of ideal)",
+    choices: ["ontario", "australia", "uk"],
+  },
+  {
+    flags: "--age <years>",
+    key: "age",
+    description: `age in years (${LIMITS.ageYears.min}–${LIMITS.ageYears.max}); policies exclude under-18s`,
+    defaultText: "adult",
+  },
+  { flags: "--pregnant", key: "pregnant", description: "the patient is pregnant (policies treat pregnancy differently)" },
+  {
     flags: "--dose <g/kg>",
     key: "dose",
     description: `grams per kg per course (${LIMITS.doseGPerKg.min}–${LIMITS.doseGPerKg.max})`,
@@ -68,7 +96,7 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
     key: "round",
     description:
       "course total: none (0.01 g), vial (nearest total of whole vials, each day within --max-daily), 5g (nearest 5 g, Ontario)",
-    defaultText: DEFAULTS.rounding,
+    defaultText: `the policy's, else ${DEFAULTS.rounding}`,
     choices: ["none", "vial", "5g"],
   },
   {

@@ -2,16 +2,12 @@ import * as z from "zod";
 import { isIsoDate } from "../core/calendarDate.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "../core/input.js";
 import { PRODUCTS } from "../data/products.js";
+import { MeasurementFormatError, parseHeight, parseWeight } from "../core/units.js";
 import { UsageError } from "./errors.js";
-
-/** Pounds to kilograms, exact by definition (international avoirdupois pound). */
-export const KG_PER_LB = 0.45359237;
 
 /** A plain decimal: digits, an optional fraction. No sign, exponent, comma, space or unicode digits. */
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 
-/** `70`, `70kg`, `70.5 KG` is not accepted (no space), `154lb`, `154lbs`. */
-const WEIGHT = /^(\d+(?:\.\d+)?)(kg|lb|lbs)?$/i;
 
 function rangeText(min: number, max: number, unit: string): string {
   return `from ${min} to ${max}${unit ? ` ${unit}` : ""}`;
@@ -44,10 +40,19 @@ function oneOf(flag: string, values: readonly string[]) {
   });
 }
 
+function measured<T>(read: (text: string) => T, value: (t: T) => number, text: string): T | undefined {
+  try {
+    const m = read(text);
+    return Number.isFinite(value(m)) ? m : undefined;
+  } catch (e) {
+    if (e instanceof MeasurementFormatError) return undefined;
+    throw e;
+  }
+}
+
 const weight = z.string().transform((text, ctx) => {
-  const m = WEIGHT.exec(text.trim() === text ? text : "");
-  const kg = m ? Number(m[1]) * (m[2] && m[2].toLowerCase().startsWith("lb") ? KG_PER_LB : 1) : Number.NaN;
-  if (!Number.isFinite(kg) || kg < LIMITS.weightKg.min || kg > LIMITS.weightKg.max) {
+  const kg = measured(parseWeight, (m) => m.value, text)?.value ?? Number.NaN;
+  if (!(kg >= LIMITS.weightKg.min && kg <= LIMITS.weightKg.max)) {
     ctx.addIssue({
       code: "custom",
       message: `--weight must be a body weight ${rangeText(LIMITS.weightKg.min, LIMITS.weightKg.max, "kg")}, e.g. 70, 70kg or 154lb; got '${text}'`,
@@ -57,9 +62,27 @@ const weight = z.string().transform((text, ctx) => {
   return kg;
 });
 
+const height = z.string().transform((text, ctx) => {
+  const cm = measured(parseHeight, (m) => m.value, text)?.value ?? Number.NaN;
+  if (!(cm >= LIMITS.heightCm.min && cm <= LIMITS.heightCm.max)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `--height must be a height ${rangeText(LIMITS.heightCm.min, LIMITS.heightCm.max, "cm")}, e.g. 175, 175cm, 69in or 5ft9in; got '${text}'`,
+    });
+    return z.NEVER;
+  }
+  return cm;
+});
+
 /** The raw one-patient options as commander hands them over (all strings), validated and typed. */
 export const ScheduleOptionsSchema = z.object({
   weight: weight.optional(),
+  height: height.optional(),
+  sex: oneOf("--sex", ["male", "female"]).optional(),
+  dosingWeight: oneOf("--dosing-weight", ["actual", "ideal", "adjusted", "bmi30", "ibw120"]).optional(),
+  policy: oneOf("--policy", ["ontario", "australia", "uk"]).optional(),
+  age: decimal("--age", LIMITS.ageYears, "years").optional(),
+  pregnant: z.boolean().optional(),
   dose: decimal("--dose", LIMITS.doseGPerKg, "g/kg").optional(),
   every: decimal("--every", LIMITS.intervalWeeks, "weeks", true).optional(),
   days: decimal("--days", LIMITS.daysPerCourse, "days", true).optional(),
@@ -110,6 +133,13 @@ export function validateScheduleOptions(raw: Record<string, unknown>): ScheduleR
     input: {
       weightKg: o.weight,
       weightAsEntered: raw.weight,
+      heightCm: o.height,
+      heightAsEntered: typeof raw.height === "string" ? raw.height : undefined,
+      sex: o.sex as ScheduleInput["sex"],
+      ageYears: o.age,
+      pregnant: o.pregnant,
+      dosingWeight: o.dosingWeight as ScheduleInput["dosingWeight"],
+      policy: o.policy as ScheduleInput["policy"],
       doseGPerKg: o.dose ?? DEFAULTS.doseGPerKg,
       intervalWeeks: o.every ?? DEFAULTS.intervalWeeks,
       daysPerCourse: o.days,
@@ -118,7 +148,7 @@ export function validateScheduleOptions(raw: Record<string, unknown>): ScheduleR
       untilDate: o.until,
       startDate: o.start,
       productId: o.product ?? DEFAULTS.productId,
-      rounding: (o.round as ScheduleInput["rounding"] | undefined) ?? DEFAULTS.rounding,
+      rounding: o.round as ScheduleInput["rounding"],
     },
   };
 }

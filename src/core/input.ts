@@ -1,5 +1,7 @@
 import type { IsoDate } from "./calendarDate.js";
 import type { Rounding } from "./courseDose.js";
+import type { DosingWeightChoice, Sex } from "./dosingWeight.js";
+import type { PolicyId } from "../data/policies.js";
 
 /** A validated one-patient request: what the CLI, a config file or a batch line reduce to. */
 export interface ScheduleInput {
@@ -7,6 +9,17 @@ export interface ScheduleInput {
   readonly weightKg: number;
   /** The weight as the user typed it (`70`, `154lb`), echoed in the output. */
   readonly weightAsEntered: string;
+  /** Height in cm, when given. */
+  readonly heightCm?: number | undefined;
+  /** The height as typed (`175`, `5ft9in`). */
+  readonly heightAsEntered?: string | undefined;
+  readonly sex?: Sex | undefined;
+  readonly ageYears?: number | undefined;
+  readonly pregnant?: boolean | undefined;
+  /** `--dosing-weight`; overrides a policy's weight rule. */
+  readonly dosingWeight?: DosingWeightChoice | undefined;
+  /** `--policy`: dosing weight and rounding together. */
+  readonly policy?: PolicyId | undefined;
   /** Grams per kg of dosing weight per course. */
   readonly doseGPerKg: number;
   /** Weeks between the first days of consecutive courses. */
@@ -22,7 +35,8 @@ export interface ScheduleInput {
   /** First infusion day; absent means `today`. */
   readonly startDate?: IsoDate | undefined;
   readonly productId: string;
-  readonly rounding: Rounding;
+  /** `--round`; absent means the policy's rounding, else `vial`. */
+  readonly rounding?: Rounding | undefined;
 }
 
 /** Defaults of the contract (CONTRACT.md, options table). */
@@ -38,6 +52,8 @@ export const DEFAULTS = {
 /** Accepted ranges: wide enough for any real regimen, narrow enough to catch a typo. */
 export const LIMITS = {
   weightKg: { min: 2, max: 350 },
+  heightCm: { min: 50, max: 250 },
+  ageYears: { min: 0, max: 120 },
   doseGPerKg: { min: 0.1, max: 4 },
   intervalWeeks: { min: 1, max: 52 },
   daysPerCourse: { min: 1, max: 5 },

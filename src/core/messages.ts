@@ -12,9 +12,24 @@ export type WarningCode =
   | "DAY_ABOVE_1_G_PER_KG"
   | "OUTSIDE_EFNS_MAINTENANCE"
   | "ABOVE_LABEL_MONTHLY_DOSE"
-  | "BELOW_LABEL_MONTHLY_DOSE";
+  | "BELOW_LABEL_MONTHLY_DOSE"
+  | "OBESE_ON_ACTUAL_WEIGHT"
+  | "DEVINE_NOT_VALID"
+  | "DEVINE_EXTRAPOLATED"
+  | "PATIENT_UNDER_18"
+  | "PREGNANCY"
+  | "WEIGHT_LOOKS_LIKE_POUNDS"
+  | "HEIGHT_LOOKS_LIKE_INCHES";
 
-export type NoteCode = "ROUNDED" | "NOT_ROUNDED" | "SPLIT" | "VIAL_LEFTOVER";
+export type NoteCode =
+  | "ROUNDED"
+  | "NOT_ROUNDED"
+  | "SPLIT"
+  | "VIAL_LEFTOVER"
+  | "DOSING_WEIGHT"
+  | "DOSING_WEIGHT_OVERRIDES_POLICY"
+  | "ROUNDING_OVERRIDES_POLICY"
+  | "AGE_ASSUMED_ADULT";
 
 export function message(code: WarningCode | NoteCode, text: string, sources: readonly Source[] = []): Message {
   return sources.length > 0 ? { code, message: text, sources: sources.map((s) => s.url) } : { code, message: text };

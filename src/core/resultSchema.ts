@@ -20,12 +20,18 @@ export const PatientSchema = z.strictObject({
   weightKg: z.number().positive(),
   weightAsEntered: z.string().describe("The --weight value as typed"),
   heightCm: z.number().positive().nullable(),
+  heightAsEntered: z.string().nullable().describe("The --height value as typed"),
   sex: z.enum(["male", "female"]).nullable(),
+  ageYears: z.number().min(0).nullable(),
+  pregnant: z.boolean().nullable(),
   bmi: z.number().positive().nullable(),
   idealWeightKg: z.number().positive().nullable(),
   adjustedWeightKg: z.number().positive().nullable(),
   dosingWeightKg: z.number().positive(),
   dosingWeightBasis: z.enum(["actual", "ideal", "adjusted"]),
+  dosingWeightRule: z.string().describe("actual, ideal, adjusted, bmi30, ibw120 or policy:<id>"),
+  dosingWeightReason: z.string().describe("Why this weight, in one sentence"),
+  policy: z.enum(["ontario", "australia", "uk"]).nullable(),
 });
 
 export const VialSchema = z.strictObject({
@@ -49,6 +55,7 @@ export const RegimenSchema = z.strictObject({
   roundingDifferenceG: z.number(),
   roundingDifferencePercent: z.number(),
   rounding: z.enum(["none", "vial", "5g"]),
+  roundingSource: z.enum(["option", "policy", "default"]).describe("Where the rounding came from"),
   dayDosesG: z.array(z.number().positive()),
   monthlyDoseGPerKg: z.number().positive().describe("Course dose per kg of dosing weight per average calendar month"),
   courses: z.number().int().positive(),

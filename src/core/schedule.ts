@@ -1,7 +1,7 @@
 import { addCalendarDays, daysBetween, weekdayOf, type IsoDate } from "./calendarDate.js";
-import { planCourseDose, type CourseDose, CourseSplitError } from "./courseDose.js";
+import { planCourseDose, type CourseDose, CourseSplitError, type Rounding } from "./courseDose.js";
 import { formatNumber, formatPercent, roundTo } from "./format.js";
-import { LIMITS, type ScheduleInput } from "./input.js";
+import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
 import { message, type NoteCode, type WarningCode } from "./messages.js";
 import type { CourseTotal, Infusion, Message, ScheduleResult, SourceRef } from "./resultSchema.js";
 import { createVialStock, gToMg, mgToG, type Dispensing, type VialCount } from "./vials.js";
@@ -13,7 +13,9 @@ import {
   ONTARIO_ROUNDING_STEP_G,
   ROUNDING_TOLERANCE_PERCENT,
 } from "../data/guidelines.js";
+import { ADJUSTMENT_FACTOR, DEVINE, POLICIES, type Policy } from "../data/policies.js";
 import { findProduct, type Product } from "../data/products.js";
+import { decideDosingWeight, DosingWeightInputError, unitWarnings, type DosingWeightDecision } from "./dosingWeight.js";
 import { SOURCES, type Source } from "../data/sources.js";
 
 /** The input cannot be scheduled as given (a domain error; the CLI reports it as bad input, exit 2). */
@@ -43,7 +45,20 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
   const product = findProduct(input.productId);
   if (!product) throw new ScheduleInputError("UNKNOWN_PRODUCT", `unknown product '${input.productId}'`);
 
-  const dosingWeightKg = input.weightKg;
+  let decision: DosingWeightDecision;
+  try {
+    decision = decideDosingWeight({
+      body: { weightKg: input.weightKg, heightCm: input.heightCm, sex: input.sex, ageYears: input.ageYears, pregnant: input.pregnant },
+      choice: input.dosingWeight,
+      policy: input.policy,
+    });
+  } catch (e) {
+    if (e instanceof DosingWeightInputError) throw new ScheduleInputError(e.code, e.message);
+    throw e;
+  }
+  const dosingWeightKg = decision.dosingWeightKg;
+  const policy = input.policy === undefined ? undefined : POLICIES[input.policy];
+  const rounding: Rounding = input.rounding ?? policy?.rounding ?? DEFAULTS.rounding;
   const exactCourseDoseMg = gToMg(dosingWeightKg * input.doseGPerKg);
   const maxDailyMg = gToMg(dosingWeightKg * input.maxDailyGPerKg);
   const stock = createVialStock(product.vialSizesG.value.map(gToMg));
@@ -54,7 +69,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
       exactCourseDoseMg,
       maxDailyMg,
       requestedDays: input.daysPerCourse,
-      rounding: input.rounding,
+      rounding,
       stock,
     });
   } catch (e) {
@@ -111,6 +126,9 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
 
   const facts: Facts = {
     input,
+    rounding,
+    policy,
+    decision,
     product,
     dosingWeightKg,
     courseDose,
@@ -120,21 +138,36 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     monthlyDoseGPerKg,
     dispensing,
   };
-  const warnings = collectWarnings(facts);
-  const notes = collectNotes(facts);
+  const warnings = [
+    ...unitWarnings({
+      weightKg: input.weightKg,
+      weightInPounds: /lb/i.test(input.weightAsEntered),
+      heightCm: input.heightCm,
+      heightInCentimetres: input.heightAsEntered === undefined || /^[\d.]+(cm)?$/i.test(input.heightAsEntered),
+    }),
+    ...decision.warnings,
+    ...collectWarnings(facts),
+  ];
+  const notes = [...dosingWeightNotes(facts), ...decision.notes, ...collectNotes(facts)];
 
   return {
     schemaVersion: 1,
     patient: {
-      weightKg: input.weightKg,
+      weightKg: roundTo(input.weightKg, 3),
       weightAsEntered: input.weightAsEntered,
-      heightCm: null,
-      sex: null,
-      bmi: null,
-      idealWeightKg: null,
-      adjustedWeightKg: null,
-      dosingWeightKg,
-      dosingWeightBasis: "actual",
+      heightCm: input.heightCm === undefined ? null : roundTo(input.heightCm, 2),
+      heightAsEntered: input.heightAsEntered ?? null,
+      sex: input.sex ?? null,
+      ageYears: input.ageYears ?? null,
+      pregnant: input.pregnant ?? null,
+      bmi: decision.bmi === null ? null : roundTo(decision.bmi, 2),
+      idealWeightKg: decision.idealWeightKg === null ? null : roundTo(decision.idealWeightKg, 2),
+      adjustedWeightKg: decision.adjustedWeightKg === null ? null : roundTo(decision.adjustedWeightKg, 2),
+      dosingWeightKg: roundTo(dosingWeightKg, 2),
+      dosingWeightBasis: decision.basis,
+      dosingWeightRule: decision.rule,
+      dosingWeightReason: decision.reason,
+      policy: input.policy ?? null,
     },
     regimen: {
       route: "ivig",
@@ -151,7 +184,8 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
       courseDoseG,
       roundingDifferenceG,
       roundingDifferencePercent,
-      rounding: input.rounding,
+      rounding,
+      roundingSource: input.rounding !== undefined ? "option" : policy?.rounding !== undefined ? "policy" : "default",
       dayDosesG: courseDose.dayDosesMg.map(mgToG),
       monthlyDoseGPerKg,
       courses: courseCount,
@@ -162,7 +196,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     courseTotals,
     warnings,
     notes,
-    sources: usedSources(product, warnings, notes),
+    sources: usedSources(product, policy, warnings, notes),
   };
 }
 
@@ -194,6 +228,9 @@ function sumVials(days: readonly (readonly VialCount[])[]): VialCount[] {
 
 interface Facts {
   readonly input: ScheduleInput;
+  readonly rounding: Rounding;
+  readonly policy: Policy | undefined;
+  readonly decision: DosingWeightDecision;
   readonly product: Product;
   readonly dosingWeightKg: number;
   readonly courseDose: CourseDose;
@@ -232,7 +269,7 @@ function collectWarnings(f: Facts): Message[] {
     const remedy = days < 5 ? `--days ${days + 1} or --round none` : "--round none";
     add(
       "ROUNDED_DAY_ABOVE_MAX_DAILY",
-      `rounding (--round ${input.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ${g(largestDayMg - f.maxDailyMg)} above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg; use ${remedy} to stay within it`,
+      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ${g(largestDayMg - f.maxDailyMg)} above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg; use ${remedy} to stay within it`,
       [MAX_DAILY_G_PER_KG.source],
     );
   }
@@ -271,6 +308,30 @@ function collectWarnings(f: Facts): Message[] {
   return out;
 }
 
+function dosingWeightNotes(f: Facts): Message[] {
+  const out: Message[] = [];
+  const { input, decision, policy } = f;
+  if (decision.basis !== "actual") {
+    const atActual = gToMg(input.weightKg * input.doseGPerKg);
+    out.push(
+      message(
+        "DOSING_WEIGHT",
+        `dosed on ${decision.basis} weight ${formatNumber(decision.dosingWeightKg)} kg, not actual ${formatNumber(input.weightKg)} kg (${decision.reason}): ${g(f.exactCourseDoseMg)} per course instead of ${g(atActual)}`,
+        [decision.basis === "adjusted" ? ADJUSTMENT_FACTOR.source : DEVINE.source, ...(policy ? [policy.source] : [])],
+      ),
+    );
+  }
+  if (input.rounding !== undefined && policy?.rounding !== undefined && input.rounding !== policy.rounding) {
+    out.push(
+      message(
+        "ROUNDING_OVERRIDES_POLICY",
+        `--round ${input.rounding} overrides the ${policy.name} rounding (${policy.rounding === "5g" ? "nearest 5 g" : "whole vials"})`,
+      ),
+    );
+  }
+  return out;
+}
+
 function collectNotes(f: Facts): Message[] {
   const out: Message[] = [];
   const add = (code: NoteCode, text: string, sources: Source[] = []) => out.push(message(code, text, sources));
@@ -279,9 +340,9 @@ function collectNotes(f: Facts): Message[] {
 
   if (courseDose.courseDoseMg !== f.exactCourseDoseMg) {
     const how =
-      input.rounding === "5g"
+      f.rounding === "5g"
         ? [`to the nearest ${ONTARIO_ROUNDING_STEP_G.value} g`, [ONTARIO_ROUNDING_STEP_G.source]]
-        : input.rounding === "vial"
+        : f.rounding === "vial"
           ? ["to the nearest total that whole vials can make in the days of the course", [SOURCES.asciaRounding]]
           : ["to 0.01 g", []];
     add(
@@ -290,7 +351,7 @@ function collectNotes(f: Facts): Message[] {
       how[1] as Source[],
     );
   } else {
-    add("NOT_ROUNDED", `course dose ${exact} needs no rounding (--round ${input.rounding})`);
+    add("NOT_ROUNDED", `course dose ${exact} needs no rounding (--round ${f.rounding})`);
   }
 
   const days = courseDose.dayDosesMg;
@@ -298,7 +359,7 @@ function collectNotes(f: Facts): Message[] {
   const perDay =
     distinct.length === 1
       ? `${days.length} day${days.length > 1 ? "s" : ""} of ${g(days[0]!)} (${gPerKg(days[0]!, kg)})`
-      : `${days.length} days of ${days.map(g).join(" + ")} (as even as ${input.rounding === "none" ? "0.01 g steps" : "whole vials"} allow)`;
+      : `${days.length} days of ${days.map(g).join(" + ")} (as even as ${f.rounding === "none" ? "0.01 g steps" : "whole vials"} allow)`;
   const why =
     courseDose.daysReason === "requested"
       ? `as requested with --days ${input.daysPerCourse}`
@@ -315,8 +376,9 @@ function collectNotes(f: Facts): Message[] {
   return out;
 }
 
-function usedSources(product: Product, warnings: Message[], notes: Message[]): SourceRef[] {
+function usedSources(product: Product, policy: Policy | undefined, warnings: Message[], notes: Message[]): SourceRef[] {
   const all: Source[] = [product.concentrationGPerMl.source, product.vialSizesG.source, product.mmnIndication.source];
+  if (policy) all.push(...policy.sources);
   const urls = new Set([...warnings, ...notes].flatMap((m) => m.sources ?? []));
   for (const s of Object.values(SOURCES)) if (urls.has(s.url)) all.push(s);
   const seen = new Set<string>();

@@ -49,6 +49,36 @@ export const SOURCES = {
     title: "Siegel, Pharmacy Purchasing & Products 2010: stay within 10 % of the order when rounding",
     url: "https://www.pppmag.com/article/753",
   },
+  nbaBloodstarIbw: {
+    id: "nbaBloodstarIbw",
+    title: "NBA BloodSTAR: adjusting Ig dose for ideal body weight (Devine; DDW = IBW + 0.4 × (actual − IBW); 1 cm = 0.393701 in)",
+    url: "https://nba.gov.au/bloodstar-calculator-adjusting-ig-dose-ideal-body-weight",
+  },
+  lifeblood2026: {
+    id: "lifeblood2026",
+    title: "Lifeblood: from 1 July 2026 adjusted body weight is the BloodSTAR default (not for < 18 y, < 152 cm, pregnancy, actual < adjusted)",
+    url: "https://www.lifeblood.com.au/news-and-stories/health-professionals-news/coming-1-july-2026-adjusted-body-weight-ig-dosing-in",
+  },
+  ukIgRequestForm: {
+    id: "ukIgRequestForm",
+    title: "UK Immunoglobulin Request Form: DDW if BMI > 30 or actual > 20 % over IBW; actual weight below 132 cm and for children",
+    url: "https://docslib.org/doc/13685911/immunoglobulin-request-form",
+  },
+  devineValidity: {
+    id: "devineValidity",
+    title: "Devine ideal body weight is generally valid only from 60 in (152.4 cm)",
+    url: "https://fittowork.net/index.php/tools/322-ideal-weight-calculator",
+  },
+  usOrderForm120: {
+    id: "usOrderForm120",
+    title: "US IVIG order form: actual weight up to 120 % of IBW, adjusted weight above",
+    url: "https://studyres.com/doc/6558262/dose-interval-dose-interval",
+  },
+  optionCareBmi30: {
+    id: "optionCareBmi30",
+    title: "Option Care Health IG order form: BMI > 30, adjusted body weight used",
+    url: "https://cdn.shopify.com/s/files/1/0628/6658/7872/files/IG-Adult-1.pdf",
+  },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

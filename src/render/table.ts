@@ -14,6 +14,10 @@ export function formatVials(vials: readonly Vial[]): string {
 
 const grams = (g: number) => `${formatNumber(g)} g`;
 
+function roundingOrigin(source: "option" | "policy" | "default", policy: string | null): string {
+  return source === "policy" ? ` from --policy ${policy}` : source === "default" ? " (default)" : "";
+}
+
 /**
  * The pharmacist's view: what was assumed, what each course gives, the dated infusion days with
  * volumes and vials, then notes, warnings and sources. Numbers carry no trailing zeros (ISMP:
@@ -31,13 +35,23 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
       : `${days.length} days: ${days.map(grams).join(" + ")}`;
   const rounding =
     g.courseDoseG === g.exactCourseDoseG
-      ? `exact, --round ${g.rounding}`
-      : `exact ${grams(g.exactCourseDoseG)}, --round ${g.rounding}: ${g.roundingDifferenceG > 0 ? "+" : "−"}${grams(Math.abs(g.roundingDifferenceG))}`;
+      ? `exact, --round ${g.rounding}${roundingOrigin(g.roundingSource, p.policy)}`
+      : `exact ${grams(g.exactCourseDoseG)}, --round ${g.rounding}${roundingOrigin(g.roundingSource, p.policy)}: ${g.roundingDifferenceG > 0 ? "+" : "−"}${grams(Math.abs(g.roundingDifferenceG))}`;
 
   lines.push(paint.bold(`mmn-dose · ${g.productName} · IVIG schedule for multifocal motor neuropathy`));
   const field = (label: string, value: string) => lines.push(`  ${paint.dim(label.padEnd(15))}${value}`);
-  field("Patient", `${formatNumber(p.weightKg)} kg actual weight (typed: ${p.weightAsEntered})`);
-  field("Dosing weight", `${formatNumber(p.dosingWeightKg)} kg (${p.dosingWeightBasis} weight)`);
+  const body = [`${formatNumber(p.weightKg)} kg (typed ${p.weightAsEntered})`];
+  if (p.heightCm !== null) body.push(`${formatNumber(p.heightCm, 1)} cm (typed ${p.heightAsEntered})`);
+  if (p.sex !== null) body.push(p.sex);
+  if (p.ageYears !== null) body.push(`${formatNumber(p.ageYears)} years`);
+  if (p.pregnant) body.push("pregnant");
+  if (p.bmi !== null) body.push(`BMI ${formatNumber(p.bmi, 1)}`);
+  field("Patient", body.join(", "));
+  if (p.idealWeightKg !== null) {
+    field("Ideal weight", `${formatNumber(p.idealWeightKg)} kg (Devine); adjusted ${formatNumber(p.adjustedWeightKg!)} kg (IBW + 0.4 × (actual − IBW))`);
+  }
+  const rule = p.policy !== null && p.dosingWeightRule === `policy:${p.policy}` ? `--policy ${p.policy}` : `--dosing-weight ${p.dosingWeightRule}`;
+  field("Dosing weight", `${paint.bold(`${formatNumber(p.dosingWeightKg)} kg`)} ${p.dosingWeightBasis} (${rule}: ${p.dosingWeightReason})`);
   field("Regimen", `${formatNumber(g.doseGPerKg)} g/kg every ${g.intervalWeeks} week${g.intervalWeeks > 1 ? "s" : ""} (${formatNumber(g.monthlyDoseGPerKg)} g/kg/month)`);
   field("Course dose", `${paint.bold(grams(g.courseDoseG))} (${rounding})`);
   field("Split", `${split}; --max-daily ${formatNumber(g.maxDailyGPerKg)} g/kg`);

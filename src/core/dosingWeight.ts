@@ -1,0 +1,369 @@
+import { formatNumber } from "./format.js";
+import { message } from "./messages.js";
+import type { Message } from "./resultSchema.js";
+import {
+  ADJUSTMENT_FACTOR,
+  DEVINE,
+  DEVINE_MIN_HEIGHT_CM,
+  POLICIES,
+  THRESHOLD_RULES,
+  type AdjustWhen,
+  type DosingRule,
+  type Policy,
+  type PolicyId,
+} from "../data/policies.js";
+import { SOURCES } from "../data/sources.js";
+
+export type Sex = "male" | "female";
+/** `--dosing-weight`. */
+export type DosingWeightChoice = "actual" | "ideal" | "adjusted" | "bmi30" | "ibw120";
+export type DosingWeightBasis = "actual" | "ideal" | "adjusted";
+
+/** What is known of the patient's body. Heights in cm, weights in kg, full precision. */
+export interface Body {
+  readonly weightKg: number;
+  readonly heightCm?: number | undefined;
+  readonly sex?: Sex | undefined;
+  readonly ageYears?: number | undefined;
+  readonly pregnant?: boolean | undefined;
+}
+
+export interface DosingWeightRequest {
+  readonly body: Body;
+  /** `--dosing-weight`, when given; it overrides a policy's weight rule. */
+  readonly choice?: DosingWeightChoice | undefined;
+  readonly policy?: PolicyId | undefined;
+}
+
+/** Body measures derived by the rule's own conversion (null when the inputs for one are missing). */
+export interface BodyMeasures {
+  readonly bmi: number | null;
+  readonly idealWeightKg: number | null;
+  readonly adjustedWeightKg: number | null;
+}
+
+/** The decision record: which weight doses the patient, by which rule, and why. */
+export interface DosingWeightDecision extends BodyMeasures {
+  readonly dosingWeightKg: number;
+  readonly basis: DosingWeightBasis;
+  /** `actual`, `ideal`, `adjusted`, `bmi30`, `ibw120`, or `policy:<id>`. */
+  readonly rule: string;
+  /** One plain sentence: why this weight. */
+  readonly reason: string;
+  readonly warnings: readonly Message[];
+  readonly notes: readonly Message[];
+}
+
+/** A rule needs an input the user did not give; `option` names it. */
+export class DosingWeightInputError extends Error {
+  override readonly name = "DosingWeightInputError";
+  constructor(
+    readonly code: "MISSING_HEIGHT" | "MISSING_SEX",
+    readonly option: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Devine ideal body weight: 50 kg (male) or 45.5 kg (female) + 2.3 kg per inch over 60 in.
+ *
+ * @example
+ * devineIdealWeightKg(175, "male") //=> 70.4646… (CLINICAL.md D4)
+ * devineIdealWeightKg(177.8, "male") //=> 73 (5 ft 10 in, worldlycalc)
+ */
+export function devineIdealWeightKg(heightCm: number, sex: Sex, inchesPerCm = 1 / 2.54): number {
+  return DEVINE.baseKg[sex] + DEVINE.kgPerInchOver60 * (heightCm * inchesPerCm - 60);
+}
+
+/**
+ * Adjusted (dose-determining) weight: IBW + 0.4 × (actual − IBW).
+ *
+ * @example
+ * adjustedWeightKg(100, 70.4646) //=> 82.2788 (CLINICAL.md D4)
+ */
+export function adjustedWeightKg(actualKg: number, idealKg: number): number {
+  return idealKg + ADJUSTMENT_FACTOR.value * (actualKg - idealKg);
+}
+
+/** Body-mass index, kg/m². */
+export function bodyMassIndex(weightKg: number, heightCm: number): number {
+  return weightKg / (heightCm / 100) ** 2;
+}
+
+/** BMI, IBW and adjusted weight from what is known, converting inches as the rule does. */
+export function bodyMeasures(body: Body, inchesPerCm = 1 / 2.54): BodyMeasures {
+  const bmi = body.heightCm === undefined ? null : bodyMassIndex(body.weightKg, body.heightCm);
+  const ideal =
+    body.heightCm === undefined || body.sex === undefined ? null : devineIdealWeightKg(body.heightCm, body.sex, inchesPerCm);
+  return { bmi, idealWeightKg: ideal, adjustedWeightKg: ideal === null ? null : adjustedWeightKg(body.weightKg, ideal) };
+}
+
+interface Outcome {
+  readonly basis: DosingWeightBasis;
+  readonly reason: string;
+}
+
+/**
+ * Chooses the dosing weight. Pure; never returns a weight above the actual weight.
+ *
+ * - no choice and no policy: actual weight;
+ * - `--dosing-weight` names a basis or a threshold rule and overrides a policy's weight rule;
+ * - `--policy` applies its exclusions (age, height, pregnancy, actual below adjusted) then its
+ *   threshold (CLINICAL.md §5.2).
+ *
+ * @example
+ * decideDosingWeight({ body: { weightKg: 100, heightCm: 175, sex: "male" }, policy: "ontario" })
+ * //=> { dosingWeightKg: 82.2788…, basis: "adjusted", rule: "policy:ontario", … }
+ */
+export function decideDosingWeight(request: DosingWeightRequest): DosingWeightDecision {
+  return decide(request, true);
+}
+
+function decide(request: DosingWeightRequest, suggestPolicies: boolean): DosingWeightDecision {
+  const { body, choice, policy: policyId } = request;
+  const policy = policyId === undefined ? undefined : POLICIES[policyId];
+  const warnings: Message[] = [];
+  const notes: Message[] = [];
+  const measures = bodyMeasures(body, policy?.inchesPerCm);
+
+  let rule: string;
+  let outcome: Outcome;
+  if (choice !== undefined) {
+    rule = choice;
+    if (policy) {
+      notes.push(
+        message(
+          "DOSING_WEIGHT_OVERRIDES_POLICY",
+          `--dosing-weight ${choice} overrides the ${policy.name} weight rule (${policy.description})`,
+        ),
+      );
+    }
+    outcome = applyChoice(choice, body, measures, warnings);
+  } else if (policy) {
+    rule = `policy:${policy.id}`;
+    outcome = applyPolicy(policy, body, measures, warnings, notes);
+  } else {
+    rule = "actual";
+    outcome = { basis: "actual", reason: "actual body weight (no --dosing-weight or --policy given)" };
+  }
+
+  const dosingWeightKg =
+    outcome.basis === "ideal" ? measures.idealWeightKg! : outcome.basis === "adjusted" ? measures.adjustedWeightKg! : body.weightKg;
+  if (suggestPolicies && outcome.basis === "actual" && measures.bmi !== null && measures.bmi > 30) {
+    warnings.push(obeseOnActualWeight(body, measures.bmi));
+  }
+  if (body.ageYears !== undefined && body.ageYears < 18) {
+    warnings.push(
+      message(
+        "PATIENT_UNDER_18",
+        `the patient is ${formatNumber(body.ageYears)}: the Gammagard Liquid MMN label and the EFNS/PNS regimens are for adults`,
+        [SOURCES.gammagardMmn],
+      ),
+    );
+  }
+  return { ...measures, dosingWeightKg: Math.min(dosingWeightKg, body.weightKg), basis: outcome.basis, rule, reason: outcome.reason, warnings, notes };
+}
+
+function requireHeight(body: Body, why: string): number {
+  if (body.heightCm === undefined) {
+    throw new DosingWeightInputError("MISSING_HEIGHT", "--height", `--height is required: ${why}`);
+  }
+  return body.heightCm;
+}
+
+function requireIdeal(body: Body, measures: BodyMeasures, why: string): number {
+  requireHeight(body, why);
+  if (measures.idealWeightKg === null) {
+    throw new DosingWeightInputError("MISSING_SEX", "--sex", `--sex male|female is required: ${why} (Devine ideal weight differs by sex)`);
+  }
+  return measures.idealWeightKg;
+}
+
+/** Ideal or adjusted weight, unless it would exceed actual weight. */
+function capAtActual(basis: "ideal" | "adjusted", body: Body, measures: BodyMeasures, reason: string): Outcome {
+  const candidate = basis === "ideal" ? measures.idealWeightKg! : measures.adjustedWeightKg!;
+  if (candidate >= body.weightKg) {
+    return {
+      basis: "actual",
+      reason: `actual weight: it is below the ideal weight (${formatNumber(measures.idealWeightKg!)} kg), and a dosing weight never exceeds the actual weight`,
+    };
+  }
+  return { basis, reason };
+}
+
+function applyChoice(choice: DosingWeightChoice, body: Body, measures: BodyMeasures, warnings: Message[]): Outcome {
+  if (choice === "actual") return { basis: "actual", reason: "actual body weight (--dosing-weight actual)" };
+  const why = `--dosing-weight ${choice} needs the ideal weight`;
+  if (choice === "bmi30" || choice === "ibw120") return applyRule(THRESHOLD_RULES[choice], body, measures, warnings);
+  const heightCm = requireHeight(body, why);
+  if (heightCm < DEVINE_MIN_HEIGHT_CM) {
+    warnings.push(devineNotValid(heightCm));
+    return { basis: "actual", reason: `actual weight: Devine ideal weight is not valid below ${DEVINE_MIN_HEIGHT_CM} cm` };
+  }
+  requireIdeal(body, measures, why);
+  return capAtActual(choice, body, measures, `${choice} weight (--dosing-weight ${choice})`);
+}
+
+/** A threshold rule (bmi30, ibw120, or a policy's own threshold after its exclusions). */
+function applyRule(rule: DosingRule, body: Body, measures: BodyMeasures, warnings: Message[]): Outcome {
+  const why = `${rule.id.startsWith("bmi") || rule.id.startsWith("ibw") ? `--dosing-weight ${rule.id}` : `--policy ${rule.id}`} (${rule.description})`;
+  const heightCm = requireHeight(body, why);
+  if (heightCm < rule.minHeightCm) {
+    if (rule.minHeightCm === DEVINE_MIN_HEIGHT_CM) warnings.push(devineNotValid(heightCm));
+    return { basis: "actual", reason: `actual weight: height ${formatNumber(heightCm, 1)} cm is below the rule's ${rule.minHeightCm} cm` };
+  }
+  const verdict = thresholdMet(rule.adjustWhen, body, measures, () => requireIdeal(body, measures, why));
+  if (!verdict.adjust) return { basis: "actual", reason: `actual weight: ${verdict.because}` };
+  requireIdeal(body, measures, why);
+  if (heightCm < DEVINE_MIN_HEIGHT_CM) {
+    warnings.push(
+      message(
+        "DEVINE_EXTRAPOLATED",
+        `height ${formatNumber(heightCm, 1)} cm is below ${DEVINE_MIN_HEIGHT_CM} cm, where Devine is validated; the rule still uses it (ideal weight ${formatNumber(measures.idealWeightKg!)} kg)`,
+        [SOURCES.devineValidity],
+      ),
+    );
+  }
+  return capAtActual("adjusted", body, measures, `adjusted weight: ${verdict.because}`);
+}
+
+function thresholdMet(
+  when: AdjustWhen,
+  body: Body,
+  measures: BodyMeasures,
+  ideal: () => number,
+): { adjust: boolean; because: string } {
+  const bmi = measures.bmi!;
+  const bmiText = `BMI ${formatNumber(bmi, 1)}`;
+  const percentOfIdeal = () => (body.weightKg / ideal()) * 100;
+  switch (when.kind) {
+    case "always":
+      return { adjust: true, because: "the policy adjusts every patient it does not exclude" };
+    case "bmiAbove":
+      return bmi > when.bmi
+        ? { adjust: true, because: `${bmiText} > ${when.bmi}` }
+        : { adjust: false, because: `${bmiText} is not above ${when.bmi}` };
+    case "ibwPercentAbove": {
+      const p = percentOfIdeal();
+      return p > when.percent
+        ? { adjust: true, because: `actual is ${formatNumber(p, 1)} % of ideal, above ${when.percent} %` }
+        : { adjust: false, because: `actual is ${formatNumber(p, 1)} % of ideal, not above ${when.percent} %` };
+    }
+    case "bmiOrIbwPercentAbove": {
+      if (bmi > when.bmi) return { adjust: true, because: `${bmiText} > ${when.bmi}` };
+      const p = percentOfIdeal();
+      return p > when.percent
+        ? { adjust: true, because: `actual is ${formatNumber(p, 1)} % of ideal, above ${when.percent} %` }
+        : { adjust: false, because: `${bmiText} is not above ${when.bmi} and actual is ${formatNumber(p, 1)} % of ideal, not above ${when.percent} %` };
+    }
+    case "heightAndWeight": {
+      ideal(); // the threshold is by sex
+      const limit = when.aboveWeightKg[body.sex!];
+      return body.weightKg > limit
+        ? { adjust: true, because: `height ≥ ${when.minHeightCm} cm and weight > ${limit} kg (${body.sex})` }
+        : { adjust: false, because: `weight is not above ${limit} kg (${body.sex})` };
+    }
+  }
+}
+
+function applyPolicy(policy: Policy, body: Body, measures: BodyMeasures, warnings: Message[], notes: Message[]): Outcome {
+  if (policy.minAgeYears !== undefined) {
+    if (body.ageYears === undefined) {
+      notes.push(message("AGE_ASSUMED_ADULT", `--age not given: treated as ${policy.minAgeYears} or over for the ${policy.name} policy`));
+    } else if (body.ageYears < policy.minAgeYears) {
+      return { basis: "actual", reason: `actual weight: the ${policy.name} policy doses patients under ${policy.minAgeYears} on actual weight` };
+    }
+  }
+  if (body.pregnant) {
+    if (policy.pregnancy === "actual") {
+      return { basis: "actual", reason: `actual weight: the ${policy.name} policy does not adjust in pregnancy` };
+    }
+    warnings.push(
+      message(
+        "PREGNANCY",
+        policy.pregnancy === "prePregnancyWeight"
+          ? `pregnancy: the ${policy.name} policy doses on the pre-pregnancy weight; give that as --weight`
+          : `pregnancy: the ${policy.name} policy says nothing about pregnancy; the prescriber decides the weight`,
+        [policy.source],
+      ),
+    );
+  }
+  return applyRule(policy, body, measures, warnings);
+}
+
+function devineNotValid(heightCm: number): Message {
+  return message(
+    "DEVINE_NOT_VALID",
+    `height ${formatNumber(heightCm, 1)} cm is below ${DEVINE_MIN_HEIGHT_CM} cm, where Devine ideal weight is not valid: dosed on actual weight`,
+    [SOURCES.devineValidity],
+  );
+}
+
+/** BMI above 30 on actual weight: name the rules that would adjust, with their weight. */
+function obeseOnActualWeight(body: Body, bmi: number): Message {
+  const adjusting: string[] = [];
+  for (const id of Object.keys(POLICIES) as PolicyId[]) {
+    try {
+      const d = decide({ body, policy: id }, false);
+      if (d.basis === "adjusted") adjusting.push(`--policy ${id} (${formatNumber(d.dosingWeightKg)} kg)`);
+    } catch {
+      // A policy that needs --sex cannot be judged yet; the hint below says so.
+    }
+  }
+  const suggestion =
+    adjusting.length > 0
+      ? `${adjusting.join(", ")} would use adjusted weight`
+      : body.sex === undefined
+        ? "give --sex to see what --policy ontario, australia or uk would use"
+        : "no named policy adjusts this patient";
+  return message(
+    "OBESE_ON_ACTUAL_WEIGHT",
+    `BMI ${formatNumber(bmi, 1)} is above 30 and the dose uses actual weight; ${suggestion}`,
+    [SOURCES.ontarioDoseCalculator],
+  );
+}
+
+/** How the weight and height were typed, for the unit sanity checks. */
+export interface TypedMeasures {
+  readonly weightKg: number;
+  readonly weightInPounds: boolean;
+  readonly heightCm?: number | undefined;
+  /** A bare number or `cm`: read as centimetres. */
+  readonly heightInCentimetres: boolean;
+}
+
+/**
+ * Catches the classic unit slips (ISMP, PSNet "A Weighty Mistake"): pounds typed as kg, inches
+ * typed as cm. Warnings only: the numbers could be real.
+ *
+ * @example
+ * unitWarnings({ weightKg: 200, weightInPounds: false, heightCm: 170, heightInCentimetres: true })
+ * //=> [{ code: "WEIGHT_LOOKS_LIKE_POUNDS", … }]
+ */
+export function unitWarnings(m: TypedMeasures): Message[] {
+  const out: Message[] = [];
+  if (m.heightCm !== undefined && m.heightInCentimetres && m.heightCm >= 48 && m.heightCm <= 96) {
+    out.push(
+      message(
+        "HEIGHT_LOOKS_LIKE_INCHES",
+        `--height was read as ${formatNumber(m.heightCm)} cm, very short for an adult; if it is inches, write --height ${formatNumber(m.heightCm)}in (${formatNumber(m.heightCm * 2.54, 1)} cm)`,
+      ),
+    );
+    return out;
+  }
+  if (m.heightCm !== undefined && !m.weightInPounds) {
+    const bmi = bodyMassIndex(m.weightKg, m.heightCm);
+    if (bmi >= 50) {
+      const asPounds = m.weightKg * 0.45359237;
+      out.push(
+        message(
+          "WEIGHT_LOOKS_LIKE_POUNDS",
+          `BMI ${formatNumber(bmi, 1)} at ${formatNumber(m.weightKg)} kg and ${formatNumber(m.heightCm, 1)} cm: if the weight is in pounds, write --weight ${formatNumber(m.weightKg)}lb (${formatNumber(asPounds)} kg, BMI ${formatNumber(bodyMassIndex(asPounds, m.heightCm), 1)})`,
+        ),
+      );
+    }
+  }
+  return out;
+}
