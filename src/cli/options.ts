@@ -88,8 +88,49 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
   {
     flags: "--product <id>",
     key: "product",
-    description: "IVIG product (see `mmn-dose products`)",
+    description: "IVIG product: gammagard-liquid, privigen, gamunex-c, octagam-10, panzyga, kiovig, flebogamma-dif-10 (see `mmn-dose products`)",
     defaultText: DEFAULTS.productId,
+  },
+  {
+    flags: "--vials <g,g,…>",
+    key: "vials",
+    description: "vial sizes the pharmacy stocks, in g (e.g. 10,20); rounding and dispensing use only these",
+    defaultText: "every size the product comes in",
+  },
+  {
+    flags: "--max-rate <mL/kg/h>",
+    key: "maxRate",
+    description: `lower the maximum infusion rate to a local protocol's (${LIMITS.rateMlPerKgPerHour.min}–${LIMITS.rateMlPerKgPerHour.max}); above the label maximum needs --allow-above-label-rate`,
+    defaultText: "the label's",
+  },
+  { flags: "--allow-above-label-rate", key: "allowAboveLabelRate", description: "accept a --max-rate above the label maximum (printed as a warning)" },
+  {
+    flags: "--initial-rate <mL/kg/h>",
+    key: "initialRate",
+    description: `initial infusion rate, for a product whose label rate was not found (${LIMITS.rateMlPerKgPerHour.min}–${LIMITS.rateMlPerKgPerHour.max})`,
+    defaultText: "the label's",
+  },
+  {
+    flags: "--rate-steps <mL/kg/h,…>",
+    key: "rateSteps",
+    description: "your protocol's rates between the initial rate and the maximum, ascending (e.g. 1,2,3,4)",
+    defaultText: "the label's, if it lists them",
+  },
+  {
+    flags: "--step-minutes <min>",
+    key: "stepMinutes",
+    description: `minutes at each rate before the next step (${LIMITS.stepMinutes.min}–${LIMITS.stepMinutes.max})`,
+    defaultText: "the label's, else 30",
+  },
+  {
+    flags: "--at-risk",
+    key: "atRisk",
+    description: "renal or thrombosis risk: cap the rate at the label's at-risk maximum, or at --max-rate where the label has none",
+  },
+  {
+    flags: "--first-infusion",
+    key: "firstInfusion",
+    description: "every course starts as a first infusion (by default only the first course, or all when --every > 8)",
   },
   {
     flags: "--round <mode>",

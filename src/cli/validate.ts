@@ -74,6 +74,24 @@ const height = z.string().transform((text, ctx) => {
   return cm;
 });
 
+function decimalList(flag: string, limits: { min: number; max: number }, unit: string, ascending: boolean) {
+  return z.string().transform((text, ctx) => {
+    const parts = text.split(",");
+    const values = parts.map((p) => (DECIMAL.test(p) ? Number(p) : Number.NaN));
+    const ok =
+      values.every((v) => Number.isFinite(v) && v >= limits.min && v <= limits.max) &&
+      (!ascending || values.every((v, i) => i === 0 || v > values[i - 1]!));
+    if (!ok) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${flag} must be a comma-separated list of numbers ${rangeText(limits.min, limits.max, unit)}${ascending ? ", ascending" : ""}, e.g. ${ascending ? "1,2,4" : "10,20"}; got '${text}'`,
+      });
+      return z.NEVER;
+    }
+    return values;
+  });
+}
+
 /** The raw one-patient options as commander hands them over (all strings), validated and typed. */
 export const ScheduleOptionsSchema = z.object({
   weight: weight.optional(),
@@ -91,6 +109,14 @@ export const ScheduleOptionsSchema = z.object({
   until: isoDate("--until").optional(),
   start: isoDate("--start").optional(),
   product: oneOf("--product", PRODUCTS.map((p) => p.id)).optional(),
+  vials: decimalList("--vials", LIMITS.vialSizeG, "g", false).optional(),
+  maxRate: decimal("--max-rate", LIMITS.rateMlPerKgPerHour, "mL/kg/h").optional(),
+  allowAboveLabelRate: z.boolean().optional(),
+  initialRate: decimal("--initial-rate", LIMITS.rateMlPerKgPerHour, "mL/kg/h").optional(),
+  rateSteps: decimalList("--rate-steps", LIMITS.rateMlPerKgPerHour, "mL/kg/h", true).optional(),
+  stepMinutes: decimal("--step-minutes", LIMITS.stepMinutes, "minutes", true).optional(),
+  atRisk: z.boolean().optional(),
+  firstInfusion: z.boolean().optional(),
   round: oneOf("--round", ["none", "vial", "5g"]).optional(),
   format: oneOf("--format", ["table", "json"]).optional(),
   json: z.boolean().optional(),
@@ -148,6 +174,16 @@ export function validateScheduleOptions(raw: Record<string, unknown>): ScheduleR
       untilDate: o.until,
       startDate: o.start,
       productId: o.product ?? DEFAULTS.productId,
+      vialSizesG: o.vials,
+      rates: {
+        maxMlPerKgPerHour: o.maxRate,
+        allowAboveLabelMax: o.allowAboveLabelRate,
+        initialMlPerKgPerHour: o.initialRate,
+        rateStepsMlPerKgPerHour: o.rateSteps,
+        stepMinutes: o.stepMinutes,
+        atRisk: o.atRisk,
+      },
+      firstInfusion: o.firstInfusion,
       rounding: o.round as ScheduleInput["rounding"],
     },
   };

@@ -2,6 +2,7 @@ import type { IsoDate } from "./calendarDate.js";
 import type { Rounding } from "./courseDose.js";
 import type { DosingWeightChoice, Sex } from "./dosingWeight.js";
 import type { PolicyId } from "../data/policies.js";
+import type { RateOptions } from "./ratePlan.js";
 
 /** A validated one-patient request: what the CLI, a config file or a batch line reduce to. */
 export interface ScheduleInput {
@@ -35,6 +36,12 @@ export interface ScheduleInput {
   /** First infusion day; absent means `today`. */
   readonly startDate?: IsoDate | undefined;
   readonly productId: string;
+  /** `--vials`: the sizes the pharmacy stocks, in g. */
+  readonly vialSizesG?: readonly number[] | undefined;
+  /** Rate options: `--initial-rate`, `--max-rate`, `--step-minutes`, `--rate-steps`, `--at-risk`. */
+  readonly rates?: RateOptions | undefined;
+  /** `--first-infusion`: every course starts as a first infusion. */
+  readonly firstInfusion?: boolean | undefined;
   /** `--round`; absent means the policy's rounding, else `vial`. */
   readonly rounding?: Rounding | undefined;
 }
@@ -59,4 +66,7 @@ export const LIMITS = {
   daysPerCourse: { min: 1, max: 5 },
   maxDailyGPerKg: { min: 0.1, max: 2 },
   courses: { min: 1, max: 100 },
+  rateMlPerKgPerHour: { min: 0.01, max: 20 },
+  stepMinutes: { min: 5, max: 240 },
+  vialSizeG: { min: 0.1, max: 100 },
 } as const;

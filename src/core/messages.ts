@@ -19,7 +19,12 @@ export type WarningCode =
   | "PATIENT_UNDER_18"
   | "PREGNANCY"
   | "WEIGHT_LOOKS_LIKE_POUNDS"
-  | "HEIGHT_LOOKS_LIKE_INCHES";
+  | "HEIGHT_LOOKS_LIKE_INCHES"
+  | "MAX_RATE_ABOVE_LABEL"
+  | "AT_RISK"
+  | "RATE_TIMING_NOT_IN_LABEL"
+  | "RATE_STEPS_NOT_IN_LABEL"
+  | "NOT_LABELLED_FOR_MMN";
 
 export type NoteCode =
   | "ROUNDED"
@@ -29,7 +34,10 @@ export type NoteCode =
   | "DOSING_WEIGHT"
   | "DOSING_WEIGHT_OVERRIDES_POLICY"
   | "ROUNDING_OVERRIDES_POLICY"
-  | "AGE_ASSUMED_ADULT";
+  | "AGE_ASSUMED_ADULT"
+  | "RATE_FROM_OPTION"
+  | "RATE_PLAN"
+  | "VIALS_FROM_OPTION";
 
 export function message(code: WarningCode | NoteCode, text: string, sources: readonly Source[] = []): Message {
   return sources.length > 0 ? { code, message: text, sources: sources.map((s) => s.url) } : { code, message: text };

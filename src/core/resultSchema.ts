@@ -45,6 +45,16 @@ export const RegimenSchema = z.strictObject({
   productName: z.string(),
   concentrationGPerMl: z.number().positive(),
   vialSizesG: z.array(z.number().positive()),
+  rates: z.strictObject({
+    indication: z.string().describe("The label indication the rates come from"),
+    rateWeightKg: z.number().positive().describe("Rates per kg use the dosing weight"),
+    initialMlPerKgPerHour: z.number().positive(),
+    stepMinutes: z.number().positive(),
+    intermediateMlPerKgPerHour: z.array(z.number().positive()),
+    maxMlPerKgPerHour: z.number().positive(),
+    firstInfusionMaxMlPerKgPerHour: z.number().positive(),
+    atRisk: z.boolean(),
+  }),
   doseGPerKg: z.number().positive(),
   intervalWeeks: z.number().int().positive(),
   daysPerCourse: z.number().int().min(1).max(5),
@@ -75,6 +85,18 @@ export const InfusionSchema = z.strictObject({
   vials: z.array(VialSchema),
   dispensedG: z.number().positive().describe("What the vials hold"),
   wasteG: z.number().min(0).describe("Left in the last vial after the dose is drawn up"),
+  infusionKind: z.enum(["first", "later"]).describe("first: the first course, or after a gap over 8 weeks"),
+  ratePlan: z
+    .array(
+      z.strictObject({
+        startMinute: z.number().int().min(0),
+        mlPerHour: z.number().positive(),
+        mlPerKgPerHour: z.number().positive(),
+        mgPerKgPerMin: z.number().positive(),
+      }),
+    )
+    .min(1),
+  durationMinutes: z.number().int().positive().describe("Chair time to run the volume through the plan, rounded up"),
 });
 
 export const CourseTotalSchema = z.strictObject({

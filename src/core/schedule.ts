@@ -14,7 +14,8 @@ import {
   ROUNDING_TOLERANCE_PERCENT,
 } from "../data/guidelines.js";
 import { ADJUSTMENT_FACTOR, DEVINE, POLICIES, type Policy } from "../data/policies.js";
-import { findProduct, type Product } from "../data/products.js";
+import { findProduct, productSources, type Product } from "../data/products.js";
+import { buildRatePlan, infusionMinutes, RateInputError, resolveRates, type ResolvedRates } from "./ratePlan.js";
 import { decideDosingWeight, DosingWeightInputError, unitWarnings, type DosingWeightDecision } from "./dosingWeight.js";
 import { SOURCES, type Source } from "../data/sources.js";
 
@@ -61,7 +62,23 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
   const rounding: Rounding = input.rounding ?? policy?.rounding ?? DEFAULTS.rounding;
   const exactCourseDoseMg = gToMg(dosingWeightKg * input.doseGPerKg);
   const maxDailyMg = gToMg(dosingWeightKg * input.maxDailyGPerKg);
-  const stock = createVialStock(product.vialSizesG.value.map(gToMg));
+  const vialSizesG = chooseVialSizes(product, input.vialSizesG);
+  const stock = createVialStock(vialSizesG.map(gToMg));
+  let rates: ResolvedRates;
+  try {
+    rates = resolveRates(product, input.rates);
+  } catch (e) {
+    if (e instanceof RateInputError) throw new ScheduleInputError("RATE_NEEDED", e.message);
+    throw e;
+  }
+  // The first course, and every course when courses are more than 8 weeks apart, starts as a
+  // first infusion (NL-IVIG002: "first infusion or if greater than 8 weeks since last treatment").
+  const isFirstInfusion = (course: number, day: number) =>
+    day === 0 && (course === 0 || input.firstInfusion === true || input.intervalWeeks > FIRST_INFUSION_GAP_WEEKS);
+  const plans = {
+    first: buildRatePlan(rates, "first", dosingWeightKg, product.concentrationGPerMl.value),
+    later: buildRatePlan(rates, "later", dosingWeightKg, product.concentrationGPerMl.value),
+  };
 
   let courseDose: CourseDose;
   try {
@@ -94,6 +111,8 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     courseDose.dayDosesMg.forEach((doseMg, d) => {
       const given = dispensing.get(doseMg)!;
       const date = addCalendarDays(courseStart, d);
+      const kind = isFirstInfusion(c, d) ? "first" : "later";
+      const ml = volumeMl(doseMg);
       infusions.push({
         date,
         weekday: weekdayOf(date),
@@ -102,10 +121,13 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
         daysInCourse: daysPerCourse,
         doseG: mgToG(doseMg),
         doseGPerKg: roundTo(mgToG(doseMg) / dosingWeightKg, 3),
-        volumeMl: volumeMl(doseMg),
+        volumeMl: ml,
         vials: vialsInG(given.vials),
         dispensedG: mgToG(given.dispensedMg),
         wasteG: mgToG(given.wasteMg),
+        infusionKind: kind,
+        ratePlan: plans[kind],
+        durationMinutes: Math.ceil(roundTo(infusionMinutes(plans[kind], ml), 6)),
       });
     });
     courseTotals.push({
@@ -147,8 +169,16 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     }),
     ...decision.warnings,
     ...collectWarnings(facts),
+    ...productWarnings(product),
+    ...rates.warnings,
   ];
-  const notes = [...dosingWeightNotes(facts), ...decision.notes, ...collectNotes(facts)];
+  const notes = [
+    ...dosingWeightNotes(facts),
+    ...decision.notes,
+    ...collectNotes(facts),
+    ...vialNotes(product, input.vialSizesG),
+    ...rates.notes,
+  ];
 
   return {
     schemaVersion: 1,
@@ -174,7 +204,17 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
       product: product.id,
       productName: product.name,
       concentrationGPerMl: product.concentrationGPerMl.value,
-      vialSizesG: [...product.vialSizesG.value],
+      vialSizesG: [...vialSizesG],
+      rates: {
+        indication: rates.indication,
+        rateWeightKg: roundTo(dosingWeightKg, 2),
+        initialMlPerKgPerHour: roundTo(rates.initialMlPerKgPerHour, 3),
+        stepMinutes: rates.stepMinutes,
+        intermediateMlPerKgPerHour: rates.intermediateMlPerKgPerHour.map((x) => roundTo(x, 3)),
+        maxMlPerKgPerHour: roundTo(rates.maxMlPerKgPerHour, 3),
+        firstInfusionMaxMlPerKgPerHour: roundTo(rates.firstInfusionMaxMlPerKgPerHour, 3),
+        atRisk: input.rates?.atRisk === true,
+      },
       doseGPerKg: input.doseGPerKg,
       intervalWeeks: input.intervalWeeks,
       daysPerCourse,
@@ -198,6 +238,54 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     notes,
     sources: usedSources(product, policy, warnings, notes),
   };
+}
+
+/** A course after a longer gap than this starts again at the lowest rate (NL-IVIG002). */
+export const FIRST_INFUSION_GAP_WEEKS = 8;
+
+/** `--vials` restricts the product's sizes to what the pharmacy stocks; a product without known sizes needs it. */
+function chooseVialSizes(product: Product, stocked: readonly number[] | undefined): readonly number[] {
+  const marketed = product.vialSizesG.value;
+  if (stocked === undefined) {
+    if (marketed === null) {
+      throw new ScheduleInputError(
+        "VIALS_NEEDED",
+        `--vials is required for ${product.name}: ${"notFound" in product.vialSizesG ? product.vialSizesG.notFound : "vial sizes unknown"}`,
+      );
+    }
+    return marketed;
+  }
+  if (marketed !== null) {
+    const unknown = stocked.filter((s) => !marketed.includes(s));
+    if (unknown.length > 0) {
+      throw new ScheduleInputError(
+        "UNKNOWN_VIAL_SIZE",
+        `--vials ${unknown.join(",")}: ${product.name} comes in ${marketed.map((v) => formatNumber(v)).join(", ")} g vials`,
+      );
+    }
+  }
+  return [...new Set(stocked)].sort((a, b) => a - b);
+}
+
+function vialNotes(product: Product, stocked: readonly number[] | undefined): Message[] {
+  if (stocked === undefined) return [];
+  return [
+    message(
+      "VIALS_FROM_OPTION",
+      `rounding and dispensing use only the stocked vials: ${[...new Set(stocked)].sort((a, b) => a - b).map((v) => formatNumber(v)).join(", ")} g (--vials)${product.vialSizesG.value === null ? "; the catalog has no vial sizes for this product" : ""}`,
+    ),
+  ];
+}
+
+function productWarnings(product: Product): Message[] {
+  if (product.mmnIndication.value) return [];
+  return [
+    message(
+      "NOT_LABELLED_FOR_MMN",
+      `${product.name} is not labelled for MMN (${product.mmnIndication.note ?? "other indications"}); its rates are the ${product.rates.indication} ones`,
+      [product.mmnIndication.source],
+    ),
+  ];
 }
 
 function countCourses(input: ScheduleInput, startDate: IsoDate): number {
@@ -377,7 +465,7 @@ function collectNotes(f: Facts): Message[] {
 }
 
 function usedSources(product: Product, policy: Policy | undefined, warnings: Message[], notes: Message[]): SourceRef[] {
-  const all: Source[] = [product.concentrationGPerMl.source, product.vialSizesG.source, product.mmnIndication.source];
+  const all: Source[] = productSources(product);
   if (policy) all.push(...policy.sources);
   const urls = new Set([...warnings, ...notes].flatMap((m) => m.sources ?? []));
   for (const s of Object.values(SOURCES)) if (urls.has(s.url)) all.push(s);

@@ -79,6 +79,76 @@ export const SOURCES = {
     title: "Option Care Health IG order form: BMI > 30, adjusted body weight used",
     url: "https://cdn.shopify.com/s/files/1/0628/6658/7872/files/IG-Adult-1.pdf",
   },
+  gammagardPi: {
+    id: "gammagardPi",
+    title: "GAMMAGARD LIQUID PI dosing: 0.5 mL/kg/hr for 30 min, then increase every 30 min up to 5 mL/kg/hr",
+    url: "https://www.gammagard.com/hcp/pidd/dosing-administration",
+  },
+  gammagardBoxedWarning: {
+    id: "gammagardBoxedWarning",
+    title: "IGIV boxed warning: thrombosis and renal risk factors; minimum dose and infusion rate practicable; hydrate",
+    url: "https://hm-online.eztelemed.com/drugs/6812/view",
+  },
+  privigenDosing: {
+    id: "privigenDosing",
+    title: "Privigen US PI dosing: start 0.5 mg/kg/min (0.005 mL/kg/min); PI and CIDP up to 8 mg/kg/min (0.08 mL/kg/min)",
+    url: "http://www.privigen.com/Dosing",
+  },
+  privigenVials: {
+    id: "privigenVials",
+    title: "Privigen prescribing information (prescriberpoint): 5, 10, 20, 40 g vials",
+    url: "https://prescriberpoint.com/therapies/privigen-7e5649d",
+  },
+  gamunexPi: {
+    id: "gamunexPi",
+    title: "GAMUNEX-C prescribing information (mirror): CIDP 2 mg/kg/min start, up to 8 mg/kg/min; 1–40 g vials",
+    url: "http://2medicalcare.com/g/grifols-pi.info1.html",
+  },
+  gamunexOlderRenal: {
+    id: "gamunexOlderRenal",
+    title: "Older Gamunex label: renal risk, may be prudent to infuse below 8 mg/kg/min (0.08 mL/kg/min)",
+    url: "http://webmail.druglib.com/druginfo/gamunex/indications_dosage/",
+  },
+  octagamPfizer: {
+    id: "octagamPfizer",
+    title: "Octagam 10% dosing (Pfizer): ITP 1 → 2 → 4 → 8 mg/kg/min every 30 min, max 12; at risk ≤ 3.3 mg/kg/min (0.03 mL/kg/min)",
+    url: "https://octagam-10.pfizerpro.com/dosing/dosing-and-administration",
+  },
+  panzygaCitp: {
+    id: "panzygaCitp",
+    title: "PANZYGA dosing and infusion (panzygausa.com): 1 mg/kg/min for 30 min; CIDP up to 12 mg/kg/min; at risk ≤ 3.3 mg/kg/min (0.033 mL/kg/min)",
+    url: "https://panzygausa.com/citp/dosing-infusion",
+  },
+  panzygaVials: {
+    id: "panzygaVials",
+    title: "PANZYGA how supplied: 1, 2.5, 5, 10, 20, 30 g",
+    url: "http://butalbitalapap.org/index-2642.html",
+  },
+  kiovigSmpc: {
+    id: "kiovigSmpc",
+    title: "KIOVIG SmPC (EU name of Gammagard Liquid): 10 %, 1–30 g vials; MMN indication",
+    url: "https://patient-info.co.uk/kiovig-70915/summary-of-medicine-characteristics",
+  },
+  kiovigUsage: {
+    id: "kiovigUsage",
+    title: "KIOVIG section 4.1: indications include multifocal motor neuropathy",
+    url: "https://www.rxreasoner.com/monographs/kiovig/usage",
+  },
+  flebogammaDosage: {
+    id: "flebogammaDosage",
+    title: "Flebogamma DIF dosage: 0.01 mL/kg/min start, up to 0.08 mL/kg/min (PI, ITP); 5, 10, 20 g",
+    url: "https://themeditary.com/dosage-information/flebogamma-dif-dosage-2647.html",
+  },
+  nlIvig002: {
+    id: "nlIvig002",
+    title: "NL-IVIG002 standardized adult (40–130 kg) IVIG infusion rate tables: 0.01–0.14 mL/kg/min, round weights down",
+    url: "https://www.paperzz.com/doc/8976225/standardized-adult--40-130-kg--ivig-infusion-rate-tables-",
+  },
+  rateFormula: {
+    id: "rateFormula",
+    title: "mL/hr = rate (mg/kg/min) × weight (kg) × 60 ÷ concentration (mg/mL)",
+    url: "https://www.medicalalgorithms.com/calculating-the-immunoglobulin-intravenous-infusion-rate",
+  },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

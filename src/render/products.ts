@@ -1,9 +1,42 @@
 import { formatNumber } from "../core/format.js";
-import { PRODUCTS, type Product } from "../data/products.js";
-import type { Source } from "../data/sources.js";
+import { PRODUCTS, productSources, type Fact, type Product } from "../data/products.js";
 import { NO_COLOR, type Paint } from "./paint.js";
 
-/** `mmn-dose products --json`: the catalog with the source of every number. */
+interface FactRow {
+  readonly field: string;
+  readonly label: string;
+  readonly fact: Fact<unknown>;
+  readonly text: (value: never) => string;
+}
+
+const mlkgh = (x: number, conc: number) => `${formatNumber(x, 3)} mL/kg/h (${formatNumber((x * conc * 1000) / 60, 2)} mg/kg/min)`;
+
+/** Every number of a product, in the order a pharmacist audits them. */
+function factRows(p: Product): FactRow[] {
+  const conc = p.concentrationGPerMl.value;
+  const r = p.rates;
+  const rows: FactRow[] = [
+    { field: "concentrationGPerMl", label: "concentration", fact: p.concentrationGPerMl, text: (v: number) => `${formatNumber(v * 1000)} mg/mL` },
+    { field: "vialSizesG", label: "vials", fact: p.vialSizesG, text: (v: number[]) => `${v.map((x) => formatNumber(x)).join(", ")} g` },
+    { field: "mmnIndication", label: "MMN indication", fact: p.mmnIndication, text: (v: boolean) => (v ? "yes" : "no") },
+    { field: "initialMlPerKgPerHour", label: "initial rate", fact: r.initialMlPerKgPerHour, text: (v: number) => mlkgh(v, conc) },
+    { field: "stepMinutes", label: "step every", fact: r.stepMinutes, text: (v: number) => `${v} min` },
+    {
+      field: "intermediateMlPerKgPerHour",
+      label: "steps",
+      fact: r.intermediateMlPerKgPerHour,
+      text: (v: number[]) => v.map((x) => `${formatNumber(x, 3)}`).join(" → ") + " mL/kg/h",
+    },
+    { field: "maxMlPerKgPerHour", label: "maximum rate", fact: r.maxMlPerKgPerHour, text: (v: number) => mlkgh(v, conc) },
+  ];
+  if (r.firstInfusionMaxMlPerKgPerHour) {
+    rows.push({ field: "firstInfusionMaxMlPerKgPerHour", label: "first-infusion max", fact: r.firstInfusionMaxMlPerKgPerHour, text: (v: number) => mlkgh(v, conc) });
+  }
+  rows.push({ field: "atRiskMaxMlPerKgPerHour", label: "at-risk maximum", fact: r.atRiskMaxMlPerKgPerHour, text: (v: number) => mlkgh(v, conc) });
+  return rows;
+}
+
+/** `mmn-dose products --json`: the catalog with the source of every number, `null` where not found. */
 export function productsJson(products: readonly Product[] = PRODUCTS) {
   return {
     schemaVersion: 1 as const,
@@ -12,33 +45,34 @@ export function productsJson(products: readonly Product[] = PRODUCTS) {
       name: p.name,
       route: p.route,
       concentrationGPerMl: p.concentrationGPerMl.value,
-      vialSizesG: [...p.vialSizesG.value],
+      vialSizesG: p.vialSizesG.value === null ? null : [...p.vialSizesG.value],
       mmnIndication: p.mmnIndication.value,
-      sources: uniqueSources([p.concentrationGPerMl.source, p.vialSizesG.source, p.mmnIndication.source]).map((s) => s.url),
-      facts: [
-        { field: "concentrationGPerMl", value: p.concentrationGPerMl.value, note: p.concentrationGPerMl.note ?? null, source: p.concentrationGPerMl.source.url },
-        { field: "vialSizesG", value: [...p.vialSizesG.value], note: p.vialSizesG.note ?? null, source: p.vialSizesG.source.url },
-        { field: "mmnIndication", value: p.mmnIndication.value, note: p.mmnIndication.note ?? null, source: p.mmnIndication.source.url },
-      ],
+      rateIndication: p.rates.indication,
+      sources: productSources(p).map((s) => s.url),
+      facts: factRows(p).map(({ field, fact }) =>
+        "source" in fact
+          ? { field, value: fact.value, note: fact.note ?? null, source: fact.source.url }
+          : { field, value: null, notFound: fact.notFound },
+      ),
     })),
   };
 }
 
-function uniqueSources(sources: readonly Source[]): Source[] {
-  return sources.filter((s, i) => sources.findIndex((t) => t.url === s.url) === i);
-}
-
-/** `mmn-dose products`: one block per product, each number followed by its source. */
+/** `mmn-dose products`: one block per product, each number followed by its source or by "not found". */
 export function renderProductsTable(products: readonly Product[] = PRODUCTS, paint: Paint = NO_COLOR): string {
   const lines: string[] = [];
   for (const p of products) {
-    lines.push(paint.bold(`${p.id}  ${p.name}  (${p.route.toUpperCase()})`));
-    const fact = (label: string, value: string, source: Source, note?: string) =>
-      lines.push(`  ${label.padEnd(15)}${value}${note ? ` (${note})` : ""}`, `  ${"".padEnd(15)}${paint.dim(source.url)}`);
-    fact("concentration", `${formatNumber(p.concentrationGPerMl.value * 1000)} mg/mL`, p.concentrationGPerMl.source, p.concentrationGPerMl.note);
-    fact("vials", `${p.vialSizesG.value.map(formatNumber).join(", ")} g`, p.vialSizesG.source, p.vialSizesG.note);
-    fact("MMN indication", p.mmnIndication.value ? "yes" : "no", p.mmnIndication.source, p.mmnIndication.note);
+    lines.push(paint.bold(`${p.id}  ${p.name}  (${p.route.toUpperCase()}; rates: ${p.rates.indication})`));
+    for (const row of factRows(p)) {
+      const f = row.fact;
+      if ("source" in f) {
+        lines.push(`  ${row.label.padEnd(19)}${row.text(f.value as never)}${f.note ? ` (${f.note})` : ""}`);
+        lines.push(`  ${"".padEnd(19)}${paint.dim(f.source.url)}`);
+      } else {
+        lines.push(`  ${row.label.padEnd(19)}${paint.warn(`not found: ${f.notFound}`)}`);
+      }
+    }
     lines.push("");
   }
-  return `${lines.join("\n")}`;
+  return lines.join("\n");
 }

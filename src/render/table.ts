@@ -14,6 +14,11 @@ export function formatVials(vials: readonly Vial[]): string {
 
 const grams = (g: number) => `${formatNumber(g)} g`;
 
+/** 139 → "2:19" */
+export function hoursMinutes(minutes: number): string {
+  return `${Math.floor(minutes / 60)}:${String(Math.round(minutes % 60)).padStart(2, "0")}`;
+}
+
 function roundingOrigin(source: "option" | "policy" | "default", policy: string | null): string {
   return source === "policy" ? ` from --policy ${policy}` : source === "default" ? " (default)" : "";
 }
@@ -59,7 +64,14 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
   field("Courses", `${g.courses}, from ${first.weekday} ${first.date} to ${last.weekday} ${last.date}`);
   lines.push("");
 
-  const header = ["Course", "Date", "Day", "Dose g", "g/kg", "Volume mL", "Vials"];
+  // One letter per distinct rate plan, so a plan is printed once, not on every day.
+  const planKeys: string[] = [];
+  const planOf = (plan: unknown) => {
+    const key = JSON.stringify(plan);
+    if (!planKeys.includes(key)) planKeys.push(key);
+    return String.fromCharCode(65 + planKeys.indexOf(key));
+  };
+  const header = ["Course", "Date", "Day", "Dose g", "g/kg", "Volume mL", "Plan", "Chair", "Vials"];
   const rows: string[][] = [];
   for (const total of r.courseTotals) {
     const days = r.infusions.filter((i) => i.course === total.course);
@@ -71,14 +83,16 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
         formatNumber(i.doseG),
         formatNumber(i.doseGPerKg, 3),
         formatNumber(i.volumeMl, 1),
+        planOf(i.ratePlan),
+        hoursMinutes(i.durationMinutes),
         formatVials(i.vials) + (i.wasteG > 0 ? ` (${grams(i.wasteG)} left over)` : ""),
       ]);
     });
     if (days.length > 1) {
-      rows.push(["", "", "total", formatNumber(total.doseG), "", formatNumber(total.volumeMl, 1), formatVials(total.vials)]);
+      rows.push(["", "", "total", formatNumber(total.doseG), "", formatNumber(total.volumeMl, 1), "", "", formatVials(total.vials)]);
     }
   }
-  const rightAligned = new Set([0, 3, 4, 5]);
+  const rightAligned = new Set([0, 3, 4, 5, 7]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
   const formatRow = (row: string[]) =>
     row
@@ -94,6 +108,24 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
     lines.push(row[2] === "total" ? paint.dim(text) : text);
   }
   lines.push("");
+
+  const rates = g.rates;
+  lines.push(
+    paint.bold("Rate plans") +
+      ` (${g.productName}, ${rates.indication} rates, per kg of dosing weight ${formatNumber(rates.rateWeightKg)} kg; step every ${rates.stepMinutes} min)`,
+  );
+  planKeys.forEach((key, k) => {
+    const steps = JSON.parse(key) as ScheduleResult["infusions"][number]["ratePlan"];
+    const used = r.infusions.filter((i) => JSON.stringify(i.ratePlan) === key);
+    const kinds = [...new Set(used.map((i) => i.infusionKind))].join(", ");
+    lines.push(`  ${paint.bold(String.fromCharCode(65 + k))}  ${kinds} infusions`);
+    for (const step of steps) {
+      lines.push(
+        `     from ${hoursMinutes(step.startMinute).padStart(5)}  ${formatNumber(step.mlPerHour, 1).padStart(6)} mL/h  (${formatNumber(step.mlPerKgPerHour, 3)} mL/kg/h, ${formatNumber(step.mgPerKgPerMin, 2)} mg/kg/min)`,
+      );
+    }
+  });
+  lines.push("  Chair = time to run the day's volume through its plan (h:mm, rounded up to the minute).", "");
 
   const block = (title: string, marker: string, messages: readonly Message[], style: (t: string) => string) => {
     if (messages.length === 0) return;

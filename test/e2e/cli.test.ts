@@ -8,10 +8,13 @@ describe("mmn-dose --weight 70 (the table)", () => {
 
   it("exits 0 and prints a dated schedule with totals", () => {
     expect(run.status).toBe(0);
-    expect(run.stderr).toBe("");
+    // Piped, so each warning is repeated on stderr; nothing else goes there.
+    for (const line of run.stderr.split("\n").filter(Boolean)) expect(line).toMatch(/^mmn-dose: warning [A-Z_]+: /);
     expect(run.stdout).toContain("Tue 2026-12-01  1/2");
     expect(run.stdout).toContain("Wed 2026-12-02  2/2");
     expect(run.stdout).toMatch(/total\s+140\s+1400\s+4 × 30 g \+ 2 × 10 g/);
+    expect(run.stdout).toMatch(/1\/2\s+70\s+1\s+700\s+A\s+2:19\s+2 × 30 g \+ 1 × 10 g/);
+    expect(run.stdout).toContain("from  0:30     378 mL/h  (5.4 mL/kg/h, 9 mg/kg/min)");
     expect(run.stdout).toContain("2 × 30 g + 1 × 10 g");
     expect(run.stdout.match(/ 1\/2 /g)).toHaveLength(6);
   });
@@ -73,6 +76,55 @@ describe("--json", () => {
   });
 });
 
+describe("products, rates and chair time", () => {
+  it("--product privigen schedules in Privigen's vials and rates (starts at 21 mL/h for 70 kg)", () => {
+    const run = runCli(["--weight", "70", ...START, "--product", "privigen", "--json"]);
+    expect(run.status).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.regimen.vialSizesG).toEqual([5, 10, 20, 40]);
+    expect(doc.infusions[0].vials).toEqual([{ sizeG: 40, count: 1 }, { sizeG: 20, count: 1 }, { sizeG: 10, count: 1 }]);
+    expect(doc.infusions[0].ratePlan[0].mlPerHour).toBe(21);
+    expect(doc.warnings.map((w: { code: string }) => w.code)).toContain("NOT_LABELLED_FOR_MMN");
+  });
+
+  it("--vials restricts rounding and dispensing to the stocked sizes", () => {
+    const doc = JSON.parse(runCli(["--weight", "66.6", ...START, "--vials", "10,20", "--json"]).stdout);
+    // 133.2 g in 10 g steps over 2 days: 130 g (70 + 60) is nearer than 140 g.
+    expect(doc.regimen.courseDoseG).toBe(130);
+    expect(doc.regimen.dayDosesG).toEqual([70, 60]);
+    expect(doc.infusions[0].vials).toEqual([{ sizeG: 20, count: 3 }, { sizeG: 10, count: 1 }]);
+    expect(doc.infusions[1].vials).toEqual([{ sizeG: 20, count: 3 }]);
+    expect(doc.notes.map((n: { code: string }) => n.code)).toContain("VIALS_FROM_OPTION");
+  });
+
+  it("--at-risk with --max-rate holds the plan there and lists the risk factors", () => {
+    const doc = JSON.parse(runCli(["--weight", "70", ...START, "--at-risk", "--max-rate", "2", "--json"]).stdout);
+    expect(doc.infusions[0].ratePlan.at(-1).mlPerHour).toBe(140);
+    const atRisk = doc.warnings.find((w: { code: string }) => w.code === "AT_RISK");
+    expect(atRisk.message).toContain("hydrate");
+  });
+
+  it("--allow-above-label-rate accepts a higher maximum and warns", () => {
+    const doc = JSON.parse(runCli(["--weight", "70", ...START, "--max-rate", "6", "--allow-above-label-rate", "--json"]).stdout);
+    expect(doc.infusions[0].ratePlan.at(-1).mlPerHour).toBe(420);
+    expect(doc.warnings.map((w: { code: string }) => w.code)).toContain("MAX_RATE_ABOVE_LABEL");
+  });
+
+  it("the first course titrates as a first infusion; with --every 9 every course does", () => {
+    const kinds = (args: string[]) => JSON.parse(runCli([...args, ...START, "--json"]).stdout).infusions.map((i: { infusionKind: string }) => i.infusionKind);
+    expect(kinds(["--weight", "70", "--courses", "2"])).toEqual(["first", "later", "later", "later"]);
+    expect(kinds(["--weight", "70", "--courses", "2", "--every", "9"])).toEqual(["first", "later", "first", "later"]);
+    expect(kinds(["--weight", "70", "--courses", "2", "--first-infusion"])).toEqual(["first", "later", "first", "later"]);
+  });
+
+  it("the table prints each distinct rate plan once", () => {
+    const out = runCli(["--weight", "70", ...START, "--product", "octagam-10", "--vials", "5,10,20"]).stdout;
+    expect(out.match(/^  A {2}first infusions$/gm)).toHaveLength(1);
+    expect(out.match(/^  B {2}later infusions$/gm)).toHaveLength(1);
+    expect(out).not.toMatch(/^  C /m);
+  });
+});
+
 describe("subcommands", () => {
   it("schema prints a draft 2020-12 JSON Schema", () => {
     const run = runCli(["schema"]);
@@ -85,8 +137,12 @@ describe("subcommands", () => {
     expect(run.status).toBe(0);
     const doc = JSON.parse(run.stdout);
     expect(doc.schemaVersion).toBe(1);
+    expect(doc.products.map((p: { id: string }) => p.id)).toEqual(
+      expect.arrayContaining(["gammagard-liquid", "privigen", "gamunex-c", "octagam-10", "panzyga", "kiovig", "flebogamma-dif-10"]),
+    );
     for (const p of doc.products) {
       expect(p).toMatchObject({ id: expect.any(String), name: expect.any(String), route: "ivig" });
+      for (const f of p.facts) expect(typeof f.source === "string" || typeof f.notFound === "string").toBe(true);
       expect(p.sources.length).toBeGreaterThan(0);
       for (const url of p.sources) expect(url).toMatch(/^https?:\/\//);
     }
@@ -128,7 +184,17 @@ describe("bad input: exit 2, one plain line naming the option and range, no stac
     [["--weight", "70", "--start", "01/12/2026"], "--start must be a real calendar date"],
     [["--weight", "70", "--until", "2026-11-01", "--start", "2026-12-01"], "--until 2026-11-01 must not be before --start"],
     [["--weight", "70", "--until", "2027-01-01", "--courses", "3"], "--courses and --until cannot be used together"],
-    [["--weight", "70", "--product", "nope"], "--product must be one of gammagard-liquid"],
+    [["--weight", "70", "--product", "nope"], "--product must be one of gammagard-liquid, privigen"],
+    [["--weight", "70", "--product", "kiovig"], "--initial-rate is required for Kiovig"],
+    [["--weight", "70", "--product", "kiovig", "--initial-rate", "0.5"], "--max-rate is required for Kiovig"],
+    [["--weight", "70", "--product", "octagam-10"], "--vials is required for Octagam 10 %"],
+    [["--weight", "70", "--vials", "15"], "--vials 15: Gammagard Liquid 10 % comes in 1, 2.5, 5, 10, 20, 30 g vials"],
+    [["--weight", "70", "--vials", "10,,20"], "--vials must be a comma-separated list"],
+    [["--weight", "70", "--max-rate", "6"], "--max-rate 6 is above the Gammagard Liquid 10 % label maximum of 5.4 mL/kg/h"],
+    [["--weight", "70", "--max-rate", "0"], "--max-rate must be a number from 0.01 to 20 mL/kg/h"],
+    [["--weight", "70", "--at-risk"], "--at-risk needs --max-rate for Gammagard Liquid 10 %"],
+    [["--weight", "70", "--rate-steps", "3,2"], "--rate-steps must be a comma-separated list of numbers from 0.01 to 20 mL/kg/h, ascending"],
+    [["--weight", "70", "--step-minutes", "1"], "--step-minutes must be a whole number from 5 to 240"],
     [["--weight", "70", "--round", "10g"], "--round must be one of none, vial, 5g"],
     [["--weight", "70", "--format", "pdf"], "--format must be one of"],
     [["--weight", "70", "--frobnicate"], "unknown option '--frobnicate'"],
@@ -155,7 +221,7 @@ describe("bad input: exit 2, one plain line naming the option and range, no stac
 describe("pipes", () => {
   it("`mmn-dose … | head -1` exits quietly", () => {
     const r = runShell(`node bin/mmn-dose.js --weight 70 --courses 100 --start 2026-12-01 | head -1`);
-    expect(r.stderr).toBe("");
+    expect(r.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
     expect(r.stdout.split("\n").filter(Boolean)).toHaveLength(1);
   });
 });
