@@ -141,6 +141,33 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
     choices: ["none", "vial", "5g"],
   },
   {
+    flags: "--route <route>",
+    key: "route",
+    description: "ivig, or scig for the weekly subcutaneous equivalent of the IVIG regimen",
+    defaultText: "ivig",
+    choices: ["ivig", "scig"],
+  },
+  {
+    flags: "--scig-product <id>",
+    key: "scigProduct",
+    description: "SCIG product: hizentra, cuvitru, xembify, cutaquig, hyqvia, gammagard-liquid-sc",
+    defaultText: "hizentra",
+  },
+  {
+    flags: "--scig-factor <x>",
+    key: "scigFactor",
+    description: `SCIG:IVIG dose ratio (${LIMITS.scigFactor.min}–${LIMITS.scigFactor.max}), or label for the product's own PI factor`,
+    defaultText: "1 (MMN/CIDP practice)",
+  },
+  {
+    flags: "--scig-every <weeks>",
+    key: "scigEvery",
+    description: "weeks between SCIG infusions: 1, or 2 at twice the weekly dose; HyQvia 2–4",
+    defaultText: "1 (HyQvia: the IVIG interval, 2–4)",
+  },
+  { flags: "--sessions <n>", key: "sessions", description: "split each SCIG dose over 1 or 2 consecutive days", defaultText: "1" },
+  { flags: "--last-ivig <YYYY-MM-DD>", key: "lastIvig", description: "last IVIG infusion: SCIG starts one week later (label)" },
+  {
     flags: "--format <format>",
     key: "format",
     description: "output format",

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { isIsoDate } from "../core/calendarDate.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "../core/input.js";
-import { PRODUCTS } from "../data/products.js";
+import { IVIG_PRODUCTS, SCIG_PRODUCTS } from "../data/products.js";
 import { MeasurementFormatError, parseHeight, parseWeight } from "../core/units.js";
 import { UsageError } from "./errors.js";
 
@@ -108,7 +108,7 @@ export const ScheduleOptionsSchema = z.object({
   courses: decimal("--courses", LIMITS.courses, "", true).optional(),
   until: isoDate("--until").optional(),
   start: isoDate("--start").optional(),
-  product: oneOf("--product", PRODUCTS.map((p) => p.id)).optional(),
+  product: oneOf("--product", IVIG_PRODUCTS.map((p) => p.id)).optional(),
   vials: decimalList("--vials", LIMITS.vialSizeG, "g", false).optional(),
   maxRate: decimal("--max-rate", LIMITS.rateMlPerKgPerHour, "mL/kg/h").optional(),
   allowAboveLabelRate: z.boolean().optional(),
@@ -117,6 +117,23 @@ export const ScheduleOptionsSchema = z.object({
   stepMinutes: decimal("--step-minutes", LIMITS.stepMinutes, "minutes", true).optional(),
   atRisk: z.boolean().optional(),
   firstInfusion: z.boolean().optional(),
+  route: oneOf("--route", ["ivig", "scig"]).optional(),
+  scigProduct: oneOf("--scig-product", SCIG_PRODUCTS.map((p) => p.id)).optional(),
+  scigFactor: z
+    .string()
+    .transform((text, ctx) => {
+      if (text === "label") return "label" as const;
+      const value = DECIMAL.test(text) ? Number(text) : Number.NaN;
+      if (!(value >= LIMITS.scigFactor.min && value <= LIMITS.scigFactor.max)) {
+        ctx.addIssue({ code: "custom", message: `--scig-factor must be a number ${rangeText(LIMITS.scigFactor.min, LIMITS.scigFactor.max, "")} or 'label'; got '${text}'` });
+        return z.NEVER;
+      }
+      return value;
+    })
+    .optional(),
+  scigEvery: decimal("--scig-every", LIMITS.scigEveryWeeks, "weeks", true).optional(),
+  sessions: decimal("--sessions", LIMITS.sessions, "", true).optional(),
+  lastIvig: isoDate("--last-ivig").optional(),
   round: oneOf("--round", ["none", "vial", "5g"]).optional(),
   format: oneOf("--format", ["table", "json"]).optional(),
   json: z.boolean().optional(),
@@ -151,6 +168,35 @@ export function validateScheduleOptions(raw: Record<string, unknown>): ScheduleR
   if (o.json && o.format !== undefined && o.format !== "json") {
     throw new UsageError("CONFLICTING_OPTIONS", `--json and --format ${o.format} cannot be used together`);
   }
+  const scig = o.route === "scig";
+  const onlyFor = (route: string, keys: [string, unknown][]) => {
+    const given = keys.find(([, v]) => v !== undefined);
+    if (given) throw new UsageError("CONFLICTING_OPTIONS", `${given[0]} applies to --route ${route} only`);
+  };
+  if (scig) {
+    onlyFor("ivig", [
+      ["--days", o.days],
+      ["--max-daily", o.maxDaily],
+      ["--max-rate", o.maxRate],
+      ["--initial-rate", o.initialRate],
+      ["--rate-steps", o.rateSteps],
+      ["--step-minutes", o.stepMinutes],
+      ["--at-risk", o.atRisk],
+      ["--first-infusion", o.firstInfusion],
+      ["--product", o.product],
+    ]);
+  } else {
+    onlyFor("scig", [
+      ["--scig-product", o.scigProduct],
+      ["--scig-factor", o.scigFactor],
+      ["--scig-every", o.scigEvery],
+      ["--sessions", o.sessions],
+      ["--last-ivig", o.lastIvig],
+    ]);
+  }
+  if (o.lastIvig !== undefined && o.start !== undefined) {
+    throw new UsageError("CONFLICTING_OPTIONS", "--last-ivig and --start cannot be used together: SCIG starts one week after the last IVIG");
+  }
   if (o.until !== undefined && o.start !== undefined && o.until < o.start) {
     throw new UsageError("INVALID_OPTION", `--until ${o.until} must not be before --start ${o.start}`);
   }
@@ -184,6 +230,10 @@ export function validateScheduleOptions(raw: Record<string, unknown>): ScheduleR
         atRisk: o.atRisk,
       },
       firstInfusion: o.firstInfusion,
+      route: o.route as ScheduleInput["route"],
+      scig: scig
+        ? { productId: o.scigProduct, factor: o.scigFactor, everyWeeks: o.scigEvery, sessions: o.sessions, lastIvigDate: o.lastIvig }
+        : undefined,
       rounding: o.round as ScheduleInput["rounding"],
     },
   };

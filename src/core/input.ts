@@ -40,10 +40,23 @@ export interface ScheduleInput {
   readonly vialSizesG?: readonly number[] | undefined;
   /** Rate options: `--initial-rate`, `--max-rate`, `--step-minutes`, `--rate-steps`, `--at-risk`. */
   readonly rates?: RateOptions | undefined;
+  /** `--route`: IVIG courses, or the weekly SCIG equivalent. */
+  readonly route?: "ivig" | "scig" | undefined;
+  readonly scig?: ScigOptions | undefined;
   /** `--first-infusion`: every course starts as a first infusion. */
   readonly firstInfusion?: boolean | undefined;
   /** `--round`; absent means the policy's rounding, else `vial`. */
   readonly rounding?: Rounding | undefined;
+}
+
+/** SCIG options (`--scig-product`, `--scig-factor`, `--scig-every`, `--sessions`, `--last-ivig`). */
+export interface ScigOptions {
+  readonly productId?: string | undefined;
+  /** A number, or `label` for the product's own factor. */
+  readonly factor?: number | "label" | undefined;
+  readonly everyWeeks?: number | undefined;
+  readonly sessions?: number | undefined;
+  readonly lastIvigDate?: IsoDate | undefined;
 }
 
 /** Defaults of the contract (CONTRACT.md, options table). */
@@ -69,4 +82,7 @@ export const LIMITS = {
   rateMlPerKgPerHour: { min: 0.01, max: 20 },
   stepMinutes: { min: 5, max: 240 },
   vialSizeG: { min: 0.1, max: 100 },
+  scigFactor: { min: 0.1, max: 3 },
+  scigEveryWeeks: { min: 1, max: 4 },
+  sessions: { min: 1, max: 2 },
 } as const;

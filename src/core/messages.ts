@@ -24,7 +24,11 @@ export type WarningCode =
   | "AT_RISK"
   | "RATE_TIMING_NOT_IN_LABEL"
   | "RATE_STEPS_NOT_IN_LABEL"
-  | "NOT_LABELLED_FOR_MMN";
+  | "NOT_LABELLED_FOR_MMN"
+  | "SCIG_FACTOR_BELOW_1"
+  | "SCIG_WEEKLY_ABOVE_0_4_G_PER_KG"
+  | "SCIG_SITES_ABOVE_LABEL"
+  | "HYQVIA_DAILY_VOLUME";
 
 export type NoteCode =
   | "ROUNDED"
@@ -37,7 +41,10 @@ export type NoteCode =
   | "AGE_ASSUMED_ADULT"
   | "RATE_FROM_OPTION"
   | "RATE_PLAN"
-  | "VIALS_FROM_OPTION";
+  | "VIALS_FROM_OPTION"
+  | "SCIG_FACTOR"
+  | "SCIG_START"
+  | "HYQVIA_RAMP_UP";
 
 export function message(code: WarningCode | NoteCode, text: string, sources: readonly Source[] = []): Message {
   return sources.length > 0 ? { code, message: text, sources: sources.map((s) => s.url) } : { code, message: text };

@@ -40,7 +40,7 @@ export const VialSchema = z.strictObject({
 });
 
 export const RegimenSchema = z.strictObject({
-  route: z.literal("ivig"),
+  route: z.enum(["ivig", "scig"]),
   product: z.string(),
   productName: z.string(),
   concentrationGPerMl: z.number().positive(),
@@ -54,7 +54,21 @@ export const RegimenSchema = z.strictObject({
     maxMlPerKgPerHour: z.number().positive(),
     firstInfusionMaxMlPerKgPerHour: z.number().positive(),
     atRisk: z.boolean(),
-  }),
+  }).nullable().describe("IVIG rate settings; null for SCIG"),
+  scig: z
+    .strictObject({
+      factor: z.number().positive().describe("SCIG:IVIG dose ratio"),
+      factorSource: z.string().describe("Where the factor comes from"),
+      ivigCourseDoseG: z.number().positive().describe("The IVIG course dose converted (Ontario: after its 5 g rounding)"),
+      ivigIntervalWeeks: z.number().int().positive(),
+      weeklyDoseG: z.number().positive().describe("IVIG course ÷ weeks × factor, before rounding"),
+      everyWeeks: z.number().int().positive(),
+      sessions: z.number().int().min(1).max(2),
+      rampUp: z.boolean().describe("HyQvia ramp-up infusions precede the full dose"),
+      startRule: z.string(),
+    })
+    .nullable()
+    .describe("SCIG conversion; null for IVIG"),
   doseGPerKg: z.number().positive(),
   intervalWeeks: z.number().int().positive(),
   daysPerCourse: z.number().int().min(1).max(5),
@@ -97,6 +111,9 @@ export const InfusionSchema = z.strictObject({
     )
     .min(1),
   durationMinutes: z.number().int().positive().describe("Chair time to run the volume through the plan, rounded up"),
+  sites: z.number().int().positive().optional().describe("SCIG: infusion sites"),
+  volumePerSiteMl: z.number().positive().optional().describe("SCIG: volume at each site"),
+  hyaluronidaseMl: z.number().positive().optional().describe("HyQvia: hyaluronidase given first"),
 });
 
 export const CourseTotalSchema = z.strictObject({

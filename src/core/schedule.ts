@@ -14,21 +14,26 @@ import {
   ROUNDING_TOLERANCE_PERCENT,
 } from "../data/guidelines.js";
 import { ADJUSTMENT_FACTOR, DEVINE, POLICIES, type Policy } from "../data/policies.js";
-import { findProduct, productSources, type Product } from "../data/products.js";
+import { findProduct, productSources, type IvigProduct, type Product } from "../data/products.js";
 import { buildRatePlan, infusionMinutes, RateInputError, resolveRates, type ResolvedRates } from "./ratePlan.js";
 import { decideDosingWeight, DosingWeightInputError, unitWarnings, type DosingWeightDecision } from "./dosingWeight.js";
 import { SOURCES, type Source } from "../data/sources.js";
+import {
+  chooseVialSizes,
+  dosingWeightFor,
+  g,
+  gPerKg,
+  patientJson,
+  ScheduleInputError,
+  sumVials,
+  usedSources,
+  vialNotes,
+  vialsInG,
+} from "./shared.js";
 
-/** The input cannot be scheduled as given (a domain error; the CLI reports it as bad input, exit 2). */
-export class ScheduleInputError extends Error {
-  override readonly name = "ScheduleInputError";
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { planScigSchedule } from "./scig.js";
+
+export { ScheduleInputError } from "./shared.js";
 
 /**
  * Plans a dated IVIG schedule for one patient. Pure: the same input and `today` give the same
@@ -43,20 +48,22 @@ export class ScheduleInputError extends Error {
  * //=> { regimen: { courseDoseG: 140, daysPerCourse: 2, … }, infusions: [12 days of 70 g], … }
  */
 export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResult {
+  if (input.route === "scig") {
+    const decision = dosingWeightFor(input);
+    const policy = input.policy === undefined ? undefined : POLICIES[input.policy];
+    const result = planScigSchedule(input, today, decision, policy);
+    const units = unitWarnings({
+      weightKg: input.weightKg,
+      weightInPounds: /lb/i.test(input.weightAsEntered),
+      heightCm: input.heightCm,
+      heightInCentimetres: input.heightAsEntered === undefined || /^[\d.]+(cm)?$/i.test(input.heightAsEntered),
+    });
+    return { ...result, warnings: [...units, ...result.warnings] };
+  }
   const product = findProduct(input.productId);
   if (!product) throw new ScheduleInputError("UNKNOWN_PRODUCT", `unknown product '${input.productId}'`);
 
-  let decision: DosingWeightDecision;
-  try {
-    decision = decideDosingWeight({
-      body: { weightKg: input.weightKg, heightCm: input.heightCm, sex: input.sex, ageYears: input.ageYears, pregnant: input.pregnant },
-      choice: input.dosingWeight,
-      policy: input.policy,
-    });
-  } catch (e) {
-    if (e instanceof DosingWeightInputError) throw new ScheduleInputError(e.code, e.message);
-    throw e;
-  }
+  const decision = dosingWeightFor(input);
   const dosingWeightKg = decision.dosingWeightKg;
   const policy = input.policy === undefined ? undefined : POLICIES[input.policy];
   const rounding: Rounding = input.rounding ?? policy?.rounding ?? DEFAULTS.rounding;
@@ -182,29 +189,14 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
 
   return {
     schemaVersion: 1,
-    patient: {
-      weightKg: roundTo(input.weightKg, 3),
-      weightAsEntered: input.weightAsEntered,
-      heightCm: input.heightCm === undefined ? null : roundTo(input.heightCm, 2),
-      heightAsEntered: input.heightAsEntered ?? null,
-      sex: input.sex ?? null,
-      ageYears: input.ageYears ?? null,
-      pregnant: input.pregnant ?? null,
-      bmi: decision.bmi === null ? null : roundTo(decision.bmi, 2),
-      idealWeightKg: decision.idealWeightKg === null ? null : roundTo(decision.idealWeightKg, 2),
-      adjustedWeightKg: decision.adjustedWeightKg === null ? null : roundTo(decision.adjustedWeightKg, 2),
-      dosingWeightKg: roundTo(dosingWeightKg, 2),
-      dosingWeightBasis: decision.basis,
-      dosingWeightRule: decision.rule,
-      dosingWeightReason: decision.reason,
-      policy: input.policy ?? null,
-    },
+    patient: patientJson(input, decision),
     regimen: {
       route: "ivig",
       product: product.id,
       productName: product.name,
       concentrationGPerMl: product.concentrationGPerMl.value,
       vialSizesG: [...vialSizesG],
+      scig: null,
       rates: {
         indication: rates.indication,
         rateWeightKg: roundTo(dosingWeightKg, 2),
@@ -243,41 +235,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
 /** A course after a longer gap than this starts again at the lowest rate (NL-IVIG002). */
 export const FIRST_INFUSION_GAP_WEEKS = 8;
 
-/** `--vials` restricts the product's sizes to what the pharmacy stocks; a product without known sizes needs it. */
-function chooseVialSizes(product: Product, stocked: readonly number[] | undefined): readonly number[] {
-  const marketed = product.vialSizesG.value;
-  if (stocked === undefined) {
-    if (marketed === null) {
-      throw new ScheduleInputError(
-        "VIALS_NEEDED",
-        `--vials is required for ${product.name}: ${"notFound" in product.vialSizesG ? product.vialSizesG.notFound : "vial sizes unknown"}`,
-      );
-    }
-    return marketed;
-  }
-  if (marketed !== null) {
-    const unknown = stocked.filter((s) => !marketed.includes(s));
-    if (unknown.length > 0) {
-      throw new ScheduleInputError(
-        "UNKNOWN_VIAL_SIZE",
-        `--vials ${unknown.join(",")}: ${product.name} comes in ${marketed.map((v) => formatNumber(v)).join(", ")} g vials`,
-      );
-    }
-  }
-  return [...new Set(stocked)].sort((a, b) => a - b);
-}
-
-function vialNotes(product: Product, stocked: readonly number[] | undefined): Message[] {
-  if (stocked === undefined) return [];
-  return [
-    message(
-      "VIALS_FROM_OPTION",
-      `rounding and dispensing use only the stocked vials: ${[...new Set(stocked)].sort((a, b) => a - b).map((v) => formatNumber(v)).join(", ")} g (--vials)${product.vialSizesG.value === null ? "; the catalog has no vial sizes for this product" : ""}`,
-    ),
-  ];
-}
-
-function productWarnings(product: Product): Message[] {
+function productWarnings(product: IvigProduct): Message[] {
   if (product.mmnIndication.value) return [];
   return [
     message(
@@ -304,16 +262,6 @@ function countCourses(input: ScheduleInput, startDate: IsoDate): number {
   return count;
 }
 
-function vialsInG(vials: readonly VialCount[]): { sizeG: number; count: number }[] {
-  return vials.map((v) => ({ sizeG: mgToG(v.sizeMg), count: v.count }));
-}
-
-function sumVials(days: readonly (readonly VialCount[])[]): VialCount[] {
-  const counts = new Map<number, number>();
-  for (const day of days) for (const v of day) counts.set(v.sizeMg, (counts.get(v.sizeMg) ?? 0) + v.count);
-  return [...counts.entries()].sort((a, b) => b[0] - a[0]).map(([sizeMg, count]) => ({ sizeMg, count }));
-}
-
 interface Facts {
   readonly input: ScheduleInput;
   readonly rounding: Rounding;
@@ -328,9 +276,6 @@ interface Facts {
   readonly monthlyDoseGPerKg: number;
   readonly dispensing: ReadonlyMap<number, Dispensing>;
 }
-
-const g = (mg: number) => `${formatNumber(mgToG(mg))} g`;
-const gPerKg = (mg: number, kg: number) => `${formatNumber(mgToG(mg) / kg, 3)} g/kg`;
 
 function collectWarnings(f: Facts): Message[] {
   const out: Message[] = [];
@@ -464,11 +409,3 @@ function collectNotes(f: Facts): Message[] {
   return out;
 }
 
-function usedSources(product: Product, policy: Policy | undefined, warnings: Message[], notes: Message[]): SourceRef[] {
-  const all: Source[] = productSources(product);
-  if (policy) all.push(...policy.sources);
-  const urls = new Set([...warnings, ...notes].flatMap((m) => m.sources ?? []));
-  for (const s of Object.values(SOURCES)) if (urls.has(s.url)) all.push(s);
-  const seen = new Set<string>();
-  return all.filter((s) => !seen.has(s.id) && seen.add(s.id)).map(({ id, title, url }) => ({ id, title, url }));
-}

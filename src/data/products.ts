@@ -54,7 +54,41 @@ export interface IvigProduct extends ProductBase {
   readonly rates: IvigRates;
 }
 
-export type Product = IvigProduct;
+/** Per-site limits of one phase of SCIG treatment (first infusions, or later ones). */
+export interface ScigPhase {
+  readonly maxMlPerSite: Fact<number>;
+  readonly maxMlPerHourPerSite: Fact<number>;
+  /** All sites together. */
+  readonly maxMlPerHourTotal: Fact<number>;
+}
+
+export interface ScigProduct extends ProductBase {
+  readonly route: "scig";
+  /** The IVIG→SCIG factor of the product's own (PI) label. */
+  readonly labelFactor: Fact<number>;
+  /** How many infusions use the `first` limits before `later` apply. */
+  readonly firstInfusions: Sourced<number>;
+  readonly first: ScigPhase;
+  readonly later: ScigPhase;
+  readonly maxSites: Fact<number>;
+  /** Weeks between infusions the label allows (weekly; every 2 weeks at twice the dose; HyQvia 2–4). */
+  readonly intervalsWeeks: Sourced<readonly number[]>;
+  /** The label's per-site limits hold from this body weight (lighter patients have other limits). */
+  readonly limitsFromKg: number;
+  /** Facilitated SCIG (HyQvia): hyaluronidase, daily volume limit, ramp-up. */
+  readonly facilitated?: {
+    readonly hyaluronidaseMlPerG: Sourced<number>;
+    readonly maxMlPerDay: Sourced<number>;
+    readonly maxMlPerSiteWith3Sites: Sourced<number>;
+    /** Per-site rate steps (mL/h/site), each for `stepMinutes`, the last until the end. */
+    readonly siteRateStepsFirst: Sourced<readonly number[]>;
+    readonly siteRateStepsLater: Sourced<readonly number[]>;
+    readonly stepMinutes: Sourced<number>;
+    readonly rampUp: Sourced<string>;
+  };
+}
+
+export type Product = IvigProduct | ScigProduct;
 
 const TEN_PERCENT = (source: Source, note = "10 %, 100 mg/mL"): Sourced<number> => ({ value: 0.1, source, note });
 /** mL/kg/min → mL/kg/h. */
@@ -193,28 +227,206 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
   },
 ];
 
-export const PRODUCTS: readonly Product[] = IVIG_PRODUCTS;
+const TWENTY_PERCENT = (source: Source): Sourced<number> => ({ value: 0.2, source, note: "20 %, 200 mg/mL" });
+const phase = (ml: Fact<number>, rate: Fact<number>, total: Fact<number>): ScigPhase => ({
+  maxMlPerSite: ml,
+  maxMlPerHourPerSite: rate,
+  maxMlPerHourTotal: total,
+});
+
+/** The SCIG catalog (CLINICAL.md §3). Limits are for patients of 40 kg or more. */
+export const SCIG_PRODUCTS: readonly ScigProduct[] = [
+  {
+    id: "hizentra",
+    name: "Hizentra 20 %",
+    route: "scig",
+    concentrationGPerMl: TWENTY_PERCENT(SOURCES.hizentraCidp),
+    vialSizesG: { value: [1, 2, 4, 10], source: SOURCES.hizentraCidp, note: "5, 10, 20, 50 mL vials or prefilled syringes" },
+    mmnIndication: { value: false, source: SOURCES.hizentraCidp, note: "PI and CIDP; MMN use follows CIDP practice" },
+    labelFactor: { value: 1.37, source: SOURCES.hizentraPiFactor, note: "US PI (older label: 1.53)" },
+    firstInfusions: { value: 1, source: SOURCES.hizentraCidp, note: "CIDP: first infusion" },
+    first: phase(
+      { value: 20, source: SOURCES.hizentraCidp, note: "CIDP" },
+      { value: 20, source: SOURCES.hizentraCidp, note: "CIDP" },
+      notFound("no all-sites maximum in the CIDP dosing page"),
+    ),
+    later: phase(
+      { value: 50, source: SOURCES.hizentraCidp, note: "CIDP" },
+      { value: 50, source: SOURCES.hizentraCidp, note: "CIDP" },
+      notFound("no all-sites maximum in the CIDP dosing page"),
+    ),
+    maxSites: { value: 4, source: SOURCES.hizentraSites, note: "PI page: 4 simultaneously, up to 12 consecutively; CIDP not stated" },
+    intervalsWeeks: { value: [1, 2], source: SOURCES.hizentraEuEvery2Weeks, note: "every 2 weeks at twice the weekly dose" },
+    limitsFromKg: 0,
+  },
+  {
+    id: "cuvitru",
+    name: "Cuvitru 20 %",
+    route: "scig",
+    concentrationGPerMl: TWENTY_PERCENT(SOURCES.cuvitruInitiation),
+    vialSizesG: { value: [1, 2, 4, 8], source: SOURCES.cuvitruInitiation, note: "5, 10, 20, 40 mL" },
+    mmnIndication: { value: false, source: SOURCES.cuvitruInitiation, note: "PI" },
+    labelFactor: { value: 1.3, source: SOURCES.cuvitruInitiation },
+    firstInfusions: { value: 2, source: SOURCES.cuvitruInitiation, note: "first 2 infusions" },
+    first: phase(
+      { value: 60, source: SOURCES.cuvitruInitiation, note: "≥ 40 kg" },
+      { value: 20, source: SOURCES.cuvitruInitiation, note: "10–20 mL/h/site: the upper end" },
+      { value: 240, source: SOURCES.cuvitruInitiation },
+    ),
+    later: phase(
+      { value: 60, source: SOURCES.cuvitruInitiation },
+      { value: 60, source: SOURCES.cuvitruInitiation },
+      { value: 240, source: SOURCES.cuvitruInitiation },
+    ),
+    maxSites: { value: 4, source: SOURCES.cuvitruInitiation, note: "1–4 simultaneously" },
+    intervalsWeeks: { value: [1, 2], source: SOURCES.cuvitruInitiation, note: "biweekly = 2 × weekly" },
+    limitsFromKg: 40,
+  },
+  {
+    id: "xembify",
+    name: "Xembify 20 %",
+    route: "scig",
+    concentrationGPerMl: TWENTY_PERCENT(SOURCES.xembifyPi),
+    vialSizesG: { value: [1, 2, 4, 10], source: SOURCES.xembifyPi, note: "5, 10, 20, 50 mL" },
+    mmnIndication: { value: false, source: SOURCES.xembifyPi, note: "PI" },
+    labelFactor: { value: 1.37, source: SOURCES.xembifyFactor, note: "low-authority source" },
+    firstInfusions: { value: 0, source: SOURCES.xembifyPi, note: "no separate first-infusion limits" },
+    first: phase(
+      { value: 25, source: SOURCES.xembifyPi },
+      { value: 35, source: SOURCES.xembifyPi, note: "adults" },
+      notFound("no all-sites maximum found"),
+    ),
+    later: phase(
+      { value: 25, source: SOURCES.xembifyPi },
+      { value: 35, source: SOURCES.xembifyPi, note: "adults" },
+      notFound("no all-sites maximum found"),
+    ),
+    maxSites: { value: 6, source: SOURCES.xembifyPi },
+    intervalsWeeks: { value: [1], source: SOURCES.xembifyPi, note: "weekly; other intervals not found" },
+    limitsFromKg: 0,
+  },
+  {
+    id: "cutaquig",
+    name: "Cutaquig 16.5 %",
+    route: "scig",
+    concentrationGPerMl: { value: 0.165, source: SOURCES.cutaquigUsage, note: "165 mg/mL" },
+    vialSizesG: { value: [1, 1.65, 2, 3.3, 4, 8], source: SOURCES.cutaquigUsage, note: "6, 10, 12, 20, 24, 48 mL at 165 mg/mL" },
+    mmnIndication: { value: false, source: SOURCES.cutaquigUsage, note: "PI" },
+    labelFactor: { value: 1.3, source: SOURCES.cutaquigFactor },
+    firstInfusions: { value: 6, source: SOURCES.cutaquigUsage, note: "first 6 infusions" },
+    first: phase(
+      { value: 25, source: SOURCES.cutaquigUsage, note: "SCIG-naive" },
+      { value: 20, source: SOURCES.cutaquigUsage, note: "15–20 mL/h/site: the upper end" },
+      { value: 30, source: SOURCES.cutaquigUsage },
+    ),
+    later: phase(
+      { value: 40, source: SOURCES.cutaquigUsage, note: "may increase up to 40 mL" },
+      { value: 25, source: SOURCES.cutaquigUsage },
+      { value: 100, source: SOURCES.cutaquigUsage, note: "50 → 80 → up to 100 mL/h" },
+    ),
+    maxSites: { value: 6, source: SOURCES.cutaquigUsage, note: "US; the EU label sets no limit" },
+    intervalsWeeks: { value: [1], source: SOURCES.cutaquigUsage, note: "weekly; other intervals not found" },
+    limitsFromKg: 0,
+  },
+  {
+    id: "hyqvia",
+    name: "HyQvia 10 % (facilitated SCIG)",
+    route: "scig",
+    concentrationGPerMl: TEN_PERCENT(SOURCES.hyqviaDosage, "10 % IgG with recombinant human hyaluronidase"),
+    vialSizesG: notFound("HyQvia vial sizes were not found in the stored material; give the sizes you stock with --vials"),
+    mmnIndication: { value: false, source: SOURCES.hyqviaCidp, note: "PI and CIDP; MMN trials (Al-Zuhairy 2019)" },
+    labelFactor: { value: 1, source: SOURCES.hyqviaDosage, note: "same dose and interval as IVIG (the trial used 108 %)" },
+    firstInfusions: { value: 2, source: SOURCES.hyqviaRates, note: "first two infusions" },
+    first: phase(
+      { value: 600, source: SOURCES.hyqviaCidp, note: "≥ 40 kg; 400 mL/site with 3 sites" },
+      { value: 240, source: SOURCES.hyqviaRates, note: "final step of the first-infusion table (column reading uncertain)" },
+      notFound("no all-sites maximum; the pump's maximum applies"),
+    ),
+    later: phase(
+      { value: 600, source: SOURCES.hyqviaCidp, note: "≥ 40 kg; 400 mL/site with 3 sites" },
+      { value: 300, source: SOURCES.hyqviaRates, note: "final step of the subsequent-infusion table (column reading uncertain)" },
+      notFound("no all-sites maximum; the pump's maximum applies"),
+    ),
+    maxSites: { value: 3, source: SOURCES.hyqviaCidp, note: "CIDP: 1–3 sites" },
+    intervalsWeeks: { value: [2, 3, 4], source: SOURCES.hyqviaCidp },
+    limitsFromKg: 40,
+    facilitated: {
+      hyaluronidaseMlPerG: { value: 0.5, source: SOURCES.hyqviaHyaluronidase, note: "about 15 mL with 30 g" },
+      maxMlPerDay: { value: 1200, source: SOURCES.hyqviaCidp, note: "≥ 40 kg" },
+      maxMlPerSiteWith3Sites: { value: 400, source: SOURCES.hyqviaCidp },
+      siteRateStepsFirst: { value: [10, 30, 60, 120, 240], source: SOURCES.hyqviaRates, note: "≥ 40 kg, first 2 infusions (column reading uncertain)" },
+      siteRateStepsLater: { value: [10, 30, 120, 240, 300], source: SOURCES.hyqviaRates, note: "≥ 40 kg, later infusions (column reading uncertain)" },
+      stepMinutes: { value: 10, source: SOURCES.hyqviaRates },
+      rampUp: {
+        value: "infusion k of the ramp-up gives k weeks' dose, k weeks after the previous one, until the full interval's dose",
+        source: SOURCES.hyqviaRampUp,
+        note: "PI example for 30 g every 4 weeks: 7.5 g week 1, 15 g week 2, 22.5 g week 4, 30 g week 7; the CIDP table was not found",
+      },
+    },
+  },
+  {
+    id: "gammagard-liquid-sc",
+    name: "Gammagard Liquid 10 % (subcutaneous)",
+    route: "scig",
+    concentrationGPerMl: TEN_PERCENT(SOURCES.gammagardNdc),
+    vialSizesG: { value: [1, 2.5, 5, 10, 20, 30], source: SOURCES.gammagardMmnVials },
+    mmnIndication: { value: false, source: SOURCES.gammagardMmn, note: "the MMN label is intravenous only; SC use is for PI" },
+    labelFactor: { value: 1.37, source: SOURCES.gammagardSc },
+    firstInfusions: { value: 1, source: SOURCES.gammagardSc, note: "initial infusion" },
+    first: phase(
+      { value: 30, source: SOURCES.gammagardSc, note: "≥ 40 kg" },
+      { value: 20, source: SOURCES.gammagardSc, note: "≥ 40 kg" },
+      { value: 240, source: SOURCES.gammagardSc },
+    ),
+    later: phase(
+      { value: 30, source: SOURCES.gammagardSc, note: "≥ 40 kg" },
+      { value: 30, source: SOURCES.gammagardSc, note: "20–30 mL/h/site: the upper end" },
+      { value: 240, source: SOURCES.gammagardSc },
+    ),
+    maxSites: { value: 8, source: SOURCES.gammagardSc },
+    intervalsWeeks: { value: [1], source: SOURCES.gammagardSc, note: "weekly" },
+    limitsFromKg: 40,
+  },
+];
+
+export const PRODUCTS: readonly Product[] = [...IVIG_PRODUCTS, ...SCIG_PRODUCTS];
 
 export const DEFAULT_IVIG_PRODUCT_ID = "gammagard-liquid";
+export const DEFAULT_SCIG_PRODUCT_ID = "hizentra";
 
-/** Looks a product up by id; `undefined` when the catalog has none. */
-export function findProduct(id: string): Product | undefined {
-  return PRODUCTS.find((p) => p.id === id);
+/** Looks an IVIG product up by id; `undefined` when the catalog has none. */
+export function findProduct(id: string): IvigProduct | undefined {
+  return IVIG_PRODUCTS.find((p) => p.id === id);
+}
+
+/** Looks a SCIG product up by id. */
+export function findScigProduct(id: string): ScigProduct | undefined {
+  return SCIG_PRODUCTS.find((p) => p.id === id);
 }
 
 /** Every source a product's numbers cite, once each. */
 export function productSources(p: Product): Source[] {
-  const facts: Fact<unknown>[] = [
-    p.concentrationGPerMl,
-    p.vialSizesG,
-    p.mmnIndication,
-    p.rates.initialMlPerKgPerHour,
-    p.rates.stepMinutes,
-    p.rates.intermediateMlPerKgPerHour,
-    p.rates.maxMlPerKgPerHour,
-    p.rates.atRiskMaxMlPerKgPerHour,
-    ...(p.rates.firstInfusionMaxMlPerKgPerHour ? [p.rates.firstInfusionMaxMlPerKgPerHour] : []),
-  ];
+  const common: Fact<unknown>[] = [p.concentrationGPerMl, p.vialSizesG, p.mmnIndication];
+  const specific: Fact<unknown>[] =
+    p.route === "ivig"
+      ? [
+          p.rates.initialMlPerKgPerHour,
+          p.rates.stepMinutes,
+          p.rates.intermediateMlPerKgPerHour,
+          p.rates.maxMlPerKgPerHour,
+          p.rates.atRiskMaxMlPerKgPerHour,
+          ...(p.rates.firstInfusionMaxMlPerKgPerHour ? [p.rates.firstInfusionMaxMlPerKgPerHour] : []),
+        ]
+      : [
+          p.labelFactor,
+          p.firstInfusions,
+          ...Object.values(p.first),
+          ...Object.values(p.later),
+          p.maxSites,
+          p.intervalsWeeks,
+          ...(p.facilitated ? Object.values(p.facilitated) : []),
+        ];
+  const facts = [...common, ...specific];
   const sources = facts.flatMap((f) => ("source" in f ? [f.source] : []));
   return sources.filter((s, i) => sources.findIndex((t) => t.url === s.url) === i);
 }

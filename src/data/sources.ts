@@ -149,6 +149,106 @@ export const SOURCES = {
     title: "mL/hr = rate (mg/kg/min) × weight (kg) × 60 ÷ concentration (mg/mL)",
     url: "https://www.medicalalgorithms.com/calculating-the-immunoglobulin-intravenous-infusion-rate",
   },
+  hizentraCidp: {
+    id: "hizentraCidp",
+    title: "HIZENTRA CIDP dosing: start 1 week after the last IVIG; 0.2–0.4 g/kg/week in 1–2 sessions; first infusion ≤ 20 mL/site and 20 mL/h/site, then ≤ 50",
+    url: "https://www.hizentra.com/hcp/dosing-administration/cidp",
+  },
+  hizentraPiFactor: {
+    id: "hizentraPiFactor",
+    title: "HIZENTRA US PI: weekly dose = IGIV dose × 1.37 ÷ weeks between IGIV doses; biweekly = twice the weekly dose",
+    url: "https://www.connectrx.com/product/csl-behring-llc-2/hizentra-immune-globulingammaigg",
+  },
+  hizentraSites: {
+    id: "hizentraSites",
+    title: "HIZENTRA (older PI page): up to 4 sites simultaneously or up to 12 consecutively",
+    url: "http://www.hizentra.com/therapy-administration/treatment-instructions-dosage.aspx",
+  },
+  hizentraEuEvery2Weeks: {
+    id: "hizentraEuEvery2Weeks",
+    title: "HIZENTRA CIDP (MIMS): 0.2–0.4 g/kg/week; for every-2-weeks dosing double the weekly dose",
+    url: "https://prdmimsweb.azurewebsites.net/malaysia/drug/info/hizentra/dosage",
+  },
+  cuvitruInitiation: {
+    id: "cuvitruInitiation",
+    title: "CUVITRU treatment initiation: weekly = IVIG g ÷ weeks × 1.30; biweekly = 2 × weekly; ≤ 60 mL/site; first 2 infusions 10–20 mL/h/site, then ≤ 60; ≤ 240 mL/h; 1–4 sites",
+    url: "https://www.cuvitru.com/hcp/treatment-initiation",
+  },
+  xembifyPi: {
+    id: "xembifyPi",
+    title: "XEMBIFY prescribing information: 20 %, 1–10 g; 25 mL/site; ≤ 35 mL/h/site (adults); up to 6 sites",
+    url: "https://prescriberpoint.com/therapies/xembify-8c174b1",
+  },
+  xembifyFactor: {
+    id: "xembifyFactor",
+    title: "Xembify monograph (low-authority): IVIG→SCIG factor 1.37",
+    url: "http://medquizzify.pharmacologymentor.com/blog/drug-monograph-xembify",
+  },
+  cutaquigUsage: {
+    id: "cutaquigUsage",
+    title: "CUTAQUIG (US): 16.5 %; 25 mL/site, up to 40; first 6 infusions 15–20 mL/h/site and 30 mL/h in all, then 25 and up to 100 mL/h; up to 6 sites",
+    url: "https://www.cutaquigus.com/hcp/usage/",
+  },
+  cutaquigFactor: {
+    id: "cutaquigFactor",
+    title: "CUTAQUIG (empr): IVIG→SCIG factor 1.30",
+    url: "https://www.empr.com/drug/cutaquig/",
+  },
+  hyqviaDosage: {
+    id: "hyqviaDosage",
+    title: "HYQVIA HCP dosage: same dose and interval as the previous IVIG after ramp-up",
+    url: "https://www.hyqviahcp.com/dosing-administration/dosage",
+  },
+  hyqviaCidp: {
+    id: "hyqviaCidp",
+    title: "HYQVIA CIDP: every 2, 3 or 4 weeks; 1–3 sites; ≥ 40 kg up to 600 mL/site (400 mL/site with 3 sites), about 1200 mL a day",
+    url: "https://hyqvia.com/cidp/starting-hyqvia",
+  },
+  hyqviaRampUp: {
+    id: "hyqviaRampUp",
+    title: "HYQVIA US PI ramp-up (30 g every 4 weeks): week 1 7.5 g, week 2 15 g, week 4 22.5 g, week 7 30 g",
+    url: "http://www.120ty.net/bencandy.php?fid=134&id=42679",
+  },
+  hyqviaRates: {
+    id: "hyqviaRates",
+    title: "HYQVIA EU leaflet: per-site rate steps every 10 min (≥ 40 kg: 10, 30, 60, 120, 240 first two infusions; 10, 30, 120, 240, 300 after)",
+    url: "https://oladoctor.com/ru/medicines/spain/hyqvia-100-mgml-solucion-para-perfusion",
+  },
+  hyqviaHyaluronidase: {
+    id: "hyqviaHyaluronidase",
+    title: "HYQVIA manual: about 15 mL of hyaluronidase with a 30 g dose, given first at 1–2 mL/min/site",
+    url: "https://manualshive.com/ru/manual/shire/hyqvia/1258656?page=15",
+  },
+  gammagardSc: {
+    id: "gammagardSc",
+    title: "GAMMAGARD LIQUID SC (PI only): × 1.37; ≥ 40 kg 30 mL/site at 20 mL/h/site, then 20–30; ≤ 240 mL/h in all; up to 8 sites",
+    url: "http://www.gammagard.com/primary-immunodeficiency/hcp/products/SC/Infusion-Time.html",
+  },
+  euScigCidp11: {
+    id: "euScigCidp11",
+    title: "EU SCIG CIDP SmPC: the initial SC dose may be a 1:1 conversion of the IVIG dose (1 g/kg every 3 weeks → 0.33 g/kg weekly); max 0.4 g/kg/week",
+    url: "https://www.rxreasoner.com/indications/I-277734",
+  },
+  jpns2009: {
+    id: "jpns2009",
+    title: "SCIg for MMN (J Peripher Nerv Syst 2009;14:93-100): 50 % of the IVIg dose: 4 of 5 deteriorated; equivalent dose: 4 of 5 stable",
+    url: "https://www.ingentaconnect.com/content/bsc/jns/2009/00000014/00000002/art00006",
+  },
+  muscleNerve2016: {
+    id: "muscleNerve2016",
+    title: "SCIg for MMN (Muscle Nerve 2016;54:856-63): 1.53:1 below 2 g/kg/month IVIG, 1:1 at 2 g/kg/month",
+    url: "https://pubmed.ncbi.nlm.nih.gov/26991654/",
+  },
+  hizentraOlder153: {
+    id: "hizentraOlder153",
+    title: "HIZENTRA older US patient dosing page: IVIG→SCIG factor 1.53",
+    url: "http://www.hizentra.com/therapy-administration/treatment-instructions-dosage.aspx",
+  },
+  harbo2009: {
+    id: "harbo2009",
+    title: "Harbo et al. 2009 (Eur J Neurol 16:631-8): SCIG at equivalent dosages to IVIG in MMN",
+    url: "https://pubmed.ncbi.nlm.nih.gov/19236457/",
+  },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -1,5 +1,5 @@
 import { formatNumber } from "../core/format.js";
-import { PRODUCTS, productSources, type Fact, type Product } from "../data/products.js";
+import { PRODUCTS, productSources, type Fact, type Product, type ScigProduct } from "../data/products.js";
 import { NO_COLOR, type Paint } from "./paint.js";
 
 interface FactRow {
@@ -14,11 +14,14 @@ const mlkgh = (x: number, conc: number) => `${formatNumber(x, 3)} mL/kg/h (${for
 /** Every number of a product, in the order a pharmacist audits them. */
 function factRows(p: Product): FactRow[] {
   const conc = p.concentrationGPerMl.value;
-  const r = p.rates;
   const rows: FactRow[] = [
     { field: "concentrationGPerMl", label: "concentration", fact: p.concentrationGPerMl, text: (v: number) => `${formatNumber(v * 1000)} mg/mL` },
     { field: "vialSizesG", label: "vials", fact: p.vialSizesG, text: (v: number[]) => `${v.map((x) => formatNumber(x)).join(", ")} g` },
     { field: "mmnIndication", label: "MMN indication", fact: p.mmnIndication, text: (v: boolean) => (v ? "yes" : "no") },
+  ];
+  if (p.route === "scig") return [...rows, ...scigRows(p)];
+  const r = p.rates;
+  rows.push(
     { field: "initialMlPerKgPerHour", label: "initial rate", fact: r.initialMlPerKgPerHour, text: (v: number) => mlkgh(v, conc) },
     { field: "stepMinutes", label: "step every", fact: r.stepMinutes, text: (v: number) => `${v} min` },
     {
@@ -28,11 +31,41 @@ function factRows(p: Product): FactRow[] {
       text: (v: number[]) => v.map((x) => `${formatNumber(x, 3)}`).join(" → ") + " mL/kg/h",
     },
     { field: "maxMlPerKgPerHour", label: "maximum rate", fact: r.maxMlPerKgPerHour, text: (v: number) => mlkgh(v, conc) },
-  ];
+  );
   if (r.firstInfusionMaxMlPerKgPerHour) {
     rows.push({ field: "firstInfusionMaxMlPerKgPerHour", label: "first-infusion max", fact: r.firstInfusionMaxMlPerKgPerHour, text: (v: number) => mlkgh(v, conc) });
   }
   rows.push({ field: "atRiskMaxMlPerKgPerHour", label: "at-risk maximum", fact: r.atRiskMaxMlPerKgPerHour, text: (v: number) => mlkgh(v, conc) });
+  return rows;
+}
+
+function scigRows(p: ScigProduct): FactRow[] {
+  const ml = (v: number) => `${formatNumber(v)} mL`;
+  const mlh = (v: number) => `${formatNumber(v)} mL/h`;
+  const rows: FactRow[] = [
+    { field: "labelFactor", label: "IVIG→SCIG factor", fact: p.labelFactor, text: (v: number) => `× ${formatNumber(v)}` },
+    { field: "intervalsWeeks", label: "every (weeks)", fact: p.intervalsWeeks, text: (v: number[]) => v.join(", ") },
+    { field: "firstInfusions", label: "first infusions", fact: p.firstInfusions, text: (v: number) => String(v) },
+    { field: "first.maxMlPerSite", label: "first: per site", fact: p.first.maxMlPerSite, text: ml },
+    { field: "first.maxMlPerHourPerSite", label: "first: rate/site", fact: p.first.maxMlPerHourPerSite, text: mlh },
+    { field: "first.maxMlPerHourTotal", label: "first: all sites", fact: p.first.maxMlPerHourTotal, text: mlh },
+    { field: "later.maxMlPerSite", label: "later: per site", fact: p.later.maxMlPerSite, text: ml },
+    { field: "later.maxMlPerHourPerSite", label: "later: rate/site", fact: p.later.maxMlPerHourPerSite, text: mlh },
+    { field: "later.maxMlPerHourTotal", label: "later: all sites", fact: p.later.maxMlPerHourTotal, text: mlh },
+    { field: "maxSites", label: "sites at once", fact: p.maxSites, text: (v: number) => String(v) },
+  ];
+  const f = p.facilitated;
+  if (f) {
+    rows.push(
+      { field: "hyaluronidaseMlPerG", label: "hyaluronidase", fact: f.hyaluronidaseMlPerG, text: (v: number) => `${formatNumber(v)} mL per g` },
+      { field: "maxMlPerDay", label: "per day", fact: f.maxMlPerDay, text: ml },
+      { field: "maxMlPerSiteWith3Sites", label: "per site (3 sites)", fact: f.maxMlPerSiteWith3Sites, text: ml },
+      { field: "siteRateStepsFirst", label: "first: steps/site", fact: f.siteRateStepsFirst, text: (v: number[]) => `${v.join(" → ")} mL/h` },
+      { field: "siteRateStepsLater", label: "later: steps/site", fact: f.siteRateStepsLater, text: (v: number[]) => `${v.join(" → ")} mL/h` },
+      { field: "stepMinutes", label: "step every", fact: f.stepMinutes, text: (v: number) => `${v} min` },
+      { field: "rampUp", label: "ramp-up", fact: f.rampUp, text: (v: string) => v },
+    );
+  }
   return rows;
 }
 
@@ -47,7 +80,7 @@ export function productsJson(products: readonly Product[] = PRODUCTS) {
       concentrationGPerMl: p.concentrationGPerMl.value,
       vialSizesG: p.vialSizesG.value === null ? null : [...p.vialSizesG.value],
       mmnIndication: p.mmnIndication.value,
-      rateIndication: p.rates.indication,
+      rateIndication: p.route === "ivig" ? p.rates.indication : "SCIG per-site limits (≥ 40 kg where the label distinguishes)",
       sources: productSources(p).map((s) => s.url),
       facts: factRows(p).map(({ field, fact }) =>
         "source" in fact
@@ -62,7 +95,8 @@ export function productsJson(products: readonly Product[] = PRODUCTS) {
 export function renderProductsTable(products: readonly Product[] = PRODUCTS, paint: Paint = NO_COLOR): string {
   const lines: string[] = [];
   for (const p of products) {
-    lines.push(paint.bold(`${p.id}  ${p.name}  (${p.route.toUpperCase()}; rates: ${p.rates.indication})`));
+    const about = p.route === "ivig" ? `rates: ${p.rates.indication}` : "per-site limits";
+    lines.push(paint.bold(`${p.id}  ${p.name}  (${p.route.toUpperCase()}; ${about})`));
     for (const row of factRows(p)) {
       const f = row.fact;
       if ("source" in f) {

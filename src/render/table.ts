@@ -43,7 +43,8 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
       ? `exact, --round ${g.rounding}${roundingOrigin(g.roundingSource, p.policy)}`
       : `exact ${grams(g.exactCourseDoseG)}, --round ${g.rounding}${roundingOrigin(g.roundingSource, p.policy)}: ${g.roundingDifferenceG > 0 ? "+" : "−"}${grams(Math.abs(g.roundingDifferenceG))}`;
 
-  lines.push(paint.bold(`mmn-dose · ${g.productName} · IVIG schedule for multifocal motor neuropathy`));
+  const scig = g.scig;
+  lines.push(paint.bold(`mmn-dose · ${g.productName} · ${scig ? "SCIG" : "IVIG"} schedule for multifocal motor neuropathy`));
   const field = (label: string, value: string) => lines.push(`  ${paint.dim(label.padEnd(15))}${value}`);
   const body = [`${formatNumber(p.weightKg)} kg (typed ${p.weightAsEntered})`];
   if (p.heightCm !== null) body.push(`${formatNumber(p.heightCm, 1)} cm (typed ${p.heightAsEntered})`);
@@ -57,11 +58,19 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
   }
   const rule = p.policy !== null && p.dosingWeightRule === `policy:${p.policy}` ? `--policy ${p.policy}` : `--dosing-weight ${p.dosingWeightRule}`;
   field("Dosing weight", `${paint.bold(`${formatNumber(p.dosingWeightKg)} kg`)} ${p.dosingWeightBasis} (${rule}: ${p.dosingWeightReason})`);
-  field("Regimen", `${formatNumber(g.doseGPerKg)} g/kg every ${g.intervalWeeks} week${g.intervalWeeks > 1 ? "s" : ""} (${formatNumber(g.monthlyDoseGPerKg)} g/kg/month)`);
-  field("Course dose", `${paint.bold(grams(g.courseDoseG))} (${rounding})`);
-  field("Split", `${split}; --max-daily ${formatNumber(g.maxDailyGPerKg)} g/kg`);
-  field("Product", `${g.productName}, ${formatNumber(g.concentrationGPerMl * 1000)} mg/mL; vials ${g.vialSizesG.map(formatNumber).join(", ")} g`);
-  field("Courses", `${g.courses}, from ${first.weekday} ${first.date} to ${last.weekday} ${last.date}`);
+  const weeks = (n: number) => (n === 1 ? "week" : `${n} weeks`);
+  if (scig) {
+    field("IVIG regimen", `${formatNumber(g.doseGPerKg)} g/kg every ${weeks(scig.ivigIntervalWeeks)} = ${grams(scig.ivigCourseDoseG)} per course`);
+    field("Conversion", `${grams(scig.ivigCourseDoseG)} ÷ ${weeks(scig.ivigIntervalWeeks)} × ${formatNumber(scig.factor)} = ${grams(scig.weeklyDoseG)} a week (factor ${scig.factorSource})`);
+    field("SCIG dose", `${paint.bold(grams(g.courseDoseG))} every ${weeks(scig.everyWeeks)} (${rounding})${scig.sessions > 1 ? `, in ${scig.sessions} sessions: ${g.dayDosesG.map(grams).join(" + ")}` : ""}${scig.rampUp ? "; HyQvia ramp-up first" : ""}`);
+    field("Start", `${g.startDate} (${scig.startRule})`);
+  } else {
+    field("Regimen", `${formatNumber(g.doseGPerKg)} g/kg every ${weeks(g.intervalWeeks)} (${formatNumber(g.monthlyDoseGPerKg)} g/kg/month)`);
+    field("Course dose", `${paint.bold(grams(g.courseDoseG))} (${rounding})`);
+    field("Split", `${split}; --max-daily ${formatNumber(g.maxDailyGPerKg)} g/kg`);
+  }
+  field("Product", `${g.productName}, ${formatNumber(g.concentrationGPerMl * 1000)} mg/mL; vials ${g.vialSizesG.map((v) => formatNumber(v)).join(", ")} g`);
+  field(scig ? "Infusions" : "Courses", `${g.courses}${scig && scig.sessions > 1 ? ` (× ${scig.sessions} sessions)` : ""}, from ${first.weekday} ${first.date} to ${last.weekday} ${last.date}`);
   lines.push("");
 
   // One letter per distinct rate plan, so a plan is printed once, not on every day.
@@ -71,7 +80,7 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
     if (!planKeys.includes(key)) planKeys.push(key);
     return String.fromCharCode(65 + planKeys.indexOf(key));
   };
-  const header = ["Course", "Date", "Day", "Dose g", "g/kg", "Volume mL", "Plan", "Chair", "Vials"];
+  const header = [scig ? "No." : "Course", "Date", scig ? "Session" : "Day", "Dose g", "g/kg", "Volume mL", ...(scig ? ["Sites × mL"] : []), "Plan", "Chair", "Vials"];
   const rows: string[][] = [];
   for (const total of r.courseTotals) {
     const days = r.infusions.filter((i) => i.course === total.course);
@@ -83,16 +92,17 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
         formatNumber(i.doseG),
         formatNumber(i.doseGPerKg, 3),
         formatNumber(i.volumeMl, 1),
+        ...(scig ? [`${i.sites} × ${formatNumber(i.volumePerSiteMl ?? 0, 1)}`] : []),
         planOf(i.ratePlan),
         hoursMinutes(i.durationMinutes),
         formatVials(i.vials) + (i.wasteG > 0 ? ` (${grams(i.wasteG)} left over)` : ""),
       ]);
     });
     if (days.length > 1) {
-      rows.push(["", "", "total", formatNumber(total.doseG), "", formatNumber(total.volumeMl, 1), "", "", formatVials(total.vials)]);
+      rows.push(["", "", "total", formatNumber(total.doseG), "", formatNumber(total.volumeMl, 1), ...(scig ? [""] : []), "", "", formatVials(total.vials)]);
     }
   }
-  const rightAligned = new Set([0, 3, 4, 5, 7]);
+  const rightAligned = new Set(scig ? [0, 3, 4, 5, 6, 8] : [0, 3, 4, 5, 7]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
   const formatRow = (row: string[]) =>
     row
@@ -112,7 +122,9 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
   const rates = g.rates;
   lines.push(
     paint.bold("Rate plans") +
-      ` (${g.productName}, ${rates.indication} rates, per kg of dosing weight ${formatNumber(rates.rateWeightKg)} kg; step every ${rates.stepMinutes} min)`,
+      (rates
+        ? ` (${g.productName}, ${rates.indication} rates, per kg of dosing weight ${formatNumber(rates.rateWeightKg)} kg; step every ${rates.stepMinutes} min)`
+        : ` (${g.productName}: all sites together, each at the label's per-site rate)`),
   );
   planKeys.forEach((key, k) => {
     const steps = JSON.parse(key) as ScheduleResult["infusions"][number]["ratePlan"];
@@ -126,6 +138,9 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
     }
   });
   lines.push("  Chair = time to run the day's volume through its plan (h:mm, rounded up to the minute).", "");
+  if (r.infusions.some((i) => i.hyaluronidaseMl !== undefined)) {
+    lines.push(`  Hyaluronidase first: ${[...new Set(r.infusions.map((i) => `${formatNumber(i.hyaluronidaseMl ?? 0, 1)} mL with ${grams(i.doseG)}`))].join("; ")}`, "");
+  }
 
   const block = (title: string, marker: string, messages: readonly Message[], style: (t: string) => string) => {
     if (messages.length === 0) return;

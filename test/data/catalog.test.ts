@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { describe, expect, it } from "vitest";
 import { POLICIES } from "../../src/data/policies.js";
-import { PRODUCTS } from "../../src/data/products.js";
+import { IVIG_PRODUCTS, PRODUCTS } from "../../src/data/products.js";
 import { SOURCES } from "../../src/data/sources.js";
 
 const source = z.strictObject({ id: z.string().min(1), title: z.string().min(10), url: z.string().regex(/^https?:\/\/\S+$/) });
@@ -31,8 +31,44 @@ const ProductSchema = z.strictObject({
   }),
 });
 
+const ml = z.number().positive().max(1000);
+const phase = z.strictObject({ maxMlPerSite: fact(ml), maxMlPerHourPerSite: fact(ml), maxMlPerHourTotal: fact(ml) });
+const sourced = <T extends z.ZodType>(value: T) => z.strictObject({ value, source, note: z.string().optional() });
+const ScigSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string(),
+  route: z.literal("scig"),
+  concentrationGPerMl: sourced(z.number().min(0.05).max(0.25)),
+  vialSizesG: fact(z.array(z.number().positive().max(100)).min(1)),
+  mmnIndication: sourced(z.boolean()),
+  labelFactor: fact(z.number().min(1).max(2)),
+  firstInfusions: sourced(z.number().int().min(0).max(10)),
+  first: phase,
+  later: phase,
+  maxSites: fact(z.number().int().min(1).max(12)),
+  intervalsWeeks: sourced(z.array(z.number().int().min(1).max(4)).min(1)),
+  limitsFromKg: z.number().min(0),
+  facilitated: z
+    .strictObject({
+      hyaluronidaseMlPerG: sourced(z.number().positive()),
+      maxMlPerDay: sourced(z.number().positive().max(2000)),
+      maxMlPerSiteWith3Sites: sourced(ml),
+      siteRateStepsFirst: sourced(z.array(ml)),
+      siteRateStepsLater: sourced(z.array(ml)),
+      stepMinutes: sourced(z.number().int().positive()),
+      rampUp: sourced(z.string()),
+    })
+    .optional(),
+});
+
 describe("product catalog", () => {
-  it.each(PRODUCTS.map((p) => [p.id, p] as const))("%s validates and is internally consistent", (_id, p) => {
+  it.each(PRODUCTS.filter((p) => p.route === "scig").map((p) => [p.id, p] as const))("%s (SCIG) validates", (_id, p) => {
+    expect(ScigSchema.safeParse(p).error?.issues ?? []).toEqual([]);
+    if (p.route !== "scig") return;
+    expect(p.first.maxMlPerSite.value ?? 0).toBeLessThanOrEqual(p.later.maxMlPerSite.value ?? Infinity);
+  });
+
+  it.each(IVIG_PRODUCTS.map((p) => [p.id, p] as const))("%s validates and is internally consistent", (_id, p) => {
     expect(ProductSchema.safeParse(p).error?.issues ?? []).toEqual([]);
     const r = p.rates;
     const max = r.maxMlPerKgPerHour.value;
@@ -46,7 +82,8 @@ describe("product catalog", () => {
   it("has the issue's IVIGs with unique ids", () => {
     const ids = PRODUCTS.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ["gammagard-liquid", "privigen", "gamunex-c", "octagam-10", "panzyga", "kiovig", "flebogamma-dif-10"]) {
+    for (const id of ["gammagard-liquid", "privigen", "gamunex-c", "octagam-10", "panzyga", "kiovig", "flebogamma-dif-10",
+      "hizentra", "cuvitru", "xembify", "cutaquig", "hyqvia", "gammagard-liquid-sc"]) {
       expect(ids).toContain(id);
     }
   });

@@ -141,7 +141,7 @@ describe("subcommands", () => {
       expect.arrayContaining(["gammagard-liquid", "privigen", "gamunex-c", "octagam-10", "panzyga", "kiovig", "flebogamma-dif-10"]),
     );
     for (const p of doc.products) {
-      expect(p).toMatchObject({ id: expect.any(String), name: expect.any(String), route: "ivig" });
+      expect(p).toMatchObject({ id: expect.any(String), name: expect.any(String), route: expect.stringMatching(/^(ivig|scig)$/) });
       for (const f of p.facts) expect(typeof f.source === "string" || typeof f.notFound === "string").toBe(true);
       expect(p.sources.length).toBeGreaterThan(0);
       for (const url of p.sources) expect(url).toMatch(/^https?:\/\//);

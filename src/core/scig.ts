@@ -1,0 +1,325 @@
+import { addCalendarDays, daysBetween, weekdayOf, type IsoDate } from "./calendarDate.js";
+import { planCourseDose } from "./courseDose.js";
+import type { DosingWeightDecision } from "./dosingWeight.js";
+import { formatNumber, formatPercent, roundTo } from "./format.js";
+import { LIMITS, type ScheduleInput } from "./input.js";
+import { message, type NoteCode, type WarningCode } from "./messages.js";
+import { infusionMinutes, type RateStep } from "./ratePlan.js";
+import type { CourseTotal, Infusion, Message, ScheduleResult } from "./resultSchema.js";
+import { chooseVialSizes, g, patientJson, ScheduleInputError, sumVials, usedSources, vialNotes, vialsInG } from "./shared.js";
+import { createVialStock, gToMg, mgToG } from "./vials.js";
+import { DAYS_PER_MONTH, EFNS_MAINTENANCE, ONTARIO_ROUNDING_STEP_G } from "../data/guidelines.js";
+import type { Policy } from "../data/policies.js";
+import { DEFAULT_SCIG_PRODUCT_ID, findScigProduct, type ScigPhase, type ScigProduct, type Sourced } from "../data/products.js";
+import { SOURCES, type Source } from "../data/sources.js";
+
+/** Weekly SCIG above this is above the EU SCIG CIDP maximum (0.4 g/kg/week). */
+export const MAX_WEEKLY_G_PER_KG: Sourced<number> = { value: 0.4, source: SOURCES.euScigCidp11 };
+
+/** The factors people use, with the source that names each (CLINICAL.md §9 item 2). */
+export const NAMED_FACTORS: readonly { factor: number; text: string; sources: readonly Source[] }[] = [
+  { factor: 1, text: "1:1, MMN and CIDP practice (EU SCIG CIDP SmPC; Harbo 2009; JPNS 2009)", sources: [SOURCES.euScigCidp11, SOURCES.harbo2009, SOURCES.jpns2009] },
+  { factor: 1.37, text: "1.37, the current Hizentra / Gammagard SC US PI factor", sources: [SOURCES.hizentraPiFactor] },
+  { factor: 1.3, text: "1.30, the Cuvitru / Cutaquig PI factor", sources: [SOURCES.cuvitruInitiation] },
+  { factor: 1.53, text: "1.53, the older Hizentra label; Muscle Nerve 2016 for IVIG below 2 g/kg/month", sources: [SOURCES.muscleNerve2016, SOURCES.hizentraOlder153] },
+];
+
+/** One week's gap after the last IVIG before the first SCIG (Hizentra and EU SCIG CIDP labels). */
+export const WEEKS_AFTER_LAST_IVIG: Sourced<number> = { value: 1, source: SOURCES.hizentraCidp };
+
+interface ScigInfusionPlan {
+  readonly weekOffset: number;
+  /** Weeks of treatment this dose covers (HyQvia ramp-up: 1, 2, …; otherwise `everyWeeks`). */
+  readonly weeksCovered: number;
+}
+
+/**
+ * Plans the SCIG equivalent of an IVIG regimen: weekly dose = IVIG course dose ÷ weeks between
+ * courses × factor (CLINICAL.md §4.3), given every `everyWeeks` (double the weekly dose every 2
+ * weeks), in 1 or 2 sessions, with sites and rates from the product's per-site limits.
+ */
+export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision: DosingWeightDecision, policy: Policy | undefined): ScheduleResult {
+  const options = input.scig ?? {};
+  const productId = options.productId ?? DEFAULT_SCIG_PRODUCT_ID;
+  const product = findScigProduct(productId);
+  if (!product) throw new ScheduleInputError("UNKNOWN_PRODUCT", `unknown SCIG product '${productId}'`);
+  if (input.weightKg < product.limitsFromKg) {
+    throw new ScheduleInputError(
+      "SCIG_LIMITS_NOT_ENCODED",
+      `--route scig with ${product.name}: its per-site limits for patients under ${product.limitsFromKg} kg are not encoded; the label gives other limits`,
+    );
+  }
+  const kg = decision.dosingWeightKg;
+  const warnings: Message[] = [];
+  const notes: Message[] = [];
+  const warn = (code: WarningCode, text: string, sources: readonly Source[] = []) => warnings.push(message(code, text, sources));
+  const note = (code: NoteCode, text: string, sources: readonly Source[] = []) => notes.push(message(code, text, sources));
+
+  // Factor.
+  const factor = resolveFactor(product, options.factor);
+  note("SCIG_FACTOR", `SCIG:IVIG factor ${factor.text}`, factor.sources);
+  if (factor.value < 1) {
+    warn("SCIG_FACTOR_BELOW_1", `a factor of ${formatNumber(factor.value)} gives less than the IVIG dose: starting SCIG at 50 % of the IVIG dose failed in 4 of 5 MMN patients`, [SOURCES.jpns2009]);
+  }
+
+  // IVIG dose converted: Ontario divides its 5 g-rounded dose.
+  const ivigExactMg = gToMg(kg * input.doseGPerKg);
+  const rounding = input.rounding ?? policy?.rounding ?? "vial";
+  const ivigBaseMg = rounding === "5g" ? Math.max(5000, Math.round(ivigExactMg / 5000) * 5000) : ivigExactMg;
+  const weeklyExactMg = (ivigBaseMg / input.intervalWeeks) * factor.value;
+  if (rounding === "5g") {
+    note("ROUNDED", `IVIG course dose ${g(ivigExactMg)} rounded to the nearest 5 g = ${g(ivigBaseMg)} before dividing by the weeks (Ontario)`, [ONTARIO_ROUNDING_STEP_G.source]);
+  }
+  if (weeklyExactMg / 1000 / kg > MAX_WEEKLY_G_PER_KG.value + 1e-9) {
+    warn(
+      "SCIG_WEEKLY_ABOVE_0_4_G_PER_KG",
+      `${g(weeklyExactMg)} a week is ${formatNumber(weeklyExactMg / 1000 / kg, 3)} g/kg, above the ${MAX_WEEKLY_G_PER_KG.value} g/kg/week SCIG CIDP maximum`,
+      [MAX_WEEKLY_G_PER_KG.source],
+    );
+  }
+
+  // Interval and sessions.
+  const allowed = product.intervalsWeeks.value;
+  const everyWeeks = options.everyWeeks ?? (product.facilitated ? Math.min(Math.max(input.intervalWeeks, allowed[0]!), allowed.at(-1)!) : 1);
+  if (!allowed.includes(everyWeeks)) {
+    throw new ScheduleInputError(
+      "SCIG_INTERVAL_NOT_ALLOWED",
+      `--scig-every ${everyWeeks}: ${product.name} is given every ${allowed.join(" or ")} week${allowed.length > 1 || allowed[0] !== 1 ? "s" : ""} (label)`,
+    );
+  }
+  const sessions = options.sessions ?? 1;
+  if (product.facilitated && sessions !== 1) {
+    throw new ScheduleInputError("SCIG_SESSIONS_NOT_ALLOWED", `--sessions ${sessions}: HyQvia is given in one session (1–3 sites)`);
+  }
+
+  const vialSizesG = chooseVialSizes(product, input.vialSizesG);
+  const stock = createVialStock(vialSizesG.map(gToMg));
+  const doseRounding = rounding === "none" ? "none" : "vial";
+
+  // Dates.
+  let startDate = input.startDate ?? today;
+  let startRule = input.startDate ? "--start" : "today";
+  if (options.lastIvigDate !== undefined) {
+    startDate = addCalendarDays(options.lastIvigDate, 7 * WEEKS_AFTER_LAST_IVIG.value);
+    startRule = `1 week after the last IVIG on ${options.lastIvigDate}`;
+    note("SCIG_START", `SCIG starts ${startDate}, one week after the last IVIG infusion (label)`, [WEEKS_AFTER_LAST_IVIG.source]);
+  } else {
+    note("SCIG_START", `SCIG starts ${startDate} (${startRule}); the labels start SCIG one week after the last IVIG: give --last-ivig to date it from there`, [WEEKS_AFTER_LAST_IVIG.source]);
+  }
+  const periodWeeks = scigPeriodWeeks(input, startDate);
+  const plan = infusionWeeks(product, everyWeeks, periodWeeks);
+  if (plan.length > LIMITS.courses.max * 4) {
+    throw new ScheduleInputError("TOO_MANY_COURSES", `the period gives ${plan.length} SCIG infusions; at most ${LIMITS.courses.max * 4} are scheduled at once`);
+  }
+  if (product.facilitated && plan.some((p) => p.weeksCovered < everyWeeks)) {
+    note("HYQVIA_RAMP_UP", `HyQvia ramp-up: ${product.facilitated.rampUp.value} (${product.facilitated.rampUp.note})`, [product.facilitated.rampUp.source]);
+  }
+
+  // Doses: one rounding per distinct number of weeks covered.
+  const doses = new Map<number, { totalMg: number; sessionsMg: readonly number[]; exactMg: number }>();
+  for (const p of plan) {
+    if (doses.has(p.weeksCovered)) continue;
+    const exactMg = Math.round(weeklyExactMg * p.weeksCovered);
+    const d = planCourseDose({ exactCourseDoseMg: exactMg, maxDailyMg: Number.MAX_SAFE_INTEGER, requestedDays: sessions, rounding: doseRounding, stock });
+    doses.set(p.weeksCovered, { totalMg: d.courseDoseMg, sessionsMg: d.dayDosesMg, exactMg });
+  }
+  const full = doses.get(plan.at(-1)!.weeksCovered)!;
+  if (full.totalMg !== full.exactMg) {
+    note(
+      "ROUNDED",
+      `each ${everyWeeks === 1 ? "weekly" : `${everyWeeks}-weekly`} dose ${g(full.exactMg)} rounded to ${doseRounding === "none" ? "0.01 g" : "whole vials"} = ${g(full.totalMg)} (${formatPercent(((full.totalMg - full.exactMg) / full.exactMg) * 100)})`,
+    );
+  }
+
+  const conc = product.concentrationGPerMl.value;
+  const volumeMl = (mg: number) => roundTo(mgToG(mg) / conc, 1);
+  const infusions: Infusion[] = [];
+  const courseTotals: CourseTotal[] = [];
+  const siteWarnings = new Set<string>();
+  let index = 0;
+  plan.forEach((p, c) => {
+    const dose = doses.get(p.weeksCovered)!;
+    const courseStart = addCalendarDays(startDate, 7 * p.weekOffset);
+    const dispensed = dose.sessionsMg.map((mg) => stock.select(mg));
+    dose.sessionsMg.forEach((mg, s) => {
+      const phaseName = index < product.firstInfusions.value ? "first" : "later";
+      const ml = volumeMl(mg);
+      const site = sitesFor(product, product[phaseName], ml);
+      if (site.warning && !siteWarnings.has(site.warning)) {
+        siteWarnings.add(site.warning);
+        warn("SCIG_SITES_ABOVE_LABEL", site.warning, [product.maxSites.value === null ? product.concentrationGPerMl.source : (product.maxSites as Sourced<number>).source]);
+      }
+      if (product.facilitated && ml > product.facilitated.maxMlPerDay.value) {
+        warn("HYQVIA_DAILY_VOLUME", `${formatNumber(ml)} mL is above HyQvia's ${product.facilitated.maxMlPerDay.value} mL a day`, [product.facilitated.maxMlPerDay.source]);
+      }
+      const ratePlan = scigRatePlan(product, phaseName, site.sites, kg, conc);
+      const date = addCalendarDays(courseStart, s);
+      infusions.push({
+        date,
+        weekday: weekdayOf(date),
+        course: c + 1,
+        day: s + 1,
+        daysInCourse: dose.sessionsMg.length,
+        doseG: mgToG(mg),
+        doseGPerKg: roundTo(mgToG(mg) / kg, 3),
+        volumeMl: ml,
+        vials: vialsInG(dispensed[s]!.vials),
+        dispensedG: mgToG(dispensed[s]!.dispensedMg),
+        wasteG: mgToG(dispensed[s]!.wasteMg),
+        infusionKind: phaseName,
+        ratePlan,
+        durationMinutes: Math.max(1, Math.ceil(roundTo(infusionMinutes(ratePlan, ml), 6))),
+        sites: site.sites,
+        volumePerSiteMl: roundTo(ml / site.sites, 1),
+        ...(product.facilitated ? { hyaluronidaseMl: roundTo(mgToG(mg) * product.facilitated.hyaluronidaseMlPerG.value, 1) } : {}),
+      });
+      index++;
+    });
+    courseTotals.push({
+      course: c + 1,
+      startDate: courseStart,
+      endDate: addCalendarDays(courseStart, dose.sessionsMg.length - 1),
+      doseG: mgToG(dose.totalMg),
+      volumeMl: volumeMl(dose.totalMg),
+      vials: vialsInG(sumVials(dispensed.map((d) => d.vials))),
+    });
+  });
+
+  const typical = EFNS_MAINTENANCE.value.some(
+    (r) => r.doseGPerKg === input.doseGPerKg && input.intervalWeeks >= r.minWeeks && input.intervalWeeks <= r.maxWeeks,
+  );
+  if (!typical) {
+    warn(
+      "OUTSIDE_EFNS_MAINTENANCE",
+      `the IVIG regimen converted, ${formatNumber(input.doseGPerKg)} g/kg every ${input.intervalWeeks} weeks, is not an EFNS/PNS typical maintenance regimen (1 g/kg every 2–4 weeks or 2 g/kg every 4–8 weeks)`,
+      [EFNS_MAINTENANCE.source],
+    );
+  }
+  if (!product.mmnIndication.value) {
+    warn("NOT_LABELLED_FOR_MMN", `${product.name} is not labelled for MMN (${product.mmnIndication.note ?? "other indications"}); no SCIG is`, [product.mmnIndication.source]);
+  }
+  notes.push(...vialNotes(product, input.vialSizesG));
+  const allWarnings = [...decision.warnings, ...warnings];
+  const allNotes = [...decision.notes, ...notes];
+  const exactFullMg = full.exactMg;
+  const roundingDifferenceG = roundTo(mgToG(full.totalMg - exactFullMg), 3);
+
+  return {
+    schemaVersion: 1,
+    patient: patientJson(input, decision),
+    regimen: {
+      route: "scig",
+      product: product.id,
+      productName: product.name,
+      concentrationGPerMl: conc,
+      vialSizesG: [...vialSizesG],
+      rates: null,
+      scig: {
+        factor: factor.value,
+        factorSource: factor.text,
+        ivigCourseDoseG: mgToG(ivigBaseMg),
+        ivigIntervalWeeks: input.intervalWeeks,
+        weeklyDoseG: roundTo(weeklyExactMg / 1000, 3),
+        everyWeeks,
+        sessions,
+        rampUp: plan.some((p) => p.weeksCovered < everyWeeks),
+        startRule,
+      },
+      doseGPerKg: input.doseGPerKg,
+      intervalWeeks: everyWeeks,
+      daysPerCourse: sessions,
+      daysPerCourseReason: "requested",
+      maxDailyGPerKg: input.maxDailyGPerKg,
+      exactCourseDoseG: mgToG(exactFullMg),
+      courseDoseG: mgToG(full.totalMg),
+      roundingDifferenceG,
+      roundingDifferencePercent: roundTo((roundingDifferenceG / mgToG(exactFullMg)) * 100, 2),
+      rounding: doseRounding,
+      roundingSource: input.rounding !== undefined ? "option" : policy?.rounding !== undefined ? "policy" : "default",
+      dayDosesG: full.sessionsMg.map(mgToG),
+      monthlyDoseGPerKg: roundTo((mgToG(full.totalMg) / kg) * (DAYS_PER_MONTH / (7 * everyWeeks)), 2),
+      courses: plan.length,
+      startDate,
+      untilDate: input.untilDate ?? null,
+    },
+    infusions,
+    courseTotals,
+    warnings: allWarnings,
+    notes: allNotes,
+    sources: usedSources(product, policy, allWarnings, allNotes),
+  };
+}
+
+function resolveFactor(product: ScigProduct, asked: number | "label" | undefined): { value: number; text: string; sources: readonly Source[] } {
+  if (asked === "label") {
+    const f = product.labelFactor;
+    if (f.value === null) throw new ScheduleInputError("SCIG_FACTOR_NOT_FOUND", `--scig-factor label: ${product.name}'s label factor was not found; give a number`);
+    return { value: f.value, text: `${formatNumber(f.value)}, the ${product.name} label's${"note" in f && f.note ? ` (${f.note})` : ""}`, sources: [(f as Sourced<number>).source] };
+  }
+  const value = asked ?? 1;
+  const named = NAMED_FACTORS.find((n) => Math.abs(n.factor - value) < 1e-9);
+  return named ? { value, text: named.text, sources: named.sources } : { value, text: `${formatNumber(value)}, set with --scig-factor`, sources: [] };
+}
+
+/** Weeks the SCIG schedule covers: the same period as the IVIG courses it replaces. */
+function scigPeriodWeeks(input: ScheduleInput, startDate: IsoDate): number {
+  if (input.untilDate !== undefined) {
+    const days = daysBetween(startDate, input.untilDate);
+    if (days < 0) throw new ScheduleInputError("UNTIL_BEFORE_START", `--until ${input.untilDate} is before the SCIG start ${startDate}`);
+    return Math.floor(days / 7) + 1;
+  }
+  return (input.courses ?? 6) * input.intervalWeeks;
+}
+
+/**
+ * When each infusion falls. HyQvia ramps up: infusion k covers k weeks and the next comes k weeks
+ * later, until the full interval (PI: 1-, 2-, 3-, then 4-week doses at weeks 1, 2, 4, 7).
+ */
+function infusionWeeks(product: ScigProduct, everyWeeks: number, periodWeeks: number): ScigInfusionPlan[] {
+  const out: ScigInfusionPlan[] = [];
+  let week = 0;
+  if (product.facilitated) {
+    for (let k = 1; k < everyWeeks && week < periodWeeks; k++) {
+      out.push({ weekOffset: week, weeksCovered: k });
+      week += k;
+    }
+  }
+  for (; week < periodWeeks; week += everyWeeks) out.push({ weekOffset: week, weeksCovered: everyWeeks });
+  if (out.length === 0) out.push({ weekOffset: 0, weeksCovered: everyWeeks });
+  return out;
+}
+
+/** Sites: the fewest that keep each within the per-site volume (HyQvia: 400 mL each with 3 sites). */
+function sitesFor(product: ScigProduct, phase: ScigPhase, volumeMl: number): { sites: number; warning?: string } {
+  const perSite = phase.maxMlPerSite.value;
+  if (perSite === null) throw new ScheduleInputError("SCIG_LIMIT_NOT_FOUND", `${product.name}: the per-site volume was not found`);
+  let sites = Math.max(1, Math.ceil(volumeMl / perSite - 1e-9));
+  const f = product.facilitated;
+  if (f && sites >= 3) sites = Math.max(3, Math.ceil(volumeMl / f.maxMlPerSiteWith3Sites.value - 1e-9));
+  const max = product.maxSites.value;
+  if (max !== null && sites > max) {
+    return {
+      sites,
+      warning: `${formatNumber(volumeMl)} mL at ≤ ${perSite} mL per site needs ${sites} sites, more than the ${max} the label allows at once: use consecutive sites or --sessions 2`,
+    };
+  }
+  return { sites };
+}
+
+/** SCIG pump plan: every site at its per-site rate (HyQvia: its 10-minute steps), within the all-sites maximum. */
+function scigRatePlan(product: ScigProduct, phaseName: "first" | "later", sites: number, kg: number, conc: number): RateStep[] {
+  const phase = product[phaseName];
+  const total = phase.maxMlPerHourTotal.value ?? Number.POSITIVE_INFINITY;
+  const f = product.facilitated;
+  const perSiteSteps = f ? (phaseName === "first" ? f.siteRateStepsFirst.value : f.siteRateStepsLater.value) : [phase.maxMlPerHourPerSite.value!];
+  const stepMinutes = f ? f.stepMinutes.value : 0;
+  return perSiteSteps.map((perSite, i) => {
+    const mlPerHour = roundTo(Math.min(perSite * sites, total), 1);
+    return {
+      startMinute: i * stepMinutes,
+      mlPerHour,
+      mlPerKgPerHour: roundTo(mlPerHour / kg, 3),
+      mgPerKgPerMin: roundTo(((mlPerHour / kg) * conc * 1000) / 60, 3),
+    };
+  });
+}

@@ -1,0 +1,115 @@
+import { formatNumber } from "./format.js";
+import { message } from "./messages.js";
+import type { Message, Patient, SourceRef } from "./resultSchema.js";
+import { mgToG, type VialCount } from "./vials.js";
+import { roundTo } from "./format.js";
+import { decideDosingWeight, DosingWeightInputError, type DosingWeightDecision } from "./dosingWeight.js";
+import type { ScheduleInput } from "./input.js";
+import type { Policy } from "../data/policies.js";
+import { productSources, type Product } from "../data/products.js";
+import { SOURCES, type Source } from "../data/sources.js";
+
+/** Pieces both planners (IVIG and SCIG) use. */
+
+/** The input cannot be scheduled as given (a domain error; the CLI reports it as bad input, exit 2). */
+export class ScheduleInputError extends Error {
+  override readonly name = "ScheduleInputError";
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+
+/** Decides the dosing weight for a request; a missing height or sex is bad input. */
+export function dosingWeightFor(input: ScheduleInput): DosingWeightDecision {
+  try {
+    return decideDosingWeight({
+      body: { weightKg: input.weightKg, heightCm: input.heightCm, sex: input.sex, ageYears: input.ageYears, pregnant: input.pregnant },
+      choice: input.dosingWeight,
+      policy: input.policy,
+    });
+  } catch (e) {
+    if (e instanceof DosingWeightInputError) throw new ScheduleInputError(e.code, e.message);
+    throw e;
+  }
+}
+
+/** The `patient` object of the output: full precision inside, rounded here for display. */
+export function patientJson(input: ScheduleInput, decision: DosingWeightDecision): Patient {
+  return {
+    weightKg: roundTo(input.weightKg, 3),
+    weightAsEntered: input.weightAsEntered,
+    heightCm: input.heightCm === undefined ? null : roundTo(input.heightCm, 2),
+    heightAsEntered: input.heightAsEntered ?? null,
+    sex: input.sex ?? null,
+    ageYears: input.ageYears ?? null,
+    pregnant: input.pregnant ?? null,
+    bmi: decision.bmi === null ? null : roundTo(decision.bmi, 2),
+    idealWeightKg: decision.idealWeightKg === null ? null : roundTo(decision.idealWeightKg, 2),
+    adjustedWeightKg: decision.adjustedWeightKg === null ? null : roundTo(decision.adjustedWeightKg, 2),
+    dosingWeightKg: roundTo(decision.dosingWeightKg, 2),
+    dosingWeightBasis: decision.basis,
+    dosingWeightRule: decision.rule,
+    dosingWeightReason: decision.reason,
+    policy: input.policy ?? null,
+  };
+}
+
+export /** `--vials` restricts the product's sizes to what the pharmacy stocks; a product without known sizes needs it. */
+function chooseVialSizes(product: Product, stocked: readonly number[] | undefined): readonly number[] {
+  const marketed = product.vialSizesG.value;
+  if (stocked === undefined) {
+    if (marketed === null) {
+      throw new ScheduleInputError(
+        "VIALS_NEEDED",
+        `--vials is required for ${product.name}: ${"notFound" in product.vialSizesG ? product.vialSizesG.notFound : "vial sizes unknown"}`,
+      );
+    }
+    return marketed;
+  }
+  if (marketed !== null) {
+    const unknown = stocked.filter((s) => !marketed.includes(s));
+    if (unknown.length > 0) {
+      throw new ScheduleInputError(
+        "UNKNOWN_VIAL_SIZE",
+        `--vials ${unknown.join(",")}: ${product.name} comes in ${marketed.map((v) => formatNumber(v)).join(", ")} g vials`,
+      );
+    }
+  }
+  return [...new Set(stocked)].sort((a, b) => a - b);
+}
+
+export function vialNotes(product: Product, stocked: readonly number[] | undefined): Message[] {
+  if (stocked === undefined) return [];
+  return [
+    message(
+      "VIALS_FROM_OPTION",
+      `rounding and dispensing use only the stocked vials: ${[...new Set(stocked)].sort((a, b) => a - b).map((v) => formatNumber(v)).join(", ")} g (--vials)${product.vialSizesG.value === null ? "; the catalog has no vial sizes for this product" : ""}`,
+    ),
+  ];
+}
+
+export function vialsInG(vials: readonly VialCount[]): { sizeG: number; count: number }[] {
+  return vials.map((v) => ({ sizeG: mgToG(v.sizeMg), count: v.count }));
+}
+
+export function sumVials(days: readonly (readonly VialCount[])[]): VialCount[] {
+  const counts = new Map<number, number>();
+  for (const day of days) for (const v of day) counts.set(v.sizeMg, (counts.get(v.sizeMg) ?? 0) + v.count);
+  return [...counts.entries()].sort((a, b) => b[0] - a[0]).map(([sizeMg, count]) => ({ sizeMg, count }));
+}
+
+export const g = (mg: number) => `${formatNumber(mgToG(mg))} g`;
+export const gPerKg = (mg: number, kg: number) => `${formatNumber(mgToG(mg) / kg, 3)} g/kg`;
+
+export function usedSources(product: Product, policy: Policy | undefined, warnings: Message[], notes: Message[]): SourceRef[] {
+  const all: Source[] = productSources(product);
+  if (policy) all.push(...policy.sources);
+  const urls = new Set([...warnings, ...notes].flatMap((m) => m.sources ?? []));
+  for (const s of Object.values(SOURCES)) if (urls.has(s.url)) all.push(s);
+  const seen = new Set<string>();
+  return all.filter((s) => !seen.has(s.id) && seen.add(s.id)).map(({ id, title, url }) => ({ id, title, url }));
+}
