@@ -125,6 +125,20 @@ describe("products, rates and chair time", () => {
   });
 });
 
+describe("--route scig", () => {
+  it("prints the weekly SCIG equivalent: 35 g of Hizentra (175 mL) every 7 days with sites and chair time", () => {
+    const run = runCli(["--weight", "70", "--route", "scig", "--start", "2026-12-08", "--json"]);
+    expect(run.status).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.regimen).toMatchObject({ route: "scig", product: "hizentra", courseDoseG: 35 });
+    expect(doc.infusions[0]).toMatchObject({ date: "2026-12-08", doseG: 35, volumeMl: 175, sites: 9, volumePerSiteMl: 19.4 });
+    expect(doc.infusions[1].date).toBe("2026-12-15");
+    const table = runCli(["--weight", "70", "--route", "scig", "--start", "2026-12-08"]).stdout;
+    expect(table).toContain("140 g ÷ 4 weeks × 1 = 35 g a week");
+    expect(table).toMatch(/9 × 19\.4/);
+  });
+});
+
 describe("subcommands", () => {
   it("schema prints a draft 2020-12 JSON Schema", () => {
     const run = runCli(["schema"]);
@@ -200,6 +214,14 @@ describe("bad input: exit 2, one plain line naming the option and range, no stac
     [["--weight", "70", "--frobnicate"], "unknown option '--frobnicate'"],
     [["--weight", "70", "--max-daily", "0.2"], "needs 10 days, but a course has 1–5 days"],
     [["--weight"], "argument missing"],
+    [["--weight", "70", "--route", "scig", "--scig-product", "nope"], "--scig-product must be one of hizentra"],
+    [["--weight", "70", "--route", "scig", "--scig-factor", "0"], "--scig-factor must be a number from 0.1 to 3 or 'label'"],
+    [["--weight", "70", "--route", "scig", "--scig-factor", "-1"], "--scig-factor must be"],
+    [["--weight", "70", "--route", "scig", "--scig-every", "3"], "--scig-every 3: Hizentra 20 % is given every 1 or 2 weeks"],
+    [["--weight", "70", "--route", "scig", "--days", "2"], "--days applies to --route ivig only"],
+    [["--weight", "70", "--sessions", "2"], "--sessions applies to --route scig only"],
+    [["--weight", "70", "--route", "scig", "--last-ivig", "2026-12-01", "--start", "2026-12-08"], "--last-ivig and --start cannot be used together"],
+    [["--weight", "70", "--route", "iv"], "--route must be one of ivig, scig"],
   ])("%j", (args, message) => {
     const run = runCli(args);
     expect(run.status).toBe(2);
