@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Runs the compiled CLI (npm install builds dist/ through the `prepare` script).
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
 import { main } from "../dist/cli/main.js";
 
 process.stdout.on("error", (error) => {
   // `mmn-dose … | head -1`: the reader left; stop quietly.
-  if (error.code === "EPIPE") return;
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
   throw error;
 });
 
@@ -14,10 +16,30 @@ const today = () => {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 };
 
+async function* readLines(path) {
+  const input = path === undefined || path === "-" ? process.stdin : createReadStream(path);
+  const opened = new Promise((resolve, reject) => {
+    if (input === process.stdin) resolve();
+    input.once("open", resolve);
+    input.once("error", reject);
+  });
+  try {
+    await opened;
+  } catch (error) {
+    const err = new Error(`batch ${path}: ${error.code === "ENOENT" ? "no such file" : error.message}`);
+    err.name = "BatchInputError";
+    throw err;
+  }
+  yield* createInterface({ input, crlfDelay: Infinity });
+}
+
 process.exitCode = await main(process.argv.slice(2), {
   writeOut: (text) => process.stdout.write(text),
   writeErr: (text) => process.stderr.write(text),
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stdinIsTTY: Boolean(process.stdin.isTTY),
   today,
+  readLines,
+  waitForDrain: () => new Promise((resolve) => process.stdout.once("drain", resolve)),
 });

@@ -3,17 +3,23 @@ import { Command, CommanderError, Option } from "commander";
 import type { IsoDate } from "../core/calendarDate.js";
 import { renderJson } from "../render/json.js";
 import { COLOR, NO_COLOR, type Paint } from "../render/paint.js";
-import { CliError, EXIT, UsageError } from "./errors.js";
+import { CliError, EXIT, IoError, UsageError } from "./errors.js";
 import { SCHEDULE_OPTIONS } from "./options.js";
 
 /** Everything the CLI touches outside itself, injected so tests can run it in-process. */
 export interface Io {
-  readonly writeOut: (text: string) => void;
+  /** Writes to stdout; `false` means the pipe is full (see `waitForDrain`). */
+  readonly writeOut: (text: string) => boolean | void;
   readonly writeErr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
   /** Today's local calendar date: the default --start. */
   readonly today: () => IsoDate;
+  /** Lines of a file, or of stdin for `undefined` or `-` (batch input). */
+  readonly readLines?: (path: string | undefined) => AsyncIterable<string>;
+  readonly stdinIsTTY?: boolean;
+  /** Resolves when stdout can take more (after `writeOut` reported backpressure). */
+  readonly waitForDrain?: () => Promise<void>;
 }
 
 const HELP_AFTER = `
@@ -85,12 +91,23 @@ function reportError(io: Io, error: unknown, wantsJson: boolean, debug: boolean)
   return known ? known.exitCode : EXIT.internal;
 }
 
-/** Domain errors from the core that mean bad input become usage errors. */
-function domainError(error: unknown): UsageError | undefined {
+/** Domain errors from the core that mean bad input become usage errors; an unreadable batch file is I/O. */
+function domainError(error: unknown): CliError | undefined {
   if (error instanceof Error && error.name === "ScheduleInputError") {
     return new UsageError((error as Error & { code: string }).code, error.message);
   }
+  if (error instanceof Error && error.name === "BatchInputError") return new IoError("BATCH_INPUT", error.message);
   return undefined;
+}
+
+async function readInputFile(option: string, path: string): Promise<string> {
+  const { readFile } = await import("node:fs/promises");
+  try {
+    return await readFile(path, "utf8");
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
+    throw new UsageError("UNREADABLE_FILE", `${option} ${path}: ${reason}`);
+  }
 }
 
 function useColor(flag: boolean | undefined, io: Io): boolean {
@@ -132,15 +149,25 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     if (unexpected.length > 0) throw unexpectedArgument(unexpected[0]!);
     const { validateScheduleOptions } = await import("./validate.js");
     const { planSchedule } = await import("../core/schedule.js");
-    const request = validateScheduleOptions(raw);
+    const avoidFileText = typeof raw.avoidFile === "string" ? await readInputFile("--avoid-file", raw.avoidFile) : undefined;
+    const request = validateScheduleOptions(raw, { avoidFileText });
     const result = planSchedule(request.input, io.today());
+    const output = typeof raw.output === "string" ? raw.output : undefined;
+    let text: string;
     if (request.format === "json") {
-      io.writeOut(renderJson(result));
+      text = renderJson(result);
     } else {
       const { renderTable } = await import("../render/table.js");
-      io.writeOut(renderTable(result, paintFor(raw.color as boolean | undefined, io)));
+      // A file gets no color unless --color forces it.
+      text = renderTable(result, paintFor(output === undefined ? (raw.color as boolean | undefined) : raw.color === true, io));
     }
-    if (!io.stdoutIsTTY && result.warnings.length > 0) {
+    if (output !== undefined) {
+      const { writeFileAtomic } = await import("./output.js");
+      await writeFileAtomic(output, text);
+    } else {
+      io.writeOut(text);
+    }
+    if ((!io.stdoutIsTTY || output !== undefined) && result.warnings.length > 0) {
       for (const w of result.warnings) io.writeErr(`mmn-dose: warning ${w.code}: ${w.message}\n`);
     }
   });
@@ -157,6 +184,15 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     });
 
   program
+    .command("batch")
+    .description("one patient per JSON line in (a file, or stdin for - or none), one JSON line out per line, same order")
+    .argument("[file]", "JSON Lines input; - or none for stdin")
+    .action(async (file: string | undefined) => {
+      const { runBatch } = await import("./batch.js");
+      setExit(await runBatch(file, io));
+    });
+
+  program
     .command("schema")
     .description("print the JSON Schema (draft 2020-12) of the --json output")
     .action(async () => {
@@ -164,7 +200,6 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
       io.writeOut(renderJson(jsonOutputJsonSchema()));
     });
 
-  void setExit;
   return program;
 }
 

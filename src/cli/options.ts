@@ -141,6 +141,14 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
     choices: ["none", "vial", "5g"],
   },
   {
+    flags: "--skip-weekends",
+    key: "skipWeekends",
+    description:
+      "no infusion on Saturday or Sunday: a blocked day moves to the next allowed day, a course's days stay consecutive allowed days, later courses keep their planned dates",
+  },
+  { flags: "--avoid <dates>", key: "avoid", description: "dates with no infusion, comma-separated YYYY-MM-DD (moved as with --skip-weekends)" },
+  { flags: "--avoid-file <file>", key: "avoidFile", description: "a file of dates to avoid, one YYYY-MM-DD per line (# comments allowed)" },
+  {
     flags: "--route <route>",
     key: "route",
     description: "ivig, or scig for the weekly subcutaneous equivalent of the IVIG regimen",
@@ -175,4 +183,5 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
     choices: ["table", "json"],
   },
   { flags: "--json", key: "json", description: "same as --format json" },
+  { flags: "-o, --output <file>", key: "output", description: "write the output to this file (atomically) instead of stdout" },
 ];

@@ -118,6 +118,21 @@ export const ScheduleOptionsSchema = z.object({
   atRisk: z.boolean().optional(),
   firstInfusion: z.boolean().optional(),
   route: oneOf("--route", ["ivig", "scig"]).optional(),
+  skipWeekends: z.boolean().optional(),
+  avoid: z
+    .string()
+    .transform((text, ctx) => {
+      const dates = text.split(",");
+      const bad = dates.find((d) => !isIsoDate(d));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: "custom", message: `--avoid must be comma-separated real dates as YYYY-MM-DD; got '${bad}'` });
+        return z.NEVER;
+      }
+      return dates;
+    })
+    .optional(),
+  avoidFile: z.string().optional(),
+  output: z.string().optional(),
   scigProduct: oneOf("--scig-product", SCIG_PRODUCTS.map((p) => p.id)).optional(),
   scigFactor: z
     .string()
@@ -139,6 +154,21 @@ export const ScheduleOptionsSchema = z.object({
   json: z.boolean().optional(),
 });
 
+/** Dates from `--avoid-file`: one per line; blank lines and `#` comments are skipped. */
+export function parseAvoidFile(path: string | undefined, text: string | undefined): string[] {
+  if (path === undefined || text === undefined) return [];
+  const dates: string[] = [];
+  text.split(/\r?\n/).forEach((line, n) => {
+    const value = line.replace(/#.*/, "").trim();
+    if (value === "") return;
+    if (!isIsoDate(value)) {
+      throw new UsageError("INVALID_OPTION", `--avoid-file ${path}, line ${n + 1}: '${value}' is not a real date as YYYY-MM-DD`);
+    }
+    dates.push(value);
+  });
+  return dates;
+}
+
 export type OutputFormat = "table" | "json";
 
 export interface ScheduleRequest {
@@ -150,7 +180,7 @@ export interface ScheduleRequest {
  * Turns commander's raw option values into a typed request, or throws a `UsageError` whose
  * message names the option and its accepted range.
  */
-export function validateScheduleOptions(raw: Record<string, unknown>): ScheduleRequest {
+export function validateScheduleOptions(raw: Record<string, unknown>, files: { avoidFileText?: string } = {}): ScheduleRequest {
   const parsed = ScheduleOptionsSchema.safeParse(raw);
   if (!parsed.success) {
     throw new UsageError("INVALID_OPTION", parsed.error.issues[0]?.message ?? "invalid option");
@@ -200,6 +230,7 @@ export function validateScheduleOptions(raw: Record<string, unknown>): ScheduleR
   if (o.until !== undefined && o.start !== undefined && o.until < o.start) {
     throw new UsageError("INVALID_OPTION", `--until ${o.until} must not be before --start ${o.start}`);
   }
+  const avoidDates = [...(o.avoid ?? []), ...parseAvoidFile(o.avoidFile, files.avoidFileText)];
   return {
     format: o.json ? "json" : ((o.format as OutputFormat | undefined) ?? "table"),
     input: {
@@ -230,6 +261,7 @@ export function validateScheduleOptions(raw: Record<string, unknown>): ScheduleR
         atRisk: o.atRisk,
       },
       firstInfusion: o.firstInfusion,
+      avoid: o.skipWeekends || avoidDates.length > 0 ? { weekends: o.skipWeekends === true, dates: [...new Set(avoidDates)].sort() } : undefined,
       route: o.route as ScheduleInput["route"],
       scig: scig
         ? { productId: o.scigProduct, factor: o.scigFactor, everyWeeks: o.scigEvery, sessions: o.sessions, lastIvigDate: o.lastIvig }

@@ -3,6 +3,7 @@ import type { Rounding } from "./courseDose.js";
 import type { DosingWeightChoice, Sex } from "./dosingWeight.js";
 import type { PolicyId } from "../data/policies.js";
 import type { RateOptions } from "./ratePlan.js";
+import type { AvoidRules } from "./avoid.js";
 
 /** A validated one-patient request: what the CLI, a config file or a batch line reduce to. */
 export interface ScheduleInput {
@@ -40,6 +41,8 @@ export interface ScheduleInput {
   readonly vialSizesG?: readonly number[] | undefined;
   /** Rate options: `--initial-rate`, `--max-rate`, `--step-minutes`, `--rate-steps`, `--at-risk`. */
   readonly rates?: RateOptions | undefined;
+  /** `--skip-weekends`, `--avoid`: days no infusion may fall on. */
+  readonly avoid?: AvoidRules | undefined;
   /** `--route`: IVIG courses, or the weekly SCIG equivalent. */
   readonly route?: "ivig" | "scig" | undefined;
   readonly scig?: ScigOptions | undefined;

@@ -44,7 +44,9 @@ export type NoteCode =
   | "VIALS_FROM_OPTION"
   | "SCIG_FACTOR"
   | "SCIG_START"
-  | "HYQVIA_RAMP_UP";
+  | "HYQVIA_RAMP_UP"
+  | "MOVE_RULE"
+  | "MOVED";
 
 export function message(code: WarningCode | NoteCode, text: string, sources: readonly Source[] = []): Message {
   return sources.length > 0 ? { code, message: text, sources: sources.map((s) => s.url) } : { code, message: text };

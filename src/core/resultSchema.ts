@@ -114,6 +114,8 @@ export const InfusionSchema = z.strictObject({
   sites: z.number().int().positive().optional().describe("SCIG: infusion sites"),
   volumePerSiteMl: z.number().positive().optional().describe("SCIG: volume at each site"),
   hyaluronidaseMl: z.number().positive().optional().describe("HyQvia: hyaluronidase given first"),
+  plannedDate: isoDate.optional().describe("Where the day was planned, when --skip-weekends or --avoid moved it"),
+  movedBecause: z.string().optional().describe("Why the planned date could not be used"),
 });
 
 export const CourseTotalSchema = z.strictObject({

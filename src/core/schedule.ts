@@ -20,6 +20,8 @@ import { decideDosingWeight, DosingWeightInputError, unitWarnings, type DosingWe
 import { SOURCES, type Source } from "../data/sources.js";
 import {
   chooseVialSizes,
+  movedNotes,
+  placeDays,
   dosingWeightFor,
   g,
   gPerKg,
@@ -115,9 +117,10 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
   const courseTotals: CourseTotal[] = [];
   for (let c = 0; c < courseCount; c++) {
     const courseStart = addCalendarDays(startDate, c * 7 * input.intervalWeeks);
+    const placed = placeDays(courseStart, daysPerCourse, input.avoid);
     courseDose.dayDosesMg.forEach((doseMg, d) => {
       const given = dispensing.get(doseMg)!;
-      const date = addCalendarDays(courseStart, d);
+      const { date, ...move } = placed[d]!;
       const kind = isFirstInfusion(c, d) ? "first" : "later";
       const ml = volumeMl(doseMg);
       infusions.push({
@@ -135,12 +138,13 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
         infusionKind: kind,
         ratePlan: plans[kind],
         durationMinutes: Math.ceil(roundTo(infusionMinutes(plans[kind], ml), 6)),
+        ...(move.movedBecause ? move : {}),
       });
     });
     courseTotals.push({
       course: c + 1,
-      startDate: courseStart,
-      endDate: addCalendarDays(courseStart, daysPerCourse - 1),
+      startDate: placed[0]!.date,
+      endDate: placed.at(-1)!.date,
       doseG: mgToG(courseDose.courseDoseMg),
       volumeMl: volumeMl(courseDose.courseDoseMg),
       vials: vialsInG(sumVials(courseDose.dayDosesMg.map((d) => dispensing.get(d)!.vials))),
@@ -181,6 +185,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
   ];
   const notes = [
     ...dosingWeightNotes(facts),
+    ...movedNotes(infusions, input.avoid),
     ...decision.notes,
     ...collectNotes(facts),
     ...vialNotes(product, input.vialSizesG),

@@ -6,7 +6,7 @@ import { LIMITS, type ScheduleInput } from "./input.js";
 import { message, type NoteCode, type WarningCode } from "./messages.js";
 import { infusionMinutes, type RateStep } from "./ratePlan.js";
 import type { CourseTotal, Infusion, Message, ScheduleResult } from "./resultSchema.js";
-import { chooseVialSizes, g, patientJson, ScheduleInputError, sumVials, usedSources, vialNotes, vialsInG } from "./shared.js";
+import { chooseVialSizes, g, movedNotes, patientJson, placeDays, ScheduleInputError, sumVials, usedSources, vialNotes, vialsInG } from "./shared.js";
 import { createVialStock, gToMg, mgToG } from "./vials.js";
 import { DAYS_PER_MONTH, EFNS_MAINTENANCE, ONTARIO_ROUNDING_STEP_G } from "../data/guidelines.js";
 import type { Policy } from "../data/policies.js";
@@ -141,6 +141,7 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
     const dose = doses.get(p.weeksCovered)!;
     const courseStart = addCalendarDays(startDate, 7 * p.weekOffset);
     const dispensed = dose.sessionsMg.map((mg) => stock.select(mg));
+    const placed = placeDays(courseStart, dose.sessionsMg.length, input.avoid);
     dose.sessionsMg.forEach((mg, s) => {
       const phaseName = index < product.firstInfusions.value ? "first" : "later";
       const ml = volumeMl(mg);
@@ -153,7 +154,7 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
         warn("HYQVIA_DAILY_VOLUME", `${formatNumber(ml)} mL is above HyQvia's ${product.facilitated.maxMlPerDay.value} mL a day`, [product.facilitated.maxMlPerDay.source]);
       }
       const ratePlan = scigRatePlan(product, phaseName, site.sites, kg, conc);
-      const date = addCalendarDays(courseStart, s);
+      const { date, ...move } = placed[s]!;
       infusions.push({
         date,
         weekday: weekdayOf(date),
@@ -172,13 +173,14 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
         sites: site.sites,
         volumePerSiteMl: roundTo(ml / site.sites, 1),
         ...(product.facilitated ? { hyaluronidaseMl: roundTo(mgToG(mg) * product.facilitated.hyaluronidaseMlPerG.value, 1) } : {}),
+        ...(move.movedBecause ? move : {}),
       });
       index++;
     });
     courseTotals.push({
       course: c + 1,
-      startDate: courseStart,
-      endDate: addCalendarDays(courseStart, dose.sessionsMg.length - 1),
+      startDate: placed[0]!.date,
+      endDate: placed.at(-1)!.date,
       doseG: mgToG(dose.totalMg),
       volumeMl: volumeMl(dose.totalMg),
       vials: vialsInG(sumVials(dispensed.map((d) => d.vials))),
@@ -198,7 +200,7 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
   if (!product.mmnIndication.value) {
     warn("NOT_LABELLED_FOR_MMN", `${product.name} is not labelled for MMN (${product.mmnIndication.note ?? "other indications"}); no SCIG is`, [product.mmnIndication.source]);
   }
-  notes.push(...vialNotes(product, input.vialSizesG));
+  notes.push(...vialNotes(product, input.vialSizesG), ...movedNotes(infusions, input.avoid));
   const allWarnings = [...decision.warnings, ...warnings];
   const allNotes = [...decision.notes, ...notes];
   const exactFullMg = full.exactMg;

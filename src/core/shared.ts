@@ -1,6 +1,8 @@
 import { formatNumber } from "./format.js";
 import { message } from "./messages.js";
-import type { Message, Patient, SourceRef } from "./resultSchema.js";
+import type { Infusion, Message, Patient, SourceRef } from "./resultSchema.js";
+import { placeCourseDays, type AvoidRules, type PlacedDay } from "./avoid.js";
+import type { IsoDate } from "./calendarDate.js";
 import { mgToG, type VialCount } from "./vials.js";
 import { roundTo } from "./format.js";
 import { decideDosingWeight, DosingWeightInputError, type DosingWeightDecision } from "./dosingWeight.js";
@@ -22,6 +24,36 @@ export class ScheduleInputError extends Error {
   }
 }
 
+
+/** Places a course's days under the avoid rules; a rule set that blocks everything is bad input. */
+export function placeDays(plannedStart: IsoDate, count: number, rules: AvoidRules | undefined): PlacedDay[] {
+  try {
+    return placeCourseDays(plannedStart, count, rules);
+  } catch (e) {
+    if (e instanceof RangeError) throw new ScheduleInputError("NO_ALLOWED_DAY", `--avoid/--skip-weekends leave ${e.message}`);
+    throw e;
+  }
+}
+
+/** One note per moved infusion day, and one stating the rule when any rule is set. */
+export function movedNotes(infusions: readonly Infusion[], rules: AvoidRules | undefined): Message[] {
+  if (!rules || (!rules.weekends && !rules.dates?.length)) return [];
+  const rule = [rules.weekends ? "weekends" : "", rules.dates?.length ? `${rules.dates.length} avoided date${rules.dates.length > 1 ? "s" : ""}` : ""]
+    .filter(Boolean)
+    .join(" and ");
+  const out = [
+    message(
+      "MOVE_RULE",
+      `no infusion on ${rule}: a blocked day moves to the next allowed day, a course's days stay consecutive allowed days, and later courses keep their planned dates`,
+    ),
+  ];
+  for (const i of infusions) {
+    if (i.movedBecause) {
+      out.push(message("MOVED", `course ${i.course} day ${i.day}: ${i.plannedDate} → ${i.weekday} ${i.date} (${i.movedBecause})`));
+    }
+  }
+  return out;
+}
 
 /** Decides the dosing weight for a request; a missing height or sex is bad input. */
 export function dosingWeightFor(input: ScheduleInput): DosingWeightDecision {

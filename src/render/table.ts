@@ -87,7 +87,7 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
     days.forEach((i, k) => {
       rows.push([
         k === 0 ? String(total.course) : "",
-        `${i.weekday} ${i.date}`,
+        `${i.weekday} ${i.date}${i.movedBecause ? "*" : ""}`,
         `${i.day}/${i.daysInCourse}`,
         formatNumber(i.doseG),
         formatNumber(i.doseGPerKg, 3),
@@ -117,6 +117,7 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
     if (row[0] !== "") previousCourse = row[0]!;
     lines.push(row[2] === "total" ? paint.dim(text) : text);
   }
+  if (r.infusions.some((i) => i.movedBecause)) lines.push("* moved from its planned date (see Notes)");
   lines.push("");
 
   const rates = g.rates;

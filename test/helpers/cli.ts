@@ -18,7 +18,8 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
   const cleanEnv: Record<string, string> = { PATH: process.env.PATH ?? "", TZ: process.env.TZ ?? "UTC", ...env };
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: cleanEnv, encoding: "utf8", input });
   const run = { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  const scheduleJson = args[0] !== "products" && (args.includes("--json") || args.join(" ").includes("--format json"));
+  const toFile = args.includes("-o") || args.includes("--output");
+  const scheduleJson = !toFile && args[0] !== "products" && args[0] !== "batch" && (args.includes("--json") || args.join(" ").includes("--format json"));
   if (scheduleJson) expectValidJsonOutput(run);
   return run;
 }

@@ -1,0 +1,109 @@
+import type { IsoDate } from "../core/calendarDate.js";
+import { planSchedule } from "../core/schedule.js";
+import { CliError, EXIT, UsageError } from "./errors.js";
+import type { Io } from "./main.js";
+import { SCHEDULE_OPTIONS } from "./options.js";
+import { validateScheduleOptions } from "./validate.js";
+
+/** A line longer than this is refused without parsing (a clinic record is a few hundred bytes). */
+export const MAX_LINE_BYTES = 1_000_000;
+
+/** Options that make no sense per patient line: output format, files, color. */
+const NOT_PER_LINE = new Set(["format", "json", "output", "avoidFile"]);
+const FLAG_KEYS = new Set(SCHEDULE_OPTIONS.filter((o) => !o.flags.includes("<")).map((o) => o.key));
+const LINE_KEYS = new Set(SCHEDULE_OPTIONS.map((o) => o.key).filter((k) => !NOT_PER_LINE.has(k)));
+
+interface LineError {
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * One batch line → one output object. Reuses exactly the one-patient path: the record becomes the
+ * option values the CLI would have parsed, then validation and the planner run as for flags.
+ */
+export function processLine(text: string, line: number, today: IsoDate): Record<string, unknown> {
+  let id: unknown = null;
+  try {
+    if (Buffer.byteLength(text) > MAX_LINE_BYTES) fail("LINE_TOO_LONG", `line is longer than ${MAX_LINE_BYTES} bytes`);
+    if (text.trim() === "") fail("EMPTY_LINE", "empty line: each line must be one JSON object");
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch {
+      fail("INVALID_JSON", "not valid JSON");
+    }
+    if (typeof record !== "object" || record === null || Array.isArray(record)) fail("NOT_AN_OBJECT", "each line must be a JSON object");
+    const fields = record as Record<string, unknown>;
+    id = fields.id ?? null;
+    const raw = toOptionValues(fields);
+    const request = validateScheduleOptions(raw);
+    return { line, id, ...planSchedule(request.input, today) };
+  } catch (e) {
+    const error: LineError =
+      e instanceof LineFailure || e instanceof CliError
+        ? { code: e.code, message: e.message }
+        : e instanceof Error && e.name === "ScheduleInputError"
+          ? { code: (e as Error & { code: string }).code, message: e.message }
+          : { code: "INTERNAL", message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+    return { line, id, error };
+  }
+}
+
+class LineFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function fail(code: string, message: string): never {
+  throw new LineFailure(code, message);
+}
+
+/** JSON values → the strings and booleans commander would hand over for the same flags. */
+function toOptionValues(fields: Record<string, unknown>): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === "id") continue;
+    if (!LINE_KEYS.has(key)) {
+      fail("UNKNOWN_KEY", NOT_PER_LINE.has(key) ? `'${key}' is not accepted per line` : `unknown key '${key}' (keys are the long option names in camelCase)`);
+    }
+    if (value === null || value === undefined) continue;
+    if (FLAG_KEYS.has(key)) {
+      if (typeof value !== "boolean") fail("INVALID_OPTION", `'${key}' must be true or false`);
+      raw[key] = value;
+    } else if (typeof value === "string") {
+      raw[key] = value;
+    } else if (typeof value === "number" && Number.isFinite(value)) {
+      raw[key] = String(value);
+    } else if (Array.isArray(value) && value.every((v) => typeof v === "number" || typeof v === "string")) {
+      raw[key] = value.join(",");
+    } else {
+      fail("INVALID_OPTION", `'${key}' must be a string or a number`);
+    }
+  }
+  return raw;
+}
+
+/** Runs a batch: streams lines in, one compact JSON line out per line, same order. Returns the exit code. */
+export async function runBatch(file: string | undefined, io: Io): Promise<number> {
+  if ((file === undefined || file === "-") && io.stdinIsTTY) {
+    throw new UsageError("NO_INPUT", "batch reads JSON Lines from a file or from stdin: mmn-dose batch clinic.jsonl, or … | mmn-dose batch");
+  }
+  if (!io.readLines) throw new UsageError("NO_INPUT", "batch input is not available here");
+  const today = io.today();
+  let line = 0;
+  let failed = 0;
+  for await (const text of io.readLines(file)) {
+    line++;
+    const out = processLine(text, line, today);
+    if ("error" in out) failed++;
+    const ok = io.writeOut(`${JSON.stringify(out)}\n`);
+    if ((ok as unknown) === false && io.waitForDrain) await io.waitForDrain();
+  }
+  if (failed > 0) io.writeErr(`mmn-dose: batch: ${failed} of ${line} line${line === 1 ? "" : "s"} failed\n`);
+  return failed > 0 ? EXIT.batchLineFailed : EXIT.ok;
+}
