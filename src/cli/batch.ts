@@ -2,6 +2,7 @@ import type { IsoDate } from "../core/calendarDate.js";
 import { planSchedule } from "../core/schedule.js";
 import { CliError, EXIT, UsageError } from "./errors.js";
 import type { Io } from "./main.js";
+import { resolveSiteSettings } from "./config.js";
 import { SCHEDULE_OPTIONS } from "./options.js";
 import { validateScheduleOptions } from "./validate.js";
 
@@ -9,7 +10,7 @@ import { validateScheduleOptions } from "./validate.js";
 export const MAX_LINE_BYTES = 1_000_000;
 
 /** Options that make no sense per patient line: output format, files, color. */
-const NOT_PER_LINE = new Set(["format", "json", "output", "avoidFile"]);
+const NOT_PER_LINE = new Set(["format", "json", "output", "avoidFile", "config"]);
 const FLAG_KEYS = new Set(SCHEDULE_OPTIONS.filter((o) => !o.flags.includes("<")).map((o) => o.key));
 const LINE_KEYS = new Set(SCHEDULE_OPTIONS.map((o) => o.key).filter((k) => !NOT_PER_LINE.has(k)));
 
@@ -22,7 +23,7 @@ interface LineError {
  * One batch line → one output object. Reuses exactly the one-patient path: the record becomes the
  * option values the CLI would have parsed, then validation and the planner run as for flags.
  */
-export function processLine(text: string, line: number, today: IsoDate): Record<string, unknown> {
+export function processLine(text: string, line: number, today: IsoDate, site: Record<string, unknown> = {}): Record<string, unknown> {
   let id: unknown = null;
   try {
     if (Buffer.byteLength(text) > MAX_LINE_BYTES) fail("LINE_TOO_LONG", `line is longer than ${MAX_LINE_BYTES} bytes`);
@@ -36,7 +37,7 @@ export function processLine(text: string, line: number, today: IsoDate): Record<
     if (typeof record !== "object" || record === null || Array.isArray(record)) fail("NOT_AN_OBJECT", "each line must be a JSON object");
     const fields = record as Record<string, unknown>;
     id = fields.id ?? null;
-    const raw = toOptionValues(fields);
+    const raw = { ...site, ...toOptionValues(fields) };
     const request = validateScheduleOptions(raw);
     return { line, id, ...planSchedule(request.input, today) };
   } catch (e) {
@@ -89,17 +90,19 @@ function toOptionValues(fields: Record<string, unknown>): Record<string, unknown
 }
 
 /** Runs a batch: streams lines in, one compact JSON line out per line, same order. Returns the exit code. */
-export async function runBatch(file: string | undefined, io: Io): Promise<number> {
+export async function runBatch(file: string | undefined, io: Io, configPath?: string): Promise<number> {
   if ((file === undefined || file === "-") && io.stdinIsTTY) {
     throw new UsageError("NO_INPUT", "batch reads JSON Lines from a file or from stdin: mmn-dose batch clinic.jsonl, or … | mmn-dose batch");
   }
   if (!io.readLines) throw new UsageError("NO_INPUT", "batch input is not available here");
   const today = io.today();
+  // Site settings (environment, config file) apply to every line; a line's own keys win.
+  const site = (await resolveSiteSettings({}, io.env, configPath)).raw;
   let line = 0;
   let failed = 0;
   for await (const text of io.readLines(file)) {
     line++;
-    const out = processLine(text, line, today);
+    const out = processLine(text, line, today, site);
     if ("error" in out) failed++;
     const ok = io.writeOut(`${JSON.stringify(out)}\n`);
     if ((ok as unknown) === false && io.waitForDrain) await io.waitForDrain();

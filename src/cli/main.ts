@@ -41,7 +41,7 @@ Rules:
   Gammagard Liquid MMN label is listed under Warnings with a code.
 
 Exit codes:
-  0 success   1 internal or I/O failure   2 bad usage or bad input
+  0 success   1 internal or I/O failure   2 bad usage or bad input   3 batch: a line failed
 
 Decision support only: the prescriber and pharmacist decide.`;
 
@@ -149,8 +149,10 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     if (unexpected.length > 0) throw unexpectedArgument(unexpected[0]!);
     const { validateScheduleOptions } = await import("./validate.js");
     const { planSchedule } = await import("../core/schedule.js");
+    const { resolveSiteSettings } = await import("./config.js");
+    const site = await resolveSiteSettings(raw, io.env, typeof raw.config === "string" ? raw.config : undefined);
     const avoidFileText = typeof raw.avoidFile === "string" ? await readInputFile("--avoid-file", raw.avoidFile) : undefined;
-    const request = validateScheduleOptions(raw, { avoidFileText });
+    const request = validateScheduleOptions(site.raw, { avoidFileText });
     const result = planSchedule(request.input, io.today());
     const output = typeof raw.output === "string" ? raw.output : undefined;
     let text: string;
@@ -184,12 +186,33 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     });
 
   program
+    .command("config")
+    .description("show the effective site settings and where each comes from (flag, MMN_DOSE_* environment, config file, default)")
+    .option("--config <file>", "site configuration file")
+    .option("--json", "print as JSON")
+    .action(async (opts: { config?: string; json?: boolean }) => {
+      const { resolveSiteSettings, SITE_KEYS, envName } = await import("./config.js");
+      const site = await resolveSiteSettings({}, io.env, opts.config);
+      const settings = SITE_KEYS.map((key) => ({ key, value: site.raw[key] ?? null, source: site.sources[key], env: envName(key) }));
+      if (opts.json) {
+        io.writeOut(renderJson({ schemaVersion: 1, configFile: site.configPath ?? null, settings }));
+        return;
+      }
+      const lines = [`config file: ${site.configPath ?? "none (--config, ./mmn-dose.config.json, or ~/.config/mmn-dose/config.json)"}`];
+      for (const s of settings) {
+        lines.push(`  ${s.key.padEnd(13)}${String(s.value ?? "(built-in default)").padEnd(28)}${s.source}  [${s.env}]`);
+      }
+      io.writeOut(`${lines.join("\n")}\n`);
+    });
+
+  program
     .command("batch")
     .description("one patient per JSON line in (a file, or stdin for - or none), one JSON line out per line, same order")
     .argument("[file]", "JSON Lines input; - or none for stdin")
-    .action(async (file: string | undefined) => {
+    .option("--config <file>", "site configuration file")
+    .action(async (file: string | undefined, opts: { config?: string }) => {
       const { runBatch } = await import("./batch.js");
-      setExit(await runBatch(file, io));
+      setExit(await runBatch(file, io, opts.config));
     });
 
   program

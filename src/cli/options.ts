@@ -183,5 +183,6 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
     choices: ["table", "json"],
   },
   { flags: "--json", key: "json", description: "same as --format json" },
+  { flags: "--config <file>", key: "config", description: "site configuration file (site policy only, never patient data)", defaultText: "./mmn-dose.config.json, else ~/.config/mmn-dose/config.json" },
   { flags: "-o, --output <file>", key: "output", description: "write the output to this file (atomically) instead of stdout" },
 ];

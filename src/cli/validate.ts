@@ -133,6 +133,7 @@ export const ScheduleOptionsSchema = z.object({
     .optional(),
   avoidFile: z.string().optional(),
   output: z.string().optional(),
+  config: z.string().optional(),
   scigProduct: oneOf("--scig-product", SCIG_PRODUCTS.map((p) => p.id)).optional(),
   scigFactor: z
     .string()

@@ -1,0 +1,148 @@
+import { readFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import * as z from "zod";
+import { UsageError } from "./errors.js";
+import { ScheduleOptionsSchema } from "./validate.js";
+
+/**
+ * Site configuration: the settings a pharmacy fixes once (product, vial stock, policy, rounding,
+ * caps, avoided dates). Never patient data: a weight left in a file would silently dose the next
+ * patient. Precedence: flag > environment (MMN_DOSE_*) > config file > built-in default.
+ */
+export const SITE_KEYS = [
+  "product",
+  "vials",
+  "policy",
+  "round",
+  "maxDaily",
+  "maxRate",
+  "stepMinutes",
+  "rateSteps",
+  "scigProduct",
+  "skipWeekends",
+  "avoid",
+] as const;
+export type SiteKey = (typeof SITE_KEYS)[number];
+const IVIG_ONLY: readonly SiteKey[] = ["product", "vials", "maxDaily", "maxRate", "stepMinutes", "rateSteps"];
+
+const PATIENT_KEYS = new Set(["weight", "height", "sex", "age", "pregnant", "dose", "every", "days", "courses", "until", "start", "lastIvig", "id", "name"]);
+
+const numberList = z.array(z.number().positive()).min(1);
+const ConfigSchema = z.strictObject({
+  product: z.string().optional(),
+  vials: numberList.optional(),
+  policy: z.string().optional(),
+  round: z.string().optional(),
+  maxDaily: z.number().optional(),
+  maxRate: z.number().optional(),
+  stepMinutes: z.number().optional(),
+  rateSteps: numberList.optional(),
+  scigProduct: z.string().optional(),
+  skipWeekends: z.boolean().optional(),
+  avoid: z.array(z.string()).optional(),
+});
+
+export type SettingSource = "flag" | `env ${string}` | `config ${string}` | "default";
+
+export interface SiteSettings {
+  /** The option values after merging, as commander would have produced them. */
+  readonly raw: Record<string, unknown>;
+  readonly sources: Readonly<Record<SiteKey, SettingSource>>;
+  /** The config file used, if any. */
+  readonly configPath: string | undefined;
+}
+
+/** `maxDaily` → `MMN_DOSE_MAX_DAILY` */
+export function envName(key: SiteKey): string {
+  return `MMN_DOSE_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}
+
+/** The config file: `--config`, else ./mmn-dose.config.json, else the user's config directory. */
+async function loadConfig(explicit: string | undefined, env: Readonly<Record<string, string | undefined>>) {
+  const candidates = explicit
+    ? [explicit]
+    : ["mmn-dose.config.json", join(env.XDG_CONFIG_HOME || join(env.HOME || homedir(), ".config"), "mmn-dose", "config.json")];
+  for (const path of candidates) {
+    let text: string;
+    try {
+      text = await readFile(path, "utf8");
+    } catch (e) {
+      if (explicit) throw new UsageError("CONFIG", `--config ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
+      continue;
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw new UsageError("CONFIG", `config ${path}: not valid JSON`);
+    }
+    if (typeof data === "object" && data !== null && !Array.isArray(data)) {
+      const patient = Object.keys(data).find((k) => PATIENT_KEYS.has(k));
+      if (patient) {
+        throw new UsageError("CONFIG", `config ${path}: key '${patient}' is patient data; a site config holds site policy only (${SITE_KEYS.join(", ")})`);
+      }
+    }
+    const parsed = ConfigSchema.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const key = issue.path.length > 0 ? `key '${issue.path.join(".")}'` : "the file";
+      const what = issue.code === "unrecognized_keys" ? `unknown key '${issue.keys[0]}' (site keys: ${SITE_KEYS.join(", ")})` : `${key}: ${issue.message}`;
+      throw new UsageError("CONFIG", `config ${path}: ${what}`);
+    }
+    return { path, values: parsed.data as Partial<Record<SiteKey, unknown>> };
+  }
+  return { path: undefined, values: {} as Partial<Record<SiteKey, unknown>> };
+}
+
+/** Config and JSON values → the strings and booleans the option validators read. */
+function asOptionValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.join(",");
+  if (typeof value === "number") return String(value);
+  return value;
+}
+
+/**
+ * Fills every site option the user did not give from the environment, then the config file, and
+ * records where each came from. A bad value names its source (file and key, or variable).
+ */
+export async function resolveSiteSettings(
+  raw: Record<string, unknown>,
+  env: Readonly<Record<string, string | undefined>>,
+  configOption: string | undefined,
+): Promise<SiteSettings> {
+  const config = await loadConfig(configOption, env);
+  const merged: Record<string, unknown> = { ...raw };
+  const sources = {} as Record<SiteKey, SettingSource>;
+  // A site setting for the other route does not apply (an IVIG product when --route scig).
+  const otherRoute: readonly SiteKey[] = raw.route === "scig" ? IVIG_ONLY : ["scigProduct"];
+  for (const key of SITE_KEYS) {
+    if (raw[key] === undefined && otherRoute.includes(key)) {
+      sources[key] = "default";
+      continue;
+    }
+    if (raw[key] !== undefined) {
+      sources[key] = "flag";
+      continue;
+    }
+    const fromEnv = env[envName(key)];
+    let value: unknown;
+    let source: SettingSource = "default";
+    if (fromEnv !== undefined && fromEnv !== "") {
+      value = key === "skipWeekends" ? /^(1|true|yes)$/i.test(fromEnv) : fromEnv;
+      source = `env ${envName(key)}`;
+    } else if (config.values[key] !== undefined) {
+      value = asOptionValue(config.values[key]);
+      source = `config ${config.path}`;
+    }
+    sources[key] = source;
+    if (value === undefined) continue;
+    const check = ScheduleOptionsSchema.shape[key].safeParse(value);
+    if (!check.success) {
+      const where = source.startsWith("env") ? source.slice(4) : `${source}, key '${key}'`;
+      throw new UsageError("CONFIG", `${where}: ${check.error.issues[0]?.message ?? "invalid value"}`);
+    }
+    merged[key] = value;
+  }
+  return { raw: merged, sources, configPath: config.path };
+}

@@ -1,0 +1,70 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "mmn-dose-config-"));
+const write = (name: string, data: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof data === "string" ? data : JSON.stringify(data));
+  return path;
+};
+const regimen = (args: string[], env: Record<string, string> = {}, cwd?: string) =>
+  JSON.parse(runCli(["--weight", "70", "--start", "2026-12-01", "--json", ...args], env, undefined, cwd).stdout).regimen;
+
+describe("site configuration", () => {
+  const site = write("site.json", { round: "5g", maxDaily: 0.5, skipWeekends: true });
+
+  it("precedence: flag > MMN_DOSE_* > config file > default", () => {
+    expect(regimen([]).rounding).toBe("vial"); // default
+    expect(regimen(["--config", site]).rounding).toBe("5g"); // config
+    expect(regimen(["--config", site], { MMN_DOSE_ROUND: "none" }).rounding).toBe("none"); // env over config
+    expect(regimen(["--config", site, "--round", "vial"], { MMN_DOSE_ROUND: "none" }).rounding).toBe("vial"); // flag over all
+    expect(regimen(["--config", site]).daysPerCourse).toBe(4); // maxDaily 0.5 from the file
+  });
+
+  it("finds ./mmn-dose.config.json, then the user's config directory", () => {
+    const project = mkdtempSync(join(tmpdir(), "mmn-dose-project-"));
+    writeFileSync(join(project, "mmn-dose.config.json"), JSON.stringify({ round: "none" }));
+    expect(regimen([], {}, project).rounding).toBe("none");
+    const xdg = mkdtempSync(join(tmpdir(), "mmn-dose-xdg-"));
+    mkdirSync(join(xdg, "mmn-dose"));
+    writeFileSync(join(xdg, "mmn-dose", "config.json"), JSON.stringify({ round: "5g" }));
+    expect(regimen([], { XDG_CONFIG_HOME: xdg }).rounding).toBe("5g");
+  });
+
+  it("mmn-dose config shows each setting with its source", () => {
+    const run = runCli(["config", "--config", site, "--json"], { MMN_DOSE_POLICY: "uk" });
+    const doc = JSON.parse(run.stdout);
+    const by = Object.fromEntries(doc.settings.map((s: { key: string }) => [s.key, s]));
+    expect(by.round).toMatchObject({ value: "5g", source: `config ${site}` });
+    expect(by.policy).toMatchObject({ value: "uk", source: "env MMN_DOSE_POLICY" });
+    expect(by.product).toMatchObject({ value: null, source: "default" });
+    expect(runCli(["config", "--config", site]).stdout).toContain(`config file: ${site}`);
+  });
+
+  it.each([
+    ["patient data", { weight: 70 }, "key 'weight' is patient data"],
+    ["unknown key", { colour: "red" }, "unknown key 'colour'"],
+    ["wrong type", { maxDaily: "one" }, "key 'maxDaily'"],
+    ["out of range", { maxDaily: 9 }, "key 'maxDaily': --max-daily must be a number from 0.1 to 2 g/kg"],
+    ["not JSON", "{ round: 5g", "not valid JSON"],
+  ])("refuses %s with the file and key named (exit 2)", (_name, content, message) => {
+    const path = write(`bad-${_name.replace(/ /g, "-")}.json`, content);
+    const run = runCli(["--weight", "70", "--config", path]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(path);
+    expect(run.stderr).toContain(message);
+  });
+
+  it("a bad environment value names the variable", () => {
+    const run = runCli(["--weight", "70"], { MMN_DOSE_PRODUCT: "nope" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("MMN_DOSE_PRODUCT: --product must be one of");
+  });
+
+  it("a missing --config file is an error", () => {
+    expect(runCli(["--weight", "70", "--config", join(dir, "none.json")]).stderr).toContain("no such file");
+  });
+});
