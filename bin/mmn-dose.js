@@ -10,6 +10,13 @@ process.stdout.on("error", (error) => {
   throw error;
 });
 
+// SIGINT: a batch stops between lines (exit 130) so every line written is a complete line.
+let interrupted = false;
+process.on("SIGINT", () => {
+  if (interrupted) process.exit(130);
+  interrupted = true;
+});
+
 const today = () => {
   const now = new Date();
   const pad = (n) => String(n).padStart(2, "0");
@@ -41,5 +48,6 @@ process.exitCode = await main(process.argv.slice(2), {
   stdinIsTTY: Boolean(process.stdin.isTTY),
   today,
   readLines,
+  interrupted: () => interrupted,
   waitForDrain: () => new Promise((resolve) => process.stdout.once("drain", resolve)),
 });

@@ -101,6 +101,10 @@ export async function runBatch(file: string | undefined, io: Io, configPath?: st
   let line = 0;
   let failed = 0;
   for await (const text of io.readLines(file)) {
+    if (io.interrupted?.()) {
+      io.writeErr(`mmn-dose: batch interrupted after ${line} line${line === 1 ? "" : "s"}; every line written is complete\n`);
+      return EXIT.interrupted;
+    }
     line++;
     const out = processLine(text, line, today, site);
     if ("error" in out) failed++;

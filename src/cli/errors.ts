@@ -23,4 +23,4 @@ export class IoError extends CliError {
   readonly exitCode = 1;
 }
 
-export const EXIT = { ok: 0, internal: 1, usage: 2, batchLineFailed: 3 } as const;
+export const EXIT = { ok: 0, internal: 1, usage: 2, batchLineFailed: 3, interrupted: 130 } as const;

@@ -18,6 +18,8 @@ export interface Io {
   /** Lines of a file, or of stdin for `undefined` or `-` (batch input). */
   readonly readLines?: (path: string | undefined) => AsyncIterable<string>;
   readonly stdinIsTTY?: boolean;
+  /** Whether SIGINT arrived (batch stops between lines and exits 130). */
+  readonly interrupted?: () => boolean;
   /** Resolves when stdout can take more (after `writeOut` reported backpressure). */
   readonly waitForDrain?: () => Promise<void>;
 }

@@ -54,6 +54,18 @@ describe("mmn-dose batch", () => {
     expect(first).toEqual(single);
   });
 
+  it("a 10 MB line becomes an error line and the batch goes on", () => {
+    const huge = join(dir, "huge.jsonl");
+    writeFileSync(huge, `${JSON.stringify({ id: "big", weight: 70, note: "x".repeat(10_000_000) })}\n${JSON.stringify({ id: "ok", weight: 70 })}\n`);
+    const run = runCli(["batch", huge]);
+    expect(run.status).toBe(3);
+    const out = run.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
+    expect(out.map((o) => [o.id, o.error?.code ?? null])).toEqual([
+      [null, "LINE_TOO_LONG"],
+      ["ok", null],
+    ]);
+  });
+
   it("exits 0 when every line is good", () => {
     const good = join(dir, "good.jsonl");
     writeFileSync(good, `${JSON.stringify({ weight: 70, start: "2026-12-01" })}\n`);
@@ -81,6 +93,14 @@ describe("-o, --output", () => {
     const run = runCli(["--weight", "70", "-o", join(dir, "missing", "x.txt")]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("does not exist");
+  });
+
+  it("a path under a file (not a directory) is an I/O error", () => {
+    const file = join(dir, "plain.txt");
+    writeFileSync(file, "x");
+    const run = runCli(["--weight", "70", "-o", join(file, "x.json")]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("is not a directory");
   });
 
   it("bad input writes no file", () => {

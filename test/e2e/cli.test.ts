@@ -177,6 +177,10 @@ describe("bad input: exit 2, one plain line naming the option and range, no stac
   it.each([
     [[], "--weight is required"],
     [["--weight", "banana"], "--weight must be a body weight from 2 to 350 kg"],
+    [["--weight", ""], "--weight must be"],
+    [["--weight", "-0"], "--weight must be"],
+    [["--weight", "٧٠"], "--weight must be"],
+    [["--weight", "70 kg"], "--weight must be"],
     [["--weight", "0"], "--weight must be a body weight from 2 to 350 kg"],
     [["--weight", "-70"], "--weight must be"],
     [["--weight", "1000"], "--weight must be"],

@@ -1,0 +1,86 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
+import { main, type Io } from "../../src/cli/main.js";
+import { JsonOutputSchema, ScheduleResultSchema } from "../../src/core/resultSchema.js";
+import { gToMg } from "../../src/core/vials.js";
+
+async function run(argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    writeOut: (t) => void (stdout += t),
+    writeErr: (t) => void (stderr += t),
+    env: { HOME: "/nonexistent" },
+    stdoutIsTTY: false,
+    stdinIsTTY: true,
+    today: () => "2026-11-25",
+  };
+  const status = await main(argv, io);
+  return { status, stdout, stderr };
+}
+
+const flags = [
+  "--weight", "-w", "--height", "--sex", "--dosing-weight", "--policy", "--age", "--pregnant", "--dose", "--every", "--days",
+  "--max-daily", "--courses", "--until", "--start", "--product", "--vials", "--max-rate", "--allow-above-label-rate",
+  "--initial-rate", "--rate-steps", "--step-minutes", "--at-risk", "--first-infusion", "--round", "--skip-weekends", "--avoid",
+  "--route", "--scig-product", "--scig-factor", "--scig-every", "--sessions", "--last-ivig", "--format", "--json",
+  "--color", "--no-color", "--frob", "-x", "--", "products", "schema", "batch",
+];
+const values = [
+  "70", "154lb", "0", "-0", "-5", "1e309", "NaN", "Infinity", "70,5", "70 kg", "٧٠", "", " ", "2.5", "175", "5ft9in", "5ft", "male",
+  "female", "ontario", "uk", "australia", "adjusted", "bmi30", "2026-12-01", "2026-02-30", "2027-06-01", "vial", "5g", "none",
+  "json", "table", "csv", "scig", "ivig", "hizentra", "hyqvia", "privigen", "10,20", "1,2,4", "label", "3", "100000", "\u0000", "'; rm -rf /",
+];
+const token = fc.oneof(fc.constantFrom(...flags), fc.constantFrom(...values), fc.string({ maxLength: 12 }));
+
+describe("the CLI over arbitrary argv", () => {
+  test.prop([fc.array(token, { maxLength: 12 })], { numRuns: 400 })("exits 0 or 2, never 1, never a stack trace; stdout is output or empty", async (argv) => {
+    const r = await run(argv);
+    expect([0, 2]).toContain(r.status);
+    expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+    if (r.status === 2) {
+      const wantsJson = argv.includes("--json") || argv.some((a, i) => a === "--format" && argv[i + 1] === "json");
+      if (wantsJson && r.stdout !== "") expect(JsonOutputSchema.safeParse(JSON.parse(r.stdout)).success).toBe(true);
+      else expect(r.stdout).toBe("");
+      expect(r.stderr.trimEnd().split("\n").length).toBeLessThanOrEqual(2);
+    }
+  });
+});
+
+const tenths = (min: number, max: number) => fc.integer({ min: min * 10, max: max * 10 }).map((n) => String(n / 10));
+const validArgv = fc
+  .record({
+    weight: tenths(40, 200),
+    dose: fc.constantFrom("1", "2", "1.5", "0.4"),
+    every: fc.integer({ min: 2, max: 8 }).map(String),
+    courses: fc.integer({ min: 1, max: 8 }).map(String),
+    round: fc.constantFrom("none", "vial", "5g"),
+    product: fc.constantFrom("gammagard-liquid", "privigen", "gamunex-c", "panzyga", "flebogamma-dif-10"),
+    skip: fc.boolean(),
+    policy: fc.option(fc.constantFrom("ontario", "australia", "uk"), { nil: undefined }),
+  })
+  .map((o) => [
+    "--weight", o.weight, "--dose", o.dose, "--every", o.every, "--courses", o.courses, "--round", o.round, "--product", o.product,
+    "--start", "2026-12-01", "--json",
+    ...(o.skip ? ["--skip-weekends"] : []),
+    ...(o.policy ? ["--policy", o.policy, "--height", "170", "--sex", "female"] : []),
+  ]);
+
+describe("the CLI over valid regimens", () => {
+  test.prop([validArgv], { numRuns: 150 })("validates against the schema; days add up; dosing ≤ actual; dates increase", async (argv) => {
+    const r = await run(argv);
+    if (r.status === 2) {
+      // The only refusal a valid regimen can meet: a course that needs more than 5 days.
+      expect(r.stderr).toContain("a course has 1–5 days");
+      return;
+    }
+    expect(r.status).toBe(0);
+    const doc = ScheduleResultSchema.parse(JSON.parse(r.stdout));
+    expect(doc.patient.dosingWeightKg).toBeLessThanOrEqual(doc.patient.weightKg + 1e-9);
+    for (const c of doc.courseTotals) {
+      const days = doc.infusions.filter((i) => i.course === c.course);
+      expect(days.reduce((s, i) => s + gToMg(i.doseG), 0)).toBe(gToMg(c.doseG));
+    }
+    for (let k = 1; k < doc.infusions.length; k++) expect(doc.infusions[k]!.date > doc.infusions[k - 1]!.date).toBe(true);
+  });
+});
