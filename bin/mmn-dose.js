@@ -49,5 +49,6 @@ process.exitCode = await main(process.argv.slice(2), {
   today,
   readLines,
   interrupted: () => interrupted,
+  systemTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
   waitForDrain: () => new Promise((resolve) => process.stdout.once("drain", resolve)),
 });

@@ -1,4 +1,5 @@
 import type { IsoDate } from "../core/calendarDate.js";
+import type { ScheduleResult } from "../core/resultSchema.js";
 import { planSchedule } from "../core/schedule.js";
 import { CliError, EXIT, UsageError } from "./errors.js";
 import type { Io } from "./main.js";
@@ -10,7 +11,7 @@ import { validateScheduleOptions } from "./validate.js";
 export const MAX_LINE_BYTES = 1_000_000;
 
 /** Options that make no sense per patient line: output format, files, color. */
-const NOT_PER_LINE = new Set(["format", "json", "output", "avoidFile", "config"]);
+const NOT_PER_LINE = new Set(["format", "json", "output", "avoidFile", "config", "time", "tz", "calendarId", "sequence"]);
 const FLAG_KEYS = new Set(SCHEDULE_OPTIONS.filter((o) => !o.flags.includes("<")).map((o) => o.key));
 const LINE_KEYS = new Set(SCHEDULE_OPTIONS.map((o) => o.key).filter((k) => !NOT_PER_LINE.has(k)));
 
@@ -89,8 +90,19 @@ function toOptionValues(fields: Record<string, unknown>): Record<string, unknown
   return raw;
 }
 
+/** A batch line as CSV: one row per infusion, or one row holding the error. */
+function csvLines(csv: typeof import("../render/csv.js"), out: Record<string, unknown>): string {
+  const id = out.id === null || out.id === undefined ? null : String(out.id);
+  const line = out.line as number;
+  if ("error" in out) {
+    const e = out.error as LineError;
+    return csv.csvRecords([[line, id, `${e.code}: ${e.message}`, ...csv.CSV_COLUMNS.map(() => null)]]);
+  }
+  return csv.csvRecords(csv.csvRows(out as unknown as ScheduleResult).map((row) => [line, id, null, ...row]));
+}
+
 /** Runs a batch: streams lines in, one compact JSON line out per line, same order. Returns the exit code. */
-export async function runBatch(file: string | undefined, io: Io, configPath?: string): Promise<number> {
+export async function runBatch(file: string | undefined, io: Io, configPath?: string, format: "json" | "csv" = "json"): Promise<number> {
   if ((file === undefined || file === "-") && io.stdinIsTTY) {
     throw new UsageError("NO_INPUT", "batch reads JSON Lines from a file or from stdin: mmn-dose batch clinic.jsonl, or … | mmn-dose batch");
   }
@@ -100,6 +112,8 @@ export async function runBatch(file: string | undefined, io: Io, configPath?: st
   const site = (await resolveSiteSettings({}, io.env, configPath)).raw;
   let line = 0;
   let failed = 0;
+  const csv = format === "csv" ? await import("../render/csv.js") : undefined;
+  if (csv) io.writeOut(csv.csvRecords([["line", "id", "error", ...csv.CSV_COLUMNS]]));
   for await (const text of io.readLines(file)) {
     if (io.interrupted?.()) {
       io.writeErr(`mmn-dose: batch interrupted after ${line} line${line === 1 ? "" : "s"}; every line written is complete\n`);
@@ -108,7 +122,7 @@ export async function runBatch(file: string | undefined, io: Io, configPath?: st
     line++;
     const out = processLine(text, line, today, site);
     if ("error" in out) failed++;
-    const ok = io.writeOut(`${JSON.stringify(out)}\n`);
+    const ok = io.writeOut(csv ? csvLines(csv, out) : `${JSON.stringify(out)}\n`);
     if ((ok as unknown) === false && io.waitForDrain) await io.waitForDrain();
   }
   if (failed > 0) io.writeErr(`mmn-dose: batch: ${failed} of ${line} line${line === 1 ? "" : "s"} failed\n`);

@@ -22,6 +22,8 @@ export const SITE_KEYS = [
   "scigProduct",
   "skipWeekends",
   "avoid",
+  "tz",
+  "time",
 ] as const;
 export type SiteKey = (typeof SITE_KEYS)[number];
 const IVIG_ONLY: readonly SiteKey[] = ["product", "vials", "maxDaily", "maxRate", "stepMinutes", "rateSteps"];
@@ -41,6 +43,8 @@ const ConfigSchema = z.strictObject({
   scigProduct: z.string().optional(),
   skipWeekends: z.boolean().optional(),
   avoid: z.array(z.string()).optional(),
+  tz: z.string().optional(),
+  time: z.string().optional(),
 });
 
 export type SettingSource = "flag" | `env ${string}` | `config ${string}` | "default";

@@ -18,6 +18,8 @@ export interface Io {
   /** Lines of a file, or of stdin for `undefined` or `-` (batch input). */
   readonly readLines?: (path: string | undefined) => AsyncIterable<string>;
   readonly stdinIsTTY?: boolean;
+  /** The system's IANA zone, the default --tz. */
+  readonly systemTimeZone?: () => string;
   /** Whether SIGINT arrived (batch stops between lines and exits 130). */
   readonly interrupted?: () => boolean;
   /** Resolves when stdout can take more (after `writeOut` reported backpressure). */
@@ -160,6 +162,13 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     let text: string;
     if (request.format === "json") {
       text = renderJson(result);
+    } else if (request.format === "csv") {
+      const { renderCsv } = await import("../render/csv.js");
+      text = renderCsv(result);
+    } else if (request.format === "ics") {
+      const { renderIcs } = await import("../render/ics.js");
+      const c = request.calendar;
+      text = renderIcs(result, { ...c, tz: c.time !== undefined ? (c.tz ?? io.systemTimeZone?.() ?? "UTC") : c.tz });
     } else {
       const { renderTable } = await import("../render/table.js");
       // A file gets no color unless --color forces it.
@@ -212,9 +221,10 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .description("one patient per JSON line in (a file, or stdin for - or none), one JSON line out per line, same order")
     .argument("[file]", "JSON Lines input; - or none for stdin")
     .option("--config <file>", "site configuration file")
-    .action(async (file: string | undefined, opts: { config?: string }) => {
+    .addOption(new Option("--format <format>", "json (JSON Lines) or csv (one CSV for the clinic, with line and id)").choices(["json", "csv"]).default("json"))
+    .action(async (file: string | undefined, opts: { config?: string; format: "json" | "csv" }) => {
       const { runBatch } = await import("./batch.js");
-      setExit(await runBatch(file, io, opts.config));
+      setExit(await runBatch(file, io, opts.config, opts.format));
     });
 
   program

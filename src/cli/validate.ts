@@ -151,7 +151,14 @@ export const ScheduleOptionsSchema = z.object({
   sessions: decimal("--sessions", LIMITS.sessions, "", true).optional(),
   lastIvig: isoDate("--last-ivig").optional(),
   round: oneOf("--round", ["none", "vial", "5g"]).optional(),
-  format: oneOf("--format", ["table", "json"]).optional(),
+  format: oneOf("--format", ["table", "json", "csv", "ics"]).optional(),
+  time: z
+    .string()
+    .refine((t) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t), { error: (i) => `--time must be a clock time HH:MM from 00:00 to 23:59; got '${String(i.input)}'` })
+    .optional(),
+  tz: z.string().refine(isTimeZone, { error: (i) => `--tz must be an IANA time zone such as Europe/London; got '${String(i.input)}'` }).optional(),
+  calendarId: z.string().min(1).max(200).optional(),
+  sequence: decimal("--sequence", { min: 0, max: 1000 }, "", true).optional(),
   json: z.boolean().optional(),
 });
 
@@ -170,11 +177,22 @@ export function parseAvoidFile(path: string | undefined, text: string | undefine
   return dates;
 }
 
-export type OutputFormat = "table" | "json";
+export type OutputFormat = "table" | "json" | "csv" | "ics";
 
 export interface ScheduleRequest {
   readonly input: ScheduleInput;
   readonly format: OutputFormat;
+  readonly calendar: { readonly time?: string; readonly tz?: string; readonly calendarId?: string; readonly sequence?: number };
+}
+
+/** Whether `zone` is an IANA time zone this Node knows (its ICU data; no network). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -234,6 +252,12 @@ export function validateScheduleOptions(raw: Record<string, unknown>, files: { a
   const avoidDates = [...(o.avoid ?? []), ...parseAvoidFile(o.avoidFile, files.avoidFileText)];
   return {
     format: o.json ? "json" : ((o.format as OutputFormat | undefined) ?? "table"),
+    calendar: {
+      ...(o.time !== undefined ? { time: o.time } : {}),
+      ...(o.tz !== undefined ? { tz: o.tz } : {}),
+      ...(o.calendarId !== undefined ? { calendarId: o.calendarId } : {}),
+      ...(o.sequence !== undefined ? { sequence: o.sequence } : {}),
+    },
     input: {
       weightKg: o.weight,
       weightAsEntered: raw.weight,

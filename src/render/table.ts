@@ -7,9 +7,9 @@ interface Vial {
   readonly count: number;
 }
 
-/** "2 × 30 g + 1 × 10 g" */
-export function formatVials(vials: readonly Vial[]): string {
-  return vials.map((v) => `${v.count} × ${formatNumber(v.sizeG)} g`).join(" + ");
+/** "2 × 30 g + 1 × 10 g" (CSV uses " x ", plain ASCII for spreadsheets without a BOM). */
+export function formatVials(vials: readonly Vial[], times = " × "): string {
+  return vials.map((v) => `${v.count}${times}${formatNumber(v.sizeG)} g`).join(" + ");
 }
 
 const grams = (g: number) => `${formatNumber(g)} g`;

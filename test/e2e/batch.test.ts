@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { expectValidJsonOutput, runCli } from "../helpers/cli.js";
 
@@ -64,6 +65,15 @@ describe("mmn-dose batch", () => {
       [null, "LINE_TOO_LONG"],
       ["ok", null],
     ]);
+  });
+
+  it("--format csv gives one CSV for the clinic with line, id and error columns", () => {
+    const run = runCli(["batch", "--format", "csv", file]);
+    expect(run.status).toBe(3);
+    const rows = parse(run.stdout, { columns: true }) as Record<string, string>[];
+    expect([...new Set(rows.map((r) => r.line))]).toEqual(["1", "2", "3", "4", "5", "6"]);
+    expect(rows.filter((r) => r.id === "p1")).toHaveLength(4);
+    expect(rows.find((r) => r.line === "3")!.error).toMatch(/^INVALID_JSON/);
   });
 
   it("exits 0 when every line is good", () => {

@@ -1,3 +1,5 @@
+import { parse } from "csv-parse/sync";
+import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 
@@ -136,6 +138,39 @@ describe("--route scig", () => {
     const table = runCli(["--weight", "70", "--route", "scig", "--start", "2026-12-08"]).stdout;
     expect(table).toContain("140 g ÷ 4 weeks × 1 = 35 g a week");
     expect(table).toMatch(/9 × 19\.4/);
+  });
+});
+
+describe("calendar and CSV formats", () => {
+  const args = ["--weight", "70", "--start", "2027-02-22", "--courses", "4"];
+  const json = JSON.parse(runCli([...args, "--json"]).stdout);
+
+  it("--format ics parses back to the same infusions as --json (dates, count, chair time across DST)", () => {
+    const run = runCli([...args, "--format", "ics", "--time", "09:00", "--tz", "Europe/London"]);
+    expect(run.status).toBe(0);
+    const evs = new ICAL.Component(ICAL.parse(run.stdout)).getAllSubcomponents("vevent");
+    expect(evs).toHaveLength(json.infusions.length);
+    evs.forEach((e, k) => {
+      const start = (e.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate();
+      const end = (e.getFirstPropertyValue("dtend") as ICAL.Time).toJSDate();
+      expect(start.toISOString().slice(0, 10)).toBe(json.infusions[k].date);
+      expect((end.getTime() - start.getTime()) / 60000).toBe(json.infusions[k].durationMinutes);
+    });
+  });
+
+  it("--format csv parses back to the same infusions", () => {
+    const rows = parse(runCli([...args, "--format", "csv"]).stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.date, Number(r.doseG)])).toEqual(json.infusions.map((i: { date: string; doseG: number }) => [i.date, i.doseG]));
+  });
+
+  it.each([
+    [["--time", "25:00"], "--time must be a clock time HH:MM"],
+    [["--tz", "Mars/Olympus"], "--tz must be an IANA time zone"],
+    [["--format", "pdf"], "--format must be one of table, json, csv, ics"],
+  ])("%j is refused", (extra, message) => {
+    const run = runCli([...args, "--format", "ics", ...extra]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
   });
 });
 

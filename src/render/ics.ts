@@ -1,0 +1,120 @@
+import { createHash } from "node:crypto";
+import ical, { ICalCalendarMethod } from "ical-generator";
+import type { IsoDate } from "../core/calendarDate.js";
+import { formatNumber } from "../core/format.js";
+import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
+import { formatVials, hoursMinutes } from "./table.js";
+
+export interface IcsOptions {
+  /** `--time HH:MM`: timed events at this wall-clock time; without it, all-day events. */
+  readonly time?: string | undefined;
+  /** `--tz`: the IANA zone of `time` (the shell passes the system zone by default). */
+  readonly tz?: string | undefined;
+  /** `--calendar-id`: keeps UIDs stable across re-exports of an updated schedule. */
+  readonly calendarId?: string | undefined;
+  /** `--sequence`: raise it when reissuing a changed schedule so calendars take the update. */
+  readonly sequence?: number | undefined;
+}
+
+const MS_PER_MINUTE = 60_000;
+
+/** Minutes the zone is ahead of UTC at `instant`. */
+function zoneOffsetMinutes(instant: number, tz: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: tz,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<string, number>;
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return Math.round((wall - instant) / MS_PER_MINUTE);
+}
+
+/**
+ * The UTC instant of a wall-clock time on a date in a zone, correct across daylight-saving
+ * changes (the offset is looked up at the instant itself, twice, because it can differ from the
+ * offset at the naive guess). Emitting UTC avoids VTIMEZONE blocks, which RFC 5545 would require
+ * for every TZID.
+ *
+ * @example
+ * wallTimeToUtc("2027-07-01", "09:00", "Europe/London") //=> 2027-07-01T08:00:00.000Z
+ */
+export function wallTimeToUtc(date: IsoDate, time: string, tz: string): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  const guess = Date.UTC(y, m - 1, d, hh, mm);
+  let instant = guess - zoneOffsetMinutes(guess, tz) * MS_PER_MINUTE;
+  instant = guess - zoneOffsetMinutes(instant, tz) * MS_PER_MINUTE;
+  return new Date(instant);
+}
+
+const utcDay = (date: IsoDate, plusDays = 0) => {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + plusDays));
+};
+
+/** The calendar identity: `--calendar-id`, else what identifies this schedule without its doses. */
+function calendarKey(r: ScheduleResult, calendarId: string | undefined): string {
+  const basis = calendarId ?? [r.patient.weightAsEntered, r.regimen.route, r.regimen.product, r.regimen.startDate].join("|");
+  return createHash("sha256").update(basis).digest("hex").slice(0, 16);
+}
+
+function summary(r: ScheduleResult, i: Infusion): string {
+  const route = r.regimen.route.toUpperCase();
+  const where = i.sites ? `, ${i.sites} sites` : "";
+  return `${route} ${formatNumber(i.doseG)} g ${r.regimen.productName} (course ${i.course}, day ${i.day}/${i.daysInCourse}${where})`;
+}
+
+function description(r: ScheduleResult, i: Infusion): string {
+  const lines = [
+    `Dose: ${formatNumber(i.doseG)} g (${formatNumber(i.doseGPerKg, 3)} g/kg of dosing weight ${formatNumber(r.patient.dosingWeightKg)} kg)`,
+    `Volume: ${formatNumber(i.volumeMl, 1)} mL${i.sites ? ` at ${i.sites} sites, ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL each` : ""}`,
+    `Vials: ${formatVials(i.vials)}`,
+    `Rate plan (${i.infusionKind} infusion): ${i.ratePlan.map((s) => `from ${hoursMinutes(s.startMinute)} ${formatNumber(s.mlPerHour, 1)} mL/h`).join(", ")}`,
+    `Estimated chair time: ${hoursMinutes(i.durationMinutes)}`,
+  ];
+  if (i.movedBecause) lines.push(`Moved from ${i.plannedDate}: ${i.movedBecause}`);
+  for (const w of r.warnings) lines.push(`Warning ${w.code}: ${w.message}`);
+  lines.push("Decision support only: check against the current label; the prescriber and pharmacist decide.");
+  return lines.join("\n");
+}
+
+/**
+ * `--format ics`: one VEVENT per infusion day. All-day by default; with `time` and `tz`, a timed
+ * event in UTC that ends after the estimated chair time. UIDs are stable (`<key>-c<course>-d<day>`)
+ * so a re-import replaces events; DTSTAMP is the schedule's start date at 00:00Z so the same input
+ * gives the same bytes (a pure renderer reads no clock). No patient name or identifier is written.
+ */
+export function renderIcs(r: ScheduleResult, options: IcsOptions = {}): string {
+  const cal = ical({
+    name: "MMN immunoglobulin infusions",
+    prodId: { company: "mmn-dose", product: "mmn-dose", language: "EN" },
+    method: ICalCalendarMethod.PUBLISH,
+  });
+  const key = calendarKey(r, options.calendarId);
+  const stamp = utcDay(r.regimen.startDate);
+  for (const i of r.infusions) {
+    const common = {
+      id: `${key}-c${i.course}-d${i.day}@mmn-dose`,
+      sequence: options.sequence ?? 0,
+      stamp,
+      summary: summary(r, i),
+      description: description(r, i),
+    };
+    if (options.time !== undefined && options.tz !== undefined) {
+      const start = wallTimeToUtc(i.date, options.time, options.tz);
+      cal.createEvent({ ...common, start, end: new Date(start.getTime() + i.durationMinutes * MS_PER_MINUTE) });
+    } else {
+      cal.createEvent({ ...common, start: utcDay(i.date), end: utcDay(i.date, 1), allDay: true });
+    }
+  }
+  return cal.toString();
+}
