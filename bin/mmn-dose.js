@@ -2,7 +2,7 @@
 // Runs the compiled CLI (npm install builds dist/ through the `prepare` script).
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { main } from "../dist/cli/main.js";
+import { main } from "../dist/bundle/main.js";
 
 process.stdout.on("error", (error) => {
   // `mmn-dose … | head -1`: the reader left; stop quietly.

@@ -1,38 +1,112 @@
 #!/usr/bin/env node
-// Start-up benchmark: whole processes, interleaved so machine drift hits every variant alike.
-// Prints the median wall time of each command and its ratio to `node -e 0`. Not a test: it
-// measures and reports; nothing fails on a slow machine.
+// Benchmarks whole processes; it measures and reports, nothing fails on a slow machine.
+//   1. Start-up: median wall time of commands, interleaved so machine drift hits all alike,
+//      as a ratio to `node -e 0`.
+//   2. Batch throughput: 100,000 patients through `mmn-dose batch` against the I/O floor (a bare
+//      Node script that reads the same lines, parses each, and writes the very output lines
+//      mmn-dose wrote, re-serialised with JSON.stringify).
+//   3. Batch memory: peak RSS for 1,000,000 lines against 100,000 (output to /dev/null).
+// Environment: BENCH_ROUNDS (30), BENCH_BATCH_LINES (100000), BENCH_MEMORY_LINES (1000000; 0 skips).
 import { spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const bin = fileURLToPath(new URL("../bin/mmn-dose.js", import.meta.url));
+const root = fileURLToPath(new URL("../", import.meta.url));
+const bin = `${root}bin/mmn-dose.js`;
+const work = `${root}.bench`;
+mkdirSync(work, { recursive: true });
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
+const batchLines = Number(process.env.BENCH_BATCH_LINES ?? 100_000);
+const memoryLines = Number(process.env.BENCH_MEMORY_LINES ?? 1_000_000);
+const hasTime = existsSync("/usr/bin/time");
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const row = (name, value, ratio) => console.log(`${name.padEnd(52)} ${value.padStart(12)} ${ratio.padStart(10)}`);
+
+// 1. Start-up.
 const variants = [
   ["node -e 0", ["-e", "0"]],
   ["mmn-dose --weight 70 --start 2026-12-01", [bin, "--weight", "70", "--start", "2026-12-01"]],
   ["mmn-dose --weight 70 --start 2026-12-01 --json", [bin, "--weight", "70", "--start", "2026-12-01", "--json"]],
   ["mmn-dose --help", [bin, "--help"]],
 ];
-
 const times = variants.map(() => []);
 for (let round = -3; round < rounds; round++) {
-  variants.forEach(([, args], i) => {
+  variants.forEach(([name, args], i) => {
     const t0 = process.hrtime.bigint();
     const r = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "ignore"] });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.status !== 0) throw new Error(`${variants[i][0]} exited ${r.status}`);
-    if (round >= 0) times[i].push(ms); // the first 3 rounds warm the file cache
+    if (r.status !== 0) throw new Error(`${name} exited ${r.status}`);
+    if (round >= 0) times[i].push(ms); // 3 warm-up rounds fill the file cache
   });
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const floor = median(times[0]);
 console.log(`node ${process.version}, ${rounds} interleaved rounds\n`);
-console.log(`${"command".padEnd(48)} ${"median ms".padStart(10)} ${"× node -e 0".padStart(12)}`);
-variants.forEach(([name], i) => {
-  const m = median(times[i]);
-  console.log(`${name.padEnd(48)} ${m.toFixed(0).padStart(10)} ${(m / floor).toFixed(2).padStart(12)}`);
-});
+row("start-up", "median ms", "× node -e 0");
+variants.forEach(([name], i) => row(name, median(times[i]).toFixed(0), (median(times[i]) / floor).toFixed(2)));
+
+// 2. Batch throughput against the I/O floor.
+function makeInput(path, lines) {
+  const fd = openSync(path, "w");
+  let chunk = "";
+  for (let i = 0; i < lines; i++) {
+    chunk += `${JSON.stringify({ id: `p${i}`, weight: 40 + (i % 1000) / 10, start: "2026-12-01", courses: 6 })}\n`;
+    if (chunk.length > 1 << 20) {
+      writeFileSync(fd, chunk);
+      chunk = "";
+    }
+  }
+  writeFileSync(fd, chunk);
+  closeSync(fd);
+}
+
+/** Runs a command with stdout to a file; returns seconds and peak RSS (MB) from /usr/bin/time. */
+function timed(args, outPath) {
+  const out = openSync(outPath, "w");
+  const t0 = process.hrtime.bigint();
+  const r = hasTime
+    ? spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...args], { stdio: ["ignore", out, "pipe"], encoding: "utf8" })
+    : spawnSync(process.execPath, args, { stdio: ["ignore", out, "pipe"], encoding: "utf8" });
+  closeSync(out);
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0 && r.status !== 3) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  const kb = hasTime ? Number(r.stderr.trim().split("\n").at(-1)) : NaN;
+  return { seconds, rssMb: kb / 1024 };
+}
+
+const input = `${work}/batch-${batchLines}.jsonl`;
+const output = `${work}/batch-${batchLines}.out.jsonl`;
+makeInput(input, batchLines);
+const floorScript = `
+const { createReadStream } = require("node:fs");
+const { createInterface } = require("node:readline");
+(async () => {
+  const outLines = createInterface({ input: createReadStream(process.argv[2]), crlfDelay: Infinity })[Symbol.asyncIterator]();
+  for await (const line of createInterface({ input: createReadStream(process.argv[1]), crlfDelay: Infinity })) {
+    JSON.parse(line);
+    const made = (await outLines.next()).value;
+    const ok = process.stdout.write(JSON.stringify(JSON.parse(made)) + "\\n");
+    if (!ok) await new Promise((r) => process.stdout.once("drain", r));
+  }
+})();`;
+const tool = timed([bin, "batch", input], output);
+const io = timed(["-e", floorScript, input, output], `${work}/floor.out.jsonl`);
+console.log();
+row(`batch, ${batchLines} patients`, "seconds", "× floor");
+row("I/O floor (read, parse, write the same lines)", io.seconds.toFixed(2), "1.00");
+row("mmn-dose batch", tool.seconds.toFixed(2), (tool.seconds / io.seconds).toFixed(2));
+
+// 3. Memory stays flat.
+if (memoryLines > 0 && hasTime) {
+  const big = `${work}/batch-${memoryLines}.jsonl`;
+  makeInput(big, memoryLines);
+  const small = timed([bin, "batch", input], "/dev/null");
+  const large = timed([bin, "batch", big], "/dev/null");
+  console.log();
+  row("batch peak memory", "RSS MB", "× 100k");
+  row(`${batchLines} lines`, small.rssMb.toFixed(0), "1.00");
+  row(`${memoryLines} lines`, large.rssMb.toFixed(0), (large.rssMb / small.rssMb).toFixed(2));
+}
