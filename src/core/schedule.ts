@@ -3,8 +3,8 @@ import { planCourseDose, type CourseDose, CourseSplitError, type Rounding } from
 import { formatNumber, formatPercent, roundTo } from "./format.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
 import { message, type NoteCode, type WarningCode } from "./messages.js";
-import type { CourseTotal, Infusion, Message, ScheduleResult, SourceRef } from "./resultSchema.js";
-import { createVialStock, gToMg, mgToG, type Dispensing, type VialCount } from "./vials.js";
+import type { CourseTotal, Infusion, Message, ScheduleResult } from "./resultSchema.js";
+import { createVialStock, gToMg, mgToG, type Dispensing } from "./vials.js";
 import {
   DAYS_PER_MONTH,
   EFNS_MAINTENANCE,
@@ -14,12 +14,14 @@ import {
   ROUNDING_TOLERANCE_PERCENT,
 } from "../data/guidelines.js";
 import { ADJUSTMENT_FACTOR, DEVINE, POLICIES, type Policy } from "../data/policies.js";
-import { findProduct, productSources, type IvigProduct, type Product } from "../data/products.js";
+import { findProduct, type IvigProduct, type Product } from "../data/products.js";
 import { buildRatePlan, infusionMinutes, RateInputError, resolveRates, type ResolvedRates } from "./ratePlan.js";
-import { decideDosingWeight, DosingWeightInputError, unitWarnings, type DosingWeightDecision } from "./dosingWeight.js";
+import type { DosingWeightDecision } from "./dosingWeight.js";
 import { SOURCES, type Source } from "../data/sources.js";
 import {
   chooseVialSizes,
+  courseTotal,
+  typedUnitWarnings,
   movedNotes,
   placeDays,
   dosingWeightFor,
@@ -27,7 +29,6 @@ import {
   gPerKg,
   patientJson,
   ScheduleInputError,
-  sumVials,
   usedSources,
   vialNotes,
   vialsInG,
@@ -54,13 +55,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     const decision = dosingWeightFor(input);
     const policy = input.policy === undefined ? undefined : POLICIES[input.policy];
     const result = planScigSchedule(input, today, decision, policy);
-    const units = unitWarnings({
-      weightKg: input.weightKg,
-      weightInPounds: /lb/i.test(input.weightAsEntered),
-      heightCm: input.heightCm,
-      heightInCentimetres: input.heightAsEntered === undefined || /^[\d.]+(cm)?$/i.test(input.heightAsEntered),
-    });
-    return { ...result, warnings: [...units, ...result.warnings] };
+    return { ...result, warnings: [...typedUnitWarnings(input), ...result.warnings] };
   }
   const product = findProduct(input.productId);
   if (!product) throw new ScheduleInputError("UNKNOWN_PRODUCT", `unknown product '${input.productId}'`);
@@ -141,14 +136,9 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
         ...(move.movedBecause ? move : {}),
       });
     });
-    courseTotals.push({
-      course: c + 1,
-      startDate: placed[0]!.date,
-      endDate: placed.at(-1)!.date,
-      doseG: mgToG(courseDose.courseDoseMg),
-      volumeMl: volumeMl(courseDose.courseDoseMg),
-      vials: vialsInG(sumVials(courseDose.dayDosesMg.map((d) => dispensing.get(d)!.vials))),
-    });
+    courseTotals.push(
+      courseTotal(c + 1, placed, courseDose.courseDoseMg, volumeMl(courseDose.courseDoseMg), courseDose.dayDosesMg.map((d) => dispensing.get(d)!.vials)),
+    );
   }
 
   const courseDoseG = mgToG(courseDose.courseDoseMg);
@@ -172,12 +162,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     dispensing,
   };
   const warnings = [
-    ...unitWarnings({
-      weightKg: input.weightKg,
-      weightInPounds: /lb/i.test(input.weightAsEntered),
-      heightCm: input.heightCm,
-      heightInCentimetres: input.heightAsEntered === undefined || /^[\d.]+(cm)?$/i.test(input.heightAsEntered),
-    }),
+    ...typedUnitWarnings(input),
     ...decision.warnings,
     ...collectWarnings(facts),
     ...productWarnings(product),

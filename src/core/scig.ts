@@ -6,7 +6,7 @@ import { LIMITS, type ScheduleInput } from "./input.js";
 import { message, type NoteCode, type WarningCode } from "./messages.js";
 import { infusionMinutes, type RateStep } from "./ratePlan.js";
 import type { CourseTotal, Infusion, Message, ScheduleResult } from "./resultSchema.js";
-import { chooseVialSizes, g, movedNotes, patientJson, placeDays, ScheduleInputError, sumVials, usedSources, vialNotes, vialsInG } from "./shared.js";
+import { chooseVialSizes, courseTotal, g, movedNotes, patientJson, placeDays, ScheduleInputError, usedSources, vialNotes, vialsInG } from "./shared.js";
 import { createVialStock, gToMg, mgToG } from "./vials.js";
 import { DAYS_PER_MONTH, EFNS_MAINTENANCE, ONTARIO_ROUNDING_STEP_G } from "../data/guidelines.js";
 import type { Policy } from "../data/policies.js";
@@ -177,14 +177,7 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
       });
       index++;
     });
-    courseTotals.push({
-      course: c + 1,
-      startDate: placed[0]!.date,
-      endDate: placed.at(-1)!.date,
-      doseG: mgToG(dose.totalMg),
-      volumeMl: volumeMl(dose.totalMg),
-      vials: vialsInG(sumVials(dispensed.map((d) => d.vials))),
-    });
+    courseTotals.push(courseTotal(c + 1, placed, dose.totalMg, volumeMl(dose.totalMg), dispensed.map((d) => d.vials)));
   });
 
   const typical = EFNS_MAINTENANCE.value.some(

@@ -1,11 +1,11 @@
 import { formatNumber } from "./format.js";
 import { message } from "./messages.js";
-import type { Infusion, Message, Patient, SourceRef } from "./resultSchema.js";
+import type { CourseTotal, Infusion, Message, Patient, SourceRef } from "./resultSchema.js";
 import { placeCourseDays, type AvoidRules, type PlacedDay } from "./avoid.js";
 import type { IsoDate } from "./calendarDate.js";
 import { mgToG, type VialCount } from "./vials.js";
 import { roundTo } from "./format.js";
-import { decideDosingWeight, DosingWeightInputError, type DosingWeightDecision } from "./dosingWeight.js";
+import { decideDosingWeight, DosingWeightInputError, unitWarnings, type DosingWeightDecision } from "./dosingWeight.js";
 import type { ScheduleInput } from "./input.js";
 import type { Policy } from "../data/policies.js";
 import { productSources, type Product } from "../data/products.js";
@@ -53,6 +53,28 @@ export function movedNotes(infusions: readonly Infusion[], rules: AvoidRules | u
     }
   }
   return out;
+}
+
+/** The unit-slip checks for a request, from how its weight and height were typed. */
+export function typedUnitWarnings(input: ScheduleInput): Message[] {
+  return unitWarnings({
+    weightKg: input.weightKg,
+    weightInPounds: /lb/i.test(input.weightAsEntered),
+    heightCm: input.heightCm,
+    heightInCentimetres: input.heightAsEntered === undefined || /^[\d.]+(cm)?$/i.test(input.heightAsEntered),
+  });
+}
+
+/** A course's totals: its first and last (placed) days, dose, volume and the vials of all its days. */
+export function courseTotal(course: number, placed: readonly PlacedDay[], totalMg: number, volumeMl: number, vials: readonly (readonly VialCount[])[]): CourseTotal {
+  return {
+    course,
+    startDate: placed[0]!.date,
+    endDate: placed.at(-1)!.date,
+    doseG: mgToG(totalMg),
+    volumeMl,
+    vials: vialsInG(sumVials(vials)),
+  };
 }
 
 /** Decides the dosing weight for a request; a missing height or sex is bad input. */
