@@ -146,7 +146,7 @@ function decide(request: DosingWeightRequest, suggestPolicies: boolean): DosingW
     outcome = applyPolicy(policy, body, measures, warnings, notes);
   } else {
     rule = "actual";
-    outcome = { basis: "actual", reason: "actual body weight (no --dosing-weight or --policy given)" };
+    outcome = { basis: "actual", reason: "actual weight: no --dosing-weight or --policy given" };
   }
 
   const dosingWeightKg =
@@ -194,7 +194,7 @@ function capAtActual(basis: "ideal" | "adjusted", body: Body, measures: BodyMeas
 }
 
 function applyChoice(choice: DosingWeightChoice, body: Body, measures: BodyMeasures, warnings: Message[]): Outcome {
-  if (choice === "actual") return { basis: "actual", reason: "actual body weight (--dosing-weight actual)" };
+  if (choice === "actual") return { basis: "actual", reason: "actual weight: --dosing-weight actual" };
   const why = `--dosing-weight ${choice} needs the ideal weight`;
   if (choice === "bmi30" || choice === "ibw120") return applyRule(THRESHOLD_RULES[choice], body, measures, warnings);
   const heightCm = requireHeight(body, why);
@@ -203,7 +203,7 @@ function applyChoice(choice: DosingWeightChoice, body: Body, measures: BodyMeasu
     return { basis: "actual", reason: `actual weight: Devine ideal weight is not valid below ${DEVINE_MIN_HEIGHT_CM} cm` };
   }
   requireIdeal(body, measures, why);
-  return capAtActual(choice, body, measures, `${choice} weight (--dosing-weight ${choice})`);
+  return capAtActual(choice, body, measures, `${choice} weight: --dosing-weight ${choice}`);
 }
 
 /** A threshold rule (bmi30, ibw120, or a policy's own threshold after its exclusions). */

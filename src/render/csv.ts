@@ -5,9 +5,17 @@ import { formatVials } from "./table.js";
 /** A cell: text is checked for formula injection, numbers are written plainly, null is empty. */
 export type Cell = string | number | null;
 
+export interface CsvOptions {
+  /** Start with a UTF-8 byte order mark, so Excel reads "×" and "é" as UTF-8, not as ANSI. */
+  readonly bom?: boolean | undefined;
+}
+
+const BOM = "\uFEFF";
+
 /**
  * A spreadsheet runs a cell that starts with = + - @ (or a tab or CR) as a formula; a leading
- * apostrophe makes it text (OWASP CSV injection). Applied to text cells only, never to numbers.
+ * apostrophe makes it text (OWASP CSV injection). Applied to text cells only, never to numbers
+ * (a guarded "-5" would stop being a number).
  *
  * @example
  * neutraliseFormula("=HYPERLINK(…)") //=> "'=HYPERLINK(…)"
@@ -21,24 +29,39 @@ function quote(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function field(cell: Cell): string {
-  if (cell === null) return "";
-  return quote(typeof cell === "number" ? formatNumber(cell, 3) : neutraliseFormula(cell));
+/** `.` decimals, at most 3 places, no trailing zeros (ISMP: "1.0" is misread as "10"). */
+const number = (n: number) => formatNumber(n, 3);
+
+/**
+ * One record with its CRLF. A record of one empty field is written `""`: a bare empty line would
+ * read back as no record at all.
+ */
+function record(fields: readonly string[]): string {
+  return `${fields.length === 1 && fields[0] === "" ? '""' : fields.map(quote).join(",")}\r\n`;
 }
 
-/** Raw RFC 4180 writer (no formula guard), for rows already made safe; CRLF after every record. */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => `${row.map(quote).join(",")}\r\n`).join("");
+/**
+ * Raw RFC 4180 writer, no formula guard (for rows already made safe): CRLF after every record,
+ * numbers as `formatNumber(n, 3)`. `parse(toCsv(rows))` gives the rows back (numbers as text).
+ */
+export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
+  return rows.map((row) => record(row.map((c) => (typeof c === "number" ? number(c) : c)))).join("");
 }
 
+/** Formats rows of cells as CSV records, with the formula guard on text cells; null is empty. */
+export function csvRecords(rows: readonly (readonly Cell[])[]): string {
+  return rows
+    .map((row) => record(row.map((c) => (c === null ? "" : typeof c === "number" ? number(c) : neutraliseFormula(c)))))
+    .join("");
+}
+
+/** Header names: the JSON field names, so a script can read either output with the same keys. */
 export const CSV_COLUMNS = [
   "course",
   "date",
   "weekday",
   "day",
   "daysInCourse",
-  "route",
-  "product",
   "doseG",
   "doseGPerKg",
   "volumeMl",
@@ -48,6 +71,8 @@ export const CSV_COLUMNS = [
   "vials",
   "dispensedG",
   "wasteG",
+  "route",
+  "product",
   "infusionKind",
   "plannedDate",
   "movedBecause",
@@ -64,17 +89,18 @@ export function csvRows(r: ScheduleResult): Cell[][] {
     i.weekday,
     i.day,
     i.daysInCourse,
-    r.regimen.route,
-    r.regimen.product,
     i.doseG,
     i.doseGPerKg,
     i.volumeMl,
-    i.durationMinutes,
+    // Read through `in`: the field is optional for older result objects (batch replays JSON).
+    "durationMinutes" in i && typeof i.durationMinutes === "number" ? i.durationMinutes : null,
     i.sites ?? null,
     i.volumePerSiteMl ?? null,
-    formatVials(i.vials, " x "),
+    formatVials(i.vials, " x "), // ASCII "x": Excel without the BOM misreads "×"
     i.dispensedG,
     i.wasteG,
+    r.regimen.route,
+    r.regimen.product,
     i.infusionKind,
     i.plannedDate ?? null,
     i.movedBecause ?? null,
@@ -83,15 +109,10 @@ export function csvRows(r: ScheduleResult): Cell[][] {
   ]);
 }
 
-/** Formats rows of cells as CSV records (formula guard on text cells). */
-export function csvRecords(rows: readonly (readonly Cell[])[]): string {
-  return rows.map((row) => `${row.map(field).join(",")}\r\n`).join("");
-}
-
 /**
  * `--format csv`: a header, then one row per infusion; RFC 4180 (CRLF, quoting), numbers with `.`
- * decimals and no trailing zeros, ISO dates. Deterministic.
+ * decimals and no trailing zeros, ISO dates, formula guard on text cells. Deterministic.
  */
-export function renderCsv(r: ScheduleResult): string {
-  return csvRecords([[...CSV_COLUMNS], ...csvRows(r)]);
+export function renderCsv(r: ScheduleResult, options: CsvOptions = {}): string {
+  return (options.bom ? BOM : "") + csvRecords([[...CSV_COLUMNS], ...csvRows(r)]);
 }

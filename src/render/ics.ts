@@ -14,6 +14,8 @@ export interface IcsOptions {
   readonly calendarId?: string | undefined;
   /** `--sequence`: raise it when reissuing a changed schedule so calendars take the update. */
   readonly sequence?: number | undefined;
+  /** The product as the clinic calls it in SUMMARY (a local formulary name); default the catalog name. */
+  readonly productLabel?: string | undefined;
 }
 
 const MS_PER_MINUTE = 60_000;
@@ -67,19 +69,25 @@ function calendarKey(r: ScheduleResult, calendarId: string | undefined): string 
   return createHash("sha256").update(basis).digest("hex").slice(0, 16);
 }
 
-function summary(r: ScheduleResult, i: Infusion): string {
+/** Chair time in minutes, read through `in`: a result without it gets an event without an end. */
+function chairMinutes(i: Infusion): number | undefined {
+  return "durationMinutes" in i && typeof i.durationMinutes === "number" ? i.durationMinutes : undefined;
+}
+
+function summary(r: ScheduleResult, i: Infusion, productLabel: string | undefined): string {
   const route = r.regimen.route.toUpperCase();
   const where = i.sites ? `, ${i.sites} sites` : "";
-  return `${route} ${formatNumber(i.doseG)} g ${r.regimen.productName} (course ${i.course}, day ${i.day}/${i.daysInCourse}${where})`;
+  return `${route} ${formatNumber(i.doseG)} g ${productLabel ?? r.regimen.productName} (course ${i.course}, day ${i.day}/${i.daysInCourse}${where})`;
 }
 
 function description(r: ScheduleResult, i: Infusion): string {
+  const minutes = chairMinutes(i);
   const lines = [
     `Dose: ${formatNumber(i.doseG)} g (${formatNumber(i.doseGPerKg, 3)} g/kg of dosing weight ${formatNumber(r.patient.dosingWeightKg)} kg)`,
     `Volume: ${formatNumber(i.volumeMl, 1)} mL${i.sites ? ` at ${i.sites} sites, ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL each` : ""}`,
     `Vials: ${formatVials(i.vials)}`,
     `Rate plan (${i.infusionKind} infusion): ${i.ratePlan.map((s) => `from ${hoursMinutes(s.startMinute)} ${formatNumber(s.mlPerHour, 1)} mL/h`).join(", ")}`,
-    `Estimated chair time: ${hoursMinutes(i.durationMinutes)}`,
+    minutes === undefined ? "Chair time not estimated" : `Estimated chair time: ${hoursMinutes(minutes)}`,
   ];
   if (i.movedBecause) lines.push(`Moved from ${i.plannedDate}: ${i.movedBecause}`);
   for (const w of r.warnings) lines.push(`Warning ${w.code}: ${w.message}`);
@@ -92,6 +100,8 @@ function description(r: ScheduleResult, i: Infusion): string {
  * event in UTC that ends after the estimated chair time. UIDs are stable (`<key>-c<course>-d<day>`)
  * so a re-import replaces events; DTSTAMP is the schedule's start date at 00:00Z so the same input
  * gives the same bytes (a pure renderer reads no clock). No patient name or identifier is written.
+ * CRLF line ends, folded at 75 octets (ical-generator), and a CRLF after END:VCALENDAR too (RFC 5545
+ * ends every content line with CRLF; ical-generator leaves the last one off).
  */
 export function renderIcs(r: ScheduleResult, options: IcsOptions = {}): string {
   const cal = ical({
@@ -106,15 +116,17 @@ export function renderIcs(r: ScheduleResult, options: IcsOptions = {}): string {
       id: `${key}-c${i.course}-d${i.day}@mmn-dose`,
       sequence: options.sequence ?? 0,
       stamp,
-      summary: summary(r, i),
+      summary: summary(r, i, options.productLabel),
       description: description(r, i),
     };
     if (options.time !== undefined && options.tz !== undefined) {
       const start = wallTimeToUtc(i.date, options.time, options.tz);
-      cal.createEvent({ ...common, start, end: new Date(start.getTime() + i.durationMinutes * MS_PER_MINUTE) });
+      const minutes = chairMinutes(i);
+      // No estimate, no DTEND: RFC 5545 then reads the event as ending when it starts.
+      cal.createEvent({ ...common, start, ...(minutes === undefined ? {} : { end: new Date(start.getTime() + minutes * MS_PER_MINUTE) }) });
     } else {
       cal.createEvent({ ...common, start: utcDay(i.date), end: utcDay(i.date, 1), allDay: true });
     }
   }
-  return cal.toString();
+  return `${cal.toString()}\r\n`;
 }

@@ -56,8 +56,8 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
   if (p.idealWeightKg !== null) {
     field("Ideal weight", `${formatNumber(p.idealWeightKg)} kg (Devine); adjusted ${formatNumber(p.adjustedWeightKg!)} kg (IBW + 0.4 × (actual − IBW))`);
   }
-  const rule = p.policy !== null && p.dosingWeightRule === `policy:${p.policy}` ? `--policy ${p.policy}` : `--dosing-weight ${p.dosingWeightRule}`;
-  field("Dosing weight", `${paint.bold(`${formatNumber(p.dosingWeightKg)} kg`)} ${p.dosingWeightBasis} (${rule}: ${p.dosingWeightReason})`);
+  const rule = p.policy !== null && p.dosingWeightRule === `policy:${p.policy}` ? ` [--policy ${p.policy}]` : p.dosingWeightRule === "actual" ? "" : ` [--dosing-weight ${p.dosingWeightRule}]`;
+  field("Dosing weight", `${paint.bold(`${formatNumber(p.dosingWeightKg)} kg`)} ${p.dosingWeightReason}${rule}`);
   const weeks = (n: number) => (n === 1 ? "week" : `${n} weeks`);
   if (scig) {
     field("IVIG regimen", `${formatNumber(g.doseGPerKg)} g/kg every ${weeks(scig.ivigIntervalWeeks)} = ${grams(scig.ivigCourseDoseG)} per course`);

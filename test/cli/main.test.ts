@@ -53,7 +53,7 @@ describe("dosing weight through the CLI", () => {
     const table = await run(["--weight", "220lb", "--height", "5ft9in", "--sex", "male", "--policy", "ontario", "--start", "2026-12-01"]);
     expect(table.stdout).toContain("99.79 kg (typed 220lb), 175.3 cm (typed 5ft9in), male, BMI 32.5");
     expect(table.stdout).toContain("Ideal weight");
-    expect(table.stdout).toContain("--policy ontario: adjusted weight");
+    expect(table.stdout).toContain("adjusted weight: height ≥ 152.4 cm and weight > 50 kg (male) [--policy ontario]");
   });
 
   it("D4 through --policy ontario: 164.56 g -> 165 g", async () => {
