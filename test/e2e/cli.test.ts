@@ -139,6 +139,15 @@ describe("--route scig", () => {
     expect(table).toContain("140 g ÷ 4 weeks × 1 = 35 g a week");
     expect(table).toMatch(/9 × 19\.4/);
   });
+
+  it("SCIG calendars and CSV carry the sites", () => {
+    const args = ["--weight", "70", "--route", "scig", "--start", "2026-12-08", "--courses", "1"];
+    const evs = new ICAL.Component(ICAL.parse(runCli([...args, "--format", "ics"]).stdout)).getAllSubcomponents("vevent");
+    expect(evs).toHaveLength(4);
+    expect(String(evs[0]!.getFirstPropertyValue("summary"))).toContain("9 sites");
+    const rows = parse(runCli([...args, "--format", "csv"]).stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.sites)).toEqual(["9", "4", "4", "4"]);
+  });
 });
 
 describe("calendar and CSV formats", () => {

@@ -2,55 +2,141 @@ import { parse } from "csv-parse/sync";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { planSchedule } from "../../src/core/schedule.js";
+import type { ScheduleResult } from "../../src/core/resultSchema.js";
 import { CSV_COLUMNS, csvRecords, neutraliseFormula, renderCsv, toCsv } from "../../src/render/csv.js";
 import { scheduleInput } from "../helpers/input.js";
 
-const result = planSchedule(scheduleInput({ courses: 3, avoid: { weekends: true, dates: ["2026-12-29"] } }), "2026-11-25");
+const TODAY = "2026-11-25";
+// Moves (weekends, a holiday) give movedBecause text with commas; 66.6 kg unrounded gives decimals.
+const result = planSchedule(scheduleInput({ courses: 3, avoid: { weekends: true, dates: ["2026-12-29"] } }), TODAY);
+const decimals = planSchedule(scheduleInput({ weightKg: 66.6, rounding: "none", courses: 2 }), TODAY);
+const scig = planSchedule(scheduleInput({ route: "scig", startDate: "2026-12-08", courses: 2 }), TODAY);
+
+const readCsv = (text: string) => parse(text, { columns: true, record_delimiter: "\r\n" }) as Record<string, string>[];
+
+/** The row the CSV must hold for infusion `k`, built from the result, not from the renderer. */
+function expectedRow(r: ScheduleResult, k: number): Record<string, string> {
+  const i = r.infusions[k]!;
+  const n = (x: number | undefined) => (x === undefined ? "" : String(Math.round(x * 1000) / 1000));
+  return {
+    course: String(i.course),
+    date: i.date,
+    weekday: i.weekday,
+    day: String(i.day),
+    daysInCourse: String(i.daysInCourse),
+    doseG: n(i.doseG),
+    doseGPerKg: n(i.doseGPerKg),
+    volumeMl: n(i.volumeMl),
+    durationMinutes: String(i.durationMinutes),
+    sites: n(i.sites),
+    volumePerSiteMl: n(i.volumePerSiteMl),
+    vials: i.vials.map((v) => `${v.count} x ${v.sizeG} g`).join(" + "),
+    dispensedG: n(i.dispensedG),
+    wasteG: n(i.wasteG),
+    route: r.regimen.route,
+    product: r.regimen.product,
+    infusionKind: i.infusionKind,
+    plannedDate: i.plannedDate ?? "",
+    movedBecause: i.movedBecause ?? "",
+    dosingWeightKg: n(r.patient.dosingWeightKg),
+    warnings: r.warnings.map((w) => w.code).join(" "),
+  };
+}
 
 describe("renderCsv", () => {
   const text = renderCsv(result);
-  const rows = parse(text, { columns: true }) as Record<string, string>[];
 
-  it("has a header and one row per infusion, field by field equal to the result", () => {
-    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
-    expect(rows).toHaveLength(result.infusions.length);
-    rows.forEach((row, k) => {
-      const i = result.infusions[k]!;
-      expect(row.date).toBe(i.date);
-      expect(Number(row.doseG)).toBe(i.doseG);
-      expect(Number(row.volumeMl)).toBe(i.volumeMl);
-      expect(Number(row.durationMinutes)).toBe(i.durationMinutes);
-      expect(row.movedBecause).toBe(i.movedBecause ?? "");
-    });
+  it("has the brief's columns in order (extra columns allowed between them)", () => {
+    const header = text.slice(0, text.indexOf("\r\n")).split(",");
+    const required = ["course", "date", "weekday", "day", "daysInCourse", "doseG", "doseGPerKg", "volumeMl", "vials", "dispensedG", "wasteG", "product", "dosingWeightKg", "warnings"];
+    expect(header).toEqual([...CSV_COLUMNS]);
+    expect(header.filter((h) => required.includes(h))).toEqual(required);
+    expect(header.indexOf("durationMinutes")).toBe(header.indexOf("volumeMl") + 1);
   });
 
-  it("ends every record with CRLF and has no bare LF", () => {
+  it.each([
+    ["moved IVIG days", result],
+    ["unrounded decimals", decimals],
+    ["SCIG with sites", scig],
+  ])("parses back field by field to the result (%s)", (_, r) => {
+    const rows = readCsv(renderCsv(r));
+    expect(rows).toHaveLength(r.infusions.length);
+    rows.forEach((row, k) => expect(row).toEqual(expectedRow(r, k)));
+  });
+
+  it("exercises quoting and moves: a moved day's reason survives the round trip", () => {
+    const moved = result.infusions.filter((i) => i.movedBecause);
+    expect(moved.length).toBeGreaterThan(0);
+    expect(text).toMatch(/"[^"\r\n]*,[^"\r\n]*"/); // at least one quoted field with a comma
+  });
+
+  it("writes numbers with '.' decimals and no trailing zeros", () => {
+    const row = readCsv(renderCsv(decimals))[0]!;
+    expect(row.doseG).toBe("66.6");
+    expect(row.doseGPerKg).toBe("1");
+    expect(text).not.toMatch(/\d\.\d*0(,|\r\n)/);
+  });
+
+  it("ends every record with CRLF and has no bare CR or LF outside quotes", () => {
     expect(text.endsWith("\r\n")).toBe(true);
+    expect(text.split("\r\n")).toHaveLength(result.infusions.length + 2); // header, rows, final ""
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
   });
 
-  it("is deterministic", () => expect(renderCsv(result)).toBe(text));
+  it("starts with a UTF-8 BOM only when asked", () => {
+    expect(text.charCodeAt(0)).not.toBe(0xfeff);
+    const withBom = renderCsv(result, { bom: true });
+    expect(Buffer.from(withBom, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(withBom.slice(1)).toBe(text);
+  });
+
+  it("is deterministic", () => expect(renderCsv(planSchedule(scheduleInput({ courses: 3, avoid: { weekends: true, dates: ["2026-12-29"] } }), TODAY))).toBe(text));
 });
 
 describe("formula injection guard", () => {
   it.each(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])("neutralises text starting %j", (t) => {
-    expect(neutraliseFormula(t).startsWith("'")).toBe(true);
+    expect(neutraliseFormula(t)).toBe(`'${t}`);
   });
-  it("leaves numbers and plain text alone", () => {
-    expect(csvRecords([[-5, "plain", null]])).toBe("-5,plain,\r\n");
-    expect(csvRecords([["=cmd"]])).toBe("'=cmd\r\n");
+
+  it.each(["plain", "a=b", "", "'quoted", "2 x 30 g"])("leaves %j alone", (t) => expect(neutraliseFormula(t)).toBe(t));
+
+  it("guards text cells but never numbers", () => {
+    expect(csvRecords([[-5, "plain", null, "-5"]])).toBe("-5,plain,,'-5\r\n");
+    expect(csvRecords([['=HYPERLINK("http://x")']])).toBe(`"'=HYPERLINK(""http://x"")"\r\n`);
   });
+
+  it("applies in renderCsv to a text column", () => {
+    const hostile: ScheduleResult = { ...result, regimen: { ...result.regimen, product: "=cmd|'/c calc'!A0" } };
+    const rows = readCsv(renderCsv(hostile));
+    expect(rows[0]!.product).toBe("'=cmd|'/c calc'!A0");
+    expect(rows[0]!.doseG).toBe(String(result.infusions[0]!.doseG));
+  });
+
+  it("toCsv (the raw writer) applies no guard", () => expect(toCsv([["=1", -2]])).toBe("=1,-2\r\n"));
 });
 
 describe("RFC 4180 round trip", () => {
-  test.prop([fc.array(fc.array(fc.string({ unit: "grapheme" }), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 })])(
-    "parse(toCsv(rows)) equals rows for any text, quotes, commas and newlines included",
-    (rows) => {
-      // One column of empty strings is an empty line, which CSV cannot tell from no record.
-      fc.pre(rows.every((r) => r.length > 1 || r[0] !== ""));
-      const width = rows[0]!.length;
-      const square = rows.map((r) => Array.from({ length: width }, (_, k) => r[k] ?? "x"));
-      expect(parse(toCsv(square), { relax_column_count: false })).toEqual(square);
-    },
+  // Text biased towards what CSV must escape, plus any Unicode grapheme (emoji, combining marks).
+  const special = fc.constantFrom('"', ",", "\r", "\n", "\r\n", '""', " ", "é", "×", "😀", "\u2028", "=", "'");
+  const text = fc.string({ unit: fc.oneof(special, fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 })), maxLength: 12 });
+  // Numbers with at most 3 decimals are written exactly (formatNumber(n, 3)).
+  const num = fc.integer({ min: -1e7, max: 1e7 }).map((k) => k / 1000);
+  const table = fc.integer({ min: 1, max: 5 }).chain((width) =>
+    fc.array(fc.array(fc.oneof({ weight: 4, arbitrary: text }, { weight: 1, arbitrary: num }), { minLength: width, maxLength: width }), { minLength: 1, maxLength: 8 }),
   );
+
+  test.prop([table], { numRuns: 300 })("parse(toCsv(rows)) equals rows for any text, quotes, commas, CR/LF and Unicode", (rows) => {
+    const csv = toCsv(rows);
+    expect(csv.replace(/"(?:[^"]|"")*"/g, "").replace(/\r\n/g, "")).not.toMatch(/[\r\n]/); // CRLF between records only
+    expect(parse(csv, { record_delimiter: "\r\n" })).toEqual(rows.map((r) => r.map((c) => (typeof c === "number" ? String(c) : c))));
+  });
+
+  it("keeps a record made of one empty field", () => {
+    expect(toCsv([[""], ["a"]])).toBe('""\r\na\r\n');
+    expect(parse(toCsv([[""], ["a"]]))).toEqual([[""], ["a"]]);
+  });
+
+  it("quotes exactly the fields that need it", () => {
+    expect(toCsv([["a", 'b"c', "d,e", "f\ng", "h\ri", "é 😀"]])).toBe('a,"b""c","d,e","f\ng","h\ri",é 😀\r\n');
+  });
 });
