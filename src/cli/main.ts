@@ -129,7 +129,7 @@ function version(): string {
 /** Builds a fresh commander program; `setExit` records a non-zero outcome without exiting. */
 export function createProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("mmn-dose")
-    .description("Immunoglobulin dosing schedules for multifocal motor neuropathy (IVIG)")
+    .description("Immunoglobulin dosing schedules for multifocal motor neuropathy: IVIG courses or their weekly SCIG equivalent")
     .exitOverride()
     .configureOutput({ writeOut: io.writeOut, writeErr: () => {}, outputError: () => {} })
     .version(version(), "-V, --version", "print the version")
