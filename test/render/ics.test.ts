@@ -1,24 +1,39 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { planSchedule } from "../../src/core/schedule.js";
+import type { ScheduleResult } from "../../src/core/resultSchema.js";
 import { renderIcs, wallTimeToUtc } from "../../src/render/ics.js";
 import { scheduleInput } from "../helpers/input.js";
 
-const result = planSchedule(scheduleInput({ courses: 3, startDate: "2027-02-22" }), "2026-11-25");
+const TODAY = "2026-11-25";
+// Courses on 2027-02-22, 03-22 and 04-19: Europe/London changes to summer time on 2027-03-28.
+const result = planSchedule(scheduleInput({ courses: 3, startDate: "2027-02-22" }), TODAY);
+// Courses every 2 weeks from 2027-03-01: the first in winter, 03-15 and 03-29 after New York's
+// 2027-03-14 change to summer time.
+const newYork = planSchedule(scheduleInput({ courses: 3, startDate: "2027-03-01", intervalWeeks: 2 }), TODAY);
 
-function events(text: string) {
+function parseIcs(text: string) {
   const cal = new ICAL.Component(ICAL.parse(text));
   return { cal, events: cal.getAllSubcomponents("vevent") };
 }
 
+const value = (e: ICAL.Component, name: string) => e.getFirstPropertyValue(name);
+const instant = (e: ICAL.Component, name: string) => (value(e, name) as ICAL.Time).toJSDate().toISOString();
+
+/** RFC 5545 musts that neither ical-generator nor ical.js enforce (ECOSYSTEM §4.2). */
 function checkRfc5545(text: string) {
+  expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
   expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/); // CRLF only
-  for (const line of text.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
-  const { cal, events: evs } = events(text);
-  expect(cal.getFirstPropertyValue("version")).toBe("2.0");
-  expect(cal.getFirstPropertyValue("prodid")).toBe("-//mmn-dose//mmn-dose//EN");
-  for (const e of evs) {
-    for (const p of ["uid", "dtstamp", "dtstart"]) expect(e.getFirstPropertyValue(p)).toBeTruthy();
+  const lines = text.split("\r\n").slice(0, -1);
+  for (const line of lines) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+  expect(lines.filter((l) => !/^[A-Z-]+[;:]/.test(l)).every((l) => l.startsWith(" "))).toBe(true); // folds go on with one space
+  const { cal, events } = parseIcs(text);
+  expect(value(cal, "version")).toBe("2.0");
+  expect(value(cal, "prodid")).toBe("-//mmn-dose//mmn-dose//EN");
+  expect(value(cal, "method")).toBe("PUBLISH");
+  expect(value(cal, "x-wr-calname")).toBe("MMN immunoglobulin infusions");
+  for (const e of events) {
+    for (const p of ["uid", "dtstamp", "dtstart"]) expect(value(e, p)).toBeTruthy();
     expect(e.hasProperty("dtend") && e.hasProperty("duration")).toBe(false);
   }
   expect(text).not.toMatch(/TZID/); // times are UTC, so no VTIMEZONE is needed
@@ -26,33 +41,69 @@ function checkRfc5545(text: string) {
 
 describe("renderIcs, all-day", () => {
   const text = renderIcs(result);
-  const { events: evs } = events(text);
+  const { events } = parseIcs(text);
 
-  it("has one all-day event per infusion on the result's dates", () => {
+  it("is valid RFC 5545 text with one all-day event per infusion on the result's dates", () => {
     checkRfc5545(text);
-    expect(evs).toHaveLength(result.infusions.length);
-    evs.forEach((e, k) => {
-      const start = e.getFirstPropertyValue("dtstart") as ICAL.Time;
+    expect(events).toHaveLength(result.infusions.length);
+    events.forEach((e, k) => {
+      const start = value(e, "dtstart") as ICAL.Time;
+      const end = value(e, "dtend") as ICAL.Time;
       expect(start.isDate).toBe(true);
       expect(start.toString()).toBe(result.infusions[k]!.date);
+      const next = start.clone();
+      next.adjust(1, 0, 0, 0);
+      expect(end.isDate).toBe(true);
+      expect(end.toString()).toBe(next.toString());
     });
+    expect(text).toMatch(/^DTSTART;VALUE=DATE:20270222\r$/m);
   });
 
-  it("has unique UIDs, stable across renders and across a changed dose", () => {
-    const uids = evs.map((e) => e.getFirstPropertyValue("uid"));
+  it("has unique, well-formed UIDs, stable across renders and across a changed dose", () => {
+    const uids = events.map((e) => String(value(e, "uid")));
     expect(new Set(uids).size).toBe(uids.length);
-    expect(renderIcs(result)).toBe(text);
-    const changed = planSchedule(scheduleInput({ courses: 3, startDate: "2027-02-22", doseGPerKg: 1.8 }), "2026-11-25");
-    expect(events(renderIcs(changed)).events.map((e) => e.getFirstPropertyValue("uid"))).toEqual(uids);
+    for (const [k, uid] of uids.entries()) {
+      const i = result.infusions[k]!;
+      expect(uid).toMatch(new RegExp(`^[0-9a-f]{16}-c${i.course}-d${i.day}@mmn-dose$`));
+    }
+    expect(renderIcs(planSchedule(scheduleInput({ courses: 3, startDate: "2027-02-22" }), TODAY))).toBe(text);
+    const changed = planSchedule(scheduleInput({ courses: 3, startDate: "2027-02-22", doseGPerKg: 1.8 }), TODAY);
+    expect(parseIcs(renderIcs(changed)).events.map((e) => value(e, "uid"))).toEqual(uids);
   });
 
-  it("carries dose, volume, vials, rate plan and warnings, escaped", () => {
-    const d = String(evs[0]!.getFirstPropertyValue("description"));
-    expect(d).toContain("Dose: 70 g");
-    expect(d).toContain("Vials: 2 × 30 g + 1 × 10 g");
+  it("gives another schedule (start date, weight, product) or --calendar-id other UIDs", () => {
+    const uid0 = (r: ScheduleResult, calendarId?: string) => String(value(parseIcs(renderIcs(r, { calendarId })).events[0]!, "uid"));
+    const base = uid0(result);
+    expect(uid0(planSchedule(scheduleInput({ courses: 1, startDate: "2027-02-23" }), TODAY))).not.toBe(base);
+    expect(uid0(planSchedule(scheduleInput({ courses: 1, startDate: "2027-02-22", weightKg: 71 }), TODAY))).not.toBe(base);
+    expect(uid0(planSchedule(scheduleInput({ courses: 1, startDate: "2027-02-22", productId: "privigen" }), TODAY))).not.toBe(base);
+    expect(uid0(result, "ward-7")).not.toBe(base);
+    expect(uid0(result, "ward-7")).toBe(uid0(planSchedule(scheduleInput({ courses: 1, startDate: "2027-05-01" }), TODAY), "ward-7"));
+  });
+
+  it("stamps every event with the start date at 00:00Z (no clock: same input, same bytes)", () => {
+    for (const e of events) expect(instant(e, "dtstamp")).toBe("2027-02-22T00:00:00.000Z");
+  });
+
+  it("summarises and describes each day, escaped, with no patient identifier", () => {
+    expect(events.map((e) => value(e, "summary"))).toEqual(
+      result.infusions.map((i) => `IVIG ${i.doseG} g Gammagard Liquid 10 % (course ${i.course}, day ${i.day}/${i.daysInCourse})`),
+    );
+    const d = String(value(events[0]!, "description"));
+    expect(d).toContain("Dose: 70 g (1 g/kg of dosing weight 70 kg)");
+    expect(d).toContain("Volume: 700 mL");
+    expect(d).toContain("Vials: 2 × 30 g + 1 × 10 g"); // multi-byte "×" survives folding
     expect(d).toContain("35 mL/h");
-    expect(d).toContain("Warning RATE_STEPS_NOT_IN_LABEL");
+    for (const w of result.warnings) expect(d).toContain(`${w.code}: ${w.message}`);
+    expect(d.split("\n").at(-1)).toBe("Decision support only: check against the current label; the prescriber and pharmacist decide.");
     expect(text).toContain("\\,"); // commas in TEXT are escaped
+    expect(text).toContain("\\n"); // and newlines
+    expect(text).not.toMatch(/patient|typed/i);
+  });
+
+  it("uses productLabel in SUMMARY when given", () => {
+    const labelled = parseIcs(renderIcs(result, { productLabel: "GGL 10% (ward stock)" })).events;
+    expect(value(labelled[0]!, "summary")).toBe("IVIG 70 g GGL 10% (ward stock) (course 1, day 1/2)");
   });
 });
 
@@ -60,21 +111,52 @@ describe("renderIcs, timed across daylight saving", () => {
   it("09:00 Europe/London is 09:00Z in winter and 08:00Z after 28 March 2027, ending after the chair time", () => {
     const text = renderIcs(result, { time: "09:00", tz: "Europe/London" });
     checkRfc5545(text);
-    const evs = events(text).events;
-    const starts = evs.map((e) => (e.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate().toISOString());
-    expect(starts[0]).toBe("2027-02-22T09:00:00.000Z");
-    expect(starts[2]).toBe("2027-03-22T09:00:00.000Z");
-    expect(starts[4]).toBe("2027-04-19T08:00:00.000Z");
-    evs.forEach((e, k) => {
-      const minutes = ((e.getFirstPropertyValue("dtend") as ICAL.Time).toJSDate().getTime() - (e.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate().getTime()) / 60000;
+    const { events } = parseIcs(text);
+    expect(events.map((e) => instant(e, "dtstart"))).toEqual([
+      "2027-02-22T09:00:00.000Z",
+      "2027-02-23T09:00:00.000Z",
+      "2027-03-22T09:00:00.000Z",
+      "2027-03-23T09:00:00.000Z",
+      "2027-04-19T08:00:00.000Z",
+      "2027-04-20T08:00:00.000Z",
+    ]);
+    expect(text).toMatch(/^DTSTART:20270419T080000Z\r$/m);
+    events.forEach((e, k) => {
+      const minutes = (Date.parse(instant(e, "dtend")) - Date.parse(instant(e, "dtstart"))) / 60_000;
       expect(minutes).toBe(result.infusions[k]!.durationMinutes);
     });
   });
 
-  it("converts wall times in New York across both changes", () => {
+  it("09:00 America/New_York is 14:00Z before 14 March 2027 and 13:00Z after", () => {
+    const text = renderIcs(newYork, { time: "09:00", tz: "America/New_York" });
+    checkRfc5545(text);
+    const starts = parseIcs(text).events.map((e) => instant(e, "dtstart"));
+    expect(starts).toEqual(
+      newYork.infusions.map((i) => `${i.date}T${i.date < "2027-03-14" ? "14" : "13"}:00:00.000Z`),
+    );
+    expect(new Set(starts.map((s) => s.slice(11, 13)))).toEqual(new Set(["14", "13"])); // the fixture crosses the change
+  });
+
+  it("writes no DTEND when the chair time is not estimated, and says so", () => {
+    const noChair = { ...result, infusions: result.infusions.map(({ durationMinutes: _, ...i }) => i) } as unknown as ScheduleResult;
+    const { events } = parseIcs(renderIcs(noChair, { time: "09:00", tz: "Europe/London" }));
+    for (const e of events) {
+      expect(e.hasProperty("dtend")).toBe(false);
+      expect(String(value(e, "description"))).toContain("Chair time not estimated");
+    }
+  });
+
+  it("converts wall times across both changes, at the edges and in a half-hour zone", () => {
     expect(wallTimeToUtc("2027-03-13", "09:00", "America/New_York").toISOString()).toBe("2027-03-13T14:00:00.000Z");
     expect(wallTimeToUtc("2027-03-15", "09:00", "America/New_York").toISOString()).toBe("2027-03-15T13:00:00.000Z");
     expect(wallTimeToUtc("2027-11-08", "09:00", "America/New_York").toISOString()).toBe("2027-11-08T14:00:00.000Z");
+    // On the change days themselves, just after the switch. In New York the naive guess (the wall
+    // time read as UTC) falls on the other side of the change, so one offset lookup is not enough.
+    expect(wallTimeToUtc("2027-03-14", "03:30", "America/New_York").toISOString()).toBe("2027-03-14T07:30:00.000Z");
+    expect(wallTimeToUtc("2027-11-07", "05:00", "America/New_York").toISOString()).toBe("2027-11-07T10:00:00.000Z");
+    expect(wallTimeToUtc("2027-03-28", "09:00", "Europe/London").toISOString()).toBe("2027-03-28T08:00:00.000Z");
+    expect(wallTimeToUtc("2027-10-31", "09:00", "Europe/London").toISOString()).toBe("2027-10-31T09:00:00.000Z");
     expect(wallTimeToUtc("2027-07-01", "23:30", "Australia/Lord_Howe").toISOString()).toBe("2027-07-01T13:00:00.000Z");
+    expect(wallTimeToUtc("2027-07-01", "09:00", "Asia/Kolkata").toISOString()).toBe("2027-07-01T03:30:00.000Z");
   });
 });
