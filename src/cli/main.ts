@@ -180,7 +180,8 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     } else {
       io.writeOut(text);
     }
-    if ((!io.stdoutIsTTY || output !== undefined) && result.warnings.length > 0) {
+    // stdout already carries the warnings in every format; with -o the terminal gets them too.
+    if (output !== undefined && result.warnings.length > 0) {
       for (const w of result.warnings) io.writeErr(`mmn-dose: warning ${w.code}: ${w.message}\n`);
     }
   });
