@@ -14,8 +14,6 @@ export interface IcsOptions {
   readonly calendarId?: string | undefined;
   /** `--sequence`: raise it when reissuing a changed schedule so calendars take the update. */
   readonly sequence?: number | undefined;
-  /** The product as the clinic calls it in SUMMARY (a local formulary name); default the catalog name. */
-  readonly productLabel?: string | undefined;
 }
 
 const MS_PER_MINUTE = 60_000;
@@ -74,10 +72,10 @@ function chairMinutes(i: Infusion): number | undefined {
   return "durationMinutes" in i && typeof i.durationMinutes === "number" ? i.durationMinutes : undefined;
 }
 
-function summary(r: ScheduleResult, i: Infusion, productLabel: string | undefined): string {
+function summary(r: ScheduleResult, i: Infusion): string {
   const route = r.regimen.route.toUpperCase();
   const where = i.sites ? `, ${i.sites} sites` : "";
-  return `${route} ${formatNumber(i.doseG)} g ${productLabel ?? r.regimen.productName} (course ${i.course}, day ${i.day}/${i.daysInCourse}${where})`;
+  return `${route} ${formatNumber(i.doseG)} g ${r.regimen.productName} (course ${i.course}, day ${i.day}/${i.daysInCourse}${where})`;
 }
 
 function description(r: ScheduleResult, i: Infusion): string {
@@ -116,7 +114,7 @@ export function renderIcs(r: ScheduleResult, options: IcsOptions = {}): string {
       id: `${key}-c${i.course}-d${i.day}@mmn-dose`,
       sequence: options.sequence ?? 0,
       stamp,
-      summary: summary(r, i, options.productLabel),
+      summary: summary(r, i),
       description: description(r, i),
     };
     if (options.time !== undefined && options.tz !== undefined) {

@@ -100,11 +100,6 @@ describe("renderIcs, all-day", () => {
     expect(text).toContain("\\n"); // and newlines
     expect(text).not.toMatch(/patient|typed/i);
   });
-
-  it("uses productLabel in SUMMARY when given", () => {
-    const labelled = parseIcs(renderIcs(result, { productLabel: "GGL 10% (ward stock)" })).events;
-    expect(value(labelled[0]!, "summary")).toBe("IVIG 70 g GGL 10% (ward stock) (course 1, day 1/2)");
-  });
 });
 
 describe("renderIcs, timed across daylight saving", () => {
