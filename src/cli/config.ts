@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { UsageError } from "./errors.js";
 import { ScheduleOptionsSchema } from "./validate.js";
 
@@ -30,22 +30,27 @@ const IVIG_ONLY: readonly SiteKey[] = ["product", "vials", "maxDaily", "maxRate"
 
 const PATIENT_KEYS = new Set(["weight", "height", "sex", "age", "pregnant", "dose", "every", "days", "courses", "until", "start", "lastIvig", "id", "name"]);
 
-const numberList = z.array(z.number().positive()).min(1);
+// Types only; ranges are checked by the same validators as the flags (ScheduleOptionsSchema).
+const text = z.optional(z.string({ error: "must be a string" }));
+const number = z.optional(z.number({ error: "must be a number" }));
+const numberList = z.optional(
+  z.array(z.number({ error: "must be a list of numbers, e.g. [10, 20]" }), { error: "must be a list of numbers, e.g. [10, 20]" }).check(z.minLength(1, { error: "must list at least one number" })),
+);
 const ConfigSchema = z.strictObject({
-  product: z.string().optional(),
-  vials: numberList.optional(),
-  policy: z.string().optional(),
-  round: z.string().optional(),
-  maxDaily: z.number().optional(),
-  maxRate: z.number().optional(),
-  stepMinutes: z.number().optional(),
-  rateSteps: numberList.optional(),
-  scigProduct: z.string().optional(),
-  skipWeekends: z.boolean().optional(),
-  avoid: z.array(z.string()).optional(),
-  tz: z.string().optional(),
-  time: z.string().optional(),
-});
+  product: text,
+  vials: numberList,
+  policy: text,
+  round: text,
+  maxDaily: number,
+  maxRate: number,
+  stepMinutes: number,
+  rateSteps: numberList,
+  scigProduct: text,
+  skipWeekends: z.optional(z.boolean({ error: "must be true or false" })),
+  avoid: z.optional(z.array(z.string({ error: "must be a list of dates as YYYY-MM-DD" }), { error: "must be a list of dates as YYYY-MM-DD" })),
+  tz: text,
+  time: text,
+}, { error: "must be a JSON object of site settings" });
 
 export type SettingSource = "flag" | `env ${string}` | `config ${string}` | "default";
 
@@ -90,7 +95,7 @@ async function loadConfig(explicit: string | undefined, env: Readonly<Record<str
     const parsed = ConfigSchema.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      const key = issue.path.length > 0 ? `key '${issue.path.join(".")}'` : "the file";
+      const key = issue.path.length > 0 ? `key '${String(issue.path[0])}'` : "the file";
       const what = issue.code === "unrecognized_keys" ? `unknown key '${issue.keys[0]}' (site keys: ${SITE_KEYS.join(", ")})` : `${key}: ${issue.message}`;
       throw new UsageError("CONFIG", `config ${path}: ${what}`);
     }

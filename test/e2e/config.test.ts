@@ -47,7 +47,9 @@ describe("site configuration", () => {
   it.each([
     ["patient data", { weight: 70 }, "key 'weight' is patient data"],
     ["unknown key", { colour: "red" }, "unknown key 'colour'"],
-    ["wrong type", { maxDaily: "one" }, "key 'maxDaily'"],
+    ["wrong type", { maxDaily: "one" }, "key 'maxDaily': must be a number"],
+    ["wrong list element", { vials: [10, "20"] }, "key 'vials': must be a list of numbers"],
+    ["not an object", [1], "the file: must be a JSON object of site settings"],
     ["out of range", { maxDaily: 9 }, "key 'maxDaily': --max-daily must be a number from 0.1 to 2 g/kg"],
     ["not JSON", "{ round: 5g", "not valid JSON"],
   ])("refuses %s with the file and key named (exit 2)", (_name, content, message) => {
