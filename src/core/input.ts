@@ -2,6 +2,7 @@ import type { IsoDate } from "./calendarDate.js";
 import type { Rounding } from "./courseDose.js";
 import type { DosingWeightChoice, Sex } from "./dosingWeight.js";
 import type { PolicyId } from "../data/policies.js";
+import { DEFAULT_IVIG_PRODUCT_ID } from "../data/products.js";
 import type { RateOptions } from "./ratePlan.js";
 import type { AvoidRules } from "./avoid.js";
 
@@ -68,7 +69,7 @@ export const DEFAULTS = {
   intervalWeeks: 4,
   maxDailyGPerKg: 1,
   courses: 6,
-  productId: "gammagard-liquid",
+  productId: DEFAULT_IVIG_PRODUCT_ID,
   rounding: "vial",
 } as const;
 
