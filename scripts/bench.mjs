@@ -12,7 +12,7 @@ import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from "node:
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
-const bin = `${root}bin/mmn-dose.js`;
+const bin = `${root}bin/mmn-dose.cjs`;
 const work = `${root}.bench`;
 mkdirSync(work, { recursive: true });
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);

@@ -1,20 +1,56 @@
 #!/usr/bin/env node
-// Bundles the compiled CLI into dist/bundle/ (esbuild, ESM, minified, split so that lazily
-// imported parts — batch, calendars, the JSON Schema — load only when a command needs them).
-// Measured on the dev machine: `--weight 70` 120 ms as tsc output, 90 ms bundled (node -e 0: 45 ms).
+// Bundles the compiled CLI into one CommonJS file, dist/bundle/main.cjs, plus V8's code cache for it
+// (main.cjs.cache); bin/mmn-dose.cjs loads both through bin/load-bundle.cjs.
+//
+// Why this shape (measured on the dev machine with `npm run bench`, node -e 0 ≈ 60 ms; the
+// one-patient run went from 1.9× to 1.3× of that):
+// - One file, not split chunks: Node's ESM loader pays per module, and ten chunks on the one-patient
+//   path cost ~20 ms. esbuild still keeps the lazily imported parts (batch, ICS, CSV, JSON Schema,
+//   products) lazy inside the file: their code is parsed but not run until a command needs it.
+// - CommonJS, not ESM: loading the same bundle through the ESM loader costs ~6–10 ms more on Node 20.
+// - commander requires node:child_process at load time for executable subcommands, which mmn-dose
+//   does not use; loading it costs ~3 ms, so here it is required on first use instead.
+// - The code cache saves compiling the bundle on every run (~13 ms).
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
 import { build } from "esbuild";
+
+/** `require("node:child_process")` from commander → a proxy that requires it on first property read. */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`node_modules/commander/`) ? { path: "child_process", namespace: "lazy-builtin" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, () => ({
+      contents: `let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require("node:child_process"))[key] });`,
+      loader: "js",
+    }));
+  },
+};
+
+rmSync("dist/bundle", { recursive: true, force: true }); // no stale files from an older layout
 
 await build({
   entryPoints: ["dist/cli/main.js"],
-  outdir: "dist/bundle",
+  outfile: "dist/bundle/main.cjs",
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
   minify: true,
   legalComments: "none",
   logLevel: "warning",
-  // commander is CommonJS; inside an ESM bundle its require() calls need a real require.
-  banner: { js: "import{createRequire as __mmnRequire}from'node:module';const require=__mmnRequire(import.meta.url);" },
+  plugins: [lazyChildProcess],
+  // main.ts reads ../../package.json relative to its own URL; in CommonJS that URL is this file's.
+  define: { "import.meta.url": "__mmnModuleUrl" },
+  banner: { js: "const __mmnModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
 });
+
+// bin/load-bundle.cjs runs the bundle as a vm.Script, which has no loader for import(): every
+// dynamic import must have been bundled (esbuild keeps import() of Node built-ins; import them statically).
+if (readFileSync("dist/bundle/main.cjs", "utf8").includes("import(")) throw new Error("dist/bundle/main.cjs contains import()");
+
+// V8's code cache for the bundle (bin/load-bundle.cjs explains), made in a fresh process.
+const cache = spawnSync(process.execPath, ["scripts/code-cache.cjs"], { stdio: "inherit" });
+if (cache.status !== 0) throw new Error(`scripts/code-cache.cjs exited ${cache.status}`);

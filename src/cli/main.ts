@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { Command, CommanderError, Option } from "commander";
 import type { IsoDate } from "../core/calendarDate.js";
@@ -51,7 +52,7 @@ Decision support only: the prescriber and pharmacist decide.`;
 
 /**
  * Runs the CLI and returns the exit code. The only place that turns errors into exit codes;
- * `bin/mmn-dose.js` sets `process.exitCode` from it.
+ * `bin/mmn-dose.cjs` sets `process.exitCode` from it.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const wantsJson = argv.includes("--json") || argv.includes("--format=json") || argv.some((a, i) => a === "--format" && argv[i + 1] === "json");
@@ -105,7 +106,6 @@ function domainError(error: unknown): CliError | undefined {
 }
 
 async function readInputFile(option: string, path: string): Promise<string> {
-  const { readFile } = await import("node:fs/promises");
   try {
     return await readFile(path, "utf8");
   } catch (e) {

@@ -99,36 +99,34 @@ function flag(name: string) {
   return z.optional(z.boolean({ error: `${name} takes no value: it is on when given` }));
 }
 
-const { optional } = z;
-
 /** The raw one-patient options as commander hands them over (all strings), validated and typed. */
 export const ScheduleOptionsSchema = z.object({
-  weight: optional(weight),
-  height: optional(height),
-  sex: optional(oneOf("--sex", ["male", "female"])),
-  dosingWeight: optional(oneOf("--dosing-weight", ["actual", "ideal", "adjusted", "bmi30", "ibw120"])),
-  policy: optional(oneOf("--policy", ["ontario", "australia", "uk"])),
-  age: optional(decimal("--age", LIMITS.ageYears, "years")),
+  weight: z.optional(weight),
+  height: z.optional(height),
+  sex: z.optional(oneOf("--sex", ["male", "female"])),
+  dosingWeight: z.optional(oneOf("--dosing-weight", ["actual", "ideal", "adjusted", "bmi30", "ibw120"])),
+  policy: z.optional(oneOf("--policy", ["ontario", "australia", "uk"])),
+  age: z.optional(decimal("--age", LIMITS.ageYears, "years")),
   pregnant: flag("--pregnant"),
-  dose: optional(decimal("--dose", LIMITS.doseGPerKg, "g/kg")),
-  every: optional(decimal("--every", LIMITS.intervalWeeks, "weeks", true)),
-  days: optional(decimal("--days", LIMITS.daysPerCourse, "days", true)),
-  maxDaily: optional(decimal("--max-daily", LIMITS.maxDailyGPerKg, "g/kg")),
-  courses: optional(decimal("--courses", LIMITS.courses, "", true)),
-  until: optional(isoDate("--until")),
-  start: optional(isoDate("--start")),
-  product: optional(oneOf("--product", IVIG_PRODUCTS.map((p) => p.id))),
-  vials: optional(decimalList("--vials", LIMITS.vialSizeG, "g", false)),
-  maxRate: optional(decimal("--max-rate", LIMITS.rateMlPerKgPerHour, "mL/kg/h")),
+  dose: z.optional(decimal("--dose", LIMITS.doseGPerKg, "g/kg")),
+  every: z.optional(decimal("--every", LIMITS.intervalWeeks, "weeks", true)),
+  days: z.optional(decimal("--days", LIMITS.daysPerCourse, "days", true)),
+  maxDaily: z.optional(decimal("--max-daily", LIMITS.maxDailyGPerKg, "g/kg")),
+  courses: z.optional(decimal("--courses", LIMITS.courses, "", true)),
+  until: z.optional(isoDate("--until")),
+  start: z.optional(isoDate("--start")),
+  product: z.optional(oneOf("--product", IVIG_PRODUCTS.map((p) => p.id))),
+  vials: z.optional(decimalList("--vials", LIMITS.vialSizeG, "g", false)),
+  maxRate: z.optional(decimal("--max-rate", LIMITS.rateMlPerKgPerHour, "mL/kg/h")),
   allowAboveLabelRate: flag("--allow-above-label-rate"),
-  initialRate: optional(decimal("--initial-rate", LIMITS.rateMlPerKgPerHour, "mL/kg/h")),
-  rateSteps: optional(decimalList("--rate-steps", LIMITS.rateMlPerKgPerHour, "mL/kg/h", true)),
-  stepMinutes: optional(decimal("--step-minutes", LIMITS.stepMinutes, "minutes", true)),
+  initialRate: z.optional(decimal("--initial-rate", LIMITS.rateMlPerKgPerHour, "mL/kg/h")),
+  rateSteps: z.optional(decimalList("--rate-steps", LIMITS.rateMlPerKgPerHour, "mL/kg/h", true)),
+  stepMinutes: z.optional(decimal("--step-minutes", LIMITS.stepMinutes, "minutes", true)),
   atRisk: flag("--at-risk"),
   firstInfusion: flag("--first-infusion"),
-  route: optional(oneOf("--route", ["ivig", "scig"])),
+  route: z.optional(oneOf("--route", ["ivig", "scig"])),
   skipWeekends: flag("--skip-weekends"),
-  avoid: optional(
+  avoid: z.optional(
     readString((text, ctx) => {
       const dates = text.split(",");
       const bad = dates.find((d) => !isIsoDate(d));
@@ -136,11 +134,11 @@ export const ScheduleOptionsSchema = z.object({
       return dates;
     }),
   ),
-  avoidFile: optional(z.string()),
-  output: optional(z.string()),
-  config: optional(z.string()),
-  scigProduct: optional(oneOf("--scig-product", SCIG_PRODUCTS.map((p) => p.id))),
-  scigFactor: optional(
+  avoidFile: z.optional(z.string()),
+  output: z.optional(z.string()),
+  config: z.optional(z.string()),
+  scigProduct: z.optional(oneOf("--scig-product", SCIG_PRODUCTS.map((p) => p.id))),
+  scigFactor: z.optional(
     readString((text, ctx) => {
       if (text === "label") return "label" as const;
       const value = DECIMAL.test(text) ? Number(text) : Number.NaN;
@@ -150,15 +148,15 @@ export const ScheduleOptionsSchema = z.object({
       return value;
     }),
   ),
-  scigEvery: optional(decimal("--scig-every", LIMITS.scigEveryWeeks, "weeks", true)),
-  sessions: optional(decimal("--sessions", LIMITS.sessions, "", true)),
-  lastIvig: optional(isoDate("--last-ivig")),
-  round: optional(oneOf("--round", ["none", "vial", "5g"])),
-  format: optional(oneOf("--format", ["table", "json", "csv", "ics"])),
-  time: optional(checked((t) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t), (text) => `--time must be a clock time HH:MM from 00:00 to 23:59; got '${text}'`)),
-  tz: optional(checked(isTimeZone, (text) => `--tz must be an IANA time zone such as Europe/London; got '${text}'`)),
-  calendarId: optional(checked((t) => t.length >= 1 && t.length <= 200, () => "--calendar-id must be from 1 to 200 characters")),
-  sequence: optional(decimal("--sequence", { min: 0, max: 1000 }, "", true)),
+  scigEvery: z.optional(decimal("--scig-every", LIMITS.scigEveryWeeks, "weeks", true)),
+  sessions: z.optional(decimal("--sessions", LIMITS.sessions, "", true)),
+  lastIvig: z.optional(isoDate("--last-ivig")),
+  round: z.optional(oneOf("--round", ["none", "vial", "5g"])),
+  format: z.optional(oneOf("--format", ["table", "json", "csv", "ics"])),
+  time: z.optional(checked((t) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t), (text) => `--time must be a clock time HH:MM from 00:00 to 23:59; got '${text}'`)),
+  tz: z.optional(checked(isTimeZone, (text) => `--tz must be an IANA time zone such as Europe/London; got '${text}'`)),
+  calendarId: z.optional(checked((t) => t.length >= 1 && t.length <= 200, () => "--calendar-id must be from 1 to 200 characters")),
+  sequence: z.optional(decimal("--sequence", { min: 0, max: 1000 }, "", true)),
   json: flag("--json"),
 });
 

@@ -290,7 +290,7 @@ describe("bad input: exit 2, one plain line naming the option and range, no stac
 
 describe("pipes", () => {
   it("`mmn-dose … | head -1` exits quietly", () => {
-    const r = runShell(`node bin/mmn-dose.js --weight 70 --courses 100 --start 2026-12-01 | head -1`);
+    const r = runShell(`node bin/mmn-dose.cjs --weight 70 --courses 100 --start 2026-12-01 | head -1`);
     expect(r.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
     expect(r.stdout.split("\n").filter(Boolean)).toHaveLength(1);
   });

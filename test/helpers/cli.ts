@@ -5,7 +5,7 @@ import { expect } from "vitest";
 import { isIsoDate } from "../../src/core/calendarDate.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-export const BIN = fileURLToPath(new URL("../../bin/mmn-dose.js", import.meta.url));
+export const BIN = fileURLToPath(new URL("../../bin/mmn-dose.cjs", import.meta.url));
 
 export interface CliRun {
   readonly status: number | null;
