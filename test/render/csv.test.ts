@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { planSchedule } from "../../src/core/schedule.js";
 import type { ScheduleResult } from "../../src/core/resultSchema.js";
 import { CSV_COLUMNS, csvRecords, neutraliseFormula, renderCsv, toCsv } from "../../src/render/csv.js";
+import { expectedRow, readCsv } from "../helpers/formats.js";
 import { scheduleInput } from "../helpers/input.js";
 
 const TODAY = "2026-11-25";
@@ -11,37 +12,6 @@ const TODAY = "2026-11-25";
 const result = planSchedule(scheduleInput({ courses: 3, avoid: { weekends: true, dates: ["2026-12-29"] } }), TODAY);
 const decimals = planSchedule(scheduleInput({ weightKg: 66.6, rounding: "none", courses: 2 }), TODAY);
 const scig = planSchedule(scheduleInput({ route: "scig", startDate: "2026-12-08", courses: 2 }), TODAY);
-
-const readCsv = (text: string) => parse(text, { columns: true, record_delimiter: "\r\n" }) as Record<string, string>[];
-
-/** The row the CSV must hold for infusion `k`, built from the result, not from the renderer. */
-function expectedRow(r: ScheduleResult, k: number): Record<string, string> {
-  const i = r.infusions[k]!;
-  const n = (x: number | undefined) => (x === undefined ? "" : String(Math.round(x * 1000) / 1000));
-  return {
-    course: String(i.course),
-    date: i.date,
-    weekday: i.weekday,
-    day: String(i.day),
-    daysInCourse: String(i.daysInCourse),
-    doseG: n(i.doseG),
-    doseGPerKg: n(i.doseGPerKg),
-    volumeMl: n(i.volumeMl),
-    durationMinutes: String(i.durationMinutes),
-    sites: n(i.sites),
-    volumePerSiteMl: n(i.volumePerSiteMl),
-    vials: i.vials.map((v) => `${v.count} x ${v.sizeG} g`).join(" + "),
-    dispensedG: n(i.dispensedG),
-    wasteG: n(i.wasteG),
-    route: r.regimen.route,
-    product: r.regimen.product,
-    infusionKind: i.infusionKind,
-    plannedDate: i.plannedDate ?? "",
-    movedBecause: i.movedBecause ?? "",
-    dosingWeightKg: n(r.patient.dosingWeightKg),
-    warnings: r.warnings.map((w) => w.code).join(" "),
-  };
-}
 
 describe("renderCsv", () => {
   const text = renderCsv(result);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { planSchedule } from "../../src/core/schedule.js";
 import type { ScheduleResult } from "../../src/core/resultSchema.js";
 import { renderIcs, wallTimeToUtc } from "../../src/render/ics.js";
+import { checkRfc5545, instant, parseIcs, value } from "../helpers/formats.js";
 import { scheduleInput } from "../helpers/input.js";
 
 const TODAY = "2026-11-25";
@@ -11,33 +12,6 @@ const result = planSchedule(scheduleInput({ courses: 3, startDate: "2027-02-22" 
 // Courses every 2 weeks from 2027-03-01: the first in winter, 03-15 and 03-29 after New York's
 // 2027-03-14 change to summer time.
 const newYork = planSchedule(scheduleInput({ courses: 3, startDate: "2027-03-01", intervalWeeks: 2 }), TODAY);
-
-function parseIcs(text: string) {
-  const cal = new ICAL.Component(ICAL.parse(text));
-  return { cal, events: cal.getAllSubcomponents("vevent") };
-}
-
-const value = (e: ICAL.Component, name: string) => e.getFirstPropertyValue(name);
-const instant = (e: ICAL.Component, name: string) => (value(e, name) as ICAL.Time).toJSDate().toISOString();
-
-/** RFC 5545 musts that neither ical-generator nor ical.js enforce (ECOSYSTEM §4.2). */
-function checkRfc5545(text: string) {
-  expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
-  expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/); // CRLF only
-  const lines = text.split("\r\n").slice(0, -1);
-  for (const line of lines) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
-  expect(lines.filter((l) => !/^[A-Z-]+[;:]/.test(l)).every((l) => l.startsWith(" "))).toBe(true); // folds go on with one space
-  const { cal, events } = parseIcs(text);
-  expect(value(cal, "version")).toBe("2.0");
-  expect(value(cal, "prodid")).toBe("-//mmn-dose//mmn-dose//EN");
-  expect(value(cal, "method")).toBe("PUBLISH");
-  expect(value(cal, "x-wr-calname")).toBe("MMN immunoglobulin infusions");
-  for (const e of events) {
-    for (const p of ["uid", "dtstamp", "dtstart"]) expect(value(e, p)).toBeTruthy();
-    expect(e.hasProperty("dtend") && e.hasProperty("duration")).toBe(false);
-  }
-  expect(text).not.toMatch(/TZID/); // times are UTC, so no VTIMEZONE is needed
-}
 
 describe("renderIcs, all-day", () => {
   const text = renderIcs(result);
