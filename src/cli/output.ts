@@ -3,6 +3,17 @@ import { rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { IoError } from "./errors.js";
 
+/** Plain words for the ways a write can fail (the temporary file's name means nothing to a user). */
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "is a directory",
+  EROFS: "read-only file system",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "disk quota exceeded",
+  ENOENT: "the directory does not accept new files",
+};
+
 /**
  * Writes `text` to `path` atomically: a temporary file in the same directory, then a rename, so a
  * failed run never leaves half a calendar behind.
@@ -22,8 +33,8 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     await rename(temp, path);
   } catch (e) {
     await rm(temp, { force: true });
-    const err = e as NodeJS.ErrnoException;
-    const reason = err.code === "EACCES" || err.code === "EPERM" ? "permission denied" : err.code === "EISDIR" ? "is a directory" : err.message;
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = (code === undefined ? undefined : WRITE_FAILURES[code]) ?? code ?? (e as Error).message;
     throw new IoError("OUTPUT_WRITE", `-o ${path}: cannot write (${reason})`);
   }
 }

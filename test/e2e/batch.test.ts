@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -111,6 +111,22 @@ describe("-o, --output", () => {
     const run = runCli(["--weight", "70", "-o", join(file, "x.json")]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("is not a directory");
+  });
+
+  it("an existing directory as the target is an I/O error and leaves it as it was", () => {
+    const target = join(dir, "a-directory");
+    mkdirSync(target);
+    const run = runCli(["--weight", "70", "-o", target]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`mmn-dose: -o ${target}: cannot write (is a directory)\n`);
+    expect(readdirSync(target)).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it.runIf(process.platform === "linux")("a read-only place (/sys, even for root) is an I/O error in one plain line", () => {
+    const run = runCli(["--weight", "70", "-o", "/sys/mmn-dose.txt"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^mmn-dose: -o \/sys\/mmn-dose.txt: cannot write \((permission denied|read-only file system)\)\n$/);
   });
 
   it("bad input writes no file", () => {
