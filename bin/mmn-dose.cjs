@@ -2,7 +2,16 @@
 "use strict";
 // Runs the compiled CLI (npm install builds dist/ through the `prepare` script). CommonJS because
 // Node 20 starts it faster than an ES module (scripts/bundle.mjs says by how much).
-const { main } = require("./load-bundle.cjs").loadBundle().exports;
+const { loadBundle } = require("./load-bundle.cjs");
+
+let main;
+try {
+  ({ main } = loadBundle().exports);
+} catch (error) {
+  if (error.code !== "ENOENT") throw error;
+  process.stderr.write(`mmn-dose: ${error.path} is missing; build it with 'npm install' or 'npm run build'\n`);
+  process.exit(1);
+}
 
 process.stdout.on("error", (error) => {
   // `mmn-dose … | head -1`: the reader left; stop quietly.

@@ -67,4 +67,17 @@ describe("bundle and code cache", () => {
       writeFileSync(bundle, source);
     }
   });
+
+  it("without a build, says how to make one (exit 1, one line, no stack trace)", () => {
+    const source = readFileSync(bundle);
+    rmSync(bundle);
+    try {
+      const r = run(["--weight", "70"]);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(`mmn-dose: ${bundle} is missing; build it with 'npm install' or 'npm run build'\n`);
+    } finally {
+      writeFileSync(bundle, source);
+    }
+  });
 });
