@@ -21,6 +21,19 @@ export function roundTo(value: number, decimals: number): number {
   return (Math.sign(value) * r) / factor;
 }
 
+/**
+ * `roundTo` for a quantity that is never zero (a dose per kg): a value too small for `decimals`
+ * keeps two significant digits instead of reading as 0.
+ *
+ * @example
+ * roundPositive(0.5, 3) //=> 0.5
+ * roundPositive(0.000143, 3) //=> 0.00014
+ */
+export function roundPositive(value: number, decimals: number): number {
+  const rounded = roundTo(value, decimals);
+  return rounded === 0 && value > 0 ? Number(value.toPrecision(2)) : rounded;
+}
+
 /** A signed percentage such as "−0.15 %" or "+3.57 %". */
 export function formatPercent(value: number): string {
   const text = formatNumber(Math.abs(value));

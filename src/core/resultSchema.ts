@@ -59,6 +59,7 @@ export const RegimenSchema = z.strictObject({
     .strictObject({
       factor: z.number().positive().describe("SCIG:IVIG dose ratio"),
       factorSource: z.string().describe("Where the factor comes from"),
+      ivigDoseGPerKg: z.number().positive().describe("The IVIG dose converted, per course, per kg of dosing weight"),
       ivigCourseDoseG: z.number().positive().describe("The IVIG course dose converted (Ontario: after its 5 g rounding)"),
       ivigIntervalWeeks: z.number().int().positive(),
       weeklyDoseG: z.number().positive().describe("IVIG course ÷ weeks × factor, before rounding"),
@@ -69,7 +70,7 @@ export const RegimenSchema = z.strictObject({
     })
     .nullable()
     .describe("SCIG conversion; null for IVIG"),
-  doseGPerKg: z.number().positive(),
+  doseGPerKg: z.number().positive().describe("Per course (SCIG: per dosing interval), per kg of dosing weight, before rounding"),
   intervalWeeks: z.number().int().positive(),
   daysPerCourse: z.number().int().min(1).max(5),
   daysPerCourseReason: z.enum(["requested", "fewest-within-cap"]),

@@ -1,6 +1,6 @@
 import { addCalendarDays, daysBetween, weekdayOf, type IsoDate } from "./calendarDate.js";
 import { planCourseDose, type CourseDose, CourseSplitError, type Rounding } from "./courseDose.js";
-import { formatNumber, formatPercent, roundTo } from "./format.js";
+import { formatNumber, formatPercent, roundPositive, roundTo } from "./format.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
 import { message, type NoteCode, type WarningCode } from "./messages.js";
 import type { CourseTotal, Infusion, Message, ScheduleResult } from "./resultSchema.js";
@@ -125,7 +125,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
         day: d + 1,
         daysInCourse: daysPerCourse,
         doseG: mgToG(doseMg),
-        doseGPerKg: roundTo(mgToG(doseMg) / dosingWeightKg, 3),
+        doseGPerKg: roundPositive(mgToG(doseMg) / dosingWeightKg, 3),
         volumeMl: ml,
         vials: vialsInG(given.vials),
         dispensedG: mgToG(given.dispensedMg),
@@ -145,7 +145,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
   const exactCourseDoseG = mgToG(exactCourseDoseMg);
   const roundingDifferenceG = roundTo(courseDoseG - exactCourseDoseG, 3);
   const roundingDifferencePercent = roundTo((roundingDifferenceG / exactCourseDoseG) * 100, 2);
-  const monthlyDoseGPerKg = roundTo((courseDoseG / dosingWeightKg) * (DAYS_PER_MONTH / (7 * input.intervalWeeks)), 2);
+  const monthlyDoseGPerKg = roundPositive((courseDoseG / dosingWeightKg) * (DAYS_PER_MONTH / (7 * input.intervalWeeks)), 2);
 
   const facts: Facts = {
     input,

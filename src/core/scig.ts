@@ -1,7 +1,7 @@
 import { addCalendarDays, daysBetween, weekdayOf, type IsoDate } from "./calendarDate.js";
 import { planCourseDose } from "./courseDose.js";
 import type { DosingWeightDecision } from "./dosingWeight.js";
-import { formatNumber, formatPercent, roundTo } from "./format.js";
+import { formatNumber, formatPercent, roundPositive, roundTo } from "./format.js";
 import { LIMITS, type ScheduleInput } from "./input.js";
 import { message, type NoteCode, type WarningCode } from "./messages.js";
 import { infusionMinutes, type RateStep } from "./ratePlan.js";
@@ -162,7 +162,7 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
         day: s + 1,
         daysInCourse: dose.sessionsMg.length,
         doseG: mgToG(mg),
-        doseGPerKg: roundTo(mgToG(mg) / kg, 3),
+        doseGPerKg: roundPositive(mgToG(mg) / kg, 3),
         volumeMl: ml,
         vials: vialsInG(dispensed[s]!.vials),
         dispensedG: mgToG(dispensed[s]!.dispensedMg),
@@ -212,6 +212,7 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
       scig: {
         factor: factor.value,
         factorSource: factor.text,
+        ivigDoseGPerKg: input.doseGPerKg,
         ivigCourseDoseG: mgToG(ivigBaseMg),
         ivigIntervalWeeks: input.intervalWeeks,
         weeklyDoseG: roundTo(weeklyExactMg / 1000, 3),
@@ -220,7 +221,9 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
         rampUp: plan.some((p) => p.weeksCovered < everyWeeks),
         startRule,
       },
-      doseGPerKg: input.doseGPerKg,
+      // The SCIG regimen itself, so that doseGPerKg × dosing weight ≈ courseDoseG every intervalWeeks
+      // holds for both routes; the IVIG prescription it converts is under scig.
+      doseGPerKg: roundPositive(mgToG(exactFullMg) / kg, 3),
       intervalWeeks: everyWeeks,
       daysPerCourse: sessions,
       daysPerCourseReason: "requested",
@@ -232,7 +235,7 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
       rounding: doseRounding,
       roundingSource: input.rounding !== undefined ? "option" : policy?.rounding !== undefined ? "policy" : "default",
       dayDosesG: full.sessionsMg.map(mgToG),
-      monthlyDoseGPerKg: roundTo((mgToG(full.totalMg) / kg) * (DAYS_PER_MONTH / (7 * everyWeeks)), 2),
+      monthlyDoseGPerKg: roundPositive((mgToG(full.totalMg) / kg) * (DAYS_PER_MONTH / (7 * everyWeeks)), 2),
       courses: plan.length,
       startDate,
       untilDate: input.untilDate ?? null,

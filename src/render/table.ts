@@ -60,7 +60,7 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
   field("Dosing weight", `${paint.bold(`${formatNumber(p.dosingWeightKg)} kg`)} ${p.dosingWeightReason}${rule}`);
   const weeks = (n: number) => (n === 1 ? "week" : `${n} weeks`);
   if (scig) {
-    field("IVIG regimen", `${formatNumber(g.doseGPerKg)} g/kg every ${weeks(scig.ivigIntervalWeeks)} = ${grams(scig.ivigCourseDoseG)} per course`);
+    field("IVIG regimen", `${formatNumber(scig.ivigDoseGPerKg)} g/kg every ${weeks(scig.ivigIntervalWeeks)} = ${grams(scig.ivigCourseDoseG)} per course`);
     field("Conversion", `${grams(scig.ivigCourseDoseG)} ÷ ${weeks(scig.ivigIntervalWeeks)} × ${formatNumber(scig.factor)} = ${grams(scig.weeklyDoseG)} a week (factor ${scig.factorSource})`);
     field("SCIG dose", `${paint.bold(grams(g.courseDoseG))} every ${weeks(scig.everyWeeks)} (${rounding})${scig.sessions > 1 ? `, in ${scig.sessions} sessions: ${g.dayDosesG.map(grams).join(" + ")}` : ""}${scig.rampUp ? "; HyQvia ramp-up first" : ""}`);
     field("Start", `${g.startDate} (${scig.startRule})`);

@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import type { ScigOptions } from "../../src/core/input.js";
+import { ScheduleResultSchema } from "../../src/core/resultSchema.js";
 import { planSchedule, ScheduleInputError } from "../../src/core/schedule.js";
 import { SCIG_PRODUCTS } from "../../src/data/products.js";
 import { scheduleInput } from "../helpers/input.js";
@@ -18,6 +19,23 @@ describe("SCIG equivalents (CLINICAL.md §8 D9, D10, items 3–5)", () => {
     expect(r.infusions[0]).toMatchObject({ doseG: 35, volumeMl: 175 });
     expect(r.infusions.slice(0, 3).map((i) => i.date)).toEqual(["2026-12-08", "2026-12-15", "2026-12-22"]);
     expect(r.infusions).toHaveLength(24); // 6 courses × 4 weeks
+  });
+
+  it("regimen fields describe the SCIG regimen (dose per kg × dosing weight = dose every interval); the IVIG one is under scig", () => {
+    const r = scig();
+    expect(r.regimen).toMatchObject({ doseGPerKg: 0.5, intervalWeeks: 1, courseDoseG: 35 });
+    expect(r.regimen.scig).toMatchObject({ ivigDoseGPerKg: 2, ivigIntervalWeeks: 4, ivigCourseDoseG: 140 });
+    const every2 = scig({ everyWeeks: 2 });
+    expect(every2.regimen).toMatchObject({ doseGPerKg: 1, intervalWeeks: 2, courseDoseG: 70 });
+  });
+
+  it("a tiny regimen never reads as 0 g/kg (the schema says positive)", () => {
+    const r = scig({ factor: 0.1 }, { doseGPerKg: 0.1, intervalWeeks: 52, rounding: "none", courses: 1 });
+    expect(r.infusions[0]!.doseG).toBe(0.01);
+    expect(r.regimen.doseGPerKg).toBe(0.00019);
+    expect(r.infusions[0]!.doseGPerKg).toBe(0.00014);
+    expect(r.regimen.monthlyDoseGPerKg).toBeGreaterThan(0);
+    expect(() => ScheduleResultSchema.parse(r)).not.toThrow();
   });
 
   it.each([
