@@ -6,7 +6,7 @@ const { loadBundle } = require("./load-bundle.cjs");
 
 let main;
 try {
-  ({ main } = loadBundle().exports);
+  ({ main } = loadBundle(process.argv.includes("--debug") ? "skip" : "use").exports);
 } catch (error) {
   if (error.code !== "ENOENT") throw error;
   process.stderr.write(`mmn-dose: ${error.path} is missing; build it with 'npm install' or 'npm run build'\n`);
@@ -16,7 +16,9 @@ try {
 process.stdout.on("error", (error) => {
   // `mmn-dose … | head -1`: the reader left; stop quietly.
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw error;
+  // A full disk or a closed descriptor: an I/O failure, said in one line.
+  process.stderr.write(`mmn-dose: cannot write to standard output (${error.code ?? error.message})\n`);
+  process.exit(1);
 });
 
 // SIGINT: a batch stops between lines (exit 130) so every line written is a complete line.

@@ -44,7 +44,7 @@ await build({
   plugins: [lazyChildProcess],
   // main.ts reads ../../package.json relative to its own URL; in CommonJS that URL is this file's.
   define: { "import.meta.url": "__mmnModuleUrl" },
-  banner: { js: "const __mmnModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: '"use strict";' + "const __mmnModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
 });
 
 // bin/load-bundle.cjs runs the bundle as a vm.Script, which has no loader for import(): every

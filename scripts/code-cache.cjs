@@ -25,7 +25,7 @@ const io = {
 };
 
 (async () => {
-  const { exports, script, source } = loadBundle();
+  const { exports, script, source } = loadBundle("make");
   // The exit codes do not matter: a warm-up only has to call the code.
   for (const argv of WARM_UP) await exports.main(argv, io);
   writeFileSync(cacheFile, cacheData(script, source));

@@ -68,6 +68,25 @@ describe("bundle and code cache", () => {
     }
   });
 
+  it("ignores damaged cached data of the right length (V8 would not notice; it can crash Node)", () => {
+    const cache = readFileSync(`${bundle}.cache`);
+    const damaged = Buffer.from(cache);
+    for (let k = 100; k < damaged.length; k += 97) damaged[k] = damaged[k]! ^ 0xff;
+    writeFileSync(`${bundle}.cache`, damaged);
+    try {
+      expect(cacheState()).toBe("not used");
+      const r = run(["--weight", "70", "--start", "2026-12-01"]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain("140 g");
+    } finally {
+      writeFileSync(`${bundle}.cache`, cache);
+    }
+  });
+
+  it("holds no path of the machine that built it (a cached script keeps its name)", () => {
+    expect(readFileSync(`${bundle}.cache`).includes(ROOT.replace(/\/$/, ""))).toBe(false);
+  });
+
   it("without a build, says how to make one (exit 1, one line, no stack trace)", () => {
     const source = readFileSync(bundle);
     rmSync(bundle);

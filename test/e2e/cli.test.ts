@@ -1,7 +1,9 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { ROOT, runCli } from "../helpers/cli.js";
 
 const START = ["--start", "2026-12-01"];
 
@@ -289,6 +291,12 @@ describe("bad input: exit 2, one plain line naming the option and range, no stac
 });
 
 describe("pipes", () => {
+  it.runIf(existsSync("/dev/full"))("a full disk on stdout is an I/O failure in one line (exit 1), not a stack trace", () => {
+    const r = runShell(`node bin/mmn-dose.cjs --weight 70 > /dev/full`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("mmn-dose: cannot write to standard output (ENOSPC)\n");
+  });
+
   it("`mmn-dose … | head -1` exits quietly", () => {
     const r = runShell(`node bin/mmn-dose.cjs --weight 70 --courses 100 --start 2026-12-01 | head -1`);
     expect(r.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
@@ -296,8 +304,6 @@ describe("pipes", () => {
   });
 });
 
-import { spawnSync } from "node:child_process";
-import { ROOT } from "../helpers/cli.js";
 function runShell(command: string) {
   const r = spawnSync("bash", ["-o", "pipefail", "-c", command], { cwd: ROOT, encoding: "utf8" });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
