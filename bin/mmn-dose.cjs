@@ -44,14 +44,23 @@ async function* readLines(path) {
     input.once("open", resolve);
     input.once("error", reject);
   });
+  // Failures opening or reading the input (no such file, a directory) are I/O errors in one line.
+  const inputError = (error) => {
+    const reason = { ENOENT: "no such file", EISDIR: "is a directory", EACCES: "permission denied" }[error.code] ?? error.message;
+    const err = new Error(`batch ${path}: ${reason}`);
+    err.name = "BatchInputError";
+    return err;
+  };
   try {
     await opened;
   } catch (error) {
-    const err = new Error(`batch ${path}: ${error.code === "ENOENT" ? "no such file" : error.message}`);
-    err.name = "BatchInputError";
-    throw err;
+    throw inputError(error);
   }
-  yield* createInterface({ input, crlfDelay: Infinity });
+  try {
+    yield* createInterface({ input, crlfDelay: Infinity });
+  } catch (error) {
+    throw error.code ? inputError(error) : error;
+  }
 }
 
 main(process.argv.slice(2), {

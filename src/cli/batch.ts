@@ -13,6 +13,8 @@ export const MAX_LINE_BYTES = 1_000_000;
 /** Options that make no sense per patient line: output format, files, color. */
 const NOT_PER_LINE = new Set(["format", "json", "output", "avoidFile", "config", "time", "tz", "calendarId", "sequence"]);
 const FLAG_KEYS = new Set(SCHEDULE_OPTIONS.filter((o) => !o.flags.includes("<")).map((o) => o.key));
+/** Options that take a comma-separated list on the command line, so a JSON array per line. */
+const LIST_KEYS = new Set(["vials", "rateSteps", "avoid"]);
 const LINE_KEYS = new Set(SCHEDULE_OPTIONS.map((o) => o.key).filter((k) => !NOT_PER_LINE.has(k)));
 
 interface LineError {
@@ -37,6 +39,9 @@ export function processLine(text: string, line: number, today: IsoDate, site: Re
     }
     if (typeof record !== "object" || record === null || Array.isArray(record)) fail("NOT_AN_OBJECT", "each line must be a JSON object");
     const fields = record as Record<string, unknown>;
+    if (fields.id !== undefined && fields.id !== null && typeof fields.id !== "string" && typeof fields.id !== "number") {
+      fail("INVALID_ID", "'id' must be a string or a number");
+    }
     id = fields.id ?? null;
     const raw = { ...site, ...toOptionValues(fields) };
     const request = validateScheduleOptions(raw);
@@ -79,12 +84,14 @@ function toOptionValues(fields: Record<string, unknown>): Record<string, unknown
       raw[key] = value;
     } else if (typeof value === "string") {
       raw[key] = value;
-    } else if (typeof value === "number" && Number.isFinite(value)) {
-      raw[key] = String(value);
-    } else if (Array.isArray(value) && value.every((v) => typeof v === "number" || typeof v === "string")) {
+    } else if (typeof value === "number") {
+      raw[key] = String(value); // 1e400 parses as Infinity: the validator then names the range
+    } else if (Array.isArray(value) && LIST_KEYS.has(key) && value.every((v) => typeof v === "number" || typeof v === "string")) {
       raw[key] = value.join(",");
     } else {
-      fail("INVALID_OPTION", `'${key}' must be a string or a number`);
+      // A list or object where one value belongs (`"weight": [70]` is not 70 kg), or true/false:
+      // the option's own validator refuses it, naming the option and its range.
+      raw[key] = JSON.stringify(value);
     }
   }
   return raw;
@@ -114,17 +121,21 @@ export async function runBatch(file: string | undefined, io: Io, configPath?: st
   let failed = 0;
   const csv = format === "csv" ? await import("../render/csv.js") : undefined;
   if (csv) io.writeOut(csv.csvRecords([["line", "id", "error", ...csv.CSV_COLUMNS]]));
+  const interrupted = () => {
+    io.writeErr(`mmn-dose: batch interrupted after ${line} line${line === 1 ? "" : "s"}; every line written is complete\n`);
+    return EXIT.interrupted;
+  };
   for await (const text of io.readLines(file)) {
-    if (io.interrupted?.()) {
-      io.writeErr(`mmn-dose: batch interrupted after ${line} line${line === 1 ? "" : "s"}; every line written is complete\n`);
-      return EXIT.interrupted;
-    }
+    if (io.interrupted?.()) return interrupted();
     line++;
-    const out = processLine(text, line, today, site);
+    // A file saved with a UTF-8 byte order mark (Windows editors) starts with U+FEFF: not part of the JSON.
+    const out = processLine(line === 1 && text.startsWith("\uFEFF") ? text.slice(1) : text, line, today, site);
     if ("error" in out) failed++;
     const ok = io.writeOut(csv ? csvLines(csv, out) : `${JSON.stringify(out)}\n`);
     if ((ok as unknown) === false && io.waitForDrain) await io.waitForDrain();
   }
+  // Ctrl-C while waiting for input also ends the input (the producer dies too): still an interruption.
+  if (io.interrupted?.()) return interrupted();
   if (failed > 0) io.writeErr(`mmn-dose: batch: ${failed} of ${line} line${line === 1 ? "" : "s"} failed\n`);
   return failed > 0 ? EXIT.batchLineFailed : EXIT.ok;
 }

@@ -1,9 +1,10 @@
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { expectValidJsonOutput, runCli } from "../helpers/cli.js";
+import { BIN, expectValidJsonOutput, ROOT, runCli } from "../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mmn-dose-"));
 
@@ -155,5 +156,99 @@ describe("--skip-weekends and --avoid", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("line 2: '2026-13-01'");
     expect(runCli(["--weight", "70", "--avoid", "2026-12-25,xmas"]).stderr).toContain("--avoid must be comma-separated real dates");
+  });
+});
+
+describe("batch line values", () => {
+  const one = (record: string) => JSON.parse(runCli(["batch", "-"], {}, `${record}\n`).stdout.trim());
+
+  it.each([
+    ['{"weight":[70]}', "--weight must be a body weight from 2 to 350 kg", "[70]"],
+    ['{"weight":1e400}', "--weight must be a body weight from 2 to 350 kg", "Infinity"],
+    ['{"weight":true}', "--weight must be a body weight from 2 to 350 kg", "true"],
+    ['{"weight":70,"dose":[1]}', "--dose must be a number from 0.1 to 4 g/kg", "[1]"],
+    ['{"weight":70,"start":["2026-12-01"]}', "--start must be a real calendar date", '["2026-12-01"]'],
+    ['{"weight":70,"sex":{"v":"male"}}', "--sex must be one of male, female", '{"v":"male"}'],
+  ])("%s is refused, naming the option and its range", (record, message, got) => {
+    const out = one(record);
+    expect(out.error.code).toBe("INVALID_OPTION");
+    expect(out.error.message).toContain(message);
+    expect(out.error.message).toContain(`got '${got}'`);
+  });
+
+  it("lists go where the flag takes a comma-separated list", () => {
+    const out = one('{"weight":70,"start":"2026-12-01","courses":1,"vials":[10,20],"avoid":["2026-12-02"]}');
+    expect(out.regimen.vialSizesG).toEqual([10, 20]);
+    expect(out.infusions.map((i: { date: string }) => i.date)).toEqual(["2026-12-01", "2026-12-03"]);
+  });
+
+  it("an id must be a string or a number", () => {
+    expect(one('{"weight":70,"id":{"x":1}}')).toEqual({ line: 1, id: null, error: { code: "INVALID_ID", message: "'id' must be a string or a number" } });
+  });
+
+  it("a UTF-8 byte order mark before the first line is not part of the JSON", () => {
+    const run = runCli(["batch", "-"], {}, '\uFEFF{"id":"a","weight":70,"start":"2026-12-01","courses":1}\n{"id":"b","weight":71,"start":"2026-12-01","courses":1}\n');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trimEnd().split("\n").map((l) => JSON.parse(l).id)).toEqual(["a", "b"]);
+  });
+
+  it("a directory as input is an I/O error in one line (exit 1)", () => {
+    const run = runCli(["batch", dir]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`mmn-dose: batch ${dir}: is a directory\n`);
+  });
+});
+
+describe("Ctrl-C during a batch", () => {
+  const record = (i: number) => `${JSON.stringify({ id: `p${i}`, weight: 70, start: "2026-12-01", courses: 1 })}\n`;
+
+  /** Starts a batch on a pipe; resolves once `lines` output lines have arrived. */
+  function startBatch() {
+    const child = spawn(process.execPath, [BIN, "batch", "-"], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent", TZ: "UTC" } });
+    let stdout = "";
+    let stderr = "";
+    const waiters: (() => void)[] = [];
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d;
+      waiters.splice(0).forEach((w) => w());
+    });
+    child.stderr.on("data", (d: Buffer) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    const outputLines = async (n: number) => {
+      while (stdout.split("\n").length - 1 < n) await new Promise<void>((r) => waiters.push(r));
+    };
+    return { child, exited, outputLines, out: () => ({ stdout, stderr }) };
+  }
+
+  const expectCompleteLines = (stdout: string) => {
+    expect(stdout.endsWith("\n")).toBe(true);
+    for (const line of stdout.trimEnd().split("\n")) expect(JSON.parse(line).line).toBeGreaterThan(0);
+  };
+
+  it("while lines stream in: stops at the next line, exit 130, only complete lines written", async () => {
+    const b = startBatch();
+    for (let i = 1; i <= 3; i++) b.child.stdin.write(record(i));
+    await b.outputLines(3);
+    b.child.kill("SIGINT");
+    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 4; i <= 6; i++) b.child.stdin.write(record(i));
+    b.child.stdin.end();
+    expect(await b.exited).toBe(130);
+    const { stdout, stderr } = b.out();
+    expectCompleteLines(stdout);
+    expect(stdout.trimEnd().split("\n")).toHaveLength(3);
+    expect(stderr).toBe("mmn-dose: batch interrupted after 3 lines; every line written is complete\n");
+  });
+
+  it("while waiting for input that then ends (the producer was interrupted too): exit 130", async () => {
+    const b = startBatch();
+    b.child.stdin.write(record(1));
+    await b.outputLines(1);
+    b.child.kill("SIGINT");
+    await new Promise((r) => setTimeout(r, 100));
+    b.child.stdin.end();
+    expect(await b.exited).toBe(130);
+    expectCompleteLines(b.out().stdout);
+    expect(b.out().stderr).toContain("batch interrupted after 1 line;");
   });
 });
