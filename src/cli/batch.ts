@@ -4,7 +4,7 @@ import { planSchedule } from "../core/schedule.js";
 import { CliError, EXIT, UsageError } from "./errors.js";
 import type { Io } from "./main.js";
 import { resolveSiteSettings } from "./config.js";
-import { SCHEDULE_OPTIONS } from "./options.js";
+import { LIST_KEYS, SCHEDULE_OPTIONS } from "./options.js";
 import { validateScheduleOptions } from "./validate.js";
 
 /** A line longer than this is refused without parsing (a clinic record is a few hundred bytes). */
@@ -13,8 +13,6 @@ export const MAX_LINE_BYTES = 1_000_000;
 /** Options that make no sense per patient line: output format, files, color. */
 const NOT_PER_LINE = new Set(["format", "json", "output", "avoidFile", "config", "time", "tz", "calendarId", "sequence"]);
 const FLAG_KEYS = new Set(SCHEDULE_OPTIONS.filter((o) => !o.flags.includes("<")).map((o) => o.key));
-/** Options that take a comma-separated list on the command line, so a JSON array per line. */
-const LIST_KEYS = new Set(["vials", "rateSteps", "avoid"]);
 const LINE_KEYS = new Set(SCHEDULE_OPTIONS.map((o) => o.key).filter((k) => !NOT_PER_LINE.has(k)));
 
 interface LineError {

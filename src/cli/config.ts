@@ -3,6 +3,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import * as z from "zod/mini";
 import { UsageError } from "./errors.js";
+import { LIST_KEYS } from "./options.js";
 import { ScheduleOptionsSchema } from "./validate.js";
 
 /**
@@ -30,27 +31,30 @@ const IVIG_ONLY: readonly SiteKey[] = ["product", "vials", "maxDaily", "maxRate"
 
 const PATIENT_KEYS = new Set(["weight", "height", "sex", "age", "pregnant", "dose", "every", "days", "courses", "until", "start", "lastIvig", "id", "name"]);
 
-// Types only; ranges are checked by the same validators as the flags (ScheduleOptionsSchema).
-const text = z.optional(z.string({ error: "must be a string" }));
-const number = z.optional(z.number({ error: "must be a number" }));
-const numberList = z.optional(
-  z.array(z.number({ error: "must be a list of numbers, e.g. [10, 20]" }), { error: "must be a list of numbers, e.g. [10, 20]" }).check(z.minLength(1, { error: "must list at least one number" })),
+// The file's shape: known keys only, and skipWeekends a boolean. Every other value goes to the
+// flag's own validator (ScheduleOptionsSchema), so a wrong type is refused with the option's range.
+const anyValue = z.optional(z.unknown());
+const ConfigSchema = z.strictObject(
+  {
+    product: anyValue,
+    vials: anyValue,
+    policy: anyValue,
+    round: anyValue,
+    maxDaily: anyValue,
+    maxRate: anyValue,
+    stepMinutes: anyValue,
+    rateSteps: anyValue,
+    scigProduct: anyValue,
+    skipWeekends: z.optional(z.boolean({ error: "must be true or false" })),
+    avoid: anyValue,
+    tz: anyValue,
+    time: anyValue,
+  },
+  { error: "must be a JSON object of site settings" },
 );
-const ConfigSchema = z.strictObject({
-  product: text,
-  vials: numberList,
-  policy: text,
-  round: text,
-  maxDaily: number,
-  maxRate: number,
-  stepMinutes: number,
-  rateSteps: numberList,
-  scigProduct: text,
-  skipWeekends: z.optional(z.boolean({ error: "must be true or false" })),
-  avoid: z.optional(z.array(z.string({ error: "must be a list of dates as YYYY-MM-DD" }), { error: "must be a list of dates as YYYY-MM-DD" })),
-  tz: text,
-  time: text,
-}, { error: "must be a JSON object of site settings" });
+
+/** MMN_DOSE_SKIP_WEEKENDS and other on/off variables: these words, any case, else refused. */
+const ENV_BOOLEAN: Readonly<Record<string, boolean>> = { 1: true, true: true, yes: true, 0: false, false: false, no: false };
 
 export type SettingSource = "flag" | `env ${string}` | `config ${string}` | "default";
 
@@ -104,11 +108,12 @@ async function loadConfig(explicit: string | undefined, env: Readonly<Record<str
   return { path: undefined, values: {} as Partial<Record<SiteKey, unknown>> };
 }
 
-/** Config and JSON values → the strings and booleans the option validators read. */
-function asOptionValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.join(",");
+/** Config values → the strings and booleans the option validators read (as batch lines do). */
+function asOptionValue(key: SiteKey, value: unknown): unknown {
+  if (typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "number") return String(value);
-  return value;
+  if (Array.isArray(value) && LIST_KEYS.has(key) && value.every((v) => typeof v === "number" || typeof v === "string")) return value.join(",");
+  return JSON.stringify(value); // refused by the validator, which names the option and its range
 }
 
 /**
@@ -138,10 +143,15 @@ export async function resolveSiteSettings(
     let value: unknown;
     let source: SettingSource = "default";
     if (fromEnv !== undefined && fromEnv !== "") {
-      value = key === "skipWeekends" ? /^(1|true|yes)$/i.test(fromEnv) : fromEnv;
       source = `env ${envName(key)}`;
+      if (key === "skipWeekends") {
+        value = ENV_BOOLEAN[fromEnv.toLowerCase()];
+        if (value === undefined) throw new UsageError("CONFIG", `${envName(key)} must be true or false (or 1/0, yes/no); got '${fromEnv}'`);
+      } else {
+        value = fromEnv;
+      }
     } else if (config.values[key] !== undefined) {
-      value = asOptionValue(config.values[key]);
+      value = asOptionValue(key, config.values[key]);
       source = `config ${config.path}`;
     }
     sources[key] = source;

@@ -42,6 +42,7 @@ Rules:
   exceeds the actual weight. Ideal weight is Devine (needs --height and --sex); adjusted weight is
   IBW + 0.4 x (actual - IBW). Each course is split over consecutive days, as evenly as whole vials
   allow, into the fewest days that keep the prescribed daily dose within --max-daily (unless --days).
+  Rate plans scale the label's mL/kg/h (or mg/kg/min) steps by the dosing weight, to mL/h.
   Every rounding and split is listed under Notes; anything outside the EFNS/PNS guideline or the
   Gammagard Liquid MMN label is listed under Warnings with a code.
 
@@ -73,15 +74,50 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+const DEBUG_HELP = "print stack traces of internal errors";
+
+/** commander's argParser for a value option: a second value is an error, not a silent override. */
+function onlyOnce(flag: string, value: string, previous: unknown): string {
+  if (previous !== undefined) {
+    const list = ["--vials", "--avoid", "--rate-steps"].includes(flag) ? " (list several values with commas)" : "";
+    throw new UsageError("REPEATED_OPTION", `${flag} was given twice ('${String(previous)}' and '${value}'): give it once${list}`);
+  }
+  return value;
+}
+
+/**
+ * An error about a setting the user did not type (it came from MMN_DOSE_* or the config file)
+ * says where it came from, so nobody hunts for a flag that is not on the command line.
+ */
+function withSettingSources(error: unknown, sources: Readonly<Record<string, string>>): unknown {
+  const isInputError = error instanceof UsageError || (error instanceof Error && error.name === "ScheduleInputError");
+  if (!isInputError) return error;
+  const message = (error as Error).message;
+  const from = Object.entries(sources)
+    .filter(([, source]) => source.startsWith("env ") || source.startsWith("config "))
+    .map(([key, source]) => [`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, source] as const)
+    .filter(([flag]) => new RegExp(`${flag}(?![\\w-])`).test(message))
+    .map(([flag, source]) => `${flag} comes from ${source.startsWith("env ") ? source.slice(4) : `config ${source.slice(7)}`}`);
+  if (from.length === 0) return error;
+  return new UsageError((error as Error & { code: string }).code, `${message} (${from.join("; ")})`);
+}
+
 function unexpectedArgument(arg: string): UsageError {
   const hint = /^(kg|lbs?|cm|in)$/i.test(arg)
     ? ` (write the unit without a space, e.g. --weight 70${arg.toLowerCase()})`
-    : " (the commands are products and schema; everything else is an --option)";
+    : " (the commands are products, schema, config and batch; everything else is an --option)";
   return new UsageError("UNEXPECTED_ARGUMENT", `unexpected argument '${arg}'${hint}`);
 }
 
+/** commander's message on one line, keeping its "(Did you mean --weight?)" hint. */
 function commanderMessage(error: CommanderError): string {
-  return error.message.replace(/^error: /, "").split("\n")[0]!;
+  return error.message
+    .replace(/^error: /, "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(" ")
+    .replace(/\(Did you mean/, "(did you mean");
 }
 
 function reportError(io: Io, error: unknown, wantsJson: boolean, debug: boolean): number {
@@ -142,22 +178,36 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
 
   for (const spec of SCHEDULE_OPTIONS) {
     const description = spec.defaultText ? `${spec.description} [default: ${spec.defaultText}]` : spec.description;
-    program.addOption(new Option(spec.flags, description));
+    const option = new Option(spec.flags, description);
+    // Given twice, commander keeps the last value silently: `--weight 70 --weight 80` would dose 80 kg.
+    if (spec.flags.includes("<")) option.argParser((value: string, previous: unknown) => onlyOnce(option.long!, value, previous));
+    program.addOption(option);
   }
   program
     .option("--color", "force color in the table")
     .option("--no-color", "no color (NO_COLOR is honoured too)")
-    .addOption(new Option("--debug", "print stack traces of internal errors").hideHelp());
+    .option("--debug", DEBUG_HELP);
 
   program.action(async (unexpected: string[], raw: Record<string, unknown>) => {
+    const swallowed = SCHEDULE_OPTIONS.find((o) => typeof raw[o.key] === "string" && /^--[a-z]/.test(raw[o.key] as string));
+    if (swallowed) {
+      const flag = swallowed.flags.replace(/^-\w, /, "").split(" ")[0]!;
+      throw new UsageError("MISSING_VALUE", `${flag} needs a value: it took '${String(raw[swallowed.key])}', which is an option`);
+    }
     if (unexpected.length > 0) throw unexpectedArgument(unexpected[0]!);
     const { validateScheduleOptions } = await import("./validate.js");
     const { planSchedule } = await import("../core/schedule.js");
     const { resolveSiteSettings } = await import("./config.js");
     const site = await resolveSiteSettings(raw, io.env, typeof raw.config === "string" ? raw.config : undefined);
     const avoidFileText = typeof raw.avoidFile === "string" ? await readInputFile("--avoid-file", raw.avoidFile) : undefined;
-    const request = validateScheduleOptions(site.raw, { avoidFileText });
-    const result = planSchedule(request.input, io.today());
+    let request: ReturnType<typeof validateScheduleOptions>;
+    let result: ReturnType<typeof planSchedule>;
+    try {
+      request = validateScheduleOptions(site.raw, { avoidFileText });
+      result = planSchedule(request.input, io.today());
+    } catch (error) {
+      throw withSettingSources(error, site.sources);
+    }
     const output = typeof raw.output === "string" ? raw.output : undefined;
     let text: string;
     if (request.format === "json") {
@@ -189,6 +239,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   program
     .command("products")
     .description("list the product catalog with the source of every number")
+    .option("--debug", DEBUG_HELP)
     .option("--json", "print the catalog as JSON")
     .option("--color", "force color")
     .option("--no-color", "no color")
@@ -199,27 +250,30 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
 
   program
     .command("config")
-    .description("show the effective site settings and where each comes from (flag, MMN_DOSE_* environment, config file, default)")
+    .description("show the effective site settings and where each comes from (MMN_DOSE_* environment, config file, built-in default)")
+    .option("--debug", DEBUG_HELP)
     .option("--config <file>", "site configuration file")
     .option("--json", "print as JSON")
     .action(async (opts: { config?: string; json?: boolean }) => {
       const { resolveSiteSettings, SITE_KEYS, envName } = await import("./config.js");
       const site = await resolveSiteSettings({}, io.env, opts.config);
-      const settings = SITE_KEYS.map((key) => ({ key, value: site.raw[key] ?? null, source: site.sources[key], env: envName(key) }));
+      const defaultOf = (key: string) => SCHEDULE_OPTIONS.find((o) => o.key === key && o.defaultText !== undefined)?.defaultText ?? "none";
+      const settings = SITE_KEYS.map((key) => ({ key, value: site.raw[key] ?? null, source: site.sources[key], env: envName(key), default: defaultOf(key) }));
       if (opts.json) {
         io.writeOut(renderJson({ schemaVersion: 1, configFile: site.configPath ?? null, settings }));
         return;
       }
       const lines = [`config file: ${site.configPath ?? "none (--config, ./mmn-dose.config.json, or ~/.config/mmn-dose/config.json)"}`];
-      for (const s of settings) {
-        lines.push(`  ${s.key.padEnd(13)}${String(s.value ?? "(built-in default)").padEnd(28)}${s.source}  [${s.env}]`);
-      }
+      const shown = settings.map((s) => (s.value === null ? `default: ${s.default}` : String(s.value)));
+      const width = Math.max(...shown.map((v) => v.length)) + 2;
+      settings.forEach((s, k) => lines.push(`  ${s.key.padEnd(13)}${shown[k]!.padEnd(width)}${s.source === "default" ? "" : `${s.source}  `}[${s.env}]`));
       io.writeOut(`${lines.join("\n")}\n`);
     });
 
   program
     .command("batch")
     .description("one patient per JSON line in (a file, or stdin for - or none), one JSON line out per line, same order")
+    .option("--debug", DEBUG_HELP)
     .argument("[file]", "JSON Lines input; - or none for stdin")
     .option("--config <file>", "site configuration file")
     .addOption(new Option("--format <format>", "json (JSON Lines) or csv (one CSV for the clinic, with line and id)").choices(["json", "csv"]).default("json"))
@@ -231,6 +285,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   program
     .command("schema")
     .description("print the JSON Schema (draft 2020-12) of the --json output")
+    .option("--debug", DEBUG_HELP)
     .action(async () => {
       const { jsonOutputJsonSchema } = await import("../core/resultSchema.js");
       io.writeOut(renderJson(jsonOutputJsonSchema()));

@@ -13,6 +13,8 @@ export interface OptionSpec {
   /** Shown in help as the default; not applied by commander (validation applies defaults). */
   readonly defaultText?: string;
   readonly choices?: readonly string[];
+  /** Takes a comma-separated list, so a JSON array in a batch line or the config file. */
+  readonly list?: true;
 }
 
 export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
@@ -39,8 +41,9 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
     flags: "--policy <name>",
     key: "policy",
     description:
-      "institution rules for dosing weight and rounding: ontario (adjusted if ≥ 152.4 cm and > 50/45.5 kg; nearest 5 g), australia (adjusted unless < 18 y, < 152 cm, pregnant or actual < adjusted; whole vials), uk (adjusted if BMI > 30 or > 120 % of ideal)",
-    choices: ["ontario", "australia", "uk"],
+      "institution rules for dosing weight and rounding: ontario (adjusted if ≥ 152.4 cm and > 50/45.5 kg; nearest 5 g), australia (adjusted unless < 18 y, < 152 cm, pregnant or actual < adjusted; whole vials), uk (adjusted if BMI > 30 or > 120 % of ideal); none overrides a site setting",
+    defaultText: "none",
+    choices: ["ontario", "australia", "uk", "none"],
   },
   {
     flags: "--age <years>",
@@ -93,7 +96,7 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
   },
   {
     flags: "--vials <g,g,…>",
-    key: "vials",
+    key: "vials", list: true,
     description: "vial sizes the pharmacy stocks, in g (e.g. 10,20); rounding and dispensing use only these",
     defaultText: "every size the product comes in",
   },
@@ -112,7 +115,7 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
   },
   {
     flags: "--rate-steps <mL/kg/h,…>",
-    key: "rateSteps",
+    key: "rateSteps", list: true,
     description: "your protocol's rates between the initial rate and the maximum, ascending (e.g. 1,2,3,4)",
     defaultText: "the label's, if it lists them",
   },
@@ -136,17 +139,19 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
     flags: "--round <mode>",
     key: "round",
     description:
-      "course total: none (0.01 g), vial (nearest total of whole vials, each day within --max-daily), 5g (nearest 5 g, Ontario)",
+      "course total: none (0.01 g), vial (nearest total that splits into whole vials a day), 5g (nearest 5 g, Ontario); a rounded day above --max-daily is a warning",
     defaultText: `the policy's, else ${DEFAULTS.rounding}`,
     choices: ["none", "vial", "5g"],
   },
   {
     flags: "--skip-weekends",
     key: "skipWeekends",
+    defaultText: "off",
     description:
       "no infusion on Saturday or Sunday: a blocked day moves to the next allowed day, a course's days stay consecutive allowed days, later courses keep their planned dates",
   },
-  { flags: "--avoid <dates>", key: "avoid", description: "dates with no infusion, comma-separated YYYY-MM-DD (moved as with --skip-weekends)" },
+  { flags: "--no-skip-weekends", key: "skipWeekends", description: "infusions may fall on weekends (overrides a site setting)" },
+  { flags: "--avoid <dates>", key: "avoid", list: true, description: "dates with no infusion, comma-separated YYYY-MM-DD (moved as with --skip-weekends)" },
   { flags: "--avoid-file <file>", key: "avoidFile", description: "a file of dates to avoid, one YYYY-MM-DD per line (# comments allowed)" },
   {
     flags: "--route <route>",
@@ -185,7 +190,8 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
   {
     flags: "--time <HH:MM>",
     key: "time",
-    description: "ICS: chair time; events start then and end after the estimated chair time (without it, all-day events)",
+    description: "ICS: chair time; events start then and end after the estimated chair time",
+    defaultText: "all-day events",
   },
   { flags: "--tz <zone>", key: "tz", description: "ICS: IANA time zone of --time, e.g. Europe/London", defaultText: "the system zone" },
   {
@@ -199,3 +205,6 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
   { flags: "--config <file>", key: "config", description: "site configuration file (site policy only, never patient data)", defaultText: "./mmn-dose.config.json, else ~/.config/mmn-dose/config.json" },
   { flags: "-o, --output <file>", key: "output", description: "write the output to this file (atomically) instead of stdout" },
 ];
+
+/** Keys of the options that take a list. */
+export const LIST_KEYS: ReadonlySet<string> = new Set(SCHEDULE_OPTIONS.filter((o) => o.list).map((o) => o.key));

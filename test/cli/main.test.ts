@@ -94,9 +94,10 @@ describe("dosing weight through the CLI", () => {
     [["--weight", "100", "--height", "-175"], "--height must be"],
     [["--weight", "100", "--height", "400"], "--height must be"],
     [["--weight", "100", "--height", "175mm"], "--height must be"],
-    [["--weight", "100", "--weight", "70st"], "--weight must be"],
+    [["--weight", "70st"], "--weight must be"],
+    [["--weight", "100", "--weight", "70"], "--weight was given twice ('100' and '70'): give it once"],
     [["--weight", "100", "--sex", "x"], "--sex must be one of male, female"],
-    [["--weight", "100", "--policy", "france"], "--policy must be one of ontario, australia, uk"],
+    [["--weight", "100", "--policy", "france"], "--policy must be one of ontario, australia, uk, none"],
     [["--weight", "100", "--dosing-weight", "lean"], "--dosing-weight must be one of"],
     [["--weight", "100", "--age", "-3"], "--age must be a number from 0 to 120"],
   ])("%j", async (args, message) => {

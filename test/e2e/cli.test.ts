@@ -179,7 +179,7 @@ describe("calendar and CSV formats", () => {
     [["--tz", "Mars/Olympus"], "--tz must be an IANA time zone"],
     [["--format", "pdf"], "--format must be one of table, json, csv, ics"],
   ])("%j is refused", (extra, message) => {
-    const run = runCli([...args, "--format", "ics", ...extra]);
+    const run = runCli([...args, ...(extra[0] === "--format" ? [] : ["--format", "ics"]), ...extra]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
   });
@@ -262,6 +262,11 @@ describe("bad input: exit 2, one plain line naming the option and range, no stac
     [["--weight", "70", "--round", "10g"], "--round must be one of none, vial, 5g"],
     [["--weight", "70", "--format", "pdf"], "--format must be one of"],
     [["--weight", "70", "--frobnicate"], "unknown option '--frobnicate'"],
+    [["--weigth", "70"], "unknown option '--weigth' (did you mean --weight?)"],
+    [["--weight", "--start", "2026-12-01"], "--weight needs a value: it took '--start', which is an option"],
+    [["--weight", "70", "--weight", "80"], "--weight was given twice ('70' and '80'): give it once"],
+    [["--weight", "70", "--avoid", "2026-12-25", "--avoid", "2027-01-01"], "--avoid was given twice ('2026-12-25' and '2027-01-01'): give it once (list several values with commas)"],
+    [["70"], "unexpected argument '70' (the commands are products, schema, config and batch; everything else is an --option)"],
     [["--weight", "70", "--max-daily", "0.2"], "needs 10 days, but a course has 1–5 days"],
     [["--weight"], "argument missing"],
     [["--weight", "70", "--route", "scig", "--scig-product", "nope"], "--scig-product must be one of hizentra"],

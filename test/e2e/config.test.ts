@@ -47,8 +47,10 @@ describe("site configuration", () => {
   it.each([
     ["patient data", { weight: 70 }, "key 'weight' is patient data"],
     ["unknown key", { colour: "red" }, "unknown key 'colour'"],
-    ["wrong type", { maxDaily: "one" }, "key 'maxDaily': must be a number"],
-    ["wrong list element", { vials: [10, "20"] }, "key 'vials': must be a list of numbers"],
+    ["wrong type", { maxDaily: "one" }, "key 'maxDaily': --max-daily must be a number from 0.1 to 2 g/kg; got 'one'"],
+    ["a list for one value", { maxDaily: [1] }, "key 'maxDaily': --max-daily must be a number from 0.1 to 2 g/kg; got '[1]'"],
+    ["wrong list element", { vials: [10, {}] }, "key 'vials': --vials must be a comma-separated list of numbers from 0.1 to 100 g"],
+    ["a word for a boolean", { skipWeekends: "yes" }, "key 'skipWeekends': must be true or false"],
     ["not an object", [1], "the file: must be a JSON object of site settings"],
     ["out of range", { maxDaily: 9 }, "key 'maxDaily': --max-daily must be a number from 0.1 to 2 g/kg"],
     ["not JSON", "{ round: 5g", "not valid JSON"],
@@ -64,6 +66,36 @@ describe("site configuration", () => {
     const run = runCli(["--weight", "70"], { MMN_DOSE_PRODUCT: "nope" });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("MMN_DOSE_PRODUCT: --product must be one of");
+  });
+
+  it("a bad on/off environment value is refused, not read as off", () => {
+    const run = runCli(["--weight", "70"], { MMN_DOSE_SKIP_WEEKENDS: "banana" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("MMN_DOSE_SKIP_WEEKENDS must be true or false (or 1/0, yes/no); got 'banana'");
+    for (const [text, on] of [["YES", true], ["0", false], ["False", false]] as const) {
+      const doc = JSON.parse(runCli(["--weight", "70", "--start", "2026-12-05", "--courses", "1", "--json"], { MMN_DOSE_SKIP_WEEKENDS: text }).stdout);
+      expect(doc.infusions[0].date).toBe(on ? "2026-12-07" : "2026-12-05");
+    }
+  });
+
+  it("a flag overrides a site's skipWeekends and policy (--no-skip-weekends, --policy none)", () => {
+    const site = write("site-override.json", { skipWeekends: true, policy: "ontario" });
+    const base = ["--weight", "70", "--start", "2026-12-05", "--courses", "1", "--json", "--config", site];
+    const withSite = runCli(base);
+    expect(withSite.status).toBe(2); // ontario needs --height and --sex
+    const doc = JSON.parse(runCli([...base, "--no-skip-weekends", "--policy", "none"]).stdout);
+    expect(doc.infusions[0].date).toBe("2026-12-05");
+    expect(doc.patient.policy).toBeNull();
+  });
+
+  it("an error about a setting the user did not type names where it came from", () => {
+    const site = write("site-vials.json", { vials: [10, 20, 40] });
+    const fromFile = runCli(["--weight", "70", "--product", "panzyga", "--config", site]);
+    expect(fromFile.status).toBe(2);
+    expect(fromFile.stderr).toContain(`--vials 40: Panzyga 10 % comes in 1, 2.5, 5, 10, 20, 30 g vials (--vials comes from config ${site})`);
+    const fromEnv = runCli(["--weight", "70"], { MMN_DOSE_POLICY: "ontario" });
+    expect(fromEnv.stderr).toContain("(--policy comes from MMN_DOSE_POLICY)");
+    expect(runCli(["--weight", "70", "--policy", "ontario"]).stderr).not.toContain("comes from");
   });
 
   it("a missing --config file is an error", () => {
