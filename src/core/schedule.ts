@@ -362,9 +362,18 @@ function collectNotes(f: Facts): Message[] {
   const exact = `${g(f.exactCourseDoseMg)} (${formatNumber(kg)} kg × ${formatNumber(input.doseGPerKg)} g/kg)`;
 
   if (courseDose.courseDoseMg !== f.exactCourseDoseMg) {
+    // The nearest 5 g may be impossible in whole vials of the stock (145 g from 10 and 20 g vials
+    // over 2 days): the total is then the nearest 5 g that is possible, and the note says so.
+    const stepMg = ONTARIO_ROUNDING_STEP_G.value * 1000;
+    const nearestStepMg = Math.round(f.exactCourseDoseMg / stepMg) * stepMg;
     const how =
       f.rounding === "5g"
-        ? [`to the nearest ${ONTARIO_ROUNDING_STEP_G.value} g`, [ONTARIO_ROUNDING_STEP_G.source]]
+        ? [
+            nearestStepMg === courseDose.courseDoseMg
+              ? `to the nearest ${ONTARIO_ROUNDING_STEP_G.value} g`
+              : `to the nearest ${ONTARIO_ROUNDING_STEP_G.value} g that whole vials can make in the days of the course (${g(nearestStepMg)}, the nearest ${ONTARIO_ROUNDING_STEP_G.value} g, cannot be made from these vials)`,
+            [ONTARIO_ROUNDING_STEP_G.source],
+          ]
         : f.rounding === "vial"
           ? ["to the nearest total that whole vials can make in the days of the course", [SOURCES.asciaRounding]]
           : ["to 0.01 g", []];

@@ -52,7 +52,10 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
   const kg = decision.dosingWeightKg;
   const warnings: Message[] = [];
   const notes: Message[] = [];
-  const warn = (code: WarningCode, text: string, sources: readonly Source[] = []) => warnings.push(message(code, text, sources));
+  // Once each: a volume above HyQvia's daily limit on every infusion is one warning, not one per infusion.
+  const warn = (code: WarningCode, text: string, sources: readonly Source[] = []) => {
+    if (!warnings.some((w) => w.code === code && w.message === text)) warnings.push(message(code, text, sources));
+  };
   const note = (code: NoteCode, text: string, sources: readonly Source[] = []) => notes.push(message(code, text, sources));
 
   // Factor.

@@ -151,3 +151,19 @@ describe("planSchedule: refusals", () => {
     );
   });
 });
+
+describe("planSchedule: rounding notes say what was done", () => {
+  const rounded = (r: { notes: { code: string; message: string }[] }) => r.notes.find((n) => n.code === "ROUNDED")!.message;
+
+  it("73 kg, --round 5g: the nearest 5 g, 145 g", () => {
+    const r = planSchedule(scheduleInput({ weightKg: 73, rounding: "5g", courses: 1 }), TODAY);
+    expect(r.regimen.courseDoseG).toBe(145);
+    expect(rounded(r)).toContain("to the nearest 5 g = 145 g");
+  });
+
+  it("73 kg, --round 5g with only 10 and 20 g vials: 145 g cannot be made in 2 days, so 150 g, and the note says why", () => {
+    const r = planSchedule(scheduleInput({ weightKg: 73, rounding: "5g", courses: 1, vialSizesG: [10, 20] }), TODAY);
+    expect(r.regimen.courseDoseG).toBe(150);
+    expect(rounded(r)).toContain("to the nearest 5 g that whole vials can make in the days of the course (145 g, the nearest 5 g, cannot be made from these vials) = 150 g");
+  });
+});

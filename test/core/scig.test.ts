@@ -21,6 +21,14 @@ describe("SCIG equivalents (CLINICAL.md §8 D9, D10, items 3–5)", () => {
     expect(r.infusions).toHaveLength(24); // 6 courses × 4 weeks
   });
 
+  it("says each warning once: HyQvia's daily volume limit over many infusions is one warning", () => {
+    const r = scig({ productId: "hyqvia", everyWeeks: 4 }, { vialSizesG: [10, 20, 30], courses: 3 });
+    const daily = r.warnings.filter((w) => w.code === "HYQVIA_DAILY_VOLUME");
+    expect(daily).toHaveLength(new Set(daily.map((w) => w.message)).size);
+    expect(daily.length).toBeGreaterThan(0);
+    expect(r.infusions.filter((i) => i.volumeMl > 1200).length).toBeGreaterThan(1);
+  });
+
   it("regimen fields describe the SCIG regimen (dose per kg × dosing weight = dose every interval); the IVIG one is under scig", () => {
     const r = scig();
     expect(r.regimen).toMatchObject({ doseGPerKg: 0.5, intervalWeeks: 1, courseDoseG: 35 });
