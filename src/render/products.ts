@@ -69,7 +69,11 @@ function scigRows(p: ScigProduct): FactRow[] {
   return rows;
 }
 
-/** `mmn-dose products --json`: the catalog with the source of every number, `null` where not found. */
+/**
+ * `mmn-dose products --json`: the catalog with the source of every number. `vialSizesG` is always a
+ * list (the contract's shape): empty where the sizes were not found, which `facts` then says
+ * (`notFound`, with what to do); other facts are `null` where not found.
+ */
 export function productsJson(products: readonly Product[] = PRODUCTS) {
   return {
     schemaVersion: 1 as const,
@@ -78,7 +82,7 @@ export function productsJson(products: readonly Product[] = PRODUCTS) {
       name: p.name,
       route: p.route,
       concentrationGPerMl: p.concentrationGPerMl.value,
-      vialSizesG: p.vialSizesG.value === null ? null : [...p.vialSizesG.value],
+      vialSizesG: p.vialSizesG.value === null ? [] : [...p.vialSizesG.value],
       mmnIndication: p.mmnIndication.value,
       rateIndication: p.route === "ivig" ? p.rates.indication : "SCIG per-site limits (≥ 40 kg where the label distinguishes)",
       sources: productSources(p).map((s) => s.url),

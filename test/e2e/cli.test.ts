@@ -203,6 +203,11 @@ describe("subcommands", () => {
     for (const p of doc.products) {
       expect(p).toMatchObject({ id: expect.any(String), name: expect.any(String), route: expect.stringMatching(/^(ivig|scig)$/) });
       for (const f of p.facts) expect(typeof f.source === "string" || typeof f.notFound === "string").toBe(true);
+      // The contract's shape: always a list of sizes; empty only where the label gave none, as facts say.
+      expect(Array.isArray(p.vialSizesG)).toBe(true);
+      const sizesFact = p.facts.find((f: { field: string }) => f.field === "vialSizesG");
+      expect(p.vialSizesG.length === 0).toBe(typeof sizesFact.notFound === "string");
+      expect(typeof p.concentrationGPerMl).toBe("number");
       expect(p.sources.length).toBeGreaterThan(0);
       for (const url of p.sources) expect(url).toMatch(/^https?:\/\//);
     }
