@@ -17,9 +17,14 @@ function fail(ctx: { issues: unknown[] }, input: string, message: string): typeo
   return z.NEVER;
 }
 
+/** Text, or an error naming the option (zod/mini has no English messages of its own). */
+function textOption(flag: string) {
+  return z.string({ error: (issue) => `${flag} must be given as text; got ${JSON.stringify(issue.input) ?? String(issue.input)}` });
+}
+
 /** A string option read by `read`, which returns the typed value or reports through `fail`. */
-function readString<T>(read: (text: string, ctx: { issues: unknown[] }) => T) {
-  return z.pipe(z.string(), z.transform(read));
+function readString<T>(flag: string, read: (text: string, ctx: { issues: unknown[] }) => T) {
+  return z.pipe(textOption(flag), z.transform(read));
 }
 
 function rangeText(min: number, max: number, unit: string): string {
@@ -28,7 +33,7 @@ function rangeText(min: number, max: number, unit: string): string {
 
 function decimal(flag: string, limits: { min: number; max: number }, unit: string, integer = false) {
   const what = integer ? "a whole number" : "a number";
-  return readString((text, ctx) => {
+  return readString(flag, (text, ctx) => {
     const value = DECIMAL.test(text) ? Number(text) : Number.NaN;
     if (!Number.isFinite(value) || value < limits.min || value > limits.max || (integer && !Number.isInteger(value))) {
       return fail(ctx, text, `${flag} must be ${what} ${rangeText(limits.min, limits.max, unit)}; got '${text}'`);
@@ -39,7 +44,8 @@ function decimal(flag: string, limits: { min: number; max: number }, unit: strin
 
 /** A string option that must pass `test`; `message` names the option and what it accepts. */
 function checked(test: (text: string) => boolean, message: (text: string) => string) {
-  return z.string().check(z.refine(test, { error: (issue) => message(String(issue.input)) }));
+  const error = (issue: { input: unknown }) => message(String(issue.input));
+  return z.string({ error }).check(z.refine(test, { error }));
 }
 
 function isoDate(flag: string) {
@@ -60,7 +66,7 @@ function measured<T>(read: (text: string) => T, value: (t: T) => number, text: s
   }
 }
 
-const weight = readString((text, ctx) => {
+const weight = readString("--weight", (text, ctx) => {
   const kg = measured(parseWeight, (m) => m.value, text)?.value ?? Number.NaN;
   if (!(kg >= LIMITS.weightKg.min && kg <= LIMITS.weightKg.max)) {
     return fail(ctx, text, `--weight must be a body weight ${rangeText(LIMITS.weightKg.min, LIMITS.weightKg.max, "kg")}, e.g. 70, 70kg or 154lb; got '${text}'`);
@@ -68,7 +74,7 @@ const weight = readString((text, ctx) => {
   return kg;
 });
 
-const height = readString((text, ctx) => {
+const height = readString("--height", (text, ctx) => {
   const cm = measured(parseHeight, (m) => m.value, text)?.value ?? Number.NaN;
   if (!(cm >= LIMITS.heightCm.min && cm <= LIMITS.heightCm.max)) {
     return fail(ctx, text, `--height must be a height ${rangeText(LIMITS.heightCm.min, LIMITS.heightCm.max, "cm")}, e.g. 175, 175cm, 69in or 5ft9in; got '${text}'`);
@@ -77,7 +83,7 @@ const height = readString((text, ctx) => {
 });
 
 function decimalList(flag: string, limits: { min: number; max: number }, unit: string, ascending: boolean) {
-  return readString((text, ctx) => {
+  return readString(flag, (text, ctx) => {
     const parts = text.split(",");
     const values = parts.map((p) => (DECIMAL.test(p) ? Number(p) : Number.NaN));
     const ok =
@@ -127,19 +133,19 @@ export const ScheduleOptionsSchema = z.object({
   route: z.optional(oneOf("--route", ["ivig", "scig"])),
   skipWeekends: flag("--skip-weekends"),
   avoid: z.optional(
-    readString((text, ctx) => {
+    readString("--avoid", (text, ctx) => {
       const dates = text.split(",");
       const bad = dates.find((d) => !isIsoDate(d));
       if (bad !== undefined) return fail(ctx, text, `--avoid must be comma-separated real dates as YYYY-MM-DD; got '${bad}'`);
       return dates;
     }),
   ),
-  avoidFile: z.optional(z.string()),
-  output: z.optional(z.string()),
-  config: z.optional(z.string()),
+  avoidFile: z.optional(textOption("--avoid-file")),
+  output: z.optional(textOption("--output")),
+  config: z.optional(textOption("--config")),
   scigProduct: z.optional(oneOf("--scig-product", SCIG_PRODUCTS.map((p) => p.id))),
   scigFactor: z.optional(
-    readString((text, ctx) => {
+    readString("--scig-factor", (text, ctx) => {
       if (text === "label") return "label" as const;
       const value = DECIMAL.test(text) ? Number(text) : Number.NaN;
       if (!(value >= LIMITS.scigFactor.min && value <= LIMITS.scigFactor.max)) {
