@@ -87,6 +87,14 @@ describe("mmn-dose batch", () => {
     const run = runCli(["batch", join(dir, "nope.jsonl")]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("no such file");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("takes --debug after the command too, and then prints the stack trace", () => {
+    const run = runCli(["batch", join(dir, "nope.jsonl"), "--debug"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("no such file");
+    expect(run.stderr).toMatch(/\n\s+at /);
   });
 });
 
