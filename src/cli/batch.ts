@@ -3,7 +3,7 @@ import type { ScheduleResult } from "../core/resultSchema.js";
 import { planSchedule } from "../core/schedule.js";
 import { CliError, EXIT, UsageError } from "./errors.js";
 import type { Io } from "./main.js";
-import { resolveSiteSettings } from "./config.js";
+import { resolveSiteSettings, withSettingSources } from "./config.js";
 import { LIST_KEYS, SCHEDULE_OPTIONS } from "./options.js";
 import { validateScheduleOptions } from "./validate.js";
 
@@ -24,7 +24,13 @@ interface LineError {
  * One batch line → one output object. Reuses exactly the one-patient path: the record becomes the
  * option values the CLI would have parsed, then validation and the planner run as for flags.
  */
-export function processLine(text: string, line: number, today: IsoDate, site: Record<string, unknown> = {}): Record<string, unknown> {
+export function processLine(
+  text: string,
+  line: number,
+  today: IsoDate,
+  site: Record<string, unknown> = {},
+  siteSources: Readonly<Record<string, string>> = {},
+): Record<string, unknown> {
   let id: unknown = null;
   try {
     if (Buffer.byteLength(text) > MAX_LINE_BYTES) fail("LINE_TOO_LONG", `line is longer than ${MAX_LINE_BYTES} bytes`);
@@ -41,9 +47,15 @@ export function processLine(text: string, line: number, today: IsoDate, site: Re
       fail("INVALID_ID", "'id' must be a string or a number");
     }
     id = fields.id ?? null;
-    const raw = { ...site, ...toOptionValues(fields) };
-    const request = validateScheduleOptions(raw);
-    return { line, id, ...planSchedule(request.input, today) };
+    const own = toOptionValues(fields);
+    const raw = { ...site, ...own };
+    try {
+      const request = validateScheduleOptions(raw);
+      return { line, id, ...planSchedule(request.input, today) };
+    } catch (error) {
+      // A site setting the line did not override may be the cause: say where it came from.
+      throw withSettingSources(error, Object.fromEntries(Object.entries(siteSources).filter(([key]) => !(key in own))));
+    }
   } catch (e) {
     const error: LineError =
       e instanceof LineFailure || e instanceof CliError
@@ -114,7 +126,7 @@ export async function runBatch(file: string | undefined, io: Io, configPath?: st
   if (!io.readLines) throw new UsageError("NO_INPUT", "batch input is not available here");
   const today = io.today();
   // Site settings (environment, config file) apply to every line; a line's own keys win.
-  const site = (await resolveSiteSettings({}, io.env, configPath)).raw;
+  const { raw: site, sources: siteSources } = await resolveSiteSettings({}, io.env, configPath);
   let line = 0;
   let failed = 0;
   const csv = format === "csv" ? await import("../render/csv.js") : undefined;
@@ -127,7 +139,7 @@ export async function runBatch(file: string | undefined, io: Io, configPath?: st
     if (io.interrupted?.()) return interrupted();
     line++;
     // A file saved with a UTF-8 byte order mark (Windows editors) starts with U+FEFF: not part of the JSON.
-    const out = processLine(line === 1 && text.startsWith("\uFEFF") ? text.slice(1) : text, line, today, site);
+    const out = processLine(line === 1 && text.startsWith("\uFEFF") ? text.slice(1) : text, line, today, site, siteSources);
     if ("error" in out) failed++;
     const ok = io.writeOut(csv ? csvLines(csv, out) : `${JSON.stringify(out)}\n`);
     if ((ok as unknown) === false && io.waitForDrain) await io.waitForDrain();

@@ -85,23 +85,6 @@ function onlyOnce(flag: string, value: string, previous: unknown): string {
   return value;
 }
 
-/**
- * An error about a setting the user did not type (it came from MMN_DOSE_* or the config file)
- * says where it came from, so nobody hunts for a flag that is not on the command line.
- */
-function withSettingSources(error: unknown, sources: Readonly<Record<string, string>>): unknown {
-  const isInputError = error instanceof UsageError || (error instanceof Error && error.name === "ScheduleInputError");
-  if (!isInputError) return error;
-  const message = (error as Error).message;
-  const from = Object.entries(sources)
-    .filter(([, source]) => source.startsWith("env ") || source.startsWith("config "))
-    .map(([key, source]) => [`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, source] as const)
-    .filter(([flag]) => new RegExp(`${flag}(?![\\w-])`).test(message))
-    .map(([flag, source]) => `${flag} comes from ${source.startsWith("env ") ? source.slice(4) : `config ${source.slice(7)}`}`);
-  if (from.length === 0) return error;
-  return new UsageError((error as Error & { code: string }).code, `${message} (${from.join("; ")})`);
-}
-
 function unexpectedArgument(arg: string): UsageError {
   const hint = /^(kg|lbs?|cm|in)$/i.test(arg)
     ? ` (write the unit without a space, e.g. --weight 70${arg.toLowerCase()})`
@@ -197,7 +180,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     if (unexpected.length > 0) throw unexpectedArgument(unexpected[0]!);
     const { validateScheduleOptions } = await import("./validate.js");
     const { planSchedule } = await import("../core/schedule.js");
-    const { resolveSiteSettings } = await import("./config.js");
+    const { resolveSiteSettings, withSettingSources } = await import("./config.js");
     const site = await resolveSiteSettings(raw, io.env, typeof raw.config === "string" ? raw.config : undefined);
     const avoidFileText = typeof raw.avoidFile === "string" ? await readInputFile("--avoid-file", raw.avoidFile) : undefined;
     let request: ReturnType<typeof validateScheduleOptions>;

@@ -190,6 +190,15 @@ describe("batch line values", () => {
     expect(out.infusions.map((i: { date: string }) => i.date)).toEqual(["2026-12-01", "2026-12-03"]);
   });
 
+  it("an error caused by a site setting names where it came from, unless the line set it", () => {
+    const site = join(dir, "site-vials.json");
+    writeFileSync(site, JSON.stringify({ vials: [10, 20, 40] }));
+    const run = runCli(["batch", "-", "--config", site], {}, '{"weight":70,"product":"panzyga"}\n{"weight":70,"product":"panzyga","vials":[10,20,40]}\n');
+    const [fromSite, fromLine] = run.stdout.trimEnd().split("\n").map((l) => JSON.parse(l).error.message);
+    expect(fromSite).toBe(`--vials 40: Panzyga 10 % comes in 1, 2.5, 5, 10, 20, 30 g vials (--vials comes from config ${site})`);
+    expect(fromLine).toBe("--vials 40: Panzyga 10 % comes in 1, 2.5, 5, 10, 20, 30 g vials");
+  });
+
   it("an id must be a string or a number", () => {
     expect(one('{"weight":70,"id":{"x":1}}')).toEqual({ line: 1, id: null, error: { code: "INVALID_ID", message: "'id' must be a string or a number" } });
   });
