@@ -3,7 +3,7 @@ import type { ScheduleResult } from "../core/resultSchema.js";
 import { planSchedule } from "../core/schedule.js";
 import { CliError, EXIT, UsageError } from "./errors.js";
 import type { Io } from "./main.js";
-import { resolveSiteSettings, withSettingSources } from "./config.js";
+import { otherRouteKeys, resolveSiteSettings, withSettingSources } from "./config.js";
 import { LIST_KEYS, SCHEDULE_OPTIONS } from "./options.js";
 import { validateScheduleOptions } from "./validate.js";
 
@@ -48,13 +48,16 @@ export function processLine(
     }
     id = fields.id ?? null;
     const own = toOptionValues(fields);
-    const raw = { ...site, ...own };
+    // Site settings for the other route do not apply (a site's IVIG vials to an SCIG line).
+    const notForThisRoute: readonly string[] = otherRouteKeys(own.route);
+    const applies = ([key]: [string, unknown]) => !notForThisRoute.includes(key);
+    const raw = { ...Object.fromEntries(Object.entries(site).filter(applies)), ...own };
     try {
       const request = validateScheduleOptions(raw);
       return { line, id, ...planSchedule(request.input, today) };
     } catch (error) {
       // A site setting the line did not override may be the cause: say where it came from.
-      throw withSettingSources(error, Object.fromEntries(Object.entries(siteSources).filter(([key]) => !(key in own))));
+      throw withSettingSources(error, Object.fromEntries(Object.entries(siteSources).filter((e) => applies(e) && !(e[0] in own))));
     }
   } catch (e) {
     const error: LineError =
@@ -126,7 +129,7 @@ export async function runBatch(file: string | undefined, io: Io, configPath?: st
   if (!io.readLines) throw new UsageError("NO_INPUT", "batch input is not available here");
   const today = io.today();
   // Site settings (environment, config file) apply to every line; a line's own keys win.
-  const { raw: site, sources: siteSources } = await resolveSiteSettings({}, io.env, configPath);
+  const { raw: site, sources: siteSources } = await resolveSiteSettings({}, io.env, configPath, { allRoutes: true });
   let line = 0;
   let failed = 0;
   const csv = format === "csv" ? await import("../render/csv.js") : undefined;

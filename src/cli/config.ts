@@ -29,6 +29,11 @@ export const SITE_KEYS = [
 export type SiteKey = (typeof SITE_KEYS)[number];
 const IVIG_ONLY: readonly SiteKey[] = ["product", "vials", "maxDaily", "maxRate", "stepMinutes", "rateSteps"];
 
+/** The site keys that do not apply to a patient on `route` (ivig unless "scig"). */
+export function otherRouteKeys(route: unknown): readonly SiteKey[] {
+  return route === "scig" ? IVIG_ONLY : ["scigProduct"];
+}
+
 const PATIENT_KEYS = new Set(["weight", "height", "sex", "age", "pregnant", "dose", "every", "days", "courses", "until", "start", "lastIvig", "id", "name"]);
 
 // The file's shape: known keys only, and skipWeekends a boolean. Every other value goes to the
@@ -112,6 +117,7 @@ async function loadConfig(explicit: string | undefined, env: Readonly<Record<str
 function asOptionValue(key: SiteKey, value: unknown): unknown {
   if (typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "number") return String(value);
+  if (key === "avoid" && Array.isArray(value) && value.length === 0) return undefined; // no dates to avoid
   if (Array.isArray(value) && LIST_KEYS.has(key) && value.every((v) => typeof v === "number" || typeof v === "string")) return value.join(",");
   return JSON.stringify(value); // refused by the validator, which names the option and its range
 }
@@ -124,12 +130,14 @@ export async function resolveSiteSettings(
   raw: Record<string, unknown>,
   env: Readonly<Record<string, string | undefined>>,
   configOption: string | undefined,
+  options: { readonly allRoutes?: boolean } = {},
 ): Promise<SiteSettings> {
   const config = await loadConfig(configOption, env);
   const merged: Record<string, unknown> = { ...raw };
   const sources = {} as Record<SiteKey, SettingSource>;
-  // A site setting for the other route does not apply (an IVIG product when --route scig).
-  const otherRoute: readonly SiteKey[] = raw.route === "scig" ? IVIG_ONLY : ["scigProduct"];
+  // A site setting for the other route does not apply (an IVIG product when --route scig). Batch
+  // and `config` resolve every key (allRoutes) and batch drops the other route's per line.
+  const otherRoute: readonly SiteKey[] = options.allRoutes ? [] : otherRouteKeys(raw.route);
   for (const key of SITE_KEYS) {
     if (raw[key] === undefined && otherRoute.includes(key)) {
       sources[key] = "default";
@@ -150,7 +158,7 @@ export async function resolveSiteSettings(
       } else {
         value = fromEnv;
       }
-    } else if (config.values[key] !== undefined) {
+    } else if (config.values[key] !== undefined && config.values[key] !== null) {
       value = asOptionValue(key, config.values[key]);
       source = `config ${config.path}`;
     }

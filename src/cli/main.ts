@@ -42,7 +42,8 @@ Rules:
   exceeds the actual weight. Ideal weight is Devine (needs --height and --sex); adjusted weight is
   IBW + 0.4 x (actual - IBW). Each course is split over consecutive days, as evenly as whole vials
   allow, into the fewest days that keep the prescribed daily dose within --max-daily (unless --days).
-  Rate plans scale the label's mL/kg/h (or mg/kg/min) steps by the dosing weight, to mL/h.
+  IVIG rate plans scale the label's mL/kg/h (or mg/kg/min) steps by the dosing weight, to mL/h;
+  SCIG rates are the label's per infusion site. Options go after a command (batch --config f).
   Every rounding and split is listed under Notes; anything outside the EFNS/PNS guideline or the
   Gammagard Liquid MMN label is listed under Warnings with a code.
 
@@ -75,6 +76,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 const DEBUG_HELP = "print stack traces of internal errors";
+
+/** `mmn-dose --config c.json batch f` would silently ignore --config: options go after the command. */
+function refuseOptionsBefore(program: Command, command: string): void {
+  const given = Object.entries(program.opts()).find(([key, value]) => value !== undefined && key !== "debug");
+  if (!given) return;
+  const [key, value] = given;
+  const flag = program.options.find((o) => o.attributeName() === key && o.negate === (value === false))?.long ?? key;
+  throw new UsageError("USAGE", `${flag} before '${command}' is not read: options go after the command, e.g. mmn-dose ${command} ${flag}`);
+}
 
 /** commander's argParser for a value option: a second value is an error, not a silent override. */
 function onlyOnce(flag: string, value: string, previous: unknown): string {
@@ -227,6 +237,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .option("--color", "force color")
     .option("--no-color", "no color")
     .action(async (opts: { json?: boolean; color?: boolean }) => {
+      refuseOptionsBefore(program, "products");
       const { productsJson, renderProductsTable } = await import("../render/products.js");
       io.writeOut(opts.json ? renderJson(productsJson()) : `${renderProductsTable(undefined, paintFor(opts.color, io))}`);
     });
@@ -238,8 +249,9 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .option("--config <file>", "site configuration file")
     .option("--json", "print as JSON")
     .action(async (opts: { config?: string; json?: boolean }) => {
+      refuseOptionsBefore(program, "config");
       const { resolveSiteSettings, SITE_KEYS, envName } = await import("./config.js");
-      const site = await resolveSiteSettings({}, io.env, opts.config);
+      const site = await resolveSiteSettings({}, io.env, opts.config, { allRoutes: true });
       const defaultOf = (key: string) => SCHEDULE_OPTIONS.find((o) => o.key === key && o.defaultText !== undefined)?.defaultText ?? "none";
       const settings = SITE_KEYS.map((key) => ({ key, value: site.raw[key] ?? null, source: site.sources[key], env: envName(key), default: defaultOf(key) }));
       if (opts.json) {
@@ -261,6 +273,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .option("--config <file>", "site configuration file")
     .addOption(new Option("--format <format>", "json (JSON Lines) or csv (one CSV for the clinic, with line and id)").choices(["json", "csv"]).default("json"))
     .action(async (file: string | undefined, opts: { config?: string; format: "json" | "csv" }) => {
+      refuseOptionsBefore(program, "batch");
       const { runBatch } = await import("./batch.js");
       setExit(await runBatch(file, io, opts.config, opts.format));
     });
@@ -270,6 +283,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .description("print the JSON Schema (draft 2020-12) of the --json output")
     .option("--debug", DEBUG_HELP)
     .action(async () => {
+      refuseOptionsBefore(program, "schema");
       const { jsonOutputJsonSchema } = await import("../core/resultSchema.js");
       io.writeOut(renderJson(jsonOutputJsonSchema()));
     });

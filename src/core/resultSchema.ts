@@ -70,7 +70,7 @@ export const RegimenSchema = z.strictObject({
     })
     .nullable()
     .describe("SCIG conversion; null for IVIG"),
-  doseGPerKg: z.number().positive().describe("Per course (SCIG: per dosing interval), per kg of dosing weight, before rounding"),
+  doseGPerKg: z.number().positive().describe("Per course, per kg of dosing weight, before the course is rounded; SCIG: per dosing interval, from the IVIG course converted (after Ontario's 5 g rounding of that course)"),
   intervalWeeks: z.number().int().positive(),
   daysPerCourse: z.number().int().min(1).max(5),
   daysPerCourseReason: z.enum(["requested", "fewest-within-cap"]),

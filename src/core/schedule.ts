@@ -365,7 +365,7 @@ function collectNotes(f: Facts): Message[] {
     // The nearest 5 g may be impossible in whole vials of the stock (145 g from 10 and 20 g vials
     // over 2 days): the total is then the nearest 5 g that is possible, and the note says so.
     const stepMg = ONTARIO_ROUNDING_STEP_G.value * 1000;
-    const nearestStepMg = Math.round(f.exactCourseDoseMg / stepMg) * stepMg;
+    const nearestStepMg = Math.max(stepMg, Math.round(f.exactCourseDoseMg / stepMg) * stepMg); // never below 5 g
     const how =
       f.rounding === "5g"
         ? [

@@ -1,5 +1,5 @@
 import { addCalendarDays, daysBetween, weekdayOf, type IsoDate } from "./calendarDate.js";
-import { planCourseDose } from "./courseDose.js";
+import { planCourseDose, UNROUNDED_STEP_MG } from "./courseDose.js";
 import type { DosingWeightDecision } from "./dosingWeight.js";
 import { formatNumber, formatPercent, roundPositive, roundTo } from "./format.js";
 import { LIMITS, type ScheduleInput } from "./input.js";
@@ -70,6 +70,13 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
   const rounding = input.rounding ?? policy?.rounding ?? "vial";
   const ivigBaseMg = rounding === "5g" ? Math.max(5000, Math.round(ivigExactMg / 5000) * 5000) : ivigExactMg;
   const weeklyExactMg = (ivigBaseMg / input.intervalWeeks) * factor.value;
+  // Doses are kept to 10 mg; below that the weekly dose would read as 0 g (e.g. 0.1 g/kg a year at 2 kg, factor 0.1).
+  if (weeklyExactMg < UNROUNDED_STEP_MG) {
+    throw new ScheduleInputError(
+      "SCIG_DOSE_TOO_SMALL",
+      `the SCIG dose works out to ${formatNumber(weeklyExactMg, 2)} mg a week, below the 10 mg the tool resolves: check --dose, --every and --scig-factor`,
+    );
+  }
   if (rounding === "5g") {
     note("ROUNDED", `IVIG course dose ${g(ivigExactMg)} rounded to the nearest 5 g = ${g(ivigBaseMg)} before dividing by the weeks (Ontario)`, [ONTARIO_ROUNDING_STEP_G.source]);
   }

@@ -161,6 +161,12 @@ describe("planSchedule: rounding notes say what was done", () => {
     expect(rounded(r)).toContain("to the nearest 5 g = 145 g");
   });
 
+  it("2 kg, --round 5g: 2 g becomes 5 g, the smallest 5 g step, not a vial problem", () => {
+    const r = planSchedule(scheduleInput({ weightKg: 2, doseGPerKg: 1, rounding: "5g", courses: 1 }), TODAY);
+    expect(r.regimen.courseDoseG).toBe(5);
+    expect(rounded(r)).toContain("to the nearest 5 g = 5 g");
+  });
+
   it("73 kg, --round 5g with only 10 and 20 g vials: 145 g cannot be made in 2 days, so 150 g, and the note says why", () => {
     const r = planSchedule(scheduleInput({ weightKg: 73, rounding: "5g", courses: 1, vialSizesG: [10, 20] }), TODAY);
     expect(r.regimen.courseDoseG).toBe(150);

@@ -37,6 +37,12 @@ describe("SCIG equivalents (CLINICAL.md §8 D9, D10, items 3–5)", () => {
     expect(every2.regimen).toMatchObject({ doseGPerKg: 1, intervalWeeks: 2, courseDoseG: 70 });
   });
 
+  it("a weekly dose under the 10 mg the tool resolves is refused, not written as 0 g", () => {
+    expect(() => scig({ factor: 0.1 }, { weightKg: 2, doseGPerKg: 0.1, intervalWeeks: 52, courses: 1 })).toThrow(
+      "the SCIG dose works out to 0.38 mg a week, below the 10 mg the tool resolves",
+    );
+  });
+
   it("a tiny regimen never reads as 0 g/kg (the schema says positive)", () => {
     const r = scig({ factor: 0.1 }, { doseGPerKg: 0.1, intervalWeeks: 52, rounding: "none", courses: 1 });
     expect(r.infusions[0]!.doseG).toBe(0.01);

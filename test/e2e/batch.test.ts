@@ -199,6 +199,19 @@ describe("batch line values", () => {
     expect(fromLine).toBe("--vials 40: Panzyga 10 % comes in 1, 2.5, 5, 10, 20, 30 g vials");
   });
 
+  it("site settings apply by each line's route: the site's SCIG product to SCIG lines, its IVIG vials only to IVIG lines", () => {
+    const site = join(dir, "site-routes.json");
+    writeFileSync(site, JSON.stringify({ vials: [10, 20], scigProduct: "xembify" }));
+    const input = '{"weight":70,"route":"scig","start":"2026-12-01","courses":1}\n{"weight":70,"start":"2026-12-01","courses":1}\n';
+    const run = runCli(["batch", "-", "--config", site], {}, input);
+    expect(run.status).toBe(0);
+    const [scig, ivig] = run.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
+    expect([scig.regimen.product, scig.regimen.vialSizesG]).toEqual(["xembify", [1, 2, 4, 10]]);
+    expect([ivig.regimen.product, ivig.regimen.vialSizesG]).toEqual(["gammagard-liquid", [10, 20]]);
+    const fromEnv = runCli(["batch", "-"], { MMN_DOSE_SCIG_PRODUCT: "cuvitru" }, input);
+    expect(JSON.parse(fromEnv.stdout.split("\n")[0]!).regimen.product).toBe("cuvitru");
+  });
+
   it("an id must be a string or a number", () => {
     expect(one('{"weight":70,"id":{"x":1}}')).toEqual({ line: 1, id: null, error: { code: "INVALID_ID", message: "'id' must be a string or a number" } });
   });

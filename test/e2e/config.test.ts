@@ -98,6 +98,26 @@ describe("site configuration", () => {
     expect(runCli(["--weight", "70", "--policy", "ontario"]).stderr).not.toContain("comes from");
   });
 
+  it("null means not set, and an empty avoid list means no dates", () => {
+    const site = write("site-nulls.json", { round: null, avoid: [] });
+    const run = runCli(["--weight", "70", "--start", "2026-12-01", "--courses", "1", "--json", "--config", site]);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).regimen.rounding).toBe("vial");
+  });
+
+  it("config shows an SCIG product set by the environment, and defaults by name", () => {
+    const doc = JSON.parse(runCli(["config", "--json"], { MMN_DOSE_SCIG_PRODUCT: "xembify" }).stdout);
+    const by = Object.fromEntries(doc.settings.map((s: { key: string }) => [s.key, s]));
+    expect(by.scigProduct).toMatchObject({ value: "xembify", source: "env MMN_DOSE_SCIG_PRODUCT" });
+    expect(by.product).toMatchObject({ value: null, source: "default", default: "gammagard-liquid" });
+  });
+
+  it("options before a command are refused, not silently dropped", () => {
+    const run = runCli(["--config", "site.json", "batch", "-"], {}, "");
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("--config before 'batch' is not read: options go after the command, e.g. mmn-dose batch --config");
+  });
+
   it("a missing --config file is an error", () => {
     expect(runCli(["--weight", "70", "--config", join(dir, "none.json")]).stderr).toContain("no such file");
   });
