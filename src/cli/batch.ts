@@ -4,7 +4,7 @@ import { planSchedule } from "../core/schedule.js";
 import { CliError, EXIT, UsageError } from "./errors.js";
 import type { Io } from "./main.js";
 import { otherRouteKeys, resolveSiteSettings, withSettingSources } from "./config.js";
-import { LIST_KEYS, SCHEDULE_OPTIONS } from "./options.js";
+import { FLAG_KEYS, optionValueFromJson, SCHEDULE_OPTIONS } from "./options.js";
 import { validateScheduleOptions } from "./validate.js";
 
 /** A line longer than this is refused without parsing (a clinic record is a few hundred bytes). */
@@ -12,7 +12,6 @@ export const MAX_LINE_BYTES = 1_000_000;
 
 /** Options that make no sense per patient line: output format, files, color. */
 const NOT_PER_LINE = new Set(["format", "json", "output", "avoidFile", "config", "time", "tz", "calendarId", "sequence"]);
-const FLAG_KEYS = new Set(SCHEDULE_OPTIONS.filter((o) => !o.flags.includes("<")).map((o) => o.key));
 const LINE_KEYS = new Set(SCHEDULE_OPTIONS.map((o) => o.key).filter((k) => !NOT_PER_LINE.has(k)));
 
 interface LineError {
@@ -92,20 +91,8 @@ function toOptionValues(fields: Record<string, unknown>): Record<string, unknown
       fail("UNKNOWN_KEY", NOT_PER_LINE.has(key) ? `'${key}' is not accepted per line` : `unknown key '${key}' (keys are the long option names in camelCase)`);
     }
     if (value === null || value === undefined) continue;
-    if (FLAG_KEYS.has(key)) {
-      if (typeof value !== "boolean") fail("INVALID_OPTION", `'${key}' must be true or false`);
-      raw[key] = value;
-    } else if (typeof value === "string") {
-      raw[key] = value;
-    } else if (typeof value === "number") {
-      raw[key] = String(value); // 1e400 parses as Infinity: the validator then names the range
-    } else if (Array.isArray(value) && LIST_KEYS.has(key) && value.every((v) => typeof v === "number" || typeof v === "string")) {
-      raw[key] = value.join(",");
-    } else {
-      // A list or object where one value belongs (`"weight": [70]` is not 70 kg), or true/false:
-      // the option's own validator refuses it, naming the option and its range.
-      raw[key] = JSON.stringify(value);
-    }
+    if (FLAG_KEYS.has(key) && typeof value !== "boolean") fail("INVALID_OPTION", `'${key}' must be true or false`);
+    raw[key] = optionValueFromJson(key, value);
   }
   return raw;
 }

@@ -3,7 +3,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import * as z from "zod/mini";
 import { UsageError } from "./errors.js";
-import { LIST_KEYS } from "./options.js";
+import { longFlagOf, optionValueFromJson } from "./options.js";
 import { ScheduleOptionsSchema } from "./validate.js";
 
 /**
@@ -113,13 +113,9 @@ async function loadConfig(explicit: string | undefined, env: Readonly<Record<str
   return { path: undefined, values: {} as Partial<Record<SiteKey, unknown>> };
 }
 
-/** Config values → the strings and booleans the option validators read (as batch lines do). */
+/** Config values → what the option validators read, as for batch lines; `avoid: []` is no dates. */
 function asOptionValue(key: SiteKey, value: unknown): unknown {
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (typeof value === "number") return String(value);
-  if (key === "avoid" && Array.isArray(value) && value.length === 0) return undefined; // no dates to avoid
-  if (Array.isArray(value) && LIST_KEYS.has(key) && value.every((v) => typeof v === "number" || typeof v === "string")) return value.join(",");
-  return JSON.stringify(value); // refused by the validator, which names the option and its range
+  return key === "avoid" && Array.isArray(value) && value.length === 0 ? undefined : optionValueFromJson(key, value);
 }
 
 /**
@@ -184,7 +180,7 @@ export function withSettingSources(error: unknown, sources: Readonly<Record<stri
   const message = (error as Error).message;
   const from = Object.entries(sources)
     .filter(([, source]) => source.startsWith("env ") || source.startsWith("config "))
-    .map(([key, source]) => [`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, source] as const)
+    .map(([key, source]) => [longFlagOf(key), source] as const)
     .filter(([flag]) => new RegExp(`${flag}(?![\\w-])`).test(message))
     .map(([flag, source]) => `${flag} comes from ${source.startsWith("env ") ? source.slice(4) : `config ${source.slice(7)}`}`);
   if (from.length === 0) return error;

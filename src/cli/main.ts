@@ -5,7 +5,7 @@ import type { IsoDate } from "../core/calendarDate.js";
 import { renderJson } from "../render/json.js";
 import { COLOR, NO_COLOR, type Paint } from "../render/paint.js";
 import { CliError, EXIT, IoError, UsageError } from "./errors.js";
-import { SCHEDULE_OPTIONS } from "./options.js";
+import { longFlagOf, SCHEDULE_OPTIONS } from "./options.js";
 
 /** Everything the CLI touches outside itself, injected so tests can run it in-process. */
 export interface Io {
@@ -184,8 +184,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   program.action(async (unexpected: string[], raw: Record<string, unknown>) => {
     const swallowed = SCHEDULE_OPTIONS.find((o) => typeof raw[o.key] === "string" && /^--[a-z]/.test(raw[o.key] as string));
     if (swallowed) {
-      const flag = swallowed.flags.replace(/^-\w, /, "").split(" ")[0]!;
-      throw new UsageError("MISSING_VALUE", `${flag} needs a value: it took '${String(raw[swallowed.key])}', which is an option`);
+      throw new UsageError("MISSING_VALUE", `${longFlagOf(swallowed.key)} needs a value: it took '${String(raw[swallowed.key])}', which is an option`);
     }
     if (unexpected.length > 0) throw unexpectedArgument(unexpected[0]!);
     const { validateScheduleOptions } = await import("./validate.js");

@@ -208,3 +208,26 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
 
 /** Keys of the options that take a list. */
 export const LIST_KEYS: ReadonlySet<string> = new Set(SCHEDULE_OPTIONS.filter((o) => o.list).map((o) => o.key));
+
+/** Keys of the on/off options (no value). */
+export const FLAG_KEYS: ReadonlySet<string> = new Set(SCHEDULE_OPTIONS.filter((o) => !o.flags.includes("<")).map((o) => o.key));
+
+/** The long flag of an option key: `maxDaily` → `--max-daily`. */
+export function longFlagOf(key: string): string {
+  const spec = SCHEDULE_OPTIONS.find((o) => o.key === key && !o.flags.includes("--no-"));
+  return spec ? spec.flags.replace(/^-\w, /, "").split(" ")[0]! : key;
+}
+
+/**
+ * A JSON value (a batch line, the config file) → what commander would hand over for the same flag:
+ * text, `true`/`false` for an on/off option, a comma-joined list where the flag takes a list.
+ * Anything else (`"weight": [70]` is not 70 kg, `true` for a number) becomes its JSON text, which the
+ * option's own validator refuses, naming the option and its range.
+ */
+export function optionValueFromJson(key: string, value: unknown): unknown {
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean" && FLAG_KEYS.has(key)) return value;
+  if (typeof value === "number") return String(value); // 1e400 parses as Infinity: the validator names the range
+  if (Array.isArray(value) && LIST_KEYS.has(key) && value.every((v) => typeof v === "number" || typeof v === "string")) return value.join(",");
+  return JSON.stringify(value);
+}

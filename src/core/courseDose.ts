@@ -1,3 +1,4 @@
+import { ONTARIO_ROUNDING_STEP_G } from "../data/guidelines.js";
 import type { VialStock } from "./vials.js";
 
 /** How the course total is rounded (`--round`). */
@@ -9,8 +10,20 @@ export const MAX_DAYS_PER_COURSE = 5;
 /** Without vial or 5 g rounding, doses are kept to 10 mg (0.01 g), far below what can be measured. */
 export const UNROUNDED_STEP_MG = 10;
 
-/** Ontario rounds the total to the nearest 5 g. */
-const FIVE_G_STEP_MG = 5000;
+/** Ontario rounds the total to the nearest 5 g (source with the value in data/guidelines). */
+const FIVE_G_STEP_MG = ONTARIO_ROUNDING_STEP_G.value * 1000;
+
+/**
+ * The nearest 5 g step to `exactMg`, half up, never below 5 g: Ontario's rounding before the
+ * stocked vials are considered.
+ *
+ * @example
+ * nearestFiveGramsMg(146_000) //=> 145_000
+ * nearestFiveGramsMg(2_000) //=> 5_000
+ */
+export function nearestFiveGramsMg(exactMg: number): number {
+  return Math.max(FIVE_G_STEP_MG, Math.round(exactMg / FIVE_G_STEP_MG) * FIVE_G_STEP_MG);
+}
 
 /** Why a course has the number of days it has. */
 export type DaysReason = "requested" | "fewest-within-cap";

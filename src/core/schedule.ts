@@ -1,5 +1,5 @@
 import { addCalendarDays, daysBetween, weekdayOf, type IsoDate } from "./calendarDate.js";
-import { planCourseDose, type CourseDose, CourseSplitError, type Rounding } from "./courseDose.js";
+import { nearestFiveGramsMg, planCourseDose, type CourseDose, CourseSplitError, type Rounding } from "./courseDose.js";
 import { formatNumber, formatPercent, roundPositive, roundTo } from "./format.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
 import { message, type NoteCode, type WarningCode } from "./messages.js";
@@ -364,8 +364,7 @@ function collectNotes(f: Facts): Message[] {
   if (courseDose.courseDoseMg !== f.exactCourseDoseMg) {
     // The nearest 5 g may be impossible in whole vials of the stock (145 g from 10 and 20 g vials
     // over 2 days): the total is then the nearest 5 g that is possible, and the note says so.
-    const stepMg = ONTARIO_ROUNDING_STEP_G.value * 1000;
-    const nearestStepMg = Math.max(stepMg, Math.round(f.exactCourseDoseMg / stepMg) * stepMg); // never below 5 g
+    const nearestStepMg = nearestFiveGramsMg(f.exactCourseDoseMg);
     const how =
       f.rounding === "5g"
         ? [

@@ -1,5 +1,5 @@
 import { addCalendarDays, daysBetween, weekdayOf, type IsoDate } from "./calendarDate.js";
-import { planCourseDose, UNROUNDED_STEP_MG } from "./courseDose.js";
+import { nearestFiveGramsMg, planCourseDose, UNROUNDED_STEP_MG } from "./courseDose.js";
 import type { DosingWeightDecision } from "./dosingWeight.js";
 import { formatNumber, formatPercent, roundPositive, roundTo } from "./format.js";
 import { LIMITS, type ScheduleInput } from "./input.js";
@@ -68,7 +68,7 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
   // IVIG dose converted: Ontario divides its 5 g-rounded dose.
   const ivigExactMg = gToMg(kg * input.doseGPerKg);
   const rounding = input.rounding ?? policy?.rounding ?? "vial";
-  const ivigBaseMg = rounding === "5g" ? Math.max(5000, Math.round(ivigExactMg / 5000) * 5000) : ivigExactMg;
+  const ivigBaseMg = rounding === "5g" ? nearestFiveGramsMg(ivigExactMg) : ivigExactMg;
   const weeklyExactMg = (ivigBaseMg / input.intervalWeeks) * factor.value;
   // Doses are kept to 10 mg; below that the weekly dose would read as 0 g (e.g. 0.1 g/kg a year at 2 kg, factor 0.1).
   if (weeklyExactMg < UNROUNDED_STEP_MG) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CourseSplitError, planCourseDose, splitEvenly, type Rounding } from "../../src/core/courseDose.js";
+import { CourseSplitError, planCourseDose, splitEvenly, type Rounding, nearestFiveGramsMg } from "../../src/core/courseDose.js";
 import { createVialStock, gToMg } from "../../src/core/vials.js";
 import { GAMMAGARD_VIALS_MG } from "../helpers/input.js";
 
@@ -64,4 +64,14 @@ describe("splitEvenly", () => {
   it("rejects parts that whole vials cannot make", () => {
     expect(splitEvenly(3000, 2, 500, stock)).toBeNull();
   });
+});
+
+describe("nearestFiveGramsMg (Ontario's step, before the stock is considered)", () => {
+  it.each([
+    [146_000, 145_000],
+    [147_500, 150_000],
+    [164_560, 165_000],
+    [2_000, 5_000],
+    [2_600, 5_000],
+  ])("%d mg → %d mg", (exact, nearest) => expect(nearestFiveGramsMg(exact)).toBe(nearest));
 });
