@@ -48,6 +48,20 @@ export type NoteCode =
   | "MOVE_RULE"
   | "MOVED";
 
-export function message(code: WarningCode | NoteCode, text: string, sources: readonly Source[] = []): Message {
-  return sources.length > 0 ? { code, message: text, sources: sources.map((s) => s.url) } : { code, message: text };
+/**
+ * A warning or note. `remedies` are the options that address a warning, each one the tool accepts
+ * when added to the same command (a property test re-runs them), e.g. `["--days 3", "--round none"]`.
+ */
+export function message(
+  code: WarningCode | NoteCode,
+  text: string,
+  sources: readonly Source[] = [],
+  remedies: readonly string[] = [],
+): Message {
+  return {
+    code,
+    message: text,
+    ...(sources.length > 0 ? { sources: sources.map((s) => s.url) } : {}),
+    ...(remedies.length > 0 ? { remedies: [...remedies] } : {}),
+  };
 }

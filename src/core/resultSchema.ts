@@ -12,6 +12,10 @@ export const MessageSchema = z.strictObject({
   code: z.string().regex(/^[A-Z][A-Z0-9_]*$/).describe("Stable machine code"),
   message: z.string().describe("One plain sentence for a pharmacist"),
   sources: z.array(z.string()).optional().describe("URLs backing the rule"),
+  remedies: z
+    .array(z.string())
+    .optional()
+    .describe("Options that address a warning, each accepted by the tool as written (e.g. \"--days 3\")"),
 });
 
 export const SourceSchema = z.strictObject({ id: z.string(), title: z.string(), url: z.string() });
