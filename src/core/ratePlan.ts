@@ -1,13 +1,14 @@
 import { formatNumber, roundTo } from "./format.js";
 import { message } from "./messages.js";
 import type { Message } from "./resultSchema.js";
-import type { IvigProduct } from "../data/products.js";
-import { SOURCES } from "../data/sources.js";
+import { STANDARD_AT_RISK_MAX, STANDARD_FIRST_INFUSION_MAX, STANDARD_RATE_STEPS, type Fact, type IvigProduct, type Sourced } from "../data/products.js";
+import { SOURCES, type Source } from "../data/sources.js";
 
 /** The user's rate options (`--initial-rate`, `--max-rate`, `--step-minutes`, `--rate-steps`, `--at-risk`). */
 export interface RateOptions {
   readonly initialMlPerKgPerHour?: number | undefined;
   readonly maxMlPerKgPerHour?: number | undefined;
+  /** `--allow-above-label-rate`: accept `--initial-rate` or `--max-rate` above the label's (never with `--at-risk`). */
   readonly allowAboveLabelMax?: boolean | undefined;
   readonly stepMinutes?: number | undefined;
   readonly rateStepsMlPerKgPerHour?: readonly number[] | undefined;
@@ -18,8 +19,12 @@ export interface RateOptions {
 export interface ResolvedRates {
   readonly indication: string;
   readonly initialMlPerKgPerHour: number;
+  /** Where the initial rate came from: the option that set it, for errors that name it. */
+  readonly initialFrom: "label" | "--initial-rate";
   readonly stepMinutes: number;
   readonly intermediateMlPerKgPerHour: readonly number[];
+  /** Where the steps came from: the label, the NL-IVIG002 table, or `--rate-steps`. */
+  readonly stepsFrom: "label" | "standard" | "--rate-steps";
   readonly maxMlPerKgPerHour: number;
   readonly firstInfusionMaxMlPerKgPerHour: number;
   readonly warnings: readonly Message[];
@@ -32,6 +37,8 @@ export class RateInputError extends Error {
   constructor(
     readonly option: string,
     message: string,
+    /** The error code the CLI prints (`--json`): RATE_NEEDED, RATE_ABOVE_LABEL, … */
+    readonly code = "RATE_NEEDED",
   ) {
     super(message);
   }
@@ -40,125 +47,196 @@ export class RateInputError extends Error {
 /** Minutes each step lasts when neither the label nor `--step-minutes` says (Gammagard PI and Octagam use 30). */
 export const FALLBACK_STEP_MINUTES = 30;
 
+/** The smallest pump rate a plan may show: its rates are printed to 0.1 mL/h. */
+export const MIN_PUMP_ML_PER_HOUR = 0.1;
+
 /** Renal and thrombosis risk factors from the IGIV boxed warning (CLINICAL.md §1.4, §7.2). */
 export const RISK_FACTORS =
   "renal: pre-existing renal insufficiency, diabetes, age > 65, volume depletion, sepsis, paraproteinaemia, nephrotoxic drugs; thrombosis: advanced age, immobilisation, hypercoagulable state, prior thrombosis, oestrogens, indwelling catheters, hyperviscosity, cardiovascular risk factors";
 
+const mlkgh = (x: number) => `${formatNumber(x, 3)} mL/kg/h`;
+const sourceOf = (fact: Fact<unknown>): Source[] => ("source" in fact ? [fact.source] : []);
+
 /**
  * Works out the rates for a product: the label's numbers, replaced or lowered by the user's
- * options, never raised above the label maximum without an explicit override. A number the label
- * does not give must come from an option; the error names it.
+ * options, never raised above the label without `--allow-above-label-rate`, and never above the
+ * label at all with `--at-risk`. A number the label does not give must come from an option; the
+ * error names it. Steps come from the label, else from the NL-IVIG002 table, else `--rate-steps`.
  */
 export function resolveRates(product: IvigProduct, options: RateOptions = {}): ResolvedRates {
-  const r = product.rates;
   const warnings: Message[] = [];
   const notes: Message[] = [];
-  const mlkgh = (x: number) => `${formatNumber(x, 3)} mL/kg/h`;
-
-  const initial = options.initialMlPerKgPerHour ?? r.initialMlPerKgPerHour.value;
-  if (initial === null) {
-    throw new RateInputError(
-      "--initial-rate",
-      `--initial-rate is required for ${product.name}: its initial infusion rate was not found (${notFoundText(r.initialMlPerKgPerHour)}); give your protocol's rate in mL/kg/h`,
-    );
-  }
-  if (options.initialMlPerKgPerHour !== undefined) {
-    notes.push(message("RATE_FROM_OPTION", `initial rate ${mlkgh(initial)} from --initial-rate`));
-  }
-
-  const labelMax = r.maxMlPerKgPerHour.value;
-  let max: number;
-  if (options.maxMlPerKgPerHour !== undefined) {
-    max = options.maxMlPerKgPerHour;
-    if (labelMax !== null && max > labelMax) {
-      if (!options.allowAboveLabelMax) {
-        throw new RateInputError(
-          "--max-rate",
-          `--max-rate ${formatNumber(max, 3)} is above the ${product.name} label maximum of ${mlkgh(labelMax)} (${r.indication}); pass --allow-above-label-rate to use it anyway`,
-        );
-      }
-      const maxFact = r.maxMlPerKgPerHour;
-      warnings.push(
-        message(
-          "MAX_RATE_ABOVE_LABEL",
-          `--max-rate ${mlkgh(max)} is above the label maximum ${mlkgh(labelMax)} (--allow-above-label-rate)`,
-          "source" in maxFact ? [maxFact.source] : [],
-        ),
-      );
-    } else {
-      notes.push(message("RATE_FROM_OPTION", `maximum rate ${mlkgh(max)} from --max-rate${labelMax === null ? "" : ` (label: ${mlkgh(labelMax)})`}`));
-    }
-  } else if (labelMax === null) {
-    throw new RateInputError(
-      "--max-rate",
-      `--max-rate is required for ${product.name}: its maximum infusion rate was not found (${notFoundText(r.maxMlPerKgPerHour)}); give your protocol's rate in mL/kg/h`,
-    );
-  } else {
-    max = labelMax;
-  }
-
-  if (options.atRisk) {
-    const cap = r.atRiskMaxMlPerKgPerHour;
-    if (cap.value !== null) {
-      max = Math.min(max, cap.value);
-      warnings.push(
-        message(
-          "AT_RISK",
-          `at risk of renal dysfunction or thrombosis: maximum rate capped at the label's ${mlkgh(cap.value)}; hydrate before the infusion and use the minimum practicable dose and rate. Risk factors (${RISK_FACTORS})`,
-          [cap.source, SOURCES.gammagardBoxedWarning],
-        ),
-      );
-    } else if (options.maxMlPerKgPerHour !== undefined) {
-      warnings.push(
-        message(
-          "AT_RISK",
-          `at risk of renal dysfunction or thrombosis: the ${product.name} label gives no numeric cap ('minimum practicable'), so the rate is held at --max-rate ${mlkgh(max)}; hydrate before the infusion. Risk factors (${RISK_FACTORS})`,
-          [SOURCES.gammagardBoxedWarning],
-        ),
-      );
-    } else {
-      throw new RateInputError(
-        "--max-rate",
-        `--at-risk needs --max-rate for ${product.name}: its label gives no numeric rate for at-risk patients, only 'minimum infusion rate practicable'; set a conservative maximum in mL/kg/h`,
-      );
-    }
-  }
-
-  let stepMinutes = options.stepMinutes ?? r.stepMinutes.value;
-  if (stepMinutes === null) {
-    stepMinutes = FALLBACK_STEP_MINUTES;
-    warnings.push(
-      message(
-        "RATE_TIMING_NOT_IN_LABEL",
-        `the ${product.name} label does not say how long each rate runs; the plan uses ${FALLBACK_STEP_MINUTES} min, as the Gammagard Liquid and Octagam 10 % labels do; set your protocol's with --step-minutes`,
-        [SOURCES.gammagardPi],
-      ),
-    );
-  }
-
-  let intermediate = options.rateStepsMlPerKgPerHour ?? r.intermediateMlPerKgPerHour.value;
-  if (intermediate === null) {
-    intermediate = [];
-    warnings.push(
-      message(
-        "RATE_STEPS_NOT_IN_LABEL",
-        `the ${product.name} label (${r.indication}) gives the initial rate and the maximum but no steps between them (${notFoundText(r.intermediateMlPerKgPerHour)}): the plan goes from ${mlkgh(Math.min(initial, max))} to ${mlkgh(max)} after ${stepMinutes} min, the shortest chair time the label allows; give your protocol's steps with --rate-steps`,
-        "source" in r.maxMlPerKgPerHour ? [r.maxMlPerKgPerHour.source] : [],
-      ),
-    );
-  }
-
-  const firstMax = Math.min(max, r.firstInfusionMaxMlPerKgPerHour?.value ?? max);
+  const initial = resolveInitial(product, options, warnings, notes);
+  let max = resolveMax(product, options, warnings, notes);
+  if (options.atRisk) max = atRiskMax(product, options, max, warnings);
+  const stepMinutes = resolveStepMinutes(product, options, warnings);
+  const steps = resolveSteps(product, options, Math.min(initial, max), max);
+  const usesStandard = steps.from === "standard";
+  const sourcedFirstMax = product.rates.firstInfusionMaxMlPerKgPerHour ?? (usesStandard ? STANDARD_FIRST_INFUSION_MAX : undefined);
+  const firstMax = Math.min(max, sourcedFirstMax?.value ?? max);
+  notes.push(planNote(product, options, steps.from, stepMinutes, firstMax < max ? sourcedFirstMax : undefined));
   return {
-    indication: r.indication,
+    indication: product.rates.indication,
     initialMlPerKgPerHour: Math.min(initial, max),
+    initialFrom: options.initialMlPerKgPerHour !== undefined ? "--initial-rate" : "label",
     stepMinutes,
-    intermediateMlPerKgPerHour: intermediate,
+    intermediateMlPerKgPerHour: steps.values,
+    stepsFrom: steps.from,
     maxMlPerKgPerHour: max,
     firstInfusionMaxMlPerKgPerHour: firstMax,
     warnings,
     notes,
   };
+}
+
+/** The label's initial rate, or `--initial-rate` (above the label only with the override, never at risk). */
+function resolveInitial(product: IvigProduct, options: RateOptions, warnings: Message[], notes: Message[]): number {
+  const fact = product.rates.initialMlPerKgPerHour;
+  const given = options.initialMlPerKgPerHour;
+  if (given === undefined) {
+    if (fact.value === null) {
+      throw new RateInputError(
+        "--initial-rate",
+        `--initial-rate is required for ${product.name}: its initial infusion rate was not found (${notFoundText(fact)}); give your protocol's rate in mL/kg/h`,
+      );
+    }
+    return fact.value;
+  }
+  if (fact.value !== null && given > fact.value) {
+    const label = `the ${product.name} label initial rate of ${mlkgh(fact.value)} (${product.rates.indication})`;
+    if (options.atRisk) {
+      throw new RateInputError("--initial-rate", `--initial-rate ${formatNumber(given, 3)} is above ${label}; with --at-risk no rate above the label is planned (--allow-above-label-rate does not apply)`, "RATE_ABOVE_LABEL");
+    }
+    if (!options.allowAboveLabelMax) {
+      throw new RateInputError("--initial-rate", `--initial-rate ${formatNumber(given, 3)} is above ${label}; pass --allow-above-label-rate to use it anyway`, "RATE_ABOVE_LABEL");
+    }
+    warnings.push(message("INITIAL_RATE_ABOVE_LABEL", `--initial-rate ${mlkgh(given)} is above the label initial rate ${mlkgh(fact.value)} (--allow-above-label-rate)`, sourceOf(fact)));
+  } else {
+    notes.push(message("RATE_FROM_OPTION", `initial rate ${mlkgh(given)} from --initial-rate${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`));
+  }
+  return given;
+}
+
+/** The label maximum, or `--max-rate` (above the label only with the override, never at risk). */
+function resolveMax(product: IvigProduct, options: RateOptions, warnings: Message[], notes: Message[]): number {
+  const fact = product.rates.maxMlPerKgPerHour;
+  const given = options.maxMlPerKgPerHour;
+  if (given === undefined) {
+    if (fact.value === null) {
+      throw new RateInputError(
+        "--max-rate",
+        `--max-rate is required for ${product.name}: its maximum infusion rate was not found (${notFoundText(fact)}); give your protocol's rate in mL/kg/h`,
+      );
+    }
+    return fact.value;
+  }
+  if (fact.value !== null && given > fact.value) {
+    const label = `the ${product.name} label maximum of ${mlkgh(fact.value)} (${product.rates.indication})`;
+    if (options.atRisk) {
+      throw new RateInputError("--max-rate", `--max-rate ${formatNumber(given, 3)} is above ${label}; with --at-risk no rate above the label is planned (--allow-above-label-rate does not apply)`, "RATE_ABOVE_LABEL");
+    }
+    if (!options.allowAboveLabelMax) {
+      throw new RateInputError("--max-rate", `--max-rate ${formatNumber(given, 3)} is above ${label}; pass --allow-above-label-rate to use it anyway`, "RATE_ABOVE_LABEL");
+    }
+    warnings.push(message("MAX_RATE_ABOVE_LABEL", `--max-rate ${mlkgh(given)} is above the label maximum ${mlkgh(fact.value)} (--allow-above-label-rate)`, sourceOf(fact)));
+  } else {
+    notes.push(message("RATE_FROM_OPTION", `maximum rate ${mlkgh(given)} from --max-rate${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`));
+  }
+  return given;
+}
+
+/**
+ * `--at-risk`: the label's numeric cap always holds. Where the label has none ("minimum infusion
+ * rate practicable"), an explicit `--max-rate` is the prescriber's choice; without one the plan
+ * stops at NL-IVIG002's 0.08 mL/kg/min, the rate above which that table asks for the prescriber's
+ * check in patients at risk of renal failure or thrombosis.
+ */
+function atRiskMax(product: IvigProduct, options: RateOptions, max: number, warnings: Message[]): number {
+  const cap = product.rates.atRiskMaxMlPerKgPerHour;
+  const advice = `hydrate before the infusion and use the minimum practicable dose and rate. Risk factors (${RISK_FACTORS})`;
+  if (cap.value !== null) {
+    const capped = Math.min(max, cap.value);
+    warnings.push(message("AT_RISK", `at risk of renal dysfunction or thrombosis: maximum rate capped at the label's ${mlkgh(cap.value)}; ${advice}`, [cap.source, SOURCES.gammagardBoxedWarning]));
+    return capped;
+  }
+  if (options.maxMlPerKgPerHour !== undefined) {
+    warnings.push(message("AT_RISK", `at risk of renal dysfunction or thrombosis: the ${product.name} label gives no numeric cap ('minimum practicable'), so the rate is held at --max-rate ${mlkgh(max)}; ${advice}`, [SOURCES.gammagardBoxedWarning]));
+    return max;
+  }
+  const capped = Math.min(max, STANDARD_AT_RISK_MAX.value);
+  warnings.push(
+    message(
+      "AT_RISK",
+      `at risk of renal dysfunction or thrombosis: the ${product.name} label gives no numeric cap ('minimum practicable'), so the plan stops at ${mlkgh(capped)} (NL-IVIG002: above 0.08 mL/kg/min at-risk patients need the prescriber's check; a lower maximum is set with --max-rate); ${advice}`,
+      [STANDARD_AT_RISK_MAX.source, SOURCES.gammagardBoxedWarning],
+    ),
+  );
+  return capped;
+}
+
+function resolveStepMinutes(product: IvigProduct, options: RateOptions, warnings: Message[]): number {
+  const fact = product.rates.stepMinutes;
+  if (options.stepMinutes !== undefined) return options.stepMinutes;
+  if (fact.value !== null) return fact.value;
+  warnings.push(
+    message(
+      "RATE_TIMING_NOT_IN_LABEL",
+      `the ${product.name} label does not say how long each rate runs; the plan uses ${FALLBACK_STEP_MINUTES} min, as the Gammagard Liquid and Octagam 10 % labels do; set your protocol's with --step-minutes`,
+      [SOURCES.gammagardPi, SOURCES.octagamDailymed],
+    ),
+  );
+  return FALLBACK_STEP_MINUTES;
+}
+
+/**
+ * The steps between the initial rate and the maximum. `--rate-steps` outside that range are
+ * refused (never silently dropped); the label's or NL-IVIG002's steps are clipped to it.
+ */
+function resolveSteps(
+  product: IvigProduct,
+  options: RateOptions,
+  initial: number,
+  max: number,
+): { values: readonly number[]; from: ResolvedRates["stepsFrom"] } {
+  const given = options.rateStepsMlPerKgPerHour;
+  if (given !== undefined) {
+    const outside = given.find((x) => x < initial || x > max);
+    if (outside !== undefined) {
+      throw new RateInputError(
+        "--rate-steps",
+        `--rate-steps ${formatNumber(outside, 3)} lies outside this plan's ${formatNumber(initial, 3)}–${mlkgh(max)} (initial rate to maximum${options.atRisk ? ", --at-risk" : ""}); give steps within it`,
+        "RATE_STEPS_OUTSIDE_PLAN",
+      );
+    }
+    return { values: given, from: "--rate-steps" };
+  }
+  const label = product.rates.intermediateMlPerKgPerHour.value;
+  const [values, from] = label !== null ? [label, "label" as const] : [STANDARD_RATE_STEPS.value, "standard" as const];
+  return { values: values.filter((x) => x > initial && x < max), from };
+}
+
+/** A note that says where the plan's steps and their timing come from. */
+function planNote(product: IvigProduct, options: RateOptions, from: ResolvedRates["stepsFrom"], stepMinutes: number, firstMax: Sourced<number> | undefined): Message {
+  const r = product.rates;
+  const timing =
+    options.stepMinutes !== undefined
+      ? `every ${stepMinutes} min (--step-minutes)`
+      : r.stepMinutes.value !== null
+        ? `every ${stepMinutes} min (${product.name} label)`
+        : `every ${stepMinutes} min (not in the label; see RATE_TIMING_NOT_IN_LABEL)`;
+  const steps =
+    from === "--rate-steps"
+      ? "your --rate-steps"
+      : from === "label"
+        ? `the ${product.name} label's steps (${r.indication})`
+        : `the NL-IVIG002 standardised steps (${STANDARD_RATE_STEPS.note}) between the label's initial rate and its maximum`;
+  const first = firstMax ? `; first infusions stop at ${mlkgh(firstMax.value)} (${firstMax.note ?? "first-infusion maximum"})` : "";
+  const sources = [
+    ...(from === "label" ? sourceOf(r.intermediateMlPerKgPerHour) : from === "standard" ? [STANDARD_RATE_STEPS.source] : []),
+    ...(options.stepMinutes === undefined ? sourceOf(r.stepMinutes) : []),
+    ...(firstMax ? [firstMax.source] : []),
+  ];
+  return message("RATE_PLAN", `rate plan: ${steps}, ${timing}${first}`, sources.filter((s, i) => sources.findIndex((t) => t.url === s.url) === i));
 }
 
 function notFoundText(fact: { value: unknown; notFound?: string }): string {
@@ -180,7 +258,7 @@ export interface RateStep {
  *
  * @example
  * buildRatePlan(gammagardRates, "later", 70, 0.1)
- * //=> [{ startMinute: 0, mlPerHour: 35, … }, { startMinute: 30, mlPerHour: 378, … }]
+ * //=> 35, 42, 84, 168, 252, 336, 378 mL/h, starting at minutes 0, 30, … 180
  */
 export function buildRatePlan(
   rates: ResolvedRates,
@@ -192,6 +270,15 @@ export function buildRatePlan(
   const initial = Math.min(rates.initialMlPerKgPerHour, top);
   const ladder = [initial, ...rates.intermediateMlPerKgPerHour.filter((x) => x > initial && x < top), top];
   const distinct = ladder.filter((x, i) => i === 0 || x > ladder[i - 1]!);
+  const lowest = roundTo(initial * rateWeightKg, 1);
+  if (lowest < MIN_PUMP_ML_PER_HOUR) {
+    const option = rates.initialFrom === "--initial-rate" ? "--initial-rate" : "--weight";
+    throw new RateInputError(
+      option,
+      `${option}: the initial rate ${mlkgh(initial)} × ${formatNumber(rateWeightKg)} kg is ${formatNumber(initial * rateWeightKg, 3)} mL/h, which rounds to 0 mL/h; a pump rate must be at least ${MIN_PUMP_ML_PER_HOUR} mL/h`,
+      "RATE_ROUNDS_TO_ZERO",
+    );
+  }
   return distinct.map((mlPerKgPerHour, i) => ({
     startMinute: i * rates.stepMinutes,
     mlPerHour: roundTo(mlPerKgPerHour * rateWeightKg, 1),
@@ -220,4 +307,48 @@ export function infusionMinutes(plan: readonly Pick<RateStep, "startMinute" | "m
     minutes += length;
   }
   return minutes;
+}
+
+/** No IVIG day is planned to run longer than this in the chair. */
+export const MAX_CHAIR_MINUTES = 24 * 60;
+
+/** h:mm, as the table prints chair times. */
+function clock(minutes: number): string {
+  const m = Math.ceil(roundTo(minutes, 6));
+  return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`;
+}
+
+/**
+ * Refuses a schedule whose longest infusion day would sit in the chair more than 24 h, naming the
+ * rate options that slowed it (or the dose per day, when none was given).
+ */
+export function checkChairTime(longest: { readonly durationMinutes: number; readonly volumeMl: number }, options: RateOptions = {}): void {
+  if (longest.durationMinutes <= MAX_CHAIR_MINUTES) return;
+  const given = [
+    options.initialMlPerKgPerHour !== undefined ? `--initial-rate ${formatNumber(options.initialMlPerKgPerHour, 3)}` : "",
+    options.maxMlPerKgPerHour !== undefined ? `--max-rate ${formatNumber(options.maxMlPerKgPerHour, 3)}` : "",
+    options.rateStepsMlPerKgPerHour !== undefined ? `--rate-steps ${options.rateStepsMlPerKgPerHour.join(",")}` : "",
+    options.stepMinutes !== undefined ? `--step-minutes ${options.stepMinutes}` : "",
+    options.atRisk ? "--at-risk" : "",
+  ].filter(Boolean);
+  const cause = given.length > 0 ? ` (${given.join(", ")})` : "";
+  throw new RateInputError(
+    given.length > 0 ? given[0]!.split(" ")[0]! : "--days",
+    `a ${formatNumber(longest.volumeMl, 1)} mL infusion day would take ${clock(longest.durationMinutes)} through this rate plan${cause}, more than 24 h in the chair; raise the rates or give the course over more days (--days)`,
+    "CHAIR_TIME_OVER_24H",
+  );
+}
+
+/**
+ * A note with the chair time of the fastest plan the label allows (its initial rate for one step,
+ * then straight to its maximum), beside the titrated plan's: mentioned, never planned.
+ */
+export function fastestLabelNote(rates: ResolvedRates, rateWeightKg: number, concentrationGPerMl: number, volumeMl: number, plannedMinutes: number): Message | undefined {
+  if (rates.stepsFrom !== "standard") return undefined;
+  const fastest = buildRatePlan({ ...rates, intermediateMlPerKgPerHour: [] }, "later", rateWeightKg, concentrationGPerMl);
+  const minutes = infusionMinutes(fastest, volumeMl);
+  return message(
+    "RATE_FASTEST_LABEL_PLAN",
+    `the label would allow ${mlkgh(rates.initialMlPerKgPerHour)} for ${rates.stepMinutes} min, then straight to ${mlkgh(rates.maxMlPerKgPerHour)}: the largest day (${formatNumber(volumeMl, 1)} mL) in ${clock(minutes)} instead of ${clock(plannedMinutes)}; the plan titrates in the sourced steps instead`,
+  );
 }

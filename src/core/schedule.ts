@@ -15,7 +15,7 @@ import {
 } from "../data/guidelines.js";
 import { ADJUSTMENT_FACTOR, DEVINE, POLICIES, type Policy } from "../data/policies.js";
 import { findProduct, type IvigProduct, type Product } from "../data/products.js";
-import { buildRatePlan, infusionMinutes, RateInputError, resolveRates, type ResolvedRates } from "./ratePlan.js";
+import { buildRatePlan, checkChairTime, fastestLabelNote, infusionMinutes, RateInputError, resolveRates, type ResolvedRates } from "./ratePlan.js";
 import type { DosingWeightDecision } from "./dosingWeight.js";
 import { SOURCES, type Source } from "../data/sources.js";
 import {
@@ -68,21 +68,23 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
   const maxDailyMg = gToMg(dosingWeightKg * input.maxDailyGPerKg);
   const vialSizesG = chooseVialSizes(product, input.vialSizesG);
   const stock = createVialStock(vialSizesG.map(gToMg));
-  let rates: ResolvedRates;
-  try {
-    rates = resolveRates(product, input.rates);
-  } catch (e) {
-    if (e instanceof RateInputError) throw new ScheduleInputError("RATE_NEEDED", e.message);
-    throw e;
-  }
+  const rateErrors = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof RateInputError) throw new ScheduleInputError(e.code, e.message);
+      throw e;
+    }
+  };
+  const rates: ResolvedRates = rateErrors(() => resolveRates(product, input.rates));
   // The first course, and every course when courses are more than 8 weeks apart, starts as a
   // first infusion (NL-IVIG002: "first infusion or if greater than 8 weeks since last treatment").
   const isFirstInfusion = (course: number, day: number) =>
     day === 0 && (course === 0 || input.firstInfusion === true || input.intervalWeeks > FIRST_INFUSION_GAP_WEEKS);
-  const plans = {
+  const plans = rateErrors(() => ({
     first: buildRatePlan(rates, "first", dosingWeightKg, product.concentrationGPerMl.value),
     later: buildRatePlan(rates, "later", dosingWeightKg, product.concentrationGPerMl.value),
-  };
+  }));
 
   let courseDose: CourseDose;
   try {
@@ -141,6 +143,11 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     );
   }
 
+  const longest = infusions.reduce((a, b) => (b.durationMinutes > a.durationMinutes ? b : a));
+  rateErrors(() => checkChairTime(longest, input.rates));
+  const largestDay = infusions.reduce((a, b) => (b.volumeMl > a.volumeMl ? b : a));
+  const fastest = fastestLabelNote(rates, dosingWeightKg, product.concentrationGPerMl.value, largestDay.volumeMl, infusionMinutes(plans.later, largestDay.volumeMl));
+
   const courseDoseG = mgToG(courseDose.courseDoseMg);
   const exactCourseDoseG = mgToG(exactCourseDoseMg);
   const roundingDifferenceG = roundTo(courseDoseG - exactCourseDoseG, 3);
@@ -175,6 +182,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     ...collectNotes(facts),
     ...vialNotes(product, input.vialSizesG),
     ...rates.notes,
+    ...(fastest ? [fastest] : []),
   ];
 
   return {

@@ -29,10 +29,16 @@ export interface IvigRates {
   readonly initialMlPerKgPerHour: Fact<number>;
   /** Minutes at each rate before the next step. */
   readonly stepMinutes: Fact<number>;
-  /** Rates between the initial rate and the maximum, in order, when the label lists them. */
+  /**
+   * Rates between the initial rate and the maximum, in order, when the label lists them. Where it
+   * does not, the plan titrates through {@link STANDARD_RATE_STEPS} (NL-IVIG002) instead.
+   */
   readonly intermediateMlPerKgPerHour: Fact<readonly number[]>;
   readonly maxMlPerKgPerHour: Fact<number>;
-  /** A lower maximum for first infusions, where a source gives one. */
+  /**
+   * A lower maximum for first infusions, where a source gives one. Without it, a plan on the
+   * NL-IVIG002 steps stops at that table's first-infusion maximum ({@link STANDARD_FIRST_INFUSION_MAX}).
+   */
   readonly firstInfusionMaxMlPerKgPerHour?: Sourced<number>;
   /** The label's numeric cap for patients at risk of renal dysfunction or thrombosis. */
   readonly atRiskMaxMlPerKgPerHour: Fact<number>;
@@ -95,6 +101,35 @@ const TEN_PERCENT = (source: Source, note = "10 %, 100 mg/mL"): Sourced<number> 
 const perMin = (mlPerKgPerMin: number) => Math.round(mlPerKgPerMin * 60 * 1000) / 1000;
 
 /**
+ * The standardised titration used where a label gives no steps between its initial rate and its
+ * maximum: the NL-IVIG002 adult table for all 10 % IVIG (CLINICAL.md §2, §8.1 item 7). A plan runs
+ * the steps that lie strictly between the label's initial rate and its maximum.
+ */
+export const STANDARD_RATE_STEPS: Sourced<readonly number[]> = {
+  value: [0.01, 0.02, 0.04, 0.06, 0.08, 0.12, 0.14].map(perMin),
+  source: SOURCES.nlIvig002,
+  note: "0.01, 0.02, 0.04, 0.06, 0.08, 0.12, 0.14 mL/kg/min",
+};
+
+/** NL-IVIG002: 0.08 mL/kg/min is the "recommended maximum infusion rate for first infusion". */
+export const STANDARD_FIRST_INFUSION_MAX: Sourced<number> = {
+  value: perMin(0.08),
+  source: SOURCES.nlIvig002,
+  note: "0.08 mL/kg/min: recommended maximum for a first infusion",
+};
+
+/**
+ * NL-IVIG002 footnote to its 0.08 mL/kg/min row: "check with prescriber to ensure the rate may be
+ * increased above 0.08 mL/kg/min … as those at risk of renal failure or thrombosis may require lower
+ * dosages and/or infusion rates". Used by `--at-risk` where the label gives no number.
+ */
+export const STANDARD_AT_RISK_MAX: Sourced<number> = {
+  value: perMin(0.08),
+  source: SOURCES.nlIvig002,
+  note: "0.08 mL/kg/min: above it, at-risk patients need the prescriber's check",
+};
+
+/**
  * The IVIG catalog. Adding a product is adding one entry; every number carries its source, and a
  * number the research did not find is `notFound` (CLINICAL.md §2, §7.2).
  */
@@ -110,8 +145,9 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
       indication: "MMN (US label)",
       initialMlPerKgPerHour: { value: 0.5, source: SOURCES.gammagardMmn, note: "0.8 mg/kg/min as printed" },
       stepMinutes: { value: 30, source: SOURCES.gammagardPi, note: "PI label: increase every 30 min" },
-      intermediateMlPerKgPerHour: notFound("the MMN label says only 'may be increased if tolerated'; no step sizes"),
+      intermediateMlPerKgPerHour: notFound("the MMN label says only 'may be increased if tolerated'; the plan uses the NL-IVIG002 steps"),
       maxMlPerKgPerHour: { value: 5.4, source: SOURCES.gammagardMmn, note: "9 mg/kg/min, if tolerated" },
+      firstInfusionMaxMlPerKgPerHour: STANDARD_FIRST_INFUSION_MAX,
       atRiskMaxMlPerKgPerHour: notFound("label: 'minimum dose and infusion rate practicable'; no number"),
     },
   },
@@ -126,7 +162,7 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
       indication: "CIDP (US label)",
       initialMlPerKgPerHour: { value: perMin(0.005), source: SOURCES.privigenDosing, note: "0.005 mL/kg/min (0.5 mg/kg/min)" },
       stepMinutes: notFound("the label gives no time at the initial rate"),
-      intermediateMlPerKgPerHour: notFound("the label gives no step sizes"),
+      intermediateMlPerKgPerHour: notFound("the label gives no step sizes; the plan uses the NL-IVIG002 steps"),
       maxMlPerKgPerHour: { value: perMin(0.08), source: SOURCES.privigenDosing, note: "0.08 mL/kg/min (8 mg/kg/min), PI and CIDP" },
       atRiskMaxMlPerKgPerHour: notFound("label: 'minimum dose and infusion rate practicable'; no number"),
     },
@@ -142,7 +178,7 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
       indication: "CIDP (US label)",
       initialMlPerKgPerHour: { value: perMin(0.02), source: SOURCES.gamunexPi, note: "2 mg/kg/min (0.02 mL/kg/min)" },
       stepMinutes: notFound("the label gives no time at the initial rate"),
-      intermediateMlPerKgPerHour: notFound("the label gives no step sizes"),
+      intermediateMlPerKgPerHour: notFound("the label gives no step sizes; the plan uses the NL-IVIG002 steps"),
       maxMlPerKgPerHour: { value: perMin(0.08), source: SOURCES.gamunexPi, note: "8 mg/kg/min (0.08 mL/kg/min)" },
       firstInfusionMaxMlPerKgPerHour: {
         value: perMin(0.08),
@@ -161,20 +197,31 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     mmnIndication: { value: false, source: SOURCES.octagamPfizer, note: "US: chronic ITP, dermatomyositis" },
     rates: {
       indication: "chronic ITP (US label)",
-      initialMlPerKgPerHour: { value: perMin(0.01), source: SOURCES.octagamPfizer, note: "1 mg/kg/min for 30 min" },
-      stepMinutes: { value: 30, source: SOURCES.octagamPfizer },
+      initialMlPerKgPerHour: { value: perMin(0.01), source: SOURCES.octagamDailymed, note: "0.01 mL/kg/min (1 mg/kg/min) for 30 min" },
+      stepMinutes: { value: 30, source: SOURCES.octagamDailymed, note: "increase every 30 min if tolerated" },
       intermediateMlPerKgPerHour: {
         value: [perMin(0.02), perMin(0.04), perMin(0.08)],
-        source: SOURCES.octagamPfizer,
-        note: "2, 4, 8 mg/kg/min",
+        source: SOURCES.octagamDailymed,
+        note: "0.02, 0.04, 0.08 mL/kg/min (2, 4, 8 mg/kg/min)",
       },
-      maxMlPerKgPerHour: { value: perMin(0.12), source: SOURCES.octagamPfizer, note: "12 mg/kg/min (ITP); dermatomyositis 4" },
+      // DailyMed: ≤ 0.12 mL/kg/min (chronic ITP); the maker's "7.2 mL/kg/hour" is the same rate.
+      maxMlPerKgPerHour: {
+        value: perMin(0.12),
+        source: SOURCES.octagamDailymed,
+        note: "0.12 mL/kg/min (12 mg/kg/min), chronic ITP; octagam.com: 7.2 mL/kg/h; dermatomyositis 0.04",
+      },
       firstInfusionMaxMlPerKgPerHour: {
         value: perMin(0.08),
         source: SOURCES.nlIvig002,
         note: "0.08 mL/kg/min: recommended maximum for a first infusion",
       },
-      atRiskMaxMlPerKgPerHour: { value: perMin(0.03), source: SOURCES.octagamPfizer, note: "≤ 3.3 mg/kg/min (0.03 mL/kg/min)" },
+      // The label prints "3.3 mg/kg/min (0.03 mL/kg/min)": 3.3 mg/kg/min is 0.033 mL/kg/min at 10 %,
+      // so the two figures disagree. A cap is a ceiling, so the lower one, 0.03 mL/kg/min, is used.
+      atRiskMaxMlPerKgPerHour: {
+        value: perMin(0.03),
+        source: SOURCES.octagamPfizer,
+        note: "0.03 mL/kg/min, the lower of the label's two figures (it also prints 3.3 mg/kg/min = 0.033 mL/kg/min)",
+      },
     },
   },
   {
@@ -186,10 +233,12 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     mmnIndication: { value: false, source: SOURCES.panzygaCitp, note: "US: PI, chronic ITP, CIDP" },
     rates: {
       indication: "CIDP (US label)",
-      initialMlPerKgPerHour: { value: perMin(0.01), source: SOURCES.panzygaCitp, note: "1 mg/kg/min for the first 30 min" },
-      stepMinutes: { value: 30, source: SOURCES.panzygaCitp, note: "first 30 min; later steps every 15–30 min" },
-      intermediateMlPerKgPerHour: notFound("the CIDP label gives no step sizes (the cITP chart uses 0.04 and 0.08 mL/kg/min)"),
-      maxMlPerKgPerHour: { value: perMin(0.12), source: SOURCES.panzygaCitp, note: "12 mg/kg/min (CIDP)" },
+      // The cITP page (panzygaCitp) gives cITP's 8 mg/kg/min, not CIDP's 12: CIDP numbers cite the PI text.
+      initialMlPerKgPerHour: { value: perMin(0.01), source: SOURCES.panzygaDosage, note: "1 mg/kg/min for the first 30 min" },
+      stepMinutes: { value: 30, source: SOURCES.panzygaDosage, note: "first 30 min; then every 15–30 min: the plan uses 30" },
+      intermediateMlPerKgPerHour: notFound("the CIDP label gives no step sizes; the plan uses the NL-IVIG002 steps"),
+      maxMlPerKgPerHour: { value: perMin(0.12), source: SOURCES.panzygaDosage, note: "12 mg/kg/min (0.12 mL/kg/min), CIDP; cITP 8" },
+      firstInfusionMaxMlPerKgPerHour: STANDARD_FIRST_INFUSION_MAX,
       atRiskMaxMlPerKgPerHour: { value: perMin(0.033), source: SOURCES.panzygaCitp, note: "≤ 3.3 mg/kg/min (0.033 mL/kg/min)" },
     },
   },
@@ -220,7 +269,7 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
       indication: "PI and ITP (label)",
       initialMlPerKgPerHour: { value: perMin(0.01), source: SOURCES.flebogammaDosage, note: "0.01 mL/kg/min" },
       stepMinutes: notFound("the label gives no time at the initial rate"),
-      intermediateMlPerKgPerHour: notFound("the label gives no step sizes"),
+      intermediateMlPerKgPerHour: notFound("the label gives no step sizes; the plan uses the NL-IVIG002 steps"),
       maxMlPerKgPerHour: { value: perMin(0.08), source: SOURCES.flebogammaDosage, note: "0.08 mL/kg/min" },
       atRiskMaxMlPerKgPerHour: notFound("label: 'minimum infusion rate practicable'; no number"),
     },

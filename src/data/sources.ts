@@ -109,6 +109,16 @@ export const SOURCES = {
     title: "Older Gamunex label: renal risk, may be prudent to infuse below 8 mg/kg/min (0.08 mL/kg/min)",
     url: "http://webmail.druglib.com/druginfo/gamunex/indications_dosage/",
   },
+  octagamDailymed: {
+    id: "octagamDailymed",
+    title: "OCTAGAM 10% US prescribing information (DailyMed): chronic ITP 0.01 mL/kg/min for 30 min, then 0.02, 0.04, 0.08 every 30 min, maximum 0.12 mL/kg/min",
+    url: "https://dailymed.nlm.nih.gov/dailymed/fda/fdaDrugXsl.cfm?setid=eb4c342b-122c-0072-1428-1747882e6c00&type=display",
+  },
+  octagamMaker: {
+    id: "octagamMaker",
+    title: "Octapharma, octagam dosing and infusion: maximum infusion speed 7.2 mL/kg/hour for octagam 10 %",
+    url: "https://octagam.com/dosing-and-infusion",
+  },
   octagamPfizer: {
     id: "octagamPfizer",
     title: "Octagam 10% dosing (Pfizer): ITP 1 → 2 → 4 → 8 mg/kg/min every 30 min, max 12; at risk ≤ 3.3 mg/kg/min (0.03 mL/kg/min)",
@@ -116,8 +126,13 @@ export const SOURCES = {
   },
   panzygaCitp: {
     id: "panzygaCitp",
-    title: "PANZYGA dosing and infusion (panzygausa.com): 1 mg/kg/min for 30 min; CIDP up to 12 mg/kg/min; at risk ≤ 3.3 mg/kg/min (0.033 mL/kg/min)",
+    title: "PANZYGA cITP dosing and infusion (panzygausa.com): 1 mg/kg/min for the first 30 min, cITP up to 8 mg/kg/min (chart 0.01 / 0.04 / 0.08 mL/kg/min); at risk ≤ 3.3 mg/kg/min (0.033 mL/kg/min)",
     url: "https://panzygausa.com/citp/dosing-infusion",
+  },
+  panzygaDosage: {
+    id: "panzygaDosage",
+    title: "PANZYGA dosage (from the US PI): 1 mg/kg/min for 30 min, then increase every 15–30 min; PI up to 14, CIDP up to 12, cITP up to 8 mg/kg/min",
+    url: "https://themeditary.com/dosage-information/panzyga-dosage-3658.html",
   },
   panzygaVials: {
     id: "panzygaVials",
@@ -141,7 +156,7 @@ export const SOURCES = {
   },
   nlIvig002: {
     id: "nlIvig002",
-    title: "NL-IVIG002 standardized adult (40–130 kg) IVIG infusion rate tables: 0.01–0.14 mL/kg/min, round weights down",
+    title: "NL-IVIG002 standardized adult (40–130 kg) IVIG infusion rate tables (all 10 % IVIG): steps 0.01, 0.02, 0.04, 0.06, 0.08, 0.12, 0.14 mL/kg/min; 0.08 the recommended maximum for a first infusion and the rate above which at-risk patients need the prescriber's check",
     url: "https://www.paperzz.com/doc/8976225/standardized-adult--40-130-kg--ivig-infusion-rate-tables-",
   },
   rateFormula: {

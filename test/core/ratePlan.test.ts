@@ -12,11 +12,12 @@ describe("rate plans against CLINICAL.md §8", () => {
   it("D2: Gammagard Liquid MMN, 70 kg: starts at 35 mL/h and tops out at 378 mL/h (5.4 mL/kg/h)", () => {
     const p = plan("gammagard-liquid", 70);
     expect(p[0]).toEqual({ startMinute: 0, mlPerHour: 35, mlPerKgPerHour: 0.5, mgPerKgPerMin: 0.833 });
-    expect(p.at(-1)).toEqual({ startMinute: 30, mlPerHour: 378, mlPerKgPerHour: 5.4, mgPerKgPerMin: 9 });
+    expect(p.at(-1)).toEqual({ startMinute: 180, mlPerHour: 378, mlPerKgPerHour: 5.4, mgPerKgPerMin: 9 });
   });
 
   it("D3: Privigen, 70 kg: starts at 21 mL/h, CIDP maximum 336 mL/h", () => {
-    expect(rates(plan("privigen", 70))).toEqual([21, 336]);
+    const r = rates(plan("privigen", 70));
+    expect([r[0], r.at(-1)]).toEqual([21, 336]);
   });
 
   it("D11: Octagam ITP ramp, 70 kg, 700 mL: 42 → 84 → 168 → 336 → 504 mL/h, about 2.76 h", () => {
@@ -56,7 +57,7 @@ describe("rate plans against CLINICAL.md §8", () => {
 
 describe("options and caps", () => {
   it("--max-rate lowers the maximum; above the label it is refused unless overridden", () => {
-    expect(rates(plan("gammagard-liquid", 70, { maxMlPerKgPerHour: 4 }))).toEqual([35, 280]);
+    expect(rates(plan("gammagard-liquid", 70, { maxMlPerKgPerHour: 4 }))).toEqual([35, 42, 84, 168, 252, 280]);
     expect(() => plan("gammagard-liquid", 70, { maxMlPerKgPerHour: 6 })).toThrow(RateInputError);
     const resolved = resolveRates(product("gammagard-liquid"), { maxMlPerKgPerHour: 6, allowAboveLabelMax: true });
     expect(resolved.maxMlPerKgPerHour).toBe(6);
@@ -70,20 +71,19 @@ describe("options and caps", () => {
     expect(r.warnings[0]!.message).toMatch(/diabetes.*hydrate|hydrate.*diabetes/s);
   });
 
-  it("--at-risk on a label without a number needs --max-rate, and then holds there", () => {
-    expect(() => resolveRates(product("gammagard-liquid"), { atRisk: true })).toThrow(/--at-risk needs --max-rate/);
+  it("--at-risk on a label without a number holds at --max-rate when given", () => {
     expect(plan("gammagard-liquid", 70, { atRisk: true, maxMlPerKgPerHour: 2 }).at(-1)!.mlPerHour).toBe(140);
   });
 
   it("a product whose rates were not found asks for them (Kiovig)", () => {
     expect(() => resolveRates(product("kiovig"), {})).toThrow(/--initial-rate is required/);
     expect(() => resolveRates(product("kiovig"), { initialMlPerKgPerHour: 0.5 })).toThrow(/--max-rate is required/);
-    expect(rates(plan("kiovig", 70, { initialMlPerKgPerHour: 0.5, maxMlPerKgPerHour: 5 }))).toEqual([35, 350]);
+    expect(rates(plan("kiovig", 70, { initialMlPerKgPerHour: 0.5, maxMlPerKgPerHour: 5 }))).toEqual([35, 42, 84, 168, 252, 336, 350]);
   });
 
   it("says so when the label gives no steps or no step time", () => {
     const codes = resolveRates(product("privigen")).warnings.map((w) => w.code);
-    expect(codes).toEqual(["RATE_TIMING_NOT_IN_LABEL", "RATE_STEPS_NOT_IN_LABEL"]);
+    expect(codes).toEqual(["RATE_TIMING_NOT_IN_LABEL"]);
     expect(resolveRates(product("privigen"), { stepMinutes: 20, rateStepsMlPerKgPerHour: [1, 2] }).warnings).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { scheduleInput } from "../helpers/input.js";
 
 const TODAY = "2026-11-25";
 /** Warning codes, less the rate-step gap every Gammagard plan carries (tested in ratePlan.test.ts). */
-const codes = (r: { warnings: { code: string }[] }) => r.warnings.map((w) => w.code).filter((c) => c !== "RATE_STEPS_NOT_IN_LABEL");
+const codes = (r: { warnings: { code: string }[] }) => r.warnings.map((w) => w.code);
 
 describe("planSchedule: 70 kg, 2 g/kg every 4 weeks from 2026-12-01 (the contract example)", () => {
   const r = planSchedule(scheduleInput(), TODAY);
@@ -39,7 +39,7 @@ describe("planSchedule: 70 kg, 2 g/kg every 4 weeks from 2026-12-01 (the contrac
   });
 
   it("states the split and that no rounding was needed", () => {
-    expect(r.notes.map((n) => n.code)).toEqual(["NOT_ROUNDED", "SPLIT"]);
+    expect(r.notes.map((n) => n.code)).toEqual(["NOT_ROUNDED", "SPLIT", "RATE_PLAN", "RATE_FASTEST_LABEL_PLAN"]);
   });
 
   it("defaults the start to today", () => {

@@ -17,8 +17,11 @@ describe("mmn-dose --weight 70 (the table)", () => {
     expect(run.stdout).toContain("Tue 2026-12-01  1/2");
     expect(run.stdout).toContain("Wed 2026-12-02  2/2");
     expect(run.stdout).toMatch(/total\s+140\s+1400\s+4 × 30 g \+ 2 × 10 g/);
-    expect(run.stdout).toMatch(/1\/2\s+70\s+1\s+700\s+A\s+2:19\s+2 × 30 g \+ 1 × 10 g/);
-    expect(run.stdout).toContain("from  0:30     378 mL/h  (5.4 mL/kg/h, 9 mg/kg/min)");
+    // by hand: 17.5 + 21 + 42 + 84 + 126 mL in 2:30, then 409.5 mL at 336 mL/h (73.1 min) = 3:44 (first infusion)
+    expect(run.stdout).toMatch(/1\/2\s+70\s+1\s+700\s+A\s+3:44\s+2 × 30 g \+ 1 × 10 g/);
+    // later days: + 168 mL at 336 mL/h, then 241.5 mL at 378 mL/h (38.3 min) = 3:39
+    expect(run.stdout).toMatch(/2\/2\s+70\s+1\s+700\s+B\s+3:39\s+2 × 30 g \+ 1 × 10 g/);
+    expect(run.stdout).toContain("from  3:00     378 mL/h  (5.4 mL/kg/h, 9 mg/kg/min)");
     expect(run.stdout).toContain("2 × 30 g + 1 × 10 g");
     expect(run.stdout.match(/ 1\/2 /g)).toHaveLength(6);
   });
@@ -110,7 +113,7 @@ describe("products, rates and chair time", () => {
 
   it("--allow-above-label-rate accepts a higher maximum and warns", () => {
     const doc = JSON.parse(runCli(["--weight", "70", ...START, "--max-rate", "6", "--allow-above-label-rate", "--json"]).stdout);
-    expect(doc.infusions[0].ratePlan.at(-1).mlPerHour).toBe(420);
+    expect(doc.infusions[1].ratePlan.at(-1).mlPerHour).toBe(420);
     expect(doc.warnings.map((w: { code: string }) => w.code)).toContain("MAX_RATE_ABOVE_LABEL");
   });
 
@@ -261,7 +264,12 @@ describe("bad input: exit 2, one plain line naming the option and range, no stac
     [["--weight", "70", "--vials", "10,,20"], "--vials must be a comma-separated list"],
     [["--weight", "70", "--max-rate", "6"], "--max-rate 6 is above the Gammagard Liquid 10 % label maximum of 5.4 mL/kg/h"],
     [["--weight", "70", "--max-rate", "0"], "--max-rate must be a number from 0.01 to 20 mL/kg/h"],
-    [["--weight", "70", "--at-risk"], "--at-risk needs --max-rate for Gammagard Liquid 10 %"],
+    [["--weight", "70", "--initial-rate", "1"], "--initial-rate 1 is above the Gammagard Liquid 10 % label initial rate of 0.5 mL/kg/h (MMN (US label)); pass --allow-above-label-rate"],
+    [["--weight", "70", "--at-risk", "--max-rate", "6", "--allow-above-label-rate"], "--max-rate 6 is above the Gammagard Liquid 10 % label maximum of 5.4 mL/kg/h (MMN (US label)); with --at-risk no rate above the label is planned"],
+    [["--weight", "70", "--rate-steps", "0.3,1"], "--rate-steps 0.3 lies outside this plan's 0.5–5.4 mL/kg/h"],
+    [["--weight", "70", "--rate-steps", "1,6"], "--rate-steps 6 lies outside this plan's 0.5–5.4 mL/kg/h"],
+    [["--weight", "2", "--initial-rate", "0.01"], "rounds to 0 mL/h"],
+    [["--weight", "70", "--initial-rate", "0.1", "--max-rate", "0.1"], "a 700 mL infusion day would take 100:00 through this rate plan (--initial-rate 0.1, --max-rate 0.1), more than 24 h"],
     [["--weight", "70", "--rate-steps", "3,2"], "--rate-steps must be a comma-separated list of numbers from 0.01 to 20 mL/kg/h, ascending"],
     [["--weight", "70", "--step-minutes", "1"], "--step-minutes must be a whole number from 5 to 240"],
     [["--weight", "70", "--round", "10g"], "--round must be one of none, vial, 5g"],

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { buildRatePlan, infusionMinutes, resolveRates, type RateOptions } from "../../src/core/ratePlan.js";
+import { findProduct, type IvigProduct } from "../../src/data/products.js";
+import { SOURCES } from "../../src/data/sources.js";
+
+// Expected pump rates below are computed by hand: mL/h = mL/kg/min × kg × 60 (CLINICAL.md §1.6),
+// NL-IVIG002 rows from CLINICAL.md §8.1 item 7. Chair times: each 30-min step's volume summed by hand.
+const product = (id: string) => findProduct(id) as IvigProduct;
+const plan = (id: string, kg: number, options: RateOptions = {}, kind: "first" | "later" = "later") =>
+  buildRatePlan(resolveRates(product(id), options), kind, kg, 0.1);
+const rates = (p: ReturnType<typeof plan>) => p.map((s) => s.mlPerHour);
+
+describe("the default plan titrates in sourced steps (issue 12 item 3)", () => {
+  it("Gammagard Liquid 70 kg: label 0.5 mL/kg/h, NL-IVIG002 steps 0.01–0.08 mL/kg/min, label maximum 5.4 mL/kg/h", () => {
+    const p = plan("gammagard-liquid", 70);
+    // 0.5 × 70; 0.01, 0.02, 0.04, 0.06, 0.08 mL/kg/min × 70 × 60; 5.4 × 70
+    expect(rates(p)).toEqual([35, 42, 84, 168, 252, 336, 378]);
+    expect(p.map((s) => s.startMinute)).toEqual([0, 30, 60, 90, 120, 150, 180]);
+  });
+
+  it("Gammagard Liquid 70 kg, 700 mL: 3:39 later, 3:44 first (stops at NL-IVIG002's 0.08 mL/kg/min)", () => {
+    // later: 17.5 + 21 + 42 + 84 + 126 + 168 = 458.5 mL in 180 min; 241.5 mL at 378 mL/h = 38.33 min
+    expect(Math.ceil(infusionMinutes(plan("gammagard-liquid", 70), 700))).toBe(219);
+    // first: 17.5 + 21 + 42 + 84 + 126 = 290.5 mL in 150 min; 409.5 mL at 336 mL/h = 73.125 min
+    const first = plan("gammagard-liquid", 70, {}, "first");
+    expect(rates(first)).toEqual([35, 42, 84, 168, 252, 336]);
+    expect(Math.ceil(infusionMinutes(first, 700))).toBe(224);
+  });
+
+  it("Privigen 70 kg: 21 mL/h, then doubling to the CIDP maximum 336 mL/h; 700 mL in 3:45", () => {
+    const p = plan("privigen", 70);
+    expect(rates(p)).toEqual([21, 42, 84, 168, 252, 336]);
+    // 10.5 + 21 + 42 + 84 + 126 = 283.5 mL in 150 min; 416.5 mL at 336 mL/h = 74.375 min
+    expect(Math.ceil(infusionMinutes(p, 700))).toBe(225);
+  });
+
+  it("Gamunex-C and Flebogamma follow NL-IVIG002 from their label initial rate to their label maximum", () => {
+    expect(rates(plan("gamunex-c", 70))).toEqual([84, 168, 252, 336]);
+    expect(rates(plan("flebogamma-dif-10", 70))).toEqual([42, 84, 168, 252, 336]);
+  });
+
+  it("NL-IVIG002 rows at 70, 100 and 130 kg (Panzyga CIDP 0.01–0.12 mL/kg/min)", () => {
+    expect(rates(plan("panzyga", 70))).toEqual([42, 84, 168, 252, 336, 504]);
+    expect(rates(plan("panzyga", 100))).toEqual([60, 120, 240, 360, 480, 720]);
+    expect(rates(plan("panzyga", 130))).toEqual([78, 156, 312, 468, 624, 936]);
+    const full = plan("panzyga", 130, { maxMlPerKgPerHour: 8.4, allowAboveLabelMax: true });
+    expect(rates(full)).toEqual([78, 156, 312, 468, 624, 936, 1092]);
+  });
+
+  it("Octagam 10 % keeps its label steps (0.01/0.02/0.04/0.08/0.12 mL/kg/min every 30 min)", () => {
+    expect(rates(plan("octagam-10", 70))).toEqual([42, 84, 168, 336, 504]);
+  });
+
+  it("no RATE_STEPS_NOT_IN_LABEL warning; the plan's source is in a RATE_PLAN note", () => {
+    for (const id of ["gammagard-liquid", "privigen", "gamunex-c", "octagam-10", "panzyga", "flebogamma-dif-10"]) {
+      const r = resolveRates(product(id));
+      expect(r.warnings.map((w) => w.code)).not.toContain("RATE_STEPS_NOT_IN_LABEL");
+      expect(r.notes.map((n) => n.code)).toContain("RATE_PLAN");
+    }
+    expect(resolveRates(product("gammagard-liquid")).notes.find((n) => n.code === "RATE_PLAN")!.sources).toContain(SOURCES.nlIvig002.url);
+  });
+});
+
+describe("rates above the label need the override; --at-risk never (issue 12 item 4)", () => {
+  it("--initial-rate above the label's initial rate is refused without --allow-above-label-rate", () => {
+    expect(() => resolveRates(product("gammagard-liquid"), { initialMlPerKgPerHour: 1 })).toThrow(
+      /--initial-rate 1 is above the Gammagard Liquid 10 % label initial rate of 0\.5 mL\/kg\/h.*--allow-above-label-rate/,
+    );
+    const r = resolveRates(product("gammagard-liquid"), { initialMlPerKgPerHour: 1, allowAboveLabelMax: true });
+    expect(r.initialMlPerKgPerHour).toBe(1);
+    expect(r.warnings.map((w) => w.code)).toContain("INITIAL_RATE_ABOVE_LABEL");
+    expect(resolveRates(product("gammagard-liquid"), { initialMlPerKgPerHour: 0.3 }).initialMlPerKgPerHour).toBe(0.3);
+  });
+
+  it("--at-risk refuses a rate above the label even with --allow-above-label-rate", () => {
+    expect(() =>
+      resolveRates(product("gammagard-liquid"), { atRisk: true, maxMlPerKgPerHour: 7, allowAboveLabelMax: true }),
+    ).toThrow(/--max-rate 7 .*--at-risk/);
+    expect(() =>
+      resolveRates(product("gammagard-liquid"), { atRisk: true, initialMlPerKgPerHour: 1, allowAboveLabelMax: true }),
+    ).toThrow(/--initial-rate 1 .*--at-risk/);
+  });
+
+  it("--at-risk alone works for labels without a number: NL-IVIG002's 0.08 mL/kg/min (4.8 mL/kg/h) check", () => {
+    expect(plan("gammagard-liquid", 70, { atRisk: true }).at(-1)!.mlPerHour).toBe(336);
+    expect(plan("privigen", 70, { atRisk: true }).at(-1)!.mlPerHour).toBe(336);
+    expect(plan("flebogamma-dif-10", 70, { atRisk: true }).at(-1)!.mlPerHour).toBe(336);
+    expect(resolveRates(product("gammagard-liquid"), { atRisk: true }).warnings.find((w) => w.code === "AT_RISK")!.sources).toContain(
+      SOURCES.nlIvig002.url,
+    );
+    // an explicit --max-rate (the prescriber's check) still holds
+    expect(plan("gammagard-liquid", 70, { atRisk: true, maxMlPerKgPerHour: 2 }).at(-1)!.mlPerHour).toBe(140);
+  });
+
+  it("a label's numeric at-risk cap holds: Octagam 0.03 mL/kg/min (the lower of its two figures)", () => {
+    expect(plan("octagam-10", 70, { atRisk: true }).at(-1)!.mlPerHour).toBe(126);
+    expect(plan("octagam-10", 70, { atRisk: true, maxMlPerKgPerHour: 5 }).at(-1)!.mlPerHour).toBe(126);
+  });
+});
+
+describe("nothing absurd (issue 12 item 9, rates)", () => {
+  it("--rate-steps outside initial…maximum are refused, naming the range", () => {
+    expect(() => resolveRates(product("gammagard-liquid"), { rateStepsMlPerKgPerHour: [0.3, 1] })).toThrow(
+      /--rate-steps 0\.3 .*0\.5.*5\.4 mL\/kg\/h/,
+    );
+    expect(() => resolveRates(product("gammagard-liquid"), { rateStepsMlPerKgPerHour: [1, 6] })).toThrow(/--rate-steps 6 /);
+    expect(() => resolveRates(product("gammagard-liquid"), { rateStepsMlPerKgPerHour: [1, 4], maxMlPerKgPerHour: 3 })).toThrow(
+      /--rate-steps 4 /,
+    );
+    expect(rates(plan("gammagard-liquid", 70, { rateStepsMlPerKgPerHour: [1, 2, 3, 4] }))).toEqual([35, 70, 140, 210, 280, 378]);
+  });
+
+  it("a step that rounds to 0 mL/h is refused", () => {
+    expect(() => plan("gammagard-liquid", 2, { initialMlPerKgPerHour: 0.01 })).toThrow(/--initial-rate.*0 mL\/h|0 mL\/h.*--initial-rate/);
+  });
+});
+
+describe("data fixes (issue 12, Data)", () => {
+  it("Panzyga's CIDP maximum no longer cites the cITP page (which says 8 mg/kg/min)", () => {
+    const r = product("panzyga").rates;
+    expect("source" in r.maxMlPerKgPerHour && r.maxMlPerKgPerHour.source.url).not.toBe(SOURCES.panzygaCitp.url);
+  });
+
+  it("Octagam 10 %: maximum 0.12 mL/kg/min from DailyMed, at-risk 0.03 mL/kg/min", () => {
+    const r = product("octagam-10").rates;
+    expect(r.maxMlPerKgPerHour.value).toBe(7.2);
+    expect("source" in r.maxMlPerKgPerHour && r.maxMlPerKgPerHour.source.url).toMatch(/dailymed/);
+    expect(r.atRiskMaxMlPerKgPerHour.value).toBe(1.8);
+  });
+});
