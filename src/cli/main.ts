@@ -42,8 +42,12 @@ Rules:
   exceeds the actual weight. Ideal weight is Devine (needs --height and --sex); adjusted weight is
   IBW + 0.4 x (actual - IBW). Each course is split over consecutive days, as evenly as whole vials
   allow, into the fewest days that keep the prescribed daily dose within --max-daily (unless --days).
-  IVIG rate plans scale the label's mL/kg/h (or mg/kg/min) steps by the dosing weight, to mL/h;
-  SCIG rates are the label's per infusion site. Options go after a command (batch --config f).
+  IVIG rate plans titrate in steps scaled by the dosing weight, to mL/h: the label's steps where
+  it lists them, else the NL-IVIG002 standardised table (0.01, 0.02, 0.04, 0.06, 0.08, 0.12, 0.14
+  mL/kg/min) between the label's initial rate and its maximum, each step for the label's time (else
+  30 min); first infusions stop at 0.08 mL/kg/min (NL-IVIG002). Rates above the label need
+  --allow-above-label-rate; --at-risk never goes above the label. SCIG rates are the label's per
+  infusion site. Options go after a command (batch --config f).
   Every rounding and split is listed under Notes; anything outside the EFNS/PNS guideline or the
   Gammagard Liquid MMN label is listed under Warnings with a code.
 
