@@ -103,10 +103,10 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
   {
     flags: "--max-rate <mL/kg/h>",
     key: "maxRate",
-    description: `lower the maximum infusion rate to a local protocol's (${LIMITS.rateMlPerKgPerHour.min}–${LIMITS.rateMlPerKgPerHour.max}); above the label maximum needs --allow-above-label-rate, and is refused with --at-risk`,
+    description: `lower the maximum infusion rate to a local protocol's (${LIMITS.rateMlPerKgPerHour.min}–${LIMITS.rateMlPerKgPerHour.max}); above the label maximum needs --allow-above-label-rate (with --at-risk the label's holds)`,
     defaultText: "the label's",
   },
-  { flags: "--allow-above-label-rate", key: "allowAboveLabelRate", description: "accept an --initial-rate or --max-rate above the label's (printed as a warning); never with --at-risk" },
+  { flags: "--allow-above-label-rate", key: "allowAboveLabelRate", description: "accept an --initial-rate or --max-rate above the label's (printed as a warning); with --at-risk the label's rate holds" },
   {
     flags: "--initial-rate <mL/kg/h>",
     key: "initialRate",

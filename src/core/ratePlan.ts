@@ -67,10 +67,15 @@ export function resolveRates(product: IvigProduct, options: RateOptions = {}): R
   const warnings: Message[] = [];
   const notes: Message[] = [];
   const initial = resolveInitial(product, options, warnings, notes);
-  let max = resolveMax(product, options, warnings, notes);
-  if (options.atRisk) max = atRiskMax(product, options, max, warnings);
+  const planMax = resolveMax(product, options, warnings, notes);
+  const max = options.atRisk ? atRiskMax(product, options, planMax, warnings) : planMax;
   const stepMinutes = resolveStepMinutes(product, options, warnings);
-  const steps = resolveSteps(product, options, Math.min(initial, max), max);
+  const steps = resolveSteps(product, options, Math.min(initial, planMax), planMax);
+  const belowCap = steps.values.filter((x) => x < max);
+  if (steps.from === "--rate-steps" && belowCap.length < steps.values.length) {
+    const above = steps.values.filter((x) => x >= max).map((x) => formatNumber(x, 3));
+    notes.push(message("RATE_FROM_OPTION", `--rate-steps ${above.join(", ")} not run: at or above the --at-risk maximum ${mlkgh(max)}`));
+  }
   const usesStandard = steps.from === "standard";
   const sourcedFirstMax = product.rates.firstInfusionMaxMlPerKgPerHour ?? (usesStandard ? STANDARD_FIRST_INFUSION_MAX : undefined);
   const firstMax = Math.min(max, sourcedFirstMax?.value ?? max);
@@ -80,7 +85,7 @@ export function resolveRates(product: IvigProduct, options: RateOptions = {}): R
     initialMlPerKgPerHour: Math.min(initial, max),
     initialFrom: options.initialMlPerKgPerHour !== undefined ? "--initial-rate" : "label",
     stepMinutes,
-    intermediateMlPerKgPerHour: steps.values,
+    intermediateMlPerKgPerHour: belowCap.filter((x) => x > Math.min(initial, max)),
     stepsFrom: steps.from,
     maxMlPerKgPerHour: max,
     firstInfusionMaxMlPerKgPerHour: firstMax,
@@ -105,7 +110,8 @@ function resolveInitial(product: IvigProduct, options: RateOptions, warnings: Me
   if (fact.value !== null && given > fact.value) {
     const label = `the ${product.name} label initial rate of ${mlkgh(fact.value)} (${product.rates.indication})`;
     if (options.atRisk) {
-      throw new RateInputError("--initial-rate", `--initial-rate ${formatNumber(given, 3)} is above ${label}; with --at-risk no rate above the label is planned (--allow-above-label-rate does not apply)`, "RATE_ABOVE_LABEL");
+      warnings.push(message("AT_RISK_HOLDS_LABEL_RATE", `--initial-rate ${mlkgh(given)} is above ${label}: with --at-risk the plan starts at the label's rate (--allow-above-label-rate does not apply)`, sourceOf(fact)));
+      return fact.value;
     }
     if (!options.allowAboveLabelMax) {
       throw new RateInputError("--initial-rate", `--initial-rate ${formatNumber(given, 3)} is above ${label}; pass --allow-above-label-rate to use it anyway`, "RATE_ABOVE_LABEL");
@@ -133,7 +139,8 @@ function resolveMax(product: IvigProduct, options: RateOptions, warnings: Messag
   if (fact.value !== null && given > fact.value) {
     const label = `the ${product.name} label maximum of ${mlkgh(fact.value)} (${product.rates.indication})`;
     if (options.atRisk) {
-      throw new RateInputError("--max-rate", `--max-rate ${formatNumber(given, 3)} is above ${label}; with --at-risk no rate above the label is planned (--allow-above-label-rate does not apply)`, "RATE_ABOVE_LABEL");
+      warnings.push(message("AT_RISK_HOLDS_LABEL_RATE", `--max-rate ${mlkgh(given)} is above ${label}: with --at-risk the plan holds at the label's maximum (--allow-above-label-rate does not apply)`, sourceOf(fact)));
+      return fact.value;
     }
     if (!options.allowAboveLabelMax) {
       throw new RateInputError("--max-rate", `--max-rate ${formatNumber(given, 3)} is above ${label}; pass --allow-above-label-rate to use it anyway`, "RATE_ABOVE_LABEL");
@@ -204,7 +211,7 @@ function resolveSteps(
     if (outside !== undefined) {
       throw new RateInputError(
         "--rate-steps",
-        `--rate-steps ${formatNumber(outside, 3)} lies outside this plan's ${formatNumber(initial, 3)}–${mlkgh(max)} (initial rate to maximum${options.atRisk ? ", --at-risk" : ""}); give steps within it`,
+        `--rate-steps ${formatNumber(outside, 3)} lies outside this plan's ${formatNumber(initial, 3)}–${mlkgh(max)} (initial rate to maximum); give steps within it`,
         "RATE_STEPS_OUTSIDE_PLAN",
       );
     }

@@ -1,5 +1,6 @@
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { buildRatePlan, infusionMinutes, resolveRates, type RateOptions } from "../../src/core/ratePlan.js";
+import { buildRatePlan, infusionMinutes, RateInputError, resolveRates, type RateOptions } from "../../src/core/ratePlan.js";
 import { findProduct, type IvigProduct } from "../../src/data/products.js";
 import { SOURCES } from "../../src/data/sources.js";
 
@@ -72,13 +73,14 @@ describe("rates above the label need the override; --at-risk never (issue 12 ite
     expect(resolveRates(product("gammagard-liquid"), { initialMlPerKgPerHour: 0.3 }).initialMlPerKgPerHour).toBe(0.3);
   });
 
-  it("--at-risk refuses a rate above the label even with --allow-above-label-rate", () => {
-    expect(() =>
-      resolveRates(product("gammagard-liquid"), { atRisk: true, maxMlPerKgPerHour: 7, allowAboveLabelMax: true }),
-    ).toThrow(/--max-rate 7 .*--at-risk/);
-    expect(() =>
-      resolveRates(product("gammagard-liquid"), { atRisk: true, initialMlPerKgPerHour: 1, allowAboveLabelMax: true }),
-    ).toThrow(/--initial-rate 1 .*--at-risk/);
+  it("--at-risk holds a rate above the label at the label's, even with --allow-above-label-rate (a warning says so)", () => {
+    for (const allowAboveLabelMax of [true, false]) {
+      const r = resolveRates(product("gammagard-liquid"), { atRisk: true, maxMlPerKgPerHour: 7, initialMlPerKgPerHour: 1, allowAboveLabelMax });
+      expect(r.maxMlPerKgPerHour).toBe(5.4);
+      expect(r.initialMlPerKgPerHour).toBe(0.5);
+      expect(r.warnings.filter((w) => w.code === "AT_RISK_HOLDS_LABEL_RATE").map((w) => w.message.split(" ")[0])).toEqual(["--initial-rate", "--max-rate"]);
+    }
+    expect(plan("octagam-10", 70, { atRisk: true, maxMlPerKgPerHour: 9, allowAboveLabelMax: true }).at(-1)!.mlPerHour).toBe(126);
   });
 
   it("--at-risk alone works for labels without a number: NL-IVIG002's 0.08 mL/kg/min (4.8 mL/kg/h) check", () => {
@@ -110,6 +112,12 @@ describe("nothing absurd (issue 12 item 9, rates)", () => {
     expect(rates(plan("gammagard-liquid", 70, { rateStepsMlPerKgPerHour: [1, 2, 3, 4] }))).toEqual([35, 70, 140, 210, 280, 378]);
   });
 
+  it("--at-risk with --rate-steps above its cap: those steps are not run, and a note says so (so --at-risk stays accepted)", () => {
+    const r = resolveRates(product("gammagard-liquid"), { atRisk: true, rateStepsMlPerKgPerHour: [1, 2, 3, 4, 5] });
+    expect(r.notes.map((n) => n.message)).toContain("--rate-steps 5 not run: at or above the --at-risk maximum 4.8 mL/kg/h");
+    expect(rates(buildRatePlan(r, "later", 70, 0.1))).toEqual([35, 70, 140, 210, 280, 336]);
+  });
+
   it("a step that rounds to 0 mL/h is refused", () => {
     expect(() => plan("gammagard-liquid", 2, { initialMlPerKgPerHour: 0.01 })).toThrow(/--initial-rate.*0 mL\/h|0 mL\/h.*--initial-rate/);
   });
@@ -127,4 +135,48 @@ describe("data fixes (issue 12, Data)", () => {
     expect("source" in r.maxMlPerKgPerHour && r.maxMlPerKgPerHour.source.url).toMatch(/dailymed/);
     expect(r.atRiskMaxMlPerKgPerHour.value).toBe(1.8);
   });
+});
+
+describe("rate plan invariants over random regimens", () => {
+  const ids = fc.constantFrom("gammagard-liquid", "privigen", "gamunex-c", "octagam-10", "panzyga", "flebogamma-dif-10", "kiovig");
+  const rate = fc.double({ min: 0.01, max: 20, noNaN: true }).map((x) => Math.round(x * 100) / 100);
+  const options = fc.record(
+    {
+      initialMlPerKgPerHour: rate,
+      maxMlPerKgPerHour: rate,
+      allowAboveLabelMax: fc.boolean(),
+      stepMinutes: fc.integer({ min: 5, max: 240 }),
+      rateStepsMlPerKgPerHour: fc.uniqueArray(rate, { maxLength: 4 }).map((a) => [...a].sort((x, y) => x - y)),
+      atRisk: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  );
+
+  test.prop([ids, fc.integer({ min: 2, max: 350 }), options, fc.constantFrom("first" as const, "later" as const)])(
+    "either refused naming an option, or every pump rate is ≥ 0.1 mL/h, ascending, and --at-risk stays within the label",
+    (id, kg, o, kind) => {
+      let p: ReturnType<typeof plan>;
+      try {
+        p = plan(id, kg, o, kind);
+      } catch (e) {
+        expect(e).toBeInstanceOf(RateInputError);
+        expect((e as RateInputError).message).toContain((e as RateInputError).option);
+        return;
+      }
+      expect(p.length).toBeGreaterThan(0);
+      p.forEach((s, i) => {
+        expect(s.mlPerHour).toBeGreaterThanOrEqual(0.1);
+        if (i > 0) expect(s.mlPerKgPerHour).toBeGreaterThan(p[i - 1]!.mlPerKgPerHour);
+      });
+      const label = product(id).rates;
+      if (o.atRisk && label.maxMlPerKgPerHour.value !== null) {
+        expect(p.at(-1)!.mlPerKgPerHour).toBeLessThanOrEqual(label.maxMlPerKgPerHour.value);
+        if (label.initialMlPerKgPerHour.value !== null) expect(p[0]!.mlPerKgPerHour).toBeLessThanOrEqual(label.initialMlPerKgPerHour.value);
+      }
+      if (o.rateStepsMlPerKgPerHour === undefined && o.atRisk && label.atRiskMaxMlPerKgPerHour.value === null && o.maxMlPerKgPerHour === undefined) {
+        expect(p.at(-1)!.mlPerKgPerHour).toBeLessThanOrEqual(4.8);
+      }
+      expect(Number.isFinite(infusionMinutes(p, 3000))).toBe(true);
+    },
+  );
 });

@@ -111,6 +111,15 @@ describe("products, rates and chair time", () => {
     expect(atRisk.message).toContain("hydrate");
   });
 
+  it("--at-risk alone is accepted and never plans above the label, even with --allow-above-label-rate", () => {
+    const alone = JSON.parse(runCli(["--weight", "70", ...START, "--at-risk", "--json"]).stdout);
+    // NL-IVIG002's 0.08 mL/kg/min × 70 kg × 60 = 336 mL/h
+    expect(alone.infusions[1].ratePlan.at(-1).mlPerHour).toBe(336);
+    const forced = JSON.parse(runCli(["--weight", "70", ...START, "--at-risk", "--max-rate", "6", "--allow-above-label-rate", "--json"]).stdout);
+    expect(forced.infusions[1].ratePlan.at(-1).mlPerHour).toBe(378);
+    expect(forced.warnings.map((w: { code: string }) => w.code)).toContain("AT_RISK_HOLDS_LABEL_RATE");
+  });
+
   it("--allow-above-label-rate accepts a higher maximum and warns", () => {
     const doc = JSON.parse(runCli(["--weight", "70", ...START, "--max-rate", "6", "--allow-above-label-rate", "--json"]).stdout);
     expect(doc.infusions[1].ratePlan.at(-1).mlPerHour).toBe(420);
@@ -265,7 +274,6 @@ describe("bad input: exit 2, one plain line naming the option and range, no stac
     [["--weight", "70", "--max-rate", "6"], "--max-rate 6 is above the Gammagard Liquid 10 % label maximum of 5.4 mL/kg/h"],
     [["--weight", "70", "--max-rate", "0"], "--max-rate must be a number from 0.01 to 20 mL/kg/h"],
     [["--weight", "70", "--initial-rate", "1"], "--initial-rate 1 is above the Gammagard Liquid 10 % label initial rate of 0.5 mL/kg/h (MMN (US label)); pass --allow-above-label-rate"],
-    [["--weight", "70", "--at-risk", "--max-rate", "6", "--allow-above-label-rate"], "--max-rate 6 is above the Gammagard Liquid 10 % label maximum of 5.4 mL/kg/h (MMN (US label)); with --at-risk no rate above the label is planned"],
     [["--weight", "70", "--rate-steps", "0.3,1"], "--rate-steps 0.3 lies outside this plan's 0.5–5.4 mL/kg/h"],
     [["--weight", "70", "--rate-steps", "1,6"], "--rate-steps 6 lies outside this plan's 0.5–5.4 mL/kg/h"],
     [["--weight", "2", "--initial-rate", "0.01"], "rounds to 0 mL/h"],
