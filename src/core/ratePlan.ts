@@ -72,9 +72,9 @@ export function resolveRates(product: IvigProduct, options: RateOptions = {}): R
   const stepMinutes = resolveStepMinutes(product, options, warnings);
   const steps = resolveSteps(product, options, Math.min(initial, planMax), planMax);
   const belowCap = steps.values.filter((x) => x < max);
-  if (steps.from === "--rate-steps" && belowCap.length < steps.values.length) {
-    const above = steps.values.filter((x) => x >= max).map((x) => formatNumber(x, 3));
-    notes.push(message("RATE_FROM_OPTION", `--rate-steps ${above.join(", ")} not run: at or above the --at-risk maximum ${mlkgh(max)}`));
+  const aboveCap = steps.from === "--rate-steps" ? steps.values.filter((x) => x > max) : [];
+  if (aboveCap.length > 0) {
+    notes.push(message("RATE_FROM_OPTION", `--rate-steps ${aboveCap.map((x) => formatNumber(x, 3)).join(", ")} not run: above the --at-risk maximum ${mlkgh(max)}`));
   }
   const usesStandard = steps.from === "standard";
   const sourcedFirstMax = product.rates.firstInfusionMaxMlPerKgPerHour ?? (usesStandard ? STANDARD_FIRST_INFUSION_MAX : undefined);

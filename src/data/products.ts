@@ -180,11 +180,7 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
       stepMinutes: notFound("the label gives no time at the initial rate"),
       intermediateMlPerKgPerHour: notFound("the label gives no step sizes; the plan uses the NL-IVIG002 steps"),
       maxMlPerKgPerHour: { value: perMin(0.08), source: SOURCES.gamunexPi, note: "8 mg/kg/min (0.08 mL/kg/min)" },
-      firstInfusionMaxMlPerKgPerHour: {
-        value: perMin(0.08),
-        source: SOURCES.nlIvig002,
-        note: "0.08 mL/kg/min: recommended maximum for a first infusion",
-      },
+      firstInfusionMaxMlPerKgPerHour: STANDARD_FIRST_INFUSION_MAX,
       atRiskMaxMlPerKgPerHour: notFound("the current label gives no number (an older Gamunex label said below 8 mg/kg/min)"),
     },
   },
@@ -210,11 +206,7 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
         source: SOURCES.octagamDailymed,
         note: "0.12 mL/kg/min (12 mg/kg/min), chronic ITP; octagam.com: 7.2 mL/kg/h; dermatomyositis 0.04",
       },
-      firstInfusionMaxMlPerKgPerHour: {
-        value: perMin(0.08),
-        source: SOURCES.nlIvig002,
-        note: "0.08 mL/kg/min: recommended maximum for a first infusion",
-      },
+      firstInfusionMaxMlPerKgPerHour: STANDARD_FIRST_INFUSION_MAX,
       // The label prints "3.3 mg/kg/min (0.03 mL/kg/min)": 3.3 mg/kg/min is 0.033 mL/kg/min at 10 %,
       // so the two figures disagree. A cap is a ceiling, so the lower one, 0.03 mL/kg/min, is used.
       atRiskMaxMlPerKgPerHour: {

@@ -110,11 +110,14 @@ describe("nothing absurd (issue 12 item 9, rates)", () => {
       /--rate-steps 4 /,
     );
     expect(rates(plan("gammagard-liquid", 70, { rateStepsMlPerKgPerHour: [1, 2, 3, 4] }))).toEqual([35, 70, 140, 210, 280, 378]);
+    // a step equal to the maximum is the maximum itself: run, and no note about steps not run
+    const atMax = resolveRates(product("gammagard-liquid"), { rateStepsMlPerKgPerHour: [1, 5.4] });
+    expect(atMax.notes.map((n) => n.message).join(" ")).not.toContain("not run");
   });
 
   it("--at-risk with --rate-steps above its cap: those steps are not run, and a note says so (so --at-risk stays accepted)", () => {
     const r = resolveRates(product("gammagard-liquid"), { atRisk: true, rateStepsMlPerKgPerHour: [1, 2, 3, 4, 5] });
-    expect(r.notes.map((n) => n.message)).toContain("--rate-steps 5 not run: at or above the --at-risk maximum 4.8 mL/kg/h");
+    expect(r.notes.map((n) => n.message)).toContain("--rate-steps 5 not run: above the --at-risk maximum 4.8 mL/kg/h");
     expect(rates(buildRatePlan(r, "later", 70, 0.1))).toEqual([35, 70, 140, 210, 280, 336]);
   });
 
