@@ -178,7 +178,7 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
     description: "weeks between SCIG infusions: 1, or 2 at twice the weekly dose; HyQvia 2–4",
     defaultText: "1 (HyQvia: the IVIG interval, 2–4)",
   },
-  { flags: "--sessions <n>", key: "sessions", description: "split each SCIG dose over 1 or 2 consecutive days", defaultText: "1" },
+  { flags: "--sessions <n>", key: "sessions", description: "split each SCIG dose over 1 or 2 consecutive days (not HyQvia: one session); sites beyond the label's at-once limit otherwise run in turn", defaultText: "1" },
   { flags: "--last-ivig <YYYY-MM-DD>", key: "lastIvig", description: "last IVIG infusion: SCIG starts one week later (label)" },
   {
     flags: "--format <format>",
