@@ -80,6 +80,10 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
       `the SCIG dose works out to ${formatNumber(weeklyExactMg, 2)} mg a week, below the 10 mg the tool resolves: check --dose, --every and --scig-factor`,
     );
   }
+  const mmnStudy = mmnStudyFactorWarning(input, factor.value, (ivigBaseMg / input.intervalWeeks) * MMN_STUDY_FACTOR.value, () =>
+    accepts(() => planScigSchedule({ ...input, scig: { ...options, factor: MMN_STUDY_FACTOR.value } }, today, decision, policy)),
+  );
+  if (mmnStudy) warnings.push(mmnStudy);
   if (rounding === "5g") {
     note("ROUNDED", `IVIG course dose ${g(ivigExactMg)} rounded to the nearest 5 g = ${g(ivigBaseMg)} before dividing by the weeks (Ontario)`, [ONTARIO_ROUNDING_STEP_G.source]);
   }
@@ -247,6 +251,37 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
     notes: allNotes,
     sources: usedSources(product, policy, allWarnings, allNotes),
   };
+}
+
+/** Muscle Nerve 2016 (MMN): 1.53:1 SCIg:IVIg for patients on less than 2 g/kg/month IVIG, 1:1 at 2 g/kg/month. */
+export const MMN_STUDY_FACTOR: Sourced<number> = { value: 1.53, source: SOURCES.muscleNerve2016 };
+export const MMN_STUDY_MONTHLY_G_PER_KG: Sourced<number> = { value: 2, source: SOURCES.muscleNerve2016 };
+
+/**
+ * IVIG below 2 g/kg/month converted at less than 1.53: name the study's factor and the weekly dose
+ * it gives; offer `--scig-factor 1.53` when no factor was given and the tool accepts it.
+ */
+function mmnStudyFactorWarning(input: ScheduleInput, factor: number, weeklyAtStudyMg: number, studyFactorAccepted: () => boolean): Message | undefined {
+  const monthly = input.doseGPerKg * (DAYS_PER_MONTH / (7 * input.intervalWeeks));
+  if (monthly >= MMN_STUDY_MONTHLY_G_PER_KG.value - 1e-9 || factor >= MMN_STUDY_FACTOR.value - 1e-9) return undefined;
+  const remedy = input.scig?.factor === undefined && studyFactorAccepted() ? ["--scig-factor 1.53"] : [];
+  return message(
+    "SCIG_FACTOR_BELOW_MMN_STUDY",
+    `the IVIG converted is ${formatNumber(monthly, 2)} g/kg/month, below ${MMN_STUDY_MONTHLY_G_PER_KG.value}: the MMN study the tool cites (Muscle Nerve 2016) used 1.53:1 SCIG:IVIG there, and 3 of 6 patients on less than 1.53:1 developed intolerable weakness by month 3; a factor of 1.53 gives ${g(weeklyAtStudyMg)} a week (this plan: ${formatNumber(factor)})`,
+    [MMN_STUDY_FACTOR.source],
+    remedy,
+  );
+}
+
+/** Whether a plan is accepted: a remedy is only offered when planning with it succeeds. */
+function accepts(plan: () => unknown): boolean {
+  try {
+    plan();
+    return true;
+  } catch (e) {
+    if (e instanceof ScheduleInputError) return false;
+    throw e;
+  }
 }
 
 function resolveFactor(product: ScigProduct, asked: number | "label" | undefined): { value: number; text: string; sources: readonly Source[] } {
