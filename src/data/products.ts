@@ -259,8 +259,8 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
       notFound("no all-sites maximum in the CIDP dosing page"),
     ),
     // Not the CIDP label: the older PI (primary immunodeficiency) patient page; the CIDP page gives no site limit.
-    maxSites: { value: 4, source: SOURCES.hizentraSites, note: "PI page (not CIDP): up to 4 simultaneously; the CIDP page states no site limit" },
-    maxSitesConsecutive: { value: 12, source: SOURCES.hizentraSites, note: "PI page (not CIDP): up to 12 consecutively" },
+    maxSites: { value: 4, source: SOURCES.hizentraSites, note: "PI page, not CIDP: up to 4 simultaneously; the CIDP page states no site limit" },
+    maxSitesConsecutive: { value: 12, source: SOURCES.hizentraSites, note: "PI page, not CIDP: up to 12 consecutively" },
     intervalsWeeks: { value: [1, 2], source: SOURCES.hizentraEuEvery2Weeks, note: "every 2 weeks at twice the weekly dose" },
     limitsFromKg: 0,
   },
