@@ -41,17 +41,17 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
     flags: "--policy <name>",
     key: "policy",
     description:
-      "institution rules for dosing weight and rounding: ontario (adjusted if ≥ 152.4 cm and > 50/45.5 kg; nearest 5 g), australia (adjusted unless < 18 y, < 152 cm, pregnant or actual < adjusted; whole vials), uk (adjusted if BMI > 30 or > 120 % of ideal); none overrides a site setting",
+      "institution rules for dosing weight and rounding: ontario (adjusted if ≥ 152.4 cm and > 50/45.5 kg, or BMI > 30 at any height; nearest 5 g), australia (adjusted unless < 18 y, < 152 cm, pregnant or actual < adjusted; whole vials), uk (adjusted if BMI > 30 or > 120 % of ideal); none overrides a site setting",
     defaultText: "none",
     choices: ["ontario", "australia", "uk", "none"],
   },
   {
     flags: "--age <years>",
     key: "age",
-    description: `age in years (${LIMITS.ageYears.min}–${LIMITS.ageYears.max}); policies exclude under-18s`,
+    description: `age in years (${LIMITS.ageYears.min}–${LIMITS.ageYears.max}); under 18: australia and uk dose on actual weight, ontario applies its criteria at any age; over 65 prompts the renal/thrombosis risk`,
     defaultText: "adult",
   },
-  { flags: "--pregnant", key: "pregnant", description: "the patient is pregnant (policies treat pregnancy differently)" },
+  { flags: "--pregnant", key: "pregnant", description: "the patient is pregnant (ontario: give the pre-pregnancy weight; australia: actual weight; without a policy a warning says so)" },
   {
     flags: "--dose <g/kg>",
     key: "dose",
@@ -178,7 +178,7 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
     description: "weeks between SCIG infusions: 1, or 2 at twice the weekly dose; HyQvia 2–4",
     defaultText: "1 (HyQvia: the IVIG interval, 2–4)",
   },
-  { flags: "--sessions <n>", key: "sessions", description: "split each SCIG dose over 1 or 2 consecutive days", defaultText: "1" },
+  { flags: "--sessions <n>", key: "sessions", description: "split each SCIG dose over 1 or 2 consecutive days (not HyQvia: one session); sites beyond the label's at-once limit otherwise run in turn", defaultText: "1" },
   { flags: "--last-ivig <YYYY-MM-DD>", key: "lastIvig", description: "last IVIG infusion: SCIG starts one week later (label)" },
   {
     flags: "--format <format>",

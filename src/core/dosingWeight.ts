@@ -4,6 +4,7 @@ import type { Message } from "./resultSchema.js";
 import {
   ADJUSTMENT_FACTOR,
   DEVINE,
+  DEVINE_EXTRAPOLATION_MIN_CM,
   DEVINE_MIN_HEIGHT_CM,
   POLICIES,
   THRESHOLD_RULES,
@@ -92,11 +93,17 @@ export function bodyMassIndex(weightKg: number, heightCm: number): number {
   return weightKg / (heightCm / 100) ** 2;
 }
 
-/** BMI, IBW and adjusted weight from what is known, converting inches as the rule does. */
+/**
+ * BMI, IBW and adjusted weight from what is known, converting inches as the rule does. No ideal
+ * (or adjusted) weight below {@link DEVINE_EXTRAPOLATION_MIN_CM}: Devine is not extrapolated that far,
+ * and would reach 0 kg near 1 m.
+ */
 export function bodyMeasures(body: Body, inchesPerCm = 1 / 2.54): BodyMeasures {
   const bmi = body.heightCm === undefined ? null : bodyMassIndex(body.weightKg, body.heightCm);
   const ideal =
-    body.heightCm === undefined || body.sex === undefined ? null : devineIdealWeightKg(body.heightCm, body.sex, inchesPerCm);
+    body.heightCm === undefined || body.sex === undefined || body.heightCm < DEVINE_EXTRAPOLATION_MIN_CM
+      ? null
+      : devineIdealWeightKg(body.heightCm, body.sex, inchesPerCm);
   return { bmi, idealWeightKg: ideal, adjustedWeightKg: ideal === null ? null : adjustedWeightKg(body.weightKg, ideal) };
 }
 
@@ -154,16 +161,33 @@ function decide(request: DosingWeightRequest, suggestPolicies: boolean): DosingW
   if (suggestPolicies && outcome.basis === "actual" && measures.bmi !== null && measures.bmi > 30) {
     warnings.push(obeseOnActualWeight(body, measures.bmi));
   }
-  if (body.ageYears !== undefined && body.ageYears < 18) {
-    warnings.push(
-      message(
-        "PATIENT_UNDER_18",
-        `the patient is ${formatNumber(body.ageYears)}: the Gammagard Liquid MMN label and the EFNS/PNS regimens are for adults`,
-        [SOURCES.gammagardMmn],
-      ),
-    );
-  }
+  if (body.ageYears !== undefined && body.ageYears < 18) warnings.push(underEighteen(body.ageYears, policy));
+  if (body.pregnant && !policy) warnings.push(pregnantWithoutPolicy(outcome.basis));
   return { ...measures, dosingWeightKg: Math.min(dosingWeightKg, body.weightKg), basis: outcome.basis, rule, reason: outcome.reason, warnings, notes };
+}
+
+/** The Gammagard Liquid MMN label's indication is "adult patients with MMN"; its trial enrolled 44 adults. */
+function underEighteen(ageYears: number, policy: Policy | undefined): Message {
+  const rule =
+    policy === undefined
+      ? ""
+      : policy.minAgeYears !== undefined && ageYears < policy.minAgeYears
+        ? `; the ${policy.name} policy doses under-${policy.minAgeYears}s on actual weight`
+        : `; the ${policy.name} policy applies its criteria at any age`;
+  return message(
+    "PATIENT_UNDER_18",
+    `the patient is ${formatNumber(ageYears)}: Gammagard Liquid is indicated for "adult patients with Multifocal Motor Neuropathy" (US label; its MMN trial enrolled 44 adults), and no MMN dose for under-18s was found${rule}`,
+    [SOURCES.gammagardMmn],
+  );
+}
+
+/** `--pregnant` with no policy: nothing is applied, and the user is told what the policies say. */
+function pregnantWithoutPolicy(basis: DosingWeightBasis): Message {
+  return message(
+    "PREGNANCY",
+    `pregnancy: no --policy is given, so no pregnancy rule is applied (dosed on ${basis} weight). Ontario doses on the pre-pregnancy weight (give it as --weight); Australia's 2026 rule does not adjust the weight in pregnancy`,
+    [SOURCES.ontarioDoseCalculator, SOURCES.lifeblood2026],
+  );
 }
 
 function requireHeight(body: Body, why: string): number {
@@ -211,7 +235,9 @@ function applyRule(rule: DosingRule, body: Body, measures: BodyMeasures, warning
   const why = `${rule.id.startsWith("bmi") || rule.id.startsWith("ibw") ? `--dosing-weight ${rule.id}` : `--policy ${rule.id}`} (${rule.description})`;
   const heightCm = requireHeight(body, why);
   if (heightCm < rule.minHeightCm) {
+    const must = rule.adjustWhen.kind === "heightAndWeight" && measures.bmi! > rule.adjustWhen.mustAboveBmi;
     if (rule.minHeightCm === DEVINE_MIN_HEIGHT_CM) warnings.push(devineNotValid(heightCm));
+    else if (must) warnings.push(devineNotValid(heightCm, `is below ${rule.minHeightCm} cm: BMI ${formatNumber(measures.bmi!, 1)} > 30 calls for adjusted weight, but Devine is not extrapolated that far`));
     return { basis: "actual", reason: `actual weight: height ${formatNumber(heightCm, 1)} cm is below the rule's ${rule.minHeightCm} cm` };
   }
   const verdict = thresholdMet(rule.adjustWhen, body, measures, () => requireIdeal(body, measures, why));
@@ -261,9 +287,15 @@ function thresholdMet(
     case "heightAndWeight": {
       ideal(); // the threshold is by sex
       const limit = when.aboveWeightKg[body.sex!];
-      return body.weightKg > limit
-        ? { adjust: true, because: `height ≥ ${when.minHeightCm} cm and weight > ${limit} kg (${body.sex})` }
-        : { adjust: false, because: `weight is not above ${limit} kg (${body.sex})` };
+      const tallEnough = body.heightCm! >= when.minHeightCm;
+      if (tallEnough && body.weightKg > limit) return { adjust: true, because: `height ≥ ${when.minHeightCm} cm and weight > ${limit} kg (${body.sex})` };
+      if (bmi > when.mustAboveBmi) return { adjust: true, because: `${bmiText} > ${when.mustAboveBmi}` };
+      return {
+        adjust: false,
+        because: tallEnough
+          ? `weight is not above ${limit} kg (${body.sex})`
+          : `height is below ${when.minHeightCm} cm and ${bmiText} is not above ${when.mustAboveBmi}`,
+      };
     }
   }
 }
@@ -293,12 +325,8 @@ function applyPolicy(policy: Policy, body: Body, measures: BodyMeasures, warning
   return applyRule(policy, body, measures, warnings);
 }
 
-function devineNotValid(heightCm: number): Message {
-  return message(
-    "DEVINE_NOT_VALID",
-    `height ${formatNumber(heightCm, 1)} cm is below ${DEVINE_MIN_HEIGHT_CM} cm, where Devine ideal weight is not valid: dosed on actual weight`,
-    [SOURCES.devineValidity],
-  );
+function devineNotValid(heightCm: number, why = `is below ${DEVINE_MIN_HEIGHT_CM} cm, where Devine ideal weight is not valid`): Message {
+  return message("DEVINE_NOT_VALID", `height ${formatNumber(heightCm, 1)} cm ${why}: dosed on actual weight`, [SOURCES.devineValidity]);
 }
 
 /** BMI above 30 on actual weight: name the rules that would adjust, with their weight. */
@@ -325,6 +353,13 @@ function obeseOnActualWeight(body: Body, bmi: number): Message {
   );
 }
 
+/**
+ * A weight typed without a unit at or above this, with no height to compute a BMI, may be pounds:
+ * 150 kg is BMI 50 (the with-height threshold below) for a 173 cm adult. A 70 kg adult typed in
+ * pounds reads as 154.
+ */
+export const WEIGHT_NEEDS_HEIGHT_KG = 150;
+
 /** How the weight and height were typed, for the unit sanity checks. */
 export interface TypedMeasures {
   readonly weightKg: number;
@@ -335,8 +370,9 @@ export interface TypedMeasures {
 }
 
 /**
- * Catches the classic unit slips (ISMP, PSNet "A Weighty Mistake"): pounds typed as kg, inches
- * typed as cm. Warnings only: the numbers could be real.
+ * Catches the classic unit slips (ISMP, PSNet "A Weighty Mistake"): pounds typed as kg (BMI ≥ 50,
+ * or ≥ {@link WEIGHT_NEEDS_HEIGHT_KG} kg with no height), inches typed as cm. Warnings only: the
+ * numbers could be real.
  *
  * @example
  * unitWarnings({ weightKg: 200, weightInPounds: false, heightCm: 170, heightInCentimetres: true })
@@ -352,6 +388,14 @@ export function unitWarnings(m: TypedMeasures): Message[] {
       ),
     );
     return out;
+  }
+  if (m.heightCm === undefined && !m.weightInPounds && m.weightKg >= WEIGHT_NEEDS_HEIGHT_KG) {
+    out.push(
+      message(
+        "WEIGHT_LOOKS_LIKE_POUNDS",
+        `--weight was read as ${formatNumber(m.weightKg)} kg and no --height was given to check it: if it is pounds, write --weight ${formatNumber(m.weightKg)}lb (${formatNumber(m.weightKg * 0.45359237)} kg); give --height to check the BMI`,
+      ),
+    );
   }
   if (m.heightCm !== undefined && !m.weightInPounds) {
     const bmi = bodyMassIndex(m.weightKg, m.heightCm);

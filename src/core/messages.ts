@@ -29,7 +29,9 @@ export type WarningCode =
   | "SCIG_FACTOR_BELOW_1"
   | "SCIG_WEEKLY_ABOVE_0_4_G_PER_KG"
   | "SCIG_SITES_ABOVE_LABEL"
-  | "HYQVIA_DAILY_VOLUME";
+  | "HYQVIA_DAILY_VOLUME"
+  | "SCIG_FACTOR_BELOW_MMN_STUDY"
+  | "AGE_OVER_65";
 
 export type NoteCode =
   | "ROUNDED"
@@ -47,6 +49,7 @@ export type NoteCode =
   | "SCIG_FACTOR"
   | "SCIG_START"
   | "HYQVIA_RAMP_UP"
+  | "SCIG_SITE_ROUNDS"
   | "MOVE_RULE"
   | "MOVED";
 

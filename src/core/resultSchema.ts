@@ -117,6 +117,8 @@ export const InfusionSchema = z.strictObject({
     .min(1),
   durationMinutes: z.number().int().positive().describe("Chair time to run the volume through the plan, rounded up"),
   sites: z.number().int().positive().optional().describe("SCIG: infusion sites"),
+  sitesAtOnce: z.number().int().positive().optional().describe("SCIG: sites running at the same time, never above the label's simultaneous limit"),
+  siteRounds: z.number().int().positive().optional().describe("SCIG: groups of sites run one after another (1: all at once)"),
   volumePerSiteMl: z.number().positive().optional().describe("SCIG: volume at each site"),
   hyaluronidaseMl: z.number().positive().optional().describe("HyQvia: hyaluronidase given first"),
   plannedDate: isoDate.optional().describe("Where the day was planned, when --skip-weekends or --avoid moved it"),

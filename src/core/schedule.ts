@@ -34,6 +34,7 @@ import {
   vialsInG,
 } from "./shared.js";
 
+import { ageRiskWarnings } from "./prompts.js";
 import { planScigSchedule } from "./scig.js";
 
 export { ScheduleInputError } from "./shared.js";
@@ -55,7 +56,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     const decision = dosingWeightFor(input);
     const policy = input.policy === undefined ? undefined : POLICIES[input.policy];
     const result = planScigSchedule(input, today, decision, policy);
-    return { ...result, warnings: [...typedUnitWarnings(input), ...result.warnings] };
+    return { ...result, warnings: [...typedUnitWarnings(input), ...ageRiskWarnings(input, undefined), ...result.warnings] };
   }
   const product = findProduct(input.productId);
   if (!product) throw new ScheduleInputError("UNKNOWN_PRODUCT", `unknown product '${input.productId}'`);
@@ -174,6 +175,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     ...collectWarnings(facts),
     ...productWarnings(product),
     ...rates.warnings,
+    ...ageRiskWarnings(input, product),
   ];
   const notes = [
     ...dosingWeightNotes(facts),

@@ -53,10 +53,13 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
   const warnings: Message[] = [];
   const notes: Message[] = [];
   // Once each: a volume above HyQvia's daily limit on every infusion is one warning, not one per infusion.
-  const warn = (code: WarningCode, text: string, sources: readonly Source[] = []) => {
-    if (!warnings.some((w) => w.code === code && w.message === text)) warnings.push(message(code, text, sources));
+  const warn: Warn = (code, text, sources = [], remedies = []) => {
+    if (!warnings.some((w) => w.code === code && w.message === text)) warnings.push(message(code, text, sources, remedies));
   };
   const note = (code: NoteCode, text: string, sources: readonly Source[] = []) => notes.push(message(code, text, sources));
+  const noteOnce: Note = (code, text, sources = [], remedies = []) => {
+    if (!notes.some((n) => n.code === code && n.message === text)) notes.push(message(code, text, sources, remedies));
+  };
 
   // Factor.
   const factor = resolveFactor(product, options.factor);
@@ -77,6 +80,10 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
       `the SCIG dose works out to ${formatNumber(weeklyExactMg, 2)} mg a week, below the 10 mg the tool resolves: check --dose, --every and --scig-factor`,
     );
   }
+  const mmnStudy = mmnStudyFactorWarning(input, factor.value, (ivigBaseMg / input.intervalWeeks) * MMN_STUDY_FACTOR.value, () =>
+    accepts(() => planScigSchedule({ ...input, scig: { ...options, factor: MMN_STUDY_FACTOR.value } }, today, decision, policy)),
+  );
+  if (mmnStudy) warnings.push(mmnStudy);
   if (rounding === "5g") {
     note("ROUNDED", `IVIG course dose ${g(ivigExactMg)} rounded to the nearest 5 g = ${g(ivigBaseMg)} before dividing by the weeks (Ontario)`, [ONTARIO_ROUNDING_STEP_G.source]);
   }
@@ -145,7 +152,6 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
   const volumeMl = (mg: number) => roundTo(mgToG(mg) / conc, 1);
   const infusions: Infusion[] = [];
   const courseTotals: CourseTotal[] = [];
-  const siteWarnings = new Set<string>();
   let index = 0;
   plan.forEach((p, c) => {
     const dose = doses.get(p.weeksCovered)!;
@@ -155,15 +161,7 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
     dose.sessionsMg.forEach((mg, s) => {
       const phaseName = index < product.firstInfusions.value ? "first" : "later";
       const ml = volumeMl(mg);
-      const site = sitesFor(product, product[phaseName], ml);
-      if (site.warning && !siteWarnings.has(site.warning)) {
-        siteWarnings.add(site.warning);
-        warn("SCIG_SITES_ABOVE_LABEL", site.warning, [product.maxSites.value === null ? product.concentrationGPerMl.source : (product.maxSites as Sourced<number>).source]);
-      }
-      if (product.facilitated && ml > product.facilitated.maxMlPerDay.value) {
-        warn("HYQVIA_DAILY_VOLUME", `${formatNumber(ml)} mL is above HyQvia's ${product.facilitated.maxMlPerDay.value} mL a day`, [product.facilitated.maxMlPerDay.source]);
-      }
-      const ratePlan = scigRatePlan(product, phaseName, site.sites, kg, conc);
+      const session = scigSession(product, phaseName, ml, kg, { given: options, everyWeeks, warn, note: noteOnce });
       const { date, ...move } = placed[s]!;
       infusions.push({
         date,
@@ -178,10 +176,7 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
         dispensedG: mgToG(dispensed[s]!.dispensedMg),
         wasteG: mgToG(dispensed[s]!.wasteMg),
         infusionKind: phaseName,
-        ratePlan,
-        durationMinutes: Math.max(1, Math.ceil(roundTo(infusionMinutes(ratePlan, ml), 6))),
-        sites: site.sites,
-        volumePerSiteMl: roundTo(ml / site.sites, 1),
+        ...session,
         ...(product.facilitated ? { hyaluronidaseMl: roundTo(mgToG(mg) * product.facilitated.hyaluronidaseMlPerG.value, 1) } : {}),
         ...(move.movedBecause ? move : {}),
       });
@@ -258,6 +253,37 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
   };
 }
 
+/** Muscle Nerve 2016 (MMN): 1.53:1 SCIg:IVIg for patients on less than 2 g/kg/month IVIG, 1:1 at 2 g/kg/month. */
+export const MMN_STUDY_FACTOR: Sourced<number> = { value: 1.53, source: SOURCES.muscleNerve2016 };
+export const MMN_STUDY_MONTHLY_G_PER_KG: Sourced<number> = { value: 2, source: SOURCES.muscleNerve2016 };
+
+/**
+ * IVIG below 2 g/kg/month converted at less than 1.53: name the study's factor and the weekly dose
+ * it gives; offer `--scig-factor 1.53` when no factor was given and the tool accepts it.
+ */
+function mmnStudyFactorWarning(input: ScheduleInput, factor: number, weeklyAtStudyMg: number, studyFactorAccepted: () => boolean): Message | undefined {
+  const monthly = input.doseGPerKg * (DAYS_PER_MONTH / (7 * input.intervalWeeks));
+  if (monthly >= MMN_STUDY_MONTHLY_G_PER_KG.value - 1e-9 || factor >= MMN_STUDY_FACTOR.value - 1e-9) return undefined;
+  const remedy = input.scig?.factor === undefined && studyFactorAccepted() ? ["--scig-factor 1.53"] : [];
+  return message(
+    "SCIG_FACTOR_BELOW_MMN_STUDY",
+    `the IVIG converted is ${formatNumber(monthly, 2)} g/kg/month, below ${MMN_STUDY_MONTHLY_G_PER_KG.value}: the MMN study the tool cites (Muscle Nerve 2016) used 1.53:1 SCIG:IVIG there, and 3 of 6 patients on less than 1.53:1 developed intolerable weakness by month 3; a factor of 1.53 gives ${g(weeklyAtStudyMg)} a week (this plan: ${formatNumber(factor)})`,
+    [MMN_STUDY_FACTOR.source],
+    remedy,
+  );
+}
+
+/** Whether a plan is accepted: a remedy is only offered when planning with it succeeds. */
+function accepts(plan: () => unknown): boolean {
+  try {
+    plan();
+    return true;
+  } catch (e) {
+    if (e instanceof ScheduleInputError) return false;
+    throw e;
+  }
+}
+
 function resolveFactor(product: ScigProduct, asked: number | "label" | undefined): { value: number; text: string; sources: readonly Source[] } {
   if (asked === "label") {
     const f = product.labelFactor;
@@ -297,21 +323,147 @@ function infusionWeeks(product: ScigProduct, everyWeeks: number, periodWeeks: nu
   return out;
 }
 
-/** Sites: the fewest that keep each within the per-site volume (HyQvia: 400 mL each with 3 sites). */
-function sitesFor(product: ScigProduct, phase: ScigPhase, volumeMl: number): { sites: number; warning?: string } {
+/** Where the sites of one infusion go: how many, how many run at once, in how many rounds. */
+export interface SitePlan {
+  /** The fewest sites that keep each within the per-site volume. */
+  readonly sites: number;
+  /** The largest group running at once: never above the label's simultaneous-site limit. */
+  readonly sitesAtOnce: number;
+  /** Groups run one after another (consecutive sites), as evenly sized as whole sites allow. */
+  readonly rounds: number;
+}
+
+/**
+ * Sites: the fewest that keep each within the per-site volume (HyQvia: 400 mL each with 3 sites),
+ * run at most `maxSites` at once; the rest run in turn, in the fewest rounds, as evenly as whole
+ * sites allow (Hizentra PI page: "up to 4 sites simultaneously or up to 12 consecutively").
+ *
+ * @example
+ * sitesFor(hizentra, hizentra.first, 175) //=> { sites: 9, sitesAtOnce: 3, rounds: 3 }
+ */
+export function sitesFor(product: ScigProduct, phase: ScigPhase, volumeMl: number): SitePlan {
   const perSite = phase.maxMlPerSite.value;
   if (perSite === null) throw new ScheduleInputError("SCIG_LIMIT_NOT_FOUND", `${product.name}: the per-site volume was not found`);
   let sites = Math.max(1, Math.ceil(volumeMl / perSite - 1e-9));
   const f = product.facilitated;
   if (f && sites >= 3) sites = Math.max(3, Math.ceil(volumeMl / f.maxMlPerSiteWith3Sites.value - 1e-9));
-  const max = product.maxSites.value;
-  if (max !== null && sites > max) {
-    return {
-      sites,
-      warning: `${formatNumber(volumeMl)} mL at ≤ ${perSite} mL per site needs ${sites} sites, more than the ${max} the label allows at once: use consecutive sites or --sessions 2`,
-    };
+  const atOnceLimit = product.maxSites.value ?? sites;
+  const rounds = Math.ceil(sites / atOnceLimit);
+  return { sites, sitesAtOnce: Math.ceil(sites / rounds), rounds };
+}
+
+/** Sites in each round: `rounds` groups of `sitesAtOnce` or one fewer, adding up to `sites`. */
+export function roundSizes(plan: SitePlan): number[] {
+  const small = Math.floor(plan.sites / plan.rounds);
+  const larger = plan.sites - small * plan.rounds;
+  return Array.from({ length: plan.rounds }, (_, i) => (i < larger ? small + 1 : small));
+}
+
+/**
+ * Chair minutes: each round runs its sites' volume through the pump plan for that many sites
+ * (a new round of sites starts again at the first step), one round after the other.
+ */
+export function chairMinutes(plan: SitePlan, volumeMl: number, planFor: (sites: number) => readonly RateStep[]): number {
+  const perSite = volumeMl / plan.sites;
+  return roundSizes(plan).reduce((sum, n) => sum + infusionMinutes(planFor(n), perSite * n), 0);
+}
+
+/** The longest chair time the tool plans: a longer infusion is refused (a day has 24 hours). */
+export const MAX_CHAIR_MINUTES = 24 * 60;
+
+/** What a session's warnings need: the options the user gave (a remedy never repeats one) and where to report. */
+interface SessionContext {
+  readonly given: NonNullable<ScheduleInput["scig"]>;
+  readonly everyWeeks: number;
+  readonly warn: Warn;
+  readonly note: Note;
+}
+
+type Warn = (code: WarningCode, text: string, sources?: readonly Source[], remedies?: readonly string[]) => void;
+type Note = (code: NoteCode, text: string, sources?: readonly Source[], remedies?: readonly string[]) => void;
+
+/** The infusion fields of one SCIG session: its sites, pump plan and chair time, with their warnings. */
+function scigSession(
+  product: ScigProduct,
+  phaseName: "first" | "later",
+  ml: number,
+  kg: number,
+  context: SessionContext,
+): Pick<Infusion, "ratePlan" | "durationMinutes" | "sites" | "sitesAtOnce" | "siteRounds" | "volumePerSiteMl"> {
+  const conc = product.concentrationGPerMl.value;
+  const site = sitesFor(product, product[phaseName], ml);
+  const planFor = (n: number) => scigRatePlan(product, phaseName, n, kg, conc);
+  const minutes = chairMinutes(site, ml, planFor);
+  // Hizentra CIDP: "1 or 2 sessions over 1 or 2 consecutive days"; HyQvia is given in one session.
+  const splitRemedy = !product.facilitated && context.given.sessions === undefined ? ["--sessions 2"] : [];
+  if (minutes > MAX_CHAIR_MINUTES) {
+    const sessions = context.given.sessions ?? 1;
+    throw new ScheduleInputError(
+      "SCIG_CHAIR_TIME_TOO_LONG",
+      `--route scig: ${formatNumber(ml)} mL of ${product.name} at the label's ${phaseName}-infusion rates (${site.sites} sites, at most ${site.sitesAtOnce} at once) takes ${formatNumber(minutes / 60, 1)} h, over 24 h; the volume comes from --dose, --every and --scig-factor${context.everyWeeks > 1 ? `, doubled or more by --scig-every ${context.everyWeeks}` : ""}${!product.facilitated && sessions === 1 ? "; --sessions 2 splits it over 2 days" : ""}`,
+    );
   }
-  return { sites };
+  siteWarnings(product, phaseName, ml, site, minutes, splitRemedy, context);
+  return {
+    ratePlan: planFor(site.sitesAtOnce),
+    durationMinutes: Math.max(1, Math.ceil(roundTo(minutes, 6))),
+    sites: site.sites,
+    sitesAtOnce: site.sitesAtOnce,
+    siteRounds: site.rounds,
+    volumePerSiteMl: roundTo(ml / site.sites, 1),
+  };
+}
+
+/** Rounds of sites are a note; more sites than the label allows in all, or more than HyQvia's day, warn. */
+function siteWarnings(
+  product: ScigProduct,
+  phaseName: "first" | "later",
+  ml: number,
+  site: SitePlan,
+  minutes: number,
+  splitRemedy: readonly string[],
+  context: SessionContext,
+): void {
+  const perSite = product[phaseName].maxMlPerSite.value!;
+  const needs = `${formatNumber(ml)} mL at ≤ ${formatNumber(perSite)} mL per site needs ${site.sites} sites`;
+  const maxSites = product.maxSites;
+  const f = product.facilitated;
+  if (f) {
+    if (ml > f.maxMlPerDay.value) {
+      // HyQvia is given in one session; a shorter interval gives a smaller dose (label: every 2, 3 or 4 weeks).
+      const shorter = context.given.everyWeeks === undefined ? product.intervalsWeeks.value.filter((w) => w < context.everyWeeks) : [];
+      context.warn(
+        "HYQVIA_DAILY_VOLUME",
+        `${formatNumber(ml)} mL is above HyQvia's ${f.maxMlPerDay.value} mL a day${site.sites > (maxSites.value ?? site.sites) ? ` and needs ${site.sites} sites, more than its ${maxSites.value}` : ""}${shorter.length > 0 ? `: give it more often (${shorter.map((w) => `--scig-every ${w}`).join(" or ")})` : ": give it more often (a shorter --scig-every) or lower the dose"}`,
+        [f.maxMlPerDay.source],
+        shorter.map((w) => `--scig-every ${w}`),
+      );
+    }
+    return;
+  }
+  const consecutive = product.maxSitesConsecutive;
+  if (consecutive && site.sites > consecutive.value) {
+    context.warn(
+      "SCIG_SITES_ABOVE_LABEL",
+      `${needs}, more than the ${consecutive.value} the label allows in one infusion (${consecutive.note ?? "label"})${splitRemedy.length > 0 ? ": split the dose with --sessions 2" : ""}`,
+      [consecutive.source],
+      splitRemedy,
+    );
+  }
+  if (site.rounds > 1 && maxSites.value !== null) {
+    const rounds = roundSizes(site).join(" + ");
+    context.note(
+      "SCIG_SITE_ROUNDS",
+      `${phaseName} infusions: ${needs}; the label allows ${maxSites.value} at once (${"note" in maxSites && maxSites.note ? maxSites.note : "label"}), so they run in ${site.rounds} rounds of ${rounds} sites, one after another: chair ${hoursMinutesText(minutes)}${splitRemedy.length > 0 ? "; --sessions 2 splits the dose over 2 days" : ""}`,
+      ["source" in maxSites ? maxSites.source : product.concentrationGPerMl.source],
+      splitRemedy,
+    );
+  }
+}
+
+function hoursMinutesText(minutes: number): string {
+  const m = Math.ceil(roundTo(minutes, 6));
+  return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`;
 }
 
 /** SCIG pump plan: every site at its per-site rate (HyQvia: its 10-minute steps), within the all-sites maximum. */

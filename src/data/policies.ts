@@ -12,8 +12,16 @@ export type AdjustWhen =
   | { readonly kind: "ibwPercentAbove"; readonly percent: number }
   /** Either of the two (UK request form). */
   | { readonly kind: "bmiOrIbwPercentAbove"; readonly bmi: number; readonly percent: number }
-  /** Height at least a threshold and weight above a sex-specific threshold (Ontario). */
-  | { readonly kind: "heightAndWeight"; readonly minHeightCm: number; readonly aboveWeightKg: Readonly<Record<Sex, number>> };
+  /**
+   * Height at least a threshold and weight above a sex-specific threshold, or at any height a BMI
+   * above `mustAboveBmi` (Ontario: "must" for BMI > 30, "should" for ≥ 152.4 cm and > 50/45.5 kg).
+   */
+  | {
+      readonly kind: "heightAndWeight";
+      readonly minHeightCm: number;
+      readonly aboveWeightKg: Readonly<Record<Sex, number>>;
+      readonly mustAboveBmi: number;
+    };
 
 /** A named rule for choosing the dosing weight; a policy adds exclusions and rounding. */
 export interface DosingRule {
@@ -47,13 +55,24 @@ export type PolicyId = "ontario" | "australia" | "uk";
 /** Devine is generally valid only from 60 in (152.4 cm). */
 export const DEVINE_MIN_HEIGHT_CM = 152.4;
 
+/**
+ * Below this height no rule extrapolates Devine and no ideal weight is computed: 132 cm is the
+ * lowest height any stored source doses by ideal weight (the UK request form: actual weight below
+ * 132 cm). Male Devine reaches 0 kg at 97.2 cm and female at 102.2 cm, so without a floor a very
+ * short height would give a zero or negative ideal weight (issue 12 item 9).
+ */
+export const DEVINE_EXTRAPOLATION_MIN_CM = 132;
+
 export const POLICIES: Readonly<Record<PolicyId, Policy>> = {
   ontario: {
     id: "ontario",
     name: "Ontario (ORBCoN dose calculator, IGUM)",
-    description: "adjusted weight when height ≥ 152.4 cm and weight > 50 kg (male) / > 45.5 kg (female); nearest 5 g",
-    adjustWhen: { kind: "heightAndWeight", minHeightCm: 152.4, aboveWeightKg: { male: 50, female: 45.5 } },
-    minHeightCm: 152.4,
+    description:
+      "adjusted weight when height ≥ 152.4 cm and weight > 50 kg (male) / > 45.5 kg (female), or at any height when BMI > 30 (Devine extrapolated down to 132 cm); any age; nearest 5 g",
+    // ORBCoN: "must" for all obese patients (BMI > 30), "should" for all ≥ 152.4 cm and > 50/45.5 kg;
+    // "< 18 y not meeting criteria: actual weight", so the same criteria hold at any age.
+    adjustWhen: { kind: "heightAndWeight", minHeightCm: 152.4, aboveWeightKg: { male: 50, female: 45.5 }, mustAboveBmi: 30 },
+    minHeightCm: DEVINE_EXTRAPOLATION_MIN_CM,
     rounding: "5g",
     roundingSource: SOURCES.ontarioDoseCalculator,
     inchesPerCm: 1 / 2.54,
@@ -65,7 +84,7 @@ export const POLICIES: Readonly<Record<PolicyId, Policy>> = {
   australia: {
     id: "australia",
     name: "Australia (BloodSTAR default from 1 July 2026)",
-    description: "adjusted weight unless age < 18, height < 152 cm, pregnancy, or actual < adjusted; whole vials",
+    description: "adjusted weight unless age < 18, height < 152 cm, pregnancy, or actual < adjusted (under 18: actual); whole vials",
     adjustWhen: { kind: "always" },
     minHeightCm: 152,
     rounding: "vial",
@@ -80,9 +99,9 @@ export const POLICIES: Readonly<Record<PolicyId, Policy>> = {
   uk: {
     id: "uk",
     name: "UK (Immunoglobulin Request Form)",
-    description: "adjusted weight when BMI > 30 or actual > 120 % of ideal; actual weight below 132 cm and under 18",
+    description: "adjusted weight when BMI > 30 or actual > 120 % of ideal; actual weight below 132 cm and for children (under 18)",
     adjustWhen: { kind: "bmiOrIbwPercentAbove", bmi: 30, percent: 120 },
-    minHeightCm: 132,
+    minHeightCm: DEVINE_EXTRAPOLATION_MIN_CM,
     rounding: undefined,
     inchesPerCm: 1 / 2.54,
     minAgeYears: 18,

@@ -76,7 +76,10 @@ export interface ScigProduct extends ProductBase {
   readonly firstInfusions: Sourced<number>;
   readonly first: ScigPhase;
   readonly later: ScigPhase;
+  /** Sites running at once (simultaneously), at most. */
   readonly maxSites: Fact<number>;
+  /** Sites in one infusion, counting those run one after another, where a label gives a limit. */
+  readonly maxSitesConsecutive?: Sourced<number>;
   /** Weeks between infusions the label allows (weekly; every 2 weeks at twice the dose; HyQvia 2–4). */
   readonly intervalsWeeks: Sourced<readonly number[]>;
   /** The label's per-site limits hold from this body weight (lighter patients have other limits). */
@@ -296,7 +299,9 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
       { value: 50, source: SOURCES.hizentraCidp, note: "CIDP" },
       notFound("no all-sites maximum in the CIDP dosing page"),
     ),
-    maxSites: { value: 4, source: SOURCES.hizentraSites, note: "PI page: 4 simultaneously, up to 12 consecutively; CIDP not stated" },
+    // Not the CIDP label: the older PI (primary immunodeficiency) patient page; the CIDP page gives no site limit.
+    maxSites: { value: 4, source: SOURCES.hizentraSites, note: "PI page, not CIDP: up to 4 simultaneously; the CIDP page states no site limit" },
+    maxSitesConsecutive: { value: 12, source: SOURCES.hizentraSites, note: "PI page, not CIDP: up to 12 consecutively" },
     intervalsWeeks: { value: [1, 2], source: SOURCES.hizentraEuEvery2Weeks, note: "every 2 weeks at twice the weekly dose" },
     limitsFromKg: 0,
   },
@@ -464,6 +469,7 @@ export function productSources(p: Product): Source[] {
           ...Object.values(p.first),
           ...Object.values(p.later),
           p.maxSites,
+          ...(p.maxSitesConsecutive ? [p.maxSitesConsecutive] : []),
           p.intervalsWeeks,
           ...(p.facilitated ? Object.values(p.facilitated) : []),
         ];

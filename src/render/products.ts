@@ -53,6 +53,7 @@ function scigRows(p: ScigProduct): FactRow[] {
     { field: "later.maxMlPerHourPerSite", label: "later: rate/site", fact: p.later.maxMlPerHourPerSite, text: mlh },
     { field: "later.maxMlPerHourTotal", label: "later: all sites", fact: p.later.maxMlPerHourTotal, text: mlh },
     { field: "maxSites", label: "sites at once", fact: p.maxSites, text: (v: number) => String(v) },
+    ...(p.maxSitesConsecutive ? [{ field: "maxSitesConsecutive", label: "sites in all", fact: p.maxSitesConsecutive, text: (v: number) => `${v}, in turn` }] : []),
   ];
   const f = p.facilitated;
   if (f) {

@@ -92,7 +92,7 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
         formatNumber(i.doseG),
         formatNumber(i.doseGPerKg, 3),
         formatNumber(i.volumeMl, 1),
-        ...(scig ? [`${i.sites} × ${formatNumber(i.volumePerSiteMl ?? 0, 1)}`] : []),
+        ...(scig ? [sitesCell(i)] : []),
         planOf(i.ratePlan),
         hoursMinutes(i.durationMinutes),
         formatVials(i.vials) + (i.wasteG > 0 ? ` (${grams(i.wasteG)} left over)` : ""),
@@ -118,6 +118,9 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
     lines.push(row[2] === "total" ? paint.dim(text) : text);
   }
   if (r.infusions.some((i) => i.movedBecause)) lines.push("* moved from its planned date (see Notes)");
+  if (r.infusions.some((i) => (i.siteRounds ?? 1) > 1)) {
+    lines.push("Sites n × mL (a + b): n sites of that volume, run in rounds of a, then b sites, one after another: never more at once than the label allows.");
+  }
   lines.push("");
 
   const rates = g.rates;
@@ -125,7 +128,7 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
     paint.bold("Rate plans") +
       (rates
         ? ` (${g.productName}, ${rates.indication} rates, per kg of dosing weight ${formatNumber(rates.rateWeightKg)} kg; step every ${rates.stepMinutes} min)`
-        : ` (${g.productName}: all sites together, each at the label's per-site rate)`),
+        : ` (${g.productName}: the sites running at once together, each at the label's per-site rate)`),
   );
   planKeys.forEach((key, k) => {
     const steps = JSON.parse(key) as ScheduleResult["infusions"][number]["ratePlan"];
@@ -160,4 +163,14 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
     paint.dim("Decision support only: check against the current label and local policy; the prescriber and pharmacist decide."),
   );
   return `${lines.join("\n")}\n`;
+}
+
+/** SCIG sites: `4 × 43.8`, or with rounds of sites run in turn `9 × 19.4 (3 + 3 + 3)`. */
+function sitesCell(i: ScheduleResult["infusions"][number]): string {
+  const cell = `${i.sites} × ${formatNumber(i.volumePerSiteMl ?? 0, 1)}`;
+  const rounds = i.siteRounds ?? 1;
+  if (rounds <= 1 || i.sites === undefined) return cell;
+  const small = Math.floor(i.sites / rounds);
+  const sizes = Array.from({ length: rounds }, (_, k) => (k < i.sites! - small * rounds ? small + 1 : small));
+  return `${cell} (${sizes.join(" + ")})`;
 }

@@ -66,7 +66,9 @@ describe("SCIG equivalents (CLINICAL.md §8 D9, D10, items 3–5)", () => {
     const r = scig();
     expect(r.infusions[0]).toMatchObject({ infusionKind: "first", sites: 9, volumePerSiteMl: 19.4 });
     expect(r.infusions[1]).toMatchObject({ infusionKind: "later", sites: 4, volumePerSiteMl: 43.8 });
-    expect(codes(r)).toContain("SCIG_SITES_ABOVE_LABEL");
+    // More than the 4 at once the label allows: they run in turn (issue 12 item 6), said in a note.
+    expect(codes(r)).not.toContain("SCIG_SITES_ABOVE_LABEL");
+    expect(r.notes.map((n) => n.code)).toContain("SCIG_SITE_ROUNDS");
   });
 
   it("EU SCIG CIDP example: 1 g/kg every 3 weeks is 0.33 g/kg a week", () => {
@@ -128,7 +130,14 @@ describe("SCIG properties", () => {
   test.prop([fc.integer({ min: 400, max: 1500 }).map((n) => n / 10), fc.constantFrom(1, 2), fc.integer({ min: 2, max: 8 }), factor, product], {
     numRuns: 200,
   })("weekly × weeks = IVIG course × factor; sites hold the volume within the per-site limit", (kg, dose, every, f, productId) => {
-    const r = scig({ factor: f, productId }, { weightKg: kg, doseGPerKg: dose, intervalWeeks: every });
+    let r: ReturnType<typeof scig>;
+    try {
+      r = scig({ factor: f, productId }, { weightKg: kg, doseGPerKg: dose, intervalWeeks: every });
+    } catch (e) {
+      // A chair time over 24 h is refused (issue 12 item 9); nothing else may be.
+      expect(e).toMatchObject({ code: "SCIG_CHAIR_TIME_TOO_LONG" });
+      return;
+    }
     const s = r.regimen.scig!;
     expect(s.weeklyDoseG * every).toBeCloseTo(kg * dose * f, 2);
     const p = SCIG_PRODUCTS.find((x) => x.id === productId)!;

@@ -46,6 +46,7 @@ const ScigSchema = z.strictObject({
   first: phase,
   later: phase,
   maxSites: fact(z.number().int().min(1).max(12)),
+  maxSitesConsecutive: sourced(z.number().int().min(1).max(24)).optional(),
   intervalsWeeks: sourced(z.array(z.number().int().min(1).max(4)).min(1)),
   limitsFromKg: z.number().min(0),
   facilitated: z

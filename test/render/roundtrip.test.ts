@@ -54,6 +54,16 @@ const regimen = fc
         ...(o.route === "scig" ? { route: "scig" as const, scig: { productId: o.scigProductId, everyWeeks } } : {}),
       }),
     };
+  })
+  // An SCIG chair time over 24 h is refused (tested in test/core/scigChairTime.test.ts); the round trips need a schedule.
+  .filter(({ input }) => {
+    try {
+      planSchedule(input, TODAY);
+      return true;
+    } catch (e) {
+      if ((e as { code?: string }).code === "SCIG_CHAIR_TIME_TOO_LONG") return false;
+      throw e;
+    }
   });
 
 // Wall-clock times away from any daylight-saving gap, in zones on both sides of UTC and the date line.

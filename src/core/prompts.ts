@@ -1,0 +1,58 @@
+import { formatNumber } from "./format.js";
+import type { ScheduleInput } from "./input.js";
+import { message } from "./messages.js";
+import { RateInputError, resolveRates, RISK_FACTORS } from "./ratePlan.js";
+import type { Message } from "./resultSchema.js";
+import type { IvigProduct, Sourced } from "../data/products.js";
+import { SOURCES } from "../data/sources.js";
+
+/** Age > 65 predisposes to renal dysfunction (IGIV boxed warning; CLINICAL.md §1.4); advanced age to thrombosis. */
+export const RENAL_RISK_AGE_YEARS: Sourced<number> = { value: 65, source: SOURCES.gammagardBoxedWarning };
+
+/**
+ * Whether `--at-risk` added to these rate options is accepted for this product: today it needs a
+ * numeric at-risk cap in the label or a `--max-rate`; whatever `resolveRates` accepts decides.
+ */
+export function acceptsAtRisk(product: IvigProduct, rates: ScheduleInput["rates"]): boolean {
+  try {
+    resolveRates(product, { ...rates, atRisk: true });
+    return true;
+  } catch (e) {
+    if (e instanceof RateInputError) return false;
+    throw e;
+  }
+}
+
+/**
+ * A known age over 65: the boxed warning's renal and thrombosis risk, suggesting `--at-risk` only
+ * where the tool accepts it alone. Nothing when `--at-risk` is already given (its own warning says it).
+ *
+ * @example
+ * ageRiskWarnings({ ...input, ageYears: 66 }, gammagard) //=> [{ code: "AGE_OVER_65", remedies: […] }]
+ */
+export function ageRiskWarnings(input: ScheduleInput, product: IvigProduct | undefined): Message[] {
+  const age = input.ageYears;
+  if (age === undefined || age <= RENAL_RISK_AGE_YEARS.value || input.rates?.atRisk) return [];
+  const sources = [RENAL_RISK_AGE_YEARS.source];
+  if (!product) {
+    return [
+      message(
+        "AGE_OVER_65",
+        `age ${formatNumber(age)}: advanced age is a thrombosis risk factor in the immune globulin boxed warning; give the minimum dose and infusion rate practicable and keep the patient hydrated (the SCIG labels give no numeric cap)`,
+        sources,
+      ),
+    ];
+  }
+  const accepted = acceptsAtRisk(product, input.rates);
+  const how = accepted
+    ? "--at-risk caps the rate and lists the risk factors"
+    : `--at-risk with a conservative --max-rate caps the rate (the ${product.name} label gives no numeric at-risk rate)`;
+  return [
+    message(
+      "AGE_OVER_65",
+      `age ${formatNumber(age)} is over ${RENAL_RISK_AGE_YEARS.value}, a renal-dysfunction risk factor in the IGIV boxed warning (and advanced age a thrombosis one): give the minimum dose and infusion rate practicable and hydrate before the infusion; ${how}. Other risk factors: ${RISK_FACTORS}`,
+      sources,
+      accepted ? ["--at-risk"] : [],
+    ),
+  ];
+}
