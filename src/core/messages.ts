@@ -6,7 +6,6 @@ import type { Source } from "../data/sources.js";
  * (every rounding, split and cap the tool applied). Codes are stable: scripts match on them.
  */
 export type WarningCode =
-  | "ROUNDING_ABOVE_10_PERCENT"
   | "DAY_ABOVE_MAX_DAILY"
   | "ROUNDED_DAY_ABOVE_MAX_DAILY"
   | "DAY_ABOVE_1_G_PER_KG"
@@ -28,7 +27,8 @@ export type WarningCode =
   | "SCIG_FACTOR_BELOW_1"
   | "SCIG_WEEKLY_ABOVE_0_4_G_PER_KG"
   | "SCIG_SITES_ABOVE_LABEL"
-  | "HYQVIA_DAILY_VOLUME";
+  | "HYQVIA_DAILY_VOLUME"
+  | "COURSE_SPREAD_OVER_WEEK";
 
 export type NoteCode =
   | "ROUNDED"
@@ -46,7 +46,9 @@ export type NoteCode =
   | "SCIG_START"
   | "HYQVIA_RAMP_UP"
   | "MOVE_RULE"
-  | "MOVED";
+  | "MOVED"
+  | "COURSE_PUSHED"
+  | "ROUNDED_DAY_WITHIN_TOLERANCE";
 
 /**
  * A warning or note. `remedies` are the options that address a warning, each one the tool accepts

@@ -1,5 +1,5 @@
 import { addCalendarDays, daysBetween, weekdayOf, type IsoDate } from "./calendarDate.js";
-import { nearestFiveGramsMg, planCourseDose, type CourseDose, CourseSplitError, type Rounding } from "./courseDose.js";
+import { CAP_SLACK_MG, MAX_DAYS_PER_COURSE, nearestFiveGramsMg, planCourseDose, type CourseDose, CourseSplitError, type Rounding } from "./courseDose.js";
 import { formatNumber, formatPercent, roundPositive, roundTo } from "./format.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
 import { message, type NoteCode, type WarningCode } from "./messages.js";
@@ -8,6 +8,7 @@ import { createVialStock, gToMg, mgToG, type Dispensing } from "./vials.js";
 import {
   DAYS_PER_MONTH,
   EFNS_MAINTENANCE,
+  FIRST_INFUSION_GAP_DAYS,
   GAMMAGARD_MMN_MONTHLY_G_PER_KG,
   MAX_DAILY_G_PER_KG,
   ONTARIO_ROUNDING_STEP_G,
@@ -23,7 +24,7 @@ import {
   courseTotal,
   typedUnitWarnings,
   movedNotes,
-  placeDays,
+  placeSchedule,
   dosingWeightFor,
   g,
   gPerKg,
@@ -75,10 +76,11 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     if (e instanceof RateInputError) throw new ScheduleInputError("RATE_NEEDED", e.message);
     throw e;
   }
-  // The first course, and every course when courses are more than 8 weeks apart, starts as a
-  // first infusion (NL-IVIG002: "first infusion or if greater than 8 weeks since last treatment").
-  const isFirstInfusion = (course: number, day: number) =>
-    day === 0 && (course === 0 || input.firstInfusion === true || input.intervalWeeks > FIRST_INFUSION_GAP_WEEKS);
+  // The first course, and every course that starts more than 8 weeks after the previous infusion's
+  // placed date, starts as a first infusion (NL-IVIG002: "first infusion or if greater than 8 weeks
+  // since last treatment"); --first-infusion makes every course's first day one.
+  const isFirstInfusion = (day: number, gapDays: number | undefined) =>
+    day === 0 && (gapDays === undefined || input.firstInfusion === true || gapDays > FIRST_INFUSION_GAP_DAYS.value);
   const plans = {
     first: buildRatePlan(rates, "first", dosingWeightKg, product.concentrationGPerMl.value),
     later: buildRatePlan(rates, "later", dosingWeightKg, product.concentrationGPerMl.value),
@@ -96,7 +98,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
   } catch (e) {
     if (e instanceof CourseSplitError) {
       const context = `a ${formatNumber(mgToG(exactCourseDoseMg))} g course with at most ${formatNumber(mgToG(maxDailyMg))} g a day (--max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg)`;
-      throw new ScheduleInputError("CANNOT_SPLIT_COURSE", `${context}: ${e.message}`);
+      throw new ScheduleInputError(e.code, `${context}: ${e.message}`);
     }
     throw e;
   }
@@ -110,13 +112,17 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
   const volumeMl = (mg: number) => roundTo(mgToG(mg) / product.concentrationGPerMl.value, 1);
   const infusions: Infusion[] = [];
   const courseTotals: CourseTotal[] = [];
+  const placement = placeSchedule(
+    Array.from({ length: courseCount }, (_, c) => ({ plannedStart: addCalendarDays(startDate, c * 7 * input.intervalWeeks), count: daysPerCourse })),
+    input.avoid,
+  );
   for (let c = 0; c < courseCount; c++) {
-    const courseStart = addCalendarDays(startDate, c * 7 * input.intervalWeeks);
-    const placed = placeDays(courseStart, daysPerCourse, input.avoid);
+    const placed = placement.courses[c]!;
+    const gapDays = c === 0 ? undefined : daysBetween(placement.courses[c - 1]!.at(-1)!.date, placed[0]!.date);
     courseDose.dayDosesMg.forEach((doseMg, d) => {
       const given = dispensing.get(doseMg)!;
       const { date, ...move } = placed[d]!;
-      const kind = isFirstInfusion(c, d) ? "first" : "later";
+      const kind = isFirstInfusion(d, gapDays) ? "first" : "later";
       const ml = volumeMl(doseMg);
       infusions.push({
         date,
@@ -165,12 +171,14 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     ...typedUnitWarnings(input),
     ...decision.warnings,
     ...collectWarnings(facts),
+    ...placement.warnings,
     ...productWarnings(product),
     ...rates.warnings,
   ];
   const notes = [
     ...dosingWeightNotes(facts),
     ...movedNotes(infusions, input.avoid),
+    ...placement.notes,
     ...decision.notes,
     ...collectNotes(facts),
     ...vialNotes(product, input.vialSizesG),
@@ -222,9 +230,6 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
   };
 }
 
-/** A course after a longer gap than this starts again at the lowest rate (NL-IVIG002). */
-export const FIRST_INFUSION_GAP_WEEKS = 8;
-
 function productWarnings(product: IvigProduct): Message[] {
   if (product.mmnIndication.value) return [];
   return [
@@ -269,17 +274,10 @@ interface Facts {
 
 function collectWarnings(f: Facts): Message[] {
   const out: Message[] = [];
-  const add = (code: WarningCode, text: string, sources: Source[] = []) => out.push(message(code, text, sources));
+  const add = (code: WarningCode, text: string, sources: Source[] = [], remedies: string[] = []) => out.push(message(code, text, sources, remedies));
   const { input, dosingWeightKg: kg, courseDose } = f;
   const largestDayMg = Math.max(...courseDose.dayDosesMg);
 
-  if (Math.abs(f.roundingDifferencePercent) > ROUNDING_TOLERANCE_PERCENT.value) {
-    add(
-      "ROUNDING_ABOVE_10_PERCENT",
-      `rounding changes the course dose by ${formatPercent(f.roundingDifferencePercent)} (${g(f.exactCourseDoseMg)} → ${g(courseDose.courseDoseMg)}), more than the ${ROUNDING_TOLERANCE_PERCENT.value} % usually accepted; consider --round none or another product`,
-      [ROUNDING_TOLERANCE_PERCENT.source],
-    );
-  }
   if (courseDose.daysReason === "requested" && largestDayMg > f.maxDailyMg) {
     add(
       "DAY_ABOVE_MAX_DAILY",
@@ -287,13 +285,15 @@ function collectWarnings(f: Facts): Message[] {
       [MAX_DAILY_G_PER_KG.source],
     );
   }
-  if (courseDose.daysReason === "fewest-within-cap" && largestDayMg > f.maxDailyMg) {
+  if (courseDose.daysReason === "fewest-within-cap" && roundedDayExcessPercent(f) > ROUNDING_TOLERANCE_PERCENT.value) {
     const days = courseDose.dayDosesMg.length;
-    const remedy = days < 5 ? `--days ${days + 1} or --round none` : "--round none";
+    // Only options the tool accepts when appended: --days is unset here; --round only when not already given.
+    const remedies = [...(days < MAX_DAYS_PER_COURSE ? [`--days ${days + 1}`] : []), ...(input.rounding === undefined ? ["--round none"] : [])];
     add(
       "ROUNDED_DAY_ABOVE_MAX_DAILY",
-      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ${g(largestDayMg - f.maxDailyMg)} above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg; use ${remedy} to stay within it`,
-      [MAX_DAILY_G_PER_KG.source],
+      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ${g(largestDayMg - f.maxDailyMg)} (${formatPercent(roundedDayExcessPercent(f))}) above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % rounding tolerance; ${days < MAX_DAYS_PER_COURSE ? `--days ${days + 1} or ` : ""}--round none would keep each day within it`,
+      [MAX_DAILY_G_PER_KG.source, ROUNDING_TOLERANCE_PERCENT.source],
+      remedies,
     );
   }
   const guidanceMg = gToMg(kg * MAX_DAILY_G_PER_KG.value);
@@ -329,6 +329,15 @@ function collectWarnings(f: Facts): Message[] {
     );
   }
   return out;
+}
+
+/**
+ * How far (in % of the cap) rounding put the largest day above --max-daily when the days were
+ * chosen to keep the prescription within it; 0 when it is within (to the milligram).
+ */
+function roundedDayExcessPercent(f: Facts): number {
+  const overMg = Math.max(...f.courseDose.dayDosesMg) - f.maxDailyMg;
+  return overMg > CAP_SLACK_MG ? (overMg / f.maxDailyMg) * 100 : 0;
 }
 
 function dosingWeightNotes(f: Facts): Message[] {
@@ -396,6 +405,15 @@ function collectNotes(f: Facts): Message[] {
       ? `as requested with --days ${input.daysPerCourse}`
       : `the fewest days that keep the prescribed dose of each day within --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg (${g(f.maxDailyMg)})`;
   add("SPLIT", `each course is ${perDay}: ${why}`, courseDose.daysReason === "requested" ? [] : [MAX_DAILY_G_PER_KG.source]);
+  const excess = roundedDayExcessPercent(f);
+  if (courseDose.daysReason === "fewest-within-cap" && excess > 0 && excess <= ROUNDING_TOLERANCE_PERCENT.value) {
+    const largestDayMg = Math.max(...days);
+    add(
+      "ROUNDED_DAY_WITHIN_TOLERANCE",
+      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ${g(largestDayMg - f.maxDailyMg)} (${formatPercent(excess)}) above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg: within the ${ROUNDING_TOLERANCE_PERCENT.value} % a rounding may change a dose, so the total is kept`,
+      [MAX_DAILY_G_PER_KG.source, ROUNDING_TOLERANCE_PERCENT.source],
+    );
+  }
 
   const leftovers = [...f.dispensing.values()].filter((d) => d.wasteMg > 0);
   if (leftovers.length > 0) {
