@@ -4,7 +4,7 @@ import { formatNumber, formatPercent, roundPositive, roundTo } from "./format.js
 import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
 import { message, type NoteCode, type WarningCode } from "./messages.js";
 import type { CourseTotal, Infusion, Message, ScheduleResult } from "./resultSchema.js";
-import { createVialStock, gToMg, mgToG, type Dispensing } from "./vials.js";
+import { createVialStock, gToMg, mgToG, type Dispensing, type VialStock } from "./vials.js";
 import {
   DAYS_PER_MONTH,
   EFNS_MAINTENANCE,
@@ -166,6 +166,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     roundingDifferencePercent,
     monthlyDoseGPerKg,
     dispensing,
+    stock,
   };
   const warnings = [
     ...typedUnitWarnings(input),
@@ -270,6 +271,7 @@ interface Facts {
   readonly roundingDifferencePercent: number;
   readonly monthlyDoseGPerKg: number;
   readonly dispensing: ReadonlyMap<number, Dispensing>;
+  readonly stock: VialStock;
 }
 
 function collectWarnings(f: Facts): Message[] {
@@ -278,26 +280,27 @@ function collectWarnings(f: Facts): Message[] {
   const { input, dosingWeightKg: kg, courseDose } = f;
   const largestDayMg = Math.max(...courseDose.dayDosesMg);
 
-  if (courseDose.daysReason === "requested" && largestDayMg > f.maxDailyMg) {
+  if (daysForceAboveCap(f)) {
     add(
       "DAY_ABOVE_MAX_DAILY",
       `--days ${input.daysPerCourse} puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on one day, above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg`,
       [MAX_DAILY_G_PER_KG.source],
     );
   }
-  if (courseDose.daysReason === "fewest-within-cap" && roundedDayExcessPercent(f) > ROUNDING_TOLERANCE_PERCENT.value) {
+  if (roundedDayExcessPercent(f) > ROUNDING_TOLERANCE_PERCENT.value) {
     const days = courseDose.dayDosesMg.length;
-    // Only options the tool accepts when appended: --days is unset here; --round only when not already given.
-    const remedies = [...(days < MAX_DAYS_PER_COURSE ? [`--days ${days + 1}`] : []), ...(input.rounding === undefined ? ["--round none"] : [])];
+    // Only options the tool accepts when appended: --days and --round only when not already given.
+    const moreDays = input.daysPerCourse === undefined && days < MAX_DAYS_PER_COURSE && daysWouldPlan(f, days + 1);
+    const remedies = [...(moreDays ? [`--days ${days + 1}`] : []), ...(input.rounding === undefined ? ["--round none"] : [])];
     add(
       "ROUNDED_DAY_ABOVE_MAX_DAILY",
-      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ${g(largestDayMg - f.maxDailyMg)} (${formatPercent(roundedDayExcessPercent(f))}) above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % rounding tolerance; ${days < MAX_DAYS_PER_COURSE ? `--days ${days + 1} or ` : ""}--round none would keep each day within it`,
+      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ${g(largestDayMg - f.maxDailyMg)} (${formatPercent(roundedDayExcessPercent(f))}) above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % rounding tolerance; ${moreDays ? `--days ${days + 1} or ` : ""}--round none would keep each day within it`,
       [MAX_DAILY_G_PER_KG.source, ROUNDING_TOLERANCE_PERCENT.source],
       remedies,
     );
   }
   const guidanceMg = gToMg(kg * MAX_DAILY_G_PER_KG.value);
-  if (input.maxDailyGPerKg > MAX_DAILY_G_PER_KG.value && largestDayMg > guidanceMg) {
+  if (input.maxDailyGPerKg > MAX_DAILY_G_PER_KG.value && largestDayMg > guidanceMg + CAP_SLACK_MG) {
     add(
       "DAY_ABOVE_1_G_PER_KG",
       `${g(largestDayMg)} on one day is ${gPerKg(largestDayMg, kg)}, above the ${MAX_DAILY_G_PER_KG.value} g/kg/day maximum (Ontario IGUM)`,
@@ -331,11 +334,28 @@ function collectWarnings(f: Facts): Message[] {
   return out;
 }
 
+/** Whether the same course with `--days days` can be planned (a coarse vial grid may put its total beyond 10 %). */
+function daysWouldPlan(f: Facts, days: number): boolean {
+  try {
+    planCourseDose({ exactCourseDoseMg: f.exactCourseDoseMg, maxDailyMg: f.maxDailyMg, requestedDays: days, rounding: f.rounding, stock: f.stock });
+    return true;
+  } catch (e) {
+    if (e instanceof CourseSplitError) return false;
+    throw e;
+  }
+}
+
+/** Whether `--days` puts the prescribed (unrounded) dose of a day above --max-daily (to the milligram). */
+function daysForceAboveCap(f: Facts): boolean {
+  return f.courseDose.daysReason === "requested" && f.exactCourseDoseMg / f.courseDose.dayDosesMg.length > f.maxDailyMg + CAP_SLACK_MG;
+}
+
 /**
- * How far (in % of the cap) rounding put the largest day above --max-daily when the days were
- * chosen to keep the prescription within it; 0 when it is within (to the milligram).
+ * How far (in % of the cap) rounding alone put the largest day above --max-daily, the prescription
+ * of each day being within it; 0 when the day is within (to the milligram) or `--days` forced it over.
  */
 function roundedDayExcessPercent(f: Facts): number {
+  if (daysForceAboveCap(f)) return 0;
   const overMg = Math.max(...f.courseDose.dayDosesMg) - f.maxDailyMg;
   return overMg > CAP_SLACK_MG ? (overMg / f.maxDailyMg) * 100 : 0;
 }
@@ -406,7 +426,7 @@ function collectNotes(f: Facts): Message[] {
       : `the fewest days that keep the prescribed dose of each day within --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg (${g(f.maxDailyMg)})`;
   add("SPLIT", `each course is ${perDay}: ${why}`, courseDose.daysReason === "requested" ? [] : [MAX_DAILY_G_PER_KG.source]);
   const excess = roundedDayExcessPercent(f);
-  if (courseDose.daysReason === "fewest-within-cap" && excess > 0 && excess <= ROUNDING_TOLERANCE_PERCENT.value) {
+  if (excess > 0 && excess <= ROUNDING_TOLERANCE_PERCENT.value) {
     const largestDayMg = Math.max(...days);
     add(
       "ROUNDED_DAY_WITHIN_TOLERANCE",

@@ -92,6 +92,19 @@ describe("a rounded day above --max-daily (issue 12 item 10)", () => {
     for (const fixed of [viaDays, viaNone]) expect(codes(fixed.warnings)).not.toContain("ROUNDED_DAY_ABOVE_MAX_DAILY");
   });
 
+  it("--days 2 at 2 g/kg and 1 g/kg/day is not 'above --max-daily' when only the 0.01 g rounding tips a day over", () => {
+    // Prescribed 2 × 1 g/kg exactly; --round none keeps the total to 10 mg and the larger day comes first.
+    const r = planSchedule(scheduleInput({ weightKg: 100, heightCm: 180, sex: "male", policy: "ontario", rounding: "none", daysPerCourse: 2, courses: 1 }), TODAY);
+    expect(codes(r.warnings)).not.toContain("DAY_ABOVE_MAX_DAILY");
+    expect(codes(r.warnings)).not.toContain("ROUNDED_DAY_ABOVE_MAX_DAILY");
+  });
+
+  it("with --days given, a rounded day beyond the tolerance warns without suggesting --days again", () => {
+    const r = planSchedule(scheduleInput({ weightKg: 50, vialSizesG: [20], rounding: undefined, daysPerCourse: 2, courses: 1 }), TODAY);
+    expect(codes(r.warnings)).not.toContain("DAY_ABOVE_MAX_DAILY");
+    expect(r.warnings.find((m) => m.code === "ROUNDED_DAY_ABOVE_MAX_DAILY")?.remedies).toEqual(["--round none"]);
+  });
+
   it("does not suggest --round when --round was given (it would be refused as given twice)", () => {
     const r = planSchedule(scheduleInput({ weightKg: 50, vialSizesG: [20], rounding: "vial", courses: 1 }), TODAY);
     expect(r.warnings.find((m) => m.code === "ROUNDED_DAY_ABOVE_MAX_DAILY")?.remedies).toEqual(["--days 3"]);
