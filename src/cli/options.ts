@@ -133,13 +133,13 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
   {
     flags: "--first-infusion",
     key: "firstInfusion",
-    description: "every course starts as a first infusion (by default only the first course, or all when --every > 8)",
+    description: "every course starts as a first infusion (by default the first course, and any course more than 8 weeks after the previous infusion's date, NL-IVIG002)",
   },
   {
     flags: "--round <mode>",
     key: "round",
     description:
-      "course total: none (0.01 g), vial (nearest total that splits into whole vials a day), 5g (nearest 5 g, Ontario); a rounded day above --max-daily is a warning",
+      "course total: none (0.01 g), vial (nearest total that splits into whole vials a day), 5g (nearest 5 g, Ontario); a vial or 5g total more than 10 % from the dose is refused; a rounded day above --max-daily is a note within 10 %, a warning beyond",
     defaultText: `the policy's, else ${DEFAULTS.rounding}`,
     choices: ["none", "vial", "5g"],
   },
@@ -148,10 +148,10 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
     key: "skipWeekends",
     defaultText: "off",
     description:
-      "no infusion on Saturday or Sunday: a blocked day moves to the next allowed day, a course's days stay consecutive allowed days, later courses keep their planned dates",
+      "no infusion on Saturday or Sunday: a blocked day moves to the next allowed day, a course's days stay consecutive allowed days, later courses keep their planned dates unless a moved day reaches them (then that course is pushed to the next allowed day after it: never two infusions on one date)",
   },
   { flags: "--no-skip-weekends", key: "skipWeekends", description: "infusions may fall on weekends (overrides a site setting)" },
-  { flags: "--avoid <dates>", key: "avoid", list: true, description: "dates with no infusion, comma-separated YYYY-MM-DD (moved as with --skip-weekends)" },
+  { flags: "--avoid <dates>", key: "avoid", list: true, description: "dates with no infusion, comma-separated YYYY-MM-DD: a blocked day moves to the next allowed day; a course a moved day reaches is pushed past it (never two infusions on one date, with a note); a course spread over more than 7 days warns" },
   { flags: "--avoid-file <file>", key: "avoidFile", description: "a file of dates to avoid, one YYYY-MM-DD per line (# comments allowed)" },
   {
     flags: "--route <route>",

@@ -1,4 +1,5 @@
-import { ONTARIO_ROUNDING_STEP_G } from "../data/guidelines.js";
+import { ONTARIO_ROUNDING_STEP_G, ROUNDING_TOLERANCE_PERCENT } from "../data/guidelines.js";
+import { formatNumber } from "./format.js";
 import type { VialStock } from "./vials.js";
 
 /** How the course total is rounded (`--round`). */
@@ -46,19 +47,66 @@ export interface CourseDose {
   readonly daysReason: DaysReason;
 }
 
-/** The course cannot be split as asked; the message names the option to change. */
+/**
+ * The dose and cap are kept to the milligram, each rounded once: a day this close above the cap is
+ * at the cap (2 × 84 990 mg against a cap of 84 989 mg is 2 days of exactly 1 g/kg, not 3 days).
+ */
+export const CAP_SLACK_MG = 1;
+
+/**
+ * The course cannot be split or rounded as asked; the message names the option to change.
+ * `code`: `CANNOT_SPLIT_COURSE` (too many days, no whole-vial total) or `ROUNDING_TOO_FAR` (the
+ * nearest total the rounding allows is more than the rounding tolerance away from the dose).
+ */
 export class CourseSplitError extends Error {
   override readonly name = "CourseSplitError";
+  constructor(
+    message: string,
+    readonly code: "CANNOT_SPLIT_COURSE" | "ROUNDING_TOO_FAR" = "CANNOT_SPLIT_COURSE",
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The fewest days that keep the prescribed dose of each day within the cap (to {@link CAP_SLACK_MG}).
+ *
+ * @example
+ * fewestDaysWithinCap(169_980, 84_989) //=> 2
+ */
+export function fewestDaysWithinCap(exactMg: number, capMg: number): number {
+  return Math.max(1, Math.ceil(exactMg / (capMg + CAP_SLACK_MG)));
+}
+
+/**
+ * Refuses a rounding that moves a dose more than the Siegel 2010 tolerance (10 %): 6 g made 30 g
+ * by 30 g vials is not a rounding. `how` names the rounding and the options that would help.
+ */
+export function checkRoundingTolerance(exactMg: number, roundedMg: number, how: string, remedy: string): void {
+  const percent = ((roundedMg - exactMg) / exactMg) * 100;
+  if (Math.abs(percent) <= ROUNDING_TOLERANCE_PERCENT.value) return;
+  throw new CourseSplitError(
+    `${how} gives ${formatNumber(roundedMg / 1000)} g, ${percent > 0 ? "+" : ""}${formatNumber(percent, 1)} % from the prescribed ${formatNumber(exactMg / 1000)} g, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % a rounding may change a dose (Siegel 2010): ${remedy}`,
+    "ROUNDING_TOO_FAR",
+  );
+}
+
+/** What a rounding refusal suggests instead: no rounding, or smaller vials. */
+export function roundingRemedy(rounding: Exclude<Rounding, "none">): string {
+  return `use --round none${rounding === "5g" ? " or --round vial" : ""}, or stock smaller vials (--vials)`;
 }
 
 /**
  * Splits a course over consecutive days and rounds its total.
  *
  * Days: `requestedDays`, else the fewest days that keep the prescribed (unrounded) dose of each
- * day within the cap. The cap applies to the prescription; rounding is then applied as the
- * policy says, so a rounded day can exceed the cap by less than one rounding step (Ontario
- * rounds 164.56 g to 165 g and gives 82.5 g a day to a patient whose cap is 82.28 g). The caller
- * reports that as a warning instead of silently adding a day or changing the total.
+ * day within the cap, to the milligram ({@link fewestDaysWithinCap}). The cap applies to the
+ * prescription; rounding is then applied as the policy says, so a rounded day can exceed the cap
+ * by less than one rounding step (Ontario rounds 164.56 g to 165 g and gives 82.5 g a day to a
+ * patient whose cap is 82.28 g). The caller reports that (a note within the 10 % rounding
+ * tolerance, a warning beyond it) instead of silently adding a day or changing the total.
+ * A vial or 5 g total more than the rounding tolerance from the dose is refused
+ * ({@link checkRoundingTolerance}); `none` keeps the dose to 10 mg, the tool's resolution.
  *
  * Total:
  * - `none`: kept to 10 mg;
@@ -78,13 +126,17 @@ export function planCourseDose(input: CourseDoseInput): CourseDose {
   const totalStep = rounding === "none" ? UNROUNDED_STEP_MG : rounding === "vial" ? stock.gridMg : FIVE_G_STEP_MG;
   const vials = rounding === "none" ? undefined : stock;
 
-  const days = requestedDays ?? Math.max(1, Math.ceil(exact / cap));
+  const days = requestedDays ?? fewestDaysWithinCap(exact, cap);
   if (days > MAX_DAYS_PER_COURSE) {
     throw new CourseSplitError(
       `needs ${days} days, but a course has 1–${MAX_DAYS_PER_COURSE} days: raise --max-daily or lower --dose`,
     );
   }
   const total = nearestTotal(exact, totalStep, (t) => splitEvenly(t, days, dayUnit, vials) !== null);
+  if (rounding !== "none") {
+    const how = rounding === "vial" ? "the nearest whole-vial total" : "the nearest 5 g that whole vials can make";
+    checkRoundingTolerance(exact, total, `${how} over ${days} day${days > 1 ? "s" : ""}`, roundingRemedy(rounding));
+  }
   return {
     courseDoseMg: total,
     dayDosesMg: splitEvenly(total, days, dayUnit, vials)!,

@@ -6,7 +6,6 @@ import type { Source } from "../data/sources.js";
  * (every rounding, split and cap the tool applied). Codes are stable: scripts match on them.
  */
 export type WarningCode =
-  | "ROUNDING_ABOVE_10_PERCENT"
   | "DAY_ABOVE_MAX_DAILY"
   | "ROUNDED_DAY_ABOVE_MAX_DAILY"
   | "DAY_ABOVE_1_G_PER_KG"
@@ -31,7 +30,8 @@ export type WarningCode =
   | "SCIG_SITES_ABOVE_LABEL"
   | "HYQVIA_DAILY_VOLUME"
   | "SCIG_FACTOR_BELOW_MMN_STUDY"
-  | "AGE_OVER_65";
+  | "AGE_OVER_65"
+  | "COURSE_SPREAD_OVER_WEEK";
 
 export type NoteCode =
   | "ROUNDED"
@@ -51,7 +51,9 @@ export type NoteCode =
   | "HYQVIA_RAMP_UP"
   | "SCIG_SITE_ROUNDS"
   | "MOVE_RULE"
-  | "MOVED";
+  | "MOVED"
+  | "COURSE_PUSHED"
+  | "ROUNDED_DAY_WITHIN_TOLERANCE";
 
 /**
  * A warning or note. `remedies` are the options that address a warning, each one the tool accepts

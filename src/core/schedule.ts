@@ -1,13 +1,14 @@
 import { addCalendarDays, daysBetween, weekdayOf, type IsoDate } from "./calendarDate.js";
-import { nearestFiveGramsMg, planCourseDose, type CourseDose, CourseSplitError, type Rounding } from "./courseDose.js";
+import { CAP_SLACK_MG, MAX_DAYS_PER_COURSE, nearestFiveGramsMg, planCourseDose, type CourseDose, CourseSplitError, type Rounding } from "./courseDose.js";
 import { formatNumber, formatPercent, roundPositive, roundTo } from "./format.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
 import { message, type NoteCode, type WarningCode } from "./messages.js";
 import type { CourseTotal, Infusion, Message, ScheduleResult } from "./resultSchema.js";
-import { createVialStock, gToMg, mgToG, type Dispensing } from "./vials.js";
+import { createVialStock, gToMg, mgToG, type Dispensing, type VialStock } from "./vials.js";
 import {
   DAYS_PER_MONTH,
   EFNS_MAINTENANCE,
+  FIRST_INFUSION_GAP_DAYS,
   GAMMAGARD_MMN_MONTHLY_G_PER_KG,
   MAX_DAILY_G_PER_KG,
   ONTARIO_ROUNDING_STEP_G,
@@ -23,7 +24,7 @@ import {
   courseTotal,
   typedUnitWarnings,
   movedNotes,
-  placeDays,
+  placeSchedule,
   dosingWeightFor,
   g,
   gPerKg,
@@ -78,10 +79,11 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     }
   };
   const rates: ResolvedRates = rateErrors(() => resolveRates(product, input.rates));
-  // The first course, and every course when courses are more than 8 weeks apart, starts as a
-  // first infusion (NL-IVIG002: "first infusion or if greater than 8 weeks since last treatment").
-  const isFirstInfusion = (course: number, day: number) =>
-    day === 0 && (course === 0 || input.firstInfusion === true || input.intervalWeeks > FIRST_INFUSION_GAP_WEEKS);
+  // The first course, and every course that starts more than 8 weeks after the previous infusion's
+  // placed date, starts as a first infusion (NL-IVIG002: "first infusion or if greater than 8 weeks
+  // since last treatment"); --first-infusion makes every course's first day one.
+  const isFirstInfusion = (day: number, gapDays: number | undefined) =>
+    day === 0 && (gapDays === undefined || input.firstInfusion === true || gapDays > FIRST_INFUSION_GAP_DAYS.value);
   const plans = rateErrors(() => ({
     first: buildRatePlan(rates, "first", dosingWeightKg, product.concentrationGPerMl.value),
     later: buildRatePlan(rates, "later", dosingWeightKg, product.concentrationGPerMl.value),
@@ -99,7 +101,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
   } catch (e) {
     if (e instanceof CourseSplitError) {
       const context = `a ${formatNumber(mgToG(exactCourseDoseMg))} g course with at most ${formatNumber(mgToG(maxDailyMg))} g a day (--max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg)`;
-      throw new ScheduleInputError("CANNOT_SPLIT_COURSE", `${context}: ${e.message}`);
+      throw new ScheduleInputError(e.code, `${context}: ${e.message}`);
     }
     throw e;
   }
@@ -113,13 +115,17 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
   const volumeMl = (mg: number) => roundTo(mgToG(mg) / product.concentrationGPerMl.value, 1);
   const infusions: Infusion[] = [];
   const courseTotals: CourseTotal[] = [];
+  const placement = placeSchedule(
+    Array.from({ length: courseCount }, (_, c) => ({ plannedStart: addCalendarDays(startDate, c * 7 * input.intervalWeeks), count: daysPerCourse })),
+    input.avoid,
+  );
   for (let c = 0; c < courseCount; c++) {
-    const courseStart = addCalendarDays(startDate, c * 7 * input.intervalWeeks);
-    const placed = placeDays(courseStart, daysPerCourse, input.avoid);
+    const placed = placement.courses[c]!;
+    const gapDays = c === 0 ? undefined : daysBetween(placement.courses[c - 1]!.at(-1)!.date, placed[0]!.date);
     courseDose.dayDosesMg.forEach((doseMg, d) => {
       const given = dispensing.get(doseMg)!;
       const { date, ...move } = placed[d]!;
-      const kind = isFirstInfusion(c, d) ? "first" : "later";
+      const kind = isFirstInfusion(d, gapDays) ? "first" : "later";
       const ml = volumeMl(doseMg);
       infusions.push({
         date,
@@ -168,11 +174,13 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     roundingDifferencePercent,
     monthlyDoseGPerKg,
     dispensing,
+    stock,
   };
   const warnings = [
     ...typedUnitWarnings(input),
     ...decision.warnings,
     ...collectWarnings(facts),
+    ...placement.warnings,
     ...productWarnings(product),
     ...rates.warnings,
     ...ageRiskWarnings(input, product),
@@ -180,6 +188,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
   const notes = [
     ...dosingWeightNotes(facts),
     ...movedNotes(infusions, input.avoid),
+    ...placement.notes,
     ...decision.notes,
     ...collectNotes(facts),
     ...vialNotes(product, input.vialSizesG),
@@ -232,9 +241,6 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
   };
 }
 
-/** A course after a longer gap than this starts again at the lowest rate (NL-IVIG002). */
-export const FIRST_INFUSION_GAP_WEEKS = 8;
-
 function productWarnings(product: IvigProduct): Message[] {
   if (product.mmnIndication.value) return [];
   return [
@@ -275,39 +281,36 @@ interface Facts {
   readonly roundingDifferencePercent: number;
   readonly monthlyDoseGPerKg: number;
   readonly dispensing: ReadonlyMap<number, Dispensing>;
+  readonly stock: VialStock;
 }
 
 function collectWarnings(f: Facts): Message[] {
   const out: Message[] = [];
-  const add = (code: WarningCode, text: string, sources: Source[] = []) => out.push(message(code, text, sources));
+  const add = (code: WarningCode, text: string, sources: Source[] = [], remedies: string[] = []) => out.push(message(code, text, sources, remedies));
   const { input, dosingWeightKg: kg, courseDose } = f;
   const largestDayMg = Math.max(...courseDose.dayDosesMg);
 
-  if (Math.abs(f.roundingDifferencePercent) > ROUNDING_TOLERANCE_PERCENT.value) {
-    add(
-      "ROUNDING_ABOVE_10_PERCENT",
-      `rounding changes the course dose by ${formatPercent(f.roundingDifferencePercent)} (${g(f.exactCourseDoseMg)} → ${g(courseDose.courseDoseMg)}), more than the ${ROUNDING_TOLERANCE_PERCENT.value} % usually accepted; consider --round none or another product`,
-      [ROUNDING_TOLERANCE_PERCENT.source],
-    );
-  }
-  if (courseDose.daysReason === "requested" && largestDayMg > f.maxDailyMg) {
+  if (daysForceAboveCap(f)) {
     add(
       "DAY_ABOVE_MAX_DAILY",
       `--days ${input.daysPerCourse} puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on one day, above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg`,
       [MAX_DAILY_G_PER_KG.source],
     );
   }
-  if (courseDose.daysReason === "fewest-within-cap" && largestDayMg > f.maxDailyMg) {
+  if (roundedDayExcessPercent(f) > ROUNDING_TOLERANCE_PERCENT.value) {
     const days = courseDose.dayDosesMg.length;
-    const remedy = days < 5 ? `--days ${days + 1} or --round none` : "--round none";
+    // Only options the tool accepts when appended: --days and --round only when not already given.
+    const moreDays = input.daysPerCourse === undefined && days < MAX_DAYS_PER_COURSE && daysWouldPlan(f, days + 1);
+    const remedies = [...(moreDays ? [`--days ${days + 1}`] : []), ...(input.rounding === undefined ? ["--round none"] : [])];
     add(
       "ROUNDED_DAY_ABOVE_MAX_DAILY",
-      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ${g(largestDayMg - f.maxDailyMg)} above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg; use ${remedy} to stay within it`,
-      [MAX_DAILY_G_PER_KG.source],
+      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ${g(largestDayMg - f.maxDailyMg)} (${formatPercent(roundedDayExcessPercent(f))}) above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % rounding tolerance; ${moreDays ? `--days ${days + 1} or ` : ""}--round none would keep each day within it`,
+      [MAX_DAILY_G_PER_KG.source, ROUNDING_TOLERANCE_PERCENT.source],
+      remedies,
     );
   }
   const guidanceMg = gToMg(kg * MAX_DAILY_G_PER_KG.value);
-  if (input.maxDailyGPerKg > MAX_DAILY_G_PER_KG.value && largestDayMg > guidanceMg) {
+  if (input.maxDailyGPerKg > MAX_DAILY_G_PER_KG.value && largestDayMg > guidanceMg + CAP_SLACK_MG) {
     add(
       "DAY_ABOVE_1_G_PER_KG",
       `${g(largestDayMg)} on one day is ${gPerKg(largestDayMg, kg)}, above the ${MAX_DAILY_G_PER_KG.value} g/kg/day maximum (Ontario IGUM)`,
@@ -339,6 +342,32 @@ function collectWarnings(f: Facts): Message[] {
     );
   }
   return out;
+}
+
+/** Whether the same course with `--days days` can be planned (a coarse vial grid may put its total beyond 10 %). */
+function daysWouldPlan(f: Facts, days: number): boolean {
+  try {
+    planCourseDose({ exactCourseDoseMg: f.exactCourseDoseMg, maxDailyMg: f.maxDailyMg, requestedDays: days, rounding: f.rounding, stock: f.stock });
+    return true;
+  } catch (e) {
+    if (e instanceof CourseSplitError) return false;
+    throw e;
+  }
+}
+
+/** Whether `--days` puts the prescribed (unrounded) dose of a day above --max-daily (to the milligram). */
+function daysForceAboveCap(f: Facts): boolean {
+  return f.courseDose.daysReason === "requested" && f.exactCourseDoseMg / f.courseDose.dayDosesMg.length > f.maxDailyMg + CAP_SLACK_MG;
+}
+
+/**
+ * How far (in % of the cap) rounding alone put the largest day above --max-daily, the prescription
+ * of each day being within it; 0 when the day is within (to the milligram) or `--days` forced it over.
+ */
+function roundedDayExcessPercent(f: Facts): number {
+  if (daysForceAboveCap(f)) return 0;
+  const overMg = Math.max(...f.courseDose.dayDosesMg) - f.maxDailyMg;
+  return overMg > CAP_SLACK_MG ? (overMg / f.maxDailyMg) * 100 : 0;
 }
 
 function dosingWeightNotes(f: Facts): Message[] {
@@ -406,6 +435,15 @@ function collectNotes(f: Facts): Message[] {
       ? `as requested with --days ${input.daysPerCourse}`
       : `the fewest days that keep the prescribed dose of each day within --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg (${g(f.maxDailyMg)})`;
   add("SPLIT", `each course is ${perDay}: ${why}`, courseDose.daysReason === "requested" ? [] : [MAX_DAILY_G_PER_KG.source]);
+  const excess = roundedDayExcessPercent(f);
+  if (excess > 0 && excess <= ROUNDING_TOLERANCE_PERCENT.value) {
+    const largestDayMg = Math.max(...days);
+    add(
+      "ROUNDED_DAY_WITHIN_TOLERANCE",
+      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ${g(largestDayMg - f.maxDailyMg)} (${formatPercent(excess)}) above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg: within the ${ROUNDING_TOLERANCE_PERCENT.value} % a rounding may change a dose, so the total is kept`,
+      [MAX_DAILY_G_PER_KG.source, ROUNDING_TOLERANCE_PERCENT.source],
+    );
+  }
 
   const leftovers = [...f.dispensing.values()].filter((d) => d.wasteMg > 0);
   if (leftovers.length > 0) {

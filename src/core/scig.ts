@@ -1,12 +1,12 @@
 import { addCalendarDays, daysBetween, weekdayOf, type IsoDate } from "./calendarDate.js";
-import { nearestFiveGramsMg, planCourseDose, UNROUNDED_STEP_MG } from "./courseDose.js";
+import { checkRoundingTolerance, CourseSplitError, nearestFiveGramsMg, planCourseDose, roundingRemedy, UNROUNDED_STEP_MG } from "./courseDose.js";
 import type { DosingWeightDecision } from "./dosingWeight.js";
 import { formatNumber, formatPercent, roundPositive, roundTo } from "./format.js";
 import { LIMITS, type ScheduleInput } from "./input.js";
 import { message, type NoteCode, type WarningCode } from "./messages.js";
 import { infusionMinutes, type RateStep } from "./ratePlan.js";
 import type { CourseTotal, Infusion, Message, ScheduleResult } from "./resultSchema.js";
-import { chooseVialSizes, courseTotal, g, movedNotes, patientJson, placeDays, ScheduleInputError, usedSources, vialNotes, vialsInG } from "./shared.js";
+import { chooseVialSizes, courseTotal, g, movedNotes, patientJson, placeSchedule, ScheduleInputError, usedSources, vialNotes, vialsInG } from "./shared.js";
 import { createVialStock, gToMg, mgToG } from "./vials.js";
 import { DAYS_PER_MONTH, EFNS_MAINTENANCE, ONTARIO_ROUNDING_STEP_G } from "../data/guidelines.js";
 import type { Policy } from "../data/policies.js";
@@ -85,6 +85,7 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
   );
   if (mmnStudy) warnings.push(mmnStudy);
   if (rounding === "5g") {
+    scigRounding(() => checkRoundingTolerance(ivigExactMg, ivigBaseMg, "the nearest 5 g of the IVIG course dose", roundingRemedy("5g")));
     note("ROUNDED", `IVIG course dose ${g(ivigExactMg)} rounded to the nearest 5 g = ${g(ivigBaseMg)} before dividing by the weeks (Ontario)`, [ONTARIO_ROUNDING_STEP_G.source]);
   }
   if (weeklyExactMg / 1000 / kg > MAX_WEEKLY_G_PER_KG.value + 1e-9) {
@@ -137,7 +138,7 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
   for (const p of plan) {
     if (doses.has(p.weeksCovered)) continue;
     const exactMg = Math.round(weeklyExactMg * p.weeksCovered);
-    const d = planCourseDose({ exactCourseDoseMg: exactMg, maxDailyMg: Number.MAX_SAFE_INTEGER, requestedDays: sessions, rounding: doseRounding, stock });
+    const d = scigRounding(() => planCourseDose({ exactCourseDoseMg: exactMg, maxDailyMg: Number.MAX_SAFE_INTEGER, requestedDays: sessions, rounding: doseRounding, stock }));
     doses.set(p.weeksCovered, { totalMg: d.courseDoseMg, sessionsMg: d.dayDosesMg, exactMg });
   }
   const full = doses.get(plan.at(-1)!.weeksCovered)!;
@@ -153,11 +154,14 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
   const infusions: Infusion[] = [];
   const courseTotals: CourseTotal[] = [];
   let index = 0;
+  const placement = placeSchedule(
+    plan.map((p) => ({ plannedStart: addCalendarDays(startDate, 7 * p.weekOffset), count: doses.get(p.weeksCovered)!.sessionsMg.length })),
+    input.avoid,
+  );
   plan.forEach((p, c) => {
     const dose = doses.get(p.weeksCovered)!;
-    const courseStart = addCalendarDays(startDate, 7 * p.weekOffset);
     const dispensed = dose.sessionsMg.map((mg) => stock.select(mg));
-    const placed = placeDays(courseStart, dose.sessionsMg.length, input.avoid);
+    const placed = placement.courses[c]!;
     dose.sessionsMg.forEach((mg, s) => {
       const phaseName = index < product.firstInfusions.value ? "first" : "later";
       const ml = volumeMl(mg);
@@ -198,7 +202,8 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
   if (!product.mmnIndication.value) {
     warn("NOT_LABELLED_FOR_MMN", `${product.name} is not labelled for MMN (${product.mmnIndication.note ?? "other indications"}); no SCIG is`, [product.mmnIndication.source]);
   }
-  notes.push(...vialNotes(product, input.vialSizesG), ...movedNotes(infusions, input.avoid));
+  notes.push(...vialNotes(product, input.vialSizesG), ...movedNotes(infusions, input.avoid), ...placement.notes);
+  warnings.push(...placement.warnings);
   const allWarnings = [...decision.warnings, ...warnings];
   const allNotes = [...decision.notes, ...notes];
   const exactFullMg = full.exactMg;
@@ -280,6 +285,16 @@ function accepts(plan: () => unknown): boolean {
     return true;
   } catch (e) {
     if (e instanceof ScheduleInputError) return false;
+    throw e;
+  }
+}
+
+/** Runs a rounding of an SCIG dose; one too far from the dose is bad input, as for IVIG. */
+function scigRounding<T>(round: () => T): T {
+  try {
+    return round();
+  } catch (e) {
+    if (e instanceof CourseSplitError) throw new ScheduleInputError(e.code, `--route scig: ${e.message}`);
     throw e;
   }
 }

@@ -1,8 +1,9 @@
 import { formatNumber } from "./format.js";
 import { message } from "./messages.js";
 import type { CourseTotal, Infusion, Message, Patient, SourceRef } from "./resultSchema.js";
-import { placeCourseDays, type AvoidRules, type PlacedDay } from "./avoid.js";
-import type { IsoDate } from "./calendarDate.js";
+import { placeCourses, type AvoidRules, type PlacedCourse, type PlacedDay, type PlannedCourse } from "./avoid.js";
+import { daysBetween, weekdayOf } from "./calendarDate.js";
+import { EFNS_COURSE_DAYS } from "../data/guidelines.js";
 import { mgToG, type VialCount } from "./vials.js";
 import { roundTo } from "./format.js";
 import { decideDosingWeight, DosingWeightInputError, unitWarnings, type DosingWeightDecision } from "./dosingWeight.js";
@@ -25,14 +26,59 @@ export class ScheduleInputError extends Error {
 }
 
 
-/** Places a course's days under the avoid rules; a rule set that blocks everything is bad input. */
-export function placeDays(plannedStart: IsoDate, count: number, rules: AvoidRules | undefined): PlacedDay[] {
+/** A course's days may spread over at most this many calendar days before it warns (a week). */
+const MAX_COURSE_SPAN_DAYS = 7;
+
+/** Every course placed, with a note for each pushed course and a warning for a course spread over more than a week. */
+export interface SchedulePlacement {
+  readonly courses: readonly (readonly PlacedDay[])[];
+  readonly notes: readonly Message[];
+  readonly warnings: readonly Message[];
+}
+
+/**
+ * Places all courses of a schedule (IVIG courses or SCIG doses) by one rule ({@link placeCourses}):
+ * never two infusions on one date, dates strictly increasing; a rule set that blocks everything is
+ * bad input.
+ */
+export function placeSchedule(courses: readonly PlannedCourse[], rules: AvoidRules | undefined): SchedulePlacement {
+  let placed: PlacedCourse[];
   try {
-    return placeCourseDays(plannedStart, count, rules);
+    placed = placeCourses(courses, rules);
   } catch (e) {
     if (e instanceof RangeError) throw new ScheduleInputError("NO_ALLOWED_DAY", `--avoid/--skip-weekends leave ${e.message}`);
     throw e;
   }
+  const notes = placed.flatMap((p, c) =>
+    p.pushedBecause === undefined
+      ? []
+      : [
+          message(
+            "COURSE_PUSHED",
+            `course ${c + 1} pushed to start ${weekdayOf(p.days[0]!.date)} ${p.days[0]!.date} instead of ${courses[c]!.plannedStart}: ${p.pushedBecause}, and no two infusions share a date`,
+          ),
+        ],
+  );
+  return { courses: placed.map((p) => p.days), notes, warnings: spreadWarnings(placed, courses, rules) };
+}
+
+/** One warning naming every course whose days, after the moves, span more than a week of calendar days. */
+function spreadWarnings(placed: readonly PlacedCourse[], courses: readonly PlannedCourse[], rules: AvoidRules | undefined): Message[] {
+  const span = (days: readonly PlacedDay[]) => daysBetween(days[0]!.date, days.at(-1)!.date) + 1;
+  const spread = placed.map((p, c) => ({ course: c + 1, days: p.days })).filter((p) => span(p.days) > MAX_COURSE_SPAN_DAYS);
+  if (spread.length === 0) return [];
+  // Without the weekend rule the avoided dates alone may leave every course within a week.
+  const withoutWeekends = rules?.weekends ? placeCourses(courses, { dates: rules.dates }) : undefined;
+  const weekendsHelp = withoutWeekends !== undefined && withoutWeekends.every((p) => span(p.days) <= MAX_COURSE_SPAN_DAYS);
+  const list = spread.map((p) => `course ${p.course} (${p.days.length} days from ${p.days[0]!.date} to ${p.days.at(-1)!.date}, ${span(p.days)} calendar days)`);
+  return [
+    message(
+      "COURSE_SPREAD_OVER_WEEK",
+      `the moves spread ${list.join("; ")} over more than a week, where a course is given over ${EFNS_COURSE_DAYS.value.min}–${EFNS_COURSE_DAYS.value.max} days: check the closures${weekendsHelp ? " or allow weekend infusions" : ""}`,
+      [EFNS_COURSE_DAYS.source],
+      weekendsHelp ? ["--no-skip-weekends"] : [],
+    ),
+  ];
 }
 
 /** One note per moved infusion day, and one stating the rule when any rule is set. */
@@ -44,7 +90,7 @@ export function movedNotes(infusions: readonly Infusion[], rules: AvoidRules | u
   const out = [
     message(
       "MOVE_RULE",
-      `no infusion on ${rule}: a blocked day moves to the next allowed day, a course's days stay consecutive allowed days, and later courses keep their planned dates`,
+      `no infusion on ${rule}: a blocked day moves to the next allowed day, a course's days stay consecutive allowed days, and later courses keep their planned dates unless a moved day reaches them (then the later course is pushed to the next allowed day after it: never two infusions on one date)`,
     ),
   ];
   for (const i of infusions) {

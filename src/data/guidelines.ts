@@ -57,3 +57,13 @@ export const ONTARIO_ROUNDING_STEP_G: Sourced<number> = {
   value: 5,
   source: SOURCES.ontarioDoseCalculator,
 };
+
+/**
+ * NL-IVIG002: the lowest (first-infusion) rate is used for the "first infusion or if greater than
+ * 8 weeks since last treatment". In days (8 × 7), counted between the actual infusion dates.
+ */
+export const FIRST_INFUSION_GAP_DAYS: Sourced<number> = {
+  value: 56,
+  source: SOURCES.nlIvig002,
+  note: "first infusion or if greater than 8 weeks since last treatment",
+};

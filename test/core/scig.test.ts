@@ -22,7 +22,7 @@ describe("SCIG equivalents (CLINICAL.md §8 D9, D10, items 3–5)", () => {
   });
 
   it("says each warning once: HyQvia's daily volume limit over many infusions is one warning", () => {
-    const r = scig({ productId: "hyqvia", everyWeeks: 4 }, { vialSizesG: [10, 20, 30], courses: 3 });
+    const r = scig({ productId: "hyqvia", everyWeeks: 4 }, { vialSizesG: [5, 10, 20, 30], courses: 3 });
     const daily = r.warnings.filter((w) => w.code === "HYQVIA_DAILY_VOLUME");
     expect(daily).toHaveLength(new Set(daily.map((w) => w.message)).size);
     expect(daily.length).toBeGreaterThan(0);
