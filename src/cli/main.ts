@@ -208,9 +208,12 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
       const { renderCsv } = await import("../render/csv.js");
       text = renderCsv(result);
     } else if (request.format === "ics") {
-      const { renderIcs } = await import("../render/ics.js");
+      const { renderIcs, nonexistentTimes } = await import("../render/ics.js");
       const c = request.calendar;
-      text = renderIcs(result, { ...c, tz: c.time !== undefined ? (c.tz ?? io.systemTimeZone?.() ?? "UTC") : c.tz });
+      const tz = c.time !== undefined ? calendarZone(c.tz, io) : c.tz;
+      text = renderIcs(result, { ...c, tz });
+      // RFC 5545 moves a time in a spring-forward gap forward; say so (the events say it too).
+      if (c.time !== undefined) for (const gap of nonexistentTimes(result, c.time, tz!)) io.writeErr(`mmn-dose: note: ${gap.text}\n`);
     } else {
       const { renderTable } = await import("../render/table.js");
       // A file gets no color unless --color forces it.
@@ -288,6 +291,29 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     });
 
   return program;
+}
+
+/**
+ * The zone of `--time`: `--tz` (or its site setting), else the system zone. An empty or unknown
+ * system zone (TZ='' or TZ=Not/AZone, which Node would silently read as UTC) is refused, naming --tz.
+ */
+function calendarZone(tz: string | undefined, io: Io): string {
+  if (tz !== undefined) return tz;
+  const isZone = (zone: string | undefined): zone is string => {
+    if (!zone || zone === "Etc/Unknown") return false;
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const fromEnv = io.env.TZ;
+  // glibc reads TZ=":Europe/London" as Europe/London.
+  const zone = fromEnv !== undefined ? fromEnv.replace(/^:/, "") : io.systemTimeZone?.();
+  if (isZone(zone)) return zone;
+  const what = fromEnv !== undefined ? `the system zone TZ=${JSON.stringify(fromEnv)} is empty or not an IANA zone` : "the system zone is unknown";
+  throw new UsageError("NO_TIME_ZONE", `--time needs a time zone and ${what}: give --tz, e.g. --tz Europe/London`);
 }
 
 function paintFor(flag: boolean | undefined, io: Io): Paint {

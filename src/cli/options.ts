@@ -74,7 +74,7 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
     flags: "--max-daily <g/kg>",
     key: "maxDaily",
     description: `largest dose on one day, g/kg of dosing weight (${LIMITS.maxDailyGPerKg.min}–${LIMITS.maxDailyGPerKg.max})`,
-    defaultText: `${DEFAULTS.maxDailyGPerKg} (Ontario IGUM maximum)`,
+    defaultText: `${DEFAULTS.maxDailyGPerKg} (Ontario IGUM maximum, from its RRMS entry; no MMN-specific daily maximum was found)`,
   },
   {
     flags: "--courses <n>",
@@ -93,6 +93,14 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
     key: "product",
     description: "IVIG product: gammagard-liquid, privigen, gamunex-c, octagam-10, panzyga, kiovig, flebogamma-dif-10 (see `mmn-dose products`)",
     defaultText: DEFAULTS.productId,
+  },
+  {
+    flags: "--region <region>",
+    key: "region",
+    description:
+      "whose label applies: us (US prescribing information) or eu (EU SmPC); it decides whether the product counts as labelled for MMN (NOT_LABELLED_FOR_MMN) and its vial sizes. A product sold under another name there is named in a note (Gammagard Liquid is Kiovig in the EU); one with no label text found for the region is warned about",
+    defaultText: "us",
+    choices: ["us", "eu"],
   },
   {
     flags: "--vials <g,g,…>",

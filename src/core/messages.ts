@@ -46,7 +46,8 @@ export type NoteCode =
   | "SCIG_START"
   | "HYQVIA_RAMP_UP"
   | "MOVE_RULE"
-  | "MOVED";
+  | "MOVED"
+  | "SOLD_AS";
 
 /**
  * A warning or note. `remedies` are the options that address a warning, each one the tool accepts

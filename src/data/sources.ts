@@ -31,7 +31,8 @@ export const SOURCES = {
   },
   ontarioIgumMaxDaily: {
     id: "ontarioIgumMaxDaily",
-    title: "Ontario IGUM: maximum 1 g/kg/day",
+    title:
+      "Ontario IGUM, relapsing-remitting multiple sclerosis (short-term therapy) entry: maximum 1 g/kg/day; the tool's default --max-daily (no MMN-specific daily maximum was found)",
     url: "https://transfusionontario.org/en/multiple-sclerosis-relapsing-remitting-multiple-sclerosis-short-term-therapy-igum",
   },
   ontarioDoseCalculator: {
@@ -94,20 +95,51 @@ export const SOURCES = {
     title: "Privigen US PI dosing: start 0.5 mg/kg/min (0.005 mL/kg/min); PI and CIDP up to 8 mg/kg/min (0.08 mL/kg/min)",
     url: "http://www.privigen.com/Dosing",
   },
-  privigenVials: {
-    id: "privigenVials",
-    title: "Privigen prescribing information (prescriberpoint): 5, 10, 20, 40 g vials",
-    url: "https://prescriberpoint.com/therapies/privigen-7e5649d",
+  privigenDailyMed: {
+    id: "privigenDailyMed",
+    title:
+      "PRIVIGEN US prescribing information (DailyMed): indicated for PI, chronic ITP and CIDP; four presentations, NDC 44206-436-05, -437-10, -438-20, -439-40 (5, 10, 20, 40 g; 40 g = 400 mL per openFDA)",
+    url: "https://dailymed-beta.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7e5649da-75be-4a42-8eeb-4aeba562c401",
+  },
+  privigenEuSmpc: {
+    id: "privigenEuSmpc",
+    title: "Privigen EU SmPC (EMA annex I, Spanish), section 2: vials of 2.5 g/25 mL, 5 g/50 mL, 10 g/100 mL, 20 g/200 mL, 40 g/400 mL",
+    url: "https://ec.europa.eu/health/documents/community-register/2014/20141022130050/anx_130050_es.pdf",
+  },
+  privigenEma: {
+    id: "privigenEma",
+    title: "Privigen (EMA, CHMP opinion on a variation): EU indications, immunomodulation in ITP, Guillain-Barré, Kawasaki, CIDP and multifocal motor neuropathy (MMN)",
+    url: "https://www.ema.europa.eu/en/medicines/human/variation/privigen",
   },
   gamunexPi: {
     id: "gamunexPi",
     title: "GAMUNEX-C prescribing information (mirror): CIDP 2 mg/kg/min start, up to 8 mg/kg/min; 1–40 g vials",
     url: "http://2medicalcare.com/g/grifols-pi.info1.html",
   },
+  gamunexNdc: {
+    id: "gamunexNdc",
+    title: "openFDA NDC 13533-805, Gamunex-C: HUMAN IMMUNOGLOBULIN G 10 g/100 mL",
+    url: "https://api.fda.gov/drug/ndc.json?search=packaging.package_ndc%3A%2213533-805-45%22",
+  },
   gamunexOlderRenal: {
     id: "gamunexOlderRenal",
     title: "Older Gamunex label: renal risk, may be prudent to infuse below 8 mg/kg/min (0.08 mL/kg/min)",
     url: "http://webmail.druglib.com/druginfo/gamunex/indications_dosage/",
+  },
+  octagamVials: {
+    id: "octagamVials",
+    title: "Octagam dosing and infusion (Octapharma): Octagam 10 % vials of 2, 5, 10, 20, 30 g (20, 50, 100, 200, 300 mL)",
+    url: "https://octagam.com/dosing-and-infusion",
+  },
+  octagamDailyMed: {
+    id: "octagamDailyMed",
+    title: "OCTAGAM 10% US prescribing information (DailyMed): indicated for chronic ITP and dermatomyositis in adults; five presentations (NDC 0069-6002, -6111, -6237, -6339, -6550)",
+    url: "https://dailymed.nlm.nih.gov/dailymed/fda/fdaDrugXsl.cfm?setid=eb4c342b-122c-0072-1428-1747882e6c00&type=display",
+  },
+  octagamEuSmpc: {
+    id: "octagamEuSmpc",
+    title: "Octagam 10 % SmPC (German Fachinformation, Octapharma), section 4.1: immunomodulation in ITP, Guillain-Barré, Kawasaki, CIDP and multifocal motor neuropathy (MMN)",
+    url: "https://mediately.co/de/drugs/FsbBxxtZjRm3vkfpxIAw3X6ianV/octagam-10-losung-zur-intravenosen-infusion-100-ml",
   },
   octagamPfizer: {
     id: "octagamPfizer",
@@ -119,6 +151,11 @@ export const SOURCES = {
     title: "PANZYGA dosing and infusion (panzygausa.com): 1 mg/kg/min for 30 min; CIDP up to 12 mg/kg/min; at risk ≤ 3.3 mg/kg/min (0.033 mL/kg/min)",
     url: "https://panzygausa.com/citp/dosing-infusion",
   },
+  panzygaSmpc: {
+    id: "panzygaSmpc",
+    title: "panzyga 10 % abbreviated SmPC (Octapharma, international): immunomodulation includes multifocal motor neuropathy (MMN); check the national SmPC",
+    url: "https://panzyga.com/summary-of-product-characteristics",
+  },
   panzygaVials: {
     id: "panzygaVials",
     title: "PANZYGA how supplied: 1, 2.5, 5, 10, 20, 30 g",
@@ -129,6 +166,11 @@ export const SOURCES = {
     title: "KIOVIG SmPC (EU name of Gammagard Liquid): 10 %, 1–30 g vials; MMN indication",
     url: "https://patient-info.co.uk/kiovig-70915/summary-of-medicine-characteristics",
   },
+  kiovigEma: {
+    id: "kiovigEma",
+    title: "KIOVIG EPAR summary (EMA): used in PID, secondary immunodeficiency, ITP, Guillain-Barré, Kawasaki and multifocal motor neuropathy (MMN); given by infusion into a vein",
+    url: "http://www.ema.europa.eu/ema/index.jsp?curl=pages/medicines/human/medicines/000628/human_med_000877.jsp&mid=WC0b01ac058001d124",
+  },
   kiovigUsage: {
     id: "kiovigUsage",
     title: "KIOVIG section 4.1: indications include multifocal motor neuropathy",
@@ -138,6 +180,11 @@ export const SOURCES = {
     id: "flebogammaDosage",
     title: "Flebogamma DIF dosage: 0.01 mL/kg/min start, up to 0.08 mL/kg/min (PI, ITP); 5, 10, 20 g",
     url: "https://themeditary.com/dosage-information/flebogamma-dif-dosage-2647.html",
+  },
+  flebogammaEuLeaflet: {
+    id: "flebogammaEuLeaflet",
+    title: "Flebogamma DIF 100 mg/ml EU package leaflet, section 6: supplied as 5 g/50 ml, 10 g/100 ml and 20 g/200 ml",
+    url: "https://preview.medikamio.com/en-gb/drugs/flebogamma-dif-100-mgml-solution-for-infusion/pil",
   },
   nlIvig002: {
     id: "nlIvig002",
@@ -153,6 +200,11 @@ export const SOURCES = {
     id: "hizentraCidp",
     title: "HIZENTRA CIDP dosing: start 1 week after the last IVIG; 0.2–0.4 g/kg/week in 1–2 sessions; first infusion ≤ 20 mL/site and 20 mL/h/site, then ≤ 50",
     url: "https://www.hizentra.com/hcp/dosing-administration/cidp",
+  },
+  hizentraEma: {
+    id: "hizentraEma",
+    title: "HIZENTRA EPAR overview (EMA): EU indications PID, secondary immunodeficiency and CIDP (no MMN)",
+    url: "https://www.ema.europa.eu/en/medicines/human/EPAR/hizentra",
   },
   hizentraPiFactor: {
     id: "hizentraPiFactor",
@@ -203,6 +255,16 @@ export const SOURCES = {
     id: "hyqviaCidp",
     title: "HYQVIA CIDP: every 2, 3 or 4 weeks; 1–3 sites; ≥ 40 kg up to 600 mL/site (400 mL/site with 3 sites), about 1200 mL a day",
     url: "https://hyqvia.com/cidp/starting-hyqvia",
+  },
+  hyqviaEuSmpc: {
+    id: "hyqviaEuSmpc",
+    title: "HyQvia EU SmPC (EMA annex I, copy), section 2: IG 10 % vials of 2.5 g/25 mL, 5 g/50 mL, 10 g/100 mL, 20 g/200 mL, 30 g/300 mL, each with a hyaluronidase vial",
+    url: "https://docslib.org/doc/8564137/hyqvia-inn-human-normal-immunoblobulin-scig",
+  },
+  hyqviaNdc: {
+    id: "hyqviaNdc",
+    title: "openFDA NDC 0944-2511, HYQVIA kit: 50 mL IG 10 % vial (5 g) with 2.5 mL hyaluronidase (also 0944-2513: 200 mL, 20 g)",
+    url: "https://api.fda.gov/drug/ndc.json?search=product_ndc%3A%220944-2511%22",
   },
   hyqviaRampUp: {
     id: "hyqviaRampUp",
