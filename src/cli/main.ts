@@ -45,7 +45,10 @@ Rules:
   IVIG rate plans scale the label's mL/kg/h (or mg/kg/min) steps by the dosing weight, to mL/h;
   SCIG rates are the label's per infusion site. Options go after a command (batch --config f).
   Every rounding and split is listed under Notes; anything outside the EFNS/PNS guideline or the
-  Gammagard Liquid MMN label is listed under Warnings with a code.
+  Gammagard Liquid MMN label is listed under Warnings with a code. --region us|eu picks whose label
+  (US PI or EU SmPC) decides NOT_LABELLED_FOR_MMN and the vial sizes; an indication not found for
+  that region is warned about too. ICS --time: a time the clocks skip that day moves forward
+  (RFC 5545: 02:30 -> 03:30) with a note; without --tz an empty or unknown system zone is an error.
 
 Exit codes:
   0 success   1 internal or I/O failure   2 bad usage or bad input   3 batch: a line failed

@@ -198,10 +198,16 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
   {
     flags: "--time <HH:MM>",
     key: "time",
-    description: "ICS: chair time; events start then and end after the estimated chair time",
+    description:
+      "ICS: chair time; events start then and end after the estimated chair time; a time the clocks skip that day moves forward (RFC 5545: 02:30 -> 03:30) with a note",
     defaultText: "all-day events",
   },
-  { flags: "--tz <zone>", key: "tz", description: "ICS: IANA time zone of --time, e.g. Europe/London", defaultText: "the system zone" },
+  {
+    flags: "--tz <zone>",
+    key: "tz",
+    description: "ICS: IANA time zone of --time, e.g. Europe/London; an empty or unknown system zone is an error, never UTC",
+    defaultText: "the system zone",
+  },
   {
     flags: "--calendar-id <text>",
     key: "calendarId",

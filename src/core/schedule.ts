@@ -224,7 +224,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     courseTotals,
     warnings,
     notes,
-    sources: usedSources(product, policy, warnings, notes),
+    sources: usedSources(product, policy, warnings, notes, region),
   };
 }
 

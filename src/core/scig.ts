@@ -268,7 +268,7 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
     courseTotals,
     warnings: allWarnings,
     notes: allNotes,
-    sources: usedSources(product, policy, allWarnings, allNotes),
+    sources: usedSources(product, policy, allWarnings, allNotes, region),
   };
 }
 

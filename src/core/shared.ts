@@ -189,8 +189,8 @@ export function sumVials(days: readonly (readonly VialCount[])[]): VialCount[] {
 export const g = (mg: number) => `${formatNumber(mgToG(mg))} g`;
 export const gPerKg = (mg: number, kg: number) => `${formatNumber(mgToG(mg) / kg, 3)} g/kg`;
 
-export function usedSources(product: Product, policy: Policy | undefined, warnings: Message[], notes: Message[]): SourceRef[] {
-  const all: Source[] = productSources(product);
+export function usedSources(product: Product, policy: Policy | undefined, warnings: Message[], notes: Message[], region: Region = "us"): SourceRef[] {
+  const all: Source[] = productSources(product, region);
   if (policy) all.push(...policy.sources);
   const urls = new Set([...warnings, ...notes].flatMap((m) => m.sources ?? []));
   for (const s of Object.values(SOURCES)) if (urls.has(s.url)) all.push(s);

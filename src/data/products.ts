@@ -450,10 +450,13 @@ export function vialSizesFor(p: Product, region: Region): Fact<readonly number[]
   return p.vialSizesGByRegion?.[region] ?? p.vialSizesG;
 }
 
-/** Every source a product's numbers cite, once each. */
-export function productSources(p: Product): Source[] {
-  const byRegion = Object.values(p.vialSizesGByRegion ?? {});
-  const common: Fact<unknown>[] = [p.concentrationGPerMl, p.vialSizesG, ...byRegion, p.mmnIndication, p.mmnIndicationEu];
+/** Every source a product's numbers cite, once each; with a region, only that region's label facts. */
+export function productSources(p: Product, region?: Region): Source[] {
+  const label: Fact<unknown>[] =
+    region === undefined
+      ? [p.vialSizesG, ...Object.values(p.vialSizesGByRegion ?? {}), p.mmnIndication, p.mmnIndicationEu]
+      : [vialSizesFor(p, region), mmnIndicationFor(p, region)];
+  const common: Fact<unknown>[] = [p.concentrationGPerMl, ...label];
   const specific: Fact<unknown>[] =
     p.route === "ivig"
       ? [

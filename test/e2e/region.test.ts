@@ -46,6 +46,14 @@ describe("--region <us|eu>: whose label applies", () => {
     expect(plan(["--product", "kiovig", "--region", "eu", ...rates]).notes.map((n: { code: string }) => n.code)).not.toContain("SOLD_AS");
   });
 
+  it("lists the chosen region's label as a source, not the other region's", () => {
+    const urls = (doc: { sources: { url: string }[] }) => doc.sources.map((x) => x.url);
+    expect(urls(plan([])).some((u) => u.includes("ema.europa.eu"))).toBe(false);
+    expect(urls(plan(["--region", "eu"]))).toContain(
+      "http://www.ema.europa.eu/ema/index.jsp?curl=pages/medicines/human/medicines/000628/human_med_000877.jsp&mid=WC0b01ac058001d124",
+    );
+  });
+
   it("an EU label whose MMN indication was not found is a warning that says so, with null in the JSON", () => {
     const doc = plan(["--product", "gamunex-c", "--region", "eu"]);
     expect(doc.regimen.mmnIndication).toBeNull();
