@@ -152,8 +152,8 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     name: "Gamunex-C 10 %",
     route: "ivig",
     concentrationGPerMl: TEN_PERCENT(SOURCES.gamunexNdc),
-    vialSizesG: { value: [1, 2.5, 5, 10, 20, 40], source: SOURCES.gamunexPi, note: "10–400 mL" },
-    mmnIndication: { value: false, source: SOURCES.gamunexPi, note: "US: PI, ITP, CIDP" },
+    vialSizesG: { value: [1, 2.5, 5, 10, 20, 40], source: SOURCES.gamunexFdaLabel, note: "10–400 mL" },
+    mmnIndication: { value: false, source: SOURCES.gamunexFdaLabel, note: "US: PI, ITP, CIDP" },
     mmnIndicationEu: notFound(
       "the EU leaflet (Gamunex 10 %) lists five immunomodulation groups but the stored text does not name them; check SmPC section 4.1",
     ),

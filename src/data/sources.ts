@@ -116,6 +116,12 @@ export const SOURCES = {
     title: "GAMUNEX-C prescribing information (mirror): CIDP 2 mg/kg/min start, up to 8 mg/kg/min; 1–40 g vials",
     url: "http://2medicalcare.com/g/grifols-pi.info1.html",
   },
+  gamunexFdaLabel: {
+    id: "gamunexFdaLabel",
+    title:
+      "GAMUNEX-C US prescribing information (FDA label, SPL set ade6b84a, 2022): indicated for PI, ITP and CIDP; single-use bottles of 1, 2.5, 5, 10, 20, 40 g (10–400 mL)",
+    url: "https://nctr-crs.fda.gov/fdalabel/services/spl/set-ids/ade6b84a-e95b-0a49-3296-f56208fdf35b/spl-doc",
+  },
   gamunexNdc: {
     id: "gamunexNdc",
     title: "openFDA NDC 13533-805, Gamunex-C: HUMAN IMMUNOGLOBULIN G 10 g/100 mL",
