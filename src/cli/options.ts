@@ -73,8 +73,8 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
   {
     flags: "--max-daily <g/kg>",
     key: "maxDaily",
-    description: `largest dose on one day, g/kg of dosing weight (${LIMITS.maxDailyGPerKg.min}–${LIMITS.maxDailyGPerKg.max})`,
-    defaultText: `${DEFAULTS.maxDailyGPerKg} (Ontario IGUM maximum, from its RRMS entry; no MMN-specific daily maximum was found)`,
+    description: `largest dose on one day, g/kg of dosing weight (${LIMITS.maxDailyGPerKg.min}–${LIMITS.maxDailyGPerKg.max}); the default is the maximum Ontario IGUM states in its RRMS entry (no MMN-specific daily maximum was found)`,
+    defaultText: `${DEFAULTS.maxDailyGPerKg} (Ontario IGUM, RRMS entry)`,
   },
   {
     flags: "--courses <n>",

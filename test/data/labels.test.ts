@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { planSchedule } from "../../src/core/schedule.js";
 import { MAX_DAILY_G_PER_KG } from "../../src/data/guidelines.js";
+import { scheduleInput } from "../helpers/input.js";
 import { findProduct, findScigProduct, mmnIndicationFor, PRODUCTS, vialSizesFor, type Product } from "../../src/data/products.js";
 
 // Expected values typed from the labels (CLINICAL.md §12 and the pages cited), not from the tool.
@@ -76,5 +78,23 @@ describe("MMN indication per label region", () => {
   it("an EU indication cites the EMA or an SmPC", () => {
     expect(url(ivig("privigen").mmnIndicationEu)).toBe("https://www.ema.europa.eu/en/medicines/human/variation/privigen");
     expect(url(ivig("kiovig").mmnIndicationEu)).toContain("ema.europa.eu");
+  });
+});
+
+describe("NOT_LABELLED_FOR_MMN follows the chosen region's label, for every product", () => {
+  const cases = PRODUCTS.flatMap((p) => (["us", "eu"] as const).map((region) => [p.id, region, p] as const));
+  it.each(cases)("%s under --region %s", (_id, region, p) => {
+    const input = scheduleInput({
+      courses: 1,
+      region,
+      // Kiovig's label rates may be missing from the catalog: a protocol's rates, allowed either way.
+      rates: { initialMlPerKgPerHour: 0.5, maxMlPerKgPerHour: 4, allowAboveLabelMax: true },
+      ...(p.route === "ivig" ? { productId: p.id } : { route: "scig" as const, scig: { productId: p.id } }),
+    });
+    const r = planSchedule(input, "2026-11-25");
+    expect(r.regimen.region).toBe(region);
+    expect(r.regimen.mmnIndication).toBe(mmnIndicationFor(p, region).value);
+    expect(r.warnings.some((w) => w.code === "NOT_LABELLED_FOR_MMN")).toBe(mmnIndicationFor(p, region).value !== true);
+    expect(r.regimen.vialSizesG).toEqual(vialSizesFor(p, region).value);
   });
 });
