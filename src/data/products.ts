@@ -202,8 +202,8 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     name: "Panzyga 10 %",
     route: "ivig",
     concentrationGPerMl: TEN_PERCENT(SOURCES.panzygaCitp),
-    vialSizesG: { value: [1, 2.5, 5, 10, 20, 30], source: SOURCES.panzygaVials, note: "10–300 mL" },
-    mmnIndication: { value: false, source: SOURCES.panzygaCitp, note: "US: PI, chronic ITP, CIDP" },
+    vialSizesG: { value: [1, 2.5, 5, 10, 20, 30], source: SOURCES.panzygaDailyMed, note: "10–300 mL" },
+    mmnIndication: { value: false, source: SOURCES.panzygaDailyMed, note: "US: PI, chronic ITP, CIDP" },
     mmnIndicationEu: { value: true, source: SOURCES.panzygaSmpc, note: "EU: the maker's abbreviated SmPC lists MMN" },
     rates: {
       indication: "CIDP (US label)",

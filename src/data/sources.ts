@@ -157,15 +157,15 @@ export const SOURCES = {
     title: "PANZYGA dosing and infusion (panzygausa.com): 1 mg/kg/min for 30 min; CIDP up to 12 mg/kg/min; at risk ≤ 3.3 mg/kg/min (0.033 mL/kg/min)",
     url: "https://panzygausa.com/citp/dosing-infusion",
   },
+  panzygaDailyMed: {
+    id: "panzygaDailyMed",
+    title: "PANZYGA US prescribing information (DailyMed): indicated for PI, chronic ITP and CIDP; how supplied: 1, 2.5, 5, 10, 20 and 30 g single-use bottles",
+    url: "https://dailymed.awsprod.nlm.nih.gov/dailymed/fda/fdaDrugXsl.cfm?setid=e2cc5ddf-119e-ade3-79c2-c712cfbee099&type=display",
+  },
   panzygaSmpc: {
     id: "panzygaSmpc",
     title: "panzyga 10 % abbreviated SmPC (Octapharma, international): immunomodulation includes multifocal motor neuropathy (MMN); check the national SmPC",
     url: "https://panzyga.com/summary-of-product-characteristics",
-  },
-  panzygaVials: {
-    id: "panzygaVials",
-    title: "PANZYGA how supplied: 1, 2.5, 5, 10, 20, 30 g",
-    url: "http://butalbitalapap.org/index-2642.html",
   },
   kiovigSmpc: {
     id: "kiovigSmpc",
