@@ -317,7 +317,7 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
     concentrationGPerMl: TWENTY_PERCENT(SOURCES.xembifyPi),
     vialSizesG: { value: [1, 2, 4, 10], source: SOURCES.xembifyPi, note: "5, 10, 20, 50 mL" },
     mmnIndication: { value: false, source: SOURCES.xembifyPi, note: "PI" },
-    mmnIndicationEu: notFound("no EU indication text for Xembify was found in the stored material"),
+    mmnIndicationEu: { value: false, source: SOURCES.xembifyEuSmpc, note: "EU: replacement therapy only" },
     labelFactor: { value: 1.37, source: SOURCES.xembifyFactor, note: "low-authority source" },
     firstInfusions: { value: 0, source: SOURCES.xembifyPi, note: "no separate first-infusion limits" },
     first: phase(

@@ -237,6 +237,11 @@ export const SOURCES = {
     title: "XEMBIFY prescribing information: 20 %, 1–10 g; 25 mL/site; ≤ 35 mL/h/site (adults); up to 6 sites",
     url: "https://prescriberpoint.com/therapies/xembify-8c174b1",
   },
+  xembifyEuSmpc: {
+    id: "xembifyEuSmpc",
+    title: "Xembify 200 mg/mL EU SmPC (copy), section 4.1: replacement therapy only (PID, CLL, multiple myeloma, HSCT); no immunomodulation indication",
+    url: "https://patient-info.co.uk/xembify-200-mg-ml-solution-for-subcutaneous-injection-85978/summary-of-medicine-characteristics",
+  },
   xembifyFactor: {
     id: "xembifyFactor",
     title: "Xembify monograph (low-authority): IVIG→SCIG factor 1.37",

@@ -64,6 +64,7 @@ describe("MMN indication per label region", () => {
     ["hizentra", false, false], // EMA EPAR: PID, SID, CIDP
     ["gammagard-liquid-sc", false, false],
     ["cuvitru", false, null],
+    ["xembify", false, false], // EU SmPC 4.1: replacement therapy only
   ] as const)("%s: US %s, EU %s", (id, us, eu) => {
     const p = PRODUCTS.find((q) => q.id === id)!;
     expect(labelled(p, "us")).toBe(us);
