@@ -293,7 +293,7 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
     concentrationGPerMl: TWENTY_PERCENT(SOURCES.cuvitruInitiation),
     vialSizesG: { value: [1, 2, 4, 8], source: SOURCES.cuvitruInitiation, note: "5, 10, 20, 40 mL" },
     mmnIndication: { value: false, source: SOURCES.cuvitruInitiation, note: "PI" },
-    mmnIndicationEu: notFound("no EU label text for Cuvitru was found in the stored material"),
+    mmnIndicationEu: { value: false, source: SOURCES.cuvitruEuSmpc, note: "EU: replacement therapy only" },
     labelFactor: { value: 1.3, source: SOURCES.cuvitruInitiation },
     firstInfusions: { value: 2, source: SOURCES.cuvitruInitiation, note: "first 2 infusions" },
     first: phase(
@@ -341,7 +341,7 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
     concentrationGPerMl: { value: 0.165, source: SOURCES.cutaquigUsage, note: "165 mg/mL" },
     vialSizesG: { value: [1, 1.65, 2, 3.3, 4, 8], source: SOURCES.cutaquigUsage, note: "6, 10, 12, 20, 24, 48 mL at 165 mg/mL" },
     mmnIndication: { value: false, source: SOURCES.cutaquigUsage, note: "PI" },
-    mmnIndicationEu: notFound("no EU indication text for Cutaquig was found in the stored material"),
+    mmnIndicationEu: { value: false, source: SOURCES.cutaquigSmpc, note: "EU: replacement therapy only" },
     labelFactor: { value: 1.3, source: SOURCES.cutaquigFactor },
     firstInfusions: { value: 6, source: SOURCES.cutaquigUsage, note: "first 6 infusions" },
     first: phase(

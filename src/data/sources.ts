@@ -237,6 +237,16 @@ export const SOURCES = {
     title: "XEMBIFY prescribing information: 20 %, 1–10 g; 25 mL/site; ≤ 35 mL/h/site (adults); up to 6 sites",
     url: "https://prescriberpoint.com/therapies/xembify-8c174b1",
   },
+  cuvitruEuSmpc: {
+    id: "cuvitruEuSmpc",
+    title: "Cuvitru SmPC (Danish Medicines Agency, EU national licence), section 4.1: replacement therapy only (PID, CLL, multiple myeloma, HSCT)",
+    url: "https://myhealthbox.eu/da/cuvitru-200-mg-ml-injektionsv%C3%A6ske-opl%C3%B8sning/4373981",
+  },
+  cutaquigSmpc: {
+    id: "cutaquigSmpc",
+    title: "cutaquig abbreviated SmPC (Octapharma, international): replacement therapy in PID and SID only",
+    url: "https://www.cutaquig.com/ssr/Summary-of-Product-Characteristics/Summary-of-Product-Characteristics",
+  },
   xembifyEuSmpc: {
     id: "xembifyEuSmpc",
     title: "Xembify 200 mg/mL EU SmPC (copy), section 4.1: replacement therapy only (PID, CLL, multiple myeloma, HSCT); no immunomodulation indication",

@@ -63,7 +63,9 @@ describe("MMN indication per label region", () => {
     ["flebogamma-dif-10", false, null],
     ["hizentra", false, false], // EMA EPAR: PID, SID, CIDP
     ["gammagard-liquid-sc", false, false],
-    ["cuvitru", false, null],
+    ["cuvitru", false, false], // Danish SmPC 4.1: replacement therapy only
+    ["cutaquig", false, false],
+    ["hyqvia", false, null],
     ["xembify", false, false], // EU SmPC 4.1: replacement therapy only
   ] as const)("%s: US %s, EU %s", (id, us, eu) => {
     const p = PRODUCTS.find((q) => q.id === id)!;
