@@ -369,7 +369,7 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
       note: "25–300 mL; EU SmPC list (US kits of 5 and 20 g confirmed by openFDA; the other US sizes were not checked)",
     },
     mmnIndication: { value: false, source: SOURCES.hyqviaCidp, note: "PI and CIDP; MMN trials (Al-Zuhairy 2019)" },
-    mmnIndicationEu: notFound("the stored EU SmPC text does not show section 4.1 (EU: PID, SID and, since 2024, CIDP are reported; MMN not seen)"),
+    mmnIndicationEu: { value: false, source: SOURCES.hyqviaEuIndications, note: "EU: PID, SID, CIDP (news report; section 4.1 not seen)" },
     labelFactor: { value: 1, source: SOURCES.hyqviaDosage, note: "same dose and interval as IVIG (the trial used 108 %)" },
     firstInfusions: { value: 2, source: SOURCES.hyqviaRates, note: "first two infusions" },
     first: phase(

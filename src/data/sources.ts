@@ -282,6 +282,11 @@ export const SOURCES = {
     title: "HyQvia EU SmPC (EMA annex I, copy), section 2: IG 10 % vials of 2.5 g/25 mL, 5 g/50 mL, 10 g/100 mL, 20 g/200 mL, 30 g/300 mL, each with a hyaluronidase vial",
     url: "https://docslib.org/doc/8564137/hyqvia-inn-human-normal-immunoblobulin-scig",
   },
+  hyqviaEuIndications: {
+    id: "hyqviaEuIndications",
+    title: "PMLiVE news (low authority; not the SmPC): HyQvia's EU approvals are PID (2013), SID (2020) and CIDP maintenance (2024)",
+    url: "https://www.pmlive.com/pharma_news/takedas_hyqvia_receives_ec_approval_for_rare_neuromuscular_disorder_cidp_1507488",
+  },
   hyqviaNdc: {
     id: "hyqviaNdc",
     title: "openFDA NDC 0944-2511, HYQVIA kit: 50 mL IG 10 % vial (5 g) with 2.5 mL hyaluronidase (also 0944-2513: 200 mL, 20 g)",

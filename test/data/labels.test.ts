@@ -65,7 +65,7 @@ describe("MMN indication per label region", () => {
     ["gammagard-liquid-sc", false, false],
     ["cuvitru", false, false], // Danish SmPC 4.1: replacement therapy only
     ["cutaquig", false, false],
-    ["hyqvia", false, null],
+    ["hyqvia", false, false], // EU: PID, SID, CIDP (news report)
     ["xembify", false, false], // EU SmPC 4.1: replacement therapy only
   ] as const)("%s: US %s, EU %s", (id, us, eu) => {
     const p = PRODUCTS.find((q) => q.id === id)!;
