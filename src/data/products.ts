@@ -154,9 +154,7 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     concentrationGPerMl: TEN_PERCENT(SOURCES.gamunexNdc),
     vialSizesG: { value: [1, 2.5, 5, 10, 20, 40], source: SOURCES.gamunexFdaLabel, note: "10–400 mL" },
     mmnIndication: { value: false, source: SOURCES.gamunexFdaLabel, note: "US: PI, ITP, CIDP" },
-    mmnIndicationEu: notFound(
-      "the EU leaflet (Gamunex 10 %) lists five immunomodulation groups but the stored text does not name them; check SmPC section 4.1",
-    ),
+    mmnIndicationEu: { value: true, source: SOURCES.gamunexSmpc, note: "sold as Gamunex 10 % in Europe; SmPC section 4.1 lists MMN (GB text)" },
     rates: {
       indication: "CIDP (US label)",
       initialMlPerKgPerHour: { value: perMin(0.02), source: SOURCES.gamunexPi, note: "2 mg/kg/min (0.02 mL/kg/min)" },

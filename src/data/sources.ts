@@ -122,6 +122,12 @@ export const SOURCES = {
       "GAMUNEX-C US prescribing information (FDA label, SPL set ade6b84a, 2022): indicated for PI, ITP and CIDP; single-use bottles of 1, 2.5, 5, 10, 20, 40 g (10–400 mL)",
     url: "https://nctr-crs.fda.gov/fdalabel/services/spl/set-ids/ade6b84a-e95b-0a49-3296-f56208fdf35b/spl-doc",
   },
+  gamunexSmpc: {
+    id: "gamunexSmpc",
+    title:
+      "GAMUNEX 10 % SmPC section 4.1 (copy of the MHRA text, Grifols, 2020): immunomodulation in ITP, Guillain-Barré, Kawasaki, CIDP and multifocal motor neuropathy (MMN); the EU leaflet lists the same five immunomodulation groups",
+    url: "https://www.rxreasoner.com/monographs/gamunex/usage",
+  },
   gamunexNdc: {
     id: "gamunexNdc",
     title: "openFDA NDC 13533-805, Gamunex-C: HUMAN IMMUNOGLOBULIN G 10 g/100 mL",

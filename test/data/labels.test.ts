@@ -59,7 +59,7 @@ describe("MMN indication per label region", () => {
     ["privigen", false, true], // EMA: immunomodulation includes MMN
     ["octagam-10", false, true], // German SmPC 4.1
     ["panzyga", false, true],
-    ["gamunex-c", false, null],
+    ["gamunex-c", false, true], // GB SmPC 4.1 (Gamunex 10 %)
     ["flebogamma-dif-10", false, null],
     ["hizentra", false, false], // EMA EPAR: PID, SID, CIDP
     ["gammagard-liquid-sc", false, false],

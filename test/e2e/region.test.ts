@@ -55,10 +55,10 @@ describe("--region <us|eu>: whose label applies", () => {
   });
 
   it("an EU label whose MMN indication was not found is a warning that says so, with null in the JSON", () => {
-    const doc = plan(["--product", "gamunex-c", "--region", "eu"]);
+    const doc = plan(["--product", "flebogamma-dif-10", "--region", "eu"]);
     expect(doc.regimen.mmnIndication).toBeNull();
     const w = doc.warnings.find((m: { code: string }) => m.code === "NOT_LABELLED_FOR_MMN");
-    expect(w.message).toMatch(/^Gamunex-C 10 %: no MMN indication was found under the EU label \(SmPC\)/);
+    expect(w.message).toMatch(/^Flebogamma DIF 10 %: no MMN indication was found under the EU label \(SmPC\)/);
   });
 
   it("SCIG: Hizentra's EU label names CIDP, not MMN (EMA)", () => {
