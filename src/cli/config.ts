@@ -12,6 +12,7 @@ import { ScheduleOptionsSchema } from "./validate.js";
  * patient. Precedence: flag > environment (MMN_DOSE_*) > config file > built-in default.
  */
 export const SITE_KEYS = [
+  "region",
   "product",
   "vials",
   "policy",
@@ -41,6 +42,7 @@ const PATIENT_KEYS = new Set(["weight", "height", "sex", "age", "pregnant", "dos
 const anyValue = z.optional(z.unknown());
 const ConfigSchema = z.strictObject(
   {
+    region: anyValue,
     product: anyValue,
     vials: anyValue,
     policy: anyValue,

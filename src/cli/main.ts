@@ -49,7 +49,10 @@ Rules:
   --allow-above-label-rate; --at-risk never goes above the label. SCIG rates are the label's per
   infusion site. Options go after a command (batch --config f).
   Every rounding and split is listed under Notes; anything outside the EFNS/PNS guideline or the
-  Gammagard Liquid MMN label is listed under Warnings with a code.
+  Gammagard Liquid MMN label is listed under Warnings with a code. --region us|eu picks whose label
+  (US PI or EU SmPC) decides NOT_LABELLED_FOR_MMN and the vial sizes; an indication not found for
+  that region is warned about too. ICS --time: a time the clocks skip that day moves forward
+  (RFC 5545: 02:30 -> 03:30) with a note; without --tz an empty or unknown system zone is an error.
 
 Exit codes:
   0 success   1 internal or I/O failure   2 bad usage or bad input   3 batch: a line failed
@@ -212,9 +215,12 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
       const { renderCsv } = await import("../render/csv.js");
       text = renderCsv(result);
     } else if (request.format === "ics") {
-      const { renderIcs } = await import("../render/ics.js");
+      const { renderIcs, nonexistentTimes } = await import("../render/ics.js");
       const c = request.calendar;
-      text = renderIcs(result, { ...c, tz: c.time !== undefined ? (c.tz ?? io.systemTimeZone?.() ?? "UTC") : c.tz });
+      const tz = c.time !== undefined ? calendarZone(c.tz, io) : c.tz;
+      text = renderIcs(result, { ...c, tz });
+      // RFC 5545 moves a time in a spring-forward gap forward; say so (the events say it too).
+      if (c.time !== undefined) for (const gap of nonexistentTimes(result, c.time, tz!)) io.writeErr(`mmn-dose: note: ${gap.text}\n`);
     } else {
       const { renderTable } = await import("../render/table.js");
       // A file gets no color unless --color forces it.
@@ -292,6 +298,29 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     });
 
   return program;
+}
+
+/**
+ * The zone of `--time`: `--tz` (or its site setting), else the system zone. An empty or unknown
+ * system zone (TZ='' or TZ=Not/AZone, which Node would silently read as UTC) is refused, naming --tz.
+ */
+function calendarZone(tz: string | undefined, io: Io): string {
+  if (tz !== undefined) return tz;
+  const isZone = (zone: string | undefined): zone is string => {
+    if (!zone || zone === "Etc/Unknown") return false;
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const fromEnv = io.env.TZ;
+  // glibc reads TZ=":Europe/London" as Europe/London.
+  const zone = fromEnv !== undefined ? fromEnv.replace(/^:/, "") : io.systemTimeZone?.();
+  if (isZone(zone)) return zone;
+  const what = fromEnv !== undefined ? `the system zone TZ=${JSON.stringify(fromEnv)} is empty or not an IANA zone` : "the system zone is unknown";
+  throw new UsageError("NO_TIME_ZONE", `--time needs a time zone and ${what}: give --tz, e.g. --tz Europe/London`);
 }
 
 function paintFor(flag: boolean | undefined, io: Io): Paint {

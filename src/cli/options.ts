@@ -73,8 +73,8 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
   {
     flags: "--max-daily <g/kg>",
     key: "maxDaily",
-    description: `largest dose on one day, g/kg of dosing weight (${LIMITS.maxDailyGPerKg.min}–${LIMITS.maxDailyGPerKg.max})`,
-    defaultText: `${DEFAULTS.maxDailyGPerKg} (Ontario IGUM maximum)`,
+    description: `largest dose on one day, g/kg of dosing weight (${LIMITS.maxDailyGPerKg.min}–${LIMITS.maxDailyGPerKg.max}); the default is the maximum Ontario IGUM states in its RRMS entry (no MMN-specific daily maximum was found)`,
+    defaultText: `${DEFAULTS.maxDailyGPerKg} (Ontario IGUM, RRMS entry)`,
   },
   {
     flags: "--courses <n>",
@@ -93,6 +93,14 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
     key: "product",
     description: "IVIG product: gammagard-liquid, privigen, gamunex-c, octagam-10, panzyga, kiovig, flebogamma-dif-10 (see `mmn-dose products`)",
     defaultText: DEFAULTS.productId,
+  },
+  {
+    flags: "--region <region>",
+    key: "region",
+    description:
+      "whose label applies: us (US prescribing information) or eu (EU SmPC); it decides whether the product counts as labelled for MMN (NOT_LABELLED_FOR_MMN) and its vial sizes. A product sold under another name there is named in a note (Gammagard Liquid is Kiovig in the EU); one with no label text found for the region is warned about",
+    defaultText: "us",
+    choices: ["us", "eu"],
   },
   {
     flags: "--vials <g,g,…>",
@@ -190,10 +198,16 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
   {
     flags: "--time <HH:MM>",
     key: "time",
-    description: "ICS: chair time; events start then and end after the estimated chair time",
+    description:
+      "ICS: chair time; events start then and end after the estimated chair time; a time the clocks skip that day moves forward (RFC 5545: 02:30 -> 03:30) with a note",
     defaultText: "all-day events",
   },
-  { flags: "--tz <zone>", key: "tz", description: "ICS: IANA time zone of --time, e.g. Europe/London", defaultText: "the system zone" },
+  {
+    flags: "--tz <zone>",
+    key: "tz",
+    description: "ICS: IANA time zone of --time, e.g. Europe/London; an empty or unknown system zone is an error, never UTC",
+    defaultText: "the system zone",
+  },
   {
     flags: "--calendar-id <text>",
     key: "calendarId",

@@ -3,7 +3,7 @@
 import * as z from "zod/mini";
 import { isIsoDate } from "../core/calendarDate.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "../core/input.js";
-import { IVIG_PRODUCTS, SCIG_PRODUCTS } from "../data/products.js";
+import { IVIG_PRODUCTS, REGIONS, SCIG_PRODUCTS } from "../data/products.js";
 import { MeasurementFormatError, parseHeight, parseWeight } from "../core/units.js";
 import { UsageError } from "./errors.js";
 
@@ -122,6 +122,7 @@ export const ScheduleOptionsSchema = z.object({
   until: z.optional(isoDate("--until")),
   start: z.optional(isoDate("--start")),
   product: z.optional(oneOf("--product", IVIG_PRODUCTS.map((p) => p.id))),
+  region: z.optional(oneOf("--region", REGIONS)),
   vials: z.optional(decimalList("--vials", LIMITS.vialSizeG, "g", false)),
   maxRate: z.optional(decimal("--max-rate", LIMITS.rateMlPerKgPerHour, "mL/kg/h")),
   allowAboveLabelRate: flag("--allow-above-label-rate"),
@@ -280,6 +281,7 @@ export function validateScheduleOptions(raw: Record<string, unknown>, files: { a
       untilDate: o.until,
       startDate: o.start,
       productId: o.product ?? DEFAULTS.productId,
+      region: o.region as ScheduleInput["region"],
       vialSizesG: o.vials,
       rates: {
         maxMlPerKgPerHour: o.maxRate,

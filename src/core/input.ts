@@ -2,7 +2,7 @@ import type { IsoDate } from "./calendarDate.js";
 import type { Rounding } from "./courseDose.js";
 import type { DosingWeightChoice, Sex } from "./dosingWeight.js";
 import type { PolicyId } from "../data/policies.js";
-import { DEFAULT_IVIG_PRODUCT_ID } from "../data/products.js";
+import { DEFAULT_IVIG_PRODUCT_ID, type Region } from "../data/products.js";
 import type { RateOptions } from "./ratePlan.js";
 import type { AvoidRules } from "./avoid.js";
 
@@ -38,6 +38,8 @@ export interface ScheduleInput {
   /** First infusion day; absent means `today`. */
   readonly startDate?: IsoDate | undefined;
   readonly productId: string;
+  /** `--region`: whose label (US PI or EU SmPC) decides the MMN indication and vial sizes; absent means us. */
+  readonly region?: Region | undefined;
   /** `--vials`: the sizes the pharmacy stocks, in g. */
   readonly vialSizesG?: readonly number[] | undefined;
   /** Rate options: `--initial-rate`, `--max-rate`, `--step-minutes`, `--rate-steps`, `--at-risk`. */

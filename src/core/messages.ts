@@ -53,7 +53,8 @@ export type NoteCode =
   | "MOVE_RULE"
   | "MOVED"
   | "COURSE_PUSHED"
-  | "ROUNDED_DAY_WITHIN_TOLERANCE";
+  | "ROUNDED_DAY_WITHIN_TOLERANCE"
+  | "SOLD_AS";
 
 /**
  * A warning or note. `remedies` are the options that address a warning, each one the tool accepts

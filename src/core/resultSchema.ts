@@ -45,6 +45,8 @@ export const VialSchema = z.strictObject({
 
 export const RegimenSchema = z.strictObject({
   route: z.enum(["ivig", "scig"]),
+  region: z.enum(["us", "eu"]).describe("Whose label applies (--region): us, the US prescribing information; eu, the EU SmPC"),
+  mmnIndication: z.boolean().nullable().describe("Whether that region's label names MMN; null when no label text was found"),
   product: z.string(),
   productName: z.string(),
   concentrationGPerMl: z.number().positive(),

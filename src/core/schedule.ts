@@ -15,7 +15,7 @@ import {
   ROUNDING_TOLERANCE_PERCENT,
 } from "../data/guidelines.js";
 import { ADJUSTMENT_FACTOR, DEVINE, POLICIES, type Policy } from "../data/policies.js";
-import { findProduct, type IvigProduct, type Product } from "../data/products.js";
+import { DEFAULT_REGION, findProduct, mmnIndicationFor, type Product } from "../data/products.js";
 import { buildRatePlan, checkChairTime, fastestLabelNote, infusionMinutes, RateInputError, resolveRates, type ResolvedRates } from "./ratePlan.js";
 import type { DosingWeightDecision } from "./dosingWeight.js";
 import { SOURCES, type Source } from "../data/sources.js";
@@ -29,6 +29,7 @@ import {
   g,
   gPerKg,
   patientJson,
+  regionLabelMessages,
   ScheduleInputError,
   usedSources,
   vialNotes,
@@ -68,7 +69,8 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
   const rounding: Rounding = input.rounding ?? policy?.rounding ?? DEFAULTS.rounding;
   const exactCourseDoseMg = gToMg(dosingWeightKg * input.doseGPerKg);
   const maxDailyMg = gToMg(dosingWeightKg * input.maxDailyGPerKg);
-  const vialSizesG = chooseVialSizes(product, input.vialSizesG);
+  const region = input.region ?? DEFAULT_REGION;
+  const vialSizesG = chooseVialSizes(product, input.vialSizesG, region);
   const stock = createVialStock(vialSizesG.map(gToMg));
   const rateErrors = <T>(f: () => T): T => {
     try {
@@ -176,12 +178,13 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     dispensing,
     stock,
   };
+  const label = regionLabelMessages(product, region, `its rates are the ${product.rates.indication} ones`);
   const warnings = [
     ...typedUnitWarnings(input),
     ...decision.warnings,
     ...collectWarnings(facts),
     ...placement.warnings,
-    ...productWarnings(product),
+    ...label.warnings,
     ...rates.warnings,
     ...ageRiskWarnings(input, product),
   ];
@@ -191,7 +194,8 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     ...placement.notes,
     ...decision.notes,
     ...collectNotes(facts),
-    ...vialNotes(product, input.vialSizesG),
+    ...label.notes,
+    ...vialNotes(product, input.vialSizesG, region),
     ...rates.notes,
     ...(fastest ? [fastest] : []),
   ];
@@ -201,6 +205,8 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     patient: patientJson(input, decision),
     regimen: {
       route: "ivig",
+      region,
+      mmnIndication: mmnIndicationFor(product, region).value,
       product: product.id,
       productName: product.name,
       concentrationGPerMl: product.concentrationGPerMl.value,
@@ -237,20 +243,10 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     courseTotals,
     warnings,
     notes,
-    sources: usedSources(product, policy, warnings, notes),
+    sources: usedSources(product, policy, warnings, notes, region),
   };
 }
 
-function productWarnings(product: IvigProduct): Message[] {
-  if (product.mmnIndication.value) return [];
-  return [
-    message(
-      "NOT_LABELLED_FOR_MMN",
-      `${product.name} is not labelled for MMN (${product.mmnIndication.note ?? "other indications"}); its rates are the ${product.rates.indication} ones`,
-      [product.mmnIndication.source],
-    ),
-  ];
-}
 
 function countCourses(input: ScheduleInput, startDate: IsoDate): number {
   if (input.untilDate === undefined) return input.courses ?? 6;
@@ -313,7 +309,7 @@ function collectWarnings(f: Facts): Message[] {
   if (input.maxDailyGPerKg > MAX_DAILY_G_PER_KG.value && largestDayMg > guidanceMg + CAP_SLACK_MG) {
     add(
       "DAY_ABOVE_1_G_PER_KG",
-      `${g(largestDayMg)} on one day is ${gPerKg(largestDayMg, kg)}, above the ${MAX_DAILY_G_PER_KG.value} g/kg/day maximum (Ontario IGUM)`,
+      `${g(largestDayMg)} on one day is ${gPerKg(largestDayMg, kg)}, above the ${MAX_DAILY_G_PER_KG.value} g/kg/day maximum (Ontario IGUM, RRMS entry; no MMN-specific daily maximum was found)`,
       [MAX_DAILY_G_PER_KG.source],
     );
   }

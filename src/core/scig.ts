@@ -6,11 +6,11 @@ import { LIMITS, type ScheduleInput } from "./input.js";
 import { message, type NoteCode, type WarningCode } from "./messages.js";
 import { infusionMinutes, type RateStep } from "./ratePlan.js";
 import type { CourseTotal, Infusion, Message, ScheduleResult } from "./resultSchema.js";
-import { chooseVialSizes, courseTotal, g, movedNotes, patientJson, placeSchedule, ScheduleInputError, usedSources, vialNotes, vialsInG } from "./shared.js";
+import { chooseVialSizes, courseTotal, g, movedNotes, patientJson, placeSchedule, regionLabelMessages, ScheduleInputError, usedSources, vialNotes, vialsInG } from "./shared.js";
 import { createVialStock, gToMg, mgToG } from "./vials.js";
 import { DAYS_PER_MONTH, EFNS_MAINTENANCE, ONTARIO_ROUNDING_STEP_G } from "../data/guidelines.js";
 import type { Policy } from "../data/policies.js";
-import { DEFAULT_SCIG_PRODUCT_ID, findScigProduct, type ScigPhase, type ScigProduct, type Sourced } from "../data/products.js";
+import { DEFAULT_REGION, DEFAULT_SCIG_PRODUCT_ID, findScigProduct, mmnIndicationFor, type ScigPhase, type ScigProduct, type Sourced } from "../data/products.js";
 import { SOURCES, type Source } from "../data/sources.js";
 
 /** Weekly SCIG above this is above the EU SCIG CIDP maximum (0.4 g/kg/week). */
@@ -110,7 +110,8 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
     throw new ScheduleInputError("SCIG_SESSIONS_NOT_ALLOWED", `--sessions ${sessions}: HyQvia is given in one session (1–3 sites)`);
   }
 
-  const vialSizesG = chooseVialSizes(product, input.vialSizesG);
+  const region = input.region ?? DEFAULT_REGION;
+  const vialSizesG = chooseVialSizes(product, input.vialSizesG, region);
   const stock = createVialStock(vialSizesG.map(gToMg));
   const doseRounding = rounding === "none" ? "none" : "vial";
 
@@ -199,10 +200,9 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
       [EFNS_MAINTENANCE.source],
     );
   }
-  if (!product.mmnIndication.value) {
-    warn("NOT_LABELLED_FOR_MMN", `${product.name} is not labelled for MMN (${product.mmnIndication.note ?? "other indications"}); no SCIG is`, [product.mmnIndication.source]);
-  }
-  notes.push(...vialNotes(product, input.vialSizesG), ...movedNotes(infusions, input.avoid), ...placement.notes);
+  const label = regionLabelMessages(product, region, region === "us" ? "no SCIG is" : "no SCIG in the catalog was found with an EU MMN indication");
+  warnings.push(...label.warnings);
+  notes.push(...label.notes, ...vialNotes(product, input.vialSizesG, region), ...movedNotes(infusions, input.avoid), ...placement.notes);
   warnings.push(...placement.warnings);
   const allWarnings = [...decision.warnings, ...warnings];
   const allNotes = [...decision.notes, ...notes];
@@ -214,6 +214,8 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
     patient: patientJson(input, decision),
     regimen: {
       route: "scig",
+      region,
+      mmnIndication: mmnIndicationFor(product, region).value,
       product: product.id,
       productName: product.name,
       concentrationGPerMl: conc,
@@ -254,7 +256,7 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
     courseTotals,
     warnings: allWarnings,
     notes: allNotes,
-    sources: usedSources(product, policy, allWarnings, allNotes),
+    sources: usedSources(product, policy, allWarnings, allNotes, region),
   };
 }
 

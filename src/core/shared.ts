@@ -9,7 +9,7 @@ import { roundTo } from "./format.js";
 import { decideDosingWeight, DosingWeightInputError, unitWarnings, type DosingWeightDecision } from "./dosingWeight.js";
 import type { ScheduleInput } from "./input.js";
 import type { Policy } from "../data/policies.js";
-import { productSources, type Product } from "../data/products.js";
+import { mmnIndicationFor, productSources, REGION_LABEL, vialSizesFor, type Product, type Region } from "../data/products.js";
 import { SOURCES, type Source } from "../data/sources.js";
 
 /** Pieces both planners (IVIG and SCIG) use. */
@@ -158,15 +158,16 @@ export function patientJson(input: ScheduleInput, decision: DosingWeightDecision
   };
 }
 
-export /** `--vials` restricts the product's sizes to what the pharmacy stocks; a product without known sizes needs it. */
-function chooseVialSizes(product: Product, stocked: readonly number[] | undefined): readonly number[] {
-  const marketed = product.vialSizesG.value;
+/**
+ * `--vials` restricts the sizes of the chosen region's label to what the pharmacy stocks; a
+ * product without known sizes needs it.
+ */
+export function chooseVialSizes(product: Product, stocked: readonly number[] | undefined, region: Region = "us"): readonly number[] {
+  const sizes = vialSizesFor(product, region);
+  const marketed = sizes.value;
   if (stocked === undefined) {
     if (marketed === null) {
-      throw new ScheduleInputError(
-        "VIALS_NEEDED",
-        `--vials is required for ${product.name}: ${"notFound" in product.vialSizesG ? product.vialSizesG.notFound : "vial sizes unknown"}`,
-      );
+      throw new ScheduleInputError("VIALS_NEEDED", `--vials is required for ${product.name}: ${"notFound" in sizes ? sizes.notFound : "vial sizes unknown"}`);
     }
     return marketed;
   }
@@ -182,14 +183,43 @@ function chooseVialSizes(product: Product, stocked: readonly number[] | undefine
   return [...new Set(stocked)].sort((a, b) => a - b);
 }
 
-export function vialNotes(product: Product, stocked: readonly number[] | undefined): Message[] {
+export function vialNotes(product: Product, stocked: readonly number[] | undefined, region: Region = "us"): Message[] {
   if (stocked === undefined) return [];
   return [
     message(
       "VIALS_FROM_OPTION",
-      `rounding and dispensing use only the stocked vials: ${[...new Set(stocked)].sort((a, b) => a - b).map((v) => formatNumber(v)).join(", ")} g (--vials)${product.vialSizesG.value === null ? "; the catalog has no vial sizes for this product" : ""}`,
+      `rounding and dispensing use only the stocked vials: ${[...new Set(stocked)].sort((a, b) => a - b).map((v) => formatNumber(v)).join(", ")} g (--vials)${vialSizesFor(product, region).value === null ? "; the catalog has no vial sizes for this product" : ""}`,
     ),
   ];
+}
+
+/**
+ * What the chosen region's label says about MMN: `NOT_LABELLED_FOR_MMN` when it does not name MMN
+ * or when no label text was found for that region (CONTRACT.md "Label region"), and a note where
+ * the product is sold there under another name (Gammagard Liquid is Kiovig in the EU).
+ */
+export function regionLabelMessages(product: Product, region: Region, consequence: string): { warnings: Message[]; notes: Message[] } {
+  const fact = mmnIndicationFor(product, region);
+  const label = `the ${REGION_LABEL[region]}`;
+  const warnings =
+    fact.value === true
+      ? []
+      : [
+          "source" in fact
+            ? message("NOT_LABELLED_FOR_MMN", `${product.name} is not labelled for MMN under ${label} (${fact.note ?? "other indications"}); ${consequence}`, [fact.source])
+            : message("NOT_LABELLED_FOR_MMN", `${product.name}: no MMN indication was found under ${label} (${fact.notFound}); ${consequence}`),
+        ];
+  const other = product.soldAs?.[region];
+  const notes = other
+    ? [
+        message(
+          "SOLD_AS",
+          `${product.name} is sold as ${other.name} in the ${region.toUpperCase()}: ${label} of ${other.name} decides the MMN indication and vial sizes here; --product ${other.productId} uses the ${other.name} entry of the catalog`,
+          "source" in fact ? [fact.source] : [],
+        ),
+      ]
+    : [];
+  return { warnings, notes };
 }
 
 export function vialsInG(vials: readonly VialCount[]): { sizeG: number; count: number }[] {
@@ -205,8 +235,8 @@ export function sumVials(days: readonly (readonly VialCount[])[]): VialCount[] {
 export const g = (mg: number) => `${formatNumber(mgToG(mg))} g`;
 export const gPerKg = (mg: number, kg: number) => `${formatNumber(mgToG(mg) / kg, 3)} g/kg`;
 
-export function usedSources(product: Product, policy: Policy | undefined, warnings: Message[], notes: Message[]): SourceRef[] {
-  const all: Source[] = productSources(product);
+export function usedSources(product: Product, policy: Policy | undefined, warnings: Message[], notes: Message[], region: Region = "us"): SourceRef[] {
+  const all: Source[] = productSources(product, region);
   if (policy) all.push(...policy.sources);
   const urls = new Set([...warnings, ...notes].flatMap((m) => m.sources ?? []));
   for (const s of Object.values(SOURCES)) if (urls.has(s.url)) all.push(s);

@@ -40,7 +40,10 @@ export const GAMMAGARD_MMN_MONTHLY_G_PER_KG: Sourced<{ min: number; max: number 
  */
 export const DAYS_PER_MONTH = 365.25 / 12;
 
-/** Ontario IGUM: "maximum 1 g/kg/day". Default for --max-daily. */
+/**
+ * Ontario IGUM: "maximum 1 g/kg/day", stated in its relapsing-remitting MS entry (CLINICAL.md
+ * §7.1). No MMN-specific daily maximum was found; the tool uses this one as the --max-daily default.
+ */
 export const MAX_DAILY_G_PER_KG: Sourced<number> = {
   value: 1,
   source: SOURCES.ontarioIgumMaxDaily,

@@ -44,15 +44,27 @@ export interface IvigRates {
   readonly atRiskMaxMlPerKgPerHour: Fact<number>;
 }
 
+/** Which region's label applies (`--region`): the US prescribing information or the EU SmPC. */
+export const REGIONS = ["us", "eu"] as const;
+export type Region = (typeof REGIONS)[number];
+export const DEFAULT_REGION: Region = "us";
+export const REGION_LABEL: Readonly<Record<Region, string>> = { us: "US label (PI)", eu: "EU label (SmPC)" };
+
 interface ProductBase {
   readonly id: string;
   readonly name: string;
   /** Grams of IgG per mL (10 % = 0.1). */
   readonly concentrationGPerMl: Sourced<number>;
-  /** Vial sizes in grams, as marketed. */
+  /** Vial sizes in grams, as marketed under the product's own label. */
   readonly vialSizesG: Fact<readonly number[]>;
-  /** Whether the product's own label names MMN. */
+  /** Vial sizes where another region's label lists other sizes (Privigen: the EU SmPC adds 2.5 g). */
+  readonly vialSizesGByRegion?: Partial<Record<Region, Fact<readonly number[]>>>;
+  /** Whether the US label (PI) names MMN. */
   readonly mmnIndication: Sourced<boolean>;
+  /** Whether the EU label (SmPC section 4.1) names MMN; not found where no EU label text was found. */
+  readonly mmnIndicationEu: Fact<boolean>;
+  /** The name the same product is sold under in another region (Gammagard Liquid is Kiovig in the EU). */
+  readonly soldAs?: Partial<Record<Region, { readonly name: string; readonly productId: string }>>;
 }
 
 export interface IvigProduct extends ProductBase {
@@ -144,6 +156,8 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     concentrationGPerMl: TEN_PERCENT(SOURCES.gammagardNdc),
     vialSizesG: { value: [1, 2.5, 5, 10, 20, 30], source: SOURCES.gammagardMmnVials, note: "10–300 mL" },
     mmnIndication: { value: true, source: SOURCES.gammagardMmn, note: "US: adults with MMN, intravenous only" },
+    mmnIndicationEu: { value: true, source: SOURCES.kiovigEma, note: "sold as Kiovig in the EU; its SmPC lists MMN" },
+    soldAs: { eu: { name: "Kiovig", productId: "kiovig" } },
     rates: {
       indication: "MMN (US label)",
       initialMlPerKgPerHour: { value: 0.5, source: SOURCES.gammagardMmn, note: "0.8 mg/kg/min as printed" },
@@ -159,8 +173,10 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     name: "Privigen 10 %",
     route: "ivig",
     concentrationGPerMl: TEN_PERCENT(SOURCES.privigenDosing),
-    vialSizesG: { value: [5, 10, 20, 40], source: SOURCES.privigenVials, note: "EU SmPC also lists 2.5 g" },
-    mmnIndication: { value: false, source: SOURCES.privigenDosing, note: "US: PI, chronic ITP, CIDP" },
+    vialSizesG: { value: [5, 10, 20, 40], source: SOURCES.privigenDailyMed, note: "US: 50, 100, 200, 400 mL" },
+    vialSizesGByRegion: { eu: { value: [2.5, 5, 10, 20, 40], source: SOURCES.privigenEuSmpc, note: "EU: 25–400 mL" } },
+    mmnIndication: { value: false, source: SOURCES.privigenDailyMed, note: "US: PI, chronic ITP, CIDP" },
+    mmnIndicationEu: { value: true, source: SOURCES.privigenEma, note: "EU: section 4.1 lists MMN" },
     rates: {
       indication: "CIDP (US label)",
       initialMlPerKgPerHour: { value: perMin(0.005), source: SOURCES.privigenDosing, note: "0.005 mL/kg/min (0.5 mg/kg/min)" },
@@ -174,9 +190,10 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     id: "gamunex-c",
     name: "Gamunex-C 10 %",
     route: "ivig",
-    concentrationGPerMl: TEN_PERCENT(SOURCES.gamunexPi),
-    vialSizesG: { value: [1, 2.5, 5, 10, 20, 40], source: SOURCES.gamunexPi, note: "10–400 mL" },
-    mmnIndication: { value: false, source: SOURCES.gamunexPi, note: "US: PI, ITP, CIDP" },
+    concentrationGPerMl: TEN_PERCENT(SOURCES.gamunexNdc),
+    vialSizesG: { value: [1, 2.5, 5, 10, 20, 40], source: SOURCES.gamunexFdaLabel, note: "10–400 mL" },
+    mmnIndication: { value: false, source: SOURCES.gamunexFdaLabel, note: "US: PI, ITP, CIDP" },
+    mmnIndicationEu: { value: true, source: SOURCES.gamunexSmpc, note: "sold as Gamunex 10 % in Europe; SmPC section 4.1 lists MMN (GB text)" },
     rates: {
       indication: "CIDP (US label)",
       initialMlPerKgPerHour: { value: perMin(0.02), source: SOURCES.gamunexPi, note: "2 mg/kg/min (0.02 mL/kg/min)" },
@@ -192,8 +209,9 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     name: "Octagam 10 %",
     route: "ivig",
     concentrationGPerMl: TEN_PERCENT(SOURCES.octagamPfizer),
-    vialSizesG: notFound("vial sizes were not found in the stored label text; give the sizes you stock with --vials"),
-    mmnIndication: { value: false, source: SOURCES.octagamPfizer, note: "US: chronic ITP, dermatomyositis" },
+    vialSizesG: { value: [2, 5, 10, 20, 30], source: SOURCES.octagamMaker, note: "20, 50, 100, 200, 300 mL" },
+    mmnIndication: { value: false, source: SOURCES.octagamDailymed, note: "US: chronic ITP, dermatomyositis" },
+    mmnIndicationEu: { value: true, source: SOURCES.octagamEuSmpc, note: "EU (national SmPC): section 4.1 lists MMN" },
     rates: {
       indication: "chronic ITP (US label)",
       initialMlPerKgPerHour: { value: perMin(0.01), source: SOURCES.octagamDailymed, note: "0.01 mL/kg/min (1 mg/kg/min) for 30 min" },
@@ -224,8 +242,9 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     name: "Panzyga 10 %",
     route: "ivig",
     concentrationGPerMl: TEN_PERCENT(SOURCES.panzygaCitp),
-    vialSizesG: { value: [1, 2.5, 5, 10, 20, 30], source: SOURCES.panzygaVials, note: "10–300 mL" },
-    mmnIndication: { value: false, source: SOURCES.panzygaCitp, note: "US: PI, chronic ITP, CIDP" },
+    vialSizesG: { value: [1, 2.5, 5, 10, 20, 30], source: SOURCES.panzygaDailyMed, note: "10–300 mL" },
+    mmnIndication: { value: false, source: SOURCES.panzygaDailyMed, note: "US: PI, chronic ITP, CIDP" },
+    mmnIndicationEu: { value: true, source: SOURCES.panzygaSmpc, note: "EU: the maker's abbreviated SmPC lists MMN" },
     rates: {
       indication: "CIDP (US label)",
       // The cITP page (panzygaCitp) gives cITP's 8 mg/kg/min, not CIDP's 12: CIDP numbers cite the PI text.
@@ -243,7 +262,9 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     route: "ivig",
     concentrationGPerMl: TEN_PERCENT(SOURCES.kiovigSmpc),
     vialSizesG: { value: [1, 2.5, 5, 10, 20, 30], source: SOURCES.kiovigSmpc, note: "10–300 mL" },
-    mmnIndication: { value: true, source: SOURCES.kiovigUsage, note: "EU section 4.1 lists MMN" },
+    mmnIndication: { value: true, source: SOURCES.gammagardMmn, note: "sold as Gammagard Liquid in the US; its US label names MMN" },
+    mmnIndicationEu: { value: true, source: SOURCES.kiovigEma, note: "EU: section 4.1 lists MMN" },
+    soldAs: { us: { name: "Gammagard Liquid", productId: "gammagard-liquid" } },
     rates: {
       indication: "MMN (EU SmPC)",
       initialMlPerKgPerHour: notFound("the stored SmPC excerpts give no infusion rates; give --initial-rate"),
@@ -257,9 +278,12 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     id: "flebogamma-dif-10",
     name: "Flebogamma DIF 10 %",
     route: "ivig",
-    concentrationGPerMl: TEN_PERCENT(SOURCES.flebogammaDosage),
-    vialSizesG: { value: [5, 10, 20], source: SOURCES.flebogammaDosage, note: "50, 100, 200 mL" },
+    concentrationGPerMl: TEN_PERCENT(SOURCES.flebogammaEuLeaflet),
+    vialSizesG: { value: [5, 10, 20], source: SOURCES.flebogammaEuLeaflet, note: "50, 100, 200 mL" },
     mmnIndication: { value: false, source: SOURCES.flebogammaDosage, note: "PI and ITP" },
+    mmnIndicationEu: notFound(
+      "the stored EU leaflet lists five immunomodulation groups without naming them (an older EMA summary names ITP, Guillain-Barré and Kawasaki only); check SmPC section 4.1",
+    ),
     rates: {
       indication: "PI and ITP (label)",
       initialMlPerKgPerHour: { value: perMin(0.01), source: SOURCES.flebogammaDosage, note: "0.01 mL/kg/min" },
@@ -287,6 +311,7 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
     concentrationGPerMl: TWENTY_PERCENT(SOURCES.hizentraCidp),
     vialSizesG: { value: [1, 2, 4, 10], source: SOURCES.hizentraCidp, note: "5, 10, 20, 50 mL vials or prefilled syringes" },
     mmnIndication: { value: false, source: SOURCES.hizentraCidp, note: "PI and CIDP; MMN use follows CIDP practice" },
+    mmnIndicationEu: { value: false, source: SOURCES.hizentraEma, note: "EU: PID, SID and CIDP" },
     labelFactor: { value: 1.37, source: SOURCES.hizentraPiFactor, note: "US PI (older label: 1.53)" },
     firstInfusions: { value: 1, source: SOURCES.hizentraCidp, note: "CIDP: first infusion" },
     first: phase(
@@ -312,6 +337,7 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
     concentrationGPerMl: TWENTY_PERCENT(SOURCES.cuvitruInitiation),
     vialSizesG: { value: [1, 2, 4, 8], source: SOURCES.cuvitruInitiation, note: "5, 10, 20, 40 mL" },
     mmnIndication: { value: false, source: SOURCES.cuvitruInitiation, note: "PI" },
+    mmnIndicationEu: { value: false, source: SOURCES.cuvitruEuSmpc, note: "EU: replacement therapy only" },
     labelFactor: { value: 1.3, source: SOURCES.cuvitruInitiation },
     firstInfusions: { value: 2, source: SOURCES.cuvitruInitiation, note: "first 2 infusions" },
     first: phase(
@@ -335,6 +361,7 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
     concentrationGPerMl: TWENTY_PERCENT(SOURCES.xembifyPi),
     vialSizesG: { value: [1, 2, 4, 10], source: SOURCES.xembifyPi, note: "5, 10, 20, 50 mL" },
     mmnIndication: { value: false, source: SOURCES.xembifyPi, note: "PI" },
+    mmnIndicationEu: { value: false, source: SOURCES.xembifyEuSmpc, note: "EU: replacement therapy only" },
     labelFactor: { value: 1.37, source: SOURCES.xembifyFactor, note: "low-authority source" },
     firstInfusions: { value: 0, source: SOURCES.xembifyPi, note: "no separate first-infusion limits" },
     first: phase(
@@ -358,6 +385,7 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
     concentrationGPerMl: { value: 0.165, source: SOURCES.cutaquigUsage, note: "165 mg/mL" },
     vialSizesG: { value: [1, 1.65, 2, 3.3, 4, 8], source: SOURCES.cutaquigUsage, note: "6, 10, 12, 20, 24, 48 mL at 165 mg/mL" },
     mmnIndication: { value: false, source: SOURCES.cutaquigUsage, note: "PI" },
+    mmnIndicationEu: { value: false, source: SOURCES.cutaquigSmpc, note: "EU: replacement therapy only" },
     labelFactor: { value: 1.3, source: SOURCES.cutaquigFactor },
     firstInfusions: { value: 6, source: SOURCES.cutaquigUsage, note: "first 6 infusions" },
     first: phase(
@@ -379,8 +407,13 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
     name: "HyQvia 10 % (facilitated SCIG)",
     route: "scig",
     concentrationGPerMl: TEN_PERCENT(SOURCES.hyqviaDosage, "10 % IgG with recombinant human hyaluronidase"),
-    vialSizesG: notFound("HyQvia vial sizes were not found in the stored material; give the sizes you stock with --vials"),
+    vialSizesG: {
+      value: [2.5, 5, 10, 20, 30],
+      source: SOURCES.hyqviaEuSmpc,
+      note: "25–300 mL; EU SmPC list (US kits of 5 and 20 g confirmed by openFDA; the other US sizes were not checked)",
+    },
     mmnIndication: { value: false, source: SOURCES.hyqviaCidp, note: "PI and CIDP; MMN trials (Al-Zuhairy 2019)" },
+    mmnIndicationEu: { value: false, source: SOURCES.hyqviaEuIndications, note: "EU: PID, SID, CIDP (news report; section 4.1 not seen)" },
     labelFactor: { value: 1, source: SOURCES.hyqviaDosage, note: "same dose and interval as IVIG (the trial used 108 %)" },
     firstInfusions: { value: 2, source: SOURCES.hyqviaRates, note: "first two infusions" },
     first: phase(
@@ -417,6 +450,7 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
     concentrationGPerMl: TEN_PERCENT(SOURCES.gammagardNdc),
     vialSizesG: { value: [1, 2.5, 5, 10, 20, 30], source: SOURCES.gammagardMmnVials },
     mmnIndication: { value: false, source: SOURCES.gammagardMmn, note: "the MMN label is intravenous only; SC use is for PI" },
+    mmnIndicationEu: { value: false, source: SOURCES.kiovigEma, note: "in the EU it is Kiovig, given into a vein only" },
     labelFactor: { value: 1.37, source: SOURCES.gammagardSc },
     firstInfusions: { value: 1, source: SOURCES.gammagardSc, note: "initial infusion" },
     first: phase(
@@ -450,9 +484,23 @@ export function findScigProduct(id: string): ScigProduct | undefined {
   return SCIG_PRODUCTS.find((p) => p.id === id);
 }
 
-/** Every source a product's numbers cite, once each. */
-export function productSources(p: Product): Source[] {
-  const common: Fact<unknown>[] = [p.concentrationGPerMl, p.vialSizesG, p.mmnIndication];
+/** Whether the chosen region's label names MMN (`null` where no label text was found). */
+export function mmnIndicationFor(p: Product, region: Region): Fact<boolean> {
+  return region === "eu" ? p.mmnIndicationEu : p.mmnIndication;
+}
+
+/** The vial sizes of the chosen region's label. */
+export function vialSizesFor(p: Product, region: Region): Fact<readonly number[]> {
+  return p.vialSizesGByRegion?.[region] ?? p.vialSizesG;
+}
+
+/** Every source a product's numbers cite, once each; with a region, only that region's label facts. */
+export function productSources(p: Product, region?: Region): Source[] {
+  const label: Fact<unknown>[] =
+    region === undefined
+      ? [p.vialSizesG, ...Object.values(p.vialSizesGByRegion ?? {}), p.mmnIndication, p.mmnIndicationEu]
+      : [vialSizesFor(p, region), mmnIndicationFor(p, region)];
+  const common: Fact<unknown>[] = [p.concentrationGPerMl, ...label];
   const specific: Fact<unknown>[] =
     p.route === "ivig"
       ? [

@@ -31,7 +31,8 @@ export const SOURCES = {
   },
   ontarioIgumMaxDaily: {
     id: "ontarioIgumMaxDaily",
-    title: "Ontario IGUM: maximum 1 g/kg/day",
+    title:
+      "Ontario IGUM, relapsing-remitting multiple sclerosis (short-term therapy) entry: maximum 1 g/kg/day; the tool's default --max-daily (no MMN-specific daily maximum was found)",
     url: "https://transfusionontario.org/en/multiple-sclerosis-relapsing-remitting-multiple-sclerosis-short-term-therapy-igum",
   },
   ontarioDoseCalculator: {
@@ -94,15 +95,43 @@ export const SOURCES = {
     title: "Privigen US PI dosing: start 0.5 mg/kg/min (0.005 mL/kg/min); PI and CIDP up to 8 mg/kg/min (0.08 mL/kg/min)",
     url: "http://www.privigen.com/Dosing",
   },
-  privigenVials: {
-    id: "privigenVials",
-    title: "Privigen prescribing information (prescriberpoint): 5, 10, 20, 40 g vials",
-    url: "https://prescriberpoint.com/therapies/privigen-7e5649d",
+  privigenDailyMed: {
+    id: "privigenDailyMed",
+    title:
+      "PRIVIGEN US prescribing information (DailyMed): indicated for PI, chronic ITP and CIDP; four presentations, NDC 44206-436-05, -437-10, -438-20, -439-40 (5, 10, 20, 40 g; 40 g = 400 mL per openFDA)",
+    url: "https://dailymed-beta.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7e5649da-75be-4a42-8eeb-4aeba562c401",
+  },
+  privigenEuSmpc: {
+    id: "privigenEuSmpc",
+    title: "Privigen EU SmPC (EMA annex I, Spanish), section 2: vials of 2.5 g/25 mL, 5 g/50 mL, 10 g/100 mL, 20 g/200 mL, 40 g/400 mL",
+    url: "https://ec.europa.eu/health/documents/community-register/2014/20141022130050/anx_130050_es.pdf",
+  },
+  privigenEma: {
+    id: "privigenEma",
+    title: "Privigen (EMA, CHMP opinion on a variation): EU indications, immunomodulation in ITP, Guillain-Barré, Kawasaki, CIDP and multifocal motor neuropathy (MMN)",
+    url: "https://www.ema.europa.eu/en/medicines/human/variation/privigen",
   },
   gamunexPi: {
     id: "gamunexPi",
     title: "GAMUNEX-C prescribing information (mirror): CIDP 2 mg/kg/min start, up to 8 mg/kg/min; 1–40 g vials",
     url: "http://2medicalcare.com/g/grifols-pi.info1.html",
+  },
+  gamunexFdaLabel: {
+    id: "gamunexFdaLabel",
+    title:
+      "GAMUNEX-C US prescribing information (FDA label, SPL set ade6b84a, 2022): indicated for PI, ITP and CIDP; single-use bottles of 1, 2.5, 5, 10, 20, 40 g (10–400 mL)",
+    url: "https://nctr-crs.fda.gov/fdalabel/services/spl/set-ids/ade6b84a-e95b-0a49-3296-f56208fdf35b/spl-doc",
+  },
+  gamunexSmpc: {
+    id: "gamunexSmpc",
+    title:
+      "GAMUNEX 10 % SmPC section 4.1 (copy of the MHRA text, Grifols, 2020): immunomodulation in ITP, Guillain-Barré, Kawasaki, CIDP and multifocal motor neuropathy (MMN); the EU leaflet lists the same five immunomodulation groups",
+    url: "https://www.rxreasoner.com/monographs/gamunex/usage",
+  },
+  gamunexNdc: {
+    id: "gamunexNdc",
+    title: "openFDA NDC 13533-805, Gamunex-C: HUMAN IMMUNOGLOBULIN G 10 g/100 mL",
+    url: "https://api.fda.gov/drug/ndc.json?search=packaging.package_ndc%3A%2213533-805-45%22",
   },
   gamunexOlderRenal: {
     id: "gamunexOlderRenal",
@@ -111,13 +140,18 @@ export const SOURCES = {
   },
   octagamDailymed: {
     id: "octagamDailymed",
-    title: "OCTAGAM 10% US prescribing information (DailyMed): chronic ITP 0.01 mL/kg/min for 30 min, then 0.02, 0.04, 0.08 every 30 min, maximum 0.12 mL/kg/min",
+    title: "OCTAGAM 10% US prescribing information (DailyMed): chronic ITP and dermatomyositis in adults; chronic ITP 0.01 mL/kg/min for 30 min, then 0.02, 0.04, 0.08 every 30 min, maximum 0.12 mL/kg/min; five presentations (NDC 0069-6002, -6111, -6237, -6339, -6550)",
     url: "https://dailymed.nlm.nih.gov/dailymed/fda/fdaDrugXsl.cfm?setid=eb4c342b-122c-0072-1428-1747882e6c00&type=display",
   },
   octagamMaker: {
     id: "octagamMaker",
-    title: "Octapharma, octagam dosing and infusion: maximum infusion speed 7.2 mL/kg/hour for octagam 10 %",
+    title: "Octagam dosing and infusion (Octapharma): Octagam 10 % vials of 2, 5, 10, 20, 30 g (20, 50, 100, 200, 300 mL); maximum infusion speed 7.2 mL/kg/hour for Octagam 10 %",
     url: "https://octagam.com/dosing-and-infusion",
+  },
+  octagamEuSmpc: {
+    id: "octagamEuSmpc",
+    title: "Octagam 10 % SmPC (German Fachinformation, Octapharma), section 4.1: immunomodulation in ITP, Guillain-Barré, Kawasaki, CIDP and multifocal motor neuropathy (MMN)",
+    url: "https://mediately.co/de/drugs/FsbBxxtZjRm3vkfpxIAw3X6ianV/octagam-10-losung-zur-intravenosen-infusion-100-ml",
   },
   octagamPfizer: {
     id: "octagamPfizer",
@@ -134,15 +168,25 @@ export const SOURCES = {
     title: "PANZYGA dosage (from the US PI): 1 mg/kg/min for 30 min, then increase every 15–30 min; PI up to 14, CIDP up to 12, cITP up to 8 mg/kg/min",
     url: "https://themeditary.com/dosage-information/panzyga-dosage-3658.html",
   },
-  panzygaVials: {
-    id: "panzygaVials",
-    title: "PANZYGA how supplied: 1, 2.5, 5, 10, 20, 30 g",
-    url: "http://butalbitalapap.org/index-2642.html",
+  panzygaDailyMed: {
+    id: "panzygaDailyMed",
+    title: "PANZYGA US prescribing information (DailyMed): indicated for PI, chronic ITP and CIDP; how supplied: 1, 2.5, 5, 10, 20 and 30 g single-use bottles",
+    url: "https://dailymed.awsprod.nlm.nih.gov/dailymed/fda/fdaDrugXsl.cfm?setid=e2cc5ddf-119e-ade3-79c2-c712cfbee099&type=display",
+  },
+  panzygaSmpc: {
+    id: "panzygaSmpc",
+    title: "panzyga 10 % abbreviated SmPC (Octapharma, international): immunomodulation includes multifocal motor neuropathy (MMN); check the national SmPC",
+    url: "https://panzyga.com/summary-of-product-characteristics",
   },
   kiovigSmpc: {
     id: "kiovigSmpc",
     title: "KIOVIG SmPC (EU name of Gammagard Liquid): 10 %, 1–30 g vials; MMN indication",
     url: "https://patient-info.co.uk/kiovig-70915/summary-of-medicine-characteristics",
+  },
+  kiovigEma: {
+    id: "kiovigEma",
+    title: "KIOVIG EPAR summary (EMA): used in PID, secondary immunodeficiency, ITP, Guillain-Barré, Kawasaki and multifocal motor neuropathy (MMN); given by infusion into a vein",
+    url: "http://www.ema.europa.eu/ema/index.jsp?curl=pages/medicines/human/medicines/000628/human_med_000877.jsp&mid=WC0b01ac058001d124",
   },
   kiovigUsage: {
     id: "kiovigUsage",
@@ -153,6 +197,11 @@ export const SOURCES = {
     id: "flebogammaDosage",
     title: "Flebogamma DIF dosage: 0.01 mL/kg/min start, up to 0.08 mL/kg/min (PI, ITP); 5, 10, 20 g",
     url: "https://themeditary.com/dosage-information/flebogamma-dif-dosage-2647.html",
+  },
+  flebogammaEuLeaflet: {
+    id: "flebogammaEuLeaflet",
+    title: "Flebogamma DIF 100 mg/ml EU package leaflet, section 6: supplied as 5 g/50 ml, 10 g/100 ml and 20 g/200 ml",
+    url: "https://preview.medikamio.com/en-gb/drugs/flebogamma-dif-100-mgml-solution-for-infusion/pil",
   },
   nlIvig002: {
     id: "nlIvig002",
@@ -168,6 +217,11 @@ export const SOURCES = {
     id: "hizentraCidp",
     title: "HIZENTRA CIDP dosing: start 1 week after the last IVIG; 0.2–0.4 g/kg/week in 1–2 sessions; first infusion ≤ 20 mL/site and 20 mL/h/site, then ≤ 50",
     url: "https://www.hizentra.com/hcp/dosing-administration/cidp",
+  },
+  hizentraEma: {
+    id: "hizentraEma",
+    title: "HIZENTRA EPAR overview (EMA): EU indications PID, secondary immunodeficiency and CIDP (no MMN)",
+    url: "https://www.ema.europa.eu/en/medicines/human/EPAR/hizentra",
   },
   hizentraPiFactor: {
     id: "hizentraPiFactor",
@@ -194,6 +248,21 @@ export const SOURCES = {
     title: "XEMBIFY prescribing information: 20 %, 1–10 g; 25 mL/site; ≤ 35 mL/h/site (adults); up to 6 sites",
     url: "https://prescriberpoint.com/therapies/xembify-8c174b1",
   },
+  cuvitruEuSmpc: {
+    id: "cuvitruEuSmpc",
+    title: "Cuvitru SmPC (Danish Medicines Agency, EU national licence), section 4.1: replacement therapy only (PID, CLL, multiple myeloma, HSCT)",
+    url: "https://myhealthbox.eu/da/cuvitru-200-mg-ml-injektionsv%C3%A6ske-opl%C3%B8sning/4373981",
+  },
+  cutaquigSmpc: {
+    id: "cutaquigSmpc",
+    title: "cutaquig abbreviated SmPC (Octapharma, international): replacement therapy in PID and SID only",
+    url: "https://www.cutaquig.com/ssr/Summary-of-Product-Characteristics/Summary-of-Product-Characteristics",
+  },
+  xembifyEuSmpc: {
+    id: "xembifyEuSmpc",
+    title: "Xembify 200 mg/mL EU SmPC (copy), section 4.1: replacement therapy only (PID, CLL, multiple myeloma, HSCT); no immunomodulation indication",
+    url: "https://patient-info.co.uk/xembify-200-mg-ml-solution-for-subcutaneous-injection-85978/summary-of-medicine-characteristics",
+  },
   xembifyFactor: {
     id: "xembifyFactor",
     title: "Xembify monograph (low-authority): IVIG→SCIG factor 1.37",
@@ -218,6 +287,21 @@ export const SOURCES = {
     id: "hyqviaCidp",
     title: "HYQVIA CIDP: every 2, 3 or 4 weeks; 1–3 sites; ≥ 40 kg up to 600 mL/site (400 mL/site with 3 sites), about 1200 mL a day",
     url: "https://hyqvia.com/cidp/starting-hyqvia",
+  },
+  hyqviaEuSmpc: {
+    id: "hyqviaEuSmpc",
+    title: "HyQvia EU SmPC (EMA annex I, copy), section 2: IG 10 % vials of 2.5 g/25 mL, 5 g/50 mL, 10 g/100 mL, 20 g/200 mL, 30 g/300 mL, each with a hyaluronidase vial",
+    url: "https://docslib.org/doc/8564137/hyqvia-inn-human-normal-immunoblobulin-scig",
+  },
+  hyqviaEuIndications: {
+    id: "hyqviaEuIndications",
+    title: "PMLiVE news (low authority; not the SmPC): HyQvia's EU approvals are PID (2013), SID (2020) and CIDP maintenance (2024)",
+    url: "https://www.pmlive.com/pharma_news/takedas_hyqvia_receives_ec_approval_for_rare_neuromuscular_disorder_cidp_1507488",
+  },
+  hyqviaNdc: {
+    id: "hyqviaNdc",
+    title: "openFDA NDC 0944-2511, HYQVIA kit: 50 mL IG 10 % vial (5 g) with 2.5 mL hyaluronidase (also 0944-2513: 200 mL, 20 g)",
+    url: "https://api.fda.gov/drug/ndc.json?search=product_ndc%3A%220944-2511%22",
   },
   hyqviaRampUp: {
     id: "hyqviaRampUp",

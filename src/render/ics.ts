@@ -38,22 +38,67 @@ function zoneOffsetMinutes(instant: number, tz: string): number {
   return Math.round((wall - instant) / MS_PER_MINUTE);
 }
 
+const MS_PER_DAY = 86_400_000;
+
+/** A wall-clock time resolved to an instant; `shiftMinutes` > 0 when the time does not exist that day. */
+export interface ResolvedWallTime {
+  readonly instant: Date;
+  /** Minutes the clock jumped over the time (a spring-forward gap), 0 when the time exists. */
+  readonly shiftMinutes: number;
+}
+
+/**
+ * A wall-clock time on a date in a zone as a UTC instant, by the rule of RFC 5545 §3.3.5: a time
+ * that occurs twice (autumn) is its first occurrence; a time that does not exist (inside a
+ * spring-forward gap) is read with the offset before the gap, so 02:30 on a day New York jumps
+ * from 02:00 to 03:00 becomes 03:30. The offsets a day before and a day after are the candidates
+ * (no zone changes its offset twice within two days).
+ */
+export function resolveWallTime(date: IsoDate, time: string, tz: string): ResolvedWallTime {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  const before = zoneOffsetMinutes(wall - MS_PER_DAY, tz);
+  const after = zoneOffsetMinutes(wall + MS_PER_DAY, tz);
+  const valid = [...new Set([before, after])]
+    .map((offset) => wall - offset * MS_PER_MINUTE)
+    .filter((instant) => wall - zoneOffsetMinutes(instant, tz) * MS_PER_MINUTE === instant)
+    .sort((a, b) => a - b);
+  if (valid.length > 0) return { instant: new Date(valid[0]!), shiftMinutes: 0 };
+  return { instant: new Date(wall - before * MS_PER_MINUTE), shiftMinutes: after - before };
+}
+
 /**
  * The UTC instant of a wall-clock time on a date in a zone, correct across daylight-saving
- * changes (the offset is looked up at the instant itself, twice, because it can differ from the
- * offset at the naive guess). Emitting UTC avoids VTIMEZONE blocks, which RFC 5545 would require
- * for every TZID.
+ * changes ({@link resolveWallTime}). Emitting UTC avoids VTIMEZONE blocks, which RFC 5545 would
+ * require for every TZID.
  *
  * @example
  * wallTimeToUtc("2027-07-01", "09:00", "Europe/London") //=> 2027-07-01T08:00:00.000Z
  */
 export function wallTimeToUtc(date: IsoDate, time: string, tz: string): Date {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return resolveWallTime(date, time, tz).instant;
+}
+
+/** `HH:MM` plus minutes, on a 24-hour clock. */
+function clockPlus(time: string, minutes: number): string {
   const [hh, mm] = time.split(":").map(Number) as [number, number];
-  const guess = Date.UTC(y, m - 1, d, hh, mm);
-  let instant = guess - zoneOffsetMinutes(guess, tz) * MS_PER_MINUTE;
-  instant = guess - zoneOffsetMinutes(instant, tz) * MS_PER_MINUTE;
-  return new Date(instant);
+  const total = (((hh * 60 + mm + minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
+}
+
+/** The sentence for a `--time` that does not exist on a date (a spring-forward gap). */
+export function gapText(date: IsoDate, time: string, tz: string, shiftMinutes: number): string {
+  return `${time} does not exist on ${date} in ${tz} (the clocks go forward): the event starts at ${clockPlus(time, shiftMinutes)} (RFC 5545)`;
+}
+
+/** Every infusion date on which `--time` falls in a spring-forward gap, with the sentence saying so. */
+export function nonexistentTimes(r: ScheduleResult, time: string, tz: string): { date: IsoDate; text: string }[] {
+  const dates = [...new Set(r.infusions.map((i) => i.date))];
+  return dates.flatMap((date) => {
+    const { shiftMinutes } = resolveWallTime(date, time, tz);
+    return shiftMinutes > 0 ? [{ date, text: gapText(date, time, tz, shiftMinutes) }] : [];
+  });
 }
 
 const utcDay = (date: IsoDate, plusDays = 0) => {
@@ -78,9 +123,10 @@ function summary(r: ScheduleResult, i: Infusion): string {
   return `${route} ${formatNumber(i.doseG)} g ${r.regimen.productName} (course ${i.course}, day ${i.day}/${i.daysInCourse}${where})`;
 }
 
-function description(r: ScheduleResult, i: Infusion): string {
+function description(r: ScheduleResult, i: Infusion, moved?: string): string {
   const minutes = chairMinutes(i);
   const lines = [
+    ...(moved ? [`Start time moved: ${moved}`] : []),
     `Dose: ${formatNumber(i.doseG)} g (${formatNumber(i.doseGPerKg, 3)} g/kg of dosing weight ${formatNumber(r.patient.dosingWeightKg)} kg)`,
     `Volume: ${formatNumber(i.volumeMl, 1)} mL${i.sites ? ` at ${i.sites} sites, ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL each` : ""}`,
     `Vials: ${formatVials(i.vials)}`,
@@ -110,15 +156,17 @@ export function renderIcs(r: ScheduleResult, options: IcsOptions = {}): string {
   const key = calendarKey(r, options.calendarId);
   const stamp = utcDay(r.regimen.startDate);
   for (const i of r.infusions) {
+    const resolved = options.time !== undefined && options.tz !== undefined ? resolveWallTime(i.date, options.time, options.tz) : undefined;
+    const moved = resolved && resolved.shiftMinutes > 0 ? gapText(i.date, options.time!, options.tz!, resolved.shiftMinutes) : undefined;
     const common = {
       id: `${key}-c${i.course}-d${i.day}@mmn-dose`,
       sequence: options.sequence ?? 0,
       stamp,
       summary: summary(r, i),
-      description: description(r, i),
+      description: description(r, i, moved),
     };
-    if (options.time !== undefined && options.tz !== undefined) {
-      const start = wallTimeToUtc(i.date, options.time, options.tz);
+    if (resolved) {
+      const start = resolved.instant;
       const minutes = chairMinutes(i);
       // No estimate, no DTEND: RFC 5545 then reads the event as ending when it starts.
       cal.createEvent({ ...common, start, ...(minutes === undefined ? {} : { end: new Date(start.getTime() + minutes * MS_PER_MINUTE) }) });

@@ -1,5 +1,5 @@
 import { formatNumber } from "../core/format.js";
-import { PRODUCTS, productSources, type Fact, type Product, type ScigProduct } from "../data/products.js";
+import { mmnIndicationFor, PRODUCTS, productSources, REGIONS, vialSizesFor, type Fact, type Product, type ScigProduct } from "../data/products.js";
 import { NO_COLOR, type Paint } from "./paint.js";
 
 interface FactRow {
@@ -9,6 +9,8 @@ interface FactRow {
   readonly text: (value: never) => string;
 }
 
+const vials = (v: number[]) => `${v.map((x) => formatNumber(x)).join(", ")} g`;
+const yesNo = (v: boolean) => (v ? "yes" : "no");
 const mlkgh = (x: number, conc: number) => `${formatNumber(x, 3)} mL/kg/h (${formatNumber((x * conc * 1000) / 60, 2)} mg/kg/min)`;
 
 /** Every number of a product, in the order a pharmacist audits them. */
@@ -16,8 +18,10 @@ function factRows(p: Product): FactRow[] {
   const conc = p.concentrationGPerMl.value;
   const rows: FactRow[] = [
     { field: "concentrationGPerMl", label: "concentration", fact: p.concentrationGPerMl, text: (v: number) => `${formatNumber(v * 1000)} mg/mL` },
-    { field: "vialSizesG", label: "vials", fact: p.vialSizesG, text: (v: number[]) => `${v.map((x) => formatNumber(x)).join(", ")} g` },
-    { field: "mmnIndication", label: "MMN indication", fact: p.mmnIndication, text: (v: boolean) => (v ? "yes" : "no") },
+    { field: "vialSizesG", label: "vials", fact: p.vialSizesG, text: vials },
+    ...Object.entries(p.vialSizesGByRegion ?? {}).map(([region, fact]) => ({ field: `vialSizesG.${region}`, label: `vials (${region.toUpperCase()})`, fact, text: vials })),
+    { field: "mmnIndication", label: "MMN (US label)", fact: p.mmnIndication, text: yesNo },
+    { field: "mmnIndicationEu", label: "MMN (EU label)", fact: p.mmnIndicationEu, text: yesNo },
   ];
   if (p.route === "scig") return [...rows, ...scigRows(p)];
   const r = p.rates;
@@ -85,6 +89,17 @@ export function productsJson(products: readonly Product[] = PRODUCTS) {
       concentrationGPerMl: p.concentrationGPerMl.value,
       vialSizesG: p.vialSizesG.value === null ? [] : [...p.vialSizesG.value],
       mmnIndication: p.mmnIndication.value,
+      // Per label region (--region): the MMN indication (null: not found), vial sizes, and the name sold under there.
+      regions: Object.fromEntries(
+        REGIONS.map((region) => [
+          region,
+          {
+            mmnIndication: mmnIndicationFor(p, region).value,
+            vialSizesG: [...(vialSizesFor(p, region).value ?? [])],
+            soldAs: p.soldAs?.[region]?.productId ?? null,
+          },
+        ]),
+      ),
       rateIndication: p.route === "ivig" ? p.rates.indication : "SCIG per-site limits (≥ 40 kg where the label distinguishes)",
       sources: productSources(p).map((s) => s.url),
       facts: factRows(p).map(({ field, fact }) =>

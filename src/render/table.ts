@@ -1,6 +1,7 @@
 import { formatNumber } from "../core/format.js";
 import type { Message, ScheduleResult } from "../core/resultSchema.js";
 import { NO_COLOR, type Paint } from "./paint.js";
+import { REGION_LABEL } from "../data/products.js";
 
 interface Vial {
   readonly sizeG: number;
@@ -44,7 +45,7 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
       : `exact ${grams(g.exactCourseDoseG)}, --round ${g.rounding}${roundingOrigin(g.roundingSource, p.policy)}: ${g.roundingDifferenceG > 0 ? "+" : "−"}${grams(Math.abs(g.roundingDifferenceG))}`;
 
   const scig = g.scig;
-  lines.push(paint.bold(`mmn-dose · ${g.productName} · ${scig ? "SCIG" : "IVIG"} schedule for multifocal motor neuropathy`));
+  lines.push(paint.bold(`mmn-dose · ${g.productName} · ${scig ? "SCIG" : "IVIG"} schedule for multifocal motor neuropathy · ${REGION_LABEL[g.region]}`));
   const field = (label: string, value: string) => lines.push(`  ${paint.dim(label.padEnd(15))}${value}`);
   const body = [`${formatNumber(p.weightKg)} kg (typed ${p.weightAsEntered})`];
   if (p.heightCm !== null) body.push(`${formatNumber(p.heightCm, 1)} cm (typed ${p.heightAsEntered})`);

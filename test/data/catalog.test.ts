@@ -11,6 +11,18 @@ const fact = <T extends z.ZodType>(value: T) =>
     z.strictObject({ value: z.null(), notFound: z.string().min(10) }),
   ]);
 const rate = z.number().min(0.05).max(15);
+const vialList = z.array(z.number().positive().max(100)).min(1);
+/** Label-region data (--region): the EU label's MMN indication, other sizes, the name sold under. */
+const regionFields = {
+  vialSizesGByRegion: z.strictObject({ us: fact(vialList).optional(), eu: fact(vialList).optional() }).optional(),
+  mmnIndicationEu: fact(z.boolean()),
+  soldAs: z
+    .strictObject({
+      us: z.strictObject({ name: z.string(), productId: z.string() }).optional(),
+      eu: z.strictObject({ name: z.string(), productId: z.string() }).optional(),
+    })
+    .optional(),
+};
 
 /** The catalog is checked like input: a typo in a number fails here, not at a bedside. */
 const ProductSchema = z.strictObject({
@@ -18,8 +30,9 @@ const ProductSchema = z.strictObject({
   name: z.string(),
   route: z.literal("ivig"),
   concentrationGPerMl: z.strictObject({ value: z.number().min(0.05).max(0.2), source, note: z.string().optional() }),
-  vialSizesG: fact(z.array(z.number().positive().max(100)).min(1)),
+  vialSizesG: fact(vialList),
   mmnIndication: z.strictObject({ value: z.boolean(), source, note: z.string().optional() }),
+  ...regionFields,
   rates: z.strictObject({
     indication: z.string().min(3),
     initialMlPerKgPerHour: fact(rate),
@@ -39,8 +52,9 @@ const ScigSchema = z.strictObject({
   name: z.string(),
   route: z.literal("scig"),
   concentrationGPerMl: sourced(z.number().min(0.05).max(0.25)),
-  vialSizesG: fact(z.array(z.number().positive().max(100)).min(1)),
+  vialSizesG: fact(vialList),
   mmnIndication: sourced(z.boolean()),
+  ...regionFields,
   labelFactor: fact(z.number().min(1).max(2)),
   firstInfusions: sourced(z.number().int().min(0).max(10)),
   first: phase,

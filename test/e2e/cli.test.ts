@@ -268,7 +268,7 @@ describe("bad input: exit 2, one plain line naming the option and range, no stac
     [["--weight", "70", "--product", "nope"], "--product must be one of gammagard-liquid, privigen"],
     [["--weight", "70", "--product", "kiovig"], "--initial-rate is required for Kiovig"],
     [["--weight", "70", "--product", "kiovig", "--initial-rate", "0.5"], "--max-rate is required for Kiovig"],
-    [["--weight", "70", "--product", "octagam-10"], "--vials is required for Octagam 10 %"],
+    [["--weight", "70", "--product", "octagam-10", "--vials", "15"], "--vials 15: Octagam 10 % comes in 2, 5, 10, 20, 30 g vials"],
     [["--weight", "70", "--vials", "15"], "--vials 15: Gammagard Liquid 10 % comes in 1, 2.5, 5, 10, 20, 30 g vials"],
     [["--weight", "70", "--vials", "10,,20"], "--vials must be a comma-separated list"],
     [["--weight", "70", "--max-rate", "6"], "--max-rate 6 is above the Gammagard Liquid 10 % label maximum of 5.4 mL/kg/h"],
