@@ -31,7 +31,8 @@ export type WarningCode =
   | "HYQVIA_DAILY_VOLUME"
   | "SCIG_FACTOR_BELOW_MMN_STUDY"
   | "AGE_OVER_65"
-  | "COURSE_SPREAD_OVER_WEEK";
+  | "COURSE_SPREAD_OVER_WEEK"
+  | "COURSES_CLOSE_TOGETHER";
 
 export type NoteCode =
   | "ROUNDED"

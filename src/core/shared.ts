@@ -3,7 +3,7 @@ import { message } from "./messages.js";
 import type { CourseTotal, Infusion, Message, Patient, SourceRef } from "./resultSchema.js";
 import { placeCourses, type AvoidRules, type PlacedCourse, type PlacedDay, type PlannedCourse } from "./avoid.js";
 import { daysBetween, weekdayOf } from "./calendarDate.js";
-import { EFNS_COURSE_DAYS } from "../data/guidelines.js";
+import { EFNS_COURSE_DAYS, SCHEDULING_WINDOW_DAYS } from "../data/guidelines.js";
 import { mgToG, type VialCount } from "./vials.js";
 import { roundTo } from "./format.js";
 import { decideDosingWeight, DosingWeightInputError, unitWarnings, type DosingWeightDecision } from "./dosingWeight.js";
@@ -59,7 +59,30 @@ export function placeSchedule(courses: readonly PlannedCourse[], rules: AvoidRul
           ),
         ],
   );
-  return { courses: placed.map((p) => p.days), notes, warnings: spreadWarnings(placed, courses, rules) };
+  return { courses: placed.map((p) => p.days), notes, warnings: [...spreadWarnings(placed, courses, rules), ...closeTogetherWarnings(placed, courses)] };
+}
+
+/**
+ * One warning naming every course that the moves brought closer to the course before it than the
+ * plan spaces them, by more than the scheduling window (a course moved 3 weeks by a closure while
+ * the next keeps its date would give two courses a week apart).
+ */
+function closeTogetherWarnings(placed: readonly PlacedCourse[], courses: readonly PlannedCourse[]): Message[] {
+  const window = SCHEDULING_WINDOW_DAYS.value;
+  const close = placed.flatMap((p, c) => {
+    if (c === 0) return [];
+    const planned = daysBetween(courses[c - 1]!.plannedStart, courses[c]!.plannedStart);
+    const actual = daysBetween(placed[c - 1]!.days[0]!.date, p.days[0]!.date);
+    return planned - actual > window ? [`course ${c + 1} starts ${actual} days after course ${c} (planned ${planned})`] : [];
+  });
+  if (close.length === 0) return [];
+  return [
+    message(
+      "COURSES_CLOSE_TOGETHER",
+      `after the moves, ${close.join("; ")}: more than ${window} days closer than prescribed, so more drug is given in less time; check the dose or move the later course with --avoid`,
+      [SCHEDULING_WINDOW_DAYS.source],
+    ),
+  ];
 }
 
 /** One warning naming every course whose days, after the moves, span more than a week of calendar days. */

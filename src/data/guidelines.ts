@@ -27,6 +27,16 @@ export const EFNS_COURSE_DAYS: Sourced<{ min: number; max: number }> = {
   source: SOURCES.efnsPns2006,
 };
 
+/**
+ * Option Care Health's IG order form lets an infusion be given up to 4 days either side of its date
+ * for scheduling (CLINICAL.md §5.2). A move that brings a course closer than that to the one before
+ * gives more drug in a shorter time than prescribed, so the tool warns.
+ */
+export const SCHEDULING_WINDOW_DAYS: Sourced<number> = {
+  value: 4,
+  source: SOURCES.optionCareScheduling,
+};
+
 /** Gammagard Liquid US MMN label: 0.5 to 2.4 g/kg/month, based on clinical response. */
 export const GAMMAGARD_MMN_MONTHLY_G_PER_KG: Sourced<{ min: number; max: number }> = {
   value: { min: 0.5, max: 2.4 },

@@ -75,6 +75,11 @@ export const SOURCES = {
     title: "US IVIG order form: actual weight up to 120 % of IBW, adjusted weight above",
     url: "https://studyres.com/doc/6558262/dose-interval-dose-interval",
   },
+  optionCareScheduling: {
+    id: "optionCareScheduling",
+    title: "Option Care Health IG order form: an infusion may be given ± 4 days from its date for scheduling",
+    url: "https://cdn.shopify.com/s/files/1/0628/6658/7872/files/IG-Adult-1.pdf",
+  },
   optionCareBmi30: {
     id: "optionCareBmi30",
     title: "Option Care Health IG order form: BMI > 30, adjusted body weight used",

@@ -119,3 +119,30 @@ describe("one infusion a date: a moved course never lands on the next one (issue
     expectPlacedWell(r, rules);
   });
 });
+
+describe("courses the moves bring closer together than prescribed (beyond Option Care's ± 4 days)", () => {
+  const closeWarning = (r: ScheduleResult) => r.warnings.find((w) => w.code === "COURSES_CLOSE_TOGETHER");
+  const days = (from: string, n: number) => Array.from({ length: n }, (_, i) => addCalendarDays(from, i));
+
+  it("a three-week closure that moves course 1 next to course 2 warns, naming the 7-day gap against the planned 28", () => {
+    // Closed 21 Dec – 10 Jan: course 1 (planned 21–22 Dec) moves to 11–12 Jan; course 2 keeps 18 Jan.
+    const r = planSchedule(scheduleInput({ startDate: "2026-12-21", courses: 3, avoid: { dates: days("2026-12-21", 21) } }), TODAY);
+    expect(dates(r).slice(0, 4)).toEqual(["2027-01-11", "2027-01-12", "2027-01-18", "2027-01-19"]);
+    expect(closeWarning(r)?.message).toContain("course 2 starts 7 days after course 1 (planned 28)");
+  });
+
+  it("a move of 4 days is within the scheduling window; 5 days is not", () => {
+    // Course 1 planned Tue 1 Dec; course 2 Tue 29 Dec. Avoiding 1–4 Dec puts course 1 on 5 Dec: 24 days to course 2.
+    const four = planSchedule(scheduleInput({ startDate: "2026-12-01", courses: 2, avoid: { dates: days("2026-12-01", 4) } }), TODAY);
+    expect(dates(four)[0]).toBe("2026-12-05");
+    expect(closeWarning(four)).toBeUndefined();
+    const five = planSchedule(scheduleInput({ startDate: "2026-12-01", courses: 2, avoid: { dates: days("2026-12-01", 5) } }), TODAY);
+    expect(dates(five)[0]).toBe("2026-12-06");
+    expect(closeWarning(five)?.message).toContain("course 2 starts 23 days after course 1 (planned 28)");
+  });
+
+  it("weekends moved off a Saturday start keep every gap (no warning)", () => {
+    const r = planSchedule(scheduleInput({ startDate: "2026-12-05", courses: 4, avoid: { weekends: true } }), TODAY);
+    expect(closeWarning(r)).toBeUndefined();
+  });
+});
