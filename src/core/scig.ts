@@ -98,7 +98,8 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
 
   // Interval and sessions.
   const allowed = product.intervalsWeeks.value;
-  const everyWeeks = options.everyWeeks ?? (product.facilitated ? Math.min(Math.max(input.intervalWeeks, allowed[0]!), allowed.at(-1)!) : 1);
+  const everyWeeks = options.everyWeeks ?? defaultEveryWeeks(product, input.intervalWeeks, weeklyExactMg, noteOnce);
+  checkDailyVolume(product, everyWeeks, weeklyExactMg);
   if (!allowed.includes(everyWeeks)) {
     throw new ScheduleInputError(
       "SCIG_INTERVAL_NOT_ALLOWED",
@@ -323,6 +324,45 @@ function scigPeriodWeeks(input: ScheduleInput, startDate: IsoDate): number {
 }
 
 /**
+ * The default interval: weekly, except HyQvia, which follows the IVIG interval within its label's
+ * 2–4 weeks, shortened where that interval's dose would exceed its daily volume (1200 mL at 40 kg
+ * or more): 140 g every 4 weeks is 1400 mL, so it is given every 3 weeks (1050 mL), with a note.
+ */
+function defaultEveryWeeks(product: ScigProduct, ivigWeeks: number, weeklyMg: number, note: Note): number {
+  const allowed = product.intervalsWeeks.value;
+  const f = product.facilitated;
+  if (!f) return 1;
+  const wanted = Math.min(Math.max(ivigWeeks, allowed[0]!), allowed.at(-1)!);
+  const ml = (weeks: number) => (weeklyMg * weeks) / 1000 / product.concentrationGPerMl.value;
+  const fits = allowed.filter((w) => w <= wanted && ml(w) <= f.maxMlPerDay.value);
+  const weeks = fits.at(-1) ?? allowed[0]!;
+  if (weeks < wanted) {
+    note(
+      "SCIG_EVERY_SHORTENED",
+      `${product.name} every ${weeks} weeks, not ${wanted}: ${wanted} weeks' dose (${formatNumber(roundTo(ml(wanted), 1))} mL) is above its ${f.maxMlPerDay.value} mL a day; --scig-every sets another interval`,
+      [f.maxMlPerDay.source],
+    );
+  }
+  return weeks;
+}
+
+/**
+ * HyQvia is one session a dose, at most its label's daily volume: a dose above it is refused,
+ * naming the intervals whose dose would fit (issue 12 item 9: never planned with exit 0).
+ */
+function checkDailyVolume(product: ScigProduct, everyWeeks: number, weeklyMg: number): void {
+  const f = product.facilitated;
+  if (!f) return;
+  const ml = (weeks: number) => (weeklyMg * weeks) / 1000 / product.concentrationGPerMl.value;
+  if (ml(everyWeeks) <= f.maxMlPerDay.value) return;
+  const fits = product.intervalsWeeks.value.filter((w) => w < everyWeeks && ml(w) <= f.maxMlPerDay.value);
+  throw new ScheduleInputError(
+    "HYQVIA_DAILY_VOLUME",
+    `--route scig: ${formatNumber(roundTo(ml(everyWeeks), 1))} mL of HyQvia every ${everyWeeks} weeks is above its label's ${f.maxMlPerDay.value} mL a day (one session); ${fits.length > 0 ? `give it more often (--scig-every ${fits.join(" or ")})` : "lower --dose or --every, or choose another --scig-product"}`,
+  );
+}
+
+/**
  * When each infusion falls. HyQvia ramps up: infusion k covers k weeks and the next comes k weeks
  * later, until the full interval (PI: 1-, 2-, 3-, then 4-week doses at weeks 1, 2, 4, 7).
  */
@@ -448,23 +488,24 @@ function siteWarnings(
   if (f) {
     if (ml > f.maxMlPerDay.value) {
       // HyQvia is given in one session; a shorter interval gives a smaller dose (label: every 2, 3 or 4 weeks).
-      const shorter = context.given.everyWeeks === undefined ? product.intervalsWeeks.value.filter((w) => w < context.everyWeeks) : [];
-      context.warn(
+      // Above the label's daily volume is refused, not warned (issue 12 item 9).
+      const shorter = product.intervalsWeeks.value.filter((w) => w < context.everyWeeks);
+      throw new ScheduleInputError(
         "HYQVIA_DAILY_VOLUME",
-        `${formatNumber(ml)} mL is above HyQvia's ${f.maxMlPerDay.value} mL a day${site.sites > (maxSites.value ?? site.sites) ? ` and needs ${site.sites} sites, more than its ${maxSites.value}` : ""}${shorter.length > 0 ? `: give it more often (${shorter.map((w) => `--scig-every ${w}`).join(" or ")})` : ": give it more often (a shorter --scig-every) or lower the dose"}`,
-        [f.maxMlPerDay.source],
-        shorter.map((w) => `--scig-every ${w}`),
+        `--route scig: ${formatNumber(ml)} mL of HyQvia in one day is above its label's ${f.maxMlPerDay.value} mL a day${site.sites > (maxSites.value ?? site.sites) ? ` and needs ${site.sites} sites, more than its ${maxSites.value}` : ""}; ${shorter.length > 0 ? `give it more often (--scig-every ${shorter.join(" or ")}) or lower --dose` : "lower --dose or --every, or choose another --scig-product"}`,
       );
     }
     return;
   }
   const consecutive = product.maxSitesConsecutive;
   if (consecutive && site.sites > consecutive.value) {
+    // --sessions 2 only cures it when half the volume needs no more sites than the limit.
+    const remedy = Math.ceil(ml / 2 / perSite - 1e-9) <= consecutive.value ? splitRemedy : [];
     context.warn(
       "SCIG_SITES_ABOVE_LABEL",
-      `${needs}, more than the ${consecutive.value} the label allows in one infusion (${consecutive.note ?? "label"})${splitRemedy.length > 0 ? ": split the dose with --sessions 2" : ""}`,
+      `${needs}, more than the ${consecutive.value} the label allows in one infusion (${consecutive.note ?? "label"})${remedy.length > 0 ? ": split the dose with --sessions 2" : ": lower the dose or choose a product with larger per-site volumes"}`,
       [consecutive.source],
-      splitRemedy,
+      remedy,
     );
   }
   if (site.rounds > 1 && maxSites.value !== null) {

@@ -21,12 +21,23 @@ describe("SCIG equivalents (CLINICAL.md §8 D9, D10, items 3–5)", () => {
     expect(r.infusions).toHaveLength(24); // 6 courses × 4 weeks
   });
 
-  it("says each warning once: HyQvia's daily volume limit over many infusions is one warning", () => {
-    const r = scig({ productId: "hyqvia", everyWeeks: 4 }, { vialSizesG: [5, 10, 20, 30], courses: 3 });
-    const daily = r.warnings.filter((w) => w.code === "HYQVIA_DAILY_VOLUME");
-    expect(daily).toHaveLength(new Set(daily.map((w) => w.message)).size);
-    expect(daily.length).toBeGreaterThan(0);
-    expect(r.infusions.filter((i) => i.volumeMl > 1200).length).toBeGreaterThan(1);
+  it("HyQvia above its 1200 mL a day is refused, never planned (issue 12 item 9)", () => {
+    // 70 kg × 2 g/kg = 140 g every 4 weeks at 10 % = 1400 mL on one day, above the label's 1200 mL.
+    expect(() => scig({ productId: "hyqvia", everyWeeks: 4 }, { vialSizesG: [5, 10, 20, 30], courses: 3 })).toThrow(
+      /1400 mL of HyQvia every 4 weeks is above its label's 1200 mL a day.*--scig-every 2 or 3\)/,
+    );
+  });
+
+  it("HyQvia's default interval is the IVIG one, shortened to the longest whose dose fits its day (with a note)", () => {
+    // 140 g every 4 weeks = 1400 mL > 1200; every 3 weeks = 105 g = 1050 mL fits.
+    const r = scig({ productId: "hyqvia" }, { courses: 3 });
+    expect(r.regimen.scig).toMatchObject({ everyWeeks: 3 });
+    expect(Math.max(...r.infusions.map((i) => i.volumeMl))).toBe(1050);
+    expect(r.notes.find((n) => n.code === "SCIG_EVERY_SHORTENED")?.message).toContain("every 3 weeks, not 4: 4 weeks' dose (1400 mL)");
+    // 50 kg: 100 g every 4 weeks = 1000 mL fits, so the IVIG interval stays.
+    const light = scig({ productId: "hyqvia" }, { weightKg: 50, courses: 3 });
+    expect(light.regimen.scig).toMatchObject({ everyWeeks: 4 });
+    expect(light.notes.map((n) => n.code)).not.toContain("SCIG_EVERY_SHORTENED");
   });
 
   it("regimen fields describe the SCIG regimen (dose per kg × dosing weight = dose every interval); the IVIG one is under scig", () => {

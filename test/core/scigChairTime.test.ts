@@ -43,22 +43,27 @@ describe("SCIG sites run at most the label's number at once (issue 12 item 6)", 
     expect(scig({ sessions: 2 }).infusions[0]).toMatchObject({ volumeMl: 90, sites: 5, sitesAtOnce: 3, siteRounds: 2 }) // 17.5 g → 18 g in whole vials;
   });
 
-  it("more than the 12 sites Hizentra allows in turn warns, with --sessions 2 as the remedy", () => {
-    // 100 kg, 2 g/kg every 2 weeks: 100 g a week = 500 mL → 25 sites of ≤ 20 mL in the first infusion.
+  it("more than the 12 sites Hizentra allows in turn warns; --sessions 2 is offered only when it cures it", () => {
+    // 100 kg, 2 g/kg every 2 weeks: 100 g a week = 500 mL → 25 sites of ≤ 20 mL in the first infusion;
+    // --sessions 2 gives 250 mL → 13 sites, still over 12, so it is not offered.
     const r = scig({}, { weightKg: 100, intervalWeeks: 2 });
     const w = r.warnings.find((x) => x.code === "SCIG_SITES_ABOVE_LABEL")!;
     expect(w.message).toContain("25 sites");
-    expect(w.remedies).toEqual(["--sessions 2"]);
+    expect(w.remedies).toBeUndefined();
+    // 80 kg, 2 g/kg every 2 weeks: 80 g = 400 mL → 20 sites; half, 200 mL, is 10 sites: --sessions 2 cures it.
+    const cured = scig({}, { weightKg: 80, intervalWeeks: 2 });
+    expect(cured.warnings.find((x) => x.code === "SCIG_SITES_ABOVE_LABEL")!.remedies).toEqual(["--sessions 2"]);
+    expect(scig({ sessions: 2 }, { weightKg: 80, intervalWeeks: 2 }).warnings.map((x) => x.code)).not.toContain("SCIG_SITES_ABOVE_LABEL");
     expect(findScigProduct("hizentra")!.maxSitesConsecutive!.value).toBe(12);
   });
 
-  it("HyQvia (one session only) never suggests --sessions 2; its daily-volume remedy is a shorter --scig-every", () => {
-    // 150 kg × 2 g/kg = 300 g every 4 weeks = 3000 mL at 10 %, above HyQvia's 1200 mL a day.
-    const r = scig({ productId: "hyqvia" }, { weightKg: 150, vialSizesG: [10, 20, 30], courses: 2 });
-    const texts = [...r.warnings, ...r.notes].map((m) => m.message).join("\n");
-    expect(texts).not.toContain("--sessions");
-    const daily = r.warnings.find((w) => w.code === "HYQVIA_DAILY_VOLUME")!;
-    expect(daily.remedies).toEqual(["--scig-every 2", "--scig-every 3"]);
+  it("HyQvia (one session only) never suggests --sessions 2; above its daily volume it is refused naming a shorter --scig-every", () => {
+    // 150 kg × 2 g/kg = 300 g every 4 weeks: 75 g (750 mL) a week, 3000 mL every 4 weeks; even every
+    // 2 weeks (1500 mL) is above 1200 mL a day, so no interval is offered, only a lower dose.
+    expect(() => scig({ productId: "hyqvia", everyWeeks: 4 }, { weightKg: 150, vialSizesG: [10, 20, 30], courses: 2 })).toThrow(
+      /3000 mL of HyQvia every 4 weeks is above its label's 1200 mL a day \(one session\); lower --dose or --every/,
+    );
+    expect(() => scig({ productId: "hyqvia" }, { weightKg: 150, vialSizesG: [10, 20, 30], courses: 2 })).toThrow(/1500 mL of HyQvia every 2 weeks/);
     expect(() => scig({ productId: "hyqvia", sessions: 2 }, { vialSizesG: [10] })).toThrow(/one session/);
   });
 
