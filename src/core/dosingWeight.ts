@@ -222,11 +222,13 @@ function applyChoice(choice: DosingWeightChoice, body: Body, measures: BodyMeasu
   const why = `--dosing-weight ${choice} needs the ideal weight`;
   if (choice === "bmi30" || choice === "ibw120") return applyRule(THRESHOLD_RULES[choice], body, measures, warnings);
   const heightCm = requireHeight(body, why);
-  if (heightCm < DEVINE_MIN_HEIGHT_CM) {
-    warnings.push(devineNotValid(heightCm));
-    return { basis: "actual", reason: `actual weight: Devine ideal weight is not valid below ${DEVINE_MIN_HEIGHT_CM} cm` };
+  // As the policies do: Devine extrapolated (with a warning) down to 132 cm, not below.
+  if (heightCm < DEVINE_EXTRAPOLATION_MIN_CM) {
+    warnings.push(devineNotValid(heightCm, `is below ${DEVINE_EXTRAPOLATION_MIN_CM} cm, where no rule extrapolates Devine ideal weight`));
+    return { basis: "actual", reason: `actual weight: Devine ideal weight is not extrapolated below ${DEVINE_EXTRAPOLATION_MIN_CM} cm` };
   }
   requireIdeal(body, measures, why);
+  if (heightCm < DEVINE_MIN_HEIGHT_CM) warnings.push(devineExtrapolated(heightCm, measures.idealWeightKg!));
   return capAtActual(choice, body, measures, `${choice} weight: --dosing-weight ${choice}`);
 }
 
@@ -236,22 +238,16 @@ function applyRule(rule: DosingRule, body: Body, measures: BodyMeasures, warning
   const heightCm = requireHeight(body, why);
   if (heightCm < rule.minHeightCm) {
     const must = rule.adjustWhen.kind === "heightAndWeight" && measures.bmi! > rule.adjustWhen.mustAboveBmi;
-    if (rule.minHeightCm === DEVINE_MIN_HEIGHT_CM) warnings.push(devineNotValid(heightCm));
+    if (rule.id === "bmi30" || rule.id === "ibw120") {
+      warnings.push(devineNotValid(heightCm, `is below ${rule.minHeightCm} cm, where no rule extrapolates Devine ideal weight`));
+    }
     else if (must) warnings.push(devineNotValid(heightCm, `is below ${rule.minHeightCm} cm: BMI ${formatNumber(measures.bmi!, 1)} > 30 calls for adjusted weight, but Devine is not extrapolated that far`));
     return { basis: "actual", reason: `actual weight: height ${formatNumber(heightCm, 1)} cm is below the rule's ${rule.minHeightCm} cm` };
   }
   const verdict = thresholdMet(rule.adjustWhen, body, measures, () => requireIdeal(body, measures, why));
   if (!verdict.adjust) return { basis: "actual", reason: `actual weight: ${verdict.because}` };
   requireIdeal(body, measures, why);
-  if (heightCm < DEVINE_MIN_HEIGHT_CM) {
-    warnings.push(
-      message(
-        "DEVINE_EXTRAPOLATED",
-        `height ${formatNumber(heightCm, 1)} cm is below ${DEVINE_MIN_HEIGHT_CM} cm, where Devine is validated; the rule still uses it (ideal weight ${formatNumber(measures.idealWeightKg!)} kg)`,
-        [SOURCES.devineValidity],
-      ),
-    );
-  }
+  if (heightCm < DEVINE_MIN_HEIGHT_CM) warnings.push(devineExtrapolated(heightCm, measures.idealWeightKg!));
   return capAtActual("adjusted", body, measures, `adjusted weight: ${verdict.because}`);
 }
 
@@ -323,6 +319,14 @@ function applyPolicy(policy: Policy, body: Body, measures: BodyMeasures, warning
     );
   }
   return applyRule(policy, body, measures, warnings);
+}
+
+function devineExtrapolated(heightCm: number, idealKg: number): Message {
+  return message(
+    "DEVINE_EXTRAPOLATED",
+    `height ${formatNumber(heightCm, 1)} cm is below ${DEVINE_MIN_HEIGHT_CM} cm, where Devine is validated; the rule still uses it (ideal weight ${formatNumber(idealKg)} kg)`,
+    [SOURCES.devineValidity],
+  );
 }
 
 function devineNotValid(heightCm: number, why = `is below ${DEVINE_MIN_HEIGHT_CM} cm, where Devine ideal weight is not valid`): Message {

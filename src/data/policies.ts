@@ -118,14 +118,14 @@ export const THRESHOLD_RULES = {
     id: "bmi30",
     description: "adjusted weight when BMI > 30",
     adjustWhen: { kind: "bmiAbove", bmi: 30 },
-    minHeightCm: DEVINE_MIN_HEIGHT_CM,
+    minHeightCm: DEVINE_EXTRAPOLATION_MIN_CM,
     source: SOURCES.optionCareBmi30,
   },
   ibw120: {
     id: "ibw120",
     description: "adjusted weight when actual > 120 % of ideal weight",
     adjustWhen: { kind: "ibwPercentAbove", percent: 120 },
-    minHeightCm: DEVINE_MIN_HEIGHT_CM,
+    minHeightCm: DEVINE_EXTRAPOLATION_MIN_CM,
     source: SOURCES.usOrderForm120,
   },
 } as const satisfies Record<string, DosingRule>;

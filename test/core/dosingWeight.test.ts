@@ -93,10 +93,24 @@ describe("exclusions and edge cases", () => {
     expect(codes(d.warnings)).toContain("DEVINE_EXTRAPOLATED");
   });
 
-  it("explicit ideal/adjusted below 152.4 cm dose on actual weight and say so", () => {
-    const d = decideDosingWeight({ body: female(90, 145), choice: "adjusted" });
-    expect(d.basis).toBe("actual");
-    expect(codes(d.warnings)).toContain("DEVINE_NOT_VALID");
+  it("explicit ideal/adjusted/bmi30 between 132 and 152.4 cm extrapolate Devine as the policies do, and say so", () => {
+    // 145 cm = 57.087 in; IBW = 45.5 + 2.3 × (57.087 − 60) = 38.800 kg; AdjBW = 38.800 + 0.4 × (90 − 38.800) = 59.280 kg.
+    for (const choice of ["adjusted", "bmi30"] as const) {
+      const d = decideDosingWeight({ body: female(90, 145), choice });
+      expect(d.basis).toBe("adjusted");
+      expect(d.dosingWeightKg).toBeCloseTo(59.28, 2);
+      expect(codes(d.warnings)).toContain("DEVINE_EXTRAPOLATED");
+    }
+    // The same patient under Ontario's BMI > 30 "must" gets the same weight.
+    expect(decideDosingWeight({ body: female(90, 145), policy: "ontario" }).dosingWeightKg).toBeCloseTo(59.28, 2);
+  });
+
+  it("explicit ideal/adjusted/bmi30 below 132 cm dose on actual weight and say so", () => {
+    for (const choice of ["adjusted", "ideal", "bmi30", "ibw120"] as const) {
+      const d = decideDosingWeight({ body: female(90, 130), choice });
+      expect(d.basis).toBe("actual");
+      expect(codes(d.warnings)).toContain("DEVINE_NOT_VALID");
+    }
   });
 
   it("ideal weight above actual is never used", () => {
