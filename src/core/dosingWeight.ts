@@ -59,7 +59,7 @@ export interface DosingWeightDecision extends BodyMeasures {
 export class DosingWeightInputError extends Error {
   override readonly name = "DosingWeightInputError";
   constructor(
-    readonly code: "MISSING_HEIGHT" | "MISSING_SEX",
+    readonly code: "MISSING_HEIGHT" | "MISSING_SEX" | "CONTRADICTORY_INPUT",
     readonly option: string,
     message: string,
   ) {
@@ -133,6 +133,9 @@ function decide(request: DosingWeightRequest, suggestPolicies: boolean): DosingW
   const policy = policyId === undefined ? undefined : POLICIES[policyId];
   const warnings: Message[] = [];
   const notes: Message[] = [];
+  if (body.pregnant && body.sex === "male") {
+    throw new DosingWeightInputError("CONTRADICTORY_INPUT", "--pregnant", "--pregnant contradicts --sex male: check the patient's details");
+  }
   const measures = bodyMeasures(body, policy?.inchesPerCm);
 
   let rule: string;

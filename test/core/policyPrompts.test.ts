@@ -131,4 +131,8 @@ describe("prompts the sources call for (issue 12 item 8)", () => {
     const monthly2 = planSchedule(scheduleInput({ route: "scig", scig: {} }), TODAY); // 2 g/kg every 4 weeks = 2.17
     expect(codes(monthly2)).not.toContain("SCIG_FACTOR_BELOW_MMN_STUDY");
   });
+
+  it("--pregnant with --sex male is refused as contradictory, naming --pregnant", () => {
+    expect(() => planSchedule(scheduleInput({ sex: "male", pregnant: true }), TODAY)).toThrow(/--pregnant contradicts --sex male/);
+  });
 });
