@@ -1,3 +1,4 @@
+import { RISK_FACTORS } from "../core/ratePlan.js";
 import { DEFAULTS, LIMITS } from "../core/input.js";
 
 /**
@@ -136,7 +137,7 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
   {
     flags: "--at-risk",
     key: "atRisk",
-    description: "renal or thrombosis risk: cap the rate at the label's at-risk maximum; where the label has none, at --max-rate if given, else at NL-IVIG002's 0.08 mL/kg/min; never above the label",
+    description: `renal or thrombosis risk (${RISK_FACTORS}): cap the rate at the label's at-risk maximum; where the label has none, at --max-rate if given, else at NL-IVIG002's 0.08 mL/kg/min; never above the label`,
   },
   {
     flags: "--first-infusion",

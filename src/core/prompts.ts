@@ -1,7 +1,7 @@
 import { formatNumber } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import { message } from "./messages.js";
-import { RateInputError, resolveRates, RISK_FACTORS } from "./ratePlan.js";
+import { RateInputError, resolveRates } from "./ratePlan.js";
 import type { Message } from "./resultSchema.js";
 import type { IvigProduct, Sourced } from "../data/products.js";
 import { SOURCES } from "../data/sources.js";
@@ -38,19 +38,17 @@ export function ageRiskWarnings(input: ScheduleInput, product: IvigProduct | und
     return [
       message(
         "AGE_OVER_65",
-        `age ${formatNumber(age)}: advanced age is a thrombosis risk factor in the immune globulin boxed warning; give the minimum dose and infusion rate practicable and keep the patient hydrated (the SCIG labels give no numeric cap)`,
+        `age ${formatNumber(age)}: advanced age is a thrombosis risk factor (immune globulin boxed warning); minimum practicable dose and rate, hydrate (no numeric SCIG cap)`,
         sources,
       ),
     ];
   }
   const accepted = acceptsAtRisk(product, input.rates);
-  const how = accepted
-    ? "--at-risk caps the rate and lists the risk factors"
-    : `--at-risk with a conservative --max-rate caps the rate (the ${product.name} label gives no numeric at-risk rate)`;
+  const how = accepted ? "--at-risk caps the rate" : "--at-risk with a conservative --max-rate caps the rate";
   return [
     message(
       "AGE_OVER_65",
-      `age ${formatNumber(age)} is over ${RENAL_RISK_AGE_YEARS.value}, a renal-dysfunction risk factor in the IGIV boxed warning (and advanced age a thrombosis one): give the minimum dose and infusion rate practicable and hydrate before the infusion; ${how}. Other risk factors: ${RISK_FACTORS}`,
+      `age ${formatNumber(age)} is over ${RENAL_RISK_AGE_YEARS.value}: a renal and thrombosis risk factor (IGIV boxed warning); minimum practicable dose and rate, hydrate; ${how}`,
       sources,
       accepted ? ["--at-risk"] : [],
     ),

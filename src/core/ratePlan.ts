@@ -160,21 +160,22 @@ function resolveMax(product: IvigProduct, options: RateOptions, warnings: Messag
  */
 function atRiskMax(product: IvigProduct, options: RateOptions, max: number, warnings: Message[]): number {
   const cap = product.rates.atRiskMaxMlPerKgPerHour;
-  const advice = `hydrate before the infusion and use the minimum practicable dose and rate. Risk factors (${RISK_FACTORS})`;
+  // Short enough for a calendar event; the risk factors themselves are listed in --help for --at-risk.
+  const advice = "hydrate before the infusion; minimum practicable dose and rate";
   if (cap.value !== null) {
     const capped = Math.min(max, cap.value);
     warnings.push(message("AT_RISK", `at risk of renal dysfunction or thrombosis: maximum rate capped at the label's ${mlkgh(cap.value)}; ${advice}`, [cap.source, SOURCES.gammagardBoxedWarning]));
     return capped;
   }
   if (options.maxMlPerKgPerHour !== undefined) {
-    warnings.push(message("AT_RISK", `at risk of renal dysfunction or thrombosis: the ${product.name} label gives no numeric cap ('minimum practicable'), so the rate is held at --max-rate ${mlkgh(max)}; ${advice}`, [SOURCES.gammagardBoxedWarning]));
+    warnings.push(message("AT_RISK", `at risk of renal dysfunction or thrombosis: no numeric cap on the ${product.name} label, so the rate is held at --max-rate ${mlkgh(max)}; ${advice}`, [SOURCES.gammagardBoxedWarning]));
     return max;
   }
   const capped = Math.min(max, STANDARD_AT_RISK_MAX.value);
   warnings.push(
     message(
       "AT_RISK",
-      `at risk of renal dysfunction or thrombosis: the ${product.name} label gives no numeric cap ('minimum practicable'), so the plan stops at ${mlkgh(capped)} (NL-IVIG002: above 0.08 mL/kg/min at-risk patients need the prescriber's check; a lower maximum is set with --max-rate); ${advice}`,
+      `at risk of renal dysfunction or thrombosis: no numeric cap on the ${product.name} label, so the plan stops at ${mlkgh(capped)} (NL-IVIG002: above 0.08 mL/kg/min at-risk patients need the prescriber's check); ${advice}`,
       [STANDARD_AT_RISK_MAX.source, SOURCES.gammagardBoxedWarning],
     ),
   );

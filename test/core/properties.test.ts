@@ -27,7 +27,7 @@ function plan(overrides: Parameters<typeof scheduleInput>[0]) {
   try {
     return planSchedule(scheduleInput(overrides), "2026-11-25");
   } catch (e) {
-    if (e instanceof ScheduleInputError && (e.code === "CANNOT_SPLIT_COURSE" || e.code === "ROUNDING_TOO_FAR")) return undefined;
+    if (e instanceof ScheduleInputError && ["CANNOT_SPLIT_COURSE", "ROUNDING_TOO_FAR", "CONTRADICTORY_INPUT"].includes(e.code)) return undefined;
     throw e;
   }
 }

@@ -104,11 +104,16 @@ describe("products, rates and chair time", () => {
     expect(doc.notes.map((n: { code: string }) => n.code)).toContain("VIALS_FROM_OPTION");
   });
 
-  it("--at-risk with --max-rate holds the plan there and lists the risk factors", () => {
+  it("--at-risk with --max-rate holds the plan there; its warning is short, the risk factors are in --help", () => {
     const doc = JSON.parse(runCli(["--weight", "70", ...START, "--at-risk", "--max-rate", "2", "--json"]).stdout);
     expect(doc.infusions[0].ratePlan.at(-1).mlPerHour).toBe(140);
     const atRisk = doc.warnings.find((w: { code: string }) => w.code === "AT_RISK");
     expect(atRisk.message).toContain("hydrate");
+    // Warnings travel into calendar events and stderr: short enough to read there.
+    expect(atRisk.message.length).toBeLessThan(300);
+    const aged = JSON.parse(runCli(["--weight", "70", ...START, "--age", "70", "--json"]).stdout);
+    expect(aged.warnings.find((w: { code: string }) => w.code === "AGE_OVER_65").message.length).toBeLessThan(200);
+    expect(runCli(["--help"]).stdout.replace(/\s+/g, " ")).toMatch(/--at-risk renal or thrombosis risk \(renal: pre-existing renal insufficiency, diabetes, age > 65/);
   });
 
   it("--at-risk alone is accepted and never plans above the label, even with --allow-above-label-rate", () => {
