@@ -74,31 +74,47 @@ function writeOut(text) {
   return process.stdout.write(text);
 }
 
-// Only `batch` reads its input, so these modules load only then.
+// Only `batch` reads its input, so this runs only then. The bytes are read into one reused buffer
+// (the line splitter copies what it keeps), so a long line leaves no trail of garbage chunks and
+// memory stays near a one-patient run however long a line is.
 async function* readInput(path) {
-  const { createReadStream } = require("node:fs");
-  const input = path === undefined || path === "-" ? process.stdin : createReadStream(path);
-  const opened = new Promise((resolve, reject) => {
-    if (input === process.stdin) resolve();
-    input.once("open", resolve);
-    input.once("error", reject);
-  });
+  const fs = require("node:fs");
   // Failures opening or reading the input (no such file, a directory) are I/O errors in one line.
   const inputError = (error) => {
     const reason = { ENOENT: "no such file", EISDIR: "is a directory", EACCES: "permission denied" }[error.code] ?? error.message;
-    const err = new Error(`batch ${path}: ${reason}`);
+    const err = new Error(`batch ${path ?? "-"}: ${reason}`);
     err.name = "BatchInputError";
     return err;
   };
+  const stdin = path === undefined || path === "-";
+  let handle;
   try {
-    await opened;
+    handle = stdin ? undefined : await fs.promises.open(path, "r");
   } catch (error) {
     throw inputError(error);
   }
+  if (stdin) {
+    try {
+      yield* process.stdin;
+    } catch (error) {
+      throw error.code ? inputError(error) : error;
+    }
+    return;
+  }
+  const buffer = Buffer.allocUnsafe(64 * 1024);
   try {
-    yield* input;
-  } catch (error) {
-    throw error.code ? inputError(error) : error;
+    for (;;) {
+      let bytesRead;
+      try {
+        ({ bytesRead } = await handle.read(buffer, 0, buffer.length, null));
+      } catch (error) {
+        throw inputError(error);
+      }
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
   }
 }
 

@@ -8,7 +8,8 @@ const CR = 0x0d;
  * Splits a byte stream into lines ended by LF or CRLF only (a CR elsewhere stays in the line, so a
  * stray CR never splits a record and shifts the line numbers after it). A line longer than
  * `maxBytes` is not kept: its bytes are counted and dropped as they stream by, so memory stays
- * bounded however long a line is. A last line without LF still counts.
+ * bounded however long a line is. A last line without LF still counts. A chunk may be reused by
+ * the reader once the next one is asked for.
  */
 export async function* splitLines(chunks: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<InputLine> {
   let parts: Uint8Array[] = [];
@@ -19,7 +20,7 @@ export async function* splitLines(chunks: AsyncIterable<Uint8Array>, maxBytes: n
     if (segment.length === 0) return;
     any = true;
     length += segment.length;
-    if (kept) parts.push(segment);
+    if (kept) parts.push(Buffer.from(segment)); // a copy: the reader may reuse its buffer
     if (kept && length > maxBytes + 1) {
       kept = false;
       parts = [];
