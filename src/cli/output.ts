@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { type FileHandle, chmod, chown, lstat, open, readlink, rename, rm, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { IoError, UsageError } from "./errors.js";
@@ -80,7 +79,9 @@ export async function openOutput(path: string): Promise<OutputFile> {
       throw new IoError("OUTPUT_DIR", `-o ${path}: the directory ${dir} does not exist`);
     }
   }
-  const temp = direct ? target : resolve(dir, `.mmn-dose-${randomBytes(6).toString("hex")}.tmp`);
+  // A short name (a long legal name must still fit), created exclusively ("wx": never an existing
+  // file or a planted link). Not node:crypto, which costs milliseconds to load on every run.
+  const temp = direct ? target : resolve(dir, `.mmn-dose-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 10)}.tmp`);
   const fail = (e: unknown) => new IoError("OUTPUT_WRITE", `-o ${path}: cannot write (${reasonOf(e)})`);
   let handle: FileHandle;
   try {
