@@ -1,6 +1,6 @@
 // Issue 13: hostile files, settings and input. Every case spawns the built CLI.
-import { spawnSync } from "node:child_process";
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -125,6 +125,27 @@ describe("-o: never replaces what is not a regular file", () => {
     const lines = readFileSync(file, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(["a", "b"]);
     expect(runCli(["batch", "-o", "-"], {}, input).stdout.split("\n").length).toBe(3);
+  });
+});
+
+describe("batch -o and Ctrl-C", () => {
+  it("an interrupted batch leaves the -o file as it was (exit 130)", async () => {
+    const file = join(dir, "kept.jsonl");
+    writeFileSync(file, "old\n");
+    const child = spawn(process.execPath, [BIN, "batch", "-o", file], { env: { HOME: "/nonexistent", TZ: "UTC" } });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+    child.stdin.write('{"weight":70,"start":"2026-12-01"}\n');
+    // The temporary file exists once the batch runs (and its SIGINT handler is in place).
+    for (let waited = 0; !readdirSync(dir).some((f) => f.startsWith(".mmn-dose-")) && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    child.kill("SIGINT");
+    await new Promise((r) => setTimeout(r, 100));
+    child.stdin.end('{"weight":70,"start":"2026-12-01"}\n');
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(new RegExp(`^mmn-dose: batch interrupted after [01] lines?; -o ${file} was not replaced\\n$`));
+    expect(readdirSync(dir).filter((f) => f.startsWith(".mmn-dose-"))).toEqual([]);
+    expect(readFileSync(file, "utf8")).toBe("old\n");
   });
 });
 
