@@ -1,12 +1,13 @@
 // Issue 13: batch input (line ends, blank lines, long lines, CSV) and escaped messages, via the built CLI.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { BIN, runCli } from "../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mmn-dose-batch-input-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);

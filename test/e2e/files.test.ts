@@ -1,12 +1,13 @@
 // Issue 13: hostile files, settings and input. Every case spawns the built CLI.
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { BIN, ROOT, runCli } from "../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mmn-dose-files-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const ONE = ["--weight", "70", "--start", "2026-12-01"];
 const isRoot = process.getuid?.() === 0;
 /** `nobody` when the suite runs as root, so a test can drop privileges; undefined otherwise. */
