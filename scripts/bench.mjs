@@ -34,10 +34,13 @@ const variants = [
   ["mmn-dose --help", [bin, "--help"]],
 ];
 const times = variants.map(() => []);
+// stdout to /dev/null opened write-only, as a shell's >/dev/null: mmn-dose takes a read-write
+// /dev/null on stdout (what Node makes of a closed stdout, and of "ignore") for a closed one.
+const devNull = openSync("/dev/null", "w");
 for (let round = -3; round < rounds; round++) {
   variants.forEach(([name, args], i) => {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "ignore"] });
+    const r = spawnSync(process.execPath, args, { stdio: ["ignore", devNull, devNull] });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== 0) throw new Error(`${name} exited ${r.status}`);
     if (round >= 0) times[i].push(ms); // 3 warm-up rounds fill the file cache

@@ -4,6 +4,9 @@ import { planSchedule } from "../core/schedule.js";
 import { CliError, EXIT, UsageError } from "./errors.js";
 import type { Io } from "./main.js";
 import { otherRouteKeys, resolveSiteSettings, withSettingSources } from "./config.js";
+import { csvDelimiter, csvRecord, parseCsvRow } from "./csvInput.js";
+import { escapeControl } from "./escape.js";
+import { type InputLine, splitLines } from "./lines.js";
 import { FLAG_KEYS, optionValueFromJson, SCHEDULE_OPTIONS } from "./options.js";
 import { validateScheduleOptions } from "./validate.js";
 
@@ -30,16 +33,36 @@ export function processLine(
   site: Record<string, unknown> = {},
   siteSources: Readonly<Record<string, string>> = {},
 ): Record<string, unknown> {
-  let id: unknown = null;
+  if (Buffer.byteLength(text) > MAX_LINE_BYTES) return tooLong(line, Buffer.byteLength(text));
+  let record: unknown;
   try {
-    if (Buffer.byteLength(text) > MAX_LINE_BYTES) fail("LINE_TOO_LONG", `line is longer than ${MAX_LINE_BYTES} bytes`);
     if (text.trim() === "") fail("EMPTY_LINE", "empty line: each line must be one JSON object");
-    let record: unknown;
     try {
       record = JSON.parse(text);
     } catch {
       fail("INVALID_JSON", "not valid JSON");
     }
+  } catch (e) {
+    return { line, id: null, error: lineError(e) };
+  }
+  return processRecord(record, line, today, site, siteSources);
+}
+
+/** A line over the limit, known only by its length: it was not read. */
+function tooLong(line: number, bytes: number): Record<string, unknown> {
+  return { line, id: null, error: { code: "LINE_TOO_LONG", message: `line is ${bytes} bytes, longer than the limit of ${MAX_LINE_BYTES} bytes; it was not read` } };
+}
+
+/** One record (a parsed JSON line or a CSV row) → one output object. */
+export function processRecord(
+  record: unknown,
+  line: number,
+  today: IsoDate,
+  site: Record<string, unknown> = {},
+  siteSources: Readonly<Record<string, string>> = {},
+): Record<string, unknown> {
+  let id: unknown = null;
+  try {
     if (typeof record !== "object" || record === null || Array.isArray(record)) fail("NOT_AN_OBJECT", "each line must be a JSON object");
     const fields = record as Record<string, unknown>;
     if (fields.id !== undefined && fields.id !== null && typeof fields.id !== "string" && typeof fields.id !== "number") {
@@ -59,14 +82,19 @@ export function processLine(
       throw withSettingSources(error, Object.fromEntries(Object.entries(siteSources).filter((e) => applies(e) && !(e[0] in own))));
     }
   } catch (e) {
-    const error: LineError =
-      e instanceof LineFailure || e instanceof CliError
-        ? { code: e.code, message: e.message }
-        : e instanceof Error && e.name === "ScheduleInputError"
-          ? { code: (e as Error & { code: string }).code, message: e.message }
-          : { code: "INTERNAL", message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
-    return { line, id, error };
+    return { line, id, error: lineError(e) };
   }
+}
+
+/** An error → the line's `error`, its text escaped (it may echo the input). */
+function lineError(e: unknown): LineError {
+  const error: LineError =
+    e instanceof LineFailure || e instanceof CliError
+      ? { code: e.code, message: e.message }
+      : e instanceof Error && e.name === "ScheduleInputError"
+        ? { code: (e as Error & { code: string }).code, message: e.message }
+        : { code: "INTERNAL", message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+  return { code: error.code, message: escapeControl(error.message) };
 }
 
 class LineFailure extends Error {
@@ -108,34 +136,123 @@ function csvLines(csv: typeof import("../render/csv.js"), out: Record<string, un
   return csv.csvRecords(csv.csvRows(out as unknown as ScheduleResult).map((row) => [line, id, null, ...row]));
 }
 
+/**
+ * Turns input lines into records: JSON Lines, or CSV (a header row of the same keys) when the file
+ * ends in .csv. Blank lines are skipped (counted by the caller); the header is line 1.
+ */
+function recordReader(file: string | undefined) {
+  const csv = file !== undefined && /\.csv$/i.test(file);
+  let header: string[] | undefined;
+  let delimiter = ",";
+  return (text: string, line: number): { record?: unknown; error?: LineError; header?: true } => {
+    if (!csv) {
+      try {
+        return { record: JSON.parse(text) };
+      } catch {
+        return { error: { code: "INVALID_JSON", message: "not valid JSON" } };
+      }
+    }
+    if (header === undefined) {
+      delimiter = csvDelimiter(text);
+      const row = parseCsvRow(text, delimiter);
+      if ("error" in row) throw new UsageError("CSV_HEADER", `batch ${file}: the header row (line ${line}): ${row.error}`);
+      const bad = row.cells.find((key) => key !== "id" && !LINE_KEYS.has(key));
+      const twice = row.cells.find((key, k) => row.cells.indexOf(key) !== k);
+      if (bad !== undefined) {
+        throw new UsageError("CSV_HEADER", `batch ${file}: column '${bad}' in the header row is not a key (keys are the long option names in camelCase, and id)`);
+      }
+      if (twice !== undefined) throw new UsageError("CSV_HEADER", `batch ${file}: column '${twice}' appears twice in the header row`);
+      header = row.cells;
+      return { header: true };
+    }
+    const row = parseCsvRow(text, delimiter);
+    if ("error" in row) return { error: { code: "INVALID_CSV", message: row.error } };
+    const record = csvRecord(header, row.cells, FLAG_KEYS);
+    return typeof record === "string" ? { error: { code: "INVALID_CSV", message: record } } : { record };
+  };
+}
+
 /** Runs a batch: streams lines in, one compact JSON line out per line, same order. Returns the exit code. */
-export async function runBatch(file: string | undefined, io: Io, configPath?: string, format: "json" | "csv" = "json"): Promise<number> {
+export async function runBatch(
+  file: string | undefined,
+  io: Io,
+  configPath?: string,
+  format: "json" | "csv" = "json",
+  output?: string,
+): Promise<number> {
   if ((file === undefined || file === "-") && io.stdinIsTTY) {
     throw new UsageError("NO_INPUT", "batch reads JSON Lines from a file or from stdin: mmn-dose batch clinic.jsonl, or … | mmn-dose batch");
   }
-  if (!io.readLines) throw new UsageError("NO_INPUT", "batch input is not available here");
+  if (!io.readInput) throw new UsageError("NO_INPUT", "batch input is not available here");
   const today = io.today();
   // Site settings (environment, config file) apply to every line; a line's own keys win.
   const { raw: site, sources: siteSources } = await resolveSiteSettings({}, io.env, configPath, { allRoutes: true });
+  const csv = format === "csv" ? await import("../render/csv.js") : undefined;
+  const sink = output === undefined ? undefined : await (await import("./output.js")).openOutput(output);
+  const write = sink
+    ? (text: string) => sink.write(text)
+    : async (text: string) => {
+        if ((io.writeOut(text) as unknown) === false && io.waitForDrain) await io.waitForDrain();
+      };
+  try {
+    const counts = await runLines(splitLines(io.readInput(file), MAX_LINE_BYTES), file, today, site, siteSources, csv, write, io);
+    const { line, records, failed, blank, interrupted } = counts;
+    const s = (n: number) => (n === 1 ? "" : "s");
+    if (interrupted) {
+      await sink?.abort();
+      const kept = sink ? `; -o ${output} was not replaced` : "; every line written is complete";
+      io.writeErr(`mmn-dose: batch interrupted after ${line} line${s(line)}${kept}\n`);
+      return EXIT.interrupted;
+    }
+    await sink?.commit();
+    const skipped = blank > 0 ? ` (${blank} blank line${s(blank)} skipped)` : "";
+    if (failed > 0) io.writeErr(`mmn-dose: batch: ${failed} of ${records} line${s(records)} failed${skipped}\n`);
+    else if (blank > 0) io.writeErr(`mmn-dose: batch: ${records} line${s(records)} done, ${blank} blank line${s(blank)} skipped\n`);
+    return failed > 0 ? EXIT.batchLineFailed : EXIT.ok;
+  } catch (e) {
+    await sink?.abort();
+    throw e;
+  }
+}
+
+/** The loop of `runBatch`: each line in, its output line out, in order. */
+async function runLines(
+  lines: AsyncIterable<InputLine>,
+  file: string | undefined,
+  today: IsoDate,
+  site: Record<string, unknown>,
+  siteSources: Readonly<Record<string, string>>,
+  csv: typeof import("../render/csv.js") | undefined,
+  write: (text: string) => Promise<void>,
+  io: Io,
+) {
+  const read = recordReader(file);
   let line = 0;
   let failed = 0;
-  const csv = format === "csv" ? await import("../render/csv.js") : undefined;
-  if (csv) io.writeOut(csv.csvRecords([["line", "id", "error", ...csv.CSV_COLUMNS]]));
-  const interrupted = () => {
-    io.writeErr(`mmn-dose: batch interrupted after ${line} line${line === 1 ? "" : "s"}; every line written is complete\n`);
-    return EXIT.interrupted;
-  };
-  for await (const text of io.readLines(file)) {
-    if (io.interrupted?.()) return interrupted();
+  let blank = 0;
+  let records = 0;
+  if (csv) await write(csv.csvRecords([["line", "id", "error", ...csv.CSV_COLUMNS]]));
+  for await (const input of lines) {
+    if (io.interrupted?.()) return { line, records, failed, blank, interrupted: true };
     line++;
-    // A file saved with a UTF-8 byte order mark (Windows editors) starts with U+FEFF: not part of the JSON.
-    const out = processLine(line === 1 && text.startsWith("\uFEFF") ? text.slice(1) : text, line, today, site, siteSources);
+    let out: Record<string, unknown>;
+    if ("tooLongBytes" in input) {
+      out = tooLong(line, input.tooLongBytes);
+    } else {
+      // A file saved with a UTF-8 byte order mark (Windows editors) starts with U+FEFF: not part of the data.
+      const text = line === 1 && input.text.startsWith("\uFEFF") ? input.text.slice(1) : input.text;
+      if (text.trim() === "") {
+        blank++;
+        continue;
+      }
+      const { record, error, header } = read(text, line);
+      if (header) continue;
+      out = error ? { line, id: null, error: { code: error.code, message: escapeControl(error.message) } } : processRecord(record, line, today, site, siteSources);
+    }
+    records++;
     if ("error" in out) failed++;
-    const ok = io.writeOut(csv ? csvLines(csv, out) : `${JSON.stringify(out)}\n`);
-    if ((ok as unknown) === false && io.waitForDrain) await io.waitForDrain();
+    await write(csv ? csvLines(csv, out) : `${JSON.stringify(out)}\n`);
   }
   // Ctrl-C while waiting for input also ends the input (the producer dies too): still an interruption.
-  if (io.interrupted?.()) return interrupted();
-  if (failed > 0) io.writeErr(`mmn-dose: batch: ${failed} of ${line} line${line === 1 ? "" : "s"} failed\n`);
-  return failed > 0 ? EXIT.batchLineFailed : EXIT.ok;
+  return { line, records, failed, blank, interrupted: io.interrupted?.() ?? false };
 }

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import * as z from "zod/mini";
@@ -78,17 +78,81 @@ export function envName(key: SiteKey): string {
   return `MMN_DOSE_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 }
 
+/** A config file holds a few hundred bytes of settings; anything larger is refused unread. */
+export const MAX_CONFIG_BYTES = 1_000_000;
+
+/** Plain words for why a config file that exists cannot be read. */
+const READ_FAILURES: Readonly<Record<string, string>> = {
+  EACCES: "permission denied (the file exists but cannot be read)",
+  EPERM: "permission denied (the file exists but cannot be read)",
+  EISDIR: "is a directory, not a settings file",
+  ELOOP: "too many symbolic links",
+  EIO: "input/output error while reading it",
+  ENXIO: "cannot be opened for reading",
+};
+
+/**
+ * The text of a config file, or undefined when it does not exist. Anything else that stops it being
+ * read is an error naming the file (a site's policy must never vanish without a word). At most
+ * MAX_CONFIG_BYTES are read, so a device such as /dev/zero or a huge file is refused, not slurped.
+ */
+async function readConfigText(path: string, label: string): Promise<string | undefined> {
+  let handle;
+  try {
+    handle = await open(path, "r");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    throw new UsageError("CONFIG", `${label}: ${READ_FAILURES[code ?? ""] ?? `cannot be read (${code ?? (e as Error).message})`}`);
+  }
+  try {
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > MAX_CONFIG_BYTES) throw new UsageError("CONFIG", `${label}: larger than 1 MB; a site config holds a few settings`);
+    }
+    // A UTF-8 byte order mark (Windows editors) is not part of the JSON.
+    return buffer.toString("utf8", 0, length).replace(/^\uFEFF/, "");
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError("CONFIG", `${label}: ${READ_FAILURES[code ?? ""] ?? `cannot be read (${code ?? (e as Error).message})`}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * An MMN_DOSE_* variable that names no setting (a typo such as MMN_DOSE_MAXDAILY would otherwise be
+ * ignored without a word) or names patient data (a weight left in a shell would dose the next
+ * patient) is refused, naming it, as unknown keys in the config file are.
+ */
+function refuseUnknownVariables(env: Readonly<Record<string, string | undefined>>): void {
+  const known = new Set(SITE_KEYS.map(envName));
+  for (const name of Object.keys(env)) {
+    if (!name.startsWith("MMN_DOSE_") || known.has(name) || env[name] === undefined) continue;
+    const key = name.slice(9).toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    if (PATIENT_KEYS.has(key)) {
+      throw new UsageError("CONFIG", `${name}: '${key}' is patient data, which never comes from the environment (a value left in a shell would apply to the next patient); unset it`);
+    }
+    const close = [...known].find((k) => k.replace(/_/g, "") === name.replace(/_/g, ""));
+    throw new UsageError("CONFIG", `${name} is not a setting${close ? ` (did you mean ${close}?)` : ""}; the variables are ${[...known].join(", ")}`);
+  }
+}
+
 /** The config file: `--config`, else ./mmn-dose.config.json, else the user's config directory. */
 async function loadConfig(explicit: string | undefined, env: Readonly<Record<string, string | undefined>>) {
+  if (explicit === "") throw new UsageError("CONFIG", "--config needs a file name");
   const candidates = explicit
     ? [explicit]
     : ["mmn-dose.config.json", join(env.XDG_CONFIG_HOME || join(env.HOME || homedir(), ".config"), "mmn-dose", "config.json")];
   for (const path of candidates) {
-    let text: string;
-    try {
-      text = await readFile(path, "utf8");
-    } catch (e) {
-      if (explicit) throw new UsageError("CONFIG", `--config ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
+    const text = await readConfigText(path, `config ${path}`);
+    if (text === undefined) {
+      if (explicit) throw new UsageError("CONFIG", `--config ${path}: no such file`);
       continue;
     }
     let data: unknown;
@@ -130,6 +194,7 @@ export async function resolveSiteSettings(
   configOption: string | undefined,
   options: { readonly allRoutes?: boolean } = {},
 ): Promise<SiteSettings> {
+  refuseUnknownVariables(env);
   const config = await loadConfig(configOption, env);
   const merged: Record<string, unknown> = { ...raw };
   const sources = {} as Record<SiteKey, SettingSource>;

@@ -5,7 +5,11 @@ import type { IsoDate } from "../core/calendarDate.js";
 import { renderJson } from "../render/json.js";
 import { COLOR, NO_COLOR, type Paint } from "../render/paint.js";
 import { CliError, EXIT, IoError, UsageError } from "./errors.js";
+import { escapeControl } from "./escape.js";
 import { longFlagOf, SCHEDULE_OPTIONS } from "./options.js";
+
+// bin/mmn-dose.cjs reports a closed stdout as this I/O error (exit 1).
+export { IoError } from "./errors.js";
 
 /** Everything the CLI touches outside itself, injected so tests can run it in-process. */
 export interface Io {
@@ -16,8 +20,8 @@ export interface Io {
   readonly stdoutIsTTY: boolean;
   /** Today's local calendar date: the default --start. */
   readonly today: () => IsoDate;
-  /** Lines of a file, or of stdin for `undefined` or `-` (batch input). */
-  readonly readLines?: (path: string | undefined) => AsyncIterable<string>;
+  /** The bytes of a file, or of stdin for `undefined` or `-` (batch input), as they arrive. */
+  readonly readInput?: (path: string | undefined) => AsyncIterable<Uint8Array>;
   readonly stdinIsTTY?: boolean;
   /** The system's IANA zone, the default --tz. */
   readonly systemTimeZone?: () => string;
@@ -120,15 +124,29 @@ function commanderMessage(error: CommanderError): string {
     .replace(/\(Did you mean/, "(did you mean");
 }
 
+/**
+ * The one place an error becomes output and an exit code. Text from the input is escaped; a stack
+ * trace only for an internal error with --debug. Failing to write the report (a closed stdout, a
+ * full disk behind stderr) never changes the exit code: it still says what happened.
+ */
 function reportError(io: Io, error: unknown, wantsJson: boolean, debug: boolean): number {
   const known = error instanceof CliError ? error : domainError(error);
   const code = known ? known.code : "INTERNAL";
-  const text = known ? known.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-  if (wantsJson) io.writeOut(renderJson({ schemaVersion: 1, error: { code, message: text } }));
-  io.writeErr(`mmn-dose: ${text}\n`);
-  if (known?.exitCode === EXIT.usage) io.writeErr("Run 'mmn-dose --help' for the options and their ranges.\n");
-  if (!known && !debug) io.writeErr("Re-run with --debug for details.\n");
-  if (debug && error instanceof Error && error.stack) io.writeErr(`${error.stack}\n`);
+  const text = escapeControl(known ? known.message : `internal error: ${error instanceof Error ? error.message : String(error)}`);
+  const attempt = (write: () => void) => {
+    try {
+      write();
+    } catch {
+      // nowhere left to say it; the exit code still does
+    }
+  };
+  if (wantsJson && !(error instanceof IoError && error.code === "STDOUT_CLOSED")) {
+    attempt(() => io.writeOut(renderJson({ schemaVersion: 1, error: { code, message: text } })));
+  }
+  attempt(() => io.writeErr(`mmn-dose: ${text}\n`));
+  if (known?.exitCode === EXIT.usage) attempt(() => io.writeErr("Run 'mmn-dose --help' for the options and their ranges.\n"));
+  if (!known && !debug) attempt(() => io.writeErr("Re-run with --debug for details.\n"));
+  if (!known && debug && error instanceof Error && error.stack) attempt(() => io.writeErr(`${error.stack!.split("\n").map(escapeControl).join("\n")}\n`));
   return known ? known.exitCode : EXIT.internal;
 }
 
@@ -207,7 +225,8 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     } catch (error) {
       throw withSettingSources(error, site.sources);
     }
-    const output = typeof raw.output === "string" ? raw.output : undefined;
+    const { outputPath } = await import("./output.js");
+    const output = outputPath(raw.output);
     let text: string;
     if (request.format === "json") {
       text = renderJson(result);
@@ -234,7 +253,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     }
     // stdout already carries the warnings in every format; with -o the terminal gets them too.
     if (output !== undefined && result.warnings.length > 0) {
-      for (const w of result.warnings) io.writeErr(`mmn-dose: warning ${w.code}: ${w.message}\n`);
+      for (const w of result.warnings) io.writeErr(`mmn-dose: warning ${w.code}: ${escapeControl(w.message)}\n`);
     }
   });
 
@@ -278,13 +297,15 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .command("batch")
     .description("one patient per JSON line in (a file, or stdin for - or none), one JSON line out per line, same order")
     .option("--debug", DEBUG_HELP)
-    .argument("[file]", "JSON Lines input; - or none for stdin")
+    .argument("[file]", "JSON Lines input, or CSV with a header row of the same keys when the name ends in .csv; - or none for stdin")
     .option("--config <file>", "site configuration file")
     .addOption(new Option("--format <format>", "json (JSON Lines) or csv (one CSV for the clinic, with line and id)").choices(["json", "csv"]).default("json"))
-    .action(async (file: string | undefined, opts: { config?: string; format: "json" | "csv" }) => {
+    .option("-o, --output <file>", "write the output to this file (atomically, when the run completes) instead of stdout; - is stdout")
+    .action(async (file: string | undefined, opts: { config?: string; format: "json" | "csv"; output?: string }) => {
       refuseOptionsBefore(program, "batch");
       const { runBatch } = await import("./batch.js");
-      setExit(await runBatch(file, io, opts.config, opts.format));
+      const { outputPath } = await import("./output.js");
+      setExit(await runBatch(file, io, opts.config, opts.format, outputPath(opts.output)));
     });
 
   program

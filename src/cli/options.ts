@@ -218,7 +218,7 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
   { flags: "--sequence <n>", key: "sequence", description: "ICS: raise when reissuing a changed schedule (0–1000)", defaultText: "0" },
   { flags: "--json", key: "json", description: "same as --format json" },
   { flags: "--config <file>", key: "config", description: "site configuration file (site policy only, never patient data)", defaultText: "./mmn-dose.config.json, else ~/.config/mmn-dose/config.json" },
-  { flags: "-o, --output <file>", key: "output", description: "write the output to this file (atomically) instead of stdout" },
+  { flags: "-o, --output <file>", key: "output", description: "write the output to this file instead of stdout (- is stdout): atomically, keeping its permissions; through a symlink to its target; a device or FIFO directly" },
 ];
 
 /** Keys of the options that take a list. */

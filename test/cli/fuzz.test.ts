@@ -1,7 +1,9 @@
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { main, type Io } from "../../src/cli/main.js";
-import { JsonOutputSchema, ScheduleResultSchema } from "../../src/core/resultSchema.js";
+import { isIsoDate } from "../../src/core/calendarDate.js";
+import { jsonOutputJsonSchema, ScheduleResultSchema } from "../../src/core/resultSchema.js";
 import { gToMg } from "../../src/core/vials.js";
 
 async function run(argv: string[]) {
@@ -24,26 +26,66 @@ const flags = [
   "--max-daily", "--courses", "--until", "--start", "--product", "--vials", "--max-rate", "--allow-above-label-rate",
   "--initial-rate", "--rate-steps", "--step-minutes", "--at-risk", "--first-infusion", "--round", "--skip-weekends", "--avoid",
   "--route", "--scig-product", "--scig-factor", "--scig-every", "--sessions", "--last-ivig", "--format", "--json",
-  "--color", "--no-color", "--frob", "-x", "--", "products", "schema", "batch",
+  "--color", "--no-color", "--frob", "-x", "--", "products", "schema", "batch", "config", "--config", "--debug", "--format=json",
+  "--weight=70", "--no-skip-weekends", "-V", "--help",
 ];
 const values = [
   "70", "154lb", "0", "-0", "-5", "1e309", "NaN", "Infinity", "70,5", "70 kg", "٧٠", "", " ", "2.5", "175", "5ft9in", "5ft", "male",
   "female", "ontario", "uk", "australia", "adjusted", "bmi30", "2026-12-01", "2026-02-30", "2027-06-01", "vial", "5g", "none",
-  "json", "table", "csv", "scig", "ivig", "hizentra", "hyqvia", "privigen", "10,20", "1,2,4", "label", "3", "100000", "\u0000", "'; rm -rf /",
+  "json", "table", "csv", "ics", "scig", "ivig", "hizentra", "hyqvia", "privigen", "10,20", "1,2,4", "label", "3", "100000", "\u0000",
+  "'; rm -rf /", "\u001b[31m", "a\rb", ".", "/",
 ];
-const token = fc.oneof(fc.constantFrom(...flags), fc.constantFrom(...values), fc.string({ maxLength: 12 }));
+// -o is fuzzed only as "-o -" (stdout): any other value would write files into the working directory.
+const token = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...flags).map((f) => [f]) },
+  { weight: 3, arbitrary: fc.constantFrom(...values).map((v) => [v]) },
+  { weight: 3, arbitrary: fc.string({ maxLength: 12 }).map((v) => [v]) },
+  { weight: 1, arbitrary: fc.constant(["-o", "-"]) },
+);
+/** A token that could make commander write a file: -o with a value other than "-", in any spelling. */
+const writesFile = (argv: readonly string[]) =>
+  argv.some((a, i) => (/^-[A-Za-z]*o/.test(a) || a.startsWith("--o")) && !(a === "-o" && argv[i + 1] === "-"));
+const base = ["--weight", "70", "--start", "2026-12-01"];
+/** Random tokens, alone or after a valid command (so a good share of runs succeed and get checked). */
+const fuzzArgv = fc
+  .oneof(
+    fc.array(token, { maxLength: 10 }).map((tokens) => tokens.flat()),
+    fc
+      .tuple(fc.constantFrom([], ["--json"], ["--format", "csv"]), fc.array(token, { maxLength: 2 }))
+      .map(([format, tokens]) => [...base, ...format, ...tokens.flat()]),
+  )
+  .filter((argv) => !writesFile(argv));
+
+let validator: ((data: unknown) => boolean) & { errors?: unknown };
+beforeAll(() => {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  ajv.addFormat("date", { type: "string", validate: isIsoDate });
+  validator = ajv.compile(jsonOutputJsonSchema() as object);
+});
+const outcomes = { ok: 0, usage: 0 };
+afterAll(() => console.info(`argv fuzz: ${outcomes.ok} runs exited 0, ${outcomes.usage} exited 2`));
 
 describe("the CLI over arbitrary argv", () => {
-  test.prop([fc.array(token, { maxLength: 12 })], { numRuns: 400 })("exits 0 or 2, never 1, never a stack trace; stdout is output or empty", async (argv) => {
+  // 10,000 runs in process through main() (about 5 s here); the seed is printed on a failure.
+  test.prop([fuzzArgv], { numRuns: 10_000 })("exits 0 or 2, never 1, never a stack trace; JSON output is schema-valid", async (argv) => {
     const r = await run(argv);
     expect([0, 2]).toContain(r.status);
     expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
-    if (r.status === 2) {
-      const wantsJson = argv.includes("--json") || argv.some((a, i) => a === "--format" && argv[i + 1] === "json");
-      if (wantsJson && r.stdout !== "") expect(JsonOutputSchema.safeParse(JSON.parse(r.stdout)).success).toBe(true);
-      else expect(r.stdout).toBe("");
-      expect(r.stderr.trimEnd().split("\n").length).toBeLessThanOrEqual(2);
+    const wantsJson = argv.includes("--json") || argv.includes("--format=json") || argv.some((a, i) => a === "--format" && argv[i + 1] === "json");
+    if (r.status === 0) {
+      outcomes.ok++;
+      if (r.stdout.startsWith("{")) {
+        const doc = JSON.parse(r.stdout) as Record<string, unknown>;
+        // products, config and schema print their own documents; a schedule must match `mmn-dose schema`.
+        const schedule = !("products" in doc || "settings" in doc || "$schema" in doc);
+        if (schedule) expect(validator(doc), JSON.stringify(validator.errors)).toBe(true);
+      }
+      return;
     }
+    outcomes.usage++;
+    if (wantsJson && r.stdout !== "") expect(validator(JSON.parse(r.stdout)), JSON.stringify(validator.errors)).toBe(true);
+    else expect(r.stdout).toBe("");
+    expect(r.stderr.trimEnd().split("\n").length).toBeLessThanOrEqual(2);
   });
 });
 
