@@ -66,6 +66,7 @@ const sourceOf = (fact: Fact<unknown>): Source[] => ("source" in fact ? [fact.so
 export function resolveRates(product: IvigProduct, options: RateOptions = {}): ResolvedRates {
   const warnings: Message[] = [];
   const notes: Message[] = [];
+  requireMissingRates(product, options);
   const initial = resolveInitial(product, options, warnings, notes);
   const planMax = resolveMax(product, options, warnings, notes);
   const max = options.atRisk ? atRiskMax(product, options, planMax, warnings) : planMax;
@@ -92,6 +93,25 @@ export function resolveRates(product: IvigProduct, options: RateOptions = {}): R
     warnings,
     notes,
   };
+}
+
+/**
+ * Every rate the label does not give must come from an option: all of them are named in one error
+ * (not one a run), with the same product's entry under another region's label where there is one.
+ */
+function requireMissingRates(product: IvigProduct, options: RateOptions): void {
+  const { initialMlPerKgPerHour: initial, maxMlPerKgPerHour: max } = product.rates;
+  const missing = [
+    ...(initial.value === null && options.initialMlPerKgPerHour === undefined ? [{ option: "--initial-rate", fact: initial }] : []),
+    ...(max.value === null && options.maxMlPerKgPerHour === undefined ? [{ option: "--max-rate", fact: max }] : []),
+  ];
+  if (missing.length === 0) return;
+  const other = Object.values(product.soldAs ?? {})[0];
+  const options_ = missing.map((m) => m.option);
+  throw new RateInputError(
+    options_[0]!,
+    `${options_.join(" and ")} ${missing.length > 1 ? "are" : "is"} required for ${product.name}: its ${missing.length > 1 ? "infusion rates were" : `${options_[0] === "--max-rate" ? "maximum" : "initial"} rate was`} not found (${notFoundText(missing[0]!.fact)}); give your protocol's rates in mL/kg/h${other ? `, or use --product ${other.productId} (the same product, ${other.name}, with its own label's rates)` : ""}`,
+  );
 }
 
 /** The label's initial rate, or `--initial-rate` (above the label only with the override, never at risk). */

@@ -201,7 +201,7 @@ export function planScigSchedule(input: ScheduleInput, today: IsoDate, decision:
       [EFNS_MAINTENANCE.source],
     );
   }
-  const label = regionLabelMessages(product, region, region === "us" ? "no SCIG is" : "no SCIG in the catalog was found with an EU MMN indication");
+  const label = regionLabelMessages(product, region, region === "us" ? "no SCIG product is labelled for MMN in the US" : "no SCIG in the catalog was found with an EU MMN indication");
   warnings.push(...label.warnings);
   notes.push(...label.notes, ...vialNotes(product, input.vialSizesG, region), ...movedNotes(infusions, input.avoid), ...placement.notes);
   warnings.push(...placement.warnings);

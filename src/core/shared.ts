@@ -237,7 +237,7 @@ export function regionLabelMessages(product: Product, region: Region, consequenc
     ? [
         message(
           "SOLD_AS",
-          `${product.name} is sold as ${other.name} in the ${region.toUpperCase()}: ${label} of ${other.name} decides the MMN indication and vial sizes here; --product ${other.productId} uses the ${other.name} entry of the catalog`,
+          `${product.name} is sold as ${other.name} in the ${region.toUpperCase()}: ${label} of ${other.name} decides the MMN indication and vial sizes here; the rates are this entry's (${product.route === "ivig" ? product.rates.indication : "its SCIG limits"}); --product ${other.productId} uses the ${other.name} entry of the catalog`,
           "source" in fact ? [fact.source] : [],
         ),
       ]

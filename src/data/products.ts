@@ -267,10 +267,10 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     soldAs: { us: { name: "Gammagard Liquid", productId: "gammagard-liquid" } },
     rates: {
       indication: "MMN (EU SmPC)",
-      initialMlPerKgPerHour: notFound("the stored SmPC excerpts give no infusion rates; give --initial-rate"),
+      initialMlPerKgPerHour: notFound("the stored SmPC excerpts give no infusion rates"),
       stepMinutes: notFound("not in the stored SmPC excerpts"),
       intermediateMlPerKgPerHour: notFound("not in the stored SmPC excerpts"),
-      maxMlPerKgPerHour: notFound("the stored SmPC excerpts give no maximum rate; give --max-rate"),
+      maxMlPerKgPerHour: notFound("the stored SmPC excerpts give no maximum rate"),
       atRiskMaxMlPerKgPerHour: notFound("not in the stored SmPC excerpts"),
     },
   },

@@ -75,8 +75,8 @@ describe("options and caps", () => {
     expect(plan("gammagard-liquid", 70, { atRisk: true, maxMlPerKgPerHour: 2 }).at(-1)!.mlPerHour).toBe(140);
   });
 
-  it("a product whose rates were not found asks for them (Kiovig)", () => {
-    expect(() => resolveRates(product("kiovig"), {})).toThrow(/--initial-rate is required/);
+  it("a product whose rates were not found asks for all of them at once, naming the same product's other entry (Kiovig)", () => {
+    expect(() => resolveRates(product("kiovig"), {})).toThrow(/--initial-rate and --max-rate are required.*--product gammagard-liquid/);
     expect(() => resolveRates(product("kiovig"), { initialMlPerKgPerHour: 0.5 })).toThrow(/--max-rate is required/);
     expect(rates(plan("kiovig", 70, { initialMlPerKgPerHour: 0.5, maxMlPerKgPerHour: 5 }))).toEqual([35, 42, 84, 168, 252, 336, 350]);
   });

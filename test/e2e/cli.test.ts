@@ -271,7 +271,7 @@ describe("bad input: exit 2, one plain line naming the option and range, no stac
     [["--weight", "70", "--until", "2026-11-01", "--start", "2026-12-01"], "--until 2026-11-01 must not be before --start"],
     [["--weight", "70", "--until", "2027-01-01", "--courses", "3"], "--courses and --until cannot be used together"],
     [["--weight", "70", "--product", "nope"], "--product must be one of gammagard-liquid, privigen"],
-    [["--weight", "70", "--product", "kiovig"], "--initial-rate is required for Kiovig"],
+    [["--weight", "70", "--product", "kiovig"], "--initial-rate and --max-rate are required for Kiovig"],
     [["--weight", "70", "--product", "kiovig", "--initial-rate", "0.5"], "--max-rate is required for Kiovig"],
     [["--weight", "70", "--product", "octagam-10", "--vials", "15"], "--vials 15: Octagam 10 % comes in 2, 5, 10, 20, 30 g vials"],
     [["--weight", "70", "--vials", "15"], "--vials 15: Gammagard Liquid 10 % comes in 1, 2.5, 5, 10, 20, 30 g vials"],

@@ -36,7 +36,7 @@ describe("--region <us|eu>: whose label applies", () => {
     const eu = plan(["--region", "eu"]);
     const note = eu.notes.find((n: { code: string }) => n.code === "SOLD_AS");
     expect(note.message).toBe(
-      "Gammagard Liquid 10 % is sold as Kiovig in the EU: the EU label (SmPC) of Kiovig decides the MMN indication and vial sizes here; --product kiovig uses the Kiovig entry of the catalog",
+      "Gammagard Liquid 10 % is sold as Kiovig in the EU: the EU label (SmPC) of Kiovig decides the MMN indication and vial sizes here; the rates are this entry's (MMN (US label)); --product kiovig uses the Kiovig entry of the catalog",
     );
     expect(codes(eu)).not.toContain("NOT_LABELLED_FOR_MMN");
     // Kiovig's catalog entry may lack label rates: a protocol's rates are given, allowed either way.
