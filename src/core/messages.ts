@@ -51,6 +51,7 @@ export type NoteCode =
   | "HYQVIA_RAMP_UP"
   | "SCIG_SITE_ROUNDS"
   | "SCIG_EVERY_SHORTENED"
+  | "RATE_TABLE_WEIGHT_RANGE"
   | "MOVE_RULE"
   | "MOVED"
   | "COURSE_PUSHED"

@@ -15,7 +15,7 @@ import {
   ROUNDING_TOLERANCE_PERCENT,
 } from "../data/guidelines.js";
 import { ADJUSTMENT_FACTOR, DEVINE, POLICIES, type Policy } from "../data/policies.js";
-import { DEFAULT_REGION, findProduct, mmnIndicationFor, type Product } from "../data/products.js";
+import { DEFAULT_REGION, findProduct, mmnIndicationFor, STANDARD_RATE_WEIGHT_RANGE_KG, type Product } from "../data/products.js";
 import { buildRatePlan, checkChairTime, fastestLabelNote, infusionMinutes, RateInputError, resolveRates, type ResolvedRates } from "./ratePlan.js";
 import type { DosingWeightDecision } from "./dosingWeight.js";
 import { SOURCES, type Source } from "../data/sources.js";
@@ -198,6 +198,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
     ...vialNotes(product, input.vialSizesG, region),
     ...rates.notes,
     ...(fastest ? [fastest] : []),
+    ...standardTableRangeNote(rates, dosingWeightKg),
   ];
 
   return {
@@ -451,3 +452,15 @@ function collectNotes(f: Facts): Message[] {
   return out;
 }
 
+/** A plan on NL-IVIG002's steps for a dosing weight outside that table's 40–130 kg rows says so. */
+function standardTableRangeNote(rates: ResolvedRates, kg: number): Message[] {
+  const range = STANDARD_RATE_WEIGHT_RANGE_KG.value;
+  if (rates.stepsFrom !== "standard" || (kg >= range.min && kg <= range.max)) return [];
+  return [
+    message(
+      "RATE_TABLE_WEIGHT_RANGE",
+      `the NL-IVIG002 table's rows cover ${range.min}–${range.max} kg; at ${formatNumber(kg)} kg its mL/kg/min steps are multiplied by the dosing weight (its own formula), outside the rows it prints`,
+      [STANDARD_RATE_WEIGHT_RANGE_KG.source],
+    ),
+  ];
+}

@@ -126,6 +126,12 @@ export const STANDARD_RATE_STEPS: Sourced<readonly number[]> = {
   note: "0.01, 0.02, 0.04, 0.06, 0.08, 0.12, 0.14 mL/kg/min",
 };
 
+/** NL-IVIG002's rows cover adults of 40–130 kg; outside them the plan is its mL/kg/min × weight. */
+export const STANDARD_RATE_WEIGHT_RANGE_KG: Sourced<{ min: number; max: number }> = {
+  value: { min: 40, max: 130 },
+  source: SOURCES.nlIvig002,
+};
+
 /** NL-IVIG002: 0.08 mL/kg/min is the "recommended maximum infusion rate for first infusion". */
 export const STANDARD_FIRST_INFUSION_MAX: Sourced<number> = {
   value: perMin(0.08),

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { buildRatePlan, infusionMinutes, RateInputError, resolveRates, type RateOptions } from "../../src/core/ratePlan.js";
 import { findProduct, type IvigProduct } from "../../src/data/products.js";
 import { SOURCES } from "../../src/data/sources.js";
+import { planSchedule } from "../../src/core/schedule.js";
+import { scheduleInput } from "../helpers/input.js";
 
 // Expected pump rates below are computed by hand: mL/h = mL/kg/min × kg × 60 (CLINICAL.md §1.6),
 // NL-IVIG002 rows from CLINICAL.md §8.1 item 7. Chair times: each 30-min step's volume summed by hand.
@@ -182,4 +184,14 @@ describe("rate plan invariants over random regimens", () => {
       expect(Number.isFinite(infusionMinutes(p, 3000))).toBe(true);
     },
   );
+});
+
+describe("NL-IVIG002's weight rows", () => {
+  const noteCodes = (weightKg: number) => planSchedule(scheduleInput({ weightKg }), "2026-11-25").notes.map((n) => n.code);
+  it("a dosing weight outside its 40–130 kg rows gets a note; inside them none", () => {
+    expect(noteCodes(35)).toContain("RATE_TABLE_WEIGHT_RANGE");
+    expect(noteCodes(131)).toContain("RATE_TABLE_WEIGHT_RANGE");
+    expect(noteCodes(40)).not.toContain("RATE_TABLE_WEIGHT_RANGE");
+    expect(noteCodes(130)).not.toContain("RATE_TABLE_WEIGHT_RANGE");
+  });
 });
