@@ -52,7 +52,8 @@ Rules:
   mL/kg/min) between the label's initial rate and its maximum, each step for the label's time (else
   30 min); first infusions stop at 0.08 mL/kg/min (NL-IVIG002). Rates above the label need
   --allow-above-label-rate; --at-risk never goes above the label. SCIG rates are the label's per
-  infusion site. Options go after a command (batch --config f).
+  infusion site. Options go after a command (batch --config f). Choice values take any case
+  (--product Privigen, --sex F); an unknown one names the closest.
   Every rounding and split is listed under Notes; anything outside the EFNS/PNS guideline or the
   Gammagard Liquid MMN label is listed under Warnings with a code. --region us|eu picks whose label
   (US PI or EU SmPC) decides NOT_LABELLED_FOR_MMN and the vial sizes; an indication not found for
