@@ -67,7 +67,8 @@ function oneOf(flag: string, values: readonly string[], aliases: Readonly<Record
     return `${flag} must be one of ${accepted}; got '${text}'${near === undefined ? "" : ` (did you mean ${near}?)`}`;
   };
   const read = (text: string, ctx: { issues: unknown[] }) => {
-    const id = text.toLowerCase();
+    // ASCII only: the Kelvin sign lower-cases to "k", and "\u212Aiovig" is not a product name.
+    const id = /^[\x21-\x7e]*$/.test(text) ? text.toLowerCase() : text;
     if (values.includes(id)) return id;
     return Object.hasOwn(aliases, id) ? aliases[id]! : fail(ctx, text, refusal(text));
   };

@@ -17,6 +17,11 @@ describe("validateScheduleOptions reads choice values in any case as their lower
     expect([r.input.route, r.input.scig?.productId, r.input.scig?.factor]).toEqual(["scig", "gammagard-liquid-sc", "label"]);
   });
 
+  it("only ASCII letters change case: the Kelvin sign is not a k", () => {
+    expect(() => validateScheduleOptions({ weight: "70", product: "\u212Aiovig" })).toThrow("--product must be one of");
+    expect(validateScheduleOptions({ weight: "70", product: "KIOVIG" }).input.productId).toBe("kiovig");
+  });
+
   it("--policy NONE is no policy", () => {
     expect(validateScheduleOptions({ weight: "70", policy: "NONE" }).input.policy).toBeUndefined();
   });
