@@ -30,9 +30,9 @@ export const SITE_KEYS = [
 export type SiteKey = (typeof SITE_KEYS)[number];
 const IVIG_ONLY: readonly SiteKey[] = ["product", "vials", "maxDaily", "maxRate", "stepMinutes", "rateSteps"];
 
-/** The site keys that do not apply to a patient on `route` (ivig unless "scig"). */
+/** The site keys that do not apply to a patient on `route` (ivig unless "scig", in any case). */
 export function otherRouteKeys(route: unknown): readonly SiteKey[] {
-  return route === "scig" ? IVIG_ONLY : ["scigProduct"];
+  return typeof route === "string" && route.toLowerCase() === "scig" ? IVIG_ONLY : ["scigProduct"];
 }
 
 const PATIENT_KEYS = new Set(["weight", "height", "sex", "age", "pregnant", "dose", "every", "days", "courses", "until", "start", "lastIvig", "id", "name"]);
@@ -232,7 +232,8 @@ export async function resolveSiteSettings(
       const where = source.startsWith("env") ? source.slice(4) : `${source}, key '${key}'`;
       throw new UsageError("CONFIG", `${where}: ${check.error.issues[0]?.message ?? "invalid value"}`);
     }
-    merged[key] = value;
+    // A choice or time is kept as read (`Privigen` → privigen, `9:00` → 09:00), so `config` shows the id.
+    merged[key] = typeof check.data === "string" ? check.data : value;
   }
   return { raw: merged, sources, configPath: config.path };
 }

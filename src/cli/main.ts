@@ -7,6 +7,7 @@ import { COLOR, NO_COLOR, type Paint } from "../render/paint.js";
 import { CliError, EXIT, IoError, UsageError } from "./errors.js";
 import { escapeControl } from "./escape.js";
 import { longFlagOf, SCHEDULE_OPTIONS } from "./options.js";
+import { closest } from "./suggest.js";
 
 // bin/mmn-dose.cjs reports a closed stdout as this I/O error (exit 1).
 export { IoError } from "./errors.js";
@@ -51,7 +52,8 @@ Rules:
   mL/kg/min) between the label's initial rate and its maximum, each step for the label's time (else
   30 min); first infusions stop at 0.08 mL/kg/min (NL-IVIG002). Rates above the label need
   --allow-above-label-rate; --at-risk never goes above the label. SCIG rates are the label's per
-  infusion site. Options go after a command (batch --config f).
+  infusion site. Options go after a command (batch --config f). Choice values take any case
+  (--product Privigen, --sex F); an unknown one names the closest.
   Every rounding and split is listed under Notes; anything outside the EFNS/PNS guideline or the
   Gammagard Liquid MMN label is listed under Warnings with a code. --region us|eu picks whose label
   (US PI or EU SmPC) decides NOT_LABELLED_FOR_MMN and the vial sizes; an indication not found for
@@ -63,12 +65,32 @@ Exit codes:
 
 Decision support only: the prescriber and pharmacist decide.`;
 
+/** `mmn-dose` alone: this on stderr, exit 2 (the full --help is long). */
+export const SHORT_USAGE = `Usage: mmn-dose --weight <weight> [options]   an IVIG schedule (or its SCIG equivalent)
+       mmn-dose products | batch [file] | config | schema
+Examples:
+  mmn-dose --weight 70 --start 2026-12-01
+  mmn-dose --weight 70 --route scig --last-ivig 2026-11-24
+  mmn-dose batch patients.jsonl > schedules.jsonl
+Run 'mmn-dose --help' for every option and its range.
+`;
+
+/** Whether the output is JSON (an error is then a JSON document too); `--format JSON` counts. */
+function asksForJson(argv: readonly string[]): boolean {
+  const json = (value: string | undefined) => value?.toLowerCase() === "json";
+  return argv.some((a, i) => a === "--json" || json(/^--format=(.*)$/s.exec(a)?.[1]) || (a === "--format" && json(argv[i + 1])));
+}
+
 /**
  * Runs the CLI and returns the exit code. The only place that turns errors into exit codes;
  * `bin/mmn-dose.cjs` sets `process.exitCode` from it.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const wantsJson = argv.includes("--json") || argv.includes("--format=json") || argv.some((a, i) => a === "--format" && argv[i + 1] === "json");
+  if (argv.length === 0) {
+    io.writeErr(SHORT_USAGE);
+    return EXIT.usage;
+  }
+  const wantsJson = asksForJson(argv);
   const debug = argv.includes("--debug");
   let exitCode: number = EXIT.ok;
   try {
@@ -104,6 +126,14 @@ function onlyOnce(flag: string, value: string, previous: unknown): string {
     throw new UsageError("REPEATED_OPTION", `${flag} was given twice ('${String(previous)}' and '${value}'): give it once${list}`);
   }
   return value;
+}
+
+/** `batch --format`: json or csv in any case; anything else names the closest. */
+function batchFormat(value: string): "json" | "csv" {
+  const format = value.toLowerCase();
+  if (format === "json" || format === "csv") return format;
+  const near = closest(value, ["json", "csv"]);
+  throw new UsageError("INVALID_OPTION", `batch --format must be one of json, csv; got '${value}'${near === undefined ? "" : ` (did you mean ${near}?)`}`);
 }
 
 function unexpectedArgument(arg: string): UsageError {
@@ -212,7 +242,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
       throw new UsageError("MISSING_VALUE", `${longFlagOf(swallowed.key)} needs a value: it took '${String(raw[swallowed.key])}', which is an option`);
     }
     if (unexpected.length > 0) throw unexpectedArgument(unexpected[0]!);
-    const { validateScheduleOptions } = await import("./validate.js");
+    const { refuseUnusedCalendarOptions, validateScheduleOptions } = await import("./validate.js");
     const { planSchedule } = await import("../core/schedule.js");
     const { resolveSiteSettings, withSettingSources } = await import("./config.js");
     const site = await resolveSiteSettings(raw, io.env, typeof raw.config === "string" ? raw.config : undefined);
@@ -221,6 +251,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     let result: ReturnType<typeof planSchedule>;
     try {
       request = validateScheduleOptions(site.raw, { avoidFileText });
+      refuseUnusedCalendarOptions(raw, request);
       result = planSchedule(request.input, io.today());
     } catch (error) {
       throw withSettingSources(error, site.sources);
@@ -299,7 +330,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .option("--debug", DEBUG_HELP)
     .argument("[file]", "JSON Lines input, or CSV with a header row of the same keys when the name ends in .csv; - or none for stdin")
     .option("--config <file>", "site configuration file")
-    .addOption(new Option("--format <format>", "json (JSON Lines) or csv (one CSV for the clinic, with line and id)").choices(["json", "csv"]).default("json"))
+    .addOption(new Option("--format <format>", "json (JSON Lines) or csv (one CSV for the clinic, with line and id), any case").argParser(batchFormat).default("json"))
     .option("-o, --output <file>", "write the output to this file (atomically, when the run completes) instead of stdout; - is stdout")
     .action(async (file: string | undefined, opts: { config?: string; format: "json" | "csv"; output?: string }) => {
       refuseOptionsBefore(program, "batch");

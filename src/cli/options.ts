@@ -29,7 +29,7 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
     key: "height",
     description: `height: 175, 175cm, 69in or 5ft9in (a bare number is cm; ${LIMITS.heightCm.min}–${LIMITS.heightCm.max} cm)`,
   },
-  { flags: "--sex <sex>", key: "sex", description: "male or female: Devine ideal weight needs it", choices: ["male", "female"] },
+  { flags: "--sex <sex>", key: "sex", description: "male or female (m, f): Devine ideal weight needs it", choices: ["male", "female"] },
   {
     flags: "--dosing-weight <basis>",
     key: "dosingWeight",
@@ -92,7 +92,7 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
   {
     flags: "--product <id>",
     key: "product",
-    description: "IVIG product: gammagard-liquid, privigen, gamunex-c, octagam-10, panzyga, kiovig, flebogamma-dif-10 (see `mmn-dose products`)",
+    description: "IVIG product: gammagard-liquid, privigen, gamunex-c, octagam-10, panzyga, kiovig, flebogamma-dif-10 (see `mmn-dose products`; an SCIG product needs --route scig --scig-product)",
     defaultText: DEFAULTS.productId,
   },
   {
@@ -200,22 +200,22 @@ export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
     flags: "--time <HH:MM>",
     key: "time",
     description:
-      "ICS: chair time; events start then and end after the estimated chair time; a time the clocks skip that day moves forward (RFC 5545: 02:30 -> 03:30) with a note",
+      "ICS only (with --format ics; an error otherwise): chair time, 9:00 or 09:00; events start then and end after the estimated chair time; a time the clocks skip that day moves forward (RFC 5545: 02:30 -> 03:30) with a note",
     defaultText: "all-day events",
   },
   {
     flags: "--tz <zone>",
     key: "tz",
-    description: "ICS: IANA time zone of --time, e.g. Europe/London; an empty or unknown system zone is an error, never UTC",
+    description: "ICS only, with --time (an error otherwise): IANA time zone of --time, e.g. Europe/London; an empty or unknown system zone is an error, never UTC",
     defaultText: "the system zone",
   },
   {
     flags: "--calendar-id <text>",
     key: "calendarId",
-    description: "ICS: an opaque reference that keeps event UIDs stable across re-exports (no patient names)",
+    description: "ICS only (an error otherwise): an opaque reference that keeps event UIDs stable across re-exports (no patient names)",
     defaultText: "derived from weight as typed, route, product and start",
   },
-  { flags: "--sequence <n>", key: "sequence", description: "ICS: raise when reissuing a changed schedule (0–1000)", defaultText: "0" },
+  { flags: "--sequence <n>", key: "sequence", description: "ICS only (an error otherwise): raise when reissuing a changed schedule (0–1000)", defaultText: "0" },
   { flags: "--json", key: "json", description: "same as --format json" },
   { flags: "--config <file>", key: "config", description: "site configuration file (site policy only, never patient data)", defaultText: "./mmn-dose.config.json, else ~/.config/mmn-dose/config.json" },
   { flags: "-o, --output <file>", key: "output", description: "write the output to this file instead of stdout (- is stdout): atomically, keeping its permissions; through a symlink to its target; a device or FIFO directly" },

@@ -6,6 +6,7 @@ import { DEFAULTS, LIMITS, type ScheduleInput } from "../core/input.js";
 import { IVIG_PRODUCTS, REGIONS, SCIG_PRODUCTS } from "../data/products.js";
 import { MeasurementFormatError, parseHeight, parseWeight } from "../core/units.js";
 import { UsageError } from "./errors.js";
+import { closest } from "./suggest.js";
 
 /** A plain decimal: digits, an optional fraction. No sign, exponent, comma, space or unicode digits. */
 const DECIMAL = /^\d+(?:\.\d+)?$/;
@@ -52,9 +53,43 @@ function isoDate(flag: string) {
   return checked(isIsoDate, (text) => `${flag} must be a real calendar date as YYYY-MM-DD, e.g. 2026-12-01; got '${text}'`);
 }
 
-function oneOf(flag: string, values: readonly string[]) {
-  return checked((v) => values.includes(v), (text) => `${flag} must be one of ${values.join(", ")}; got '${text}'`);
+/**
+ * A choice value, in any case (`Privigen`, `SCIG`), read as its lower-case id; `aliases` are other
+ * accepted spellings (`m` for male). An unknown value is refused with the accepted list, the
+ * closest valid value, or `hint`'s pointer (an SCIG product given as --product).
+ */
+function oneOf(flag: string, values: readonly string[], aliases: Readonly<Record<string, string>> = {}, hint?: (id: string) => string | undefined) {
+  const accepted = `${values.join(", ")}${Object.keys(aliases).length > 0 ? ` (or ${Object.keys(aliases).join(", ")})` : ""}`;
+  const refusal = (text: string) => {
+    const pointer = hint?.(text.toLowerCase());
+    if (pointer !== undefined) return `${flag} ${text} ${pointer}`;
+    const near = closest(text, values);
+    return `${flag} must be one of ${accepted}; got '${text}'${near === undefined ? "" : ` (did you mean ${near}?)`}`;
+  };
+  const read = (text: string, ctx: { issues: unknown[] }) => {
+    // ASCII only: the Kelvin sign lower-cases to "k", and "\u212Aiovig" is not a product name.
+    const id = /^[\x21-\x7e]*$/.test(text) ? text.toLowerCase() : text;
+    if (values.includes(id)) return id;
+    return Object.hasOwn(aliases, id) ? aliases[id]! : fail(ctx, text, refusal(text));
+  };
+  return z.pipe(z.string({ error: (issue) => refusal(String(issue.input)) }), z.transform(read));
 }
+
+const IVIG_IDS = IVIG_PRODUCTS.map((p) => p.id);
+const SCIG_IDS = SCIG_PRODUCTS.map((p) => p.id);
+
+/** An SCIG product given as --product, or an IVIG one as --scig-product, is sent to the right option. */
+const ivigHint = (id: string) =>
+  SCIG_IDS.includes(id) ? `is an SCIG product: give --route scig --scig-product ${id} (the IVIG products are ${IVIG_IDS.join(", ")})` : undefined;
+const scigHint = (id: string) =>
+  IVIG_IDS.includes(id) ? `is an IVIG product: give --product ${id} without --route scig (the SCIG products are ${SCIG_IDS.join(", ")})` : undefined;
+
+/** `9:00` or `09:00` (0–23 h) → `09:00`. */
+const clockTime = readString("--time", (text, ctx) => {
+  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text);
+  if (m === null) return fail(ctx, text, `--time must be a clock time HH:MM or H:MM from 0:00 to 23:59, e.g. 09:00 or 9:00; got '${text}'`);
+  return `${m[1]!.padStart(2, "0")}:${m[2]}`;
+});
 
 function measured<T>(read: (text: string) => T, value: (t: T) => number, text: string): T | undefined {
   try {
@@ -109,7 +144,7 @@ function flag(name: string) {
 export const ScheduleOptionsSchema = z.object({
   weight: z.optional(weight),
   height: z.optional(height),
-  sex: z.optional(oneOf("--sex", ["male", "female"])),
+  sex: z.optional(oneOf("--sex", ["male", "female"], { m: "male", f: "female" })),
   dosingWeight: z.optional(oneOf("--dosing-weight", ["actual", "ideal", "adjusted", "bmi30", "ibw120"])),
   policy: z.optional(oneOf("--policy", ["ontario", "australia", "uk", "none"])),
   age: z.optional(decimal("--age", LIMITS.ageYears, "years")),
@@ -121,7 +156,7 @@ export const ScheduleOptionsSchema = z.object({
   courses: z.optional(decimal("--courses", LIMITS.courses, "", true)),
   until: z.optional(isoDate("--until")),
   start: z.optional(isoDate("--start")),
-  product: z.optional(oneOf("--product", IVIG_PRODUCTS.map((p) => p.id))),
+  product: z.optional(oneOf("--product", IVIG_IDS, {}, ivigHint)),
   region: z.optional(oneOf("--region", REGIONS)),
   vials: z.optional(decimalList("--vials", LIMITS.vialSizeG, "g", false)),
   maxRate: z.optional(decimal("--max-rate", LIMITS.rateMlPerKgPerHour, "mL/kg/h")),
@@ -144,10 +179,10 @@ export const ScheduleOptionsSchema = z.object({
   avoidFile: z.optional(textOption("--avoid-file")),
   output: z.optional(textOption("--output")),
   config: z.optional(textOption("--config")),
-  scigProduct: z.optional(oneOf("--scig-product", SCIG_PRODUCTS.map((p) => p.id))),
+  scigProduct: z.optional(oneOf("--scig-product", SCIG_IDS, {}, scigHint)),
   scigFactor: z.optional(
     readString("--scig-factor", (text, ctx) => {
-      if (text === "label") return "label" as const;
+      if (text.toLowerCase() === "label") return "label" as const;
       const value = DECIMAL.test(text) ? Number(text) : Number.NaN;
       if (!(value >= LIMITS.scigFactor.min && value <= LIMITS.scigFactor.max)) {
         return fail(ctx, text, `--scig-factor must be a number ${rangeText(LIMITS.scigFactor.min, LIMITS.scigFactor.max, "")} or 'label'; got '${text}'`);
@@ -160,7 +195,7 @@ export const ScheduleOptionsSchema = z.object({
   lastIvig: z.optional(isoDate("--last-ivig")),
   round: z.optional(oneOf("--round", ["none", "vial", "5g"])),
   format: z.optional(oneOf("--format", ["table", "json", "csv", "ics"])),
-  time: z.optional(checked((t) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t), (text) => `--time must be a clock time HH:MM from 00:00 to 23:59; got '${text}'`)),
+  time: z.optional(clockTime),
   tz: z.optional(checked(isTimeZone, (text) => `--tz must be an IANA time zone such as Europe/London; got '${text}'`)),
   calendarId: z.optional(checked((t) => t.length >= 1 && t.length <= 200, () => "--calendar-id must be from 1 to 200 characters")),
   sequence: z.optional(decimal("--sequence", { min: 0, max: 1000 }, "", true)),
@@ -188,6 +223,33 @@ export interface ScheduleRequest {
   readonly input: ScheduleInput;
   readonly format: OutputFormat;
   readonly calendar: { readonly time?: string; readonly tz?: string; readonly calendarId?: string; readonly sequence?: number };
+}
+
+/** The options that shape calendar events only, and what each does there. */
+const CALENDAR_ONLY: readonly (readonly [key: string, flag: string, what: string])[] = [
+  ["time", "--time", "starts each calendar event at that time"],
+  ["tz", "--tz", "is the zone of --time in calendar events"],
+  ["calendarId", "--calendar-id", "keeps calendar event UIDs stable"],
+  ["sequence", "--sequence", "numbers a reissued calendar"],
+];
+
+/**
+ * A calendar option typed on the command line that the output would not use is refused, never
+ * silently ignored: --time, --tz, --calendar-id and --sequence act in `--format ics` only, and --tz
+ * only with a --time (without one, events are all-day). `flags` holds only what was typed: a site's
+ * `time` or `tz` setting (MMN_DOSE_TIME, the config file) applies when ics is asked for, and is not
+ * an error elsewhere.
+ */
+export function refuseUnusedCalendarOptions(flags: Record<string, unknown>, request: ScheduleRequest): void {
+  if (request.format !== "ics") {
+    const given = CALENDAR_ONLY.find(([key]) => flags[key] !== undefined);
+    if (given) {
+      const [, flag, what] = given;
+      throw new UsageError("CONFLICTING_OPTIONS", `${flag} ${what}, so it applies to --format ics only (this is --format ${request.format}): add --format ics, or leave ${flag} out`);
+    }
+  } else if (flags.tz !== undefined && request.calendar.time === undefined) {
+    throw new UsageError("CONFLICTING_OPTIONS", "--tz is the zone of --time: without --time the calendar events are all-day, so give --time HH:MM too, or leave --tz out");
+  }
 }
 
 /** Whether `zone` is an IANA time zone this Node knows (its ICU data; no network). */

@@ -18,7 +18,7 @@ function refusal(raw: Record<string, unknown>): string {
 describe("validateScheduleOptions with values of the wrong type", () => {
   it.each([
     [{ weight: 70 }, "--weight must be given as text; got 70"],
-    [{ weight: "70", sex: 5 }, "--sex must be one of male, female; got '5'"],
+    [{ weight: "70", sex: 5 }, "--sex must be one of male, female (or m, f); got '5'"],
     [{ weight: "70", start: null }, "--start must be a real calendar date as YYYY-MM-DD, e.g. 2026-12-01; got 'null'"],
     [{ weight: "70", dose: 2 }, "--dose must be given as text; got 2"],
     [{ weight: "70", output: 1 }, "--output must be given as text; got 1"],

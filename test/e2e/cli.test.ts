@@ -243,7 +243,7 @@ describe("subcommands", () => {
 
 describe("bad input: exit 2, one plain line naming the option and range, no stack trace", () => {
   it.each([
-    [[], "--weight is required"],
+    [["--start", "2026-12-01"], "--weight is required"],
     [["--weight", "banana"], "--weight must be a body weight from 2 to 350 kg"],
     [["--weight", ""], "--weight must be"],
     [["--weight", "-0"], "--weight must be"],
