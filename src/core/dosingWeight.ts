@@ -1,3 +1,4 @@
+import { DomainError } from "./errors.js";
 import { formatNumber } from "./format.js";
 import { message } from "./messages.js";
 import type { Message } from "./resultSchema.js";
@@ -53,18 +54,6 @@ export interface DosingWeightDecision extends BodyMeasures {
   readonly reason: string;
   readonly warnings: readonly Message[];
   readonly notes: readonly Message[];
-}
-
-/** A rule needs an input the user did not give; `option` names it. */
-export class DosingWeightInputError extends Error {
-  override readonly name = "DosingWeightInputError";
-  constructor(
-    readonly code: "MISSING_HEIGHT" | "MISSING_SEX" | "CONTRADICTORY_INPUT",
-    readonly option: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /**
@@ -134,7 +123,7 @@ function decide(request: DosingWeightRequest, suggestPolicies: boolean): DosingW
   const warnings: Message[] = [];
   const notes: Message[] = [];
   if (body.pregnant && body.sex === "male") {
-    throw new DosingWeightInputError("CONTRADICTORY_INPUT", "--pregnant", "--pregnant contradicts --sex male: check the patient's details");
+    throw new DomainError("CONTRADICTORY_INPUT", "--pregnant", "--pregnant contradicts --sex male: check the patient's details", ["--sex"]);
   }
   const measures = bodyMeasures(body, policy?.inchesPerCm);
 
@@ -193,17 +182,23 @@ function pregnantWithoutPolicy(basis: DosingWeightBasis): Message {
   );
 }
 
-function requireHeight(body: Body, why: string): number {
+/** Why a rule needs a measurement, and the option that asked for that rule. */
+interface Need {
+  readonly text: string;
+  readonly option: "--dosing-weight" | "--policy";
+}
+
+function requireHeight(body: Body, why: Need): number {
   if (body.heightCm === undefined) {
-    throw new DosingWeightInputError("MISSING_HEIGHT", "--height", `--height is required: ${why}`);
+    throw new DomainError("MISSING_HEIGHT", "--height", `--height is required: ${why.text}`, [why.option]);
   }
   return body.heightCm;
 }
 
-function requireIdeal(body: Body, measures: BodyMeasures, why: string): number {
+function requireIdeal(body: Body, measures: BodyMeasures, why: Need): number {
   requireHeight(body, why);
   if (measures.idealWeightKg === null) {
-    throw new DosingWeightInputError("MISSING_SEX", "--sex", `--sex male|female is required: ${why} (Devine ideal weight differs by sex)`);
+    throw new DomainError("MISSING_SEX", "--sex", `--sex male|female is required: ${why.text} (Devine ideal weight differs by sex)`, [why.option]);
   }
   return measures.idealWeightKg;
 }
@@ -222,7 +217,7 @@ function capAtActual(basis: "ideal" | "adjusted", body: Body, measures: BodyMeas
 
 function applyChoice(choice: DosingWeightChoice, body: Body, measures: BodyMeasures, warnings: Message[]): Outcome {
   if (choice === "actual") return { basis: "actual", reason: "actual weight: --dosing-weight actual" };
-  const why = `--dosing-weight ${choice} needs the ideal weight`;
+  const why: Need = { text: `--dosing-weight ${choice} needs the ideal weight`, option: "--dosing-weight" };
   if (choice === "bmi30" || choice === "ibw120") return applyRule(THRESHOLD_RULES[choice], body, measures, warnings);
   const heightCm = requireHeight(body, why);
   // As the policies do: Devine extrapolated (with a warning) down to 132 cm, not below.
@@ -237,7 +232,8 @@ function applyChoice(choice: DosingWeightChoice, body: Body, measures: BodyMeasu
 
 /** A threshold rule (bmi30, ibw120, or a policy's own threshold after its exclusions). */
 function applyRule(rule: DosingRule, body: Body, measures: BodyMeasures, warnings: Message[]): Outcome {
-  const why = `${rule.id.startsWith("bmi") || rule.id.startsWith("ibw") ? `--dosing-weight ${rule.id}` : `--policy ${rule.id}`} (${rule.description})`;
+  const option = rule.id.startsWith("bmi") || rule.id.startsWith("ibw") ? "--dosing-weight" : "--policy";
+  const why: Need = { text: `${option} ${rule.id} (${rule.description})`, option };
   const heightCm = requireHeight(body, why);
   if (heightCm < rule.minHeightCm) {
     const must = rule.adjustWhen.kind === "heightAndWeight" && measures.bmi! > rule.adjustWhen.mustAboveBmi;

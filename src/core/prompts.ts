@@ -1,7 +1,8 @@
 import { formatNumber } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import { message } from "./messages.js";
-import { RateInputError, resolveRates } from "./ratePlan.js";
+import { accepts } from "./errors.js";
+import { resolveRates } from "./ratePlan.js";
 import type { Message } from "./resultSchema.js";
 import type { IvigProduct, Sourced } from "../data/products.js";
 import { SOURCES } from "../data/sources.js";
@@ -14,13 +15,7 @@ export const RENAL_RISK_AGE_YEARS: Sourced<number> = { value: 65, source: SOURCE
  * numeric at-risk cap in the label or a `--max-rate`; whatever `resolveRates` accepts decides.
  */
 export function acceptsAtRisk(product: IvigProduct, rates: ScheduleInput["rates"]): boolean {
-  try {
-    resolveRates(product, { ...rates, atRisk: true });
-    return true;
-  } catch (e) {
-    if (e instanceof RateInputError) return false;
-    throw e;
-  }
+  return accepts(() => resolveRates(product, { ...rates, atRisk: true }));
 }
 
 /**

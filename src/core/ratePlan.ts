@@ -1,3 +1,4 @@
+import { DomainError } from "./errors.js";
 import { formatNumber, roundTo } from "./format.js";
 import { message } from "./messages.js";
 import type { Message } from "./resultSchema.js";
@@ -31,18 +32,6 @@ export interface ResolvedRates {
   readonly notes: readonly Message[];
 }
 
-/** A rate the schedule needs is missing or refused; `option` names the flag that fixes it. */
-export class RateInputError extends Error {
-  override readonly name = "RateInputError";
-  constructor(
-    readonly option: string,
-    message: string,
-    /** The error code the CLI prints (`--json`): RATE_NEEDED, RATE_ABOVE_LABEL, … */
-    readonly code = "RATE_NEEDED",
-  ) {
-    super(message);
-  }
-}
 
 /** Minutes each step lasts when neither the label nor `--step-minutes` says (Gammagard PI and Octagam use 30). */
 export const FALLBACK_STEP_MINUTES = 30;
@@ -108,9 +97,11 @@ function requireMissingRates(product: IvigProduct, options: RateOptions): void {
   if (missing.length === 0) return;
   const other = Object.values(product.soldAs ?? {})[0];
   const options_ = missing.map((m) => m.option);
-  throw new RateInputError(
+  throw new DomainError(
+    "RATE_NEEDED",
     options_[0]!,
     `${options_.join(" and ")} ${missing.length > 1 ? "are" : "is"} required for ${product.name}: its ${missing.length > 1 ? "infusion rates were" : `${options_[0] === "--max-rate" ? "maximum" : "initial"} rate was`} not found (${notFoundText(missing[0]!.fact)}); give your protocol's rates in mL/kg/h${other ? `, or use --product ${other.productId} (the same product, ${other.name}, with its own label's rates)` : ""}`,
+    [...options_.slice(1), ...(other ? ["--product"] : [])],
   );
 }
 
@@ -120,7 +111,8 @@ function resolveInitial(product: IvigProduct, options: RateOptions, warnings: Me
   const given = options.initialMlPerKgPerHour;
   if (given === undefined) {
     if (fact.value === null) {
-      throw new RateInputError(
+      throw new DomainError(
+        "RATE_NEEDED",
         "--initial-rate",
         `--initial-rate is required for ${product.name}: its initial infusion rate was not found (${notFoundText(fact)}); give your protocol's rate in mL/kg/h`,
       );
@@ -134,7 +126,9 @@ function resolveInitial(product: IvigProduct, options: RateOptions, warnings: Me
       return fact.value;
     }
     if (!options.allowAboveLabelMax) {
-      throw new RateInputError("--initial-rate", `--initial-rate ${formatNumber(given, 3)} is above ${label}; pass --allow-above-label-rate to use it anyway`, "RATE_ABOVE_LABEL");
+      throw new DomainError("RATE_ABOVE_LABEL", "--initial-rate", `--initial-rate ${formatNumber(given, 3)} is above ${label}; pass --allow-above-label-rate to use it anyway`, [
+        "--allow-above-label-rate",
+      ]);
     }
     warnings.push(message("INITIAL_RATE_ABOVE_LABEL", `--initial-rate ${mlkgh(given)} is above the label initial rate ${mlkgh(fact.value)} (--allow-above-label-rate)`, sourceOf(fact)));
   } else {
@@ -149,7 +143,8 @@ function resolveMax(product: IvigProduct, options: RateOptions, warnings: Messag
   const given = options.maxMlPerKgPerHour;
   if (given === undefined) {
     if (fact.value === null) {
-      throw new RateInputError(
+      throw new DomainError(
+        "RATE_NEEDED",
         "--max-rate",
         `--max-rate is required for ${product.name}: its maximum infusion rate was not found (${notFoundText(fact)}); give your protocol's rate in mL/kg/h`,
       );
@@ -163,7 +158,9 @@ function resolveMax(product: IvigProduct, options: RateOptions, warnings: Messag
       return fact.value;
     }
     if (!options.allowAboveLabelMax) {
-      throw new RateInputError("--max-rate", `--max-rate ${formatNumber(given, 3)} is above ${label}; pass --allow-above-label-rate to use it anyway`, "RATE_ABOVE_LABEL");
+      throw new DomainError("RATE_ABOVE_LABEL", "--max-rate", `--max-rate ${formatNumber(given, 3)} is above ${label}; pass --allow-above-label-rate to use it anyway`, [
+        "--allow-above-label-rate",
+      ]);
     }
     warnings.push(message("MAX_RATE_ABOVE_LABEL", `--max-rate ${mlkgh(given)} is above the label maximum ${mlkgh(fact.value)} (--allow-above-label-rate)`, sourceOf(fact)));
   } else {
@@ -230,10 +227,10 @@ function resolveSteps(
   if (given !== undefined) {
     const outside = given.find((x) => x < initial || x > max);
     if (outside !== undefined) {
-      throw new RateInputError(
+      throw new DomainError(
+        "RATE_STEPS_OUTSIDE_PLAN",
         "--rate-steps",
         `--rate-steps ${formatNumber(outside, 3)} lies outside this plan's ${formatNumber(initial, 3)}–${mlkgh(max)} (initial rate to maximum); give steps within it`,
-        "RATE_STEPS_OUTSIDE_PLAN",
       );
     }
     return { values: given, from: "--rate-steps" };
@@ -301,10 +298,10 @@ export function buildRatePlan(
   const lowest = roundTo(initial * rateWeightKg, 1);
   if (lowest < MIN_PUMP_ML_PER_HOUR) {
     const option = rates.initialFrom === "--initial-rate" ? "--initial-rate" : "--weight";
-    throw new RateInputError(
+    throw new DomainError(
+      "RATE_ROUNDS_TO_ZERO",
       option,
       `${option}: the initial rate ${mlkgh(initial)} × ${formatNumber(rateWeightKg)} kg is ${formatNumber(initial * rateWeightKg, 3)} mL/h, which rounds to 0 mL/h; a pump rate must be at least ${MIN_PUMP_ML_PER_HOUR} mL/h`,
-      "RATE_ROUNDS_TO_ZERO",
     );
   }
   return distinct.map((mlPerKgPerHour, i) => ({
@@ -360,10 +357,12 @@ export function checkChairTime(longest: { readonly durationMinutes: number; read
     options.atRisk ? "--at-risk" : "",
   ].filter(Boolean);
   const cause = given.length > 0 ? ` (${given.join(", ")})` : "";
-  throw new RateInputError(
-    given.length > 0 ? given[0]!.split(" ")[0]! : "--days",
-    `a ${formatNumber(longest.volumeMl, 1)} mL infusion day would take ${clock(longest.durationMinutes)} through this rate plan${cause}, more than 24 h in the chair; raise the rates or give the course over more days (--days)`,
+  const flags = [...given.map((x) => x.split(" ")[0]!), "--days"];
+  throw new DomainError(
     "CHAIR_TIME_OVER_24H",
+    flags[0],
+    `a ${formatNumber(longest.volumeMl, 1)} mL infusion day would take ${clock(longest.durationMinutes)} through this rate plan${cause}, more than 24 h in the chair; raise the rates or give the course over more days (--days)`,
+    flags.slice(1),
   );
 }
 

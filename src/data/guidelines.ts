@@ -28,6 +28,15 @@ export const EFNS_COURSE_DAYS: Sourced<{ min: number; max: number }> = {
 };
 
 /**
+ * A course's days may spread over at most this many calendar days before it warns (a week).
+ * [D] from EFNS/PNS's 2–5 consecutive days: a 5-day course over a weekend still fits in 7.
+ */
+export const MAX_COURSE_SPAN_DAYS: Sourced<number> = {
+  value: 7,
+  source: SOURCES.efnsPns2006,
+};
+
+/**
  * Option Care Health's IG order form lets an infusion be given up to 4 days either side of its date
  * for scheduling (CLINICAL.md §5.2). A move that brings a course closer than that to the one before
  * gives more drug in a shorter time than prescribed, so the tool warns.

@@ -1,0 +1,46 @@
+import { decideDosingWeight, unitWarnings, type DosingWeightDecision } from "./dosingWeight.js";
+import { roundTo } from "./format.js";
+import type { ScheduleInput } from "./input.js";
+import type { Message, Patient } from "./resultSchema.js";
+
+/** The patient of a request: dosing weight, unit-slip checks and the `patient` object of the output. */
+
+/** The unit-slip checks for a request, from how its weight and height were typed. */
+export function typedUnitWarnings(input: ScheduleInput): Message[] {
+  return unitWarnings({
+    weightKg: input.weightKg,
+    weightInPounds: /lb/i.test(input.weightAsEntered),
+    heightCm: input.heightCm,
+    heightInCentimetres: input.heightAsEntered === undefined || /^[\d.]+(cm)?$/i.test(input.heightAsEntered),
+  });
+}
+
+/** Decides the dosing weight for a request; a missing height or sex is bad input. */
+export function dosingWeightFor(input: ScheduleInput): DosingWeightDecision {
+  return decideDosingWeight({
+    body: { weightKg: input.weightKg, heightCm: input.heightCm, sex: input.sex, ageYears: input.ageYears, pregnant: input.pregnant },
+    choice: input.dosingWeight,
+    policy: input.policy,
+  });
+}
+
+/** The `patient` object of the output: full precision inside, rounded here for display. */
+export function patientJson(input: ScheduleInput, decision: DosingWeightDecision): Patient {
+  return {
+    weightKg: roundTo(input.weightKg, 3),
+    weightAsEntered: input.weightAsEntered,
+    heightCm: input.heightCm === undefined ? null : roundTo(input.heightCm, 2),
+    heightAsEntered: input.heightAsEntered ?? null,
+    sex: input.sex ?? null,
+    ageYears: input.ageYears ?? null,
+    pregnant: input.pregnant ?? null,
+    bmi: decision.bmi === null ? null : roundTo(decision.bmi, 2),
+    idealWeightKg: decision.idealWeightKg === null ? null : roundTo(decision.idealWeightKg, 2),
+    adjustedWeightKg: decision.adjustedWeightKg === null ? null : roundTo(decision.adjustedWeightKg, 2),
+    dosingWeightKg: roundTo(decision.dosingWeightKg, 2),
+    dosingWeightBasis: decision.basis,
+    dosingWeightRule: decision.rule,
+    dosingWeightReason: decision.reason,
+    policy: input.policy ?? null,
+  };
+}
