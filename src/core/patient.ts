@@ -2,16 +2,23 @@ import { decideDosingWeight, unitWarnings, type DosingWeightDecision } from "./d
 import { roundTo } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import type { Message, Patient } from "./resultSchema.js";
+import { parseHeight, parseWeight } from "./units.js";
 
 /** The patient of a request: dosing weight, unit-slip checks and the `patient` object of the output. */
 
-/** The unit-slip checks for a request, from how its weight and height were typed. */
+/**
+ * The unit-slip checks for a request, from the units its weight and height were typed in (read by
+ * the same parsers that read the values).
+ *
+ * @example
+ * typedUnitWarnings({ ...input, weightKg: 160, weightAsEntered: "160" }) //=> [{ code: "WEIGHT_LOOKS_LIKE_POUNDS", … }]
+ */
 export function typedUnitWarnings(input: ScheduleInput): Message[] {
   return unitWarnings({
     weightKg: input.weightKg,
-    weightInPounds: /lb/i.test(input.weightAsEntered),
+    weightInPounds: parseWeight(input.weightAsEntered).unit === "lb",
     heightCm: input.heightCm,
-    heightInCentimetres: input.heightAsEntered === undefined || /^[\d.]+(cm)?$/i.test(input.heightAsEntered),
+    heightInCentimetres: input.heightAsEntered === undefined || parseHeight(input.heightAsEntered).unit === "cm",
   });
 }
 

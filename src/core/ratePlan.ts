@@ -4,6 +4,7 @@ import { message } from "./messages.js";
 import type { Message } from "./resultSchema.js";
 import { STANDARD_AT_RISK_MAX, STANDARD_FIRST_INFUSION_MAX, STANDARD_RATE_STEPS, type Fact, type IvigProduct, type Sourced } from "../data/products.js";
 import { SOURCES, type Source } from "../data/sources.js";
+import { IGIV_RISK_FACTORS } from "../data/guidelines.js";
 
 /** The user's rate options (`--initial-rate`, `--max-rate`, `--step-minutes`, `--rate-steps`, `--at-risk`). */
 export interface RateOptions {
@@ -39,9 +40,8 @@ export const FALLBACK_STEP_MINUTES = 30;
 /** The smallest pump rate a plan may show: its rates are printed to 0.1 mL/h. */
 export const MIN_PUMP_ML_PER_HOUR = 0.1;
 
-/** Renal and thrombosis risk factors from the IGIV boxed warning (CLINICAL.md §1.4, §7.2). */
-export const RISK_FACTORS =
-  "renal: pre-existing renal insufficiency, diabetes, age > 65, volume depletion, sepsis, paraproteinaemia, nephrotoxic drugs; thrombosis: advanced age, immobilisation, hypercoagulable state, prior thrombosis, oestrogens, indwelling catheters, hyperviscosity, cardiovascular risk factors";
+/** The IGIV boxed warning's risk factors ({@link IGIV_RISK_FACTORS}), as `--help` prints them for `--at-risk`. */
+export const RISK_FACTORS = IGIV_RISK_FACTORS.value;
 
 const mlkgh = (x: number) => `${formatNumber(x, 3)} mL/kg/h`;
 const sourceOf = (fact: Fact<unknown>): Source[] => ("source" in fact ? [fact.source] : []);

@@ -89,3 +89,12 @@ export const FIRST_INFUSION_GAP_DAYS: Sourced<number> = {
   source: SOURCES.nlIvig002,
   note: "first infusion or if greater than 8 weeks since last treatment",
 };
+
+/** Renal and thrombosis risk factors from the IGIV boxed warning (CLINICAL.md §1.4, §7.2), as `--at-risk` lists them. */
+export const IGIV_RISK_FACTORS: Sourced<string> = {
+  value:
+    "renal: pre-existing renal insufficiency, diabetes, age > 65, volume depletion, sepsis, paraproteinaemia, nephrotoxic drugs; " +
+    "thrombosis: advanced age, immobilisation, hypercoagulable state, prior thrombosis, oestrogens, indwelling catheters, " +
+    "hyperviscosity, cardiovascular risk factors",
+  source: SOURCES.gammagardBoxedWarning,
+};
