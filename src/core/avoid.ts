@@ -105,7 +105,8 @@ export function placeCourses(courses: readonly PlannedCourse[], rules: AvoidRule
       out.push({ days: own });
       return;
     }
-    const because = `course ${c}'s last infusion is on ${lastDay.date}${lastDay.movedBecause ? `, moved there from ${lastDay.plannedDate}` : ""}`;
+    const because = `course ${c}'s last infusion is on ` +
+      `${lastDay.date}${lastDay.movedBecause ? `, moved there from ${lastDay.plannedDate}` : ""}`;
     out.push({ days: placeCourseDays(course.plannedStart, course.count, rules, { date: lastDay.date, because }), pushedBecause: because });
   });
   return out;

@@ -63,7 +63,13 @@ export interface RefusalContext {
 }
 
 /** Refuses a split or rounding (`CANNOT_SPLIT_COURSE`, `ROUNDING_TOO_FAR`), after the context it concerns. */
-function refuse(code: DomainErrorCode, option: string | undefined, reason: string, related: readonly string[], context?: RefusalContext): never {
+function refuse(
+  code: DomainErrorCode,
+  option: string | undefined,
+  reason: string,
+  related: readonly string[],
+  context?: RefusalContext,
+): never {
   const text = context ? `${context.text}: ${reason}` : reason;
   const options = [...(option === undefined ? [] : [option]), ...related, ...(context?.options ?? [])];
   throw new DomainError(code, options[0], text, options.slice(1));
@@ -89,7 +95,9 @@ export function checkRoundingTolerance(exactMg: number, roundedMg: number, how: 
   refuse(
     "ROUNDING_TOO_FAR",
     "--round",
-    `${how} gives ${formatNumber(roundedMg / 1000)} g, ${percent > 0 ? "+" : ""}${formatNumber(percent, 1)} % from the prescribed ${formatNumber(exactMg / 1000)} g, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % a rounding may change a dose (Siegel 2010): ${remedy}`,
+    `${how} gives ${formatNumber(roundedMg / 1000)} g, ${percent > 0 ? "+" : ""}${formatNumber(percent, 1)} % from the prescribed ` +
+      `${formatNumber(exactMg / 1000)} g, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % a rounding may change a dose (Siegel 2010): ` +
+      `${remedy}`,
     ["--vials"],
     context,
   );

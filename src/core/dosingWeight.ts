@@ -155,7 +155,8 @@ function decide(request: DosingWeightRequest, suggestPolicies: boolean): DosingW
   }
   if (body.ageYears !== undefined && body.ageYears < 18) warnings.push(underEighteen(body.ageYears, policy));
   if (body.pregnant && !policy) warnings.push(pregnantWithoutPolicy(outcome.basis));
-  return { ...measures, dosingWeightKg: Math.min(dosingWeightKg, body.weightKg), basis: outcome.basis, rule, reason: outcome.reason, warnings, notes };
+  const dosingWeight = Math.min(dosingWeightKg, body.weightKg);
+  return { ...measures, dosingWeightKg: dosingWeight, basis: outcome.basis, rule, reason: outcome.reason, warnings, notes };
 }
 
 /** The Gammagard Liquid MMN label's indication is "adult patients with MMN"; its trial enrolled 44 adults. */
@@ -168,7 +169,8 @@ function underEighteen(ageYears: number, policy: Policy | undefined): Message {
         : `; the ${policy.name} policy applies its criteria at any age`;
   return message(
     "PATIENT_UNDER_18",
-    `the patient is ${formatNumber(ageYears)}: Gammagard Liquid is indicated for "adult patients with Multifocal Motor Neuropathy" (US label; its MMN trial enrolled 44 adults), and no MMN dose for under-18s was found${rule}`,
+    `the patient is ${formatNumber(ageYears)}: Gammagard Liquid is indicated for "adult patients with Multifocal Motor Neuropathy" (US ` +
+      `label; its MMN trial enrolled 44 adults), and no MMN dose for under-18s was found${rule}`,
     [SOURCES.gammagardMmn],
   );
 }
@@ -177,7 +179,8 @@ function underEighteen(ageYears: number, policy: Policy | undefined): Message {
 function pregnantWithoutPolicy(basis: DosingWeightBasis): Message {
   return message(
     "PREGNANCY",
-    `pregnancy: no --policy is given, so no pregnancy rule is applied (dosed on ${basis} weight). Ontario doses on the pre-pregnancy weight (give it as --weight); Australia's 2026 rule does not adjust the weight in pregnancy`,
+    `pregnancy: no --policy is given, so no pregnancy rule is applied (dosed on ${basis} weight). Ontario doses on the pre-pregnancy ` +
+      `weight (give it as --weight); Australia's 2026 rule does not adjust the weight in pregnancy`,
     [SOURCES.ontarioDoseCalculator, SOURCES.lifeblood2026],
   );
 }
@@ -198,7 +201,8 @@ function requireHeight(body: Body, why: Need): number {
 function requireIdeal(body: Body, measures: BodyMeasures, why: Need): number {
   requireHeight(body, why);
   if (measures.idealWeightKg === null) {
-    throw new DomainError("MISSING_SEX", "--sex", `--sex male|female is required: ${why.text} (Devine ideal weight differs by sex)`, [why.option]);
+    throw new DomainError("MISSING_SEX", "--sex", `--sex male|female is required: ${why.text} (Devine ideal weight differs by ` +
+      `sex)`, [why.option]);
   }
   return measures.idealWeightKg;
 }
@@ -209,7 +213,8 @@ function capAtActual(basis: "ideal" | "adjusted", body: Body, measures: BodyMeas
   if (candidate >= body.weightKg) {
     return {
       basis: "actual",
-      reason: `actual weight: it is below the ideal weight (${formatNumber(measures.idealWeightKg!)} kg), and a dosing weight never exceeds the actual weight`,
+      reason: `actual weight: it is below the ideal weight (${formatNumber(measures.idealWeightKg!)} kg), and a dosing weight never ` +
+        `exceeds the actual weight`,
     };
   }
   return { basis, reason };
@@ -240,7 +245,8 @@ function applyRule(rule: DosingRule, body: Body, measures: BodyMeasures, warning
     if (rule.id === "bmi30" || rule.id === "ibw120") {
       warnings.push(devineNotValid(heightCm, `is below ${rule.minHeightCm} cm, where no rule extrapolates Devine ideal weight`));
     }
-    else if (must) warnings.push(devineNotValid(heightCm, `is below ${rule.minHeightCm} cm: BMI ${formatNumber(measures.bmi!, 1)} > 30 calls for adjusted weight, but Devine is not extrapolated that far`));
+    else if (must) warnings.push(devineNotValid(heightCm, `is below ${rule.minHeightCm} cm: BMI ${formatNumber(measures.bmi!, 1)} > 30 ` +
+      `calls for adjusted weight, but Devine is not extrapolated that far`));
     return { basis: "actual", reason: `actual weight: height ${formatNumber(heightCm, 1)} cm is below the rule's ${rule.minHeightCm} cm` };
   }
   const verdict = thresholdMet(rule.adjustWhen, body, measures, () => requireIdeal(body, measures, why));
@@ -277,13 +283,15 @@ function thresholdMet(
       const p = percentOfIdeal();
       return p > when.percent
         ? { adjust: true, because: `actual is ${formatNumber(p, 1)} % of ideal, above ${when.percent} %` }
-        : { adjust: false, because: `${bmiText} is not above ${when.bmi} and actual is ${formatNumber(p, 1)} % of ideal, not above ${when.percent} %` };
+        : { adjust: false, because: `${bmiText} is not above ${when.bmi} and actual is ${formatNumber(p, 1)} % of ideal, not above ` +
+          `${when.percent} %` };
     }
     case "heightAndWeight": {
       ideal(); // the threshold is by sex
       const limit = when.aboveWeightKg[body.sex!];
       const tallEnough = body.heightCm! >= when.minHeightCm;
-      if (tallEnough && body.weightKg > limit) return { adjust: true, because: `height ≥ ${when.minHeightCm} cm and weight > ${limit} kg (${body.sex})` };
+      if (tallEnough && body.weightKg > limit) return { adjust: true, because: `height ≥ ${when.minHeightCm} cm and weight > ${limit} kg ` +
+        `(${body.sex})` };
       if (bmi > when.mustAboveBmi) return { adjust: true, because: `${bmiText} > ${when.mustAboveBmi}` };
       return {
         adjust: false,
@@ -300,7 +308,8 @@ function applyPolicy(policy: Policy, body: Body, measures: BodyMeasures, warning
     if (body.ageYears === undefined) {
       notes.push(message("AGE_ASSUMED_ADULT", `--age not given: treated as ${policy.minAgeYears} or over for the ${policy.name} policy`));
     } else if (body.ageYears < policy.minAgeYears) {
-      return { basis: "actual", reason: `actual weight: the ${policy.name} policy doses patients under ${policy.minAgeYears} on actual weight` };
+      return { basis: "actual", reason: `actual weight: the ${policy.name} policy doses patients under ${policy.minAgeYears} on actual ` +
+        `weight` };
     }
   }
   if (body.pregnant) {
@@ -323,7 +332,8 @@ function applyPolicy(policy: Policy, body: Body, measures: BodyMeasures, warning
 function devineExtrapolated(heightCm: number, idealKg: number): Message {
   return message(
     "DEVINE_EXTRAPOLATED",
-    `height ${formatNumber(heightCm, 1)} cm is below ${DEVINE_MIN_HEIGHT_CM} cm, where Devine is validated; the rule still uses it (ideal weight ${formatNumber(idealKg)} kg)`,
+    `height ${formatNumber(heightCm, 1)} cm is below ${DEVINE_MIN_HEIGHT_CM} cm, where Devine is validated; the rule still uses it ` +
+      `(ideal weight ${formatNumber(idealKg)} kg)`,
     [SOURCES.devineValidity],
   );
 }
@@ -387,7 +397,8 @@ export function unitWarnings(m: TypedMeasures): Message[] {
     out.push(
       message(
         "HEIGHT_LOOKS_LIKE_INCHES",
-        `--height was read as ${formatNumber(m.heightCm)} cm, very short for an adult; if it is inches, write --height ${formatNumber(m.heightCm)}in (${formatNumber(m.heightCm * 2.54, 1)} cm)`,
+        `--height was read as ${formatNumber(m.heightCm)} cm, very short for an adult; if it is inches, write --height ` +
+          `${formatNumber(m.heightCm)}in (${formatNumber(m.heightCm * 2.54, 1)} cm)`,
       ),
     );
     return out;
@@ -396,7 +407,8 @@ export function unitWarnings(m: TypedMeasures): Message[] {
     out.push(
       message(
         "WEIGHT_LOOKS_LIKE_POUNDS",
-        `--weight was read as ${formatNumber(m.weightKg)} kg and no --height was given to check it: if it is pounds, write --weight ${formatNumber(m.weightKg)}lb (${formatNumber(m.weightKg * 0.45359237)} kg); give --height to check the BMI`,
+        `--weight was read as ${formatNumber(m.weightKg)} kg and no --height was given to check it: if it is pounds, write --weight ` +
+          `${formatNumber(m.weightKg)}lb (${formatNumber(m.weightKg * 0.45359237)} kg); give --height to check the BMI`,
       ),
     );
   }
@@ -407,7 +419,9 @@ export function unitWarnings(m: TypedMeasures): Message[] {
       out.push(
         message(
           "WEIGHT_LOOKS_LIKE_POUNDS",
-          `BMI ${formatNumber(bmi, 1)} at ${formatNumber(m.weightKg)} kg and ${formatNumber(m.heightCm, 1)} cm: if the weight is in pounds, write --weight ${formatNumber(m.weightKg)}lb (${formatNumber(asPounds)} kg, BMI ${formatNumber(bodyMassIndex(asPounds, m.heightCm), 1)})`,
+          `BMI ${formatNumber(bmi, 1)} at ${formatNumber(m.weightKg)} kg and ${formatNumber(m.heightCm, 1)} cm: if the weight is in ` +
+            `pounds, write --weight ${formatNumber(m.weightKg)}lb (${formatNumber(asPounds)} kg, BMI ` +
+            `${formatNumber(bodyMassIndex(asPounds, m.heightCm), 1)})`,
         ),
       );
     }

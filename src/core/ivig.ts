@@ -8,11 +8,20 @@ import { message, type NoteCode, type WarningCode } from "./messages.js";
 import { movedNotes, placeSchedule, type SchedulePlacement } from "./placement.js";
 import { planContext, type PlanContext, type RoutePlan } from "./planner.js";
 import { ageRiskWarnings } from "./prompts.js";
-import { buildRatePlan, checkChairTime, fastestLabelNote, infusionMinutes, resolveRates, type RateStep, type ResolvedRates } from "./ratePlan.js";
+import {
+  buildRatePlan,
+  checkChairTime,
+  fastestLabelNote,
+  infusionMinutes,
+  resolveRates,
+  type RateStep,
+  type ResolvedRates,
+} from "./ratePlan.js";
 import {
   courseTotal,
   efnsMaintenanceWarnings,
   infusionRecord,
+  type InfusionDay,
   ivigRegimenText,
   monthlyDoseGPerKg,
   regimenJson,
@@ -94,7 +103,8 @@ function planIvigCourse(input: ScheduleInput, context: PlanContext, product: Ivi
   const plans = { first: buildRatePlan(rates, "first", dosingWeightKg, conc), later: buildRatePlan(rates, "later", dosingWeightKg, conc) };
   const capText = `at most ${formatNumber(mgToG(maxDailyMg))} g a day (--max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg)`;
   const courseContext = { text: `a ${formatNumber(mgToG(exactCourseDoseMg))} g course with ${capText}`, options: ["--max-daily"] };
-  const courseDose = planCourseDose({ exactCourseDoseMg, maxDailyMg, requestedDays: input.daysPerCourse, rounding, stock, context: courseContext });
+  const requestedDays = input.daysPerCourse;
+  const courseDose = planCourseDose({ exactCourseDoseMg, maxDailyMg, requestedDays, rounding, stock, context: courseContext });
   const dispensing = new Map<number, Dispensing>();
   for (const dose of courseDose.dayDosesMg) if (!dispensing.has(dose)) dispensing.set(dose, stock.select(dose));
   return {
@@ -125,7 +135,11 @@ function planIvigCourse(input: ScheduleInput, context: PlanContext, product: Ivi
  * "first infusion or if greater than 8 weeks since last treatment"); --first-infusion makes every
  * course's first day one.
  */
-function ivigInfusions(input: ScheduleInput, course: IvigCourse, placement: SchedulePlacement): { infusions: Infusion[]; courseTotals: CourseTotal[] } {
+function ivigInfusions(
+  input: ScheduleInput,
+  course: IvigCourse,
+  placement: SchedulePlacement,
+): { infusions: Infusion[]; courseTotals: CourseTotal[] } {
   const { courseDose, dispensing, plans, product, dosingWeightKg } = course;
   const isFirstInfusion = (day: number, gapDays: number | undefined) =>
     day === 0 && (gapDays === undefined || input.firstInfusion === true || gapDays > FIRST_INFUSION_GAP_DAYS.value);
@@ -136,10 +150,12 @@ function ivigInfusions(input: ScheduleInput, course: IvigCourse, placement: Sche
   placement.courses.forEach((placed, c) => {
     const gapDays = c === 0 ? undefined : daysBetween(placement.courses[c - 1]!.at(-1)!.date, placed[0]!.date);
     courseDose.dayDosesMg.forEach((doseMg, d) => {
-      const kind = isFirstInfusion(d, gapDays) ? "first" : "later";
+      const kind: InfusionDay["kind"] = isFirstInfusion(d, gapDays) ? "first" : "later";
       const ml = volumeMl(doseMg);
-      const day = { placed: placed[d]!, course: c + 1, day: d + 1, daysInCourse, doseMg, dosingWeightKg, volumeMl: ml, given: dispensing.get(doseMg)!, kind } as const;
-      infusions.push(infusionRecord(day, { ratePlan: plans[kind], durationMinutes: Math.ceil(roundTo(infusionMinutes(plans[kind], ml), 6)) }));
+      const given = dispensing.get(doseMg)!;
+      const day = { placed: placed[d]!, course: c + 1, day: d + 1, daysInCourse, doseMg, dosingWeightKg, volumeMl: ml, given, kind };
+      const durationMinutes = Math.ceil(roundTo(infusionMinutes(plans[kind], ml), 6));
+      infusions.push(infusionRecord(day, { ratePlan: plans[kind], durationMinutes }));
     });
     const vials = courseDose.dayDosesMg.map((d) => dispensing.get(d)!.vials);
     courseTotals.push(courseTotal(c + 1, placed, courseDose.courseDoseMg, volumeMl(courseDose.courseDoseMg), vials));
@@ -249,14 +265,16 @@ interface Facts {
 /** Daily-cap, rounding-tolerance, EFNS and label warnings of the course. */
 function collectWarnings(f: Facts): Message[] {
   const out: Message[] = [];
-  const add = (code: WarningCode, text: string, sources: Source[] = [], remedies: string[] = []) => out.push(message(code, text, sources, remedies));
+  const add = (code: WarningCode, text: string, sources: Source[] = [], remedies: string[] = []) =>
+    out.push(message(code, text, sources, remedies));
   const { input, dosingWeightKg: kg, courseDose } = f;
   const largestDayMg = Math.max(...courseDose.dayDosesMg);
 
   if (daysForceAboveCap(f)) {
     add(
       "DAY_ABOVE_MAX_DAILY",
-      `--days ${input.daysPerCourse} puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on one day, above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg`,
+      `--days ${input.daysPerCourse} puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on one day, above --max-daily ` +
+        `${formatNumber(input.maxDailyGPerKg)} g/kg`,
       [MAX_DAILY_G_PER_KG.source],
     );
   }
@@ -267,7 +285,10 @@ function collectWarnings(f: Facts): Message[] {
     const remedies = [...(moreDays ? [`--days ${days + 1}`] : []), ...(input.rounding === undefined ? ["--round none"] : [])];
     add(
       "ROUNDED_DAY_ABOVE_MAX_DAILY",
-      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ${g(largestDayMg - f.maxDailyMg)} (${formatPercent(roundedDayExcessPercent(f))}) above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % rounding tolerance; ${moreDays ? `--days ${days + 1} or ` : ""}--round none would keep each day within it`,
+      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ` +
+        `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(roundedDayExcessPercent(f))}) above --max-daily ` +
+        `${formatNumber(input.maxDailyGPerKg)} g/kg, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % rounding tolerance; ` +
+        `${moreDays ? `--days ${days + 1} or ` : ""}--round none would keep each day within it`,
       [MAX_DAILY_G_PER_KG.source, ROUNDING_TOLERANCE_PERCENT.source],
       remedies,
     );
@@ -276,7 +297,8 @@ function collectWarnings(f: Facts): Message[] {
   if (input.maxDailyGPerKg > MAX_DAILY_G_PER_KG.value && largestDayMg > guidanceMg + CAP_SLACK_MG) {
     add(
       "DAY_ABOVE_1_G_PER_KG",
-      `${g(largestDayMg)} on one day is ${gPerKg(largestDayMg, kg)}, above the ${MAX_DAILY_G_PER_KG.value} g/kg/day maximum (Ontario IGUM, RRMS entry; no MMN-specific daily maximum was found)`,
+      `${g(largestDayMg)} on one day is ${gPerKg(largestDayMg, kg)}, above the ${MAX_DAILY_G_PER_KG.value} g/kg/day maximum (Ontario ` +
+        `IGUM, RRMS entry; no MMN-specific daily maximum was found)`,
       [MAX_DAILY_G_PER_KG.source],
     );
   }
@@ -301,7 +323,8 @@ function collectWarnings(f: Facts): Message[] {
 /** Whether the same course with `--days days` can be planned (a coarse vial grid may put its total beyond 10 %). */
 function daysWouldPlan(f: Facts, days: number): boolean {
   try {
-    planCourseDose({ exactCourseDoseMg: f.exactCourseDoseMg, maxDailyMg: f.maxDailyMg, requestedDays: days, rounding: f.rounding, stock: f.stock });
+    const { exactCourseDoseMg, maxDailyMg, rounding, stock } = f;
+    planCourseDose({ exactCourseDoseMg, maxDailyMg, requestedDays: days, rounding, stock });
     return true;
   } catch (e) {
     if (e instanceof DomainError) return false;
@@ -333,7 +356,8 @@ function dosingWeightNotes(f: Facts): Message[] {
     out.push(
       message(
         "DOSING_WEIGHT",
-        `dosed on ${decision.basis} weight ${formatNumber(decision.dosingWeightKg)} kg, not actual ${formatNumber(input.weightKg)} kg (${decision.reason}): ${g(f.exactCourseDoseMg)} per course instead of ${g(atActual)}`,
+        `dosed on ${decision.basis} weight ${formatNumber(decision.dosingWeightKg)} kg, not actual ${formatNumber(input.weightKg)} kg ` +
+          `(${decision.reason}): ${g(f.exactCourseDoseMg)} per course instead of ${g(atActual)}`,
         [decision.basis === "adjusted" ? ADJUSTMENT_FACTOR.source : DEVINE.source, ...(policy ? [policy.source] : [])],
       ),
     );
@@ -365,7 +389,8 @@ function collectNotes(f: Facts): Message[] {
         ? [
             nearestStepMg === courseDose.courseDoseMg
               ? `to the nearest ${ONTARIO_ROUNDING_STEP_G.value} g`
-              : `to the nearest ${ONTARIO_ROUNDING_STEP_G.value} g that whole vials can make in the days of the course (${g(nearestStepMg)}, the nearest ${ONTARIO_ROUNDING_STEP_G.value} g, cannot be made from these vials)`,
+              : `to the nearest ${ONTARIO_ROUNDING_STEP_G.value} g that whole vials can make in the days of the course ` +
+                `(${g(nearestStepMg)}, the nearest ${ONTARIO_ROUNDING_STEP_G.value} g, cannot be made from these vials)`,
             [ONTARIO_ROUNDING_STEP_G.source],
           ]
         : f.rounding === "vial"
@@ -373,7 +398,8 @@ function collectNotes(f: Facts): Message[] {
           : ["to 0.01 g", []];
     add(
       "ROUNDED",
-      `course dose rounded from ${exact} ${how[0] as string} = ${g(courseDose.courseDoseMg)} (${formatPercent(f.roundingDifferencePercent)})`,
+      `course dose rounded from ${exact} ${how[0] as string} = ${g(courseDose.courseDoseMg)} ` +
+        `(${formatPercent(f.roundingDifferencePercent)})`,
       how[1] as Source[],
     );
   } else {
@@ -389,14 +415,17 @@ function collectNotes(f: Facts): Message[] {
   const why =
     courseDose.daysReason === "requested"
       ? `as requested with --days ${input.daysPerCourse}`
-      : `the fewest days that keep the prescribed dose of each day within --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg (${g(f.maxDailyMg)})`;
+      : `the fewest days that keep the prescribed dose of each day within --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg ` +
+        `(${g(f.maxDailyMg)})`;
   add("SPLIT", `each course is ${perDay}: ${why}`, courseDose.daysReason === "requested" ? [] : [MAX_DAILY_G_PER_KG.source]);
   const excess = roundedDayExcessPercent(f);
   if (excess > 0 && excess <= ROUNDING_TOLERANCE_PERCENT.value) {
     const largestDayMg = Math.max(...days);
     add(
       "ROUNDED_DAY_WITHIN_TOLERANCE",
-      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ${g(largestDayMg - f.maxDailyMg)} (${formatPercent(excess)}) above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg: within the ${ROUNDING_TOLERANCE_PERCENT.value} % a rounding may change a dose, so the total is kept`,
+      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ` +
+        `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(excess)}) above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg: ` +
+        `within the ${ROUNDING_TOLERANCE_PERCENT.value} % a rounding may change a dose, so the total is kept`,
       [MAX_DAILY_G_PER_KG.source, ROUNDING_TOLERANCE_PERCENT.source],
     );
   }
@@ -405,7 +434,8 @@ function collectNotes(f: Facts): Message[] {
   if (leftovers.length > 0) {
     add(
       "VIAL_LEFTOVER",
-      `the dose is not whole vials: ${leftovers.map((d) => `${g(d.wasteMg)} is left in the last vial of a ${g(d.dispensedMg)} dispensing`).join("; ")}`,
+      `the dose is not whole vials: ` +
+        `${leftovers.map((d) => `${g(d.wasteMg)} is left in the last vial of a ${g(d.dispensedMg)} dispensing`).join("; ")}`,
     );
   }
   return out;
@@ -418,7 +448,8 @@ function standardTableRangeNote(rates: ResolvedRates, kg: number): Message[] {
   return [
     message(
       "RATE_TABLE_WEIGHT_RANGE",
-      `the NL-IVIG002 table's rows cover ${range.min}–${range.max} kg; at ${formatNumber(kg)} kg its mL/kg/min steps are multiplied by the dosing weight (its own formula), outside the rows it prints`,
+      `the NL-IVIG002 table's rows cover ${range.min}–${range.max} kg; at ${formatNumber(kg)} kg its mL/kg/min steps are multiplied by ` +
+        `the dosing weight (its own formula), outside the rows it prints`,
       [STANDARD_RATE_WEIGHT_RANGE_KG.source],
     ),
   ];

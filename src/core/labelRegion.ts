@@ -15,15 +15,20 @@ export function regionLabelMessages(product: Product, region: Region, consequenc
       ? []
       : [
           "source" in fact
-            ? message("NOT_LABELLED_FOR_MMN", `${product.name} is not labelled for MMN under ${label} (${fact.note ?? "other indications"}); ${consequence}`, [fact.source])
-            : message("NOT_LABELLED_FOR_MMN", `${product.name}: no MMN indication was found under ${label} (${fact.notFound}); ${consequence}`),
+            ? message("NOT_LABELLED_FOR_MMN", `${product.name} is not labelled for MMN under ${label} ` +
+              `(${fact.note ?? "other indications"}); ${consequence}`, [fact.source])
+            : message("NOT_LABELLED_FOR_MMN", `${product.name}: no MMN indication was found under ${label} (${fact.notFound}); ` +
+              `${consequence}`),
         ];
   const other = product.soldAs?.[region];
   const notes = other
     ? [
         message(
           "SOLD_AS",
-          `${product.name} is sold as ${other.name} in the ${region.toUpperCase()}: ${label} of ${other.name} decides the MMN indication and vial sizes here; the rates are this entry's (${product.route === "ivig" ? product.rates.indication : "its SCIG limits"}); --product ${other.productId} uses the ${other.name} entry of the catalog`,
+          `${product.name} is sold as ${other.name} in the ${region.toUpperCase()}: ${label} of ${other.name} decides the MMN indication ` +
+            `and vial sizes here; the rates are this entry's ` +
+            `(${product.route === "ivig" ? product.rates.indication : "its SCIG limits"}); --product ${other.productId} uses the ` +
+            `${other.name} entry of the catalog`,
           "source" in fact ? [fact.source] : [],
         ),
       ]

@@ -26,11 +26,13 @@ export function placeSchedule(courses: readonly PlannedCourse[], rules: AvoidRul
       : [
           message(
             "COURSE_PUSHED",
-            `course ${c + 1} pushed to start ${weekdayOf(p.days[0]!.date)} ${p.days[0]!.date} instead of ${courses[c]!.plannedStart}: ${p.pushedBecause}, and no two infusions share a date`,
+            `course ${c + 1} pushed to start ${weekdayOf(p.days[0]!.date)} ${p.days[0]!.date} instead of ${courses[c]!.plannedStart}: ` +
+              `${p.pushedBecause}, and no two infusions share a date`,
           ),
         ],
   );
-  return { courses: placed.map((p) => p.days), notes, warnings: [...spreadWarnings(placed, courses, rules), ...closeTogetherWarnings(placed, courses)] };
+  const warnings = [...spreadWarnings(placed, courses, rules), ...closeTogetherWarnings(placed, courses)];
+  return { courses: placed.map((p) => p.days), notes, warnings };
 }
 
 /**
@@ -50,7 +52,8 @@ function closeTogetherWarnings(placed: readonly PlacedCourse[], courses: readonl
   return [
     message(
       "COURSES_CLOSE_TOGETHER",
-      `after the moves, ${close.join("; ")}: more than ${window} days closer than prescribed, so more drug is given in less time; check the dose or move the later course with --avoid`,
+      `after the moves, ${close.join("; ")}: more than ${window} days closer than prescribed, so more drug is given in less time; check ` +
+        `the dose or move the later course with --avoid`,
       [SCHEDULING_WINDOW_DAYS.source],
     ),
   ];
@@ -64,11 +67,14 @@ function spreadWarnings(placed: readonly PlacedCourse[], courses: readonly Plann
   // Without the weekend rule the avoided dates alone may leave every course within a week.
   const withoutWeekends = rules?.weekends ? placeCourses(courses, { dates: rules.dates }) : undefined;
   const weekendsHelp = withoutWeekends !== undefined && withoutWeekends.every((p) => span(p.days) <= MAX_COURSE_SPAN_DAYS.value);
-  const list = spread.map((p) => `course ${p.course} (${p.days.length} days from ${p.days[0]!.date} to ${p.days.at(-1)!.date}, ${span(p.days)} calendar days)`);
+  const list = spread.map((p) => `course ${p.course} (${p.days.length} days from ${p.days[0]!.date} to ${p.days.at(-1)!.date}, ` +
+    `${span(p.days)} calendar days)`);
   return [
     message(
       "COURSE_SPREAD_OVER_WEEK",
-      `the moves spread ${list.join("; ")} over more than a week, where a course is given over ${EFNS_COURSE_DAYS.value.min}–${EFNS_COURSE_DAYS.value.max} days: check the closures${weekendsHelp ? " or allow weekend infusions" : ""}`,
+      `the moves spread ${list.join("; ")} over more than a week, where a course is given over ` +
+        `${EFNS_COURSE_DAYS.value.min}–${EFNS_COURSE_DAYS.value.max} days: check the ` +
+        `closures${weekendsHelp ? " or allow weekend infusions" : ""}`,
       [EFNS_COURSE_DAYS.source],
       weekendsHelp ? ["--no-skip-weekends"] : [],
     ),
@@ -78,13 +84,16 @@ function spreadWarnings(placed: readonly PlacedCourse[], courses: readonly Plann
 /** One note per moved infusion day, and one stating the rule when any rule is set. */
 export function movedNotes(infusions: readonly Infusion[], rules: AvoidRules | undefined): Message[] {
   if (!rules || (!rules.weekends && !rules.dates?.length)) return [];
-  const rule = [rules.weekends ? "weekends" : "", rules.dates?.length ? `${rules.dates.length} avoided date${rules.dates.length > 1 ? "s" : ""}` : ""]
+  const rule = [rules.weekends ? "weekends" : "", rules.dates?.length ? `${rules.dates.length} avoided ` +
+    `date${rules.dates.length > 1 ? "s" : ""}` : ""]
     .filter(Boolean)
     .join(" and ");
   const out = [
     message(
       "MOVE_RULE",
-      `no infusion on ${rule}: a blocked day moves to the next allowed day, a course's days stay consecutive allowed days, and later courses keep their planned dates unless a moved day reaches them (then the later course is pushed to the next allowed day after it: never two infusions on one date)`,
+      `no infusion on ${rule}: a blocked day moves to the next allowed day, a course's days stay consecutive allowed days, and later ` +
+        `courses keep their planned dates unless a moved day reaches them (then the later course is pushed to the next allowed day after ` +
+        `it: never two infusions on one date)`,
     ),
   ];
   for (const i of infusions) {

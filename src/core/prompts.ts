@@ -33,7 +33,8 @@ export function ageRiskWarnings(input: ScheduleInput, product: IvigProduct | und
     return [
       message(
         "AGE_OVER_65",
-        `age ${formatNumber(age)}: advanced age is a thrombosis risk factor (immune globulin boxed warning); minimum practicable dose and rate, hydrate (no numeric SCIG cap)`,
+        `age ${formatNumber(age)}: advanced age is a thrombosis risk factor (immune globulin boxed warning); minimum practicable dose ` +
+          `and rate, hydrate (no numeric SCIG cap)`,
         sources,
       ),
     ];
@@ -43,7 +44,8 @@ export function ageRiskWarnings(input: ScheduleInput, product: IvigProduct | und
   return [
     message(
       "AGE_OVER_65",
-      `age ${formatNumber(age)} is over ${RENAL_RISK_AGE_YEARS.value}: a renal and thrombosis risk factor (IGIV boxed warning); minimum practicable dose and rate, hydrate; ${how}`,
+      `age ${formatNumber(age)} is over ${RENAL_RISK_AGE_YEARS.value}: a renal and thrombosis risk factor (IGIV boxed warning); minimum ` +
+        `practicable dose and rate, hydrate; ${how}`,
       sources,
       accepted ? ["--at-risk"] : [],
     ),

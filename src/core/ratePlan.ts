@@ -2,7 +2,14 @@ import { DomainError } from "./errors.js";
 import { formatNumber, roundTo } from "./format.js";
 import { message } from "./messages.js";
 import type { Message } from "./resultSchema.js";
-import { STANDARD_AT_RISK_MAX, STANDARD_FIRST_INFUSION_MAX, STANDARD_RATE_STEPS, type Fact, type IvigProduct, type Sourced } from "../data/products.js";
+import {
+  STANDARD_AT_RISK_MAX,
+  STANDARD_FIRST_INFUSION_MAX,
+  STANDARD_RATE_STEPS,
+  type Fact,
+  type IvigProduct,
+  type Sourced,
+} from "../data/products.js";
 import { SOURCES, type Source } from "../data/sources.js";
 import { IGIV_RISK_FACTORS } from "../data/guidelines.js";
 
@@ -64,7 +71,8 @@ export function resolveRates(product: IvigProduct, options: RateOptions = {}): R
   const belowCap = steps.values.filter((x) => x < max);
   const aboveCap = steps.from === "--rate-steps" ? steps.values.filter((x) => x > max) : [];
   if (aboveCap.length > 0) {
-    notes.push(message("RATE_FROM_OPTION", `--rate-steps ${aboveCap.map((x) => formatNumber(x, 3)).join(", ")} not run: above the --at-risk maximum ${mlkgh(max)}`));
+    notes.push(message("RATE_FROM_OPTION", `--rate-steps ${aboveCap.map((x) => formatNumber(x, 3)).join(", ")} not run: above the ` +
+      `--at-risk maximum ${mlkgh(max)}`));
   }
   const usesStandard = steps.from === "standard";
   const sourcedFirstMax = product.rates.firstInfusionMaxMlPerKgPerHour ?? (usesStandard ? STANDARD_FIRST_INFUSION_MAX : undefined);
@@ -100,7 +108,10 @@ function requireMissingRates(product: IvigProduct, options: RateOptions): void {
   throw new DomainError(
     "RATE_NEEDED",
     options_[0]!,
-    `${options_.join(" and ")} ${missing.length > 1 ? "are" : "is"} required for ${product.name}: its ${missing.length > 1 ? "infusion rates were" : `${options_[0] === "--max-rate" ? "maximum" : "initial"} rate was`} not found (${notFoundText(missing[0]!.fact)}); give your protocol's rates in mL/kg/h${other ? `, or use --product ${other.productId} (the same product, ${other.name}, with its own label's rates)` : ""}`,
+    `${options_.join(" and ")} ${missing.length > 1 ? "are" : "is"} required for ${product.name}: its ` +
+      `${missing.length > 1 ? "infusion rates were" : `${options_[0] === "--max-rate" ? "maximum" : "initial"} rate was`} not found ` +
+      `(${notFoundText(missing[0]!.fact)}); give your protocol's rates in ` +
+      `mL/kg/h${other ? `, or use --product ${other.productId} (the same product, ${other.name}, with its own label's rates)` : ""}`,
     [...options_.slice(1), ...(other ? ["--product"] : [])],
   );
 }
@@ -114,7 +125,8 @@ function resolveInitial(product: IvigProduct, options: RateOptions, warnings: Me
       throw new DomainError(
         "RATE_NEEDED",
         "--initial-rate",
-        `--initial-rate is required for ${product.name}: its initial infusion rate was not found (${notFoundText(fact)}); give your protocol's rate in mL/kg/h`,
+        `--initial-rate is required for ${product.name}: its initial infusion rate was not found (${notFoundText(fact)}); give your ` +
+          `protocol's rate in mL/kg/h`,
       );
     }
     return fact.value;
@@ -122,17 +134,21 @@ function resolveInitial(product: IvigProduct, options: RateOptions, warnings: Me
   if (fact.value !== null && given > fact.value) {
     const label = `the ${product.name} label initial rate of ${mlkgh(fact.value)} (${product.rates.indication})`;
     if (options.atRisk) {
-      warnings.push(message("AT_RISK_HOLDS_LABEL_RATE", `--initial-rate ${mlkgh(given)} is above ${label}: with --at-risk the plan starts at the label's rate (--allow-above-label-rate does not apply)`, sourceOf(fact)));
+      warnings.push(message("AT_RISK_HOLDS_LABEL_RATE", `--initial-rate ${mlkgh(given)} is above ${label}: with --at-risk the plan ` +
+        `starts at the label's rate (--allow-above-label-rate does not apply)`, sourceOf(fact)));
       return fact.value;
     }
     if (!options.allowAboveLabelMax) {
-      throw new DomainError("RATE_ABOVE_LABEL", "--initial-rate", `--initial-rate ${formatNumber(given, 3)} is above ${label}; pass --allow-above-label-rate to use it anyway`, [
+      throw new DomainError("RATE_ABOVE_LABEL", "--initial-rate", `--initial-rate ${formatNumber(given, 3)} is above ${label}; pass ` +
+        `--allow-above-label-rate to use it anyway`, [
         "--allow-above-label-rate",
       ]);
     }
-    warnings.push(message("INITIAL_RATE_ABOVE_LABEL", `--initial-rate ${mlkgh(given)} is above the label initial rate ${mlkgh(fact.value)} (--allow-above-label-rate)`, sourceOf(fact)));
+    warnings.push(message("INITIAL_RATE_ABOVE_LABEL", `--initial-rate ${mlkgh(given)} is above the label initial rate ` +
+      `${mlkgh(fact.value)} (--allow-above-label-rate)`, sourceOf(fact)));
   } else {
-    notes.push(message("RATE_FROM_OPTION", `initial rate ${mlkgh(given)} from --initial-rate${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`));
+    notes.push(message("RATE_FROM_OPTION", `initial rate ${mlkgh(given)} from ` +
+      `--initial-rate${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`));
   }
   return given;
 }
@@ -146,7 +162,8 @@ function resolveMax(product: IvigProduct, options: RateOptions, warnings: Messag
       throw new DomainError(
         "RATE_NEEDED",
         "--max-rate",
-        `--max-rate is required for ${product.name}: its maximum infusion rate was not found (${notFoundText(fact)}); give your protocol's rate in mL/kg/h`,
+        `--max-rate is required for ${product.name}: its maximum infusion rate was not found (${notFoundText(fact)}); give your ` +
+          `protocol's rate in mL/kg/h`,
       );
     }
     return fact.value;
@@ -154,17 +171,21 @@ function resolveMax(product: IvigProduct, options: RateOptions, warnings: Messag
   if (fact.value !== null && given > fact.value) {
     const label = `the ${product.name} label maximum of ${mlkgh(fact.value)} (${product.rates.indication})`;
     if (options.atRisk) {
-      warnings.push(message("AT_RISK_HOLDS_LABEL_RATE", `--max-rate ${mlkgh(given)} is above ${label}: with --at-risk the plan holds at the label's maximum (--allow-above-label-rate does not apply)`, sourceOf(fact)));
+      warnings.push(message("AT_RISK_HOLDS_LABEL_RATE", `--max-rate ${mlkgh(given)} is above ${label}: with --at-risk the plan holds at ` +
+        `the label's maximum (--allow-above-label-rate does not apply)`, sourceOf(fact)));
       return fact.value;
     }
     if (!options.allowAboveLabelMax) {
-      throw new DomainError("RATE_ABOVE_LABEL", "--max-rate", `--max-rate ${formatNumber(given, 3)} is above ${label}; pass --allow-above-label-rate to use it anyway`, [
+      throw new DomainError("RATE_ABOVE_LABEL", "--max-rate", `--max-rate ${formatNumber(given, 3)} is above ${label}; pass ` +
+        `--allow-above-label-rate to use it anyway`, [
         "--allow-above-label-rate",
       ]);
     }
-    warnings.push(message("MAX_RATE_ABOVE_LABEL", `--max-rate ${mlkgh(given)} is above the label maximum ${mlkgh(fact.value)} (--allow-above-label-rate)`, sourceOf(fact)));
+    warnings.push(message("MAX_RATE_ABOVE_LABEL", `--max-rate ${mlkgh(given)} is above the label maximum ${mlkgh(fact.value)} ` +
+      `(--allow-above-label-rate)`, sourceOf(fact)));
   } else {
-    notes.push(message("RATE_FROM_OPTION", `maximum rate ${mlkgh(given)} from --max-rate${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`));
+    notes.push(message("RATE_FROM_OPTION", `maximum rate ${mlkgh(given)} from ` +
+      `--max-rate${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`));
   }
   return given;
 }
@@ -181,18 +202,21 @@ function atRiskMax(product: IvigProduct, options: RateOptions, max: number, warn
   const advice = "hydrate before the infusion; minimum practicable dose and rate";
   if (cap.value !== null) {
     const capped = Math.min(max, cap.value);
-    warnings.push(message("AT_RISK", `at risk of renal dysfunction or thrombosis: maximum rate capped at the label's ${mlkgh(cap.value)}; ${advice}`, [cap.source, SOURCES.gammagardBoxedWarning]));
+    warnings.push(message("AT_RISK", `at risk of renal dysfunction or thrombosis: maximum rate capped at the label's ` +
+      `${mlkgh(cap.value)}; ${advice}`, [cap.source, SOURCES.gammagardBoxedWarning]));
     return capped;
   }
   if (options.maxMlPerKgPerHour !== undefined) {
-    warnings.push(message("AT_RISK", `at risk of renal dysfunction or thrombosis: no numeric cap on the ${product.name} label, so the rate is held at --max-rate ${mlkgh(max)}; ${advice}`, [SOURCES.gammagardBoxedWarning]));
+    warnings.push(message("AT_RISK", `at risk of renal dysfunction or thrombosis: no numeric cap on the ${product.name} label, so the ` +
+      `rate is held at --max-rate ${mlkgh(max)}; ${advice}`, [SOURCES.gammagardBoxedWarning]));
     return max;
   }
   const capped = Math.min(max, STANDARD_AT_RISK_MAX.value);
   warnings.push(
     message(
       "AT_RISK",
-      `at risk of renal dysfunction or thrombosis: no numeric cap on the ${product.name} label, so the plan stops at ${mlkgh(capped)} (NL-IVIG002: above 0.08 mL/kg/min at-risk patients need the prescriber's check); ${advice}`,
+      `at risk of renal dysfunction or thrombosis: no numeric cap on the ${product.name} label, so the plan stops at ${mlkgh(capped)} ` +
+        `(NL-IVIG002: above 0.08 mL/kg/min at-risk patients need the prescriber's check); ${advice}`,
       [STANDARD_AT_RISK_MAX.source, SOURCES.gammagardBoxedWarning],
     ),
   );
@@ -206,7 +230,8 @@ function resolveStepMinutes(product: IvigProduct, options: RateOptions, warnings
   warnings.push(
     message(
       "RATE_TIMING_NOT_IN_LABEL",
-      `the ${product.name} label does not say how long each rate runs; the plan uses ${FALLBACK_STEP_MINUTES} min, as the Gammagard Liquid and Octagam 10 % labels do; set your protocol's with --step-minutes`,
+      `the ${product.name} label does not say how long each rate runs; the plan uses ${FALLBACK_STEP_MINUTES} min, as the Gammagard ` +
+        `Liquid and Octagam 10 % labels do; set your protocol's with --step-minutes`,
       [SOURCES.gammagardPi, SOURCES.octagamDailymed],
     ),
   );
@@ -230,7 +255,8 @@ function resolveSteps(
       throw new DomainError(
         "RATE_STEPS_OUTSIDE_PLAN",
         "--rate-steps",
-        `--rate-steps ${formatNumber(outside, 3)} lies outside this plan's ${formatNumber(initial, 3)}–${mlkgh(max)} (initial rate to maximum); give steps within it`,
+        `--rate-steps ${formatNumber(outside, 3)} lies outside this plan's ${formatNumber(initial, 3)}–${mlkgh(max)} (initial rate to ` +
+          `maximum); give steps within it`,
       );
     }
     return { values: given, from: "--rate-steps" };
@@ -241,7 +267,13 @@ function resolveSteps(
 }
 
 /** A note that says where the plan's steps and their timing come from. */
-function planNote(product: IvigProduct, options: RateOptions, from: ResolvedRates["stepsFrom"], stepMinutes: number, firstMax: Sourced<number> | undefined): Message {
+function planNote(
+  product: IvigProduct,
+  options: RateOptions,
+  from: ResolvedRates["stepsFrom"],
+  stepMinutes: number,
+  firstMax: Sourced<number> | undefined,
+): Message {
   const r = product.rates;
   const timing =
     options.stepMinutes !== undefined
@@ -261,7 +293,8 @@ function planNote(product: IvigProduct, options: RateOptions, from: ResolvedRate
     ...(options.stepMinutes === undefined ? sourceOf(r.stepMinutes) : []),
     ...(firstMax ? [firstMax.source] : []),
   ];
-  return message("RATE_PLAN", `rate plan: ${steps}, ${timing}${first}`, sources.filter((s, i) => sources.findIndex((t) => t.url === s.url) === i));
+  return message("RATE_PLAN", `rate plan: ${steps}, ` +
+    `${timing}${first}`, sources.filter((s, i) => sources.findIndex((t) => t.url === s.url) === i));
 }
 
 function notFoundText(fact: { value: unknown; notFound?: string }): string {
@@ -301,7 +334,8 @@ export function buildRatePlan(
     throw new DomainError(
       "RATE_ROUNDS_TO_ZERO",
       option,
-      `${option}: the initial rate ${mlkgh(initial)} × ${formatNumber(rateWeightKg)} kg is ${formatNumber(initial * rateWeightKg, 3)} mL/h, which rounds to 0 mL/h; a pump rate must be at least ${MIN_PUMP_ML_PER_HOUR} mL/h`,
+      `${option}: the initial rate ${mlkgh(initial)} × ${formatNumber(rateWeightKg)} kg is ${formatNumber(initial * rateWeightKg, 3)} ` +
+        `mL/h, which rounds to 0 mL/h; a pump rate must be at least ${MIN_PUMP_ML_PER_HOUR} mL/h`,
     );
   }
   return distinct.map((mlPerKgPerHour, i) => ({
@@ -361,7 +395,8 @@ export function checkChairTime(longest: { readonly durationMinutes: number; read
   throw new DomainError(
     "CHAIR_TIME_OVER_24H",
     flags[0],
-    `a ${formatNumber(longest.volumeMl, 1)} mL infusion day would take ${clock(longest.durationMinutes)} through this rate plan${cause}, more than 24 h in the chair; raise the rates or give the course over more days (--days)`,
+    `a ${formatNumber(longest.volumeMl, 1)} mL infusion day would take ${clock(longest.durationMinutes)} through this rate plan${cause}, ` +
+      `more than 24 h in the chair; raise the rates or give the course over more days (--days)`,
     flags.slice(1),
   );
 }
@@ -370,12 +405,20 @@ export function checkChairTime(longest: { readonly durationMinutes: number; read
  * A note with the chair time of the fastest plan the label allows (its initial rate for one step,
  * then straight to its maximum), beside the titrated plan's: mentioned, never planned.
  */
-export function fastestLabelNote(rates: ResolvedRates, rateWeightKg: number, concentrationGPerMl: number, volumeMl: number, plannedMinutes: number): Message | undefined {
+export function fastestLabelNote(
+  rates: ResolvedRates,
+  rateWeightKg: number,
+  concentrationGPerMl: number,
+  volumeMl: number,
+  plannedMinutes: number,
+): Message | undefined {
   if (rates.stepsFrom !== "standard") return undefined;
   const fastest = buildRatePlan({ ...rates, intermediateMlPerKgPerHour: [] }, "later", rateWeightKg, concentrationGPerMl);
   const minutes = infusionMinutes(fastest, volumeMl);
   return message(
     "RATE_FASTEST_LABEL_PLAN",
-    `the label would allow ${mlkgh(rates.initialMlPerKgPerHour)} for ${rates.stepMinutes} min, then straight to ${mlkgh(rates.maxMlPerKgPerHour)}: the largest day (${formatNumber(volumeMl, 1)} mL) in ${clock(minutes)} instead of ${clock(plannedMinutes)}; the plan titrates in the sourced steps instead`,
+    `the label would allow ${mlkgh(rates.initialMlPerKgPerHour)} for ${rates.stepMinutes} min, then straight to ` +
+      `${mlkgh(rates.maxMlPerKgPerHour)}: the largest day (${formatNumber(volumeMl, 1)} mL) in ${clock(minutes)} instead of ` +
+      `${clock(plannedMinutes)}; the plan titrates in the sourced steps instead`,
   );
 }

@@ -1,5 +1,12 @@
 import { addCalendarDays, daysBetween, type IsoDate } from "./calendarDate.js";
-import { checkRoundingTolerance, nearestFiveGramsMg, planCourseDose, roundingRemedy, UNROUNDED_STEP_MG, type RefusalContext } from "./courseDose.js";
+import {
+  checkRoundingTolerance,
+  nearestFiveGramsMg,
+  planCourseDose,
+  roundingRemedy,
+  UNROUNDED_STEP_MG,
+  type RefusalContext,
+} from "./courseDose.js";
 import { accepts, DomainError } from "./errors.js";
 import { formatNumber, formatPercent, g, roundPositive, roundTo } from "./format.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
@@ -137,7 +144,8 @@ function scigProductFor(input: ScheduleInput): ScigProduct {
     throw new DomainError(
       "SCIG_LIMITS_NOT_ENCODED",
       "--scig-product",
-      `--route scig with ${product.name}: its per-site limits for patients under ${product.limitsFromKg} kg are not encoded; the label gives other limits`,
+      `--route scig with ${product.name}: its per-site limits for patients under ${product.limitsFromKg} kg are not encoded; the label ` +
+        `gives other limits`,
       ["--route"],
     );
   }
@@ -150,7 +158,8 @@ function convertDose(input: ScheduleInput, today: IsoDate, context: PlanContext,
   const factor = resolveFactor(product, input.scig?.factor);
   log.note("SCIG_FACTOR", `SCIG:IVIG factor ${factor.text}`, factor.sources);
   if (factor.value < MIN_SCIG_FACTOR_WITHOUT_WARNING.value) {
-    const text = `a factor of ${formatNumber(factor.value)} gives less than the IVIG dose: starting SCIG at 50 % of the IVIG dose failed in 4 of 5 MMN patients`;
+    const text = `a factor of ${formatNumber(factor.value)} gives less than the IVIG dose: starting SCIG at 50 % of the IVIG dose failed ` +
+      `in 4 of 5 MMN patients`;
     log.warn("SCIG_FACTOR_BELOW_1", text, [MIN_SCIG_FACTOR_WITHOUT_WARNING.source]);
   }
   const ivigExactMg = gToMg(kg * input.doseGPerKg);
@@ -162,7 +171,8 @@ function convertDose(input: ScheduleInput, today: IsoDate, context: PlanContext,
     throw new DomainError(
       "SCIG_DOSE_TOO_SMALL",
       "--dose",
-      `the SCIG dose works out to ${formatNumber(weeklyExactMg, 2)} mg a week, below the 10 mg the tool resolves: check --dose, --every and --scig-factor`,
+      `the SCIG dose works out to ${formatNumber(weeklyExactMg, 2)} mg a week, below the 10 mg the tool resolves: check --dose, --every ` +
+        `and --scig-factor`,
       ["--every", "--scig-factor"],
     );
   }
@@ -179,7 +189,8 @@ function convertDose(input: ScheduleInput, today: IsoDate, context: PlanContext,
   if (weeklyExactMg / 1000 / kg > MAX_WEEKLY_G_PER_KG.value + 1e-9) {
     log.warn(
       "SCIG_WEEKLY_ABOVE_0_4_G_PER_KG",
-      `${g(weeklyExactMg)} a week is ${formatNumber(weeklyExactMg / 1000 / kg, 3)} g/kg, above the ${MAX_WEEKLY_G_PER_KG.value} g/kg/week SCIG CIDP maximum`,
+      `${g(weeklyExactMg)} a week is ${formatNumber(weeklyExactMg / 1000 / kg, 3)} g/kg, above the ${MAX_WEEKLY_G_PER_KG.value} ` +
+        `g/kg/week SCIG CIDP maximum`,
       [MAX_WEEKLY_G_PER_KG.source],
     );
   }
@@ -212,18 +223,26 @@ function scigStart(input: ScheduleInput, today: IsoDate, log: MessageLog): { sta
   }
   const startDate = input.startDate ?? today;
   const startRule = input.startDate ? "--start" : "today";
-  const text = `SCIG starts ${startDate} (${startRule}); the labels start SCIG one week after the last IVIG: give --last-ivig to date it from there`;
+  const text = `SCIG starts ${startDate} (${startRule}); the labels start SCIG one week after the last IVIG: give --last-ivig to date it ` +
+    `from there`;
   log.note("SCIG_START", text, [WEEKS_AFTER_LAST_IVIG.source]);
   return { startDate, startRule };
 }
 
 /** The infusions of the period (with HyQvia's ramp-up), at most four times the course limit. */
-function scigInfusionWeeks(input: ScheduleInput, product: ScigProduct, everyWeeks: number, startDate: IsoDate, log: MessageLog): ScigInfusionPlan[] {
+function scigInfusionWeeks(
+  input: ScheduleInput,
+  product: ScigProduct,
+  everyWeeks: number,
+  startDate: IsoDate,
+  log: MessageLog,
+): ScigInfusionPlan[] {
   const plan = infusionWeeks(product, everyWeeks, scigPeriodWeeks(input, startDate));
   const max = LIMITS.courses.max * 4;
   if (plan.length > max) {
     const option = input.untilDate !== undefined ? "--until" : "--courses";
-    throw new DomainError("TOO_MANY_COURSES", option, `the period gives ${plan.length} SCIG infusions; at most ${max} are scheduled at once`);
+    throw new DomainError("TOO_MANY_COURSES", option, `the period gives ${plan.length} SCIG infusions; at most ${max} are scheduled at ` +
+      `once`);
   }
   const ramp = product.facilitated?.rampUp;
   if (ramp && plan.some((p) => p.weeksCovered < everyWeeks)) {
@@ -245,7 +264,8 @@ function roundDoses(
   for (const p of plan) {
     if (doses.has(p.weeksCovered)) continue;
     const exactMg = Math.round(dose.weeklyExactMg * p.weeksCovered);
-    const request = { exactCourseDoseMg: exactMg, maxDailyMg: Number.MAX_SAFE_INTEGER, requestedDays: sessions, rounding: dose.rounding, stock };
+    const maxDailyMg = Number.MAX_SAFE_INTEGER;
+    const request = { exactCourseDoseMg: exactMg, maxDailyMg, requestedDays: sessions, rounding: dose.rounding, stock };
     const d = planCourseDose({ ...request, context: SCIG_REFUSAL });
     doses.set(p.weeksCovered, { totalMg: d.courseDoseMg, sessionsMg: d.dayDosesMg, exactMg });
   }
@@ -270,7 +290,12 @@ interface ScigDays {
 }
 
 /** The infusion sessions of every placed dose: the product's first infusions, then later ones. */
-function scigInfusions(input: ScheduleInput, context: PlanContext, product: ScigProduct, s: ScigDays): { infusions: Infusion[]; courseTotals: CourseTotal[] } {
+function scigInfusions(
+  input: ScheduleInput,
+  context: PlanContext,
+  product: ScigProduct,
+  s: ScigDays,
+): { infusions: Infusion[]; courseTotals: CourseTotal[] } {
   const kg = context.dosingWeightKg;
   const volumeMl = (mg: number) => roundTo(mgToG(mg) / product.concentrationGPerMl.value, 1);
   const sessionContext = { given: input.scig ?? {}, everyWeeks: s.everyWeeks, warn: s.log.warn, note: s.log.noteOnce };
@@ -286,7 +311,8 @@ function scigInfusions(input: ScheduleInput, context: PlanContext, product: Scig
       const session = scigSession(product, kind, ml, kg, sessionContext);
       const f = product.facilitated;
       const hyaluronidase = f ? { hyaluronidaseMl: roundTo(mgToG(mg) * f.hyaluronidaseMlPerG.value, 1) } : {};
-      const day = { placed: placed[i]!, course: c + 1, day: i + 1, daysInCourse: dose.sessionsMg.length, doseMg: mg, dosingWeightKg: kg, volumeMl: ml };
+      const daysInCourse = dose.sessionsMg.length;
+      const day = { placed: placed[i]!, course: c + 1, day: i + 1, daysInCourse, doseMg: mg, dosingWeightKg: kg, volumeMl: ml };
       infusions.push(infusionRecord({ ...day, given: dispensed[i]!, kind }, { ...session, ...hyaluronidase }));
     });
     courseTotals.push(courseTotal(c + 1, placed, dose.totalMg, volumeMl(dose.totalMg), dispensed.map((d) => d.vials)));
@@ -334,7 +360,8 @@ function finishMessages(
   log.warnings.push(...efnsMaintenanceWarnings(input, `the IVIG regimen converted, ${ivigRegimenText(input)},`));
   const label = labelMessages(product, context.region);
   log.warnings.push(...label.warnings);
-  log.notes.push(...label.notes, ...vialNotes(product, input.vialSizesG, context.region), ...movedNotes(s.infusions, input.avoid), ...s.placement.notes);
+  const vials = vialNotes(product, input.vialSizesG, context.region);
+  log.notes.push(...label.notes, ...vials, ...movedNotes(s.infusions, input.avoid), ...s.placement.notes);
   log.warnings.push(...s.placement.warnings);
 }
 
@@ -342,13 +369,20 @@ function finishMessages(
  * IVIG below 2 g/kg/month converted at less than 1.53: name the study's factor and the weekly dose
  * it gives; offer `--scig-factor 1.53` when no factor was given and the tool accepts it.
  */
-function mmnStudyFactorWarning(input: ScheduleInput, factor: number, weeklyAtStudyMg: number, studyFactorAccepted: () => boolean): Message | undefined {
+function mmnStudyFactorWarning(
+  input: ScheduleInput,
+  factor: number,
+  weeklyAtStudyMg: number,
+  studyFactorAccepted: () => boolean,
+): Message | undefined {
   const monthly = input.doseGPerKg * (DAYS_PER_MONTH / (7 * input.intervalWeeks));
   if (monthly >= MMN_STUDY_MONTHLY_G_PER_KG.value - 1e-9 || factor >= MMN_STUDY_FACTOR.value - 1e-9) return undefined;
   const remedy = input.scig?.factor === undefined && studyFactorAccepted() ? [`--scig-factor ${MMN_STUDY_FACTOR.value}`] : [];
   return message(
     "SCIG_FACTOR_BELOW_MMN_STUDY",
-    `the IVIG converted is ${formatNumber(monthly, 2)} g/kg/month, below ${MMN_STUDY_MONTHLY_G_PER_KG.value}: the MMN study the tool cites (Muscle Nerve 2016) used 1.53:1 SCIG:IVIG there, and 3 of 6 patients on less than 1.53:1 developed intolerable weakness by month 3; a factor of 1.53 gives ${g(weeklyAtStudyMg)} a week (this plan: ${formatNumber(factor)})`,
+    `the IVIG converted is ${formatNumber(monthly, 2)} g/kg/month, below ${MMN_STUDY_MONTHLY_G_PER_KG.value}: the MMN study the tool ` +
+      `cites (Muscle Nerve 2016) used 1.53:1 SCIG:IVIG there, and 3 of 6 patients on less than 1.53:1 developed intolerable weakness by ` +
+      `month 3; a factor of 1.53 gives ${g(weeklyAtStudyMg)} a week (this plan: ${formatNumber(factor)})`,
     [MMN_STUDY_FACTOR.source],
     remedy,
   );
@@ -366,20 +400,24 @@ function resolveFactor(product: ScigProduct, asked: number | "label" | undefined
   if (asked === "label") {
     const f = product.labelFactor;
     if (f.value === null) {
-      throw new DomainError("SCIG_FACTOR_NOT_FOUND", "--scig-factor", `--scig-factor label: ${product.name}'s label factor was not found; give a number`);
+      throw new DomainError("SCIG_FACTOR_NOT_FOUND", "--scig-factor", `--scig-factor label: ${product.name}'s label factor was not ` +
+        `found; give a number`);
     }
-    return { value: f.value, text: `${formatNumber(f.value)}, the ${product.name} label's${"note" in f && f.note ? ` (${f.note})` : ""}`, sources: [(f as Sourced<number>).source] };
+    return { value: f.value, text: `${formatNumber(f.value)}, the ${product.name} ` +
+      `label's${"note" in f && f.note ? ` (${f.note})` : ""}`, sources: [(f as Sourced<number>).source] };
   }
   const value = asked ?? DEFAULT_SCIG_FACTOR.value;
   const named = NAMED_FACTORS.find((n) => Math.abs(n.factor - value) < 1e-9);
-  return named ? { value, text: named.text, sources: named.sources } : { value, text: `${formatNumber(value)}, set with --scig-factor`, sources: [] };
+  return named ? { value, text: named.text, sources: named.sources } : { value, text: `${formatNumber(value)}, set with ` +
+    `--scig-factor`, sources: [] };
 }
 
 /** Weeks the SCIG schedule covers: the same period as the IVIG courses it replaces. */
 function scigPeriodWeeks(input: ScheduleInput, startDate: IsoDate): number {
   if (input.untilDate !== undefined) {
     const days = daysBetween(startDate, input.untilDate);
-    if (days < 0) throw new DomainError("UNTIL_BEFORE_START", "--until", `--until ${input.untilDate} is before the SCIG start ${startDate}`);
+    if (days < 0) throw new DomainError("UNTIL_BEFORE_START", "--until", `--until ${input.untilDate} is before the SCIG start ` +
+      `${startDate}`);
     return Math.floor(days / 7) + 1;
   }
   return (input.courses ?? DEFAULTS.courses) * input.intervalWeeks;
@@ -401,7 +439,8 @@ function defaultEveryWeeks(product: ScigProduct, ivigWeeks: number, weeklyMg: nu
   if (weeks < wanted) {
     note(
       "SCIG_EVERY_SHORTENED",
-      `${product.name} every ${weeks} weeks, not ${wanted}: ${wanted} weeks' dose (${formatNumber(roundTo(ml(wanted), 1))} mL) is above its ${f.maxMlPerDay.value} mL a day; --scig-every sets another interval`,
+      `${product.name} every ${weeks} weeks, not ${wanted}: ${wanted} weeks' dose (${formatNumber(roundTo(ml(wanted), 1))} mL) is above ` +
+        `its ${f.maxMlPerDay.value} mL a day; --scig-every sets another interval`,
       [f.maxMlPerDay.source],
     );
   }

@@ -33,7 +33,8 @@ export interface SitePlan {
  */
 export function sitesFor(product: ScigProduct, phase: ScigPhase, volumeMl: number): SitePlan {
   const perSite = phase.maxMlPerSite.value;
-  if (perSite === null) throw new DomainError("SCIG_LIMIT_NOT_FOUND", "--scig-product", `${product.name}: the per-site volume was not found`);
+  if (perSite === null) throw new DomainError("SCIG_LIMIT_NOT_FOUND", "--scig-product", `${product.name}: the per-site volume was not ` +
+    `found`);
   let sites = Math.max(1, Math.ceil(volumeMl / perSite - 1e-9));
   const f = product.facilitated;
   if (f && sites >= 3) sites = Math.max(3, Math.ceil(volumeMl / f.maxMlPerSiteWith3Sites.value - 1e-9));
@@ -99,18 +100,30 @@ export function scigSession(
 }
 
 /** A session over 24 h in the chair is refused, naming what made its volume and what splits it. */
-function chairTimeTooLong(product: ScigProduct, phaseName: "first" | "later", ml: number, site: SitePlan, minutes: number, context: SessionContext): never {
+function chairTimeTooLong(
+  product: ScigProduct,
+  phaseName: "first" | "later",
+  ml: number,
+  site: SitePlan,
+  minutes: number,
+  context: SessionContext,
+): never {
   const sessions = context.given.sessions ?? 1;
   const split = !product.facilitated && sessions === 1;
-  const rates = `${formatNumber(ml)} mL of ${product.name} at the label's ${phaseName}-infusion rates (${site.sites} sites, at most ${site.sitesAtOnce} at once)`;
+  const rates = `${formatNumber(ml)} mL of ${product.name} at the label's ${phaseName}-infusion rates (${site.sites} sites, at most ` +
+    `${site.sitesAtOnce} at once)`;
   const doubled = context.everyWeeks > 1 ? `, doubled or more by --scig-every ${context.everyWeeks}` : "";
   throw new DomainError(
     "SCIG_CHAIR_TIME_TOO_LONG",
     "--dose",
-    `--route scig: ${rates} takes ${formatNumber(minutes / 60, 1)} h, over 24 h; the volume comes from --dose, --every and --scig-factor${doubled}${split ? "; --sessions 2 splits it over 2 days" : ""}`,
+    `--route scig: ${rates} takes ${formatNumber(minutes / 60, 1)} h, over 24 h; the volume comes from --dose, --every and ` +
+      `--scig-factor${doubled}${split ? "; --sessions 2 splits it over 2 days" : ""}`,
     ["--route", "--every", "--scig-factor", ...(doubled ? ["--scig-every"] : []), ...(split ? ["--sessions"] : [])],
   );
 }
+
+/** What sites beyond the label's limit suggest when a second session would not cure it. */
+const LARGER_SITES = "lower the dose or choose a product with larger per-site volumes";
 
 /** Rounds of sites are a note; more sites than the label allows in all, or more than HyQvia's day, warn. */
 function siteWarnings(
@@ -132,11 +145,13 @@ function siteWarnings(
       // Above the label's daily volume is refused, not warned (issue 12 item 9).
       const shorter = product.intervalsWeeks.value.filter((w) => w < context.everyWeeks);
       const tooMany = site.sites > (maxSites.value ?? site.sites) ? ` and needs ${site.sites} sites, more than its ${maxSites.value}` : "";
-      const remedy = shorter.length > 0 ? `give it more often (--scig-every ${shorter.join(" or ")}) or lower --dose` : OTHER_PRODUCT_REMEDY;
+      const remedy = shorter.length > 0 ? `give it more often (--scig-every ${shorter.join(" or ")}) or lower ` +
+        `--dose` : OTHER_PRODUCT_REMEDY;
       throw new DomainError(
         "HYQVIA_DAILY_VOLUME",
         shorter.length > 0 ? "--scig-every" : "--dose",
-        `--route scig: ${formatNumber(ml)} mL of HyQvia in one day is above its label's ${f.maxMlPerDay.value} mL a day${tooMany}; ${remedy}`,
+        `--route scig: ${formatNumber(ml)} mL of HyQvia in one day is above its label's ${f.maxMlPerDay.value} mL a day${tooMany}; ` +
+          `${remedy}`,
         ["--route", ...(shorter.length > 0 ? ["--dose"] : OTHER_PRODUCT_OPTIONS.slice(1))],
       );
     }
@@ -148,7 +163,8 @@ function siteWarnings(
     const remedy = Math.ceil(ml / 2 / perSite - 1e-9) <= consecutive.value ? splitRemedy : [];
     context.warn(
       "SCIG_SITES_ABOVE_LABEL",
-      `${needs}, more than the ${consecutive.value} the label allows in one infusion (${consecutive.note ?? "label"})${remedy.length > 0 ? ": split the dose with --sessions 2" : ": lower the dose or choose a product with larger per-site volumes"}`,
+      `${needs}, more than the ${consecutive.value} the label allows in one infusion ` +
+        `(${consecutive.note ?? "label"})${remedy.length > 0 ? ": split the dose with --sessions 2" : `: ${LARGER_SITES}`}`,
       [consecutive.source],
       remedy,
     );
@@ -157,7 +173,10 @@ function siteWarnings(
     const rounds = roundSizes(site).join(" + ");
     context.note(
       "SCIG_SITE_ROUNDS",
-      `${phaseName} infusions: ${needs}; the label allows ${maxSites.value} at once (${"note" in maxSites && maxSites.note ? maxSites.note : "label"}), so they run in ${site.rounds} rounds of ${rounds} sites, one after another: chair ${hoursMinutesText(minutes)}${splitRemedy.length > 0 ? "; --sessions 2 splits the dose over 2 days" : ""}`,
+      `${phaseName} infusions: ${needs}; the label allows ${maxSites.value} at once ` +
+        `(${"note" in maxSites && maxSites.note ? maxSites.note : "label"}), so they run in ${site.rounds} rounds of ${rounds} sites, ` +
+        `one after another: chair ` +
+        `${hoursMinutesText(minutes)}${splitRemedy.length > 0 ? "; --sessions 2 splits the dose over 2 days" : ""}`,
       ["source" in maxSites ? maxSites.source : product.concentrationGPerMl.source],
       splitRemedy,
     );
@@ -175,7 +194,8 @@ function scigRatePlan(product: ScigProduct, phaseName: "first" | "later", sites:
   const phase = product[phaseName];
   const total = phase.maxMlPerHourTotal.value ?? Number.POSITIVE_INFINITY;
   const f = product.facilitated;
-  const perSiteSteps = f ? (phaseName === "first" ? f.siteRateStepsFirst.value : f.siteRateStepsLater.value) : [phase.maxMlPerHourPerSite.value!];
+  const facilitatedSteps = f && (phaseName === "first" ? f.siteRateStepsFirst.value : f.siteRateStepsLater.value);
+  const perSiteSteps = facilitatedSteps || [phase.maxMlPerHourPerSite.value!];
   const stepMinutes = f ? f.stepMinutes.value : 0;
   return perSiteSteps.map((perSite, i) => {
     const mlPerHour = roundTo(Math.min(perSite * sites, total), 1);

@@ -10,7 +10,13 @@ import { SOURCES, type Source } from "../data/sources.js";
  * @example
  * usedSources(gammagard, undefined, warnings, notes, "us") //=> [{ id: "gammagardPi", … }, …]
  */
-export function usedSources(product: Product, policy: Policy | undefined, warnings: Message[], notes: Message[], region: Region = "us"): SourceRef[] {
+export function usedSources(
+  product: Product,
+  policy: Policy | undefined,
+  warnings: Message[],
+  notes: Message[],
+  region: Region = "us",
+): SourceRef[] {
   const all: Source[] = productSources(product, region);
   if (policy) all.push(...policy.sources);
   const urls = new Set([...warnings, ...notes].flatMap((m) => m.sources ?? []));

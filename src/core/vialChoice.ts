@@ -16,7 +16,8 @@ export function chooseVialSizes(product: Product, stocked: readonly number[] | u
   const marketed = sizes.value;
   if (stocked === undefined) {
     if (marketed === null) {
-      throw new DomainError("VIALS_NEEDED", "--vials", `--vials is required for ${product.name}: ${"notFound" in sizes ? sizes.notFound : "vial sizes unknown"}`);
+      throw new DomainError("VIALS_NEEDED", "--vials", `--vials is required for ${product.name}: ` +
+        `${"notFound" in sizes ? sizes.notFound : "vial sizes unknown"}`);
     }
     return marketed;
   }
@@ -39,7 +40,9 @@ export function vialNotes(product: Product, stocked: readonly number[] | undefin
   return [
     message(
       "VIALS_FROM_OPTION",
-      `rounding and dispensing use only the stocked vials: ${[...new Set(stocked)].sort((a, b) => a - b).map((v) => formatNumber(v)).join(", ")} g (--vials)${vialSizesFor(product, region).value === null ? "; the catalog has no vial sizes for this product" : ""}`,
+      `rounding and dispensing use only the stocked vials: ` +
+        `${[...new Set(stocked)].sort((a, b) => a - b).map((v) => formatNumber(v)).join(", ")} g ` +
+        `(--vials)${vialSizesFor(product, region).value === null ? "; the catalog has no vial sizes for this product" : ""}`,
     ),
   ];
 }
