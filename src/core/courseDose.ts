@@ -1,4 +1,4 @@
-import { ONTARIO_ROUNDING_STEP_G, ROUNDING_TOLERANCE_PERCENT } from "../data/guidelines.js";
+import { EFNS_COURSE_DAYS, ONTARIO_ROUNDING_STEP_G, ROUNDING_TOLERANCE_PERCENT } from "../data/guidelines.js";
 import { DomainError, type DomainErrorCode } from "./errors.js";
 import { formatNumber } from "./format.js";
 import type { VialStock } from "./vials.js";
@@ -7,7 +7,7 @@ import type { VialStock } from "./vials.js";
 export type Rounding = "none" | "vial" | "5g";
 
 /** A course has at most 5 infusion days (EFNS/PNS: 2 g/kg over 2–5 days; `--days` 1–5). */
-export const MAX_DAYS_PER_COURSE = 5;
+export const MAX_DAYS_PER_COURSE = EFNS_COURSE_DAYS.value.max;
 
 /** Without vial or 5 g rounding, doses are kept to 10 mg (0.01 g), far below what can be measured. */
 export const UNROUNDED_STEP_MG = 10;

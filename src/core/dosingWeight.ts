@@ -1,4 +1,6 @@
 import { DomainError } from "./errors.js";
+import { KG_PER_LB } from "./units.js";
+import { INCHES_SUSPECTED_CM, POUNDS_SUSPECTED_BMI, WEIGHT_NEEDS_HEIGHT_KG } from "../data/unitSlips.js";
 import { formatNumber } from "./format.js";
 import { message } from "./messages.js";
 import type { Message } from "./resultSchema.js";
@@ -366,13 +368,6 @@ function obeseOnActualWeight(body: Body, bmi: number): Message {
   );
 }
 
-/**
- * A weight typed without a unit at or above this, with no height to compute a BMI, may be pounds:
- * 150 kg is BMI 50 (the with-height threshold below) for a 173 cm adult. A 70 kg adult typed in
- * pounds reads as 154.
- */
-export const WEIGHT_NEEDS_HEIGHT_KG = 150;
-
 /** How the weight and height were typed, for the unit sanity checks. */
 export interface TypedMeasures {
   readonly weightKg: number;
@@ -384,7 +379,7 @@ export interface TypedMeasures {
 
 /**
  * Catches the classic unit slips (ISMP, PSNet "A Weighty Mistake"): pounds typed as kg (BMI ≥ 50,
- * or ≥ {@link WEIGHT_NEEDS_HEIGHT_KG} kg with no height), inches typed as cm. Warnings only: the
+ * or ≥ {@link WEIGHT_NEEDS_HEIGHT_KG} kg with no height; thresholds in src/data/unitSlips.ts), inches typed as cm. Warnings only: the
  * numbers could be real.
  *
  * @example
@@ -393,7 +388,8 @@ export interface TypedMeasures {
  */
 export function unitWarnings(m: TypedMeasures): Message[] {
   const out: Message[] = [];
-  if (m.heightCm !== undefined && m.heightInCentimetres && m.heightCm >= 48 && m.heightCm <= 96) {
+  const inches = INCHES_SUSPECTED_CM.value;
+  if (m.heightCm !== undefined && m.heightInCentimetres && m.heightCm >= inches.min && m.heightCm <= inches.max) {
     out.push(
       message(
         "HEIGHT_LOOKS_LIKE_INCHES",
@@ -403,19 +399,19 @@ export function unitWarnings(m: TypedMeasures): Message[] {
     );
     return out;
   }
-  if (m.heightCm === undefined && !m.weightInPounds && m.weightKg >= WEIGHT_NEEDS_HEIGHT_KG) {
+  if (m.heightCm === undefined && !m.weightInPounds && m.weightKg >= WEIGHT_NEEDS_HEIGHT_KG.value) {
     out.push(
       message(
         "WEIGHT_LOOKS_LIKE_POUNDS",
         `--weight was read as ${formatNumber(m.weightKg)} kg and no --height was given to check it: if it is pounds, write --weight ` +
-          `${formatNumber(m.weightKg)}lb (${formatNumber(m.weightKg * 0.45359237)} kg); give --height to check the BMI`,
+          `${formatNumber(m.weightKg)}lb (${formatNumber(m.weightKg * KG_PER_LB)} kg); give --height to check the BMI`,
       ),
     );
   }
   if (m.heightCm !== undefined && !m.weightInPounds) {
     const bmi = bodyMassIndex(m.weightKg, m.heightCm);
-    if (bmi >= 50) {
-      const asPounds = m.weightKg * 0.45359237;
+    if (bmi >= POUNDS_SUSPECTED_BMI.value) {
+      const asPounds = m.weightKg * KG_PER_LB;
       out.push(
         message(
           "WEIGHT_LOOKS_LIKE_POUNDS",

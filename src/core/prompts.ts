@@ -4,11 +4,9 @@ import { message } from "./messages.js";
 import { accepts } from "./errors.js";
 import { resolveRates } from "./ratePlan.js";
 import type { Message } from "./resultSchema.js";
-import type { IvigProduct, Sourced } from "../data/products.js";
-import { SOURCES } from "../data/sources.js";
+import type { IvigProduct } from "../data/products.js";
+import { RENAL_RISK_AGE_YEARS } from "../data/guidelines.js";
 
-/** Age > 65 predisposes to renal dysfunction (IGIV boxed warning; CLINICAL.md §1.4); advanced age to thrombosis. */
-export const RENAL_RISK_AGE_YEARS: Sourced<number> = { value: 65, source: SOURCES.gammagardBoxedWarning };
 
 /**
  * Whether `--at-risk` added to these rate options is accepted for this product: today it needs a

@@ -3,6 +3,7 @@ import { formatNumber, roundTo } from "./format.js";
 import { message } from "./messages.js";
 import type { Message } from "./resultSchema.js";
 import {
+  FALLBACK_STEP_MINUTES,
   STANDARD_AT_RISK_MAX,
   STANDARD_FIRST_INFUSION_MAX,
   STANDARD_RATE_STEPS,
@@ -41,8 +42,6 @@ export interface ResolvedRates {
 }
 
 
-/** Minutes each step lasts when neither the label nor `--step-minutes` says (Gammagard PI and Octagam use 30). */
-export const FALLBACK_STEP_MINUTES = 30;
 
 /** The smallest pump rate a plan may show: its rates are printed to 0.1 mL/h. */
 export const MIN_PUMP_ML_PER_HOUR = 0.1;
@@ -230,12 +229,12 @@ function resolveStepMinutes(product: IvigProduct, options: RateOptions, warnings
   warnings.push(
     message(
       "RATE_TIMING_NOT_IN_LABEL",
-      `the ${product.name} label does not say how long each rate runs; the plan uses ${FALLBACK_STEP_MINUTES} min, as the Gammagard ` +
-        `Liquid and Octagam 10 % labels do; set your protocol's with --step-minutes`,
+      `the ${product.name} label does not say how long each rate runs; the plan uses ${FALLBACK_STEP_MINUTES.value} min, ` +
+        `as the Gammagard Liquid and Octagam 10 % labels do; set your protocol's with --step-minutes`,
       [SOURCES.gammagardPi, SOURCES.octagamDailymed],
     ),
   );
-  return FALLBACK_STEP_MINUTES;
+  return FALLBACK_STEP_MINUTES.value;
 }
 
 /**

@@ -98,3 +98,6 @@ export const IGIV_RISK_FACTORS: Sourced<string> = {
     "hyperviscosity, cardiovascular risk factors",
   source: SOURCES.gammagardBoxedWarning,
 };
+
+/** Age > 65 predisposes to renal dysfunction (IGIV boxed warning; CLINICAL.md §1.4); advanced age to thrombosis. */
+export const RENAL_RISK_AGE_YEARS: Sourced<number> = { value: 65, source: SOURCES.gammagardBoxedWarning };

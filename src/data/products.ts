@@ -115,6 +115,9 @@ const TEN_PERCENT = (source: Source, note = "10 %, 100 mg/mL"): Sourced<number> 
 /** mL/kg/min → mL/kg/h. */
 const perMin = (mlPerKgPerMin: number) => Math.round(mlPerKgPerMin * 60 * 1000) / 1000;
 
+/** Minutes each step lasts when neither the label nor `--step-minutes` says (the Gammagard Liquid and Octagam labels use 30). */
+export const FALLBACK_STEP_MINUTES: Sourced<number> = { value: 30, source: SOURCES.gammagardPi };
+
 /**
  * The standardised titration used where a label gives no steps between its initial rate and its
  * maximum: the NL-IVIG002 adult table for all 10 % IVIG (CLINICAL.md §2, §8.1 item 7). A plan runs

@@ -92,6 +92,11 @@ export const SOURCES = {
     title: "GAMMAGARD LIQUID PI dosing: 0.5 mL/kg/hr for 30 min, then increase every 30 min up to 5 mL/kg/hr",
     url: "https://www.gammagard.com/hcp/pidd/dosing-administration",
   },
+  ismpIncorrectWeights: {
+    id: "ismpIncorrectWeights",
+    title: "ISMP: medication errors from incorrect patient weights; confusion between pounds and kilograms in 23.2 % of weight events",
+    url: "https://ismp.org/alerts/update-medication-errors-associated-incorrect-patient-weights",
+  },
   gammagardBoxedWarning: {
     id: "gammagardBoxedWarning",
     title: "IGIV boxed warning: thrombosis and renal risk factors; minimum dose and infusion rate practicable; hydrate",
