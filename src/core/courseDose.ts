@@ -88,6 +88,9 @@ export function fewestDaysWithinCap(exactMg: number, capMg: number): number {
 /**
  * Refuses a rounding that moves a dose more than the Siegel 2010 tolerance (10 %): 6 g made 30 g
  * by 30 g vials is not a rounding. `how` names the rounding and the options that would help.
+ *
+ * @example
+ * checkRoundingTolerance(6_000, 30_000, "the nearest whole-vial total", roundingRemedy("vial")) // throws ROUNDING_TOO_FAR
  */
 export function checkRoundingTolerance(exactMg: number, roundedMg: number, how: string, remedy: string, context?: RefusalContext): void {
   const percent = ((roundedMg - exactMg) / exactMg) * 100;
@@ -103,7 +106,12 @@ export function checkRoundingTolerance(exactMg: number, roundedMg: number, how: 
   );
 }
 
-/** What a rounding refusal suggests instead: no rounding, or smaller vials. */
+/**
+ * What a rounding refusal suggests instead: no rounding, or smaller vials.
+ *
+ * @example
+ * roundingRemedy("5g") //=> "use --round none or --round vial, or stock smaller vials (--vials)"
+ */
 export function roundingRemedy(rounding: Exclude<Rounding, "none">): string {
   return `use --round none${rounding === "5g" ? " or --round vial" : ""}, or stock smaller vials (--vials)`;
 }

@@ -50,7 +50,12 @@ export class DomainError extends Error {
   }
 }
 
-/** Whether `plan` succeeds: a remedy is only offered when planning with it is accepted. */
+/**
+ * Whether `plan` succeeds: a remedy is only offered when planning with it is accepted.
+ *
+ * @example
+ * accepts(() => planSchedule({ ...input, rates: { atRisk: true } }, today)) //=> true
+ */
 export function accepts(plan: () => unknown): boolean {
   try {
     plan();

@@ -39,7 +39,7 @@ import {
   ROUNDING_TOLERANCE_PERCENT,
 } from "../data/guidelines.js";
 import { ADJUSTMENT_FACTOR, DEVINE, type Policy } from "../data/policies.js";
-import { findProduct, STANDARD_RATE_WEIGHT_RANGE_KG, type IvigProduct, type Product } from "../data/products.js";
+import { findProduct, STANDARD_RATE_WEIGHT_RANGE_KG, type IvigProduct } from "../data/products.js";
 import type { DosingWeightDecision } from "./dosingWeight.js";
 import { SOURCES, type Source } from "../data/sources.js";
 
@@ -81,13 +81,25 @@ export function planIvig(input: ScheduleInput, today: IsoDate): RoutePlan {
 }
 
 /** One IVIG course as planned, before it is placed on the calendar: what every later step reads. */
-interface IvigCourse extends Facts {
+interface IvigCourse {
+  readonly input: ScheduleInput;
   readonly context: PlanContext;
   readonly product: IvigProduct;
   readonly rates: ResolvedRates;
   readonly plans: { readonly first: RateStep[]; readonly later: RateStep[] };
   readonly vialSizesG: readonly number[];
+  readonly rounding: Rounding;
   readonly roundingSource: Regimen["roundingSource"];
+  readonly policy: Policy | undefined;
+  readonly decision: DosingWeightDecision;
+  readonly dosingWeightKg: number;
+  readonly courseDose: CourseDose;
+  readonly exactCourseDoseMg: number;
+  readonly maxDailyMg: number;
+  readonly roundingDifferencePercent: number;
+  readonly monthlyDoseGPerKg: number;
+  readonly dispensing: ReadonlyMap<number, Dispensing>;
+  readonly stock: VialStock;
 }
 
 /** Rates, rounding, vials and the split of one course (its refusals name the course and its cap). */
@@ -246,24 +258,9 @@ function countCourses(input: ScheduleInput, startDate: IsoDate): number {
   return count;
 }
 
-interface Facts {
-  readonly input: ScheduleInput;
-  readonly rounding: Rounding;
-  readonly policy: Policy | undefined;
-  readonly decision: DosingWeightDecision;
-  readonly product: Product;
-  readonly dosingWeightKg: number;
-  readonly courseDose: CourseDose;
-  readonly exactCourseDoseMg: number;
-  readonly maxDailyMg: number;
-  readonly roundingDifferencePercent: number;
-  readonly monthlyDoseGPerKg: number;
-  readonly dispensing: ReadonlyMap<number, Dispensing>;
-  readonly stock: VialStock;
-}
 
 /** Daily-cap, rounding-tolerance, EFNS and label warnings of the course. */
-function collectWarnings(f: Facts): Message[] {
+function collectWarnings(f: IvigCourse): Message[] {
   const out: Message[] = [];
   const add = (code: WarningCode, text: string, sources: Source[] = [], remedies: string[] = []) =>
     out.push(message(code, text, sources, remedies));
@@ -321,7 +318,7 @@ function collectWarnings(f: Facts): Message[] {
 }
 
 /** Whether the same course with `--days days` can be planned (a coarse vial grid may put its total beyond 10 %). */
-function daysWouldPlan(f: Facts, days: number): boolean {
+function daysWouldPlan(f: IvigCourse, days: number): boolean {
   try {
     const { exactCourseDoseMg, maxDailyMg, rounding, stock } = f;
     planCourseDose({ exactCourseDoseMg, maxDailyMg, requestedDays: days, rounding, stock });
@@ -333,7 +330,7 @@ function daysWouldPlan(f: Facts, days: number): boolean {
 }
 
 /** Whether `--days` puts the prescribed (unrounded) dose of a day above --max-daily (to the milligram). */
-function daysForceAboveCap(f: Facts): boolean {
+function daysForceAboveCap(f: IvigCourse): boolean {
   return f.courseDose.daysReason === "requested" && f.exactCourseDoseMg / f.courseDose.dayDosesMg.length > f.maxDailyMg + CAP_SLACK_MG;
 }
 
@@ -341,14 +338,14 @@ function daysForceAboveCap(f: Facts): boolean {
  * How far (in % of the cap) rounding alone put the largest day above --max-daily, the prescription
  * of each day being within it; 0 when the day is within (to the milligram) or `--days` forced it over.
  */
-function roundedDayExcessPercent(f: Facts): number {
+function roundedDayExcessPercent(f: IvigCourse): number {
   if (daysForceAboveCap(f)) return 0;
   const overMg = Math.max(...f.courseDose.dayDosesMg) - f.maxDailyMg;
   return overMg > CAP_SLACK_MG ? (overMg / f.maxDailyMg) * 100 : 0;
 }
 
 /** Notes on the dosing weight and on a --round that overrides the policy. */
-function dosingWeightNotes(f: Facts): Message[] {
+function dosingWeightNotes(f: IvigCourse): Message[] {
   const out: Message[] = [];
   const { input, decision, policy } = f;
   if (decision.basis !== "actual") {
@@ -374,7 +371,7 @@ function dosingWeightNotes(f: Facts): Message[] {
 }
 
 /** Rounding, split and leftover notes of the course. */
-function collectNotes(f: Facts): Message[] {
+function collectNotes(f: IvigCourse): Message[] {
   const out: Message[] = [];
   const add = (code: NoteCode, text: string, sources: Source[] = []) => out.push(message(code, text, sources));
   const { input, dosingWeightKg: kg, courseDose } = f;

@@ -6,6 +6,9 @@ import { mmnIndicationFor, REGION_LABEL, type Product, type Region } from "../da
  * What the chosen region's label says about MMN: `NOT_LABELLED_FOR_MMN` when it does not name MMN
  * or when no label text was found for that region (CONTRACT.md "Label region"), and a note where
  * the product is sold there under another name (Gammagard Liquid is Kiovig in the EU).
+ *
+ * @example
+ * regionLabelMessages(gammagard, "eu", "…").notes[0].code //=> "SOLD_AS"
  */
 export function regionLabelMessages(product: Product, region: Region, consequence: string): { warnings: Message[]; notes: Message[] } {
   const fact = mmnIndicationFor(product, region);

@@ -22,7 +22,12 @@ export function typedUnitWarnings(input: ScheduleInput): Message[] {
   });
 }
 
-/** Decides the dosing weight for a request; a missing height or sex is bad input. */
+/**
+ * Decides the dosing weight for a request; a missing height or sex is bad input (`DomainError`).
+ *
+ * @example
+ * dosingWeightFor({ ...input, weightKg: 100, heightCm: 175, sex: "male", policy: "ontario" }).dosingWeightKg //=> 82.28…
+ */
 export function dosingWeightFor(input: ScheduleInput): DosingWeightDecision {
   return decideDosingWeight({
     body: { weightKg: input.weightKg, heightCm: input.heightCm, sex: input.sex, ageYears: input.ageYears, pregnant: input.pregnant },
@@ -31,7 +36,12 @@ export function dosingWeightFor(input: ScheduleInput): DosingWeightDecision {
   });
 }
 
-/** The `patient` object of the output: full precision inside, rounded here for display. */
+/**
+ * The `patient` object of the output: full precision inside, rounded here for display.
+ *
+ * @example
+ * patientJson({ ...input, weightKg: 70, weightAsEntered: "70" }, decision) //=> { weightKg: 70, dosingWeightKg: 70, … }
+ */
 export function patientJson(input: ScheduleInput, decision: DosingWeightDecision): Patient {
   return {
     weightKg: roundTo(input.weightKg, 3),

@@ -17,6 +17,10 @@ export interface SchedulePlacement {
  * Places all courses of a schedule (IVIG courses or SCIG doses) by one rule ({@link placeCourses}):
  * never two infusions on one date, dates strictly increasing; a rule set that blocks everything is
  * bad input (`NO_ALLOWED_DAY`).
+ *
+ * @example
+ * placeSchedule([{ plannedStart: "2026-12-05", count: 2 }], { weekends: true }).courses[0].map((d) => d.date)
+ * //=> ["2026-12-07", "2026-12-08"]
  */
 export function placeSchedule(courses: readonly PlannedCourse[], rules: AvoidRules | undefined): SchedulePlacement {
   const placed = placeCourses(courses, rules);
@@ -81,7 +85,12 @@ function spreadWarnings(placed: readonly PlacedCourse[], courses: readonly Plann
   ];
 }
 
-/** One note per moved infusion day, and one stating the rule when any rule is set. */
+/**
+ * One note per moved infusion day, and one stating the rule when any rule is set.
+ *
+ * @example
+ * movedNotes(infusions, undefined) //=> []
+ */
 export function movedNotes(infusions: readonly Infusion[], rules: AvoidRules | undefined): Message[] {
   if (!rules || (!rules.weekends && !rules.dates?.length)) return [];
   const rule = [rules.weekends ? "weekends" : "", rules.dates?.length ? `${rules.dates.length} avoided ` +

@@ -35,7 +35,12 @@ export function monthlyDoseGPerKg(courseMg: number, kg: number, intervalWeeks: n
   return roundPositive((mgToG(courseMg) / kg) * (DAYS_PER_MONTH / (7 * intervalWeeks)), 2);
 }
 
-/** How far rounding moved a course, in g to the milligram. */
+/**
+ * How far rounding moved a course, in g to the milligram.
+ *
+ * @example
+ * roundingDifferenceG(146_000, 145_000) //=> -1
+ */
 export function roundingDifferenceG(exactMg: number, roundedMg: number): number {
   return roundTo(mgToG(roundedMg) - mgToG(exactMg), 3);
 }
@@ -66,7 +71,12 @@ export function efnsMaintenanceWarnings(input: Pick<ScheduleInput, "doseGPerKg" 
   return [message("OUTSIDE_EFNS_MAINTENANCE", text, [EFNS_MAINTENANCE.source])];
 }
 
-/** The IVIG regimen as the messages name it: "2 g/kg every 4 weeks". */
+/**
+ * The IVIG regimen as the messages name it.
+ *
+ * @example
+ * ivigRegimenText({ doseGPerKg: 2, intervalWeeks: 4 }) //=> "2 g/kg every 4 weeks"
+ */
 export function ivigRegimenText(input: Pick<ScheduleInput, "doseGPerKg" | "intervalWeeks">): string {
   return `${formatNumber(input.doseGPerKg)} g/kg every ${input.intervalWeeks} weeks`;
 }

@@ -43,7 +43,12 @@ export function sitesFor(product: ScigProduct, phase: ScigPhase, volumeMl: numbe
   return { sites, sitesAtOnce: Math.ceil(sites / rounds), rounds };
 }
 
-/** Sites in each round: `rounds` groups of `sitesAtOnce` or one fewer, adding up to `sites`. */
+/**
+ * Sites in each round: `rounds` groups of `sitesAtOnce` or one fewer, adding up to `sites`.
+ *
+ * @example
+ * roundSizes({ sites: 7, sitesAtOnce: 4, rounds: 2 }) //=> [4, 3]
+ */
 export function roundSizes(plan: SitePlan): number[] {
   const small = Math.floor(plan.sites / plan.rounds);
   const larger = plan.sites - small * plan.rounds;
@@ -53,6 +58,9 @@ export function roundSizes(plan: SitePlan): number[] {
 /**
  * Chair minutes: each round runs its sites' volume through the pump plan for that many sites
  * (a new round of sites starts again at the first step), one round after the other.
+ *
+ * @example
+ * chairMinutes({ sites: 2, sitesAtOnce: 2, rounds: 1 }, 50, () => [{ startMinute: 0, mlPerHour: 50, … }]) //=> 60
  */
 export function chairMinutes(plan: SitePlan, volumeMl: number, planFor: (sites: number) => readonly RateStep[]): number {
   const perSite = volumeMl / plan.sites;
@@ -73,7 +81,12 @@ export interface SessionContext {
 export type Warn = (code: WarningCode, text: string, sources?: readonly Source[], remedies?: readonly string[]) => void;
 export type Note = (code: NoteCode, text: string, sources?: readonly Source[], remedies?: readonly string[]) => void;
 
-/** The infusion fields of one SCIG session: its sites, pump plan and chair time, with their warnings. */
+/**
+ * The infusion fields of one SCIG session: its sites, pump plan and chair time, with their warnings.
+ *
+ * @example
+ * scigSession(hizentra, "later", 175, 70, context) //=> { ratePlan, durationMinutes, sites, sitesAtOnce, siteRounds, volumePerSiteMl }
+ */
 export function scigSession(
   product: ScigProduct,
   phaseName: "first" | "later",

@@ -10,6 +10,9 @@ import { vialSizesFor, type Product, type Region } from "../data/products.js";
 /**
  * `--vials` restricts the sizes of the chosen region's label to what the pharmacy stocks; a
  * product without known sizes needs it.
+ *
+ * @example
+ * chooseVialSizes(gammagard, [20, 10, 10], "us") //=> [10, 20]
  */
 export function chooseVialSizes(product: Product, stocked: readonly number[] | undefined, region: Region = "us"): readonly number[] {
   const sizes = vialSizesFor(product, region);
@@ -34,7 +37,12 @@ export function chooseVialSizes(product: Product, stocked: readonly number[] | u
   return [...new Set(stocked)].sort((a, b) => a - b);
 }
 
-/** A note when `--vials` restricts the sizes (and when the catalog has none). */
+/**
+ * A note when `--vials` restricts the sizes (and when the catalog has none).
+ *
+ * @example
+ * vialNotes(gammagard, undefined, "us") //=> []
+ */
 export function vialNotes(product: Product, stocked: readonly number[] | undefined, region: Region = "us"): Message[] {
   if (stocked === undefined) return [];
   return [
@@ -47,12 +55,23 @@ export function vialNotes(product: Product, stocked: readonly number[] | undefin
   ];
 }
 
-/** Vial counts in grams, as the output lists them. */
+/**
+ * Vial counts in grams, as the output lists them.
+ *
+ * @example
+ * vialsInG([{ sizeMg: 2500, count: 2 }]) //=> [{ sizeG: 2.5, count: 2 }]
+ */
 export function vialsInG(vials: readonly VialCount[]): { sizeG: number; count: number }[] {
   return vials.map((v) => ({ sizeG: mgToG(v.sizeMg), count: v.count }));
 }
 
-/** The vials of several days added up, largest size first. */
+/**
+ * The vials of several days added up, largest size first.
+ *
+ * @example
+ * sumVials([[{ sizeMg: 20_000, count: 1 }, { sizeMg: 10_000, count: 1 }], [{ sizeMg: 20_000, count: 1 }]])
+ * //=> [{ sizeMg: 20_000, count: 2 }, { sizeMg: 10_000, count: 1 }]
+ */
 export function sumVials(days: readonly (readonly VialCount[])[]): VialCount[] {
   const counts = new Map<number, number>();
   for (const day of days) for (const v of day) counts.set(v.sizeMg, (counts.get(v.sizeMg) ?? 0) + v.count);
