@@ -23,7 +23,19 @@ const PLANNERS: Readonly<Record<"ivig" | "scig", Planner>> = { ivig: planIvig, s
  * //=> { regimen: { courseDoseG: 140, daysPerCourse: 2, … }, infusions: [12 days of 70 g], … }
  */
 export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResult {
-  return scheduleResult(input, PLANNERS[input.route ?? "ivig"](input, today));
+  return scheduleResult(input, planRoute(input, today));
+}
+
+/**
+ * The typed plan of the route asked for, before it becomes output: what a treatment plan runs phase
+ * after phase (the next phase starts from `regimen.startDate`, `regimen.intervalWeeks` and the last
+ * infusion), and what a comparison or a pharmacy forecast sums (doses, dispensed vials, chair time).
+ *
+ * @example
+ * planRoute({ ...input, route: "scig" }, "2026-12-01").regimen.route //=> "scig"
+ */
+export function planRoute(input: ScheduleInput, today: IsoDate): RoutePlan {
+  return PLANNERS[input.route ?? "ivig"](input, today);
 }
 
 /**

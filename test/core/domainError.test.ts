@@ -1,8 +1,11 @@
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import type { Rounding } from "../../src/core/courseDose.js";
 import { DomainError } from "../../src/core/errors.js";
 import type { ScheduleInput } from "../../src/core/input.js";
 import { planSchedule } from "../../src/core/schedule.js";
 import { scheduleInput } from "../helpers/input.js";
+import { IVIG_PRODUCTS, SCIG_PRODUCTS } from "../../src/data/products.js";
 
 /** The error a request gives, or a failure when it plans. */
 function refusal(overrides: Partial<ScheduleInput>): DomainError {
@@ -54,5 +57,43 @@ describe("DomainError: one error with a typed code and the option it concerns", 
     const e = refusal({ weightKg: 11, vialSizesG: [20], rounding: "5g" });
     expect(e.message).toMatch(/^a 22 g course with at most 11 g a day \(--max-daily 1 g\/kg\): the nearest 5 g/);
     expect(e.options).toEqual(["--round", "--vials", "--max-daily"]);
+  });
+});
+
+describe("every refusal over a wide input space names only options among its own", () => {
+  const tenths = (min: number, max: number) => fc.integer({ min: min * 10, max: max * 10 }).map((n) => n / 10);
+  const anyRequest = fc.record({
+    weightKg: tenths(2, 350),
+    doseGPerKg: tenths(0.1, 4),
+    intervalWeeks: fc.integer({ min: 1, max: 52 }),
+    daysPerCourse: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+    maxDailyGPerKg: tenths(0.1, 2),
+    courses: fc.integer({ min: 1, max: 100 }),
+    rounding: fc.constantFrom<Rounding>("none", "vial", "5g"),
+    productId: fc.constantFrom(...IVIG_PRODUCTS.map((p) => p.id)),
+    region: fc.constantFrom("us" as const, "eu" as const),
+    vialSizesG: fc.option(fc.subarray([1, 2.5, 5, 10, 20, 30], { minLength: 1 }), { nil: undefined }),
+    rates: fc.record({
+      maxMlPerKgPerHour: fc.option(tenths(0.1, 20), { nil: undefined }),
+      initialMlPerKgPerHour: fc.option(tenths(0.1, 20), { nil: undefined }),
+      atRisk: fc.boolean(),
+    }),
+    route: fc.constantFrom("ivig" as const, "scig" as const),
+    scig: fc.record({
+      productId: fc.constantFrom(...SCIG_PRODUCTS.map((p) => p.id)),
+      factor: fc.option(fc.constantFrom(0.1, 1, 1.37, 3), { nil: undefined }),
+      everyWeeks: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+      sessions: fc.option(fc.constantFrom(1, 2), { nil: undefined }),
+    }),
+  });
+
+  test.prop([anyRequest], { numRuns: 400 })("named options ⊆ error.options", (request) => {
+    try {
+      planSchedule(scheduleInput({ ...request, weightAsEntered: String(request.weightKg) }), "2026-12-01");
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      const named = [...new Set(e.message.match(/--[a-z][a-z-]*[a-z]/g) ?? [])];
+      for (const flag of named) expect(e.options).toContain(flag);
+    }
   });
 });
