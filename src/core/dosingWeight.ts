@@ -351,8 +351,9 @@ function obeseOnActualWeight(body: Body, bmi: number): Message {
     try {
       const d = decide({ body, policy: id }, false);
       if (d.basis === "adjusted") adjusting.push(`--policy ${id} (${formatNumber(d.dosingWeightKg)} kg)`);
-    } catch {
+    } catch (e) {
       // A policy that needs --sex cannot be judged yet; the hint below says so.
+      if (!(e instanceof DomainError)) throw e;
     }
   }
   const suggestion =

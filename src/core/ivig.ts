@@ -1,6 +1,6 @@
 import { addCalendarDays, daysBetween, type IsoDate } from "./calendarDate.js";
 import { CAP_SLACK_MG, MAX_DAYS_PER_COURSE, nearestFiveGramsMg, planCourseDose, type CourseDose, type Rounding } from "./courseDose.js";
-import { DomainError } from "./errors.js";
+import { accepts, DomainError } from "./errors.js";
 import { formatNumber, formatPercent, g, gPerKg, roundTo } from "./format.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
 import { labelMessages } from "./labelRegion.js";
@@ -319,14 +319,8 @@ function collectWarnings(f: IvigCourse): Message[] {
 
 /** Whether the same course with `--days days` can be planned (a coarse vial grid may put its total beyond 10 %). */
 function daysWouldPlan(f: IvigCourse, days: number): boolean {
-  try {
-    const { exactCourseDoseMg, maxDailyMg, rounding, stock } = f;
-    planCourseDose({ exactCourseDoseMg, maxDailyMg, requestedDays: days, rounding, stock });
-    return true;
-  } catch (e) {
-    if (e instanceof DomainError) return false;
-    throw e;
-  }
+  const { exactCourseDoseMg, maxDailyMg, rounding, stock } = f;
+  return accepts(() => planCourseDose({ exactCourseDoseMg, maxDailyMg, requestedDays: days, rounding, stock }));
 }
 
 /** Whether `--days` puts the prescribed (unrounded) dose of a day above --max-daily (to the milligram). */
