@@ -1,6 +1,7 @@
 import type { IsoDate } from "../core/calendarDate.js";
 import type { ScheduleResult } from "../core/resultSchema.js";
 import { planSchedule } from "../core/schedule.js";
+import { DomainError } from "../core/errors.js";
 import { CliError, EXIT, UsageError } from "./errors.js";
 import type { Io } from "./main.js";
 import { otherRouteKeys, resolveSiteSettings, withSettingSources } from "./config.js";
@@ -91,8 +92,8 @@ function lineError(e: unknown): LineError {
   const error: LineError =
     e instanceof LineFailure || e instanceof CliError
       ? { code: e.code, message: e.message }
-      : e instanceof Error && e.name === "ScheduleInputError"
-        ? { code: (e as Error & { code: string }).code, message: e.message }
+      : e instanceof DomainError
+        ? { code: e.code, message: e.message }
         : { code: "INTERNAL", message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
   return { code: error.code, message: escapeControl(error.message) };
 }

@@ -2,6 +2,7 @@ import { open } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import * as z from "zod/mini";
+import { DomainError } from "../core/errors.js";
 import { UsageError } from "./errors.js";
 import { longFlagOf, optionValueFromJson } from "./options.js";
 import { ScheduleOptionsSchema } from "./validate.js";
@@ -243,14 +244,15 @@ export async function resolveSiteSettings(
  * says where it came from, so nobody hunts for a flag that is not on the command line.
  */
 export function withSettingSources(error: unknown, sources: Readonly<Record<string, string>>): unknown {
-  const isInputError = error instanceof UsageError || (error instanceof Error && error.name === "ScheduleInputError");
-  if (!isInputError) return error;
-  const message = (error as Error).message;
+  if (!(error instanceof UsageError || error instanceof DomainError)) return error;
+  const message = error.message;
+  // A core error names its options; a CLI usage error names its flag in its message.
+  const concerns = (flag: string) => (error instanceof DomainError ? error.options.includes(flag) : new RegExp(`${flag}(?![\\w-])`).test(message));
   const from = Object.entries(sources)
     .filter(([, source]) => source.startsWith("env ") || source.startsWith("config "))
     .map(([key, source]) => [longFlagOf(key), source] as const)
-    .filter(([flag]) => new RegExp(`${flag}(?![\\w-])`).test(message))
+    .filter(([flag]) => concerns(flag))
     .map(([flag, source]) => `${flag} comes from ${source.startsWith("env ") ? source.slice(4) : `config ${source.slice(7)}`}`);
   if (from.length === 0) return error;
-  return new UsageError((error as Error & { code: string }).code, `${message} (${from.join("; ")})`);
+  return new UsageError(error.code, `${message} (${from.join("; ")})`);
 }

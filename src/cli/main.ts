@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from "commander";
 import type { IsoDate } from "../core/calendarDate.js";
 import { renderJson } from "../render/json.js";
 import { COLOR, NO_COLOR, type Paint } from "../render/paint.js";
+import { DomainError } from "../core/errors.js";
 import { CliError, EXIT, IoError, UsageError } from "./errors.js";
 import { escapeControl } from "./escape.js";
 import { longFlagOf, SCHEDULE_OPTIONS } from "./options.js";
@@ -182,9 +183,7 @@ function reportError(io: Io, error: unknown, wantsJson: boolean, debug: boolean)
 
 /** Domain errors from the core that mean bad input become usage errors; an unreadable batch file is I/O. */
 function domainError(error: unknown): CliError | undefined {
-  if (error instanceof Error && error.name === "ScheduleInputError") {
-    return new UsageError((error as Error & { code: string }).code, error.message);
-  }
+  if (error instanceof DomainError) return new UsageError(error.code, error.message);
   if (error instanceof Error && error.name === "BatchInputError") return new IoError("BATCH_INPUT", error.message);
   return undefined;
 }

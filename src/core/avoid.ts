@@ -1,3 +1,4 @@
+import { DomainError } from "./errors.js";
 import { addCalendarDays, weekdayOf, type IsoDate } from "./calendarDate.js";
 
 /** Days no infusion may fall on: weekends (`--skip-weekends`) and listed dates (`--avoid`). */
@@ -52,7 +53,10 @@ export function placeCourseDays(plannedStart: IsoDate, count: number, rules: Avo
     for (let tries = 0; ; tries++) {
       const why = rules ? blockedBecause(cursor, rules) : undefined;
       if (why === undefined) break;
-      if (tries > MAX_SEARCH_DAYS) throw new RangeError(`no allowed day within ${MAX_SEARCH_DAYS} days of ${planned}`);
+      if (tries > MAX_SEARCH_DAYS) {
+        const reason = `no allowed day within ${MAX_SEARCH_DAYS} days of ${planned}`;
+        throw new DomainError("NO_ALLOWED_DAY", "--avoid", `--avoid/--skip-weekends leave ${reason}`, ["--skip-weekends"]);
+      }
       reasons.push(why);
       cursor = addCalendarDays(cursor, 1);
     }
@@ -101,7 +105,8 @@ export function placeCourses(courses: readonly PlannedCourse[], rules: AvoidRule
       out.push({ days: own });
       return;
     }
-    const because = `course ${c}'s last infusion is on ${lastDay.date}${lastDay.movedBecause ? `, moved there from ${lastDay.plannedDate}` : ""}`;
+    const because = `course ${c}'s last infusion is on ` +
+      `${lastDay.date}${lastDay.movedBecause ? `, moved there from ${lastDay.plannedDate}` : ""}`;
     out.push({ days: placeCourseDays(course.plannedStart, course.count, rules, { date: lastDay.date, because }), pushedBecause: because });
   });
   return out;

@@ -1,4 +1,5 @@
-import { ONTARIO_ROUNDING_STEP_G, ROUNDING_TOLERANCE_PERCENT } from "../data/guidelines.js";
+import { EFNS_COURSE_DAYS, ONTARIO_ROUNDING_STEP_G, ROUNDING_TOLERANCE_PERCENT } from "../data/guidelines.js";
+import { DomainError, type DomainErrorCode } from "./errors.js";
 import { formatNumber } from "./format.js";
 import type { VialStock } from "./vials.js";
 
@@ -6,7 +7,7 @@ import type { VialStock } from "./vials.js";
 export type Rounding = "none" | "vial" | "5g";
 
 /** A course has at most 5 infusion days (EFNS/PNS: 2 g/kg over 2–5 days; `--days` 1–5). */
-export const MAX_DAYS_PER_COURSE = 5;
+export const MAX_DAYS_PER_COURSE = EFNS_COURSE_DAYS.value.max;
 
 /** Without vial or 5 g rounding, doses are kept to 10 mg (0.01 g), far below what can be measured. */
 export const UNROUNDED_STEP_MG = 10;
@@ -38,6 +39,8 @@ export interface CourseDoseInput {
   readonly requestedDays?: number | undefined;
   readonly rounding: Rounding;
   readonly stock: VialStock;
+  /** What a refusal is about (the course and its cap, or the route); it prefixes the message. */
+  readonly context?: RefusalContext | undefined;
 }
 
 export interface CourseDose {
@@ -53,19 +56,23 @@ export interface CourseDose {
  */
 export const CAP_SLACK_MG = 1;
 
-/**
- * The course cannot be split or rounded as asked; the message names the option to change.
- * `code`: `CANNOT_SPLIT_COURSE` (too many days, no whole-vial total) or `ROUNDING_TOO_FAR` (the
- * nearest total the rounding allows is more than the rounding tolerance away from the dose).
- */
-export class CourseSplitError extends Error {
-  override readonly name = "CourseSplitError";
-  constructor(
-    message: string,
-    readonly code: "CANNOT_SPLIT_COURSE" | "ROUNDING_TOO_FAR" = "CANNOT_SPLIT_COURSE",
-  ) {
-    super(message);
-  }
+/** What a refusal is about, written before its reason (IVIG: the course and its cap), and the options it names. */
+export interface RefusalContext {
+  readonly text: string;
+  readonly options: readonly string[];
+}
+
+/** Refuses a split or rounding (`CANNOT_SPLIT_COURSE`, `ROUNDING_TOO_FAR`), after the context it concerns. */
+function refuse(
+  code: DomainErrorCode,
+  option: string | undefined,
+  reason: string,
+  related: readonly string[],
+  context?: RefusalContext,
+): never {
+  const text = context ? `${context.text}: ${reason}` : reason;
+  const options = [...(option === undefined ? [] : [option]), ...related, ...(context?.options ?? [])];
+  throw new DomainError(code, options[0], text, options.slice(1));
 }
 
 /**
@@ -81,17 +88,30 @@ export function fewestDaysWithinCap(exactMg: number, capMg: number): number {
 /**
  * Refuses a rounding that moves a dose more than the Siegel 2010 tolerance (10 %): 6 g made 30 g
  * by 30 g vials is not a rounding. `how` names the rounding and the options that would help.
+ *
+ * @example
+ * checkRoundingTolerance(6_000, 30_000, "the nearest whole-vial total", roundingRemedy("vial")) // throws ROUNDING_TOO_FAR
  */
-export function checkRoundingTolerance(exactMg: number, roundedMg: number, how: string, remedy: string): void {
+export function checkRoundingTolerance(exactMg: number, roundedMg: number, how: string, remedy: string, context?: RefusalContext): void {
   const percent = ((roundedMg - exactMg) / exactMg) * 100;
   if (Math.abs(percent) <= ROUNDING_TOLERANCE_PERCENT.value) return;
-  throw new CourseSplitError(
-    `${how} gives ${formatNumber(roundedMg / 1000)} g, ${percent > 0 ? "+" : ""}${formatNumber(percent, 1)} % from the prescribed ${formatNumber(exactMg / 1000)} g, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % a rounding may change a dose (Siegel 2010): ${remedy}`,
+  refuse(
     "ROUNDING_TOO_FAR",
+    "--round",
+    `${how} gives ${formatNumber(roundedMg / 1000)} g, ${percent > 0 ? "+" : ""}${formatNumber(percent, 1)} % from the prescribed ` +
+      `${formatNumber(exactMg / 1000)} g, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % a rounding may change a dose (Siegel 2010): ` +
+      `${remedy}`,
+    ["--vials"],
+    context,
   );
 }
 
-/** What a rounding refusal suggests instead: no rounding, or smaller vials. */
+/**
+ * What a rounding refusal suggests instead: no rounding, or smaller vials.
+ *
+ * @example
+ * roundingRemedy("5g") //=> "use --round none or --round vial, or stock smaller vials (--vials)"
+ */
 export function roundingRemedy(rounding: Exclude<Rounding, "none">): string {
   return `use --round none${rounding === "5g" ? " or --round vial" : ""}, or stock smaller vials (--vials)`;
 }
@@ -128,14 +148,13 @@ export function planCourseDose(input: CourseDoseInput): CourseDose {
 
   const days = requestedDays ?? fewestDaysWithinCap(exact, cap);
   if (days > MAX_DAYS_PER_COURSE) {
-    throw new CourseSplitError(
-      `needs ${days} days, but a course has 1–${MAX_DAYS_PER_COURSE} days: raise --max-daily or lower --dose`,
-    );
+    const reason = `needs ${days} days, but a course has 1–${MAX_DAYS_PER_COURSE} days: raise --max-daily or lower --dose`;
+    refuse("CANNOT_SPLIT_COURSE", "--max-daily", reason, ["--dose"], input.context);
   }
-  const total = nearestTotal(exact, totalStep, (t) => splitEvenly(t, days, dayUnit, vials) !== null);
+  const total = nearestTotal(exact, totalStep, (t) => splitEvenly(t, days, dayUnit, vials) !== null, input.context);
   if (rounding !== "none") {
     const how = rounding === "vial" ? "the nearest whole-vial total" : "the nearest 5 g that whole vials can make";
-    checkRoundingTolerance(exact, total, `${how} over ${days} day${days > 1 ? "s" : ""}`, roundingRemedy(rounding));
+    checkRoundingTolerance(exact, total, `${how} over ${days} day${days > 1 ? "s" : ""}`, roundingRemedy(rounding), input.context);
   }
   return {
     courseDoseMg: total,
@@ -160,14 +179,14 @@ export function splitEvenly(total: number, days: number, unit: number, stock?: V
 }
 
 /** The multiple of `step` nearest `exact` that `ok` accepts; ties go to the larger total. */
-function nearestTotal(exact: number, step: number, ok: (total: number) => boolean): number {
+function nearestTotal(exact: number, step: number, ok: (total: number) => boolean, context?: RefusalContext): number {
   const centre = Math.round(exact / step);
   const candidates: number[] = [];
   for (let k = Math.max(1, centre - 60); k <= centre + 60; k++) candidates.push(k * step);
   candidates.sort((a, b) => Math.abs(a - exact) - Math.abs(b - exact) || b - a);
   const found = candidates.find(ok);
   if (found === undefined) {
-    throw new CourseSplitError("no course total near the prescribed dose can be made from whole vials");
+    refuse("CANNOT_SPLIT_COURSE", undefined, "no course total near the prescribed dose can be made from whole vials", [], context);
   }
   return found;
 }

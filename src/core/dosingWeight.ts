@@ -1,3 +1,6 @@
+import { DomainError } from "./errors.js";
+import { KG_PER_LB } from "./units.js";
+import { INCHES_SUSPECTED_CM, POUNDS_SUSPECTED_BMI, WEIGHT_NEEDS_HEIGHT_KG } from "../data/unitSlips.js";
 import { formatNumber } from "./format.js";
 import { message } from "./messages.js";
 import type { Message } from "./resultSchema.js";
@@ -53,18 +56,6 @@ export interface DosingWeightDecision extends BodyMeasures {
   readonly reason: string;
   readonly warnings: readonly Message[];
   readonly notes: readonly Message[];
-}
-
-/** A rule needs an input the user did not give; `option` names it. */
-export class DosingWeightInputError extends Error {
-  override readonly name = "DosingWeightInputError";
-  constructor(
-    readonly code: "MISSING_HEIGHT" | "MISSING_SEX" | "CONTRADICTORY_INPUT",
-    readonly option: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /**
@@ -134,7 +125,7 @@ function decide(request: DosingWeightRequest, suggestPolicies: boolean): DosingW
   const warnings: Message[] = [];
   const notes: Message[] = [];
   if (body.pregnant && body.sex === "male") {
-    throw new DosingWeightInputError("CONTRADICTORY_INPUT", "--pregnant", "--pregnant contradicts --sex male: check the patient's details");
+    throw new DomainError("CONTRADICTORY_INPUT", "--pregnant", "--pregnant contradicts --sex male: check the patient's details", ["--sex"]);
   }
   const measures = bodyMeasures(body, policy?.inchesPerCm);
 
@@ -166,7 +157,8 @@ function decide(request: DosingWeightRequest, suggestPolicies: boolean): DosingW
   }
   if (body.ageYears !== undefined && body.ageYears < 18) warnings.push(underEighteen(body.ageYears, policy));
   if (body.pregnant && !policy) warnings.push(pregnantWithoutPolicy(outcome.basis));
-  return { ...measures, dosingWeightKg: Math.min(dosingWeightKg, body.weightKg), basis: outcome.basis, rule, reason: outcome.reason, warnings, notes };
+  const dosingWeight = Math.min(dosingWeightKg, body.weightKg);
+  return { ...measures, dosingWeightKg: dosingWeight, basis: outcome.basis, rule, reason: outcome.reason, warnings, notes };
 }
 
 /** The Gammagard Liquid MMN label's indication is "adult patients with MMN"; its trial enrolled 44 adults. */
@@ -179,7 +171,8 @@ function underEighteen(ageYears: number, policy: Policy | undefined): Message {
         : `; the ${policy.name} policy applies its criteria at any age`;
   return message(
     "PATIENT_UNDER_18",
-    `the patient is ${formatNumber(ageYears)}: Gammagard Liquid is indicated for "adult patients with Multifocal Motor Neuropathy" (US label; its MMN trial enrolled 44 adults), and no MMN dose for under-18s was found${rule}`,
+    `the patient is ${formatNumber(ageYears)}: Gammagard Liquid is indicated for "adult patients with Multifocal Motor Neuropathy" (US ` +
+      `label; its MMN trial enrolled 44 adults), and no MMN dose for under-18s was found${rule}`,
     [SOURCES.gammagardMmn],
   );
 }
@@ -188,22 +181,30 @@ function underEighteen(ageYears: number, policy: Policy | undefined): Message {
 function pregnantWithoutPolicy(basis: DosingWeightBasis): Message {
   return message(
     "PREGNANCY",
-    `pregnancy: no --policy is given, so no pregnancy rule is applied (dosed on ${basis} weight). Ontario doses on the pre-pregnancy weight (give it as --weight); Australia's 2026 rule does not adjust the weight in pregnancy`,
+    `pregnancy: no --policy is given, so no pregnancy rule is applied (dosed on ${basis} weight). Ontario doses on the pre-pregnancy ` +
+      `weight (give it as --weight); Australia's 2026 rule does not adjust the weight in pregnancy`,
     [SOURCES.ontarioDoseCalculator, SOURCES.lifeblood2026],
   );
 }
 
-function requireHeight(body: Body, why: string): number {
+/** Why a rule needs a measurement, and the option that asked for that rule. */
+interface Need {
+  readonly text: string;
+  readonly option: "--dosing-weight" | "--policy";
+}
+
+function requireHeight(body: Body, why: Need): number {
   if (body.heightCm === undefined) {
-    throw new DosingWeightInputError("MISSING_HEIGHT", "--height", `--height is required: ${why}`);
+    throw new DomainError("MISSING_HEIGHT", "--height", `--height is required: ${why.text}`, [why.option]);
   }
   return body.heightCm;
 }
 
-function requireIdeal(body: Body, measures: BodyMeasures, why: string): number {
+function requireIdeal(body: Body, measures: BodyMeasures, why: Need): number {
   requireHeight(body, why);
   if (measures.idealWeightKg === null) {
-    throw new DosingWeightInputError("MISSING_SEX", "--sex", `--sex male|female is required: ${why} (Devine ideal weight differs by sex)`);
+    throw new DomainError("MISSING_SEX", "--sex", `--sex male|female is required: ${why.text} (Devine ideal weight differs by ` +
+      `sex)`, [why.option]);
   }
   return measures.idealWeightKg;
 }
@@ -214,7 +215,8 @@ function capAtActual(basis: "ideal" | "adjusted", body: Body, measures: BodyMeas
   if (candidate >= body.weightKg) {
     return {
       basis: "actual",
-      reason: `actual weight: it is below the ideal weight (${formatNumber(measures.idealWeightKg!)} kg), and a dosing weight never exceeds the actual weight`,
+      reason: `actual weight: it is below the ideal weight (${formatNumber(measures.idealWeightKg!)} kg), and a dosing weight never ` +
+        `exceeds the actual weight`,
     };
   }
   return { basis, reason };
@@ -222,7 +224,7 @@ function capAtActual(basis: "ideal" | "adjusted", body: Body, measures: BodyMeas
 
 function applyChoice(choice: DosingWeightChoice, body: Body, measures: BodyMeasures, warnings: Message[]): Outcome {
   if (choice === "actual") return { basis: "actual", reason: "actual weight: --dosing-weight actual" };
-  const why = `--dosing-weight ${choice} needs the ideal weight`;
+  const why: Need = { text: `--dosing-weight ${choice} needs the ideal weight`, option: "--dosing-weight" };
   if (choice === "bmi30" || choice === "ibw120") return applyRule(THRESHOLD_RULES[choice], body, measures, warnings);
   const heightCm = requireHeight(body, why);
   // As the policies do: Devine extrapolated (with a warning) down to 132 cm, not below.
@@ -237,14 +239,16 @@ function applyChoice(choice: DosingWeightChoice, body: Body, measures: BodyMeasu
 
 /** A threshold rule (bmi30, ibw120, or a policy's own threshold after its exclusions). */
 function applyRule(rule: DosingRule, body: Body, measures: BodyMeasures, warnings: Message[]): Outcome {
-  const why = `${rule.id.startsWith("bmi") || rule.id.startsWith("ibw") ? `--dosing-weight ${rule.id}` : `--policy ${rule.id}`} (${rule.description})`;
+  const option = rule.id.startsWith("bmi") || rule.id.startsWith("ibw") ? "--dosing-weight" : "--policy";
+  const why: Need = { text: `${option} ${rule.id} (${rule.description})`, option };
   const heightCm = requireHeight(body, why);
   if (heightCm < rule.minHeightCm) {
     const must = rule.adjustWhen.kind === "heightAndWeight" && measures.bmi! > rule.adjustWhen.mustAboveBmi;
     if (rule.id === "bmi30" || rule.id === "ibw120") {
       warnings.push(devineNotValid(heightCm, `is below ${rule.minHeightCm} cm, where no rule extrapolates Devine ideal weight`));
     }
-    else if (must) warnings.push(devineNotValid(heightCm, `is below ${rule.minHeightCm} cm: BMI ${formatNumber(measures.bmi!, 1)} > 30 calls for adjusted weight, but Devine is not extrapolated that far`));
+    else if (must) warnings.push(devineNotValid(heightCm, `is below ${rule.minHeightCm} cm: BMI ${formatNumber(measures.bmi!, 1)} > 30 ` +
+      `calls for adjusted weight, but Devine is not extrapolated that far`));
     return { basis: "actual", reason: `actual weight: height ${formatNumber(heightCm, 1)} cm is below the rule's ${rule.minHeightCm} cm` };
   }
   const verdict = thresholdMet(rule.adjustWhen, body, measures, () => requireIdeal(body, measures, why));
@@ -281,13 +285,15 @@ function thresholdMet(
       const p = percentOfIdeal();
       return p > when.percent
         ? { adjust: true, because: `actual is ${formatNumber(p, 1)} % of ideal, above ${when.percent} %` }
-        : { adjust: false, because: `${bmiText} is not above ${when.bmi} and actual is ${formatNumber(p, 1)} % of ideal, not above ${when.percent} %` };
+        : { adjust: false, because: `${bmiText} is not above ${when.bmi} and actual is ${formatNumber(p, 1)} % of ideal, not above ` +
+          `${when.percent} %` };
     }
     case "heightAndWeight": {
       ideal(); // the threshold is by sex
       const limit = when.aboveWeightKg[body.sex!];
       const tallEnough = body.heightCm! >= when.minHeightCm;
-      if (tallEnough && body.weightKg > limit) return { adjust: true, because: `height ≥ ${when.minHeightCm} cm and weight > ${limit} kg (${body.sex})` };
+      if (tallEnough && body.weightKg > limit) return { adjust: true, because: `height ≥ ${when.minHeightCm} cm and weight > ${limit} kg ` +
+        `(${body.sex})` };
       if (bmi > when.mustAboveBmi) return { adjust: true, because: `${bmiText} > ${when.mustAboveBmi}` };
       return {
         adjust: false,
@@ -304,7 +310,8 @@ function applyPolicy(policy: Policy, body: Body, measures: BodyMeasures, warning
     if (body.ageYears === undefined) {
       notes.push(message("AGE_ASSUMED_ADULT", `--age not given: treated as ${policy.minAgeYears} or over for the ${policy.name} policy`));
     } else if (body.ageYears < policy.minAgeYears) {
-      return { basis: "actual", reason: `actual weight: the ${policy.name} policy doses patients under ${policy.minAgeYears} on actual weight` };
+      return { basis: "actual", reason: `actual weight: the ${policy.name} policy doses patients under ${policy.minAgeYears} on actual ` +
+        `weight` };
     }
   }
   if (body.pregnant) {
@@ -327,7 +334,8 @@ function applyPolicy(policy: Policy, body: Body, measures: BodyMeasures, warning
 function devineExtrapolated(heightCm: number, idealKg: number): Message {
   return message(
     "DEVINE_EXTRAPOLATED",
-    `height ${formatNumber(heightCm, 1)} cm is below ${DEVINE_MIN_HEIGHT_CM} cm, where Devine is validated; the rule still uses it (ideal weight ${formatNumber(idealKg)} kg)`,
+    `height ${formatNumber(heightCm, 1)} cm is below ${DEVINE_MIN_HEIGHT_CM} cm, where Devine is validated; the rule still uses it ` +
+      `(ideal weight ${formatNumber(idealKg)} kg)`,
     [SOURCES.devineValidity],
   );
 }
@@ -343,8 +351,9 @@ function obeseOnActualWeight(body: Body, bmi: number): Message {
     try {
       const d = decide({ body, policy: id }, false);
       if (d.basis === "adjusted") adjusting.push(`--policy ${id} (${formatNumber(d.dosingWeightKg)} kg)`);
-    } catch {
+    } catch (e) {
       // A policy that needs --sex cannot be judged yet; the hint below says so.
+      if (!(e instanceof DomainError)) throw e;
     }
   }
   const suggestion =
@@ -360,13 +369,6 @@ function obeseOnActualWeight(body: Body, bmi: number): Message {
   );
 }
 
-/**
- * A weight typed without a unit at or above this, with no height to compute a BMI, may be pounds:
- * 150 kg is BMI 50 (the with-height threshold below) for a 173 cm adult. A 70 kg adult typed in
- * pounds reads as 154.
- */
-export const WEIGHT_NEEDS_HEIGHT_KG = 150;
-
 /** How the weight and height were typed, for the unit sanity checks. */
 export interface TypedMeasures {
   readonly weightKg: number;
@@ -378,7 +380,7 @@ export interface TypedMeasures {
 
 /**
  * Catches the classic unit slips (ISMP, PSNet "A Weighty Mistake"): pounds typed as kg (BMI ≥ 50,
- * or ≥ {@link WEIGHT_NEEDS_HEIGHT_KG} kg with no height), inches typed as cm. Warnings only: the
+ * or ≥ {@link WEIGHT_NEEDS_HEIGHT_KG} kg with no height; thresholds in src/data/unitSlips.ts), inches typed as cm. Warnings only: the
  * numbers could be real.
  *
  * @example
@@ -387,31 +389,36 @@ export interface TypedMeasures {
  */
 export function unitWarnings(m: TypedMeasures): Message[] {
   const out: Message[] = [];
-  if (m.heightCm !== undefined && m.heightInCentimetres && m.heightCm >= 48 && m.heightCm <= 96) {
+  const inches = INCHES_SUSPECTED_CM.value;
+  if (m.heightCm !== undefined && m.heightInCentimetres && m.heightCm >= inches.min && m.heightCm <= inches.max) {
     out.push(
       message(
         "HEIGHT_LOOKS_LIKE_INCHES",
-        `--height was read as ${formatNumber(m.heightCm)} cm, very short for an adult; if it is inches, write --height ${formatNumber(m.heightCm)}in (${formatNumber(m.heightCm * 2.54, 1)} cm)`,
+        `--height was read as ${formatNumber(m.heightCm)} cm, very short for an adult; if it is inches, write --height ` +
+          `${formatNumber(m.heightCm)}in (${formatNumber(m.heightCm * 2.54, 1)} cm)`,
       ),
     );
     return out;
   }
-  if (m.heightCm === undefined && !m.weightInPounds && m.weightKg >= WEIGHT_NEEDS_HEIGHT_KG) {
+  if (m.heightCm === undefined && !m.weightInPounds && m.weightKg >= WEIGHT_NEEDS_HEIGHT_KG.value) {
     out.push(
       message(
         "WEIGHT_LOOKS_LIKE_POUNDS",
-        `--weight was read as ${formatNumber(m.weightKg)} kg and no --height was given to check it: if it is pounds, write --weight ${formatNumber(m.weightKg)}lb (${formatNumber(m.weightKg * 0.45359237)} kg); give --height to check the BMI`,
+        `--weight was read as ${formatNumber(m.weightKg)} kg and no --height was given to check it: if it is pounds, write --weight ` +
+          `${formatNumber(m.weightKg)}lb (${formatNumber(m.weightKg * KG_PER_LB)} kg); give --height to check the BMI`,
       ),
     );
   }
   if (m.heightCm !== undefined && !m.weightInPounds) {
     const bmi = bodyMassIndex(m.weightKg, m.heightCm);
-    if (bmi >= 50) {
-      const asPounds = m.weightKg * 0.45359237;
+    if (bmi >= POUNDS_SUSPECTED_BMI.value) {
+      const asPounds = m.weightKg * KG_PER_LB;
       out.push(
         message(
           "WEIGHT_LOOKS_LIKE_POUNDS",
-          `BMI ${formatNumber(bmi, 1)} at ${formatNumber(m.weightKg)} kg and ${formatNumber(m.heightCm, 1)} cm: if the weight is in pounds, write --weight ${formatNumber(m.weightKg)}lb (${formatNumber(asPounds)} kg, BMI ${formatNumber(bodyMassIndex(asPounds, m.heightCm), 1)})`,
+          `BMI ${formatNumber(bmi, 1)} at ${formatNumber(m.weightKg)} kg and ${formatNumber(m.heightCm, 1)} cm: if the weight is in ` +
+            `pounds, write --weight ${formatNumber(m.weightKg)}lb (${formatNumber(asPounds)} kg, BMI ` +
+            `${formatNumber(bodyMassIndex(asPounds, m.heightCm), 1)})`,
         ),
       );
     }

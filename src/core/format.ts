@@ -40,3 +40,19 @@ export function formatPercent(value: number): string {
   if (text === "0") return "0 %";
   return `${value < 0 ? "−" : "+"}${text} %`;
 }
+
+/**
+ * Milligrams as grams for messages.
+ *
+ * @example
+ * g(66_500) //=> "66.5 g"
+ */
+export const g = (mg: number): string => `${formatNumber(mg / 1000)} g`;
+
+/**
+ * A dose in g/kg of a weight, to 3 decimals, for messages.
+ *
+ * @example
+ * gPerKg(70_000, 70) //=> "1 g/kg"
+ */
+export const gPerKg = (mg: number, kg: number): string => `${formatNumber(mg / 1000 / kg, 3)} g/kg`;

@@ -1,26 +1,19 @@
 import { formatNumber } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import { message } from "./messages.js";
-import { RateInputError, resolveRates } from "./ratePlan.js";
+import { accepts } from "./errors.js";
+import { resolveRates } from "./ratePlan.js";
 import type { Message } from "./resultSchema.js";
-import type { IvigProduct, Sourced } from "../data/products.js";
-import { SOURCES } from "../data/sources.js";
+import type { IvigProduct } from "../data/products.js";
+import { RENAL_RISK_AGE_YEARS } from "../data/guidelines.js";
 
-/** Age > 65 predisposes to renal dysfunction (IGIV boxed warning; CLINICAL.md §1.4); advanced age to thrombosis. */
-export const RENAL_RISK_AGE_YEARS: Sourced<number> = { value: 65, source: SOURCES.gammagardBoxedWarning };
 
 /**
  * Whether `--at-risk` added to these rate options is accepted for this product: today it needs a
  * numeric at-risk cap in the label or a `--max-rate`; whatever `resolveRates` accepts decides.
  */
 export function acceptsAtRisk(product: IvigProduct, rates: ScheduleInput["rates"]): boolean {
-  try {
-    resolveRates(product, { ...rates, atRisk: true });
-    return true;
-  } catch (e) {
-    if (e instanceof RateInputError) return false;
-    throw e;
-  }
+  return accepts(() => resolveRates(product, { ...rates, atRisk: true }));
 }
 
 /**
@@ -38,7 +31,8 @@ export function ageRiskWarnings(input: ScheduleInput, product: IvigProduct | und
     return [
       message(
         "AGE_OVER_65",
-        `age ${formatNumber(age)}: advanced age is a thrombosis risk factor (immune globulin boxed warning); minimum practicable dose and rate, hydrate (no numeric SCIG cap)`,
+        `age ${formatNumber(age)}: advanced age is a thrombosis risk factor (immune globulin boxed warning); minimum practicable dose ` +
+          `and rate, hydrate (no numeric SCIG cap)`,
         sources,
       ),
     ];
@@ -48,7 +42,8 @@ export function ageRiskWarnings(input: ScheduleInput, product: IvigProduct | und
   return [
     message(
       "AGE_OVER_65",
-      `age ${formatNumber(age)} is over ${RENAL_RISK_AGE_YEARS.value}: a renal and thrombosis risk factor (IGIV boxed warning); minimum practicable dose and rate, hydrate; ${how}`,
+      `age ${formatNumber(age)} is over ${RENAL_RISK_AGE_YEARS.value}: a renal and thrombosis risk factor (IGIV boxed warning); minimum ` +
+        `practicable dose and rate, hydrate; ${how}`,
       sources,
       accepted ? ["--at-risk"] : [],
     ),

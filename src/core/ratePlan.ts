@@ -1,8 +1,18 @@
+import { DomainError } from "./errors.js";
 import { formatNumber, roundTo } from "./format.js";
 import { message } from "./messages.js";
 import type { Message } from "./resultSchema.js";
-import { STANDARD_AT_RISK_MAX, STANDARD_FIRST_INFUSION_MAX, STANDARD_RATE_STEPS, type Fact, type IvigProduct, type Sourced } from "../data/products.js";
+import {
+  FALLBACK_STEP_MINUTES,
+  STANDARD_AT_RISK_MAX,
+  STANDARD_FIRST_INFUSION_MAX,
+  STANDARD_RATE_STEPS,
+  type Fact,
+  type IvigProduct,
+  type Sourced,
+} from "../data/products.js";
 import { SOURCES, type Source } from "../data/sources.js";
+import { IGIV_RISK_FACTORS } from "../data/guidelines.js";
 
 /** The user's rate options (`--initial-rate`, `--max-rate`, `--step-minutes`, `--rate-steps`, `--at-risk`). */
 export interface RateOptions {
@@ -31,28 +41,13 @@ export interface ResolvedRates {
   readonly notes: readonly Message[];
 }
 
-/** A rate the schedule needs is missing or refused; `option` names the flag that fixes it. */
-export class RateInputError extends Error {
-  override readonly name = "RateInputError";
-  constructor(
-    readonly option: string,
-    message: string,
-    /** The error code the CLI prints (`--json`): RATE_NEEDED, RATE_ABOVE_LABEL, … */
-    readonly code = "RATE_NEEDED",
-  ) {
-    super(message);
-  }
-}
 
-/** Minutes each step lasts when neither the label nor `--step-minutes` says (Gammagard PI and Octagam use 30). */
-export const FALLBACK_STEP_MINUTES = 30;
 
 /** The smallest pump rate a plan may show: its rates are printed to 0.1 mL/h. */
 export const MIN_PUMP_ML_PER_HOUR = 0.1;
 
-/** Renal and thrombosis risk factors from the IGIV boxed warning (CLINICAL.md §1.4, §7.2). */
-export const RISK_FACTORS =
-  "renal: pre-existing renal insufficiency, diabetes, age > 65, volume depletion, sepsis, paraproteinaemia, nephrotoxic drugs; thrombosis: advanced age, immobilisation, hypercoagulable state, prior thrombosis, oestrogens, indwelling catheters, hyperviscosity, cardiovascular risk factors";
+/** The IGIV boxed warning's risk factors ({@link IGIV_RISK_FACTORS}), as `--help` prints them for `--at-risk`. */
+export const RISK_FACTORS = IGIV_RISK_FACTORS.value;
 
 const mlkgh = (x: number) => `${formatNumber(x, 3)} mL/kg/h`;
 const sourceOf = (fact: Fact<unknown>): Source[] => ("source" in fact ? [fact.source] : []);
@@ -75,7 +70,8 @@ export function resolveRates(product: IvigProduct, options: RateOptions = {}): R
   const belowCap = steps.values.filter((x) => x < max);
   const aboveCap = steps.from === "--rate-steps" ? steps.values.filter((x) => x > max) : [];
   if (aboveCap.length > 0) {
-    notes.push(message("RATE_FROM_OPTION", `--rate-steps ${aboveCap.map((x) => formatNumber(x, 3)).join(", ")} not run: above the --at-risk maximum ${mlkgh(max)}`));
+    notes.push(message("RATE_FROM_OPTION", `--rate-steps ${aboveCap.map((x) => formatNumber(x, 3)).join(", ")} not run: above the ` +
+      `--at-risk maximum ${mlkgh(max)}`));
   }
   const usesStandard = steps.from === "standard";
   const sourcedFirstMax = product.rates.firstInfusionMaxMlPerKgPerHour ?? (usesStandard ? STANDARD_FIRST_INFUSION_MAX : undefined);
@@ -108,9 +104,14 @@ function requireMissingRates(product: IvigProduct, options: RateOptions): void {
   if (missing.length === 0) return;
   const other = Object.values(product.soldAs ?? {})[0];
   const options_ = missing.map((m) => m.option);
-  throw new RateInputError(
+  throw new DomainError(
+    "RATE_NEEDED",
     options_[0]!,
-    `${options_.join(" and ")} ${missing.length > 1 ? "are" : "is"} required for ${product.name}: its ${missing.length > 1 ? "infusion rates were" : `${options_[0] === "--max-rate" ? "maximum" : "initial"} rate was`} not found (${notFoundText(missing[0]!.fact)}); give your protocol's rates in mL/kg/h${other ? `, or use --product ${other.productId} (the same product, ${other.name}, with its own label's rates)` : ""}`,
+    `${options_.join(" and ")} ${missing.length > 1 ? "are" : "is"} required for ${product.name}: its ` +
+      `${missing.length > 1 ? "infusion rates were" : `${options_[0] === "--max-rate" ? "maximum" : "initial"} rate was`} not found ` +
+      `(${notFoundText(missing[0]!.fact)}); give your protocol's rates in ` +
+      `mL/kg/h${other ? `, or use --product ${other.productId} (the same product, ${other.name}, with its own label's rates)` : ""}`,
+    [...options_.slice(1), ...(other ? ["--product"] : [])],
   );
 }
 
@@ -120,9 +121,11 @@ function resolveInitial(product: IvigProduct, options: RateOptions, warnings: Me
   const given = options.initialMlPerKgPerHour;
   if (given === undefined) {
     if (fact.value === null) {
-      throw new RateInputError(
+      throw new DomainError(
+        "RATE_NEEDED",
         "--initial-rate",
-        `--initial-rate is required for ${product.name}: its initial infusion rate was not found (${notFoundText(fact)}); give your protocol's rate in mL/kg/h`,
+        `--initial-rate is required for ${product.name}: its initial infusion rate was not found (${notFoundText(fact)}); give your ` +
+          `protocol's rate in mL/kg/h`,
       );
     }
     return fact.value;
@@ -130,15 +133,21 @@ function resolveInitial(product: IvigProduct, options: RateOptions, warnings: Me
   if (fact.value !== null && given > fact.value) {
     const label = `the ${product.name} label initial rate of ${mlkgh(fact.value)} (${product.rates.indication})`;
     if (options.atRisk) {
-      warnings.push(message("AT_RISK_HOLDS_LABEL_RATE", `--initial-rate ${mlkgh(given)} is above ${label}: with --at-risk the plan starts at the label's rate (--allow-above-label-rate does not apply)`, sourceOf(fact)));
+      warnings.push(message("AT_RISK_HOLDS_LABEL_RATE", `--initial-rate ${mlkgh(given)} is above ${label}: with --at-risk the plan ` +
+        `starts at the label's rate (--allow-above-label-rate does not apply)`, sourceOf(fact)));
       return fact.value;
     }
     if (!options.allowAboveLabelMax) {
-      throw new RateInputError("--initial-rate", `--initial-rate ${formatNumber(given, 3)} is above ${label}; pass --allow-above-label-rate to use it anyway`, "RATE_ABOVE_LABEL");
+      throw new DomainError("RATE_ABOVE_LABEL", "--initial-rate", `--initial-rate ${formatNumber(given, 3)} is above ${label}; pass ` +
+        `--allow-above-label-rate to use it anyway`, [
+        "--allow-above-label-rate",
+      ]);
     }
-    warnings.push(message("INITIAL_RATE_ABOVE_LABEL", `--initial-rate ${mlkgh(given)} is above the label initial rate ${mlkgh(fact.value)} (--allow-above-label-rate)`, sourceOf(fact)));
+    warnings.push(message("INITIAL_RATE_ABOVE_LABEL", `--initial-rate ${mlkgh(given)} is above the label initial rate ` +
+      `${mlkgh(fact.value)} (--allow-above-label-rate)`, sourceOf(fact)));
   } else {
-    notes.push(message("RATE_FROM_OPTION", `initial rate ${mlkgh(given)} from --initial-rate${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`));
+    notes.push(message("RATE_FROM_OPTION", `initial rate ${mlkgh(given)} from ` +
+      `--initial-rate${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`));
   }
   return given;
 }
@@ -149,9 +158,11 @@ function resolveMax(product: IvigProduct, options: RateOptions, warnings: Messag
   const given = options.maxMlPerKgPerHour;
   if (given === undefined) {
     if (fact.value === null) {
-      throw new RateInputError(
+      throw new DomainError(
+        "RATE_NEEDED",
         "--max-rate",
-        `--max-rate is required for ${product.name}: its maximum infusion rate was not found (${notFoundText(fact)}); give your protocol's rate in mL/kg/h`,
+        `--max-rate is required for ${product.name}: its maximum infusion rate was not found (${notFoundText(fact)}); give your ` +
+          `protocol's rate in mL/kg/h`,
       );
     }
     return fact.value;
@@ -159,15 +170,21 @@ function resolveMax(product: IvigProduct, options: RateOptions, warnings: Messag
   if (fact.value !== null && given > fact.value) {
     const label = `the ${product.name} label maximum of ${mlkgh(fact.value)} (${product.rates.indication})`;
     if (options.atRisk) {
-      warnings.push(message("AT_RISK_HOLDS_LABEL_RATE", `--max-rate ${mlkgh(given)} is above ${label}: with --at-risk the plan holds at the label's maximum (--allow-above-label-rate does not apply)`, sourceOf(fact)));
+      warnings.push(message("AT_RISK_HOLDS_LABEL_RATE", `--max-rate ${mlkgh(given)} is above ${label}: with --at-risk the plan holds at ` +
+        `the label's maximum (--allow-above-label-rate does not apply)`, sourceOf(fact)));
       return fact.value;
     }
     if (!options.allowAboveLabelMax) {
-      throw new RateInputError("--max-rate", `--max-rate ${formatNumber(given, 3)} is above ${label}; pass --allow-above-label-rate to use it anyway`, "RATE_ABOVE_LABEL");
+      throw new DomainError("RATE_ABOVE_LABEL", "--max-rate", `--max-rate ${formatNumber(given, 3)} is above ${label}; pass ` +
+        `--allow-above-label-rate to use it anyway`, [
+        "--allow-above-label-rate",
+      ]);
     }
-    warnings.push(message("MAX_RATE_ABOVE_LABEL", `--max-rate ${mlkgh(given)} is above the label maximum ${mlkgh(fact.value)} (--allow-above-label-rate)`, sourceOf(fact)));
+    warnings.push(message("MAX_RATE_ABOVE_LABEL", `--max-rate ${mlkgh(given)} is above the label maximum ${mlkgh(fact.value)} ` +
+      `(--allow-above-label-rate)`, sourceOf(fact)));
   } else {
-    notes.push(message("RATE_FROM_OPTION", `maximum rate ${mlkgh(given)} from --max-rate${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`));
+    notes.push(message("RATE_FROM_OPTION", `maximum rate ${mlkgh(given)} from ` +
+      `--max-rate${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`));
   }
   return given;
 }
@@ -184,18 +201,21 @@ function atRiskMax(product: IvigProduct, options: RateOptions, max: number, warn
   const advice = "hydrate before the infusion; minimum practicable dose and rate";
   if (cap.value !== null) {
     const capped = Math.min(max, cap.value);
-    warnings.push(message("AT_RISK", `at risk of renal dysfunction or thrombosis: maximum rate capped at the label's ${mlkgh(cap.value)}; ${advice}`, [cap.source, SOURCES.gammagardBoxedWarning]));
+    warnings.push(message("AT_RISK", `at risk of renal dysfunction or thrombosis: maximum rate capped at the label's ` +
+      `${mlkgh(cap.value)}; ${advice}`, [cap.source, SOURCES.gammagardBoxedWarning]));
     return capped;
   }
   if (options.maxMlPerKgPerHour !== undefined) {
-    warnings.push(message("AT_RISK", `at risk of renal dysfunction or thrombosis: no numeric cap on the ${product.name} label, so the rate is held at --max-rate ${mlkgh(max)}; ${advice}`, [SOURCES.gammagardBoxedWarning]));
+    warnings.push(message("AT_RISK", `at risk of renal dysfunction or thrombosis: no numeric cap on the ${product.name} label, so the ` +
+      `rate is held at --max-rate ${mlkgh(max)}; ${advice}`, [SOURCES.gammagardBoxedWarning]));
     return max;
   }
   const capped = Math.min(max, STANDARD_AT_RISK_MAX.value);
   warnings.push(
     message(
       "AT_RISK",
-      `at risk of renal dysfunction or thrombosis: no numeric cap on the ${product.name} label, so the plan stops at ${mlkgh(capped)} (NL-IVIG002: above 0.08 mL/kg/min at-risk patients need the prescriber's check); ${advice}`,
+      `at risk of renal dysfunction or thrombosis: no numeric cap on the ${product.name} label, so the plan stops at ${mlkgh(capped)} ` +
+        `(NL-IVIG002: above 0.08 mL/kg/min at-risk patients need the prescriber's check); ${advice}`,
       [STANDARD_AT_RISK_MAX.source, SOURCES.gammagardBoxedWarning],
     ),
   );
@@ -209,11 +229,12 @@ function resolveStepMinutes(product: IvigProduct, options: RateOptions, warnings
   warnings.push(
     message(
       "RATE_TIMING_NOT_IN_LABEL",
-      `the ${product.name} label does not say how long each rate runs; the plan uses ${FALLBACK_STEP_MINUTES} min, as the Gammagard Liquid and Octagam 10 % labels do; set your protocol's with --step-minutes`,
+      `the ${product.name} label does not say how long each rate runs; the plan uses ${FALLBACK_STEP_MINUTES.value} min, ` +
+        `as the Gammagard Liquid and Octagam 10 % labels do; set your protocol's with --step-minutes`,
       [SOURCES.gammagardPi, SOURCES.octagamDailymed],
     ),
   );
-  return FALLBACK_STEP_MINUTES;
+  return FALLBACK_STEP_MINUTES.value;
 }
 
 /**
@@ -230,10 +251,11 @@ function resolveSteps(
   if (given !== undefined) {
     const outside = given.find((x) => x < initial || x > max);
     if (outside !== undefined) {
-      throw new RateInputError(
-        "--rate-steps",
-        `--rate-steps ${formatNumber(outside, 3)} lies outside this plan's ${formatNumber(initial, 3)}–${mlkgh(max)} (initial rate to maximum); give steps within it`,
+      throw new DomainError(
         "RATE_STEPS_OUTSIDE_PLAN",
+        "--rate-steps",
+        `--rate-steps ${formatNumber(outside, 3)} lies outside this plan's ${formatNumber(initial, 3)}–${mlkgh(max)} (initial rate to ` +
+          `maximum); give steps within it`,
       );
     }
     return { values: given, from: "--rate-steps" };
@@ -244,7 +266,13 @@ function resolveSteps(
 }
 
 /** A note that says where the plan's steps and their timing come from. */
-function planNote(product: IvigProduct, options: RateOptions, from: ResolvedRates["stepsFrom"], stepMinutes: number, firstMax: Sourced<number> | undefined): Message {
+function planNote(
+  product: IvigProduct,
+  options: RateOptions,
+  from: ResolvedRates["stepsFrom"],
+  stepMinutes: number,
+  firstMax: Sourced<number> | undefined,
+): Message {
   const r = product.rates;
   const timing =
     options.stepMinutes !== undefined
@@ -264,7 +292,8 @@ function planNote(product: IvigProduct, options: RateOptions, from: ResolvedRate
     ...(options.stepMinutes === undefined ? sourceOf(r.stepMinutes) : []),
     ...(firstMax ? [firstMax.source] : []),
   ];
-  return message("RATE_PLAN", `rate plan: ${steps}, ${timing}${first}`, sources.filter((s, i) => sources.findIndex((t) => t.url === s.url) === i));
+  return message("RATE_PLAN", `rate plan: ${steps}, ` +
+    `${timing}${first}`, sources.filter((s, i) => sources.findIndex((t) => t.url === s.url) === i));
 }
 
 function notFoundText(fact: { value: unknown; notFound?: string }): string {
@@ -301,10 +330,11 @@ export function buildRatePlan(
   const lowest = roundTo(initial * rateWeightKg, 1);
   if (lowest < MIN_PUMP_ML_PER_HOUR) {
     const option = rates.initialFrom === "--initial-rate" ? "--initial-rate" : "--weight";
-    throw new RateInputError(
-      option,
-      `${option}: the initial rate ${mlkgh(initial)} × ${formatNumber(rateWeightKg)} kg is ${formatNumber(initial * rateWeightKg, 3)} mL/h, which rounds to 0 mL/h; a pump rate must be at least ${MIN_PUMP_ML_PER_HOUR} mL/h`,
+    throw new DomainError(
       "RATE_ROUNDS_TO_ZERO",
+      option,
+      `${option}: the initial rate ${mlkgh(initial)} × ${formatNumber(rateWeightKg)} kg is ${formatNumber(initial * rateWeightKg, 3)} ` +
+        `mL/h, which rounds to 0 mL/h; a pump rate must be at least ${MIN_PUMP_ML_PER_HOUR} mL/h`,
     );
   }
   return distinct.map((mlPerKgPerHour, i) => ({
@@ -360,10 +390,13 @@ export function checkChairTime(longest: { readonly durationMinutes: number; read
     options.atRisk ? "--at-risk" : "",
   ].filter(Boolean);
   const cause = given.length > 0 ? ` (${given.join(", ")})` : "";
-  throw new RateInputError(
-    given.length > 0 ? given[0]!.split(" ")[0]! : "--days",
-    `a ${formatNumber(longest.volumeMl, 1)} mL infusion day would take ${clock(longest.durationMinutes)} through this rate plan${cause}, more than 24 h in the chair; raise the rates or give the course over more days (--days)`,
+  const flags = [...given.map((x) => x.split(" ")[0]!), "--days"];
+  throw new DomainError(
     "CHAIR_TIME_OVER_24H",
+    flags[0],
+    `a ${formatNumber(longest.volumeMl, 1)} mL infusion day would take ${clock(longest.durationMinutes)} through this rate plan${cause}, ` +
+      `more than 24 h in the chair; raise the rates or give the course over more days (--days)`,
+    flags.slice(1),
   );
 }
 
@@ -371,12 +404,20 @@ export function checkChairTime(longest: { readonly durationMinutes: number; read
  * A note with the chair time of the fastest plan the label allows (its initial rate for one step,
  * then straight to its maximum), beside the titrated plan's: mentioned, never planned.
  */
-export function fastestLabelNote(rates: ResolvedRates, rateWeightKg: number, concentrationGPerMl: number, volumeMl: number, plannedMinutes: number): Message | undefined {
+export function fastestLabelNote(
+  rates: ResolvedRates,
+  rateWeightKg: number,
+  concentrationGPerMl: number,
+  volumeMl: number,
+  plannedMinutes: number,
+): Message | undefined {
   if (rates.stepsFrom !== "standard") return undefined;
   const fastest = buildRatePlan({ ...rates, intermediateMlPerKgPerHour: [] }, "later", rateWeightKg, concentrationGPerMl);
   const minutes = infusionMinutes(fastest, volumeMl);
   return message(
     "RATE_FASTEST_LABEL_PLAN",
-    `the label would allow ${mlkgh(rates.initialMlPerKgPerHour)} for ${rates.stepMinutes} min, then straight to ${mlkgh(rates.maxMlPerKgPerHour)}: the largest day (${formatNumber(volumeMl, 1)} mL) in ${clock(minutes)} instead of ${clock(plannedMinutes)}; the plan titrates in the sourced steps instead`,
+    `the label would allow ${mlkgh(rates.initialMlPerKgPerHour)} for ${rates.stepMinutes} min, then straight to ` +
+      `${mlkgh(rates.maxMlPerKgPerHour)}: the largest day (${formatNumber(volumeMl, 1)} mL) in ${clock(minutes)} instead of ` +
+      `${clock(plannedMinutes)}; the plan titrates in the sourced steps instead`,
   );
 }

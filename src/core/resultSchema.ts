@@ -76,7 +76,8 @@ export const RegimenSchema = z.strictObject({
     })
     .nullable()
     .describe("SCIG conversion; null for IVIG"),
-  doseGPerKg: z.number().positive().describe("Per course, per kg of dosing weight, before the course is rounded; SCIG: per dosing interval, from the IVIG course converted (after Ontario's 5 g rounding of that course)"),
+  doseGPerKg: z.number().positive().describe("Per course, per kg of dosing weight, before the course is rounded; SCIG: per dosing " +
+    "interval, from the IVIG course converted (after Ontario's 5 g rounding of that course)"),
   intervalWeeks: z.number().int().positive(),
   daysPerCourse: z.number().int().min(1).max(5),
   daysPerCourseReason: z.enum(["requested", "fewest-within-cap"]),
@@ -119,7 +120,8 @@ export const InfusionSchema = z.strictObject({
     .min(1),
   durationMinutes: z.number().int().positive().describe("Chair time to run the volume through the plan, rounded up"),
   sites: z.number().int().positive().optional().describe("SCIG: infusion sites"),
-  sitesAtOnce: z.number().int().positive().optional().describe("SCIG: sites running at the same time, never above the label's simultaneous limit"),
+  sitesAtOnce: z.number().int().positive().optional().describe("SCIG: sites running at the same time, never above the label's " +
+    "simultaneous limit"),
   siteRounds: z.number().int().positive().optional().describe("SCIG: groups of sites run one after another (1: all at once)"),
   volumePerSiteMl: z.number().positive().optional().describe("SCIG: volume at each site"),
   hyaluronidaseMl: z.number().positive().optional().describe("HyQvia: hyaluronidase given first"),

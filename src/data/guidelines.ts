@@ -28,6 +28,15 @@ export const EFNS_COURSE_DAYS: Sourced<{ min: number; max: number }> = {
 };
 
 /**
+ * A course's days may spread over at most this many calendar days before it warns (a week).
+ * [D] from EFNS/PNS's 2–5 consecutive days: a 5-day course over a weekend still fits in 7.
+ */
+export const MAX_COURSE_SPAN_DAYS: Sourced<number> = {
+  value: 7,
+  source: SOURCES.efnsPns2006,
+};
+
+/**
  * Option Care Health's IG order form lets an infusion be given up to 4 days either side of its date
  * for scheduling (CLINICAL.md §5.2). A move that brings a course closer than that to the one before
  * gives more drug in a shorter time than prescribed, so the tool warns.
@@ -80,3 +89,15 @@ export const FIRST_INFUSION_GAP_DAYS: Sourced<number> = {
   source: SOURCES.nlIvig002,
   note: "first infusion or if greater than 8 weeks since last treatment",
 };
+
+/** Renal and thrombosis risk factors from the IGIV boxed warning (CLINICAL.md §1.4, §7.2), as `--at-risk` lists them. */
+export const IGIV_RISK_FACTORS: Sourced<string> = {
+  value:
+    "renal: pre-existing renal insufficiency, diabetes, age > 65, volume depletion, sepsis, paraproteinaemia, nephrotoxic drugs; " +
+    "thrombosis: advanced age, immobilisation, hypercoagulable state, prior thrombosis, oestrogens, indwelling catheters, " +
+    "hyperviscosity, cardiovascular risk factors",
+  source: SOURCES.gammagardBoxedWarning,
+};
+
+/** Age > 65 predisposes to renal dysfunction (IGIV boxed warning; CLINICAL.md §1.4); advanced age to thrombosis. */
+export const RENAL_RISK_AGE_YEARS: Sourced<number> = { value: 65, source: SOURCES.gammagardBoxedWarning };

@@ -68,7 +68,8 @@ export const POLICIES: Readonly<Record<PolicyId, Policy>> = {
     id: "ontario",
     name: "Ontario (ORBCoN dose calculator, IGUM)",
     description:
-      "adjusted weight when height ≥ 152.4 cm and weight > 50 kg (male) / > 45.5 kg (female), or at any height when BMI > 30 (Devine extrapolated down to 132 cm); any age; nearest 5 g",
+      "adjusted weight when height ≥ 152.4 cm and weight > 50 kg (male) / > 45.5 kg (female), or at any height when BMI > 30 (Devine " +
+        "extrapolated down to 132 cm); any age; nearest 5 g",
     // ORBCoN: "must" for all obese patients (BMI > 30), "should" for all ≥ 152.4 cm and > 50/45.5 kg;
     // "< 18 y not meeting criteria: actual weight", so the same criteria hold at any age.
     adjustWhen: { kind: "heightAndWeight", minHeightCm: 152.4, aboveWeightKg: { male: 50, female: 45.5 }, mustAboveBmi: 30 },

@@ -115,6 +115,9 @@ const TEN_PERCENT = (source: Source, note = "10 %, 100 mg/mL"): Sourced<number> 
 /** mL/kg/min → mL/kg/h. */
 const perMin = (mlPerKgPerMin: number) => Math.round(mlPerKgPerMin * 60 * 1000) / 1000;
 
+/** Minutes each step lasts when neither the label nor `--step-minutes` says (the Gammagard Liquid and Octagam labels use 30). */
+export const FALLBACK_STEP_MINUTES: Sourced<number> = { value: 30, source: SOURCES.gammagardPi };
+
 /**
  * The standardised titration used where a label gives no steps between its initial rate and its
  * maximum: the NL-IVIG002 adult table for all 10 % IVIG (CLINICAL.md §2, §8.1 item 7). A plan runs
@@ -199,7 +202,8 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     concentrationGPerMl: TEN_PERCENT(SOURCES.gamunexNdc),
     vialSizesG: { value: [1, 2.5, 5, 10, 20, 40], source: SOURCES.gamunexFdaLabel, note: "10–400 mL" },
     mmnIndication: { value: false, source: SOURCES.gamunexFdaLabel, note: "US: PI, ITP, CIDP" },
-    mmnIndicationEu: { value: true, source: SOURCES.gamunexSmpc, note: "sold as Gamunex 10 % in Europe; SmPC section 4.1 lists MMN (GB text)" },
+    mmnIndicationEu: { value: true, source: SOURCES.gamunexSmpc, note: "sold as Gamunex 10 % in Europe; SmPC section 4.1 lists MMN (GB " +
+      "text)" },
     rates: {
       indication: "CIDP (US label)",
       initialMlPerKgPerHour: { value: perMin(0.02), source: SOURCES.gamunexPi, note: "2 mg/kg/min (0.02 mL/kg/min)" },
@@ -288,7 +292,8 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     vialSizesG: { value: [5, 10, 20], source: SOURCES.flebogammaEuLeaflet, note: "50, 100, 200 mL" },
     mmnIndication: { value: false, source: SOURCES.flebogammaDosage, note: "PI and ITP" },
     mmnIndicationEu: notFound(
-      "the stored EU leaflet lists five immunomodulation groups without naming them (an older EMA summary names ITP, Guillain-Barré and Kawasaki only); check SmPC section 4.1",
+      "the stored EU leaflet lists five immunomodulation groups without naming them (an older EMA summary names ITP, Guillain-Barré and " +
+        "Kawasaki only); check SmPC section 4.1",
     ),
     rates: {
       indication: "PI and ITP (label)",
@@ -331,7 +336,8 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
       notFound("no all-sites maximum in the CIDP dosing page"),
     ),
     // Not the CIDP label: the older PI (primary immunodeficiency) patient page; the CIDP page gives no site limit.
-    maxSites: { value: 4, source: SOURCES.hizentraSites, note: "PI page, not CIDP: up to 4 simultaneously; the CIDP page states no site limit" },
+    maxSites: { value: 4, source: SOURCES.hizentraSites, note: "PI page, not CIDP: up to 4 simultaneously; the CIDP page states no site " +
+      "limit" },
     maxSitesConsecutive: { value: 12, source: SOURCES.hizentraSites, note: "PI page, not CIDP: up to 12 consecutively" },
     intervalsWeeks: { value: [1, 2], source: SOURCES.hizentraEuEvery2Weeks, note: "every 2 weeks at twice the weekly dose" },
     limitsFromKg: 0,
@@ -439,8 +445,10 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
       hyaluronidaseMlPerG: { value: 0.5, source: SOURCES.hyqviaHyaluronidase, note: "about 15 mL with 30 g" },
       maxMlPerDay: { value: 1200, source: SOURCES.hyqviaCidp, note: "≥ 40 kg" },
       maxMlPerSiteWith3Sites: { value: 400, source: SOURCES.hyqviaCidp },
-      siteRateStepsFirst: { value: [10, 30, 60, 120, 240], source: SOURCES.hyqviaRates, note: "≥ 40 kg, first 2 infusions (column reading uncertain)" },
-      siteRateStepsLater: { value: [10, 30, 120, 240, 300], source: SOURCES.hyqviaRates, note: "≥ 40 kg, later infusions (column reading uncertain)" },
+      siteRateStepsFirst: { value: [10, 30, 60, 120, 240], source: SOURCES.hyqviaRates, note: "≥ 40 kg, first 2 infusions (column " +
+        "reading uncertain)" },
+      siteRateStepsLater: { value: [10, 30, 120, 240, 300], source: SOURCES.hyqviaRates, note: "≥ 40 kg, later infusions (column reading " +
+        "uncertain)" },
       stepMinutes: { value: 10, source: SOURCES.hyqviaRates },
       rampUp: {
         value: "infusion k of the ramp-up gives k weeks' dose, k weeks after the previous one, until the full interval's dose",

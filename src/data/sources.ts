@@ -32,7 +32,8 @@ export const SOURCES = {
   ontarioIgumMaxDaily: {
     id: "ontarioIgumMaxDaily",
     title:
-      "Ontario IGUM, relapsing-remitting multiple sclerosis (short-term therapy) entry: maximum 1 g/kg/day; the tool's default --max-daily (no MMN-specific daily maximum was found)",
+      "Ontario IGUM, relapsing-remitting multiple sclerosis (short-term therapy) entry: maximum 1 g/kg/day; the tool's default " +
+        "--max-daily (no MMN-specific daily maximum was found)",
     url: "https://transfusionontario.org/en/multiple-sclerosis-relapsing-remitting-multiple-sclerosis-short-term-therapy-igum",
   },
   ontarioDoseCalculator: {
@@ -57,7 +58,8 @@ export const SOURCES = {
   },
   lifeblood2026: {
     id: "lifeblood2026",
-    title: "Lifeblood: from 1 July 2026 adjusted body weight is the BloodSTAR default (not for < 18 y, < 152 cm, pregnancy, actual < adjusted)",
+    title: "Lifeblood: from 1 July 2026 adjusted body weight is the BloodSTAR default (not for < 18 y, < 152 cm, pregnancy, actual < " +
+      "adjusted)",
     url: "https://www.lifeblood.com.au/news-and-stories/health-professionals-news/coming-1-july-2026-adjusted-body-weight-ig-dosing-in",
   },
   ukIgRequestForm: {
@@ -90,6 +92,11 @@ export const SOURCES = {
     title: "GAMMAGARD LIQUID PI dosing: 0.5 mL/kg/hr for 30 min, then increase every 30 min up to 5 mL/kg/hr",
     url: "https://www.gammagard.com/hcp/pidd/dosing-administration",
   },
+  ismpIncorrectWeights: {
+    id: "ismpIncorrectWeights",
+    title: "ISMP: medication errors from incorrect patient weights; confusion between pounds and kilograms in 23.2 % of weight events",
+    url: "https://ismp.org/alerts/update-medication-errors-associated-incorrect-patient-weights",
+  },
   gammagardBoxedWarning: {
     id: "gammagardBoxedWarning",
     title: "IGIV boxed warning: thrombosis and renal risk factors; minimum dose and infusion rate practicable; hydrate",
@@ -103,7 +110,8 @@ export const SOURCES = {
   privigenDailyMed: {
     id: "privigenDailyMed",
     title:
-      "PRIVIGEN US prescribing information (DailyMed): indicated for PI, chronic ITP and CIDP; four presentations, NDC 44206-436-05, -437-10, -438-20, -439-40 (5, 10, 20, 40 g; 40 g = 400 mL per openFDA)",
+      "PRIVIGEN US prescribing information (DailyMed): indicated for PI, chronic ITP and CIDP; four presentations, NDC 44206-436-05, " +
+        "-437-10, -438-20, -439-40 (5, 10, 20, 40 g; 40 g = 400 mL per openFDA)",
     url: "https://dailymed-beta.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7e5649da-75be-4a42-8eeb-4aeba562c401",
   },
   privigenEuSmpc: {
@@ -113,7 +121,8 @@ export const SOURCES = {
   },
   privigenEma: {
     id: "privigenEma",
-    title: "Privigen (EMA, CHMP opinion on a variation): EU indications, immunomodulation in ITP, Guillain-Barré, Kawasaki, CIDP and multifocal motor neuropathy (MMN)",
+    title: "Privigen (EMA, CHMP opinion on a variation): EU indications, immunomodulation in ITP, Guillain-Barré, Kawasaki, CIDP and " +
+      "multifocal motor neuropathy (MMN)",
     url: "https://www.ema.europa.eu/en/medicines/human/variation/privigen",
   },
   gamunexPi: {
@@ -124,13 +133,15 @@ export const SOURCES = {
   gamunexFdaLabel: {
     id: "gamunexFdaLabel",
     title:
-      "GAMUNEX-C US prescribing information (FDA label, SPL set ade6b84a, 2022): indicated for PI, ITP and CIDP; single-use bottles of 1, 2.5, 5, 10, 20, 40 g (10–400 mL)",
+      "GAMUNEX-C US prescribing information (FDA label, SPL set ade6b84a, 2022): indicated for PI, ITP and CIDP; single-use bottles of " +
+        "1, 2.5, 5, 10, 20, 40 g (10–400 mL)",
     url: "https://nctr-crs.fda.gov/fdalabel/services/spl/set-ids/ade6b84a-e95b-0a49-3296-f56208fdf35b/spl-doc",
   },
   gamunexSmpc: {
     id: "gamunexSmpc",
     title:
-      "GAMUNEX 10 % SmPC section 4.1 (copy of the MHRA text, Grifols, 2020): immunomodulation in ITP, Guillain-Barré, Kawasaki, CIDP and multifocal motor neuropathy (MMN); the EU leaflet lists the same five immunomodulation groups",
+      "GAMUNEX 10 % SmPC section 4.1 (copy of the MHRA text, Grifols, 2020): immunomodulation in ITP, Guillain-Barré, Kawasaki, CIDP and " +
+        "multifocal motor neuropathy (MMN); the EU leaflet lists the same five immunomodulation groups",
     url: "https://www.rxreasoner.com/monographs/gamunex/usage",
   },
   gamunexNdc: {
@@ -145,17 +156,20 @@ export const SOURCES = {
   },
   octagamDailymed: {
     id: "octagamDailymed",
-    title: "OCTAGAM 10% US prescribing information (DailyMed): chronic ITP and dermatomyositis in adults; chronic ITP 0.01 mL/kg/min for 30 min, then 0.02, 0.04, 0.08 every 30 min, maximum 0.12 mL/kg/min; five presentations (NDC 0069-6002, -6111, -6237, -6339, -6550)",
+    title: "OCTAGAM 10% US prescribing information (DailyMed): chronic ITP and dermatomyositis in adults; chronic ITP 0.01 mL/kg/min for " +
+      "30 min, then 0.02, 0.04, 0.08 every 30 min, maximum 0.12 mL/kg/min; five presentations (NDC 0069-6002, -6111, -6237, -6339, -6550)",
     url: "https://dailymed.nlm.nih.gov/dailymed/fda/fdaDrugXsl.cfm?setid=eb4c342b-122c-0072-1428-1747882e6c00&type=display",
   },
   octagamMaker: {
     id: "octagamMaker",
-    title: "Octagam dosing and infusion (Octapharma): Octagam 10 % vials of 2, 5, 10, 20, 30 g (20, 50, 100, 200, 300 mL); maximum infusion speed 7.2 mL/kg/hour for Octagam 10 %",
+    title: "Octagam dosing and infusion (Octapharma): Octagam 10 % vials of 2, 5, 10, 20, 30 g (20, 50, 100, 200, 300 mL); maximum " +
+      "infusion speed 7.2 mL/kg/hour for Octagam 10 %",
     url: "https://octagam.com/dosing-and-infusion",
   },
   octagamEuSmpc: {
     id: "octagamEuSmpc",
-    title: "Octagam 10 % SmPC (German Fachinformation, Octapharma), section 4.1: immunomodulation in ITP, Guillain-Barré, Kawasaki, CIDP and multifocal motor neuropathy (MMN)",
+    title: "Octagam 10 % SmPC (German Fachinformation, Octapharma), section 4.1: immunomodulation in ITP, Guillain-Barré, Kawasaki, CIDP " +
+      "and multifocal motor neuropathy (MMN)",
     url: "https://mediately.co/de/drugs/FsbBxxtZjRm3vkfpxIAw3X6ianV/octagam-10-losung-zur-intravenosen-infusion-100-ml",
   },
   octagamPfizer: {
@@ -165,22 +179,26 @@ export const SOURCES = {
   },
   panzygaCitp: {
     id: "panzygaCitp",
-    title: "PANZYGA cITP dosing and infusion (panzygausa.com): 1 mg/kg/min for the first 30 min, cITP up to 8 mg/kg/min (chart 0.01 / 0.04 / 0.08 mL/kg/min); at risk ≤ 3.3 mg/kg/min (0.033 mL/kg/min)",
+    title: "PANZYGA cITP dosing and infusion (panzygausa.com): 1 mg/kg/min for the first 30 min, cITP up to 8 mg/kg/min (chart 0.01 / " +
+      "0.04 / 0.08 mL/kg/min); at risk ≤ 3.3 mg/kg/min (0.033 mL/kg/min)",
     url: "https://panzygausa.com/citp/dosing-infusion",
   },
   panzygaDosage: {
     id: "panzygaDosage",
-    title: "PANZYGA dosage (from the US PI): 1 mg/kg/min for 30 min, then increase every 15–30 min; PI up to 14, CIDP up to 12, cITP up to 8 mg/kg/min",
+    title: "PANZYGA dosage (from the US PI): 1 mg/kg/min for 30 min, then increase every 15–30 min; PI up to 14, CIDP up to 12, cITP up " +
+      "to 8 mg/kg/min",
     url: "https://themeditary.com/dosage-information/panzyga-dosage-3658.html",
   },
   panzygaDailyMed: {
     id: "panzygaDailyMed",
-    title: "PANZYGA US prescribing information (DailyMed): indicated for PI, chronic ITP and CIDP; how supplied: 1, 2.5, 5, 10, 20 and 30 g single-use bottles",
+    title: "PANZYGA US prescribing information (DailyMed): indicated for PI, chronic ITP and CIDP; how supplied: 1, 2.5, 5, 10, 20 and " +
+      "30 g single-use bottles",
     url: "https://dailymed.awsprod.nlm.nih.gov/dailymed/fda/fdaDrugXsl.cfm?setid=e2cc5ddf-119e-ade3-79c2-c712cfbee099&type=display",
   },
   panzygaSmpc: {
     id: "panzygaSmpc",
-    title: "panzyga 10 % abbreviated SmPC (Octapharma, international): immunomodulation includes multifocal motor neuropathy (MMN); check the national SmPC",
+    title: "panzyga 10 % abbreviated SmPC (Octapharma, international): immunomodulation includes multifocal motor neuropathy (MMN); " +
+      "check the national SmPC",
     url: "https://panzyga.com/summary-of-product-characteristics",
   },
   kiovigSmpc: {
@@ -190,7 +208,8 @@ export const SOURCES = {
   },
   kiovigEma: {
     id: "kiovigEma",
-    title: "KIOVIG EPAR summary (EMA): used in PID, secondary immunodeficiency, ITP, Guillain-Barré, Kawasaki and multifocal motor neuropathy (MMN); given by infusion into a vein",
+    title: "KIOVIG EPAR summary (EMA): used in PID, secondary immunodeficiency, ITP, Guillain-Barré, Kawasaki and multifocal motor " +
+      "neuropathy (MMN); given by infusion into a vein",
     url: "http://www.ema.europa.eu/ema/index.jsp?curl=pages/medicines/human/medicines/000628/human_med_000877.jsp&mid=WC0b01ac058001d124",
   },
   kiovigUsage: {
@@ -210,7 +229,9 @@ export const SOURCES = {
   },
   nlIvig002: {
     id: "nlIvig002",
-    title: "NL-IVIG002 standardized adult (40–130 kg) IVIG infusion rate tables (all 10 % IVIG): steps 0.01, 0.02, 0.04, 0.06, 0.08, 0.12, 0.14 mL/kg/min; 0.08 the recommended maximum for a first infusion and the rate above which at-risk patients need the prescriber's check",
+    title: "NL-IVIG002 standardized adult (40–130 kg) IVIG infusion rate tables (all 10 % IVIG): steps 0.01, 0.02, 0.04, 0.06, 0.08, " +
+      "0.12, 0.14 mL/kg/min; 0.08 the recommended maximum for a first infusion and the rate above which at-risk patients need the " +
+      "prescriber's check",
     url: "https://www.paperzz.com/doc/8976225/standardized-adult--40-130-kg--ivig-infusion-rate-tables-",
   },
   rateFormula: {
@@ -220,7 +241,8 @@ export const SOURCES = {
   },
   hizentraCidp: {
     id: "hizentraCidp",
-    title: "HIZENTRA CIDP dosing: start 1 week after the last IVIG; 0.2–0.4 g/kg/week in 1–2 sessions; first infusion ≤ 20 mL/site and 20 mL/h/site, then ≤ 50",
+    title: "HIZENTRA CIDP dosing: start 1 week after the last IVIG; 0.2–0.4 g/kg/week in 1–2 sessions; first infusion ≤ 20 mL/site and " +
+      "20 mL/h/site, then ≤ 50",
     url: "https://www.hizentra.com/hcp/dosing-administration/cidp",
   },
   hizentraEma: {
@@ -245,7 +267,8 @@ export const SOURCES = {
   },
   cuvitruInitiation: {
     id: "cuvitruInitiation",
-    title: "CUVITRU treatment initiation: weekly = IVIG g ÷ weeks × 1.30; biweekly = 2 × weekly; ≤ 60 mL/site; first 2 infusions 10–20 mL/h/site, then ≤ 60; ≤ 240 mL/h; 1–4 sites",
+    title: "CUVITRU treatment initiation: weekly = IVIG g ÷ weeks × 1.30; biweekly = 2 × weekly; ≤ 60 mL/site; first 2 infusions 10–20 " +
+      "mL/h/site, then ≤ 60; ≤ 240 mL/h; 1–4 sites",
     url: "https://www.cuvitru.com/hcp/treatment-initiation",
   },
   xembifyPi: {
@@ -255,7 +278,8 @@ export const SOURCES = {
   },
   cuvitruEuSmpc: {
     id: "cuvitruEuSmpc",
-    title: "Cuvitru SmPC (Danish Medicines Agency, EU national licence), section 4.1: replacement therapy only (PID, CLL, multiple myeloma, HSCT)",
+    title: "Cuvitru SmPC (Danish Medicines Agency, EU national licence), section 4.1: replacement therapy only (PID, CLL, multiple " +
+      "myeloma, HSCT)",
     url: "https://myhealthbox.eu/da/cuvitru-200-mg-ml-injektionsv%C3%A6ske-opl%C3%B8sning/4373981",
   },
   cutaquigSmpc: {
@@ -265,7 +289,8 @@ export const SOURCES = {
   },
   xembifyEuSmpc: {
     id: "xembifyEuSmpc",
-    title: "Xembify 200 mg/mL EU SmPC (copy), section 4.1: replacement therapy only (PID, CLL, multiple myeloma, HSCT); no immunomodulation indication",
+    title: "Xembify 200 mg/mL EU SmPC (copy), section 4.1: replacement therapy only (PID, CLL, multiple myeloma, HSCT); no " +
+      "immunomodulation indication",
     url: "https://patient-info.co.uk/xembify-200-mg-ml-solution-for-subcutaneous-injection-85978/summary-of-medicine-characteristics",
   },
   xembifyFactor: {
@@ -275,7 +300,8 @@ export const SOURCES = {
   },
   cutaquigUsage: {
     id: "cutaquigUsage",
-    title: "CUTAQUIG (US): 16.5 %; 25 mL/site, up to 40; first 6 infusions 15–20 mL/h/site and 30 mL/h in all, then 25 and up to 100 mL/h; up to 6 sites",
+    title: "CUTAQUIG (US): 16.5 %; 25 mL/site, up to 40; first 6 infusions 15–20 mL/h/site and 30 mL/h in all, then 25 and up to 100 " +
+      "mL/h; up to 6 sites",
     url: "https://www.cutaquigus.com/hcp/usage/",
   },
   cutaquigFactor: {
@@ -295,7 +321,8 @@ export const SOURCES = {
   },
   hyqviaEuSmpc: {
     id: "hyqviaEuSmpc",
-    title: "HyQvia EU SmPC (EMA annex I, copy), section 2: IG 10 % vials of 2.5 g/25 mL, 5 g/50 mL, 10 g/100 mL, 20 g/200 mL, 30 g/300 mL, each with a hyaluronidase vial",
+    title: "HyQvia EU SmPC (EMA annex I, copy), section 2: IG 10 % vials of 2.5 g/25 mL, 5 g/50 mL, 10 g/100 mL, 20 g/200 mL, 30 g/300 " +
+      "mL, each with a hyaluronidase vial",
     url: "https://docslib.org/doc/8564137/hyqvia-inn-human-normal-immunoblobulin-scig",
   },
   hyqviaEuIndications: {
@@ -315,7 +342,8 @@ export const SOURCES = {
   },
   hyqviaRates: {
     id: "hyqviaRates",
-    title: "HYQVIA EU leaflet: per-site rate steps every 10 min (≥ 40 kg: 10, 30, 60, 120, 240 first two infusions; 10, 30, 120, 240, 300 after)",
+    title: "HYQVIA EU leaflet: per-site rate steps every 10 min (≥ 40 kg: 10, 30, 60, 120, 240 first two infusions; 10, 30, 120, 240, " +
+      "300 after)",
     url: "https://oladoctor.com/ru/medicines/spain/hyqvia-100-mgml-solucion-para-perfusion",
   },
   hyqviaHyaluronidase: {
@@ -330,7 +358,8 @@ export const SOURCES = {
   },
   euScigCidp11: {
     id: "euScigCidp11",
-    title: "EU SCIG CIDP SmPC: the initial SC dose may be a 1:1 conversion of the IVIG dose (1 g/kg every 3 weeks → 0.33 g/kg weekly); max 0.4 g/kg/week",
+    title: "EU SCIG CIDP SmPC: the initial SC dose may be a 1:1 conversion of the IVIG dose (1 g/kg every 3 weeks → 0.33 g/kg weekly); " +
+      "max 0.4 g/kg/week",
     url: "https://www.rxreasoner.com/indications/I-277734",
   },
   jpns2009: {

@@ -1,5 +1,6 @@
+import { DomainError } from "../../src/core/errors.js";
 import { describe, expect, it } from "vitest";
-import { CourseSplitError, planCourseDose, splitEvenly, type Rounding, nearestFiveGramsMg } from "../../src/core/courseDose.js";
+import { planCourseDose, splitEvenly, type Rounding, nearestFiveGramsMg } from "../../src/core/courseDose.js";
 import { createVialStock, gToMg } from "../../src/core/vials.js";
 import { GAMMAGARD_VIALS_MG } from "../helpers/input.js";
 
@@ -53,7 +54,7 @@ describe("planCourseDose: the issue's and CLINICAL.md D1 examples", () => {
   });
 
   it("refuses a cap that needs more than 5 days", () => {
-    expect(() => plan(70, "vial", { maxDaily: 0.2 })).toThrow(CourseSplitError);
+    expect(() => plan(70, "vial", { maxDaily: 0.2 })).toThrow(DomainError);
   });
 });
 

@@ -1,7 +1,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { fewestDaysWithinCap } from "../../src/core/courseDose.js";
-import { planSchedule, ScheduleInputError } from "../../src/core/schedule.js";
+import { DomainError } from "../../src/core/errors.js";
+import { planSchedule } from "../../src/core/schedule.js";
 import { gToMg } from "../../src/core/vials.js";
 import { scheduleInput } from "../helpers/input.js";
 
@@ -13,7 +14,7 @@ function planOrRefused(overrides: Parameters<typeof scheduleInput>[0]) {
   try {
     return planSchedule(scheduleInput(overrides), TODAY);
   } catch (e) {
-    if (e instanceof ScheduleInputError) return undefined;
+    if (e instanceof DomainError) return undefined;
     throw e;
   }
 }
@@ -116,14 +117,14 @@ describe("a rounding that multiplies the dose is refused (issue 12 item 9)", () 
     try {
       planSchedule(scheduleInput(overrides), TODAY);
     } catch (e) {
-      return e as ScheduleInputError;
+      return e as DomainError;
     }
     return undefined;
   };
 
   it("6 g with only 30 g vials is not rounded to 60 g", () => {
     const e = refusal({ weightKg: 3, vialSizesG: [30] });
-    expect(e).toBeInstanceOf(ScheduleInputError);
+    expect(e).toBeInstanceOf(DomainError);
     expect(e!.code).toBe("ROUNDING_TOO_FAR");
     expect(e!.message).toMatch(/--round none.*--vials/);
   });

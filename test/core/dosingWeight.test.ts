@@ -1,3 +1,4 @@
+import { DomainError } from "../../src/core/errors.js";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import {
@@ -5,7 +6,6 @@ import {
   bodyMassIndex,
   decideDosingWeight,
   devineIdealWeightKg,
-  DosingWeightInputError,
   unitWarnings,
   type Body,
   type DosingWeightChoice,
@@ -138,7 +138,7 @@ describe("exclusions and edge cases", () => {
   it("names the missing option when a rule needs height or sex", () => {
     expect(() => decideDosingWeight({ body: { weightKg: 100 }, policy: "ontario" })).toThrow(/--height is required/);
     expect(() => decideDosingWeight({ body: { weightKg: 100, heightCm: 175 }, choice: "adjusted" })).toThrow(/--sex male\|female is required/);
-    expect(() => decideDosingWeight({ body: { weightKg: 100, heightCm: 175 }, choice: "ideal" })).toThrow(DosingWeightInputError);
+    expect(() => decideDosingWeight({ body: { weightKg: 100, heightCm: 175 }, choice: "ideal" })).toThrow(DomainError);
   });
 
   it("bmi30 needs --sex only when BMI is above 30", () => {

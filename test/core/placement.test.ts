@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { blockedBecause, placeCourses } from "../../src/core/avoid.js";
 import { addCalendarDays, daysBetween } from "../../src/core/calendarDate.js";
 import type { ScheduleResult } from "../../src/core/resultSchema.js";
-import { planSchedule, ScheduleInputError } from "../../src/core/schedule.js";
+import { DomainError } from "../../src/core/errors.js";
+import { planSchedule } from "../../src/core/schedule.js";
 import { gToMg } from "../../src/core/vials.js";
 import { findScigProduct } from "../../src/data/products.js";
 import { scheduleInput } from "../helpers/input.js";
@@ -104,7 +105,7 @@ describe("one infusion a date: a moved course never lands on the next one (issue
     const rules = { weekends, dates: offsets.map((o) => addCalendarDays(start, o)) };
     const facilitated = productId === "hyqvia";
     // HyQvia above its 1200 mL a day (a short IVIG interval) is refused, not placed (test/core/scig.test.ts).
-    const refusedForVolume = (e: unknown) => e instanceof ScheduleInputError && e.code === "HYQVIA_DAILY_VOLUME";
+    const refusedForVolume = (e: unknown) => e instanceof DomainError && e.code === "HYQVIA_DAILY_VOLUME";
     let r: ScheduleResult;
     try {
       r = planSchedule(

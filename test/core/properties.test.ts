@@ -3,7 +3,8 @@ import { describe, expect } from "vitest";
 import { addCalendarDays, daysBetween } from "../../src/core/calendarDate.js";
 import type { Rounding } from "../../src/core/courseDose.js";
 import { ScheduleResultSchema } from "../../src/core/resultSchema.js";
-import { planSchedule, ScheduleInputError } from "../../src/core/schedule.js";
+import { DomainError } from "../../src/core/errors.js";
+import { planSchedule } from "../../src/core/schedule.js";
 import { gToMg } from "../../src/core/vials.js";
 import { scheduleInput } from "../helpers/input.js";
 
@@ -27,7 +28,7 @@ function plan(overrides: Parameters<typeof scheduleInput>[0]) {
   try {
     return planSchedule(scheduleInput(overrides), "2026-11-25");
   } catch (e) {
-    if (e instanceof ScheduleInputError && ["CANNOT_SPLIT_COURSE", "ROUNDING_TOO_FAR", "CONTRADICTORY_INPUT"].includes(e.code)) return undefined;
+    if (e instanceof DomainError && ["CANNOT_SPLIT_COURSE", "ROUNDING_TOO_FAR", "CONTRADICTORY_INPUT"].includes(e.code)) return undefined;
     throw e;
   }
 }

@@ -1,6 +1,7 @@
+import { DomainError } from "../../src/core/errors.js";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { buildRatePlan, infusionMinutes, RateInputError, resolveRates, type RateOptions } from "../../src/core/ratePlan.js";
+import { buildRatePlan, infusionMinutes, resolveRates, type RateOptions } from "../../src/core/ratePlan.js";
 import { findProduct, type IvigProduct } from "../../src/data/products.js";
 
 const product = (id: string) => findProduct(id) as IvigProduct;
@@ -58,7 +59,7 @@ describe("rate plans against CLINICAL.md §8", () => {
 describe("options and caps", () => {
   it("--max-rate lowers the maximum; above the label it is refused unless overridden", () => {
     expect(rates(plan("gammagard-liquid", 70, { maxMlPerKgPerHour: 4 }))).toEqual([35, 42, 84, 168, 252, 280]);
-    expect(() => plan("gammagard-liquid", 70, { maxMlPerKgPerHour: 6 })).toThrow(RateInputError);
+    expect(() => plan("gammagard-liquid", 70, { maxMlPerKgPerHour: 6 })).toThrow(DomainError);
     const resolved = resolveRates(product("gammagard-liquid"), { maxMlPerKgPerHour: 6, allowAboveLabelMax: true });
     expect(resolved.maxMlPerKgPerHour).toBe(6);
     expect(resolved.warnings.map((w) => w.code)).toContain("MAX_RATE_ABOVE_LABEL");

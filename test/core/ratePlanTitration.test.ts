@@ -1,6 +1,7 @@
+import { DomainError } from "../../src/core/errors.js";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { buildRatePlan, infusionMinutes, RateInputError, resolveRates, type RateOptions } from "../../src/core/ratePlan.js";
+import { buildRatePlan, infusionMinutes, resolveRates, type RateOptions } from "../../src/core/ratePlan.js";
 import { findProduct, type IvigProduct } from "../../src/data/products.js";
 import { SOURCES } from "../../src/data/sources.js";
 import { planSchedule } from "../../src/core/schedule.js";
@@ -164,8 +165,8 @@ describe("rate plan invariants over random regimens", () => {
       try {
         p = plan(id, kg, o, kind);
       } catch (e) {
-        expect(e).toBeInstanceOf(RateInputError);
-        expect((e as RateInputError).message).toContain((e as RateInputError).option);
+        expect(e).toBeInstanceOf(DomainError);
+        expect((e as DomainError).message).toContain((e as DomainError).option);
         return;
       }
       expect(p.length).toBeGreaterThan(0);

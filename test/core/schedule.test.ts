@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planSchedule, ScheduleInputError } from "../../src/core/schedule.js";
+import { DomainError } from "../../src/core/errors.js";
+import { planSchedule } from "../../src/core/schedule.js";
 import { scheduleInput } from "../helpers/input.js";
 
 const TODAY = "2026-11-25";
@@ -138,7 +139,7 @@ describe("planSchedule: warnings", () => {
 
 describe("planSchedule: refusals", () => {
   it("refuses --until before the start", () => {
-    expect(() => planSchedule(scheduleInput({ courses: undefined, untilDate: "2026-11-01" }), TODAY)).toThrow(ScheduleInputError);
+    expect(() => planSchedule(scheduleInput({ courses: undefined, untilDate: "2026-11-01" }), TODAY)).toThrow(DomainError);
   });
   it("refuses an unknown product", () => {
     expect(() => planSchedule(scheduleInput({ productId: "nope" }), TODAY)).toThrow(/unknown product/);

@@ -2,7 +2,8 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import type { ScigOptions } from "../../src/core/input.js";
 import { ScheduleResultSchema } from "../../src/core/resultSchema.js";
-import { planSchedule, ScheduleInputError } from "../../src/core/schedule.js";
+import { DomainError } from "../../src/core/errors.js";
+import { planSchedule } from "../../src/core/schedule.js";
 import { SCIG_PRODUCTS } from "../../src/data/products.js";
 import { scheduleInput } from "../helpers/input.js";
 
@@ -129,7 +130,7 @@ describe("SCIG equivalents (CLINICAL.md §8 D9, D10, items 3–5)", () => {
 
   it("refuses an interval the product does not allow, and an unknown product", () => {
     expect(() => scig({ everyWeeks: 3 })).toThrow(/Hizentra 20 % is given every 1 or 2 weeks/);
-    expect(() => scig({ productId: "nope" })).toThrow(ScheduleInputError);
+    expect(() => scig({ productId: "nope" })).toThrow(DomainError);
     expect(() => scig({ factor: "label", productId: "hyqvia" }, { vialSizesG: [5, 10] })).not.toThrow();
   });
 });

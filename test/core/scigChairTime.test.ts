@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planSchedule, ScheduleInputError } from "../../src/core/schedule.js";
+import { DomainError } from "../../src/core/errors.js";
+import { planSchedule } from "../../src/core/schedule.js";
 import type { ScigOptions } from "../../src/core/input.js";
 import { findScigProduct, SCIG_PRODUCTS } from "../../src/data/products.js";
 import { scheduleInput } from "../helpers/input.js";
@@ -71,7 +72,7 @@ describe("SCIG sites run at most the label's number at once (issue 12 item 6)", 
     // Cutaquig, 100 kg, 2 g/kg every week: 200 g = 1212.1 mL at 16.5 %; first 6 infusions ≤ 30 mL/h across all
     // sites → 40.4 h.
     const run = () => scig({ productId: "cutaquig" }, { weightKg: 100, intervalWeeks: 1 });
-    expect(run).toThrow(ScheduleInputError);
+    expect(run).toThrow(DomainError);
     expect(run).toThrow(/40\.4 h, over 24 h.*--dose, --every and --scig-factor.*--sessions 2/);
   });
 });

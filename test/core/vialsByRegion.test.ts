@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findProduct, type IvigProduct } from "../../src/data/products.js";
-import { chooseVialSizes, ScheduleInputError } from "../../src/core/shared.js";
+import { DomainError } from "../../src/core/errors.js";
+import { chooseVialSizes } from "../../src/core/vialChoice.js";
 
 describe("chooseVialSizes by label region", () => {
   const privigen = findProduct("privigen")!;
@@ -14,7 +15,7 @@ describe("chooseVialSizes by label region", () => {
 
   it("a product without known sizes still needs --vials (no catalog entry is one today)", () => {
     const unknown: IvigProduct = { ...privigen, vialSizesG: { value: null, notFound: "sizes not found in the stored label" }, vialSizesGByRegion: undefined };
-    expect(() => chooseVialSizes(unknown, undefined, "us")).toThrow(ScheduleInputError);
+    expect(() => chooseVialSizes(unknown, undefined, "us")).toThrow(DomainError);
     expect(() => chooseVialSizes(unknown, undefined, "us")).toThrow("--vials is required for Privigen 10 %: sizes not found in the stored label");
     expect(chooseVialSizes(unknown, [10, 5], "us")).toEqual([5, 10]);
   });

@@ -7,7 +7,8 @@ import { describe, expect } from "vitest";
 import { addCalendarDays, daysBetween, weekdayOf } from "../../src/core/calendarDate.js";
 import type { Rounding } from "../../src/core/courseDose.js";
 import type { ScheduleResult } from "../../src/core/resultSchema.js";
-import { planSchedule, ScheduleInputError } from "../../src/core/schedule.js";
+import { DomainError } from "../../src/core/errors.js";
+import { planSchedule } from "../../src/core/schedule.js";
 import { findScigProduct } from "../../src/data/products.js";
 import { renderCsv } from "../../src/render/csv.js";
 import { renderIcs } from "../../src/render/ics.js";
@@ -63,7 +64,7 @@ const regimen = fc
       return true;
     } catch (e) {
       if ((e as { code?: string }).code === "SCIG_CHAIR_TIME_TOO_LONG") return false;
-      if (e instanceof ScheduleInputError && e.code === "ROUNDING_TOO_FAR") return false;
+      if (e instanceof DomainError && e.code === "ROUNDING_TOO_FAR") return false;
       throw e;
     }
   });

@@ -1,0 +1,67 @@
+/** What went wrong, as the CLI prints it (`--json` `error.code`, batch lines). */
+export type DomainErrorCode =
+  | "UNKNOWN_PRODUCT"
+  | "VIALS_NEEDED"
+  | "UNKNOWN_VIAL_SIZE"
+  | "NO_ALLOWED_DAY"
+  | "UNTIL_BEFORE_START"
+  | "TOO_MANY_COURSES"
+  | "MISSING_HEIGHT"
+  | "MISSING_SEX"
+  | "CONTRADICTORY_INPUT"
+  | "CANNOT_SPLIT_COURSE"
+  | "ROUNDING_TOO_FAR"
+  | "RATE_NEEDED"
+  | "RATE_ABOVE_LABEL"
+  | "RATE_STEPS_OUTSIDE_PLAN"
+  | "RATE_ROUNDS_TO_ZERO"
+  | "CHAIR_TIME_OVER_24H"
+  | "SCIG_LIMITS_NOT_ENCODED"
+  | "SCIG_DOSE_TOO_SMALL"
+  | "SCIG_INTERVAL_NOT_ALLOWED"
+  | "SCIG_SESSIONS_NOT_ALLOWED"
+  | "SCIG_FACTOR_NOT_FOUND"
+  | "SCIG_LIMIT_NOT_FOUND"
+  | "SCIG_CHAIR_TIME_TOO_LONG"
+  | "HYQVIA_DAILY_VOLUME";
+
+/**
+ * The input cannot be planned as given: the one error the core throws for bad input, where the
+ * problem is found. `option` is the flag that fixes it; `related` the other flags the message
+ * names. The CLI reports it as bad input (exit 2) and says where a setting came from by these.
+ *
+ * @example
+ * throw new DomainError("RATE_ABOVE_LABEL", "--max-rate", "--max-rate 10 is above …")
+ */
+export class DomainError extends Error {
+  override readonly name = "DomainError";
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly option: string | undefined,
+    message: string,
+    readonly related: readonly string[] = [],
+  ) {
+    super(message);
+  }
+
+  /** Every option the error concerns: `option` first, then `related`. */
+  get options(): readonly string[] {
+    return [...(this.option === undefined ? [] : [this.option]), ...this.related];
+  }
+}
+
+/**
+ * Whether `plan` succeeds: a remedy is only offered when planning with it is accepted.
+ *
+ * @example
+ * accepts(() => planSchedule({ ...input, rates: { atRisk: true } }, today)) //=> true
+ */
+export function accepts(plan: () => unknown): boolean {
+  try {
+    plan();
+    return true;
+  } catch (e) {
+    if (e instanceof DomainError) return false;
+    throw e;
+  }
+}

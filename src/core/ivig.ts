@@ -1,0 +1,447 @@
+import { addCalendarDays, daysBetween, type IsoDate } from "./calendarDate.js";
+import { CAP_SLACK_MG, MAX_DAYS_PER_COURSE, nearestFiveGramsMg, planCourseDose, type CourseDose, type Rounding } from "./courseDose.js";
+import { accepts, DomainError } from "./errors.js";
+import { formatNumber, formatPercent, g, gPerKg, roundTo } from "./format.js";
+import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
+import { labelMessages } from "./labelRegion.js";
+import { message, type NoteCode, type WarningCode } from "./messages.js";
+import { movedNotes, placeSchedule, type SchedulePlacement } from "./placement.js";
+import { planContext, type PlanContext, type RoutePlan } from "./planner.js";
+import { ageRiskWarnings } from "./prompts.js";
+import {
+  buildRatePlan,
+  checkChairTime,
+  fastestLabelNote,
+  infusionMinutes,
+  resolveRates,
+  type RateStep,
+  type ResolvedRates,
+} from "./ratePlan.js";
+import {
+  courseTotal,
+  efnsMaintenanceWarnings,
+  infusionRecord,
+  type InfusionDay,
+  ivigRegimenText,
+  monthlyDoseGPerKg,
+  regimenJson,
+  roundingDifferencePercent,
+  roundingOf,
+} from "./regimen.js";
+import type { CourseTotal, Infusion, Message, Regimen } from "./resultSchema.js";
+import { chooseVialSizes, vialNotes } from "./vialChoice.js";
+import { createVialStock, gToMg, mgToG, type Dispensing, type VialStock } from "./vials.js";
+import {
+  FIRST_INFUSION_GAP_DAYS,
+  GAMMAGARD_MMN_MONTHLY_G_PER_KG,
+  MAX_DAILY_G_PER_KG,
+  ONTARIO_ROUNDING_STEP_G,
+  ROUNDING_TOLERANCE_PERCENT,
+} from "../data/guidelines.js";
+import { ADJUSTMENT_FACTOR, DEVINE, type Policy } from "../data/policies.js";
+import { findProduct, STANDARD_RATE_WEIGHT_RANGE_KG, type IvigProduct } from "../data/products.js";
+import type { DosingWeightDecision } from "./dosingWeight.js";
+import { SOURCES, type Source } from "../data/sources.js";
+
+/**
+ * Plans dated IVIG courses: each course dose split over the fewest days within --max-daily, rounded
+ * as the policy says, placed on allowed days, with each day's pump plan and chair time.
+ *
+ * @example
+ * planIvig({ weightKg: 70, weightAsEntered: "70", doseGPerKg: 2, intervalWeeks: 4, maxDailyGPerKg: 1,
+ *   courses: 6, productId: "gammagard-liquid" }, "2026-12-01") //=> { regimen: { courseDoseG: 140, … }, … }
+ */
+export function planIvig(input: ScheduleInput, today: IsoDate): RoutePlan {
+  const product = findProduct(input.productId);
+  if (!product) throw new DomainError("UNKNOWN_PRODUCT", "--product", `unknown product '${input.productId}'`);
+  const context = planContext(input);
+  const course = planIvigCourse(input, context, product);
+  const startDate = input.startDate ?? today;
+  const placement = placeSchedule(
+    Array.from({ length: countCourses(input, startDate) }, (_, c) => ({
+      plannedStart: addCalendarDays(startDate, c * 7 * input.intervalWeeks),
+      count: course.courseDose.dayDosesMg.length,
+    })),
+    input.avoid,
+  );
+  const { infusions, courseTotals } = ivigInfusions(input, course, placement);
+  const longest = infusions.reduce((a, b) => (b.durationMinutes > a.durationMinutes ? b : a));
+  checkChairTime(longest, input.rates);
+  return {
+    context,
+    product,
+    regimen: ivigRegimen(input, course, startDate, placement.courses.length),
+    infusions,
+    courseTotals,
+    leadWarnings: [],
+    sourcesFromLead: true,
+    warnings: ivigWarnings(input, course, placement),
+    notes: ivigNotes(input, course, placement, infusions),
+  };
+}
+
+/** One IVIG course as planned, before it is placed on the calendar: what every later step reads. */
+interface IvigCourse {
+  readonly input: ScheduleInput;
+  readonly context: PlanContext;
+  readonly product: IvigProduct;
+  readonly rates: ResolvedRates;
+  readonly plans: { readonly first: RateStep[]; readonly later: RateStep[] };
+  readonly vialSizesG: readonly number[];
+  readonly rounding: Rounding;
+  readonly roundingSource: Regimen["roundingSource"];
+  readonly policy: Policy | undefined;
+  readonly decision: DosingWeightDecision;
+  readonly dosingWeightKg: number;
+  readonly courseDose: CourseDose;
+  readonly exactCourseDoseMg: number;
+  readonly maxDailyMg: number;
+  readonly roundingDifferencePercent: number;
+  readonly monthlyDoseGPerKg: number;
+  readonly dispensing: ReadonlyMap<number, Dispensing>;
+  readonly stock: VialStock;
+}
+
+/** Rates, rounding, vials and the split of one course (its refusals name the course and its cap). */
+function planIvigCourse(input: ScheduleInput, context: PlanContext, product: IvigProduct): IvigCourse {
+  const { dosingWeightKg, decision, policy, region } = context;
+  const { rounding, source: roundingSource } = roundingOf(input, policy);
+  const exactCourseDoseMg = gToMg(dosingWeightKg * input.doseGPerKg);
+  const maxDailyMg = gToMg(dosingWeightKg * input.maxDailyGPerKg);
+  const vialSizesG = chooseVialSizes(product, input.vialSizesG, region);
+  const stock = createVialStock(vialSizesG.map(gToMg));
+  const rates = resolveRates(product, input.rates);
+  const conc = product.concentrationGPerMl.value;
+  const plans = { first: buildRatePlan(rates, "first", dosingWeightKg, conc), later: buildRatePlan(rates, "later", dosingWeightKg, conc) };
+  const capText = `at most ${formatNumber(mgToG(maxDailyMg))} g a day (--max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg)`;
+  const courseContext = { text: `a ${formatNumber(mgToG(exactCourseDoseMg))} g course with ${capText}`, options: ["--max-daily"] };
+  const requestedDays = input.daysPerCourse;
+  const courseDose = planCourseDose({ exactCourseDoseMg, maxDailyMg, requestedDays, rounding, stock, context: courseContext });
+  const dispensing = new Map<number, Dispensing>();
+  for (const dose of courseDose.dayDosesMg) if (!dispensing.has(dose)) dispensing.set(dose, stock.select(dose));
+  return {
+    input,
+    context,
+    product,
+    rates,
+    plans,
+    vialSizesG,
+    rounding,
+    roundingSource,
+    policy,
+    decision,
+    dosingWeightKg,
+    courseDose,
+    exactCourseDoseMg,
+    maxDailyMg,
+    roundingDifferencePercent: roundingDifferencePercent(exactCourseDoseMg, courseDose.courseDoseMg),
+    monthlyDoseGPerKg: monthlyDoseGPerKg(courseDose.courseDoseMg, dosingWeightKg, input.intervalWeeks),
+    dispensing,
+    stock,
+  };
+}
+
+/**
+ * The infusion days of every placed course. The first course, and every course that starts more
+ * than 8 weeks after the previous infusion's placed date, starts as a first infusion (NL-IVIG002:
+ * "first infusion or if greater than 8 weeks since last treatment"); --first-infusion makes every
+ * course's first day one.
+ */
+function ivigInfusions(
+  input: ScheduleInput,
+  course: IvigCourse,
+  placement: SchedulePlacement,
+): { infusions: Infusion[]; courseTotals: CourseTotal[] } {
+  const { courseDose, dispensing, plans, product, dosingWeightKg } = course;
+  const isFirstInfusion = (day: number, gapDays: number | undefined) =>
+    day === 0 && (gapDays === undefined || input.firstInfusion === true || gapDays > FIRST_INFUSION_GAP_DAYS.value);
+  const volumeMl = (mg: number) => roundTo(mgToG(mg) / product.concentrationGPerMl.value, 1);
+  const daysInCourse = courseDose.dayDosesMg.length;
+  const infusions: Infusion[] = [];
+  const courseTotals: CourseTotal[] = [];
+  placement.courses.forEach((placed, c) => {
+    const gapDays = c === 0 ? undefined : daysBetween(placement.courses[c - 1]!.at(-1)!.date, placed[0]!.date);
+    courseDose.dayDosesMg.forEach((doseMg, d) => {
+      const kind: InfusionDay["kind"] = isFirstInfusion(d, gapDays) ? "first" : "later";
+      const ml = volumeMl(doseMg);
+      const given = dispensing.get(doseMg)!;
+      const day = { placed: placed[d]!, course: c + 1, day: d + 1, daysInCourse, doseMg, dosingWeightKg, volumeMl: ml, given, kind };
+      const durationMinutes = Math.ceil(roundTo(infusionMinutes(plans[kind], ml), 6));
+      infusions.push(infusionRecord(day, { ratePlan: plans[kind], durationMinutes }));
+    });
+    const vials = courseDose.dayDosesMg.map((d) => dispensing.get(d)!.vials);
+    courseTotals.push(courseTotal(c + 1, placed, courseDose.courseDoseMg, volumeMl(courseDose.courseDoseMg), vials));
+  });
+  return { infusions, courseTotals };
+}
+
+/** The regimen of an IVIG plan: its product, rates and course figures. */
+function ivigRegimen(input: ScheduleInput, course: IvigCourse, startDate: IsoDate, courses: number): Regimen {
+  const { rates, dosingWeightKg, courseDose } = course;
+  const rateFields = {
+    indication: rates.indication,
+    rateWeightKg: roundTo(dosingWeightKg, 2),
+    initialMlPerKgPerHour: roundTo(rates.initialMlPerKgPerHour, 3),
+    stepMinutes: rates.stepMinutes,
+    intermediateMlPerKgPerHour: rates.intermediateMlPerKgPerHour.map((x) => roundTo(x, 3)),
+    maxMlPerKgPerHour: roundTo(rates.maxMlPerKgPerHour, 3),
+    firstInfusionMaxMlPerKgPerHour: roundTo(rates.firstInfusionMaxMlPerKgPerHour, 3),
+    atRisk: input.rates?.atRisk === true,
+  };
+  return regimenJson("ivig", course.product, course.context.region, course.vialSizesG, { scig: null, rates: rateFields }, {
+    doseGPerKg: input.doseGPerKg,
+    intervalWeeks: input.intervalWeeks,
+    daysPerCourse: courseDose.dayDosesMg.length,
+    daysPerCourseReason: courseDose.daysReason,
+    maxDailyGPerKg: input.maxDailyGPerKg,
+    exactCourseDoseMg: course.exactCourseDoseMg,
+    courseDoseMg: courseDose.courseDoseMg,
+    rounding: course.rounding,
+    roundingSource: course.roundingSource,
+    dayDosesMg: courseDose.dayDosesMg,
+    dosingWeightKg,
+    courses,
+    startDate,
+    untilDate: input.untilDate,
+  });
+}
+
+/** Every warning of an IVIG plan, in the order the output lists them. */
+function ivigWarnings(input: ScheduleInput, course: IvigCourse, placement: SchedulePlacement): Message[] {
+  const label = labelMessages(course.product, course.context.region);
+  return [
+    ...course.decision.warnings,
+    ...collectWarnings(course),
+    ...placement.warnings,
+    ...label.warnings,
+    ...course.rates.warnings,
+    ...ageRiskWarnings(input, course.product),
+  ];
+}
+
+/** Every note of an IVIG plan, in the order the output lists them. */
+function ivigNotes(input: ScheduleInput, course: IvigCourse, placement: SchedulePlacement, infusions: readonly Infusion[]): Message[] {
+  const { rates, dosingWeightKg, product, plans } = course;
+  const conc = product.concentrationGPerMl.value;
+  const largestDay = infusions.reduce((a, b) => (b.volumeMl > a.volumeMl ? b : a));
+  const fastest = fastestLabelNote(rates, dosingWeightKg, conc, largestDay.volumeMl, infusionMinutes(plans.later, largestDay.volumeMl));
+  const label = labelMessages(product, course.context.region);
+  return [
+    ...dosingWeightNotes(course),
+    ...movedNotes(infusions, input.avoid),
+    ...placement.notes,
+    ...course.decision.notes,
+    ...collectNotes(course),
+    ...label.notes,
+    ...vialNotes(product, input.vialSizesG, course.context.region),
+    ...rates.notes,
+    ...(fastest ? [fastest] : []),
+    ...standardTableRangeNote(rates, dosingWeightKg),
+  ];
+}
+
+/** The courses from --courses, or those starting on or before --until. */
+function countCourses(input: ScheduleInput, startDate: IsoDate): number {
+  if (input.untilDate === undefined) return input.courses ?? DEFAULTS.courses;
+  const span = daysBetween(startDate, input.untilDate);
+  if (span < 0) {
+    throw new DomainError("UNTIL_BEFORE_START", "--until", `--until ${input.untilDate} is before the start date ${startDate}`);
+  }
+  const count = Math.floor(span / (7 * input.intervalWeeks)) + 1;
+  if (count > LIMITS.courses.max) {
+    throw new DomainError(
+      "TOO_MANY_COURSES",
+      "--until",
+      `--until ${input.untilDate} gives ${count} courses; at most ${LIMITS.courses.max} are scheduled at once`,
+    );
+  }
+  return count;
+}
+
+
+/** Daily-cap, rounding-tolerance, EFNS and label warnings of the course. */
+function collectWarnings(f: IvigCourse): Message[] {
+  const out: Message[] = [];
+  const add = (code: WarningCode, text: string, sources: Source[] = [], remedies: string[] = []) =>
+    out.push(message(code, text, sources, remedies));
+  const { input, dosingWeightKg: kg, courseDose } = f;
+  const largestDayMg = Math.max(...courseDose.dayDosesMg);
+
+  if (daysForceAboveCap(f)) {
+    add(
+      "DAY_ABOVE_MAX_DAILY",
+      `--days ${input.daysPerCourse} puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on one day, above --max-daily ` +
+        `${formatNumber(input.maxDailyGPerKg)} g/kg`,
+      [MAX_DAILY_G_PER_KG.source],
+    );
+  }
+  if (roundedDayExcessPercent(f) > ROUNDING_TOLERANCE_PERCENT.value) {
+    const days = courseDose.dayDosesMg.length;
+    // Only options the tool accepts when appended: --days and --round only when not already given.
+    const moreDays = input.daysPerCourse === undefined && days < MAX_DAYS_PER_COURSE && daysWouldPlan(f, days + 1);
+    const remedies = [...(moreDays ? [`--days ${days + 1}`] : []), ...(input.rounding === undefined ? ["--round none"] : [])];
+    add(
+      "ROUNDED_DAY_ABOVE_MAX_DAILY",
+      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ` +
+        `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(roundedDayExcessPercent(f))}) above --max-daily ` +
+        `${formatNumber(input.maxDailyGPerKg)} g/kg, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % rounding tolerance; ` +
+        `${moreDays ? `--days ${days + 1} or ` : ""}--round none would keep each day within it`,
+      [MAX_DAILY_G_PER_KG.source, ROUNDING_TOLERANCE_PERCENT.source],
+      remedies,
+    );
+  }
+  const guidanceMg = gToMg(kg * MAX_DAILY_G_PER_KG.value);
+  if (input.maxDailyGPerKg > MAX_DAILY_G_PER_KG.value && largestDayMg > guidanceMg + CAP_SLACK_MG) {
+    add(
+      "DAY_ABOVE_1_G_PER_KG",
+      `${g(largestDayMg)} on one day is ${gPerKg(largestDayMg, kg)}, above the ${MAX_DAILY_G_PER_KG.value} g/kg/day maximum (Ontario ` +
+        `IGUM, RRMS entry; no MMN-specific daily maximum was found)`,
+      [MAX_DAILY_G_PER_KG.source],
+    );
+  }
+  out.push(...efnsMaintenanceWarnings(input, ivigRegimenText(input)));
+  const label = GAMMAGARD_MMN_MONTHLY_G_PER_KG.value;
+  if (f.monthlyDoseGPerKg > label.max) {
+    add(
+      "ABOVE_LABEL_MONTHLY_DOSE",
+      `the regimen gives ${formatNumber(f.monthlyDoseGPerKg)} g/kg/month, above the Gammagard Liquid MMN label's ${label.max} g/kg/month`,
+      [GAMMAGARD_MMN_MONTHLY_G_PER_KG.source],
+    );
+  } else if (f.monthlyDoseGPerKg < label.min) {
+    add(
+      "BELOW_LABEL_MONTHLY_DOSE",
+      `the regimen gives ${formatNumber(f.monthlyDoseGPerKg)} g/kg/month, below the Gammagard Liquid MMN label's ${label.min} g/kg/month`,
+      [GAMMAGARD_MMN_MONTHLY_G_PER_KG.source],
+    );
+  }
+  return out;
+}
+
+/** Whether the same course with `--days days` can be planned (a coarse vial grid may put its total beyond 10 %). */
+function daysWouldPlan(f: IvigCourse, days: number): boolean {
+  const { exactCourseDoseMg, maxDailyMg, rounding, stock } = f;
+  return accepts(() => planCourseDose({ exactCourseDoseMg, maxDailyMg, requestedDays: days, rounding, stock }));
+}
+
+/** Whether `--days` puts the prescribed (unrounded) dose of a day above --max-daily (to the milligram). */
+function daysForceAboveCap(f: IvigCourse): boolean {
+  return f.courseDose.daysReason === "requested" && f.exactCourseDoseMg / f.courseDose.dayDosesMg.length > f.maxDailyMg + CAP_SLACK_MG;
+}
+
+/**
+ * How far (in % of the cap) rounding alone put the largest day above --max-daily, the prescription
+ * of each day being within it; 0 when the day is within (to the milligram) or `--days` forced it over.
+ */
+function roundedDayExcessPercent(f: IvigCourse): number {
+  if (daysForceAboveCap(f)) return 0;
+  const overMg = Math.max(...f.courseDose.dayDosesMg) - f.maxDailyMg;
+  return overMg > CAP_SLACK_MG ? (overMg / f.maxDailyMg) * 100 : 0;
+}
+
+/** Notes on the dosing weight and on a --round that overrides the policy. */
+function dosingWeightNotes(f: IvigCourse): Message[] {
+  const out: Message[] = [];
+  const { input, decision, policy } = f;
+  if (decision.basis !== "actual") {
+    const atActual = gToMg(input.weightKg * input.doseGPerKg);
+    out.push(
+      message(
+        "DOSING_WEIGHT",
+        `dosed on ${decision.basis} weight ${formatNumber(decision.dosingWeightKg)} kg, not actual ${formatNumber(input.weightKg)} kg ` +
+          `(${decision.reason}): ${g(f.exactCourseDoseMg)} per course instead of ${g(atActual)}`,
+        [decision.basis === "adjusted" ? ADJUSTMENT_FACTOR.source : DEVINE.source, ...(policy ? [policy.source] : [])],
+      ),
+    );
+  }
+  if (input.rounding !== undefined && policy?.rounding !== undefined && input.rounding !== policy.rounding) {
+    out.push(
+      message(
+        "ROUNDING_OVERRIDES_POLICY",
+        `--round ${input.rounding} overrides the ${policy.name} rounding (${policy.rounding === "5g" ? "nearest 5 g" : "whole vials"})`,
+      ),
+    );
+  }
+  return out;
+}
+
+/** Rounding, split and leftover notes of the course. */
+function collectNotes(f: IvigCourse): Message[] {
+  const out: Message[] = [];
+  const add = (code: NoteCode, text: string, sources: Source[] = []) => out.push(message(code, text, sources));
+  const { input, dosingWeightKg: kg, courseDose } = f;
+  const exact = `${g(f.exactCourseDoseMg)} (${formatNumber(kg)} kg × ${formatNumber(input.doseGPerKg)} g/kg)`;
+
+  if (courseDose.courseDoseMg !== f.exactCourseDoseMg) {
+    // The nearest 5 g may be impossible in whole vials of the stock (145 g from 10 and 20 g vials
+    // over 2 days): the total is then the nearest 5 g that is possible, and the note says so.
+    const nearestStepMg = nearestFiveGramsMg(f.exactCourseDoseMg);
+    const how =
+      f.rounding === "5g"
+        ? [
+            nearestStepMg === courseDose.courseDoseMg
+              ? `to the nearest ${ONTARIO_ROUNDING_STEP_G.value} g`
+              : `to the nearest ${ONTARIO_ROUNDING_STEP_G.value} g that whole vials can make in the days of the course ` +
+                `(${g(nearestStepMg)}, the nearest ${ONTARIO_ROUNDING_STEP_G.value} g, cannot be made from these vials)`,
+            [ONTARIO_ROUNDING_STEP_G.source],
+          ]
+        : f.rounding === "vial"
+          ? ["to the nearest total that whole vials can make in the days of the course", [SOURCES.asciaRounding]]
+          : ["to 0.01 g", []];
+    add(
+      "ROUNDED",
+      `course dose rounded from ${exact} ${how[0] as string} = ${g(courseDose.courseDoseMg)} ` +
+        `(${formatPercent(f.roundingDifferencePercent)})`,
+      how[1] as Source[],
+    );
+  } else {
+    add("NOT_ROUNDED", `course dose ${exact} needs no rounding (--round ${f.rounding})`);
+  }
+
+  const days = courseDose.dayDosesMg;
+  const distinct = [...new Set(days)];
+  const perDay =
+    distinct.length === 1
+      ? `${days.length} day${days.length > 1 ? "s" : ""} of ${g(days[0]!)} (${gPerKg(days[0]!, kg)})`
+      : `${days.length} days of ${days.map(g).join(" + ")} (as even as ${f.rounding === "none" ? "0.01 g steps" : "whole vials"} allow)`;
+  const why =
+    courseDose.daysReason === "requested"
+      ? `as requested with --days ${input.daysPerCourse}`
+      : `the fewest days that keep the prescribed dose of each day within --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg ` +
+        `(${g(f.maxDailyMg)})`;
+  add("SPLIT", `each course is ${perDay}: ${why}`, courseDose.daysReason === "requested" ? [] : [MAX_DAILY_G_PER_KG.source]);
+  const excess = roundedDayExcessPercent(f);
+  if (excess > 0 && excess <= ROUNDING_TOLERANCE_PERCENT.value) {
+    const largestDayMg = Math.max(...days);
+    add(
+      "ROUNDED_DAY_WITHIN_TOLERANCE",
+      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ` +
+        `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(excess)}) above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg: ` +
+        `within the ${ROUNDING_TOLERANCE_PERCENT.value} % a rounding may change a dose, so the total is kept`,
+      [MAX_DAILY_G_PER_KG.source, ROUNDING_TOLERANCE_PERCENT.source],
+    );
+  }
+
+  const leftovers = [...f.dispensing.values()].filter((d) => d.wasteMg > 0);
+  if (leftovers.length > 0) {
+    add(
+      "VIAL_LEFTOVER",
+      `the dose is not whole vials: ` +
+        `${leftovers.map((d) => `${g(d.wasteMg)} is left in the last vial of a ${g(d.dispensedMg)} dispensing`).join("; ")}`,
+    );
+  }
+  return out;
+}
+
+/** A plan on NL-IVIG002's steps for a dosing weight outside that table's 40–130 kg rows says so. */
+function standardTableRangeNote(rates: ResolvedRates, kg: number): Message[] {
+  const range = STANDARD_RATE_WEIGHT_RANGE_KG.value;
+  if (rates.stepsFrom !== "standard" || (kg >= range.min && kg <= range.max)) return [];
+  return [
+    message(
+      "RATE_TABLE_WEIGHT_RANGE",
+      `the NL-IVIG002 table's rows cover ${range.min}–${range.max} kg; at ${formatNumber(kg)} kg its mL/kg/min steps are multiplied by ` +
+        `the dosing weight (its own formula), outside the rows it prints`,
+      [STANDARD_RATE_WEIGHT_RANGE_KG.source],
+    ),
+  ];
+}
