@@ -74,7 +74,6 @@ export function planIvig(input: ScheduleInput, today: IsoDate): RoutePlan {
     infusions,
     courseTotals,
     leadWarnings: [],
-    sourcesFromLead: true,
     warnings: ivigWarnings(input, course, placement),
     notes: ivigNotes(input, course, placement, infusions),
   };

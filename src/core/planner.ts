@@ -40,9 +40,8 @@ export interface RoutePlan {
   readonly regimen: Regimen;
   readonly infusions: readonly Infusion[];
   readonly courseTotals: readonly CourseTotal[];
-  /** Warnings shown first; `sourcesFromLead` says whether their sources are listed. */
+  /** Warnings shown first (unit slips, dosing weight, age). */
   readonly leadWarnings: readonly Message[];
-  readonly sourcesFromLead: boolean;
   readonly warnings: readonly Message[];
   readonly notes: readonly Message[];
 }

@@ -58,6 +58,7 @@ export function scheduleResult(input: ScheduleInput, plan: RoutePlan): ScheduleR
     courseTotals: [...plan.courseTotals],
     warnings,
     notes,
-    sources: usedSources(product, context.policy, plan.sourcesFromLead ? warnings : [...plan.warnings], notes, context.region),
+    // Every warning shown cites its sources in the list, on both routes.
+    sources: usedSources(product, context.policy, warnings, notes, context.region),
   };
 }

@@ -129,7 +129,6 @@ export function planScig(input: ScheduleInput, today: IsoDate): RoutePlan {
     courseTotals,
     leadWarnings: ageRiskWarnings(input, undefined),
     // As before this redesign, the age warning's source is not listed for SCIG (see the report of issue 14).
-    sourcesFromLead: false,
     warnings: [...context.decision.warnings, ...log.warnings],
     notes: [...context.decision.notes, ...log.notes],
   };

@@ -135,4 +135,12 @@ describe("prompts the sources call for (issue 12 item 8)", () => {
   it("--pregnant with --sex male is refused as contradictory, naming --pregnant", () => {
     expect(() => planSchedule(scheduleInput({ sex: "male", pregnant: true }), TODAY)).toThrow(/--pregnant contradicts --sex male/);
   });
+
+  it("every warning's sources are in the schedule's source list, on both routes (SCIG once left AGE_OVER_65's out)", () => {
+    for (const route of [undefined, "scig"] as const) {
+      const r = planSchedule(scheduleInput({ ageYears: 70, ...(route ? { route, scig: {} } : {}) }), TODAY);
+      const listed = new Set(r.sources.map((s) => s.url));
+      for (const w of r.warnings) for (const url of w.sources ?? []) expect(listed.has(url), `${w.code} ${url}`).toBe(true);
+    }
+  });
 });
