@@ -1,6 +1,6 @@
 /**
  * Calendar dates as plain `YYYY-MM-DD` strings. Infusion days are calendar days, not instants,
- * so the arithmetic here never touches a time zone (ECOSYSTEM.md §1.5).
+ * so the arithmetic here never touches a time zone (docs/ecosystem.md §1.5).
  */
 export type IsoDate = string;
 

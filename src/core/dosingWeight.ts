@@ -62,7 +62,7 @@ export interface DosingWeightDecision extends BodyMeasures {
  * Devine ideal body weight: 50 kg (male) or 45.5 kg (female) + 2.3 kg per inch over 60 in.
  *
  * @example
- * devineIdealWeightKg(175, "male") //=> 70.4646… (CLINICAL.md D4)
+ * devineIdealWeightKg(175, "male") //=> 70.4646… (docs/clinical.md D4)
  * devineIdealWeightKg(177.8, "male") //=> 73 (5 ft 10 in, worldlycalc)
  */
 export function devineIdealWeightKg(heightCm: number, sex: Sex, inchesPerCm = 1 / 2.54): number {
@@ -73,7 +73,7 @@ export function devineIdealWeightKg(heightCm: number, sex: Sex, inchesPerCm = 1 
  * Adjusted (dose-determining) weight: IBW + 0.4 × (actual − IBW).
  *
  * @example
- * adjustedWeightKg(100, 70.4646) //=> 82.2788 (CLINICAL.md D4)
+ * adjustedWeightKg(100, 70.4646) //=> 82.2788 (docs/clinical.md D4)
  */
 export function adjustedWeightKg(actualKg: number, idealKg: number): number {
   return idealKg + ADJUSTMENT_FACTOR.value * (actualKg - idealKg);
@@ -109,7 +109,7 @@ interface Outcome {
  * - no choice and no policy: actual weight;
  * - `--dosing-weight` names a basis or a threshold rule and overrides a policy's weight rule;
  * - `--policy` applies its exclusions (age, height, pregnancy, actual below adjusted) then its
- *   threshold (CLINICAL.md §5.2).
+ *   threshold (docs/clinical.md §5.2).
  *
  * @example
  * decideDosingWeight({ body: { weightKg: 100, heightCm: 175, sex: "male" }, policy: "ontario" })

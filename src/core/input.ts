@@ -65,7 +65,7 @@ export interface ScigOptions {
   readonly lastIvigDate?: IsoDate | undefined;
 }
 
-/** Defaults of the contract (CONTRACT.md, options table). */
+/** Defaults of the contract (docs/contract.md, options table). */
 export const DEFAULTS = {
   doseGPerKg: 2,
   intervalWeeks: 4,

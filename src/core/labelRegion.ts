@@ -4,7 +4,7 @@ import { mmnIndicationFor, REGION_LABEL, type Product, type Region } from "../da
 
 /**
  * What the chosen region's label says about MMN: `NOT_LABELLED_FOR_MMN` when it does not name MMN
- * or when no label text was found for that region (CONTRACT.md "Label region"), and a note where
+ * or when no label text was found for that region (docs/contract.md "Label region"), and a note where
  * the product is sold there under another name (Gammagard Liquid is Kiovig in the EU).
  *
  * @example

@@ -79,7 +79,7 @@ interface RoundedDose {
 
 /**
  * Plans the SCIG equivalent of an IVIG regimen: weekly dose = IVIG course dose ÷ weeks between
- * courses × factor (CLINICAL.md §4.3), given every `everyWeeks` (double the weekly dose every 2
+ * courses × factor (docs/clinical.md §4.3), given every `everyWeeks` (double the weekly dose every 2
  * weeks), in 1 or 2 sessions, with sites and rates from the product's per-site limits.
  *
  * @example

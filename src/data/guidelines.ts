@@ -11,7 +11,7 @@ export interface TypicalRegimen {
 /**
  * EFNS/PNS 2006 good practice point: "Typical treatment regimens are 1 g/kg every 2–4 weeks or
  * 2 g/kg every 4–8 weeks". The 2010 revision says "2 g/kg every 1–2 months"; we encode the 2006
- * wording in weeks (CLINICAL.md §4.1, §9 item 1).
+ * wording in weeks (docs/clinical.md §4.1, §9 item 1).
  */
 export const EFNS_MAINTENANCE: Sourced<readonly TypicalRegimen[]> = {
   value: [
@@ -38,7 +38,7 @@ export const MAX_COURSE_SPAN_DAYS: Sourced<number> = {
 
 /**
  * Option Care Health's IG order form lets an infusion be given up to 4 days either side of its date
- * for scheduling (CLINICAL.md §5.2). A move that brings a course closer than that to the one before
+ * for scheduling (docs/clinical.md §5.2). A move that brings a course closer than that to the one before
  * gives more drug in a shorter time than prescribed, so the tool warns.
  */
 export const SCHEDULING_WINDOW_DAYS: Sourced<number> = {
@@ -60,7 +60,7 @@ export const GAMMAGARD_MMN_MONTHLY_G_PER_KG: Sourced<{ min: number; max: number 
 export const DAYS_PER_MONTH = 365.25 / 12;
 
 /**
- * Ontario IGUM: "maximum 1 g/kg/day", stated in its relapsing-remitting MS entry (CLINICAL.md
+ * Ontario IGUM: "maximum 1 g/kg/day", stated in its relapsing-remitting MS entry (docs/clinical.md
  * §7.1). No MMN-specific daily maximum was found; the tool uses this one as the --max-daily default.
  */
 export const MAX_DAILY_G_PER_KG: Sourced<number> = {
@@ -90,7 +90,7 @@ export const FIRST_INFUSION_GAP_DAYS: Sourced<number> = {
   note: "first infusion or if greater than 8 weeks since last treatment",
 };
 
-/** Renal and thrombosis risk factors from the IGIV boxed warning (CLINICAL.md §1.4, §7.2), as `--at-risk` lists them. */
+/** Renal and thrombosis risk factors from the IGIV boxed warning (docs/clinical.md §1.4, §7.2), as `--at-risk` lists them. */
 export const IGIV_RISK_FACTORS: Sourced<string> = {
   value:
     "renal: pre-existing renal insufficiency, diabetes, age > 65, volume depletion, sepsis, paraproteinaemia, nephrotoxic drugs; " +
@@ -99,5 +99,5 @@ export const IGIV_RISK_FACTORS: Sourced<string> = {
   source: SOURCES.gammagardBoxedWarning,
 };
 
-/** Age > 65 predisposes to renal dysfunction (IGIV boxed warning; CLINICAL.md §1.4); advanced age to thrombosis. */
+/** Age > 65 predisposes to renal dysfunction (IGIV boxed warning; docs/clinical.md §1.4); advanced age to thrombosis. */
 export const RENAL_RISK_AGE_YEARS: Sourced<number> = { value: 65, source: SOURCES.gammagardBoxedWarning };

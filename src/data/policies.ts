@@ -2,7 +2,7 @@ import type { Rounding } from "../core/courseDose.js";
 import type { Sex } from "../core/dosingWeight.js";
 import { SOURCES, type Source } from "./sources.js";
 
-/** When a rule switches from actual to adjusted weight (CLINICAL.md §5.2). */
+/** When a rule switches from actual to adjusted weight (docs/clinical.md §5.2). */
 export type AdjustWhen =
   /** Every patient the exclusions leave (Australia from July 2026). */
   | { readonly kind: "always" }

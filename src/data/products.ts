@@ -8,7 +8,7 @@ export interface Sourced<T> {
   readonly note?: string;
 }
 
-/** A number the research did not find (CLINICAL.md [NF]); the tool asks the user instead. */
+/** A number the research did not find (docs/clinical.md [NF]); the tool asks the user instead. */
 export interface NotFound {
   readonly value: null;
   /** What is missing and what the label says instead. */
@@ -21,7 +21,7 @@ export const notFound = (why: string): NotFound => ({ value: null, notFound: why
 
 /**
  * IVIG infusion rates in mL/kg/h (computed from the label's mL/kg/min, never from its rounded
- * mg/kg/min: CLINICAL.md §9 item 3).
+ * mg/kg/min: docs/clinical.md §9 item 3).
  */
 export interface IvigRates {
   /** The label indication these rates belong to (most products have no MMN rates). */
@@ -120,7 +120,7 @@ export const FALLBACK_STEP_MINUTES: Sourced<number> = { value: 30, source: SOURC
 
 /**
  * The standardised titration used where a label gives no steps between its initial rate and its
- * maximum: the NL-IVIG002 adult table for all 10 % IVIG (CLINICAL.md §2, §8.1 item 7). A plan runs
+ * maximum: the NL-IVIG002 adult table for all 10 % IVIG (docs/clinical.md §2, §8.1 item 7). A plan runs
  * the steps that lie strictly between the label's initial rate and its maximum.
  */
 export const STANDARD_RATE_STEPS: Sourced<readonly number[]> = {
@@ -155,7 +155,7 @@ export const STANDARD_AT_RISK_MAX: Sourced<number> = {
 
 /**
  * The IVIG catalog. Adding a product is adding one entry; every number carries its source, and a
- * number the research did not find is `notFound` (CLINICAL.md §2, §7.2).
+ * number the research did not find is `notFound` (docs/clinical.md §2, §7.2).
  */
 export const IVIG_PRODUCTS: readonly IvigProduct[] = [
   {
@@ -313,7 +313,7 @@ const phase = (ml: Fact<number>, rate: Fact<number>, total: Fact<number>): ScigP
   maxMlPerHourTotal: total,
 });
 
-/** The SCIG catalog (CLINICAL.md §3). Limits are for patients of 40 kg or more. */
+/** The SCIG catalog (docs/clinical.md §3). Limits are for patients of 40 kg or more. */
 export const SCIG_PRODUCTS: readonly ScigProduct[] = [
   {
     id: "hizentra",

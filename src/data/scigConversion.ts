@@ -13,7 +13,7 @@ export interface NamedFactor {
   readonly sources: readonly Source[];
 }
 
-/** The factors people use, with the source that names each (CLINICAL.md §9 item 2). */
+/** The factors people use, with the source that names each (docs/clinical.md §9 item 2). */
 export const NAMED_FACTORS: readonly NamedFactor[] = [
   {
     factor: 1,

@@ -1,6 +1,6 @@
 /**
  * Every clinical number in mmn-dose points at one of these sources.
- * Facts were gathered in ../shared/CLINICAL.md; check them against the current label before release.
+ * Facts were gathered in docs/clinical.md; check them against the current label before release.
  */
 export interface Source {
   readonly id: string;

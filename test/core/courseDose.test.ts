@@ -16,7 +16,7 @@ const plan = (weightKg: number, rounding: Rounding, opts: { dose?: number; maxDa
   return { totalG: r.courseDoseMg / 1000, daysG: r.dayDosesMg.map((d) => d / 1000), reason: r.daysReason };
 };
 
-describe("planCourseDose: the issue's and CLINICAL.md D1 examples", () => {
+describe("planCourseDose: the issue's and docs/clinical.md D1 examples", () => {
   it.each<[string, number, Rounding, Parameters<typeof plan>[2], number, number[]]>([
     ["D1: 70 kg, 2 g/kg, 2 days of 1 g/kg", 70, "vial", {}, 140, [70, 70]],
     ["D1: 70 kg over 5 days is 0.4 g/kg/day", 70, "vial", { days: 5 }, 140, [28, 28, 28, 28, 28]],

@@ -16,7 +16,7 @@ const male = (weightKg: number, heightCm: number): Body => ({ weightKg, heightCm
 const female = (weightKg: number, heightCm: number): Body => ({ weightKg, heightCm, sex: "female" });
 const codes = (xs: readonly { code: string }[]) => xs.map((x) => x.code);
 
-describe("Devine ideal weight and adjusted weight (CLINICAL.md §5.1, §8)", () => {
+describe("Devine ideal weight and adjusted weight (docs/clinical.md §5.1, §8)", () => {
   it("worldlycalc: 5'10\" male 73 kg; 5'6\" female 59.3 kg", () => {
     expect(devineIdealWeightKg(70 * 2.54, "male")).toBeCloseTo(73, 10);
     expect(devineIdealWeightKg(66 * 2.54, "female")).toBeCloseTo(59.3, 10);
@@ -44,7 +44,7 @@ describe("Devine ideal weight and adjusted weight (CLINICAL.md §5.1, §8)", () 
   });
 });
 
-describe("policies reproduce CLINICAL.md D4–D8", () => {
+describe("policies reproduce docs/clinical.md D4–D8", () => {
   it.each<[string, Body, PolicyId | DosingWeightChoice, "actual" | "adjusted", number]>([
     ["D4 Ontario", male(100, 175), "ontario", "adjusted", 82.279],
     ["D5 Ontario", female(90, 160), "ontario", "adjusted", 67.429],

@@ -10,7 +10,7 @@ import { scheduleInput } from "../helpers/input.js";
 const TODAY = "2026-11-25";
 const codes = (r: { warnings: readonly { code: string }[] }) => r.warnings.map((w) => w.code);
 
-describe("Ontario's 'must' for BMI > 30 holds below 152.4 cm (issue 12 item 7; CLINICAL.md §5.2)", () => {
+describe("Ontario's 'must' for BMI > 30 holds below 152.4 cm (issue 12 item 7; docs/clinical.md §5.2)", () => {
   it("145 cm, 70 kg woman: BMI 33.3 > 30 → adjusted 51.28 kg, with the Devine-extrapolation warning", () => {
     // By hand: IBW = 45.5 + 2.3 × (145 / 2.54 − 60) = 38.799 kg; AdjBW = 38.799 + 0.4 × (70 − 38.799) = 51.280 kg.
     const d = decideDosingWeight({ body: { weightKg: 70, heightCm: 145, sex: "female" }, policy: "ontario" });

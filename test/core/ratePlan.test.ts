@@ -9,7 +9,7 @@ const plan = (id: string, kg: number, options: RateOptions = {}, kind: "first" |
   buildRatePlan(resolveRates(product(id), options), kind, kg, 0.1);
 const rates = (p: ReturnType<typeof plan>) => p.map((s) => s.mlPerHour);
 
-describe("rate plans against CLINICAL.md §8", () => {
+describe("rate plans against docs/clinical.md §8", () => {
   it("D2: Gammagard Liquid MMN, 70 kg: starts at 35 mL/h and tops out at 378 mL/h (5.4 mL/kg/h)", () => {
     const p = plan("gammagard-liquid", 70);
     expect(p[0]).toEqual({ startMinute: 0, mlPerHour: 35, mlPerKgPerHour: 0.5, mgPerKgPerMin: 0.833 });

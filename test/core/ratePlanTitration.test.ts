@@ -7,8 +7,8 @@ import { SOURCES } from "../../src/data/sources.js";
 import { planSchedule } from "../../src/core/schedule.js";
 import { scheduleInput } from "../helpers/input.js";
 
-// Expected pump rates below are computed by hand: mL/h = mL/kg/min × kg × 60 (CLINICAL.md §1.6),
-// NL-IVIG002 rows from CLINICAL.md §8.1 item 7. Chair times: each 30-min step's volume summed by hand.
+// Expected pump rates below are computed by hand: mL/h = mL/kg/min × kg × 60 (docs/clinical.md §1.6),
+// NL-IVIG002 rows from docs/clinical.md §8.1 item 7. Chair times: each 30-min step's volume summed by hand.
 const product = (id: string) => findProduct(id) as IvigProduct;
 const plan = (id: string, kg: number, options: RateOptions = {}, kind: "first" | "later" = "later") =>
   buildRatePlan(resolveRates(product(id), options), kind, kg, 0.1);

@@ -12,7 +12,7 @@ const scig = (scigOptions: ScigOptions = {}, overrides: Parameters<typeof schedu
   planSchedule(scheduleInput({ route: "scig", scig: scigOptions, startDate: "2026-12-08", ...overrides }), TODAY);
 const codes = (r: { warnings: { code: string }[] }) => r.warnings.map((w) => w.code);
 
-describe("SCIG equivalents (CLINICAL.md §8 D9, D10, items 3–5)", () => {
+describe("SCIG equivalents (docs/clinical.md §8 D9, D10, items 3–5)", () => {
   it("D9: 140 g every 4 weeks is 35 g a week at 1:1, Hizentra 20 % 175 mL, every 7 days", () => {
     const r = scig();
     expect(r.regimen.route).toBe("scig");

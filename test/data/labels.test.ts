@@ -4,7 +4,7 @@ import { MAX_DAILY_G_PER_KG } from "../../src/data/guidelines.js";
 import { scheduleInput } from "../helpers/input.js";
 import { findProduct, findScigProduct, mmnIndicationFor, PRODUCTS, vialSizesFor, type Product } from "../../src/data/products.js";
 
-// Expected values typed from the labels (CLINICAL.md §12 and the pages cited), not from the tool.
+// Expected values typed from the labels (docs/clinical.md §12 and the pages cited), not from the tool.
 const ivig = (id: string) => findProduct(id)!;
 const scig = (id: string) => findScigProduct(id)!;
 const url = (f: { source?: { url: string } } | object) => ("source" in f ? f.source!.url : null);

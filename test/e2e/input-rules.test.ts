@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 
-// CONTRACT.md, "Files, settings and input, in every command": choice values in any case, an
+// docs/contract.md, "Files, settings and input, in every command": choice values in any case, an
 // unknown one names the closest valid one, --time 9:00, and `mmn-dose` alone prints a short usage.
 
 const dir = mkdtempSync(join(tmpdir(), "mmn-dose-input-"));

@@ -43,7 +43,7 @@ export function parseIcs(text: string) {
 export const value = (e: ICAL.Component, name: string) => e.getFirstPropertyValue(name);
 export const instant = (e: ICAL.Component, name: string) => (value(e, name) as ICAL.Time).toJSDate().toISOString();
 
-/** RFC 5545 musts that neither ical-generator nor ical.js enforce (ECOSYSTEM §4.2). */
+/** RFC 5545 musts that neither ical-generator nor ical.js enforce (docs/ecosystem.md §4.2). */
 export function checkRfc5545(text: string) {
   expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
   expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/); // CRLF only
