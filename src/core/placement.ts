@@ -70,7 +70,7 @@ function spreadWarnings(placed: readonly PlacedCourse[], courses: readonly Plann
   if (spread.length === 0) return [];
   // Without the weekend rule the avoided dates alone may leave every course within a week.
   const withoutWeekends = rules?.weekends ? placeCourses(courses, { dates: rules.dates }) : undefined;
-  const weekendsHelp = withoutWeekends !== undefined && withoutWeekends.every((p) => span(p.days) <= MAX_COURSE_SPAN_DAYS.value);
+  const weekendsHelp = withoutWeekends?.every((p) => span(p.days) <= MAX_COURSE_SPAN_DAYS.value);
   const list = spread.map((p) => `course ${p.course} (${p.days.length} days from ${p.days[0]!.date} to ${p.days.at(-1)!.date}, ` +
     `${span(p.days)} calendar days)`);
   return [

@@ -32,7 +32,7 @@ function factRows(p: Product): FactRow[] {
       field: "intermediateMlPerKgPerHour",
       label: "steps",
       fact: r.intermediateMlPerKgPerHour,
-      text: (v: number[]) => v.map((x) => `${formatNumber(x, 3)}`).join(" → ") + " mL/kg/h",
+      text: (v: number[]) => `${v.map((x) => formatNumber(x, 3)).join(" → ")} mL/kg/h`,
     },
     { field: "maxMlPerKgPerHour", label: "maximum rate", fact: r.maxMlPerKgPerHour, text: (v: number) => mlkgh(v, conc) },
   );

@@ -10,8 +10,12 @@ async function run(argv: string[]) {
   let stdout = "";
   let stderr = "";
   const io: Io = {
-    writeOut: (t) => void (stdout += t),
-    writeErr: (t) => void (stderr += t),
+    writeOut: (t) => {
+      stdout += t;
+    },
+    writeErr: (t) => {
+      stderr += t;
+    },
     env: { HOME: "/nonexistent" },
     stdoutIsTTY: false,
     stdinIsTTY: true,

@@ -13,8 +13,12 @@ async function run(argv: readonly string[]) {
   let stdout = "";
   let stderr = "";
   const io: Io = {
-    writeOut: (t) => void (stdout += t),
-    writeErr: (t) => void (stderr += t),
+    writeOut: (t) => {
+      stdout += t;
+    },
+    writeErr: (t) => {
+      stderr += t;
+    },
     env: {},
     stdoutIsTTY: false,
     today: () => "2026-11-25",

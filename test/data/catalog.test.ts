@@ -90,7 +90,7 @@ describe("product catalog", () => {
     if (max !== null && r.initialMlPerKgPerHour.value !== null) expect(r.initialMlPerKgPerHour.value).toBeLessThan(max);
     if (max !== null && r.atRiskMaxMlPerKgPerHour.value !== null) expect(r.atRiskMaxMlPerKgPerHour.value).toBeLessThan(max);
     const steps = r.intermediateMlPerKgPerHour.value ?? [];
-    steps.forEach((s, i) => i > 0 && expect(s).toBeGreaterThan(steps[i - 1]!));
+    for (let i = 1; i < steps.length; i++) expect(steps[i]).toBeGreaterThan(steps[i - 1]!);
     if (p.vialSizesG.value) expect([...p.vialSizesG.value].sort((a, b) => a - b)).toEqual(p.vialSizesG.value);
   });
 

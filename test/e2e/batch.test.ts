@@ -240,7 +240,7 @@ describe("Ctrl-C during a batch", () => {
     const waiters: (() => void)[] = [];
     child.stdout.on("data", (d: Buffer) => {
       stdout += d;
-      waiters.splice(0).forEach((w) => w());
+      for (const w of waiters.splice(0)) w();
     });
     child.stderr.on("data", (d: Buffer) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));

@@ -140,9 +140,9 @@ describe("products, rates and chair time", () => {
 
   it("the table prints each distinct rate plan once", () => {
     const out = runCli(["--weight", "70", ...START, "--product", "octagam-10", "--vials", "5,10,20"]).stdout;
-    expect(out.match(/^  A {2}first infusions$/gm)).toHaveLength(1);
-    expect(out.match(/^  B {2}later infusions$/gm)).toHaveLength(1);
-    expect(out).not.toMatch(/^  C /m);
+    expect(out.match(/^ {2}A {2}first infusions$/gm)).toHaveLength(1);
+    expect(out.match(/^ {2}B {2}later infusions$/gm)).toHaveLength(1);
+    expect(out).not.toMatch(/^ {2}C /m);
   });
 });
 

@@ -31,7 +31,7 @@ describe("renderCsv", () => {
   ])("parses back field by field to the result (%s)", (_, r) => {
     const rows = readCsv(renderCsv(r));
     expect(rows).toHaveLength(r.infusions.length);
-    rows.forEach((row, k) => expect(row).toEqual(expectedRow(r, k)));
+    for (const [k, row] of rows.entries()) expect(row).toEqual(expectedRow(r, k));
   });
 
   it("has moved days in the fixture, so plannedDate and movedBecause are really compared", () => {

@@ -1,4 +1,4 @@
-import ICAL from "ical.js";
+import type ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { planSchedule } from "../../src/core/schedule.js";
 import type { ScheduleResult } from "../../src/core/resultSchema.js";
