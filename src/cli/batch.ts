@@ -2,7 +2,7 @@ import type { IsoDate } from "../core/calendarDate.js";
 import type { ScheduleResult } from "../core/resultSchema.js";
 import { planSchedule } from "../core/schedule.js";
 import { CliError, EXIT, UsageError } from "./errors.js";
-import type { Io } from "./main.js";
+import type { Io } from "./io.js";
 import { otherRouteKeys, resolveSiteSettings, withSettingSources } from "./config.js";
 import { csvDelimiter, csvRecord, parseCsvRow } from "./csvInput.js";
 import { escapeControl } from "./escape.js";
