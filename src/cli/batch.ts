@@ -13,9 +13,9 @@ import { validateScheduleOptions } from "./validate.js";
 /** A line longer than this is refused without parsing (a clinic record is a few hundred bytes). */
 export const MAX_LINE_BYTES = 1_000_000;
 
-/** Options that make no sense per patient line: output format, files, color. */
-const NOT_PER_LINE = new Set(["format", "json", "output", "avoidFile", "config", "time", "tz", "calendarId", "sequence"]);
-const LINE_KEYS = new Set(SCHEDULE_OPTIONS.map((o) => o.key).filter((k) => !NOT_PER_LINE.has(k)));
+/** Options that make no sense per patient line (output format, files, calendar) are refused by name. */
+const NOT_PER_LINE = new Set(SCHEDULE_OPTIONS.filter((o) => o.batch === "refused").map((o) => o.key));
+const LINE_KEYS = new Set(SCHEDULE_OPTIONS.filter((o) => o.batch === undefined).map((o) => o.key));
 
 interface LineError {
   readonly code: string;

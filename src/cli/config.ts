@@ -3,7 +3,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import * as z from "zod/mini";
 import { UsageError } from "./errors.js";
-import { longFlagOf, optionValueFromJson } from "./options.js";
+import { envName, FLAG_KEYS, longFlagOf, optionValueFromJson, PATIENT_KEYS, routeOnly, SITE_KEYS } from "./options.js";
 import { ScheduleOptionsSchema } from "./validate.js";
 
 /**
@@ -11,52 +11,21 @@ import { ScheduleOptionsSchema } from "./validate.js";
  * caps, avoided dates). Never patient data: a weight left in a file would silently dose the next
  * patient. Precedence: flag > environment (MMN_DOSE_*) > config file > built-in default.
  */
-export const SITE_KEYS = [
-  "region",
-  "product",
-  "vials",
-  "policy",
-  "round",
-  "maxDaily",
-  "maxRate",
-  "stepMinutes",
-  "rateSteps",
-  "scigProduct",
-  "skipWeekends",
-  "avoid",
-  "tz",
-  "time",
-] as const;
-export type SiteKey = (typeof SITE_KEYS)[number];
-const IVIG_ONLY: readonly SiteKey[] = ["product", "vials", "maxDaily", "maxRate", "stepMinutes", "rateSteps"];
+export { envName, SITE_KEYS };
+export type SiteKey = string;
 
 /** The site keys that do not apply to a patient on `route` (ivig unless "scig", in any case). */
 export function otherRouteKeys(route: unknown): readonly SiteKey[] {
-  return typeof route === "string" && route.toLowerCase() === "scig" ? IVIG_ONLY : ["scigProduct"];
+  const other = typeof route === "string" && route.toLowerCase() === "scig" ? "ivig" : "scig";
+  return routeOnly(other).filter((o) => typeof o.scope === "object").map((o) => o.key);
 }
 
-const PATIENT_KEYS = new Set(["weight", "height", "sex", "age", "pregnant", "dose", "every", "days", "courses", "until", "start", "lastIvig", "id", "name"]);
-
-// The file's shape: known keys only, and skipWeekends a boolean. Every other value goes to the
+// The file's shape: known keys only, and on/off settings booleans. Every other value goes to the
 // flag's own validator (ScheduleOptionsSchema), so a wrong type is refused with the option's range.
-const anyValue = z.optional(z.unknown());
 const ConfigSchema = z.strictObject(
-  {
-    region: anyValue,
-    product: anyValue,
-    vials: anyValue,
-    policy: anyValue,
-    round: anyValue,
-    maxDaily: anyValue,
-    maxRate: anyValue,
-    stepMinutes: anyValue,
-    rateSteps: anyValue,
-    scigProduct: anyValue,
-    skipWeekends: z.optional(z.boolean({ error: "must be true or false" })),
-    avoid: anyValue,
-    tz: anyValue,
-    time: anyValue,
-  },
+  Object.fromEntries(
+    SITE_KEYS.map((key) => [key, FLAG_KEYS.has(key) ? z.optional(z.boolean({ error: "must be true or false" })) : z.optional(z.unknown())]),
+  ),
   { error: "must be a JSON object of site settings" },
 );
 
@@ -71,11 +40,6 @@ export interface SiteSettings {
   readonly sources: Readonly<Record<SiteKey, SettingSource>>;
   /** The config file used, if any. */
   readonly configPath: string | undefined;
-}
-
-/** `maxDaily` → `MMN_DOSE_MAX_DAILY` */
-export function envName(key: SiteKey): string {
-  return `MMN_DOSE_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 }
 
 /** A config file holds a few hundred bytes of settings; anything larger is refused unread. */
@@ -215,7 +179,7 @@ export async function resolveSiteSettings(
     let source: SettingSource = "default";
     if (fromEnv !== undefined && fromEnv !== "") {
       source = `env ${envName(key)}`;
-      if (key === "skipWeekends") {
+      if (FLAG_KEYS.has(key)) {
         value = ENV_BOOLEAN[fromEnv.toLowerCase()];
         if (value === undefined) throw new UsageError("CONFIG", `${envName(key)} must be true or false (or 1/0, yes/no); got '${fromEnv}'`);
       } else {
@@ -227,7 +191,7 @@ export async function resolveSiteSettings(
     }
     sources[key] = source;
     if (value === undefined) continue;
-    const check = ScheduleOptionsSchema.shape[key].safeParse(value);
+    const check = ScheduleOptionsSchema.shape[key]!.safeParse(value);
     if (!check.success) {
       const where = source.startsWith("env") ? source.slice(4) : `${source}, key '${key}'`;
       throw new UsageError("CONFIG", `${where}: ${check.error.issues[0]?.message ?? "invalid value"}`);

@@ -2,17 +2,17 @@ import { readFile } from "node:fs/promises";
 import { Option } from "commander";
 import type { ScheduleResult } from "../../core/resultSchema.js";
 import { renderJson } from "../../render/json.js";
-import { type CommandContext, DEBUG_HELP, paintFor } from "../commandKit.js";
+import { type CommandContext, paintFor } from "../commandKit.js";
 import { UsageError } from "../errors.js";
 import { escapeControl } from "../escape.js";
 import type { Io } from "../io.js";
-import { longFlagOf, SCHEDULE_OPTIONS } from "../options.js";
+import { LIST_KEYS, longFlagOf, OPTION_GROUPS, type OptionSpec, SCHEDULE_OPTIONS, takesValue } from "../options.js";
 import type { ScheduleRequest } from "../validate.js";
 
 /** commander's argParser for a value option: a second value is an error, not a silent override. */
-function onlyOnce(flag: string, value: string, previous: unknown): string {
+function onlyOnce(flag: string, key: string, value: string, previous: unknown): string {
   if (previous !== undefined) {
-    const list = ["--vials", "--avoid", "--rate-steps"].includes(flag) ? " (list several values with commas)" : "";
+    const list = LIST_KEYS.has(key) ? " (list several values with commas)" : "";
     throw new UsageError("REPEATED_OPTION", `${flag} was given twice ('${String(previous)}' and '${value}'): give it once${list}`);
   }
   return value;
@@ -25,20 +25,21 @@ function unexpectedArgument(arg: string): UsageError {
   return new UsageError("UNEXPECTED_ARGUMENT", `unexpected argument '${arg}'${hint}`);
 }
 
-/** The one-patient command is the program itself: its options and its action. */
+/** A commander option from its row in the options table. */
+function commanderOption(spec: OptionSpec): Option {
+  const description = spec.defaultText ? `${spec.description} [default: ${spec.defaultText}]` : spec.description;
+  const option = new Option(spec.flags, description).helpGroup(spec.group);
+  // Given twice, commander keeps the last value silently: `--weight 70 --weight 80` would dose 80 kg.
+  if (takesValue(spec)) option.argParser((value: string, previous: unknown) => onlyOnce(option.long!, spec.key, value, previous));
+  return option;
+}
+
+/** The one-patient command is the program itself: its options (grouped in --help) and its action. */
 export function addScheduleCommand(ctx: CommandContext): void {
   const { program, io } = ctx;
-  for (const spec of SCHEDULE_OPTIONS) {
-    const description = spec.defaultText ? `${spec.description} [default: ${spec.defaultText}]` : spec.description;
-    const option = new Option(spec.flags, description);
-    // Given twice, commander keeps the last value silently: `--weight 70 --weight 80` would dose 80 kg.
-    if (spec.flags.includes("<")) option.argParser((value: string, previous: unknown) => onlyOnce(option.long!, value, previous));
-    program.addOption(option);
+  for (const group of OPTION_GROUPS) {
+    for (const spec of SCHEDULE_OPTIONS) if (spec.group === group) program.addOption(commanderOption(spec));
   }
-  program
-    .option("--color", "force color in the table")
-    .option("--no-color", "no color (NO_COLOR is honoured too)")
-    .option("--debug", DEBUG_HELP);
   program.action((unexpected: string[], raw: Record<string, unknown>) => runSchedule(unexpected, raw, io));
 }
 
