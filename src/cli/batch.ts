@@ -50,7 +50,8 @@ export function processLine(
 
 /** A line over the limit, known only by its length: it was not read. */
 function tooLong(line: number, bytes: number): Record<string, unknown> {
-  return { line, id: null, error: { code: "LINE_TOO_LONG", message: `line is ${bytes} bytes, longer than the limit of ${MAX_LINE_BYTES} bytes; it was not read` } };
+  return { line, id: null, error: { code: "LINE_TOO_LONG", message: `line is ${bytes} bytes, longer than the limit of ` +
+    `${MAX_LINE_BYTES} bytes; it was not read` } };
 }
 
 /** One record (a parsed JSON line or a CSV row) → one output object. */
@@ -116,7 +117,8 @@ function toOptionValues(fields: Record<string, unknown>): Record<string, unknown
   for (const [key, value] of Object.entries(fields)) {
     if (key === "id") continue;
     if (!LINE_KEYS.has(key)) {
-      fail("UNKNOWN_KEY", NOT_PER_LINE.has(key) ? `'${key}' is not accepted per line` : `unknown key '${key}' (keys are the long option names in camelCase)`);
+      fail("UNKNOWN_KEY", NOT_PER_LINE.has(key) ? `'${key}' is not accepted per line` : `unknown key '${key}' (keys are the long ` +
+        `option names in camelCase)`);
     }
     if (value === null || value === undefined) continue;
     if (FLAG_KEYS.has(key) && typeof value !== "boolean") fail("INVALID_OPTION", `'${key}' must be true or false`);
@@ -159,7 +161,8 @@ function recordReader(file: string | undefined) {
       const bad = row.cells.find((key) => key !== "id" && !LINE_KEYS.has(key));
       const twice = row.cells.find((key, k) => row.cells.indexOf(key) !== k);
       if (bad !== undefined) {
-        throw new UsageError("CSV_HEADER", `batch ${file}: column '${bad}' in the header row is not a key (keys are the long option names in camelCase, and id)`);
+        throw new UsageError("CSV_HEADER", `batch ${file}: column '${bad}' in the header row is not a key (keys are the long option ` +
+          `names in camelCase, and id)`);
       }
       if (twice !== undefined) throw new UsageError("CSV_HEADER", `batch ${file}: column '${twice}' appears twice in the header row`);
       header = row.cells;
@@ -181,7 +184,8 @@ export async function runBatch(
   output?: string,
 ): Promise<number> {
   if ((file === undefined || file === "-") && io.stdinIsTTY) {
-    throw new UsageError("NO_INPUT", "batch reads JSON Lines from a file or from stdin: mmn-dose batch clinic.jsonl, or … | mmn-dose batch");
+    throw new UsageError("NO_INPUT", "batch reads JSON Lines from a file or from stdin: mmn-dose batch clinic.jsonl, or … | mmn-dose " +
+      "batch");
   }
   if (!io.readInput) throw new UsageError("NO_INPUT", "batch input is not available here");
   const today = io.today();
@@ -247,7 +251,9 @@ async function runLines(
       }
       const { record, error, header } = read(text, line);
       if (header) continue;
-      out = error ? { line, id: null, error: { code: error.code, message: escapeControl(error.message) } } : processRecord(record, line, today, site, siteSources);
+      out = error
+        ? { line, id: null, error: { code: error.code, message: escapeControl(error.message) } }
+        : processRecord(record, line, today, site, siteSources);
     }
     records++;
     if ("error" in out) failed++;

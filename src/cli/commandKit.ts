@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { COLOR, NO_COLOR, type Paint } from "../render/paint.js";
 import { UsageError } from "./errors.js";
 import type { Io } from "./io.js";
+import { SCHEDULE_OPTIONS } from "./options.js";
 
 /** What every command module gets: the root program, the outside world, and a way to set the exit code. */
 export interface CommandContext {
@@ -11,7 +12,8 @@ export interface CommandContext {
   readonly setExit: (code: number) => void;
 }
 
-export const DEBUG_HELP = "print stack traces of internal errors";
+/** --debug's help in every command, from the options table. */
+export const DEBUG_HELP = SCHEDULE_OPTIONS.find((o) => o.key === "debug")!.description;
 
 /** `mmn-dose --config c.json batch f` would silently ignore --config: options go after the command. */
 export function refuseOptionsBefore(program: Command, command: string): void {

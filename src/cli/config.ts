@@ -100,10 +100,12 @@ function refuseUnknownVariables(env: Readonly<Record<string, string | undefined>
     if (!name.startsWith("MMN_DOSE_") || known.has(name) || env[name] === undefined) continue;
     const key = name.slice(9).toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
     if (PATIENT_KEYS.has(key)) {
-      throw new UsageError("CONFIG", `${name}: '${key}' is patient data, which never comes from the environment (a value left in a shell would apply to the next patient); unset it`);
+      throw new UsageError("CONFIG", `${name}: '${key}' is patient data, which never comes from the environment (a value left in a ` +
+        `shell would apply to the next patient); unset it`);
     }
     const close = [...known].find((k) => k.replace(/_/g, "") === name.replace(/_/g, ""));
-    throw new UsageError("CONFIG", `${name} is not a setting${close ? ` (did you mean ${close}?)` : ""}; the variables are ${[...known].join(", ")}`);
+    throw new UsageError("CONFIG", `${name} is not a setting${close ? ` (did you mean ${close}?)` : ""}; the variables are ` +
+      `${[...known].join(", ")}`);
   }
 }
 
@@ -128,14 +130,16 @@ async function loadConfig(explicit: string | undefined, env: Readonly<Record<str
     if (typeof data === "object" && data !== null && !Array.isArray(data)) {
       const patient = Object.keys(data).find((k) => PATIENT_KEYS.has(k));
       if (patient) {
-        throw new UsageError("CONFIG", `config ${path}: key '${patient}' is patient data; a site config holds site policy only (${SITE_KEYS.join(", ")})`);
+        throw new UsageError("CONFIG", `config ${path}: key '${patient}' is patient data; a site config holds site policy only ` +
+          `(${SITE_KEYS.join(", ")})`);
       }
     }
     const parsed = ConfigSchema.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const key = issue.path.length > 0 ? `key '${String(issue.path[0])}'` : "the file";
-      const what = issue.code === "unrecognized_keys" ? `unknown key '${issue.keys[0]}' (site keys: ${SITE_KEYS.join(", ")})` : `${key}: ${issue.message}`;
+      const what = issue.code === "unrecognized_keys" ? `unknown key '${issue.keys[0]}' (site keys: ` +
+        `${SITE_KEYS.join(", ")})` : `${key}: ${issue.message}`;
       throw new UsageError("CONFIG", `config ${path}: ${what}`);
     }
     return { path, values: parsed.data as Partial<Record<SiteKey, unknown>> };

@@ -77,9 +77,10 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
     group: "Patient:",
     scope: "patient",
     value: { kind: "weight" },
-    description: `actual body weight: 70, 70kg or 154lb (a bare number is kg; ${LIMITS.weightKg.min}–${LIMITS.weightKg.max} kg); required`,
+    description: `actual body weight: 70, 70kg or 154lb (a bare number is kg; ${range(LIMITS.weightKg)} kg); required`,
     readme: {
-      text: `actual body weight: \`70\`, \`70kg\` or \`154lb\` (a bare number is kg; ${range(LIMITS.weightKg)} kg; no space before the unit)`,
+      text: `actual body weight: \`70\`, \`70kg\` or \`154lb\` (a bare number is kg; ${range(LIMITS.weightKg)} kg; no space before the ` +
+        `unit)`,
       default: "required",
     },
   },
@@ -90,7 +91,8 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
     scope: "patient",
     value: { kind: "height" },
     description: `height: 175, 175cm, 69in or 5ft9in (a bare number is cm; ${LIMITS.heightCm.min}–${LIMITS.heightCm.max} cm)`,
-    readme: { text: `\`175\`, \`175cm\`, \`69in\`, \`5ft\`, \`5ft9in\` (a bare number is cm; ${range(LIMITS.heightCm)} cm)`, default: "none" },
+    readme: { text: `\`175\`, \`175cm\`, \`69in\`, \`5ft\`, \`5ft9in\` (a bare number is cm; ${range(LIMITS.heightCm)} ` +
+      `cm)`, default: "none" },
   },
   {
     flags: "--sex <sex>",
@@ -108,7 +110,8 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
     scope: "run",
     value: choice(["actual", "ideal", "adjusted", "bmi30", "ibw120"]),
     description:
-      "actual, ideal, adjusted (IBW + 0.4 × (actual − IBW)), bmi30 (adjusted when BMI > 30), ibw120 (adjusted when actual > 120 % of ideal); " +
+      "actual, ideal, adjusted (IBW + 0.4 × (actual − IBW)), bmi30 (adjusted when BMI > 30), ibw120 (adjusted when actual > 120 % of " +
+        "ideal); " +
       "overrides --policy's weight rule",
     defaultText: "actual, or the policy's rule",
     readme: {
@@ -141,7 +144,8 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
     defaultText: "adult",
     readme: {
       text:
-        `age (${range(LIMITS.ageYears)}); under 18: \`australia\` and \`uk\` dose on actual weight, \`ontario\` applies its criteria at any age; ` +
+        `age (${range(LIMITS.ageYears)}); under 18: \`australia\` and \`uk\` dose on actual weight, \`ontario\` applies its criteria ` +
+          `at any age; ` +
         "over 65 warns of the renal/thrombosis risk",
       default: "adult",
     },
@@ -192,9 +196,11 @@ const REGIMEN_OPTIONS: readonly OptionSpec[] = [
     route: "ivig",
     value: whole(LIMITS.daysPerCourse, "days"),
     description:
-      `consecutive infusion days per course (${LIMITS.daysPerCourse.min}–${LIMITS.daysPerCourse.max}); a day above --max-daily is then a warning`,
+      `consecutive infusion days per course (${LIMITS.daysPerCourse.min}–${LIMITS.daysPerCourse.max}); a day above --max-daily is then ` +
+        `a warning`,
     defaultText: "fewest days keeping each day within --max-daily",
-    readme: { text: `consecutive infusion days per course (${range(LIMITS.daysPerCourse)})`, default: "fewest days keeping each day ≤ `--max-daily`" },
+    readme: { text: `consecutive infusion days per course ` +
+      `(${range(LIMITS.daysPerCourse)})`, default: "fewest days keeping each day ≤ `--max-daily`" },
   },
   {
     flags: "--max-daily <g/kg>",
@@ -292,7 +298,8 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
     value: { kind: "list", limits: LIMITS.vialSizeG, unit: "g" },
     description: "vial sizes the pharmacy stocks, in g (e.g. 10,20); rounding and dispensing use only these",
     defaultText: "every size the product comes in",
-    readme: { text: "vial sizes the pharmacy stocks (e.g. `10,20`); rounding and dispensing use only these", default: "every size the product comes in" },
+    readme: { text: "vial sizes the pharmacy stocks (e.g. `10,20`); rounding and dispensing use only " +
+      "these", default: "every size the product comes in" },
   },
   {
     flags: "--max-rate <mL/kg/h>",
@@ -319,7 +326,8 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
     scope: "run",
     value: FLAG,
     description: "accept an --initial-rate or --max-rate above the label's (printed as a warning); with --at-risk the label's rate holds",
-    readme: { text: "accept `--initial-rate` or `--max-rate` above the label's (a warning); not with `--at-risk`, where the label's rate holds", default: "off" },
+    readme: { text: "accept `--initial-rate` or `--max-rate` above the label's (a warning); not with `--at-risk`, where the label's " +
+      "rate holds", default: "off" },
   },
   {
     flags: "--initial-rate <mL/kg/h>",
@@ -479,7 +487,8 @@ const FILE_OPTIONS: readonly OptionSpec[] = [
     batch: "refused",
     value: TEXT,
     description:
-      "write the output to this file instead of stdout (- is stdout): atomically, keeping its permissions; through a symlink to its target; " +
+      "write the output to this file instead of stdout (- is stdout): atomically, keeping its permissions; through a symlink to its " +
+        "target; " +
       "a device or FIFO directly",
     readme: { text: "write the output to a file (rules below); `-` is stdout; `batch` takes it too", default: "stdout" },
   },
@@ -492,7 +501,8 @@ const FILE_OPTIONS: readonly OptionSpec[] = [
     value: TEXT,
     description: "site configuration file (site policy only, never patient data)",
     defaultText: "./mmn-dose.config.json, else ~/.config/mmn-dose/config.json",
-    readme: { text: "site configuration ([Site configuration](#site-configuration))", default: "`./mmn-dose.config.json`, else `~/.config/mmn-dose/config.json`" },
+    readme: { text: "site configuration ([Site configuration](#site-configuration))", default: "`./mmn-dose.config.json`, else " +
+      "`~/.config/mmn-dose/config.json`" },
   },
 ];
 
@@ -538,7 +548,8 @@ const SCIG_OPTIONS: readonly OptionSpec[] = [
     route: "scig",
     value: whole(LIMITS.sessions, ""),
     description:
-      "split each SCIG dose over 1 or 2 consecutive days (not HyQvia: one session); sites beyond the label's at-once limit otherwise run in turn",
+      "split each SCIG dose over 1 or 2 consecutive days (not HyQvia: one session); sites beyond the label's at-once limit otherwise " +
+        "run in turn",
     defaultText: "1",
     readme: { text: "split each SCIG dose over 1 or 2 consecutive days", default: "1" },
   },
@@ -594,9 +605,11 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     calendar: "is the zone of --time in calendar events",
     value: { kind: "tz" },
     description:
-      "ICS only, with --time (an error otherwise): IANA time zone of --time, e.g. Europe/London; an empty or unknown system zone is an error, never UTC",
+      "ICS only, with --time (an error otherwise): IANA time zone of --time, e.g. Europe/London; an empty or unknown system zone is an " +
+        "error, never UTC",
     defaultText: "the system zone",
-    readme: { text: "ICS only, with `--time`: its IANA zone; without `--tz`, an empty or unknown system zone is an error", default: "the system zone" },
+    readme: { text: "ICS only, with `--time`: its IANA zone; without `--tz`, an empty or unknown system zone is an " +
+      "error", default: "the system zone" },
   },
   {
     flags: "--calendar-id <text>",
@@ -641,7 +654,8 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     description: "force color in the table",
     readme: { text: "force color (`--no-color`: none); `NO_COLOR` and `FORCE_COLOR` are honoured", default: "color only on a terminal" },
   },
-  { flags: "--no-color", key: "color", group: "Output:", scope: "run", batch: "unknown", description: "no color (NO_COLOR is honoured too)" },
+  { flags: "--no-color", key: "color", group: "Output:", scope: "run", batch: "unknown", description: "no color (NO_COLOR is honoured " +
+    "too)" },
   {
     flags: "--debug",
     key: "debug",
@@ -696,12 +710,18 @@ export const LIST_KEYS: ReadonlySet<string> = new Set(
 export const FLAG_KEYS: ReadonlySet<string> = new Set(SCHEDULE_OPTIONS.filter((o) => !takesValue(o)).map((o) => o.key));
 
 /** The site settings, in the order `mmn-dose config` lists them. */
-export const SITE_KEYS: readonly string[] = VALUE_OPTIONS.flatMap((o) => (typeof o.scope === "object" ? [[o.scope.site, o.key] as const] : []))
+export const SITE_KEYS: readonly string[] = VALUE_OPTIONS.flatMap((o) =>
+  typeof o.scope === "object" ? [[o.scope.site, o.key] as const] : [],
+)
   .sort((a, b) => a[0] - b[0])
   .map(([, key]) => key);
 
 /** Patient data: never from the environment or a config file. */
-export const PATIENT_KEYS: ReadonlySet<string> = new Set([...VALUE_OPTIONS.filter((o) => o.scope === "patient").map((o) => o.key), "id", "name"]);
+export const PATIENT_KEYS: ReadonlySet<string> = new Set([
+  ...VALUE_OPTIONS.filter((o) => o.scope === "patient").map((o) => o.key),
+  "id",
+  "name",
+]);
 
 /** The options of one route, in table order. */
 export function routeOnly(route: "ivig" | "scig", refusedOnly = false): readonly OptionSpec[] {

@@ -58,7 +58,12 @@ function isoDate(flag: string) {
  * accepted spellings (`m` for male). An unknown value is refused with the accepted list, the
  * closest valid value, or `hint`'s pointer (an SCIG product given as --product).
  */
-function oneOf(flag: string, values: readonly string[], aliases: Readonly<Record<string, string>> = {}, hint?: (id: string) => string | undefined) {
+function oneOf(
+  flag: string,
+  values: readonly string[],
+  aliases: Readonly<Record<string, string>> = {},
+  hint?: (id: string) => string | undefined,
+) {
   const accepted = `${values.join(", ")}${Object.keys(aliases).length > 0 ? ` (or ${Object.keys(aliases).join(", ")})` : ""}`;
   const refusal = (text: string) => {
     const pointer = hint?.(text.toLowerCase());
@@ -78,9 +83,11 @@ function oneOf(flag: string, values: readonly string[], aliases: Readonly<Record
 
 /** An SCIG product given as --product, or an IVIG one as --scig-product, is sent to the right option. */
 const ivigHint = (id: string) =>
-  SCIG_IDS.includes(id) ? `is an SCIG product: give --route scig --scig-product ${id} (the IVIG products are ${IVIG_IDS.join(", ")})` : undefined;
+  SCIG_IDS.includes(id) ? `is an SCIG product: give --route scig --scig-product ${id} (the IVIG products are ` +
+    `${IVIG_IDS.join(", ")})` : undefined;
 const scigHint = (id: string) =>
-  IVIG_IDS.includes(id) ? `is an IVIG product: give --product ${id} without --route scig (the SCIG products are ${SCIG_IDS.join(", ")})` : undefined;
+  IVIG_IDS.includes(id) ? `is an IVIG product: give --product ${id} without --route scig (the SCIG products are ` +
+    `${SCIG_IDS.join(", ")})` : undefined;
 
 /** `9:00` or `09:00` (0–23 h) → `09:00`. */
 const clockTime = readString("--time", (text, ctx) => {
@@ -102,7 +109,8 @@ function measured<T>(read: (text: string) => T, value: (t: T) => number, text: s
 const weight = readString("--weight", (text, ctx) => {
   const kg = measured(parseWeight, (m) => m.value, text)?.value ?? Number.NaN;
   if (!(kg >= LIMITS.weightKg.min && kg <= LIMITS.weightKg.max)) {
-    return fail(ctx, text, `--weight must be a body weight ${rangeText(LIMITS.weightKg.min, LIMITS.weightKg.max, "kg")}, e.g. 70, 70kg or 154lb; got '${text}'`);
+    return fail(ctx, text, `--weight must be a body weight ${rangeText(LIMITS.weightKg.min, LIMITS.weightKg.max, "kg")}, e.g. 70, 70kg ` +
+      `or 154lb; got '${text}'`);
   }
   return kg;
 });
@@ -110,7 +118,8 @@ const weight = readString("--weight", (text, ctx) => {
 const height = readString("--height", (text, ctx) => {
   const cm = measured(parseHeight, (m) => m.value, text)?.value ?? Number.NaN;
   if (!(cm >= LIMITS.heightCm.min && cm <= LIMITS.heightCm.max)) {
-    return fail(ctx, text, `--height must be a height ${rangeText(LIMITS.heightCm.min, LIMITS.heightCm.max, "cm")}, e.g. 175, 175cm, 69in or 5ft9in; got '${text}'`);
+    return fail(ctx, text, `--height must be a height ${rangeText(LIMITS.heightCm.min, LIMITS.heightCm.max, "cm")}, e.g. 175, 175cm, ` +
+      `69in or 5ft9in; got '${text}'`);
   }
   return cm;
 });
@@ -126,7 +135,9 @@ function decimalList(flag: string, limits: { min: number; max: number }, unit: s
       return fail(
         ctx,
         text,
-        `${flag} must be a comma-separated list of numbers ${rangeText(limits.min, limits.max, unit)}${ascending ? ", ascending" : ""}, e.g. ${ascending ? "1,2,4" : "10,20"}; got '${text}'`,
+        `${flag} must be a comma-separated list of numbers ` +
+          `${rangeText(limits.min, limits.max, unit)}${ascending ? ", ascending" : ""}, e.g. ${ascending ? "1,2,4" : "10,20"}; got ` +
+            `'${text}'`,
       );
     }
     return values;
@@ -146,7 +157,8 @@ const scigFactor = (flag: string) =>
     if (text.toLowerCase() === "label") return "label" as const;
     const value = DECIMAL.test(text) ? Number(text) : Number.NaN;
     if (!(value >= LIMITS.scigFactor.min && value <= LIMITS.scigFactor.max)) {
-      return fail(ctx, text, `${flag} must be a number ${rangeText(LIMITS.scigFactor.min, LIMITS.scigFactor.max, "")} or 'label'; got '${text}'`);
+      return fail(ctx, text, `${flag} must be a number ${rangeText(LIMITS.scigFactor.min, LIMITS.scigFactor.max, "")} or 'label'; got ` +
+        `'${text}'`);
     }
     return value;
   });
@@ -277,10 +289,12 @@ export function refuseUnusedCalendarOptions(flags: Record<string, unknown>, requ
     const given = CALENDAR_ONLY.find(([key]) => flags[key] !== undefined);
     if (given) {
       const [, flag, what] = given;
-      throw new UsageError("CONFLICTING_OPTIONS", `${flag} ${what}, so it applies to --format ics only (this is --format ${request.format}): add --format ics, or leave ${flag} out`);
+      throw new UsageError("CONFLICTING_OPTIONS", `${flag} ${what}, so it applies to --format ics only (this is --format ` +
+        `${request.format}): add --format ics, or leave ${flag} out`);
     }
   } else if (flags.tz !== undefined && request.calendar.time === undefined) {
-    throw new UsageError("CONFLICTING_OPTIONS", "--tz is the zone of --time: without --time the calendar events are all-day, so give --time HH:MM too, or leave --tz out");
+    throw new UsageError("CONFLICTING_OPTIONS", "--tz is the zone of --time: without --time the calendar events are all-day, so give " +
+      "--time HH:MM too, or leave --tz out");
   }
 }
 
@@ -325,7 +339,8 @@ export function validateScheduleOptions(raw: Record<string, unknown>, files: { a
   const scig = o.route === "scig";
   refuseOtherRoute(scig ? "ivig" : "scig", o);
   if (o.lastIvig !== undefined && o.start !== undefined) {
-    throw new UsageError("CONFLICTING_OPTIONS", "--last-ivig and --start cannot be used together: SCIG starts one week after the last IVIG");
+    throw new UsageError("CONFLICTING_OPTIONS", "--last-ivig and --start cannot be used together: SCIG starts one week after the last " +
+      "IVIG");
   }
   if (o.until !== undefined && o.start !== undefined && o.until < o.start) {
     throw new UsageError("INVALID_OPTION", `--until ${o.until} must not be before --start ${o.start}`);
@@ -368,7 +383,10 @@ export function validateScheduleOptions(raw: Record<string, unknown>, files: { a
         atRisk: o.atRisk,
       },
       firstInfusion: o.firstInfusion,
-      avoid: o.skipWeekends || avoidDates.length > 0 ? { weekends: o.skipWeekends === true, dates: [...new Set(avoidDates)].sort() } : undefined,
+      avoid:
+        o.skipWeekends || avoidDates.length > 0
+          ? { weekends: o.skipWeekends === true, dates: [...new Set(avoidDates)].sort() }
+          : undefined,
       route: o.route as ScheduleInput["route"],
       scig: scig
         ? { productId: o.scigProduct, factor: o.scigFactor, everyWeeks: o.scigEvery, sessions: o.sessions, lastIvigDate: o.lastIvig }

@@ -21,7 +21,10 @@ async function showConfig(io: Io, opts: { config?: string; json?: boolean }): Pr
   const { resolveSiteSettings, SITE_KEYS, envName } = await import("../config.js");
   const site = await resolveSiteSettings({}, io.env, opts.config, { allRoutes: true });
   const defaultOf = (key: string) => SCHEDULE_OPTIONS.find((o) => o.key === key && o.defaultText !== undefined)?.defaultText ?? "none";
-  const settings = SITE_KEYS.map((key) => ({ key, value: site.raw[key] ?? null, source: site.sources[key], env: envName(key), default: defaultOf(key) }));
+  const settings = SITE_KEYS.map((key) => {
+    const value = site.raw[key] ?? null;
+    return { key, value, source: site.sources[key], env: envName(key), default: defaultOf(key) };
+  });
   if (opts.json) {
     io.writeOut(renderJson({ schemaVersion: 1, configFile: site.configPath ?? null, settings }));
     return;

@@ -47,7 +47,8 @@ export function addScheduleCommand(ctx: CommandContext): void {
 async function runSchedule(unexpected: string[], raw: Record<string, unknown>, io: Io): Promise<void> {
   const swallowed = SCHEDULE_OPTIONS.find((o) => typeof raw[o.key] === "string" && /^--[a-z]/.test(raw[o.key] as string));
   if (swallowed) {
-    throw new UsageError("MISSING_VALUE", `${longFlagOf(swallowed.key)} needs a value: it took '${String(raw[swallowed.key])}', which is an option`);
+    throw new UsageError("MISSING_VALUE", `${longFlagOf(swallowed.key)} needs a value: it took '${String(raw[swallowed.key])}', which ` +
+      `is an option`);
   }
   if (unexpected.length > 0) throw unexpectedArgument(unexpected[0]!);
   const { request, result } = await plan(raw, io);
@@ -140,6 +141,7 @@ function calendarZone(tz: string | undefined, io: Io): string {
   // glibc reads TZ=":Europe/London" as Europe/London.
   const zone = fromEnv !== undefined ? fromEnv.replace(/^:/, "") : io.systemTimeZone?.();
   if (isZone(zone)) return zone;
-  const what = fromEnv !== undefined ? `the system zone TZ=${JSON.stringify(fromEnv)} is empty or not an IANA zone` : "the system zone is unknown";
+  const what = fromEnv !== undefined ? `the system zone TZ=${JSON.stringify(fromEnv)} is empty or not an IANA ` +
+    `zone` : "the system zone is unknown";
   throw new UsageError("NO_TIME_ZONE", `--time needs a time zone and ${what}: give --tz, e.g. --tz Europe/London`);
 }
