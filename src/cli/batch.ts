@@ -3,7 +3,8 @@ import type { ScheduleResult } from "../core/resultSchema.js";
 import { planSchedule } from "../core/schedule.js";
 import { CliError, EXIT, UsageError } from "./errors.js";
 import type { Io } from "./io.js";
-import { otherRouteKeys, resolveSiteSettings, withSettingSources } from "./config.js";
+import { otherRouteKeys, resolveSiteSettings } from "./config.js";
+import { domainError, withSettingSources } from "./coreErrors.js";
 import { csvDelimiter, csvRecord, parseCsvRow } from "./csvInput.js";
 import { escapeControl } from "./escape.js";
 import { type InputLine, splitLines } from "./lines.js";
@@ -89,12 +90,10 @@ export function processRecord(
 
 /** An error → the line's `error`, its text escaped (it may echo the input). */
 function lineError(e: unknown): LineError {
-  const error: LineError =
-    e instanceof LineFailure || e instanceof CliError
-      ? { code: e.code, message: e.message }
-      : e instanceof Error && e.name === "ScheduleInputError"
-        ? { code: (e as Error & { code: string }).code, message: e.message }
-        : { code: "INTERNAL", message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+  const known = e instanceof LineFailure || e instanceof CliError ? e : domainError(e);
+  const error: LineError = known
+    ? { code: known.code, message: known.message }
+    : { code: "INTERNAL", message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
   return { code: error.code, message: escapeControl(error.message) };
 }
 

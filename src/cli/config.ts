@@ -3,7 +3,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import * as z from "zod/mini";
 import { UsageError } from "./errors.js";
-import { envName, FLAG_KEYS, longFlagOf, optionValueFromJson, PATIENT_KEYS, routeOnly, SITE_KEYS } from "./options.js";
+import { envName, FLAG_KEYS, optionValueFromJson, PATIENT_KEYS, routeOnly, SITE_KEYS } from "./options.js";
 import { ScheduleOptionsSchema } from "./validate.js";
 
 /**
@@ -204,21 +204,4 @@ export async function resolveSiteSettings(
     merged[key] = typeof check.data === "string" ? check.data : value;
   }
   return { raw: merged, sources, configPath: config.path };
-}
-
-/**
- * An error about a setting the user did not type (it came from MMN_DOSE_* or the config file)
- * says where it came from, so nobody hunts for a flag that is not on the command line.
- */
-export function withSettingSources(error: unknown, sources: Readonly<Record<string, string>>): unknown {
-  const isInputError = error instanceof UsageError || (error instanceof Error && error.name === "ScheduleInputError");
-  if (!isInputError) return error;
-  const message = (error as Error).message;
-  const from = Object.entries(sources)
-    .filter(([, source]) => source.startsWith("env ") || source.startsWith("config "))
-    .map(([key, source]) => [longFlagOf(key), source] as const)
-    .filter(([flag]) => new RegExp(`${flag}(?![\\w-])`).test(message))
-    .map(([flag, source]) => `${flag} comes from ${source.startsWith("env ") ? source.slice(4) : `config ${source.slice(7)}`}`);
-  if (from.length === 0) return error;
-  return new UsageError((error as Error & { code: string }).code, `${message} (${from.join("; ")})`);
 }

@@ -3,6 +3,7 @@ import { Option } from "commander";
 import type { ScheduleResult } from "../../core/resultSchema.js";
 import { renderJson } from "../../render/json.js";
 import { type CommandContext, paintFor } from "../commandKit.js";
+import { withSettingSources } from "../coreErrors.js";
 import { UsageError } from "../errors.js";
 import { escapeControl } from "../escape.js";
 import type { Io } from "../io.js";
@@ -80,7 +81,7 @@ async function readInputFile(option: string, path: string): Promise<string> {
 async function plan(raw: Record<string, unknown>, io: Io): Promise<{ request: ScheduleRequest; result: ScheduleResult }> {
   const { refuseUnusedCalendarOptions, validateScheduleOptions } = await import("../validate.js");
   const { planSchedule } = await import("../../core/schedule.js");
-  const { resolveSiteSettings, withSettingSources } = await import("../config.js");
+  const { resolveSiteSettings } = await import("../config.js");
   const site = await resolveSiteSettings(raw, io.env, typeof raw.config === "string" ? raw.config : undefined);
   const avoidFileText = typeof raw.avoidFile === "string" ? await readInputFile("--avoid-file", raw.avoidFile) : undefined;
   try {
