@@ -1,10 +1,14 @@
 "use strict";
-// Loads dist/bundle/main.cjs as require() would, but with V8's code cache when one fits.
+// Loads dist/bundle/main.cjs. Where Node has its own compile cache (module.enableCompileCache,
+// Node >= 22.1), that is used and the bundle is required as usual. Node 20 has none, so there the
+// bundle runs with a hand-made V8 code cache when one fits: without one every run would parse and
+// compile the bundle and then each function it calls, ~13 ms of an ~80 ms start-up (measured).
+// REMOVAL NOTE: when package.json's engines move to Node >= 22.1, delete the hand-made cache (this
+// fallback, scripts/code-cache.cjs, the .cache step in scripts/bundle.mjs, test/e2e/bundle.test.ts's
+// cache checks) and keep only `enableCompileCache(); require(file)`.
 //
-// Node 20 has no built-in compile cache (module.enableCompileCache is Node 22+), so every run would
-// parse and compile the bundle and then each function it calls: ~13 ms of an ~80 ms start-up
-// (measured). scripts/code-cache.cjs writes main.cjs.cache at build time from warm-up runs.
-// The cache is used only when
+// scripts/code-cache.cjs writes main.cjs.cache at build time from warm-up runs.
+// The hand-made cache is used only when
 // - its CRC-32 of the bundle's bytes matches (V8 itself checks just the length, and an edited
 //   constant keeps the length: V8 would run the old code),
 // - its CRC-32 of the cached data matches (V8 release builds do not check the bytes, and damaged
@@ -13,9 +17,9 @@
 // Otherwise the bundle compiles as usual, so the cache can make a run faster, never different.
 // A cached script keeps the name it was made under, so it is made and run under a fixed name,
 // not the build directory's path; `--debug` (stack traces) skips the cache to show the real path.
-// Nothing is written at run time.
+// The fallback writes nothing at run time (Node's own cache writes to its cache directory).
 const { readFileSync } = require("node:fs");
-const { createRequire, wrap } = require("node:module");
+const { createRequire, enableCompileCache, wrap } = require("node:module");
 const { join } = require("node:path");
 const { Script } = require("node:vm");
 const { crc32 } = require("node:zlib");
@@ -39,7 +43,19 @@ function cacheFor(source) {
 }
 
 /**
- * Runs the bundle and returns its exports. `cache`: "use" (the default), "skip" (compile as usual,
+ * Runs the bundle and returns its exports: through Node's compile cache where there is one (the
+ * default "use" only), else as `loadBundle` does.
+ */
+function startBundle(cache = "use") {
+  if (cache === "use" && typeof enableCompileCache === "function") {
+    enableCompileCache();
+    return { exports: require(file) };
+  }
+  return loadBundle(cache);
+}
+
+/**
+ * Runs the bundle with the hand-made V8 code cache and returns its exports. `cache`: "use" (the default), "skip" (compile as usual,
  * under the real path), or "make" (no cache read; the script is named as a cached one will be).
  */
 function loadBundle(cache = "use") {
@@ -61,4 +77,4 @@ function cacheData(script, source) {
   return Buffer.concat([header, data]);
 }
 
-module.exports = { loadBundle, cacheData, cacheFile };
+module.exports = { startBundle, loadBundle, cacheData, cacheFile };

@@ -10,7 +10,8 @@
 // - CommonJS, not ESM: loading the same bundle through the ESM loader costs ~6–10 ms more on Node 20.
 // - commander requires node:child_process at load time for executable subcommands, which mmn-dose
 //   does not use; loading it costs ~3 ms, so here it is required on first use instead.
-// - The code cache saves compiling the bundle on every run (~13 ms).
+// - The code cache saves compiling the bundle on every run (~13 ms). On Node >= 22.1 bin/load-bundle.cjs
+//   uses Node's own module.enableCompileCache() instead; the hand-made cache is the Node 20 fallback.
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { build } from "esbuild";
@@ -32,7 +33,8 @@ const lazyChildProcess = {
 rmSync("dist/bundle", { recursive: true, force: true }); // no stale files from an older layout
 
 await build({
-  entryPoints: ["dist/cli/main.js"],
+  // esbuild reads the TypeScript sources directly (tsc in `npm run build` type-checks and emits dist/ for scripts).
+  entryPoints: ["src/cli/entry.ts"],
   outfile: "dist/bundle/main.cjs",
   bundle: true,
   format: "cjs",

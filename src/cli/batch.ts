@@ -1,10 +1,10 @@
 import type { IsoDate } from "../core/calendarDate.js";
 import type { ScheduleResult } from "../core/resultSchema.js";
 import { planSchedule } from "../core/schedule.js";
-import { DomainError } from "../core/errors.js";
 import { CliError, EXIT, UsageError } from "./errors.js";
-import type { Io } from "./main.js";
-import { otherRouteKeys, resolveSiteSettings, withSettingSources } from "./config.js";
+import type { Io } from "./io.js";
+import { otherRouteKeys, resolveSiteSettings } from "./config.js";
+import { domainError, withSettingSources } from "./coreErrors.js";
 import { csvDelimiter, csvRecord, parseCsvRow } from "./csvInput.js";
 import { escapeControl } from "./escape.js";
 import { type InputLine, splitLines } from "./lines.js";
@@ -14,9 +14,9 @@ import { validateScheduleOptions } from "./validate.js";
 /** A line longer than this is refused without parsing (a clinic record is a few hundred bytes). */
 export const MAX_LINE_BYTES = 1_000_000;
 
-/** Options that make no sense per patient line: output format, files, color. */
-const NOT_PER_LINE = new Set(["format", "json", "output", "avoidFile", "config", "time", "tz", "calendarId", "sequence"]);
-const LINE_KEYS = new Set(SCHEDULE_OPTIONS.map((o) => o.key).filter((k) => !NOT_PER_LINE.has(k)));
+/** Options that make no sense per patient line (output format, files, calendar) are refused by name. */
+const NOT_PER_LINE = new Set(SCHEDULE_OPTIONS.filter((o) => o.batch === "refused").map((o) => o.key));
+const LINE_KEYS = new Set(SCHEDULE_OPTIONS.filter((o) => o.batch === undefined).map((o) => o.key));
 
 interface LineError {
   readonly code: string;
@@ -51,7 +51,8 @@ export function processLine(
 
 /** A line over the limit, known only by its length: it was not read. */
 function tooLong(line: number, bytes: number): Record<string, unknown> {
-  return { line, id: null, error: { code: "LINE_TOO_LONG", message: `line is ${bytes} bytes, longer than the limit of ${MAX_LINE_BYTES} bytes; it was not read` } };
+  return { line, id: null, error: { code: "LINE_TOO_LONG", message: `line is ${bytes} bytes, longer than the limit of ` +
+    `${MAX_LINE_BYTES} bytes; it was not read` } };
 }
 
 /** One record (a parsed JSON line or a CSV row) → one output object. */
@@ -89,12 +90,10 @@ export function processRecord(
 
 /** An error → the line's `error`, its text escaped (it may echo the input). */
 function lineError(e: unknown): LineError {
-  const error: LineError =
-    e instanceof LineFailure || e instanceof CliError
-      ? { code: e.code, message: e.message }
-      : e instanceof DomainError
-        ? { code: e.code, message: e.message }
-        : { code: "INTERNAL", message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+  const known = e instanceof LineFailure || e instanceof CliError ? e : domainError(e);
+  const error: LineError = known
+    ? { code: known.code, message: known.message }
+    : { code: "INTERNAL", message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
   return { code: error.code, message: escapeControl(error.message) };
 }
 
@@ -117,7 +116,8 @@ function toOptionValues(fields: Record<string, unknown>): Record<string, unknown
   for (const [key, value] of Object.entries(fields)) {
     if (key === "id") continue;
     if (!LINE_KEYS.has(key)) {
-      fail("UNKNOWN_KEY", NOT_PER_LINE.has(key) ? `'${key}' is not accepted per line` : `unknown key '${key}' (keys are the long option names in camelCase)`);
+      fail("UNKNOWN_KEY", NOT_PER_LINE.has(key) ? `'${key}' is not accepted per line` : `unknown key '${key}' (keys are the long ` +
+        `option names in camelCase)`);
     }
     if (value === null || value === undefined) continue;
     if (FLAG_KEYS.has(key) && typeof value !== "boolean") fail("INVALID_OPTION", `'${key}' must be true or false`);
@@ -160,7 +160,8 @@ function recordReader(file: string | undefined) {
       const bad = row.cells.find((key) => key !== "id" && !LINE_KEYS.has(key));
       const twice = row.cells.find((key, k) => row.cells.indexOf(key) !== k);
       if (bad !== undefined) {
-        throw new UsageError("CSV_HEADER", `batch ${file}: column '${bad}' in the header row is not a key (keys are the long option names in camelCase, and id)`);
+        throw new UsageError("CSV_HEADER", `batch ${file}: column '${bad}' in the header row is not a key (keys are the long option ` +
+          `names in camelCase, and id)`);
       }
       if (twice !== undefined) throw new UsageError("CSV_HEADER", `batch ${file}: column '${twice}' appears twice in the header row`);
       header = row.cells;
@@ -182,7 +183,8 @@ export async function runBatch(
   output?: string,
 ): Promise<number> {
   if ((file === undefined || file === "-") && io.stdinIsTTY) {
-    throw new UsageError("NO_INPUT", "batch reads JSON Lines from a file or from stdin: mmn-dose batch clinic.jsonl, or … | mmn-dose batch");
+    throw new UsageError("NO_INPUT", "batch reads JSON Lines from a file or from stdin: mmn-dose batch clinic.jsonl, or … | mmn-dose " +
+      "batch");
   }
   if (!io.readInput) throw new UsageError("NO_INPUT", "batch input is not available here");
   const today = io.today();
@@ -248,7 +250,9 @@ async function runLines(
       }
       const { record, error, header } = read(text, line);
       if (header) continue;
-      out = error ? { line, id: null, error: { code: error.code, message: escapeControl(error.message) } } : processRecord(record, line, today, site, siteSources);
+      out = error
+        ? { line, id: null, error: { code: error.code, message: escapeControl(error.message) } }
+        : processRecord(record, line, today, site, siteSources);
     }
     records++;
     if ("error" in out) failed++;

@@ -2,9 +2,8 @@ import { open } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import * as z from "zod/mini";
-import { DomainError } from "../core/errors.js";
 import { UsageError } from "./errors.js";
-import { longFlagOf, optionValueFromJson } from "./options.js";
+import { envName, FLAG_KEYS, optionValueFromJson, PATIENT_KEYS, routeOnly, SITE_KEYS } from "./options.js";
 import { ScheduleOptionsSchema } from "./validate.js";
 
 /**
@@ -12,52 +11,21 @@ import { ScheduleOptionsSchema } from "./validate.js";
  * caps, avoided dates). Never patient data: a weight left in a file would silently dose the next
  * patient. Precedence: flag > environment (MMN_DOSE_*) > config file > built-in default.
  */
-export const SITE_KEYS = [
-  "region",
-  "product",
-  "vials",
-  "policy",
-  "round",
-  "maxDaily",
-  "maxRate",
-  "stepMinutes",
-  "rateSteps",
-  "scigProduct",
-  "skipWeekends",
-  "avoid",
-  "tz",
-  "time",
-] as const;
-export type SiteKey = (typeof SITE_KEYS)[number];
-const IVIG_ONLY: readonly SiteKey[] = ["product", "vials", "maxDaily", "maxRate", "stepMinutes", "rateSteps"];
+export { envName, SITE_KEYS };
+export type SiteKey = string;
 
 /** The site keys that do not apply to a patient on `route` (ivig unless "scig", in any case). */
 export function otherRouteKeys(route: unknown): readonly SiteKey[] {
-  return typeof route === "string" && route.toLowerCase() === "scig" ? IVIG_ONLY : ["scigProduct"];
+  const other = typeof route === "string" && route.toLowerCase() === "scig" ? "ivig" : "scig";
+  return routeOnly(other).filter((o) => typeof o.scope === "object").map((o) => o.key);
 }
 
-const PATIENT_KEYS = new Set(["weight", "height", "sex", "age", "pregnant", "dose", "every", "days", "courses", "until", "start", "lastIvig", "id", "name"]);
-
-// The file's shape: known keys only, and skipWeekends a boolean. Every other value goes to the
+// The file's shape: known keys only, and on/off settings booleans. Every other value goes to the
 // flag's own validator (ScheduleOptionsSchema), so a wrong type is refused with the option's range.
-const anyValue = z.optional(z.unknown());
 const ConfigSchema = z.strictObject(
-  {
-    region: anyValue,
-    product: anyValue,
-    vials: anyValue,
-    policy: anyValue,
-    round: anyValue,
-    maxDaily: anyValue,
-    maxRate: anyValue,
-    stepMinutes: anyValue,
-    rateSteps: anyValue,
-    scigProduct: anyValue,
-    skipWeekends: z.optional(z.boolean({ error: "must be true or false" })),
-    avoid: anyValue,
-    tz: anyValue,
-    time: anyValue,
-  },
+  Object.fromEntries(
+    SITE_KEYS.map((key) => [key, FLAG_KEYS.has(key) ? z.optional(z.boolean({ error: "must be true or false" })) : z.optional(z.unknown())]),
+  ),
   { error: "must be a JSON object of site settings" },
 );
 
@@ -72,11 +40,6 @@ export interface SiteSettings {
   readonly sources: Readonly<Record<SiteKey, SettingSource>>;
   /** The config file used, if any. */
   readonly configPath: string | undefined;
-}
-
-/** `maxDaily` → `MMN_DOSE_MAX_DAILY` */
-export function envName(key: SiteKey): string {
-  return `MMN_DOSE_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 }
 
 /** A config file holds a few hundred bytes of settings; anything larger is refused unread. */
@@ -137,10 +100,12 @@ function refuseUnknownVariables(env: Readonly<Record<string, string | undefined>
     if (!name.startsWith("MMN_DOSE_") || known.has(name) || env[name] === undefined) continue;
     const key = name.slice(9).toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
     if (PATIENT_KEYS.has(key)) {
-      throw new UsageError("CONFIG", `${name}: '${key}' is patient data, which never comes from the environment (a value left in a shell would apply to the next patient); unset it`);
+      throw new UsageError("CONFIG", `${name}: '${key}' is patient data, which never comes from the environment (a value left in a ` +
+        `shell would apply to the next patient); unset it`);
     }
     const close = [...known].find((k) => k.replace(/_/g, "") === name.replace(/_/g, ""));
-    throw new UsageError("CONFIG", `${name} is not a setting${close ? ` (did you mean ${close}?)` : ""}; the variables are ${[...known].join(", ")}`);
+    throw new UsageError("CONFIG", `${name} is not a setting${close ? ` (did you mean ${close}?)` : ""}; the variables are ` +
+      `${[...known].join(", ")}`);
   }
 }
 
@@ -165,14 +130,16 @@ async function loadConfig(explicit: string | undefined, env: Readonly<Record<str
     if (typeof data === "object" && data !== null && !Array.isArray(data)) {
       const patient = Object.keys(data).find((k) => PATIENT_KEYS.has(k));
       if (patient) {
-        throw new UsageError("CONFIG", `config ${path}: key '${patient}' is patient data; a site config holds site policy only (${SITE_KEYS.join(", ")})`);
+        throw new UsageError("CONFIG", `config ${path}: key '${patient}' is patient data; a site config holds site policy only ` +
+          `(${SITE_KEYS.join(", ")})`);
       }
     }
     const parsed = ConfigSchema.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const key = issue.path.length > 0 ? `key '${String(issue.path[0])}'` : "the file";
-      const what = issue.code === "unrecognized_keys" ? `unknown key '${issue.keys[0]}' (site keys: ${SITE_KEYS.join(", ")})` : `${key}: ${issue.message}`;
+      const what = issue.code === "unrecognized_keys" ? `unknown key '${issue.keys[0]}' (site keys: ` +
+        `${SITE_KEYS.join(", ")})` : `${key}: ${issue.message}`;
       throw new UsageError("CONFIG", `config ${path}: ${what}`);
     }
     return { path, values: parsed.data as Partial<Record<SiteKey, unknown>> };
@@ -216,7 +183,7 @@ export async function resolveSiteSettings(
     let source: SettingSource = "default";
     if (fromEnv !== undefined && fromEnv !== "") {
       source = `env ${envName(key)}`;
-      if (key === "skipWeekends") {
+      if (FLAG_KEYS.has(key)) {
         value = ENV_BOOLEAN[fromEnv.toLowerCase()];
         if (value === undefined) throw new UsageError("CONFIG", `${envName(key)} must be true or false (or 1/0, yes/no); got '${fromEnv}'`);
       } else {
@@ -228,7 +195,7 @@ export async function resolveSiteSettings(
     }
     sources[key] = source;
     if (value === undefined) continue;
-    const check = ScheduleOptionsSchema.shape[key].safeParse(value);
+    const check = ScheduleOptionsSchema.shape[key]!.safeParse(value);
     if (!check.success) {
       const where = source.startsWith("env") ? source.slice(4) : `${source}, key '${key}'`;
       throw new UsageError("CONFIG", `${where}: ${check.error.issues[0]?.message ?? "invalid value"}`);
@@ -237,22 +204,4 @@ export async function resolveSiteSettings(
     merged[key] = typeof check.data === "string" ? check.data : value;
   }
   return { raw: merged, sources, configPath: config.path };
-}
-
-/**
- * An error about a setting the user did not type (it came from MMN_DOSE_* or the config file)
- * says where it came from, so nobody hunts for a flag that is not on the command line.
- */
-export function withSettingSources(error: unknown, sources: Readonly<Record<string, string>>): unknown {
-  if (!(error instanceof UsageError || error instanceof DomainError)) return error;
-  const message = error.message;
-  // A core error names its options; a CLI usage error names its flag in its message.
-  const concerns = (flag: string) => (error instanceof DomainError ? error.options.includes(flag) : new RegExp(`${flag}(?![\\w-])`).test(message));
-  const from = Object.entries(sources)
-    .filter(([, source]) => source.startsWith("env ") || source.startsWith("config "))
-    .map(([key, source]) => [longFlagOf(key), source] as const)
-    .filter(([flag]) => concerns(flag))
-    .map(([flag, source]) => `${flag} comes from ${source.startsWith("env ") ? source.slice(4) : `config ${source.slice(7)}`}`);
-  if (from.length === 0) return error;
-  return new UsageError(error.code, `${message} (${from.join("; ")})`);
 }

@@ -48,7 +48,11 @@ const ON: Readonly<Record<string, boolean>> = { true: true, yes: true, 1: true, 
  * A row → the same object a JSON line would be: an empty cell is a key not given; an on/off key
  * takes true/false (or yes/no, 1/0); every other cell stays text, checked as the flag's value.
  */
-export function csvRecord(header: readonly string[], cells: readonly string[], flagKeys: ReadonlySet<string>): Record<string, unknown> | string {
+export function csvRecord(
+  header: readonly string[],
+  cells: readonly string[],
+  flagKeys: ReadonlySet<string>,
+): Record<string, unknown> | string {
   if (cells.length !== header.length) return `the row has ${cells.length} cells; the header has ${header.length}`;
   const record: Record<string, unknown> = {};
   for (const [k, key] of header.entries()) {

@@ -3,9 +3,9 @@
 import * as z from "zod/mini";
 import { isIsoDate } from "../core/calendarDate.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "../core/input.js";
-import { IVIG_PRODUCTS, REGIONS, SCIG_PRODUCTS } from "../data/products.js";
 import { MeasurementFormatError, parseHeight, parseWeight } from "../core/units.js";
 import { UsageError } from "./errors.js";
+import { IVIG_IDS, longFlagOf, SCHEDULE_OPTIONS, SCIG_IDS, type ValueSpec, VALUE_OPTIONS, routeOnly } from "./options.js";
 import { closest } from "./suggest.js";
 
 /** A plain decimal: digits, an optional fraction. No sign, exponent, comma, space or unicode digits. */
@@ -58,7 +58,12 @@ function isoDate(flag: string) {
  * accepted spellings (`m` for male). An unknown value is refused with the accepted list, the
  * closest valid value, or `hint`'s pointer (an SCIG product given as --product).
  */
-function oneOf(flag: string, values: readonly string[], aliases: Readonly<Record<string, string>> = {}, hint?: (id: string) => string | undefined) {
+function oneOf(
+  flag: string,
+  values: readonly string[],
+  aliases: Readonly<Record<string, string>> = {},
+  hint?: (id: string) => string | undefined,
+) {
   const accepted = `${values.join(", ")}${Object.keys(aliases).length > 0 ? ` (or ${Object.keys(aliases).join(", ")})` : ""}`;
   const refusal = (text: string) => {
     const pointer = hint?.(text.toLowerCase());
@@ -75,14 +80,14 @@ function oneOf(flag: string, values: readonly string[], aliases: Readonly<Record
   return z.pipe(z.string({ error: (issue) => refusal(String(issue.input)) }), z.transform(read));
 }
 
-const IVIG_IDS = IVIG_PRODUCTS.map((p) => p.id);
-const SCIG_IDS = SCIG_PRODUCTS.map((p) => p.id);
 
 /** An SCIG product given as --product, or an IVIG one as --scig-product, is sent to the right option. */
 const ivigHint = (id: string) =>
-  SCIG_IDS.includes(id) ? `is an SCIG product: give --route scig --scig-product ${id} (the IVIG products are ${IVIG_IDS.join(", ")})` : undefined;
+  SCIG_IDS.includes(id) ? `is an SCIG product: give --route scig --scig-product ${id} (the IVIG products are ` +
+    `${IVIG_IDS.join(", ")})` : undefined;
 const scigHint = (id: string) =>
-  IVIG_IDS.includes(id) ? `is an IVIG product: give --product ${id} without --route scig (the SCIG products are ${SCIG_IDS.join(", ")})` : undefined;
+  IVIG_IDS.includes(id) ? `is an IVIG product: give --product ${id} without --route scig (the SCIG products are ` +
+    `${SCIG_IDS.join(", ")})` : undefined;
 
 /** `9:00` or `09:00` (0–23 h) → `09:00`. */
 const clockTime = readString("--time", (text, ctx) => {
@@ -104,7 +109,8 @@ function measured<T>(read: (text: string) => T, value: (t: T) => number, text: s
 const weight = readString("--weight", (text, ctx) => {
   const kg = measured(parseWeight, (m) => m.value, text)?.value ?? Number.NaN;
   if (!(kg >= LIMITS.weightKg.min && kg <= LIMITS.weightKg.max)) {
-    return fail(ctx, text, `--weight must be a body weight ${rangeText(LIMITS.weightKg.min, LIMITS.weightKg.max, "kg")}, e.g. 70, 70kg or 154lb; got '${text}'`);
+    return fail(ctx, text, `--weight must be a body weight ${rangeText(LIMITS.weightKg.min, LIMITS.weightKg.max, "kg")}, e.g. 70, 70kg ` +
+      `or 154lb; got '${text}'`);
   }
   return kg;
 });
@@ -112,7 +118,8 @@ const weight = readString("--weight", (text, ctx) => {
 const height = readString("--height", (text, ctx) => {
   const cm = measured(parseHeight, (m) => m.value, text)?.value ?? Number.NaN;
   if (!(cm >= LIMITS.heightCm.min && cm <= LIMITS.heightCm.max)) {
-    return fail(ctx, text, `--height must be a height ${rangeText(LIMITS.heightCm.min, LIMITS.heightCm.max, "cm")}, e.g. 175, 175cm, 69in or 5ft9in; got '${text}'`);
+    return fail(ctx, text, `--height must be a height ${rangeText(LIMITS.heightCm.min, LIMITS.heightCm.max, "cm")}, e.g. 175, 175cm, ` +
+      `69in or 5ft9in; got '${text}'`);
   }
   return cm;
 });
@@ -128,79 +135,121 @@ function decimalList(flag: string, limits: { min: number; max: number }, unit: s
       return fail(
         ctx,
         text,
-        `${flag} must be a comma-separated list of numbers ${rangeText(limits.min, limits.max, unit)}${ascending ? ", ascending" : ""}, e.g. ${ascending ? "1,2,4" : "10,20"}; got '${text}'`,
+        `${flag} must be a comma-separated list of numbers ` +
+          `${rangeText(limits.min, limits.max, unit)}${ascending ? ", ascending" : ""}, e.g. ${ascending ? "1,2,4" : "10,20"}; got ` +
+            `'${text}'`,
       );
     }
     return values;
   });
 }
 
-/** An on/off flag (commander gives `true`; batch and config lines are type-checked before this). */
-function flag(name: string) {
-  return z.optional(z.boolean({ error: `${name} takes no value: it is on when given` }));
+const avoidDates = (flag: string) =>
+  readString(flag, (text, ctx) => {
+    const dates = text.split(",");
+    const bad = dates.find((d) => !isIsoDate(d));
+    if (bad !== undefined) return fail(ctx, text, `${flag} must be comma-separated real dates as YYYY-MM-DD; got '${bad}'`);
+    return dates;
+  });
+
+const scigFactor = (flag: string) =>
+  readString(flag, (text, ctx) => {
+    if (text.toLowerCase() === "label") return "label" as const;
+    const value = DECIMAL.test(text) ? Number(text) : Number.NaN;
+    if (!(value >= LIMITS.scigFactor.min && value <= LIMITS.scigFactor.max)) {
+      return fail(ctx, text, `${flag} must be a number ${rangeText(LIMITS.scigFactor.min, LIMITS.scigFactor.max, "")} or 'label'; got ` +
+        `'${text}'`);
+    }
+    return value;
+  });
+
+/** The check of one option, from its `value` in the options table. */
+function reader(flag: string, value: ValueSpec): z.ZodMiniType {
+  switch (value.kind) {
+    case "flag":
+      return z.boolean({ error: `${flag} takes no value: it is on when given` });
+    case "text":
+      return textOption(flag);
+    case "date":
+      return isoDate(flag);
+    case "decimal":
+      return decimal(flag, value.limits, value.unit, value.integer);
+    case "list":
+      return decimalList(flag, value.limits, value.unit, value.ascending === true);
+    case "choice":
+      return oneOf(flag, value.choices, value.aliases);
+    case "product":
+      return value.route === "ivig" ? oneOf(flag, IVIG_IDS, {}, ivigHint) : oneOf(flag, SCIG_IDS, {}, scigHint);
+    case "weight":
+      return weight;
+    case "height":
+      return height;
+    case "avoid":
+      return avoidDates(flag);
+    case "scigFactor":
+      return scigFactor(flag);
+    case "time":
+      return clockTime;
+    case "tz":
+      return checked(isTimeZone, (text) => `${flag} must be an IANA time zone such as Europe/London; got '${text}'`);
+    case "calendarId":
+      return checked((t) => t.length >= 1 && t.length <= 200, () => `${flag} must be from 1 to 200 characters`);
+  }
 }
 
-/** The raw one-patient options as commander hands them over (all strings), validated and typed. */
-export const ScheduleOptionsSchema = z.object({
-  weight: z.optional(weight),
-  height: z.optional(height),
-  sex: z.optional(oneOf("--sex", ["male", "female"], { m: "male", f: "female" })),
-  dosingWeight: z.optional(oneOf("--dosing-weight", ["actual", "ideal", "adjusted", "bmi30", "ibw120"])),
-  policy: z.optional(oneOf("--policy", ["ontario", "australia", "uk", "none"])),
-  age: z.optional(decimal("--age", LIMITS.ageYears, "years")),
-  pregnant: flag("--pregnant"),
-  dose: z.optional(decimal("--dose", LIMITS.doseGPerKg, "g/kg")),
-  every: z.optional(decimal("--every", LIMITS.intervalWeeks, "weeks", true)),
-  days: z.optional(decimal("--days", LIMITS.daysPerCourse, "days", true)),
-  maxDaily: z.optional(decimal("--max-daily", LIMITS.maxDailyGPerKg, "g/kg")),
-  courses: z.optional(decimal("--courses", LIMITS.courses, "", true)),
-  until: z.optional(isoDate("--until")),
-  start: z.optional(isoDate("--start")),
-  product: z.optional(oneOf("--product", IVIG_IDS, {}, ivigHint)),
-  region: z.optional(oneOf("--region", REGIONS)),
-  vials: z.optional(decimalList("--vials", LIMITS.vialSizeG, "g", false)),
-  maxRate: z.optional(decimal("--max-rate", LIMITS.rateMlPerKgPerHour, "mL/kg/h")),
-  allowAboveLabelRate: flag("--allow-above-label-rate"),
-  initialRate: z.optional(decimal("--initial-rate", LIMITS.rateMlPerKgPerHour, "mL/kg/h")),
-  rateSteps: z.optional(decimalList("--rate-steps", LIMITS.rateMlPerKgPerHour, "mL/kg/h", true)),
-  stepMinutes: z.optional(decimal("--step-minutes", LIMITS.stepMinutes, "minutes", true)),
-  atRisk: flag("--at-risk"),
-  firstInfusion: flag("--first-infusion"),
-  route: z.optional(oneOf("--route", ["ivig", "scig"])),
-  skipWeekends: flag("--skip-weekends"),
-  avoid: z.optional(
-    readString("--avoid", (text, ctx) => {
-      const dates = text.split(",");
-      const bad = dates.find((d) => !isIsoDate(d));
-      if (bad !== undefined) return fail(ctx, text, `--avoid must be comma-separated real dates as YYYY-MM-DD; got '${bad}'`);
-      return dates;
-    }),
-  ),
-  avoidFile: z.optional(textOption("--avoid-file")),
-  output: z.optional(textOption("--output")),
-  config: z.optional(textOption("--config")),
-  scigProduct: z.optional(oneOf("--scig-product", SCIG_IDS, {}, scigHint)),
-  scigFactor: z.optional(
-    readString("--scig-factor", (text, ctx) => {
-      if (text.toLowerCase() === "label") return "label" as const;
-      const value = DECIMAL.test(text) ? Number(text) : Number.NaN;
-      if (!(value >= LIMITS.scigFactor.min && value <= LIMITS.scigFactor.max)) {
-        return fail(ctx, text, `--scig-factor must be a number ${rangeText(LIMITS.scigFactor.min, LIMITS.scigFactor.max, "")} or 'label'; got '${text}'`);
-      }
-      return value;
-    }),
-  ),
-  scigEvery: z.optional(decimal("--scig-every", LIMITS.scigEveryWeeks, "weeks", true)),
-  sessions: z.optional(decimal("--sessions", LIMITS.sessions, "", true)),
-  lastIvig: z.optional(isoDate("--last-ivig")),
-  round: z.optional(oneOf("--round", ["none", "vial", "5g"])),
-  format: z.optional(oneOf("--format", ["table", "json", "csv", "ics"])),
-  time: z.optional(clockTime),
-  tz: z.optional(checked(isTimeZone, (text) => `--tz must be an IANA time zone such as Europe/London; got '${text}'`)),
-  calendarId: z.optional(checked((t) => t.length >= 1 && t.length <= 200, () => "--calendar-id must be from 1 to 200 characters")),
-  sequence: z.optional(decimal("--sequence", { min: 0, max: 1000 }, "", true)),
-  json: flag("--json"),
-});
+/** The options as validated: typed values, keyed as commander keys them. */
+export interface ScheduleOptions {
+  weight?: number;
+  height?: number;
+  sex?: string;
+  dosingWeight?: string;
+  policy?: string;
+  age?: number;
+  pregnant?: boolean;
+  dose?: number;
+  every?: number;
+  days?: number;
+  maxDaily?: number;
+  courses?: number;
+  until?: string;
+  start?: string;
+  product?: string;
+  region?: string;
+  vials?: number[];
+  maxRate?: number;
+  allowAboveLabelRate?: boolean;
+  initialRate?: number;
+  rateSteps?: number[];
+  stepMinutes?: number;
+  atRisk?: boolean;
+  firstInfusion?: boolean;
+  route?: string;
+  skipWeekends?: boolean;
+  avoid?: string[];
+  avoidFile?: string;
+  output?: string;
+  config?: string;
+  scigProduct?: string;
+  scigFactor?: number | "label";
+  scigEvery?: number;
+  sessions?: number;
+  lastIvig?: string;
+  round?: string;
+  format?: string;
+  time?: string;
+  tz?: string;
+  calendarId?: string;
+  sequence?: number;
+  json?: boolean;
+}
+
+/**
+ * The raw one-patient options as commander hands them over (all strings), validated and typed: one
+ * check per row of the options table, in its order (the first bad option is the one reported).
+ */
+export const ScheduleOptionsSchema = z.object(
+  Object.fromEntries(VALUE_OPTIONS.map((o) => [o.key, z.optional(reader(longFlagOf(o.key), o.value))])),
+);
 
 /** Dates from `--avoid-file`: one per line; blank lines and `#` comments are skipped. */
 export function parseAvoidFile(path: string | undefined, text: string | undefined): string[] {
@@ -226,12 +275,7 @@ export interface ScheduleRequest {
 }
 
 /** The options that shape calendar events only, and what each does there. */
-const CALENDAR_ONLY: readonly (readonly [key: string, flag: string, what: string])[] = [
-  ["time", "--time", "starts each calendar event at that time"],
-  ["tz", "--tz", "is the zone of --time in calendar events"],
-  ["calendarId", "--calendar-id", "keeps calendar event UIDs stable"],
-  ["sequence", "--sequence", "numbers a reissued calendar"],
-];
+const CALENDAR_ONLY = SCHEDULE_OPTIONS.flatMap((o) => (o.calendar === undefined ? [] : [[o.key, longFlagOf(o.key), o.calendar] as const]));
 
 /**
  * A calendar option typed on the command line that the output would not use is refused, never
@@ -245,10 +289,12 @@ export function refuseUnusedCalendarOptions(flags: Record<string, unknown>, requ
     const given = CALENDAR_ONLY.find(([key]) => flags[key] !== undefined);
     if (given) {
       const [, flag, what] = given;
-      throw new UsageError("CONFLICTING_OPTIONS", `${flag} ${what}, so it applies to --format ics only (this is --format ${request.format}): add --format ics, or leave ${flag} out`);
+      throw new UsageError("CONFLICTING_OPTIONS", `${flag} ${what}, so it applies to --format ics only (this is --format ` +
+        `${request.format}): add --format ics, or leave ${flag} out`);
     }
   } else if (flags.tz !== undefined && request.calendar.time === undefined) {
-    throw new UsageError("CONFLICTING_OPTIONS", "--tz is the zone of --time: without --time the calendar events are all-day, so give --time HH:MM too, or leave --tz out");
+    throw new UsageError("CONFLICTING_OPTIONS", "--tz is the zone of --time: without --time the calendar events are all-day, so give " +
+      "--time HH:MM too, or leave --tz out");
   }
 }
 
@@ -262,6 +308,12 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** An option of the other route (given as a flag, a batch key or a site setting) is refused, naming it. */
+function refuseOtherRoute(route: "ivig" | "scig", o: ScheduleOptions): void {
+  const given = routeOnly(route, true).find((spec) => o[spec.key as keyof ScheduleOptions] !== undefined);
+  if (given) throw new UsageError("CONFLICTING_OPTIONS", `${longFlagOf(given.key)} applies to --route ${route} only`);
+}
+
 /**
  * Turns commander's raw option values into a typed request, or throws a `UsageError` whose
  * message names the option and its accepted range.
@@ -271,7 +323,7 @@ export function validateScheduleOptions(raw: Record<string, unknown>, files: { a
   if (!parsed.success) {
     throw new UsageError("INVALID_OPTION", parsed.error.issues[0]?.message ?? "invalid option");
   }
-  const o = parsed.data;
+  const o = parsed.data as ScheduleOptions;
   if (o.weight === undefined || typeof raw.weight !== "string") {
     throw new UsageError(
       "MISSING_WEIGHT",
@@ -285,33 +337,10 @@ export function validateScheduleOptions(raw: Record<string, unknown>, files: { a
     throw new UsageError("CONFLICTING_OPTIONS", `--json and --format ${o.format} cannot be used together`);
   }
   const scig = o.route === "scig";
-  const onlyFor = (route: string, keys: [string, unknown][]) => {
-    const given = keys.find(([, v]) => v !== undefined);
-    if (given) throw new UsageError("CONFLICTING_OPTIONS", `${given[0]} applies to --route ${route} only`);
-  };
-  if (scig) {
-    onlyFor("ivig", [
-      ["--days", o.days],
-      ["--max-daily", o.maxDaily],
-      ["--max-rate", o.maxRate],
-      ["--initial-rate", o.initialRate],
-      ["--rate-steps", o.rateSteps],
-      ["--step-minutes", o.stepMinutes],
-      ["--at-risk", o.atRisk],
-      ["--first-infusion", o.firstInfusion],
-      ["--product", o.product],
-    ]);
-  } else {
-    onlyFor("scig", [
-      ["--scig-product", o.scigProduct],
-      ["--scig-factor", o.scigFactor],
-      ["--scig-every", o.scigEvery],
-      ["--sessions", o.sessions],
-      ["--last-ivig", o.lastIvig],
-    ]);
-  }
+  refuseOtherRoute(scig ? "ivig" : "scig", o);
   if (o.lastIvig !== undefined && o.start !== undefined) {
-    throw new UsageError("CONFLICTING_OPTIONS", "--last-ivig and --start cannot be used together: SCIG starts one week after the last IVIG");
+    throw new UsageError("CONFLICTING_OPTIONS", "--last-ivig and --start cannot be used together: SCIG starts one week after the last " +
+      "IVIG");
   }
   if (o.until !== undefined && o.start !== undefined && o.until < o.start) {
     throw new UsageError("INVALID_OPTION", `--until ${o.until} must not be before --start ${o.start}`);
@@ -354,7 +383,10 @@ export function validateScheduleOptions(raw: Record<string, unknown>, files: { a
         atRisk: o.atRisk,
       },
       firstInfusion: o.firstInfusion,
-      avoid: o.skipWeekends || avoidDates.length > 0 ? { weekends: o.skipWeekends === true, dates: [...new Set(avoidDates)].sort() } : undefined,
+      avoid:
+        o.skipWeekends || avoidDates.length > 0
+          ? { weekends: o.skipWeekends === true, dates: [...new Set(avoidDates)].sort() }
+          : undefined,
       route: o.route as ScheduleInput["route"],
       scig: scig
         ? { productId: o.scigProduct, factor: o.scigFactor, everyWeeks: o.scigEvery, sessions: o.sessions, lastIvigDate: o.lastIvig }

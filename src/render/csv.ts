@@ -1,6 +1,6 @@
 import { formatNumber } from "../core/format.js";
 import type { ScheduleResult } from "../core/resultSchema.js";
-import { formatVials } from "./table.js";
+import { formatVials } from "./quantities.js";
 
 /** A cell: text is checked for formula injection, numbers are written plainly, null is empty. */
 export type Cell = string | number | null;

@@ -3,7 +3,7 @@ import ical, { ICalCalendarMethod } from "ical-generator";
 import type { IsoDate } from "../core/calendarDate.js";
 import { formatNumber } from "../core/format.js";
 import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
-import { formatVials, hoursMinutes } from "./table.js";
+import { formatVials, hoursMinutes } from "./quantities.js";
 
 export interface IcsOptions {
   /** `--time HH:MM`: timed events at this wall-clock time; without it, all-day events. */

@@ -1,0 +1,38 @@
+import type { Command } from "commander";
+import { COLOR, NO_COLOR, type Paint } from "../render/paint.js";
+import { UsageError } from "./errors.js";
+import type { Io } from "./io.js";
+import { SCHEDULE_OPTIONS } from "./options.js";
+
+/** What every command module gets: the root program, the outside world, and a way to set the exit code. */
+export interface CommandContext {
+  readonly program: Command;
+  readonly io: Io;
+  /** Records a non-zero outcome without exiting (main returns it). */
+  readonly setExit: (code: number) => void;
+}
+
+/** --debug's help in every command, from the options table. */
+export const DEBUG_HELP = SCHEDULE_OPTIONS.find((o) => o.key === "debug")!.description;
+
+/** `mmn-dose --config c.json batch f` would silently ignore --config: options go after the command. */
+export function refuseOptionsBefore(program: Command, command: string): void {
+  const given = Object.entries(program.opts()).find(([key, value]) => value !== undefined && key !== "debug");
+  if (!given) return;
+  const [key, value] = given;
+  const flag = program.options.find((o) => o.attributeName() === key && o.negate === (value === false))?.long ?? key;
+  throw new UsageError("USAGE", `${flag} before '${command}' is not read: options go after the command, e.g. mmn-dose ${command} ${flag}`);
+}
+
+function useColor(flag: boolean | undefined, io: Io): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env.NO_COLOR) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== "") return force !== "0" && force !== "false";
+  return io.stdoutIsTTY && io.env.TERM !== "dumb";
+}
+
+/** Color for a table: --color / --no-color, else NO_COLOR, FORCE_COLOR and whether stdout is a terminal. */
+export function paintFor(flag: boolean | undefined, io: Io): Paint {
+  return useColor(flag, io) ? COLOR : NO_COLOR;
+}

@@ -1,0 +1,148 @@
+import { readFile } from "node:fs/promises";
+import { Option } from "commander";
+import type { ScheduleResult } from "../../core/resultSchema.js";
+import { renderJson } from "../../render/json.js";
+import { type CommandContext, paintFor } from "../commandKit.js";
+import { withSettingSources } from "../coreErrors.js";
+import { UsageError } from "../errors.js";
+import { escapeControl } from "../escape.js";
+import type { Io } from "../io.js";
+import { LIST_KEYS, longFlagOf, OPTION_GROUPS, type OptionSpec, SCHEDULE_OPTIONS, takesValue } from "../options.js";
+import type { ScheduleRequest } from "../validate.js";
+
+/** commander's argParser for a value option: a second value is an error, not a silent override. */
+function onlyOnce(flag: string, key: string, value: string, previous: unknown): string {
+  if (previous !== undefined) {
+    const list = LIST_KEYS.has(key) ? " (list several values with commas)" : "";
+    throw new UsageError("REPEATED_OPTION", `${flag} was given twice ('${String(previous)}' and '${value}'): give it once${list}`);
+  }
+  return value;
+}
+
+function unexpectedArgument(arg: string): UsageError {
+  const hint = /^(kg|lbs?|cm|in)$/i.test(arg)
+    ? ` (write the unit without a space, e.g. --weight 70${arg.toLowerCase()})`
+    : " (the commands are products, schema, config and batch; everything else is an --option)";
+  return new UsageError("UNEXPECTED_ARGUMENT", `unexpected argument '${arg}'${hint}`);
+}
+
+/** A commander option from its row in the options table. */
+function commanderOption(spec: OptionSpec): Option {
+  const description = spec.defaultText ? `${spec.description} [default: ${spec.defaultText}]` : spec.description;
+  const option = new Option(spec.flags, description).helpGroup(spec.group);
+  // Given twice, commander keeps the last value silently: `--weight 70 --weight 80` would dose 80 kg.
+  if (takesValue(spec)) option.argParser((value: string, previous: unknown) => onlyOnce(option.long!, spec.key, value, previous));
+  return option;
+}
+
+/** The one-patient command is the program itself: its options (grouped in --help) and its action. */
+export function addScheduleCommand(ctx: CommandContext): void {
+  const { program, io } = ctx;
+  for (const group of OPTION_GROUPS) {
+    for (const spec of SCHEDULE_OPTIONS) if (spec.group === group) program.addOption(commanderOption(spec));
+  }
+  program.action((unexpected: string[], raw: Record<string, unknown>) => runSchedule(unexpected, raw, io));
+}
+
+/** One patient: settings merged, validated, planned, rendered, written. */
+async function runSchedule(unexpected: string[], raw: Record<string, unknown>, io: Io): Promise<void> {
+  const swallowed = SCHEDULE_OPTIONS.find((o) => typeof raw[o.key] === "string" && /^--[a-z]/.test(raw[o.key] as string));
+  if (swallowed) {
+    throw new UsageError("MISSING_VALUE", `${longFlagOf(swallowed.key)} needs a value: it took '${String(raw[swallowed.key])}', which ` +
+      `is an option`);
+  }
+  if (unexpected.length > 0) throw unexpectedArgument(unexpected[0]!);
+  const { request, result } = await plan(raw, io);
+  const { outputPath } = await import("../output.js");
+  const output = outputPath(raw.output);
+  const text = await render(request, result, raw, output, io);
+  if (output !== undefined) {
+    const { writeFileAtomic } = await import("../output.js");
+    await writeFileAtomic(output, text);
+  } else {
+    io.writeOut(text);
+  }
+  // stdout already carries the warnings in every format; with -o the terminal gets them too.
+  if (output !== undefined && result.warnings.length > 0) {
+    for (const w of result.warnings) io.writeErr(`mmn-dose: warning ${w.code}: ${escapeControl(w.message)}\n`);
+  }
+}
+
+async function readInputFile(option: string, path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
+    throw new UsageError("UNREADABLE_FILE", `${option} ${path}: ${reason}`);
+  }
+}
+
+/** Site settings merged under the flags, validated, planned; an error names a setting's source. */
+async function plan(raw: Record<string, unknown>, io: Io): Promise<{ request: ScheduleRequest; result: ScheduleResult }> {
+  const { refuseUnusedCalendarOptions, validateScheduleOptions } = await import("../validate.js");
+  const { planSchedule } = await import("../../core/schedule.js");
+  const { resolveSiteSettings } = await import("../config.js");
+  const site = await resolveSiteSettings(raw, io.env, typeof raw.config === "string" ? raw.config : undefined);
+  const avoidFileText = typeof raw.avoidFile === "string" ? await readInputFile("--avoid-file", raw.avoidFile) : undefined;
+  try {
+    const request = validateScheduleOptions(site.raw, { avoidFileText });
+    refuseUnusedCalendarOptions(raw, request);
+    return { request, result: planSchedule(request.input, io.today()) };
+  } catch (error) {
+    throw withSettingSources(error, site.sources);
+  }
+}
+
+/** The result in the asked format. */
+async function render(
+  request: ScheduleRequest,
+  result: ScheduleResult,
+  raw: Record<string, unknown>,
+  output: string | undefined,
+  io: Io,
+): Promise<string> {
+  if (request.format === "json") return renderJson(result);
+  if (request.format === "csv") {
+    const { renderCsv } = await import("../../render/csv.js");
+    return renderCsv(result);
+  }
+  if (request.format === "ics") return renderCalendar(request, result, io);
+  const { renderTable } = await import("../../render/table.js");
+  // A file gets no color unless --color forces it.
+  return renderTable(result, paintFor(output === undefined ? (raw.color as boolean | undefined) : raw.color === true, io));
+}
+
+async function renderCalendar(request: ScheduleRequest, result: ScheduleResult, io: Io): Promise<string> {
+  const { renderIcs, nonexistentTimes } = await import("../../render/ics.js");
+  const c = request.calendar;
+  const tz = c.time !== undefined ? calendarZone(c.tz, io) : c.tz;
+  const text = renderIcs(result, { ...c, tz });
+  // RFC 5545 moves a time in a spring-forward gap forward; say so (the events say it too).
+  if (c.time !== undefined) for (const gap of nonexistentTimes(result, c.time, tz!)) io.writeErr(`mmn-dose: note: ${gap.text}\n`);
+  return text;
+}
+
+function isZone(zone: string | undefined): zone is string {
+  if (!zone || zone === "Etc/Unknown") return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The zone of `--time`: `--tz` (or its site setting), else the system zone. An empty or unknown
+ * system zone (TZ='' or TZ=Not/AZone, which Node would silently read as UTC) is refused, naming --tz.
+ */
+function calendarZone(tz: string | undefined, io: Io): string {
+  if (tz !== undefined) return tz;
+  const fromEnv = io.env.TZ;
+  // glibc reads TZ=":Europe/London" as Europe/London.
+  const zone = fromEnv !== undefined ? fromEnv.replace(/^:/, "") : io.systemTimeZone?.();
+  if (isZone(zone)) return zone;
+  const what = fromEnv !== undefined ? `the system zone TZ=${JSON.stringify(fromEnv)} is empty or not an IANA ` +
+    `zone` : "the system zone is unknown";
+  throw new UsageError("NO_TIME_ZONE", `--time needs a time zone and ${what}: give --tz, e.g. --tz Europe/London`);
+}

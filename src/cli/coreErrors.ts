@@ -1,0 +1,31 @@
+import { DomainError } from "../core/errors.js";
+import type { CliError } from "./errors.js";
+import { UsageError } from "./errors.js";
+import { longFlagOf } from "./options.js";
+
+// The mapping from core errors to CLI errors, kept in one place (issue 14: one domain error):
+// main, batch lines and the setting-source hint all go through these two functions.
+
+/** A domain error from the core means bad input: a usage error (exit 2) with the core's code. */
+export function domainError(error: unknown): CliError | undefined {
+  return error instanceof DomainError ? new UsageError(error.code, error.message) : undefined;
+}
+
+/**
+ * An error about a setting the user did not type (it came from MMN_DOSE_* or the config file)
+ * says where it came from, so nobody hunts for a flag that is not on the command line.
+ */
+export function withSettingSources(error: unknown, sources: Readonly<Record<string, string>>): unknown {
+  if (!(error instanceof UsageError || error instanceof DomainError)) return error;
+  const message = error.message;
+  // A core error names its options; a CLI usage error names its flag in its message.
+  const concerns = (flag: string) =>
+    error instanceof DomainError ? error.options.includes(flag) : new RegExp(`${flag}(?![\\w-])`).test(message);
+  const from = Object.entries(sources)
+    .filter(([, source]) => source.startsWith("env ") || source.startsWith("config "))
+    .map(([key, source]) => [longFlagOf(key), source] as const)
+    .filter(([flag]) => concerns(flag))
+    .map(([flag, source]) => `${flag} comes from ${source.startsWith("env ") ? source.slice(4) : `config ${source.slice(7)}`}`);
+  if (from.length === 0) return error;
+  return new UsageError(error.code, `${message} (${from.join("; ")})`);
+}

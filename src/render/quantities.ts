@@ -1,0 +1,22 @@
+import { formatNumber } from "../core/format.js";
+
+// Quantities as every renderer writes them (table, CSV, ICS). Numbers carry no trailing zeros
+// (ISMP: "1.0" is misread as "10").
+
+interface Vial {
+  readonly sizeG: number;
+  readonly count: number;
+}
+
+/** "2 × 30 g + 1 × 10 g" (CSV uses " x ", plain ASCII for spreadsheets without a BOM). */
+export function formatVials(vials: readonly Vial[], times = " × "): string {
+  return vials.map((v) => `${v.count}${times}${formatNumber(v.sizeG)} g`).join(" + ");
+}
+
+/** 12.5 → "12.5 g" */
+export const grams = (g: number): string => `${formatNumber(g)} g`;
+
+/** 139 → "2:19" */
+export function hoursMinutes(minutes: number): string {
+  return `${Math.floor(minutes / 60)}:${String(Math.round(minutes % 60)).padStart(2, "0")}`;
+}
