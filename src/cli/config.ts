@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import * as z from "zod/mini";
@@ -61,7 +61,7 @@ const READ_FAILURES: Readonly<Record<string, string>> = {
  * MAX_CONFIG_BYTES are read, so a device such as /dev/zero or a huge file is refused, not slurped.
  */
 async function readConfigText(path: string, label: string): Promise<string | undefined> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(path, "r");
   } catch (e) {

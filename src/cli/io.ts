@@ -3,7 +3,7 @@ import type { IsoDate } from "../core/calendarDate.js";
 /** Everything the CLI touches outside itself, injected so tests can run it in-process. */
 export interface Io {
   /** Writes to stdout; `false` means the pipe is full (see `waitForDrain`). */
-  readonly writeOut: (text: string) => boolean | void;
+  readonly writeOut: (text: string) => boolean | undefined;
   readonly writeErr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;

@@ -1,3 +1,4 @@
+import type { Stats } from "node:fs";
 import { type FileHandle, chmod, chown, lstat, open, readlink, rename, rm, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { IoError, UsageError } from "./errors.js";
@@ -32,7 +33,7 @@ export function outputPath(value: unknown): string | undefined {
 async function followLinks(path: string): Promise<string> {
   let current = path;
   for (let hops = 0; hops < 40; hops++) {
-    let info;
+    let info: Stats;
     try {
       info = await lstat(current);
     } catch {
@@ -62,7 +63,7 @@ const FLUSH_BYTES = 64 * 1024;
  */
 export async function openOutput(path: string): Promise<OutputFile> {
   const target = await followLinks(path);
-  let existing;
+  let existing: Stats | undefined;
   try {
     existing = await stat(target);
   } catch {

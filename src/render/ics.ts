@@ -89,7 +89,8 @@ function clockPlus(time: string, minutes: number): string {
 
 /** The sentence for a `--time` that does not exist on a date (a spring-forward gap). */
 export function gapText(date: IsoDate, time: string, tz: string, shiftMinutes: number): string {
-  return `${time} does not exist on ${date} in ${tz} (the clocks go forward): the event starts at ${clockPlus(time, shiftMinutes)} (RFC 5545)`;
+  const starts = clockPlus(time, shiftMinutes);
+  return `${time} does not exist on ${date} in ${tz} (the clocks go forward): the event starts at ${starts} (RFC 5545)`;
 }
 
 /** Every infusion date on which `--time` falls in a spring-forward gap, with the sentence saying so. */
@@ -108,7 +109,8 @@ const utcDay = (date: IsoDate, plusDays = 0) => {
 
 /** The calendar identity: `--calendar-id`, else what identifies this schedule without its doses. */
 function calendarKey(r: ScheduleResult, calendarId: string | undefined): string {
-  const basis = calendarId ?? [r.patient.weightAsEntered, r.regimen.route, r.regimen.product, r.regimen.startDate].join("|");
+  const basis =
+    calendarId ?? [r.patient.weightAsEntered, r.regimen.route, r.regimen.product, r.regimen.startDate].join("|");
   return createHash("sha256").update(basis).digest("hex").slice(0, 16);
 }
 
@@ -127,10 +129,11 @@ function description(r: ScheduleResult, i: Infusion, moved?: string): string {
   const minutes = chairMinutes(i);
   const lines = [
     ...(moved ? [`Start time moved: ${moved}`] : []),
-    `Dose: ${formatNumber(i.doseG)} g (${formatNumber(i.doseGPerKg, 3)} g/kg of dosing weight ${formatNumber(r.patient.dosingWeightKg)} kg)`,
+    `Dose: ${formatNumber(i.doseG)} g (${formatNumber(i.doseGPerKg, 3)} g/kg of dosing weight ` +
+      `${formatNumber(r.patient.dosingWeightKg)} kg)`,
     `Volume: ${formatNumber(i.volumeMl, 1)} mL${i.sites ? ` at ${i.sites} sites, ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL each` : ""}`,
     `Vials: ${formatVials(i.vials)}`,
-    `Rate plan (${i.infusionKind} infusion): ${i.ratePlan.map((s) => `from ${hoursMinutes(s.startMinute)} ${formatNumber(s.mlPerHour, 1)} mL/h`).join(", ")}`,
+    `Rate plan (${i.infusionKind} infusion): ${i.ratePlan.map(rateStepText).join(", ")}`,
     minutes === undefined ? "Chair time not estimated" : `Estimated chair time: ${hoursMinutes(minutes)}`,
   ];
   if (i.movedBecause) lines.push(`Moved from ${i.plannedDate}: ${i.movedBecause}`);
@@ -156,8 +159,14 @@ export function renderIcs(r: ScheduleResult, options: IcsOptions = {}): string {
   const key = calendarKey(r, options.calendarId);
   const stamp = utcDay(r.regimen.startDate);
   for (const i of r.infusions) {
-    const resolved = options.time !== undefined && options.tz !== undefined ? resolveWallTime(i.date, options.time, options.tz) : undefined;
-    const moved = resolved && resolved.shiftMinutes > 0 ? gapText(i.date, options.time!, options.tz!, resolved.shiftMinutes) : undefined;
+    const resolved =
+      options.time !== undefined && options.tz !== undefined
+        ? resolveWallTime(i.date, options.time, options.tz)
+        : undefined;
+    const moved =
+      resolved && resolved.shiftMinutes > 0
+        ? gapText(i.date, options.time!, options.tz!, resolved.shiftMinutes)
+        : undefined;
     const common = {
       id: `${key}-c${i.course}-d${i.day}@mmn-dose`,
       sequence: options.sequence ?? 0,
@@ -169,10 +178,19 @@ export function renderIcs(r: ScheduleResult, options: IcsOptions = {}): string {
       const start = resolved.instant;
       const minutes = chairMinutes(i);
       // No estimate, no DTEND: RFC 5545 then reads the event as ending when it starts.
-      cal.createEvent({ ...common, start, ...(minutes === undefined ? {} : { end: new Date(start.getTime() + minutes * MS_PER_MINUTE) }) });
+      cal.createEvent({
+        ...common,
+        start,
+        ...(minutes === undefined ? {} : { end: new Date(start.getTime() + minutes * MS_PER_MINUTE) }),
+      });
     } else {
       cal.createEvent({ ...common, start: utcDay(i.date), end: utcDay(i.date, 1), allDay: true });
     }
   }
   return `${cal.toString()}\r\n`;
+}
+
+/** One step of a rate plan as an event line: "from 0:30 42 mL/h". */
+function rateStepText(s: { readonly startMinute: number; readonly mlPerHour: number }): string {
+  return `from ${hoursMinutes(s.startMinute)} ${formatNumber(s.mlPerHour, 1)} mL/h`;
 }

@@ -1,5 +1,14 @@
 import { formatNumber } from "../core/format.js";
-import { mmnIndicationFor, PRODUCTS, productSources, REGIONS, vialSizesFor, type Fact, type Product, type ScigProduct } from "../data/products.js";
+import {
+  mmnIndicationFor,
+  PRODUCTS,
+  productSources,
+  REGIONS,
+  vialSizesFor,
+  type Fact,
+  type Product,
+  type ScigProduct,
+} from "../data/products.js";
 import { NO_COLOR, type Paint } from "./paint.js";
 
 interface FactRow {
@@ -11,22 +20,38 @@ interface FactRow {
 
 const vials = (v: number[]) => `${v.map((x) => formatNumber(x)).join(", ")} g`;
 const yesNo = (v: boolean) => (v ? "yes" : "no");
-const mlkgh = (x: number, conc: number) => `${formatNumber(x, 3)} mL/kg/h (${formatNumber((x * conc * 1000) / 60, 2)} mg/kg/min)`;
+const mlkgh = (x: number, conc: number) =>
+  `${formatNumber(x, 3)} mL/kg/h (${formatNumber((x * conc * 1000) / 60, 2)} mg/kg/min)`;
 
 /** Every number of a product, in the order a pharmacist audits them. */
 function factRows(p: Product): FactRow[] {
   const conc = p.concentrationGPerMl.value;
   const rows: FactRow[] = [
-    { field: "concentrationGPerMl", label: "concentration", fact: p.concentrationGPerMl, text: (v: number) => `${formatNumber(v * 1000)} mg/mL` },
+    {
+      field: "concentrationGPerMl",
+      label: "concentration",
+      fact: p.concentrationGPerMl,
+      text: (v: number) => `${formatNumber(v * 1000)} mg/mL`,
+    },
     { field: "vialSizesG", label: "vials", fact: p.vialSizesG, text: vials },
-    ...Object.entries(p.vialSizesGByRegion ?? {}).map(([region, fact]) => ({ field: `vialSizesG.${region}`, label: `vials (${region.toUpperCase()})`, fact, text: vials })),
+    ...Object.entries(p.vialSizesGByRegion ?? {}).map(([region, fact]) => ({
+      field: `vialSizesG.${region}`,
+      label: `vials (${region.toUpperCase()})`,
+      fact,
+      text: vials,
+    })),
     { field: "mmnIndication", label: "MMN (US label)", fact: p.mmnIndication, text: yesNo },
     { field: "mmnIndicationEu", label: "MMN (EU label)", fact: p.mmnIndicationEu, text: yesNo },
   ];
   if (p.route === "scig") return [...rows, ...scigRows(p)];
   const r = p.rates;
   rows.push(
-    { field: "initialMlPerKgPerHour", label: "initial rate", fact: r.initialMlPerKgPerHour, text: (v: number) => mlkgh(v, conc) },
+    {
+      field: "initialMlPerKgPerHour",
+      label: "initial rate",
+      fact: r.initialMlPerKgPerHour,
+      text: (v: number) => mlkgh(v, conc),
+    },
     { field: "stepMinutes", label: "step every", fact: r.stepMinutes, text: (v: number) => `${v} min` },
     {
       field: "intermediateMlPerKgPerHour",
@@ -34,12 +59,27 @@ function factRows(p: Product): FactRow[] {
       fact: r.intermediateMlPerKgPerHour,
       text: (v: number[]) => `${v.map((x) => formatNumber(x, 3)).join(" → ")} mL/kg/h`,
     },
-    { field: "maxMlPerKgPerHour", label: "maximum rate", fact: r.maxMlPerKgPerHour, text: (v: number) => mlkgh(v, conc) },
+    {
+      field: "maxMlPerKgPerHour",
+      label: "maximum rate",
+      fact: r.maxMlPerKgPerHour,
+      text: (v: number) => mlkgh(v, conc),
+    },
   );
   if (r.firstInfusionMaxMlPerKgPerHour) {
-    rows.push({ field: "firstInfusionMaxMlPerKgPerHour", label: "first-infusion max", fact: r.firstInfusionMaxMlPerKgPerHour, text: (v: number) => mlkgh(v, conc) });
+    rows.push({
+      field: "firstInfusionMaxMlPerKgPerHour",
+      label: "first-infusion max",
+      fact: r.firstInfusionMaxMlPerKgPerHour,
+      text: (v: number) => mlkgh(v, conc),
+    });
   }
-  rows.push({ field: "atRiskMaxMlPerKgPerHour", label: "at-risk maximum", fact: r.atRiskMaxMlPerKgPerHour, text: (v: number) => mlkgh(v, conc) });
+  rows.push({
+    field: "atRiskMaxMlPerKgPerHour",
+    label: "at-risk maximum",
+    fact: r.atRiskMaxMlPerKgPerHour,
+    text: (v: number) => mlkgh(v, conc),
+  });
   return rows;
 }
 
@@ -47,7 +87,12 @@ function scigRows(p: ScigProduct): FactRow[] {
   const ml = (v: number) => `${formatNumber(v)} mL`;
   const mlh = (v: number) => `${formatNumber(v)} mL/h`;
   const rows: FactRow[] = [
-    { field: "labelFactor", label: "IVIG→SCIG factor", fact: p.labelFactor, text: (v: number) => `× ${formatNumber(v)}` },
+    {
+      field: "labelFactor",
+      label: "IVIG→SCIG factor",
+      fact: p.labelFactor,
+      text: (v: number) => `× ${formatNumber(v)}`,
+    },
     { field: "intervalsWeeks", label: "every (weeks)", fact: p.intervalsWeeks, text: (v: number[]) => v.join(", ") },
     { field: "firstInfusions", label: "first infusions", fact: p.firstInfusions, text: (v: number) => String(v) },
     { field: "first.maxMlPerSite", label: "first: per site", fact: p.first.maxMlPerSite, text: ml },
@@ -57,16 +102,40 @@ function scigRows(p: ScigProduct): FactRow[] {
     { field: "later.maxMlPerHourPerSite", label: "later: rate/site", fact: p.later.maxMlPerHourPerSite, text: mlh },
     { field: "later.maxMlPerHourTotal", label: "later: all sites", fact: p.later.maxMlPerHourTotal, text: mlh },
     { field: "maxSites", label: "sites at once", fact: p.maxSites, text: (v: number) => String(v) },
-    ...(p.maxSitesConsecutive ? [{ field: "maxSitesConsecutive", label: "sites in all", fact: p.maxSitesConsecutive, text: (v: number) => `${v}, in turn` }] : []),
+    ...(p.maxSitesConsecutive
+      ? [
+          {
+            field: "maxSitesConsecutive",
+            label: "sites in all",
+            fact: p.maxSitesConsecutive,
+            text: (v: number) => `${v}, in turn`,
+          },
+        ]
+      : []),
   ];
   const f = p.facilitated;
   if (f) {
     rows.push(
-      { field: "hyaluronidaseMlPerG", label: "hyaluronidase", fact: f.hyaluronidaseMlPerG, text: (v: number) => `${formatNumber(v)} mL per g` },
+      {
+        field: "hyaluronidaseMlPerG",
+        label: "hyaluronidase",
+        fact: f.hyaluronidaseMlPerG,
+        text: (v: number) => `${formatNumber(v)} mL per g`,
+      },
       { field: "maxMlPerDay", label: "per day", fact: f.maxMlPerDay, text: ml },
       { field: "maxMlPerSiteWith3Sites", label: "per site (3 sites)", fact: f.maxMlPerSiteWith3Sites, text: ml },
-      { field: "siteRateStepsFirst", label: "first: steps/site", fact: f.siteRateStepsFirst, text: (v: number[]) => `${v.join(" → ")} mL/h` },
-      { field: "siteRateStepsLater", label: "later: steps/site", fact: f.siteRateStepsLater, text: (v: number[]) => `${v.join(" → ")} mL/h` },
+      {
+        field: "siteRateStepsFirst",
+        label: "first: steps/site",
+        fact: f.siteRateStepsFirst,
+        text: (v: number[]) => `${v.join(" → ")} mL/h`,
+      },
+      {
+        field: "siteRateStepsLater",
+        label: "later: steps/site",
+        fact: f.siteRateStepsLater,
+        text: (v: number[]) => `${v.join(" → ")} mL/h`,
+      },
       { field: "stepMinutes", label: "step every", fact: f.stepMinutes, text: (v: number) => `${v} min` },
       { field: "rampUp", label: "ramp-up", fact: f.rampUp, text: (v: string) => v },
     );
@@ -100,7 +169,8 @@ export function productsJson(products: readonly Product[] = PRODUCTS) {
           },
         ]),
       ),
-      rateIndication: p.route === "ivig" ? p.rates.indication : "SCIG per-site limits (≥ 40 kg where the label distinguishes)",
+      rateIndication:
+        p.route === "ivig" ? p.rates.indication : "SCIG per-site limits (≥ 40 kg where the label distinguishes)",
       sources: productSources(p).map((s) => s.url),
       facts: factRows(p).map(({ field, fact }) =>
         "source" in fact

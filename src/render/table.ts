@@ -146,7 +146,7 @@ function infusionsSection(r: ScheduleResult, paint: Paint, plans: RatePlanLetter
   const rows: string[][] = [];
   for (const total of r.courseTotals) {
     const days = r.infusions.filter((i) => i.course === total.course);
-    days.forEach((i, k) => rows.push(infusionRow(i, k === 0, scig, plans)));
+    for (const [k, i] of days.entries()) rows.push(infusionRow(i, k === 0, scig, plans));
     if (days.length > 1) {
       const volume = formatNumber(total.volumeMl, 1);
       rows.push(["", "", "total", formatNumber(total.doseG), "", volume, ...(scig ? [""] : []), "", "", formatVials(total.vials)]);

@@ -9,8 +9,12 @@ async function run(argv: string[]) {
   let out = "";
   let err = "";
   const io: Io = {
-    writeOut: (t) => void (out += t),
-    writeErr: (t) => void (err += t),
+    writeOut: (t) => {
+      out += t;
+    },
+    writeErr: (t) => {
+      err += t;
+    },
     env: { HOME: "/nonexistent" },
     stdoutIsTTY: false,
     today: () => "2026-11-25",
