@@ -1,29 +1,12 @@
 import { fc, test } from "@fast-check/vitest";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect } from "vitest";
-import { main, type Io } from "../../src/cli/main.js";
+import { runInProcess } from "../helpers/inProcess.js";
 import { isIsoDate } from "../../src/core/calendarDate.js";
 import { jsonOutputJsonSchema, ScheduleResultSchema } from "../../src/core/resultSchema.js";
 import { gToMg } from "../../src/core/vials.js";
 
-async function run(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    writeOut: (t) => {
-      stdout += t;
-    },
-    writeErr: (t) => {
-      stderr += t;
-    },
-    env: { HOME: "/nonexistent" },
-    stdoutIsTTY: false,
-    stdinIsTTY: true,
-    today: () => "2026-11-25",
-  };
-  const status = await main(argv, io);
-  return { status, stdout, stderr };
-}
+const run = (argv: string[]) => runInProcess(argv, { env: { HOME: "/nonexistent" }, stdinIsTTY: true });
 
 const flags = [
   "--weight", "-w", "--height", "--sex", "--dosing-weight", "--policy", "--age", "--pregnant", "--dose", "--every", "--days",

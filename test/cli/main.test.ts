@@ -1,25 +1,9 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { main, type Io } from "../../src/cli/main.js";
+import { runInProcess } from "../helpers/inProcess.js";
 
 /** Runs the CLI in-process with a fake terminal-less Io. */
-async function run(argv: string[], env: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    writeOut: (t) => {
-      stdout += t;
-    },
-    writeErr: (t) => {
-      stderr += t;
-    },
-    env,
-    stdoutIsTTY: false,
-    today: () => "2026-11-25",
-  };
-  const status = await main(argv, io);
-  return { status, stdout, stderr };
-}
+const run = (argv: string[], env: Record<string, string> = {}) => runInProcess(argv, { env });
 
 const pairs = (...flags: [string, string][]) => flags;
 

@@ -1,26 +1,13 @@
 // The options table (src/cli/options.ts) is the single source: --help, validation, site settings,
 // batch keys and route checks all come from it. These tests pin what each consumer derives.
 import { describe, expect, it } from "vitest";
-import { main, type Io } from "../../src/cli/main.js";
+import { runInProcess } from "../helpers/inProcess.js";
 import { envName, longFlagOf, OPTION_GROUPS, PATIENT_KEYS, routeOnly, SCHEDULE_OPTIONS, SITE_KEYS } from "../../src/cli/options.js";
 import { ScheduleOptionsSchema } from "../../src/cli/validate.js";
 
 async function run(argv: string[]) {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    writeOut: (t) => {
-      out += t;
-    },
-    writeErr: (t) => {
-      err += t;
-    },
-    env: { HOME: "/nonexistent" },
-    stdoutIsTTY: false,
-    today: () => "2026-11-25",
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
+  const { status, stdout, stderr } = await runInProcess(argv, { env: { HOME: "/nonexistent" } });
+  return { code: status, out: stdout, err: stderr };
 }
 
 /** A value each option accepts, so that only the route is wrong. */

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { main, type Io } from "../../src/cli/main.js";
+import { runInProcess } from "../helpers/inProcess.js";
 import { addCalendarDays } from "../../src/core/calendarDate.js";
 import { findScigProduct, IVIG_PRODUCTS, SCIG_PRODUCTS } from "../../src/data/products.js";
 
@@ -9,24 +9,7 @@ import { findScigProduct, IVIG_PRODUCTS, SCIG_PRODUCTS } from "../../src/data/pr
  * accepted (exit 0); SCIG chair time is finite and under 24 h, sites at once within the label, and no
  * rate is 0 or below. Runs the CLI in-process (`main`), as a user's command line would.
  */
-async function run(argv: readonly string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    writeOut: (t) => {
-      stdout += t;
-    },
-    writeErr: (t) => {
-      stderr += t;
-    },
-    env: {},
-    stdoutIsTTY: false,
-    today: () => "2026-11-25",
-    systemTimeZone: () => "UTC",
-  };
-  const status = await main(argv, io);
-  return { status, stdout, stderr };
-}
+const run = (argv: readonly string[]) => runInProcess(argv, { systemTimeZone: () => "UTC" });
 
 interface Message {
   readonly code: string;
