@@ -3,7 +3,8 @@
 import * as z from "zod/mini";
 import { isIsoDate } from "../core/calendarDate.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "../core/input.js";
-import { MeasurementFormatError, parseHeight, parseWeight } from "../core/units.js";
+import { DomainError } from "../core/errors.js";
+import { parseHeight, parseWeight } from "../core/units.js";
 import { UsageError } from "./errors.js";
 import { IVIG_IDS, longFlagOf, SCHEDULE_OPTIONS, SCIG_IDS, type ValueSpec, VALUE_OPTIONS, routeOnly } from "./options.js";
 import { closest } from "./suggest.js";
@@ -96,18 +97,22 @@ const clockTime = readString("--time", (text, ctx) => {
   return `${m[1]!.padStart(2, "0")}:${m[2]}`;
 });
 
-function measured<T>(read: (text: string) => T, value: (t: T) => number, text: string): T | undefined {
+/**
+ * A measurement, or undefined when the core refuses its text (a `DomainError` about `flag`): the
+ * option's reader then reports it with the accepted range, as it does a value out of range.
+ */
+function measured<T>(flag: string, read: (text: string) => T, value: (t: T) => number, text: string): T | undefined {
   try {
     const m = read(text);
     return Number.isFinite(value(m)) ? m : undefined;
   } catch (e) {
-    if (e instanceof MeasurementFormatError) return undefined;
+    if (e instanceof DomainError && e.option === flag) return undefined;
     throw e;
   }
 }
 
 const weight = readString("--weight", (text, ctx) => {
-  const kg = measured(parseWeight, (m) => m.value, text)?.value ?? Number.NaN;
+  const kg = measured("--weight", parseWeight, (m) => m.value, text)?.value ?? Number.NaN;
   if (!(kg >= LIMITS.weightKg.min && kg <= LIMITS.weightKg.max)) {
     return fail(ctx, text, `--weight must be a body weight ${rangeText(LIMITS.weightKg.min, LIMITS.weightKg.max, "kg")}, e.g. 70, 70kg ` +
       `or 154lb; got '${text}'`);
@@ -116,7 +121,7 @@ const weight = readString("--weight", (text, ctx) => {
 });
 
 const height = readString("--height", (text, ctx) => {
-  const cm = measured(parseHeight, (m) => m.value, text)?.value ?? Number.NaN;
+  const cm = measured("--height", parseHeight, (m) => m.value, text)?.value ?? Number.NaN;
   if (!(cm >= LIMITS.heightCm.min && cm <= LIMITS.heightCm.max)) {
     return fail(ctx, text, `--height must be a height ${rangeText(LIMITS.heightCm.min, LIMITS.heightCm.max, "cm")}, e.g. 175, 175cm, ` +
       `69in or 5ft9in; got '${text}'`);

@@ -23,7 +23,9 @@ export type DomainErrorCode =
   | "SCIG_FACTOR_NOT_FOUND"
   | "SCIG_LIMIT_NOT_FOUND"
   | "SCIG_CHAIR_TIME_TOO_LONG"
-  | "HYQVIA_DAILY_VOLUME";
+  | "HYQVIA_DAILY_VOLUME"
+  | "WEIGHT_FORMAT"
+  | "HEIGHT_FORMAT";
 
 /**
  * The input cannot be planned as given: the one error the core throws for bad input, where the

@@ -1,7 +1,10 @@
 /**
  * Body measurements as people type them. A bare number is kg or cm; `lb`, `in` and `5ft9in` are
- * converted with exact definitions (1 lb = 0.45359237 kg, 1 in = 2.54 cm).
+ * converted with exact definitions (1 lb = 0.45359237 kg, 1 in = 2.54 cm). Text that is not a
+ * measurement is bad input: a `DomainError` (WEIGHT_FORMAT, HEIGHT_FORMAT) naming the option.
  */
+
+import { DomainError } from "./errors.js";
 
 export const KG_PER_LB = 0.45359237;
 export const CM_PER_IN = 2.54;
@@ -19,9 +22,14 @@ export interface Measured<U> {
   readonly unitTyped: boolean;
 }
 
-/** Why a measurement could not be read; the caller names the option. */
-export class MeasurementFormatError extends Error {
-  override readonly name = "MeasurementFormatError";
+/** A weight that cannot be read: a `DomainError` about `--weight`. */
+function weightFormatError(text: string): DomainError {
+  return new DomainError("WEIGHT_FORMAT", "--weight", `--weight '${text}' is not a weight such as 70, 70kg or 154lb`);
+}
+
+/** A height that cannot be read: a `DomainError` about `--height`. */
+function heightFormatError(text: string, why: string): DomainError {
+  return new DomainError("HEIGHT_FORMAT", "--height", `--height '${text}' ${why}`);
 }
 
 const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
@@ -37,7 +45,7 @@ const FEET_INCHES = new RegExp(`^(\\d+)ft(?:${NUMBER}in)?$`, "i");
  */
 export function parseWeight(text: string): Measured<WeightUnit> {
   const m = WEIGHT.exec(text);
-  if (!m) throw new MeasurementFormatError(`'${text}' is not a weight such as 70, 70kg or 154lb`);
+  if (!m) throw weightFormatError(text);
   const unit: WeightUnit = m[2]?.toLowerCase().startsWith("lb") ? "lb" : "kg";
   const n = Number(m[1]);
   return { value: unit === "lb" ? n * KG_PER_LB : n, unit, unitTyped: m[2] !== undefined };
@@ -53,11 +61,11 @@ export function parseHeight(text: string): Measured<HeightUnit> {
   const ftIn = FEET_INCHES.exec(text);
   if (ftIn) {
     const inches = ftIn[2] === undefined ? 0 : Number(ftIn[2]);
-    if (inches >= IN_PER_FT) throw new MeasurementFormatError(`'${text}' has ${inches} inches; use fewer than 12 after ft`);
+    if (inches >= IN_PER_FT) throw heightFormatError(text, `has ${inches} inches; use fewer than 12 after ft`);
     return { value: (Number(ftIn[1]) * IN_PER_FT + inches) * CM_PER_IN, unit: "ftin", unitTyped: true };
   }
   const m = METRIC_OR_INCH.exec(text);
-  if (!m) throw new MeasurementFormatError(`'${text}' is not a height such as 175, 175cm, 69in or 5ft9in`);
+  if (!m) throw heightFormatError(text, "is not a height such as 175, 175cm, 69in or 5ft9in");
   const unit: HeightUnit = m[2]?.toLowerCase() === "in" ? "in" : "cm";
   const n = Number(m[1]);
   return { value: unit === "in" ? n * CM_PER_IN : n, unit, unitTyped: m[2] !== undefined };

@@ -92,8 +92,7 @@ export function csvRows(r: ScheduleResult): Cell[][] {
     i.doseG,
     i.doseGPerKg,
     i.volumeMl,
-    // Read through `in`: the field is optional for older result objects (batch replays JSON).
-    "durationMinutes" in i && typeof i.durationMinutes === "number" ? i.durationMinutes : null,
+    i.durationMinutes,
     i.sites ?? null,
     i.volumePerSiteMl ?? null,
     formatVials(i.vials, " x "), // ASCII "x": Excel without the BOM misreads "×"

@@ -114,11 +114,6 @@ function calendarKey(r: ScheduleResult, calendarId: string | undefined): string 
   return createHash("sha256").update(basis).digest("hex").slice(0, 16);
 }
 
-/** Chair time in minutes, read through `in`: a result without it gets an event without an end. */
-function chairMinutes(i: Infusion): number | undefined {
-  return "durationMinutes" in i && typeof i.durationMinutes === "number" ? i.durationMinutes : undefined;
-}
-
 function summary(r: ScheduleResult, i: Infusion): string {
   const route = r.regimen.route.toUpperCase();
   const where = i.sites ? `, ${i.sites} sites` : "";
@@ -126,7 +121,6 @@ function summary(r: ScheduleResult, i: Infusion): string {
 }
 
 function description(r: ScheduleResult, i: Infusion, moved?: string): string {
-  const minutes = chairMinutes(i);
   const lines = [
     ...(moved ? [`Start time moved: ${moved}`] : []),
     `Dose: ${formatNumber(i.doseG)} g (${formatNumber(i.doseGPerKg, 3)} g/kg of dosing weight ` +
@@ -134,7 +128,7 @@ function description(r: ScheduleResult, i: Infusion, moved?: string): string {
     `Volume: ${formatNumber(i.volumeMl, 1)} mL${i.sites ? ` at ${i.sites} sites, ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL each` : ""}`,
     `Vials: ${formatVials(i.vials)}`,
     `Rate plan (${i.infusionKind} infusion): ${i.ratePlan.map(rateStepText).join(", ")}`,
-    minutes === undefined ? "Chair time not estimated" : `Estimated chair time: ${hoursMinutes(minutes)}`,
+    `Estimated chair time: ${hoursMinutes(i.durationMinutes)}`,
   ];
   if (i.movedBecause) lines.push(`Moved from ${i.plannedDate}: ${i.movedBecause}`);
   for (const w of r.warnings) lines.push(`Warning ${w.code}: ${w.message}`);
@@ -176,13 +170,7 @@ export function renderIcs(r: ScheduleResult, options: IcsOptions = {}): string {
     };
     if (resolved) {
       const start = resolved.instant;
-      const minutes = chairMinutes(i);
-      // No estimate, no DTEND: RFC 5545 then reads the event as ending when it starts.
-      cal.createEvent({
-        ...common,
-        start,
-        ...(minutes === undefined ? {} : { end: new Date(start.getTime() + minutes * MS_PER_MINUTE) }),
-      });
+      cal.createEvent({ ...common, start, end: new Date(start.getTime() + i.durationMinutes * MS_PER_MINUTE) });
     } else {
       cal.createEvent({ ...common, start: utcDay(i.date), end: utcDay(i.date, 1), allDay: true });
     }

@@ -111,13 +111,33 @@ function scigFields(r: ScheduleResult, paint: Paint): [string, string][] {
   ];
 }
 
-/** One letter per distinct rate plan, so a plan is printed once, not on every day. */
+type RatePlan = Infusion["ratePlan"];
+type InfusionKind = Infusion["infusionKind"];
+
+/** Two rate plans are the same plan when every step has the same start and rates. */
+function samePlan(a: RatePlan, b: RatePlan): boolean {
+  return (
+    a.length === b.length &&
+    a.every((s, k) => {
+      const t = b[k]!;
+      return s.startMinute === t.startMinute && s.mlPerHour === t.mlPerHour && s.mlPerKgPerHour === t.mlPerKgPerHour &&
+        s.mgPerKgPerMin === t.mgPerKgPerMin;
+    })
+  );
+}
+
+/**
+ * One letter per distinct rate plan (by its step values), so a plan is printed once, not on every
+ * day, with the kinds of infusion (first, later) that run through it, in the order they occur.
+ */
 class RatePlanLetters {
-  readonly keys: string[] = [];
-  letterOf(plan: unknown): string {
-    const key = JSON.stringify(plan);
-    if (!this.keys.includes(key)) this.keys.push(key);
-    return String.fromCharCode(65 + this.keys.indexOf(key));
+  readonly plans: { readonly steps: RatePlan; readonly kinds: InfusionKind[] }[] = [];
+  letterOf(i: Infusion): string {
+    let k = this.plans.findIndex((p) => samePlan(p.steps, i.ratePlan));
+    if (k < 0) k = this.plans.push({ steps: i.ratePlan, kinds: [] }) - 1;
+    const kinds = this.plans[k]!.kinds;
+    if (!kinds.includes(i.infusionKind)) kinds.push(i.infusionKind);
+    return String.fromCharCode(65 + k);
   }
 }
 
@@ -131,7 +151,7 @@ function infusionRow(i: Infusion, first: boolean, scig: boolean, plans: RatePlan
     formatNumber(i.doseGPerKg, 3),
     formatNumber(i.volumeMl, 1),
     ...(scig ? [sitesCell(i)] : []),
-    plans.letterOf(i.ratePlan),
+    plans.letterOf(i),
     hoursMinutes(i.durationMinutes),
     formatVials(i.vials) + (i.wasteG > 0 ? ` (${grams(i.wasteG)} left over)` : ""),
   ];
@@ -139,7 +159,7 @@ function infusionRow(i: Infusion, first: boolean, scig: boolean, plans: RatePlan
 
 /** The dated infusion days, course by course, with a total row for a course of several days. */
 function infusionsSection(r: ScheduleResult, paint: Paint, plans: RatePlanLetters): string[] {
-  const scig = r.regimen.scig !== undefined && r.regimen.scig !== null;
+  const scig = r.regimen.scig !== null;
   const sites = scig ? ["Sites × mL"] : [];
   const header = [scig ? "No." : "Course", "Date", scig ? "Session" : "Day", "Dose g", "g/kg", "Volume mL"];
   header.push(...sites, "Plan", "Chair", "Vials");
@@ -188,11 +208,8 @@ function ratePlansSection(r: ScheduleResult, paint: Paint, plans: RatePlanLetter
           `${rates.stepMinutes} min)`
         : ` (${g.productName}: the sites running at once together, each at the label's per-site rate)`),
   ];
-  plans.keys.forEach((key, k) => {
-    const steps = JSON.parse(key) as Infusion["ratePlan"];
-    const used = r.infusions.filter((i) => JSON.stringify(i.ratePlan) === key);
-    const kinds = [...new Set(used.map((i) => i.infusionKind))].join(", ");
-    lines.push(`  ${paint.bold(String.fromCharCode(65 + k))}  ${kinds} infusions`);
+  plans.plans.forEach(({ steps, kinds }, k) => {
+    lines.push(`  ${paint.bold(String.fromCharCode(65 + k))}  ${kinds.join(", ")} infusions`);
     for (const step of steps) {
       const perKg = `(${formatNumber(step.mlPerKgPerHour, 3)} mL/kg/h, ${formatNumber(step.mgPerKgPerMin, 2)} mg/kg/min)`;
       lines.push(`     from ${hoursMinutes(step.startMinute).padStart(5)}  ${formatNumber(step.mlPerHour, 1).padStart(6)} mL/h  ${perKg}`);

@@ -106,15 +106,6 @@ describe("renderIcs, timed across daylight saving", () => {
     expect(new Set(starts.map((s) => s.slice(11, 13)))).toEqual(new Set(["14", "13"])); // the fixture crosses the change
   });
 
-  it("writes no DTEND when the chair time is not estimated, and says so", () => {
-    const noChair = { ...result, infusions: result.infusions.map(({ durationMinutes: _, ...i }) => i) } as unknown as ScheduleResult;
-    const { events } = parseIcs(renderIcs(noChair, { time: "09:00", tz: "Europe/London" }));
-    for (const e of events) {
-      expect(e.hasProperty("dtend")).toBe(false);
-      expect(String(value(e, "description"))).toContain("Chair time not estimated");
-    }
-  });
-
   it("converts wall times across both changes, at the edges and in a half-hour zone", () => {
     expect(wallTimeToUtc("2027-03-13", "09:00", "America/New_York").toISOString()).toBe("2027-03-13T14:00:00.000Z");
     expect(wallTimeToUtc("2027-03-15", "09:00", "America/New_York").toISOString()).toBe("2027-03-15T13:00:00.000Z");
