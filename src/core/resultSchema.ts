@@ -8,7 +8,7 @@ import * as z from "zod";
 
 const isoDate = z.iso.date().describe("Calendar date, YYYY-MM-DD");
 
-export const MessageSchema = z.strictObject({
+const MessageSchema = z.strictObject({
   code: z.string().regex(/^[A-Z][A-Z0-9_]*$/).describe("Stable machine code"),
   message: z.string().describe("One plain sentence for a pharmacist"),
   sources: z.array(z.string()).optional().describe("URLs backing the rule"),
@@ -18,9 +18,9 @@ export const MessageSchema = z.strictObject({
     .describe("Options that address a warning, each accepted by the tool as written (e.g. \"--days 3\")"),
 });
 
-export const SourceSchema = z.strictObject({ id: z.string(), title: z.string(), url: z.string() });
+const SourceSchema = z.strictObject({ id: z.string(), title: z.string(), url: z.string() });
 
-export const PatientSchema = z.strictObject({
+const PatientSchema = z.strictObject({
   weightKg: z.number().positive(),
   weightAsEntered: z.string().describe("The --weight value as typed"),
   heightCm: z.number().positive().nullable(),
@@ -38,12 +38,12 @@ export const PatientSchema = z.strictObject({
   policy: z.enum(["ontario", "australia", "uk"]).nullable(),
 });
 
-export const VialSchema = z.strictObject({
+const VialSchema = z.strictObject({
   sizeG: z.number().positive(),
   count: z.number().int().positive(),
 });
 
-export const RegimenSchema = z.strictObject({
+const RegimenSchema = z.strictObject({
   route: z.enum(["ivig", "scig"]),
   region: z.enum(["us", "eu"]).describe("Whose label applies (--region): us, the US prescribing information; eu, the EU SmPC"),
   mmnIndication: z.boolean().nullable().describe("Whether that region's label names MMN; null when no label text was found"),
@@ -95,7 +95,7 @@ export const RegimenSchema = z.strictObject({
   untilDate: isoDate.nullable(),
 });
 
-export const InfusionSchema = z.strictObject({
+const InfusionSchema = z.strictObject({
   date: isoDate,
   weekday: z.enum(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]),
   course: z.number().int().positive(),
@@ -129,7 +129,7 @@ export const InfusionSchema = z.strictObject({
   movedBecause: z.string().optional().describe("Why the planned date could not be used"),
 });
 
-export const CourseTotalSchema = z.strictObject({
+const CourseTotalSchema = z.strictObject({
   course: z.number().int().positive(),
   startDate: isoDate,
   endDate: isoDate,
@@ -149,13 +149,13 @@ export const ScheduleResultSchema = z.strictObject({
   sources: z.array(SourceSchema),
 });
 
-export const ErrorResultSchema = z.strictObject({
+const ErrorResultSchema = z.strictObject({
   schemaVersion: z.literal(1),
   error: z.strictObject({ code: z.string(), message: z.string() }),
 });
 
 /** What `--json` prints: a schedule, or an error. */
-export const JsonOutputSchema = z.union([ScheduleResultSchema, ErrorResultSchema]);
+const JsonOutputSchema = z.union([ScheduleResultSchema, ErrorResultSchema]);
 
 export type Message = z.infer<typeof MessageSchema>;
 export type Patient = z.infer<typeof PatientSchema>;
@@ -163,7 +163,6 @@ export type Regimen = z.infer<typeof RegimenSchema>;
 export type Infusion = z.infer<typeof InfusionSchema>;
 export type CourseTotal = z.infer<typeof CourseTotalSchema>;
 export type ScheduleResult = z.infer<typeof ScheduleResultSchema>;
-export type ErrorResult = z.infer<typeof ErrorResultSchema>;
 export type SourceRef = z.infer<typeof SourceSchema>;
 
 /** The JSON Schema (draft 2020-12) of the `--json` output. */
