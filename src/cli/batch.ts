@@ -12,7 +12,7 @@ import { FLAG_KEYS, optionValueFromJson, SCHEDULE_OPTIONS } from "./options.js";
 import { validateScheduleOptions } from "./validate.js";
 
 /** A line longer than this is refused without parsing (a clinic record is a few hundred bytes). */
-export const MAX_LINE_BYTES = 1_000_000;
+const MAX_LINE_BYTES = 1_000_000;
 
 /** Options that make no sense per patient line (output format, files, calendar) are refused by name. */
 const NOT_PER_LINE = new Set(SCHEDULE_OPTIONS.filter((o) => o.batch === "refused").map((o) => o.key));
@@ -23,32 +23,6 @@ interface LineError {
   readonly message: string;
 }
 
-/**
- * One batch line → one output object. Reuses exactly the one-patient path: the record becomes the
- * option values the CLI would have parsed, then validation and the planner run as for flags.
- */
-export function processLine(
-  text: string,
-  line: number,
-  today: IsoDate,
-  site: Record<string, unknown> = {},
-  siteSources: Readonly<Record<string, string>> = {},
-): Record<string, unknown> {
-  if (Buffer.byteLength(text) > MAX_LINE_BYTES) return tooLong(line, Buffer.byteLength(text));
-  let record: unknown;
-  try {
-    if (text.trim() === "") fail("EMPTY_LINE", "empty line: each line must be one JSON object");
-    try {
-      record = JSON.parse(text);
-    } catch {
-      fail("INVALID_JSON", "not valid JSON");
-    }
-  } catch (e) {
-    return { line, id: null, error: lineError(e) };
-  }
-  return processRecord(record, line, today, site, siteSources);
-}
-
 /** A line over the limit, known only by its length: it was not read. */
 function tooLong(line: number, bytes: number): Record<string, unknown> {
   return { line, id: null, error: { code: "LINE_TOO_LONG", message: `line is ${bytes} bytes, longer than the limit of ` +
@@ -56,7 +30,7 @@ function tooLong(line: number, bytes: number): Record<string, unknown> {
 }
 
 /** One record (a parsed JSON line or a CSV row) → one output object. */
-export function processRecord(
+function processRecord(
   record: unknown,
   line: number,
   today: IsoDate,

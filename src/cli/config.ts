@@ -32,7 +32,7 @@ const ConfigSchema = z.strictObject(
 /** MMN_DOSE_SKIP_WEEKENDS and other on/off variables: these words, any case, else refused. */
 const ENV_BOOLEAN: Readonly<Record<string, boolean>> = { 1: true, true: true, yes: true, 0: false, false: false, no: false };
 
-export type SettingSource = "flag" | `env ${string}` | `config ${string}` | "default";
+type SettingSource = "flag" | `env ${string}` | `config ${string}` | "default";
 
 export interface SiteSettings {
   /** The option values after merging, as commander would have produced them. */
@@ -43,7 +43,7 @@ export interface SiteSettings {
 }
 
 /** A config file holds a few hundred bytes of settings; anything larger is refused unread. */
-export const MAX_CONFIG_BYTES = 1_000_000;
+const MAX_CONFIG_BYTES = 1_000_000;
 
 /** Plain words for why a config file that exists cannot be read. */
 const READ_FAILURES: Readonly<Record<string, string>> = {

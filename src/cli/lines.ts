@@ -49,8 +49,3 @@ export async function* splitLines(chunks: AsyncIterable<Uint8Array>, maxBytes: n
   }
   if (any) yield end();
 }
-
-/** Lines of a string, as `splitLines` reads them (for in-process callers and tests). */
-export async function* stringChunks(text: string): AsyncGenerator<Uint8Array> {
-  yield Buffer.from(text, "utf8");
-}

@@ -11,7 +11,7 @@ export { IoError } from "./errors.js";
 export type { Io } from "./io.js";
 
 /** `mmn-dose` alone: this on stderr, exit 2 (the full --help is long). */
-export const SHORT_USAGE = `Usage: mmn-dose --weight <weight> [options]   an IVIG schedule (or its SCIG equivalent)
+const SHORT_USAGE = `Usage: mmn-dose --weight <weight> [options]   an IVIG schedule (or its SCIG equivalent)
        mmn-dose products | batch [file] | config | schema
 Examples:
   mmn-dose --weight 70 --start 2026-12-01

@@ -67,11 +67,3 @@ export function weekdayOf(date: IsoDate): (typeof WEEKDAYS)[number] {
   const index = (((toEpochDay(date) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
   return WEEKDAYS[index]!;
 }
-
-/** The local calendar date of an instant, for "today" (the shell passes the clock in). */
-export function localIsoDate(instant: Date): IsoDate {
-  const y = instant.getFullYear();
-  const m = String(instant.getMonth() + 1).padStart(2, "0");
-  const d = String(instant.getDate()).padStart(2, "0");
-  return `${y}-${m}-${d}`;
-}

@@ -28,7 +28,7 @@ export function nearestFiveGramsMg(exactMg: number): number {
 }
 
 /** Why a course has the number of days it has. */
-export type DaysReason = "requested" | "fewest-within-cap";
+type DaysReason = "requested" | "fewest-within-cap";
 
 export interface CourseDoseInput {
   /** Dosing weight × g/kg, before any rounding, in mg. */

@@ -21,7 +21,7 @@ import { SOURCES } from "../data/sources.js";
 export type Sex = "male" | "female";
 /** `--dosing-weight`. */
 export type DosingWeightChoice = "actual" | "ideal" | "adjusted" | "bmi30" | "ibw120";
-export type DosingWeightBasis = "actual" | "ideal" | "adjusted";
+type DosingWeightBasis = "actual" | "ideal" | "adjusted";
 
 /** What is known of the patient's body. Heights in cm, weights in kg, full precision. */
 export interface Body {
@@ -40,7 +40,7 @@ export interface DosingWeightRequest {
 }
 
 /** Body measures derived by the rule's own conversion (null when the inputs for one are missing). */
-export interface BodyMeasures {
+interface BodyMeasures {
   readonly bmi: number | null;
   readonly idealWeightKg: number | null;
   readonly adjustedWeightKg: number | null;
@@ -89,7 +89,7 @@ export function bodyMassIndex(weightKg: number, heightCm: number): number {
  * (or adjusted) weight below {@link DEVINE_EXTRAPOLATION_MIN_CM}: Devine is not extrapolated that far,
  * and would reach 0 kg near 1 m.
  */
-export function bodyMeasures(body: Body, inchesPerCm = 1 / 2.54): BodyMeasures {
+function bodyMeasures(body: Body, inchesPerCm = 1 / 2.54): BodyMeasures {
   const bmi = body.heightCm === undefined ? null : bodyMassIndex(body.weightKg, body.heightCm);
   const ideal =
     body.heightCm === undefined || body.sex === undefined || body.heightCm < DEVINE_EXTRAPOLATION_MIN_CM

@@ -10,7 +10,7 @@ import { mmnIndicationFor, REGION_LABEL, type Product, type Region } from "../da
  * @example
  * regionLabelMessages(gammagard, "eu", "…").notes[0].code //=> "SOLD_AS"
  */
-export function regionLabelMessages(product: Product, region: Region, consequence: string): { warnings: Message[]; notes: Message[] } {
+function regionLabelMessages(product: Product, region: Region, consequence: string): { warnings: Message[]; notes: Message[] } {
   const fact = mmnIndicationFor(product, region);
   const label = `the ${REGION_LABEL[region]}`;
   const warnings =

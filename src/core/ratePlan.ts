@@ -44,7 +44,7 @@ export interface ResolvedRates {
 
 
 /** The smallest pump rate a plan may show: its rates are printed to 0.1 mL/h. */
-export const MIN_PUMP_ML_PER_HOUR = 0.1;
+const MIN_PUMP_ML_PER_HOUR = 0.1;
 
 /** The IGIV boxed warning's risk factors ({@link IGIV_RISK_FACTORS}), as `--help` prints them for `--at-risk`. */
 export const RISK_FACTORS = IGIV_RISK_FACTORS.value;
@@ -368,7 +368,7 @@ export function infusionMinutes(plan: readonly Pick<RateStep, "startMinute" | "m
 }
 
 /** No IVIG day is planned to run longer than this in the chair. */
-export const MAX_CHAIR_MINUTES = 24 * 60;
+const MAX_CHAIR_MINUTES = 24 * 60;
 
 /** h:mm, as the table prints chair times. */
 function clock(minutes: number): string {

@@ -41,7 +41,7 @@ export function monthlyDoseGPerKg(courseMg: number, kg: number, intervalWeeks: n
  * @example
  * roundingDifferenceG(146_000, 145_000) //=> -1
  */
-export function roundingDifferenceG(exactMg: number, roundedMg: number): number {
+function roundingDifferenceG(exactMg: number, roundedMg: number): number {
   return roundTo(mgToG(roundedMg) - mgToG(exactMg), 3);
 }
 

@@ -34,7 +34,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
  * @example
  * planRoute({ ...input, route: "scig" }, "2026-12-01").regimen.route //=> "scig"
  */
-export function planRoute(input: ScheduleInput, today: IsoDate): RoutePlan {
+function planRoute(input: ScheduleInput, today: IsoDate): RoutePlan {
   return PLANNERS[input.route ?? "ivig"](input, today);
 }
 
@@ -45,7 +45,7 @@ export function planRoute(input: ScheduleInput, today: IsoDate): RoutePlan {
  * @example
  * scheduleResult(input, planIvig(input, "2026-12-01")) //=> { schemaVersion: 1, patient, regimen, … }
  */
-export function scheduleResult(input: ScheduleInput, plan: RoutePlan): ScheduleResult {
+function scheduleResult(input: ScheduleInput, plan: RoutePlan): ScheduleResult {
   const { context, product } = plan;
   const lead = [...typedUnitWarnings(input), ...plan.leadWarnings];
   const warnings = [...lead, ...plan.warnings];

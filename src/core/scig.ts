@@ -33,8 +33,6 @@ import {
 } from "../data/scigConversion.js";
 import type { Source } from "../data/sources.js";
 
-export { chairMinutes, MAX_CHAIR_MINUTES, roundSizes, sitesFor, type SitePlan } from "./scigSites.js";
-
 /** A refused rounding of an SCIG dose says it is about the SCIG route, as for IVIG it names the course. */
 const SCIG_REFUSAL: RefusalContext = { text: "--route scig", options: ["--route"] };
 

@@ -14,7 +14,7 @@ export const OTHER_PRODUCT_REMEDY = "lower --dose or --every, or choose another 
 export const OTHER_PRODUCT_OPTIONS: readonly string[] = ["--dose", "--every", "--scig-product"];
 
 /** Where the sites of one infusion go: how many, how many run at once, in how many rounds. */
-export interface SitePlan {
+interface SitePlan {
   /** The fewest sites that keep each within the per-site volume. */
   readonly sites: number;
   /** The largest group running at once: never above the label's simultaneous-site limit. */
@@ -31,7 +31,7 @@ export interface SitePlan {
  * @example
  * sitesFor(hizentra, hizentra.first, 175) //=> { sites: 9, sitesAtOnce: 3, rounds: 3 }
  */
-export function sitesFor(product: ScigProduct, phase: ScigPhase, volumeMl: number): SitePlan {
+function sitesFor(product: ScigProduct, phase: ScigPhase, volumeMl: number): SitePlan {
   const perSite = phase.maxMlPerSite.value;
   if (perSite === null) throw new DomainError("SCIG_LIMIT_NOT_FOUND", "--scig-product", `${product.name}: the per-site volume was not ` +
     `found`);
@@ -49,7 +49,7 @@ export function sitesFor(product: ScigProduct, phase: ScigPhase, volumeMl: numbe
  * @example
  * roundSizes({ sites: 7, sitesAtOnce: 4, rounds: 2 }) //=> [4, 3]
  */
-export function roundSizes(plan: SitePlan): number[] {
+function roundSizes(plan: SitePlan): number[] {
   const small = Math.floor(plan.sites / plan.rounds);
   const larger = plan.sites - small * plan.rounds;
   return Array.from({ length: plan.rounds }, (_, i) => (i < larger ? small + 1 : small));
@@ -62,13 +62,13 @@ export function roundSizes(plan: SitePlan): number[] {
  * @example
  * chairMinutes({ sites: 2, sitesAtOnce: 2, rounds: 1 }, 50, () => [{ startMinute: 0, mlPerHour: 50, … }]) //=> 60
  */
-export function chairMinutes(plan: SitePlan, volumeMl: number, planFor: (sites: number) => readonly RateStep[]): number {
+function chairMinutes(plan: SitePlan, volumeMl: number, planFor: (sites: number) => readonly RateStep[]): number {
   const perSite = volumeMl / plan.sites;
   return roundSizes(plan).reduce((sum, n) => sum + infusionMinutes(planFor(n), perSite * n), 0);
 }
 
 /** The longest chair time the tool plans: a longer infusion is refused (a day has 24 hours). */
-export const MAX_CHAIR_MINUTES = 24 * 60;
+const MAX_CHAIR_MINUTES = 24 * 60;
 
 /** What a session's warnings need: the options the user gave (a remedy never repeats one) and where to report. */
 export interface SessionContext {

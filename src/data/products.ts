@@ -9,7 +9,7 @@ export interface Sourced<T> {
 }
 
 /** A number the research did not find (docs/clinical.md [NF]); the tool asks the user instead. */
-export interface NotFound {
+interface NotFound {
   readonly value: null;
   /** What is missing and what the label says instead. */
   readonly notFound: string;
@@ -17,13 +17,13 @@ export interface NotFound {
 
 export type Fact<T> = Sourced<T> | NotFound;
 
-export const notFound = (why: string): NotFound => ({ value: null, notFound: why });
+const notFound = (why: string): NotFound => ({ value: null, notFound: why });
 
 /**
  * IVIG infusion rates in mL/kg/h (computed from the label's mL/kg/min, never from its rounded
  * mg/kg/min: docs/clinical.md §9 item 3).
  */
-export interface IvigRates {
+interface IvigRates {
   /** The label indication these rates belong to (most products have no MMN rates). */
   readonly indication: string;
   readonly initialMlPerKgPerHour: Fact<number>;

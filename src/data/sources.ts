@@ -383,5 +383,3 @@ export const SOURCES = {
     url: "https://pubmed.ncbi.nlm.nih.gov/19236457/",
   },
 } as const satisfies Record<string, Source>;
-
-export type SourceId = keyof typeof SOURCES;

@@ -88,7 +88,7 @@ function clockPlus(time: string, minutes: number): string {
 }
 
 /** The sentence for a `--time` that does not exist on a date (a spring-forward gap). */
-export function gapText(date: IsoDate, time: string, tz: string, shiftMinutes: number): string {
+function gapText(date: IsoDate, time: string, tz: string, shiftMinutes: number): string {
   const starts = clockPlus(time, shiftMinutes);
   return `${time} does not exist on ${date} in ${tz} (the clocks go forward): the event starts at ${starts} (RFC 5545)`;
 }
