@@ -203,7 +203,7 @@ function reader(flag: string, value: ValueSpec): z.ZodMiniType {
 }
 
 /** The options as validated: typed values, keyed as commander keys them. */
-export interface ScheduleOptions {
+interface ScheduleOptions {
   weight?: number;
   height?: number;
   sex?: string;
@@ -257,7 +257,7 @@ export const ScheduleOptionsSchema = z.object(
 );
 
 /** Dates from `--avoid-file`: one per line; blank lines and `#` comments are skipped. */
-export function parseAvoidFile(path: string | undefined, text: string | undefined): string[] {
+function parseAvoidFile(path: string | undefined, text: string | undefined): string[] {
   if (path === undefined || text === undefined) return [];
   const dates: string[] = [];
   text.split(/\r?\n/).forEach((line, n) => {
@@ -271,7 +271,7 @@ export function parseAvoidFile(path: string | undefined, text: string | undefine
   return dates;
 }
 
-export type OutputFormat = "table" | "json" | "csv" | "ics";
+type OutputFormat = "table" | "json" | "csv" | "ics";
 
 export interface ScheduleRequest {
   readonly input: ScheduleInput;
@@ -304,7 +304,7 @@ export function refuseUnusedCalendarOptions(flags: Record<string, unknown>, requ
 }
 
 /** Whether `zone` is an IANA time zone this Node knows (its ICU data; no network). */
-export function isTimeZone(zone: string): boolean {
+function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
     return zone.length > 0;

@@ -8,7 +8,7 @@ import { DomainError } from "./errors.js";
 
 export const KG_PER_LB = 0.45359237;
 export const CM_PER_IN = 2.54;
-export const IN_PER_FT = 12;
+const IN_PER_FT = 12;
 
 export type WeightUnit = "kg" | "lb";
 export type HeightUnit = "cm" | "in" | "ftin";
@@ -71,12 +71,3 @@ export function parseHeight(text: string): Measured<HeightUnit> {
   return { value: unit === "in" ? n * CM_PER_IN : n, unit, unitTyped: m[2] !== undefined };
 }
 
-/** Kilograms to pounds. */
-export function kgToLb(kg: number): number {
-  return kg / KG_PER_LB;
-}
-
-/** Centimetres to inches. */
-export function cmToIn(cm: number): number {
-  return cm / CM_PER_IN;
-}
