@@ -49,7 +49,8 @@ for (let round = -3; round < rounds; round++) {
 const floor = median(times[0]);
 console.log(`node ${process.version}, ${rounds} interleaved rounds\n`);
 row("start-up", "median ms", "× node -e 0");
-for (const [i, [name]] of variants.entries()) row(name, median(times[i]).toFixed(0), (median(times[i]) / floor).toFixed(2));
+for (const [i, [name]] of variants.entries())
+  row(name, median(times[i]).toFixed(0), (median(times[i]) / floor).toFixed(2));
 
 // 2. Batch throughput against the I/O floor.
 function makeInput(path, lines) {
@@ -71,7 +72,10 @@ function timed(args, outPath) {
   const out = openSync(outPath, "w");
   const t0 = process.hrtime.bigint();
   const r = hasTime
-    ? spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...args], { stdio: ["ignore", out, "pipe"], encoding: "utf8" })
+    ? spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...args], {
+        stdio: ["ignore", out, "pipe"],
+        encoding: "utf8",
+      })
     : spawnSync(process.execPath, args, { stdio: ["ignore", out, "pipe"], encoding: "utf8" });
   closeSync(out);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;

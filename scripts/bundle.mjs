@@ -21,7 +21,9 @@ const lazyChildProcess = {
   name: "lazy-child-process",
   setup(b) {
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.importer.includes(`node_modules/commander/`) ? { path: "child_process", namespace: "lazy-builtin" } : undefined,
+      args.importer.includes(`node_modules/commander/`)
+        ? { path: "child_process", namespace: "lazy-builtin" }
+        : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, () => ({
       contents: `let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require("node:child_process"))[key] });`,
@@ -51,7 +53,8 @@ await build({
 
 // bin/load-bundle.cjs runs the bundle as a vm.Script, which has no loader for import(): every
 // dynamic import must have been bundled (esbuild keeps import() of Node built-ins; import them statically).
-if (readFileSync("dist/bundle/main.cjs", "utf8").includes("import(")) throw new Error("dist/bundle/main.cjs contains import()");
+if (readFileSync("dist/bundle/main.cjs", "utf8").includes("import("))
+  throw new Error("dist/bundle/main.cjs contains import()");
 
 // V8's code cache for the bundle (bin/load-bundle.cjs explains), made in a fresh process.
 const cache = spawnSync(process.execPath, ["scripts/code-cache.cjs"], { stdio: "inherit" });

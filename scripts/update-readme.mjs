@@ -8,7 +8,10 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../", import.meta.url));
 const readme = readFileSync(`${root}README.md`, "utf8");
 const updated = readme.replace(/```console\n\$ (mmn-dose[^\n]*)\n[\s\S]*?```/g, (_block, command) => {
-  const args = command.replace(/^mmn-dose\s*/, "").split(/\s+/).filter(Boolean);
+  const args = command
+    .replace(/^mmn-dose\s*/, "")
+    .split(/\s+/)
+    .filter(Boolean);
   const r = spawnSync(process.execPath, [`${root}bin/mmn-dose.cjs`, ...args], {
     encoding: "utf8",
     env: { PATH: process.env.PATH, NO_COLOR: "1", TZ: "UTC" },

@@ -25,8 +25,14 @@ interface LineError {
 
 /** A line over the limit, known only by its length: it was not read. */
 function tooLong(line: number, bytes: number): Record<string, unknown> {
-  return { line, id: null, error: { code: "LINE_TOO_LONG", message: `line is ${bytes} bytes, longer than the limit of ` +
-    `${MAX_LINE_BYTES} bytes; it was not read` } };
+  return {
+    line,
+    id: null,
+    error: {
+      code: "LINE_TOO_LONG",
+      message: `line is ${bytes} bytes, longer than the limit of ` + `${MAX_LINE_BYTES} bytes; it was not read`,
+    },
+  };
 }
 
 /** One record (a parsed JSON line or a CSV row) → one output object. */
@@ -39,9 +45,15 @@ function processRecord(
 ): Record<string, unknown> {
   let id: unknown = null;
   try {
-    if (typeof record !== "object" || record === null || Array.isArray(record)) fail("NOT_AN_OBJECT", "each line must be a JSON object");
+    if (typeof record !== "object" || record === null || Array.isArray(record))
+      fail("NOT_AN_OBJECT", "each line must be a JSON object");
     const fields = record as Record<string, unknown>;
-    if (fields.id !== undefined && fields.id !== null && typeof fields.id !== "string" && typeof fields.id !== "number") {
+    if (
+      fields.id !== undefined &&
+      fields.id !== null &&
+      typeof fields.id !== "string" &&
+      typeof fields.id !== "number"
+    ) {
       fail("INVALID_ID", "'id' must be a string or a number");
     }
     id = fields.id ?? null;
@@ -55,7 +67,10 @@ function processRecord(
       return { line, id, ...planSchedule(request.input, today) };
     } catch (error) {
       // A site setting the line did not override may be the cause: say where it came from.
-      throw withSettingSources(error, Object.fromEntries(Object.entries(siteSources).filter((e) => applies(e) && !(e[0] in own))));
+      throw withSettingSources(
+        error,
+        Object.fromEntries(Object.entries(siteSources).filter((e) => applies(e) && !(e[0] in own))),
+      );
     }
   } catch (e) {
     return { line, id, error: lineError(e) };
@@ -90,8 +105,12 @@ function toOptionValues(fields: Record<string, unknown>): Record<string, unknown
   for (const [key, value] of Object.entries(fields)) {
     if (key === "id") continue;
     if (!LINE_KEYS.has(key)) {
-      fail("UNKNOWN_KEY", NOT_PER_LINE.has(key) ? `'${key}' is not accepted per line` : `unknown key '${key}' (keys are the long ` +
-        `option names in camelCase)`);
+      fail(
+        "UNKNOWN_KEY",
+        NOT_PER_LINE.has(key)
+          ? `'${key}' is not accepted per line`
+          : `unknown key '${key}' (keys are the long ` + `option names in camelCase)`,
+      );
     }
     if (value === null || value === undefined) continue;
     if (FLAG_KEYS.has(key) && typeof value !== "boolean") fail("INVALID_OPTION", `'${key}' must be true or false`);
@@ -130,14 +149,19 @@ function recordReader(file: string | undefined) {
     if (header === undefined) {
       delimiter = csvDelimiter(text);
       const row = parseCsvRow(text, delimiter);
-      if ("error" in row) throw new UsageError("CSV_HEADER", `batch ${file}: the header row (line ${line}): ${row.error}`);
+      if ("error" in row)
+        throw new UsageError("CSV_HEADER", `batch ${file}: the header row (line ${line}): ${row.error}`);
       const bad = row.cells.find((key) => key !== "id" && !LINE_KEYS.has(key));
       const twice = row.cells.find((key, k) => row.cells.indexOf(key) !== k);
       if (bad !== undefined) {
-        throw new UsageError("CSV_HEADER", `batch ${file}: column '${bad}' in the header row is not a key (keys are the long option ` +
-          `names in camelCase, and id)`);
+        throw new UsageError(
+          "CSV_HEADER",
+          `batch ${file}: column '${bad}' in the header row is not a key (keys are the long option ` +
+            `names in camelCase, and id)`,
+        );
       }
-      if (twice !== undefined) throw new UsageError("CSV_HEADER", `batch ${file}: column '${twice}' appears twice in the header row`);
+      if (twice !== undefined)
+        throw new UsageError("CSV_HEADER", `batch ${file}: column '${twice}' appears twice in the header row`);
       header = row.cells;
       return { header: true };
     }
@@ -157,8 +181,10 @@ export async function runBatch(
   output?: string,
 ): Promise<number> {
   if ((file === undefined || file === "-") && io.stdinIsTTY) {
-    throw new UsageError("NO_INPUT", "batch reads JSON Lines from a file or from stdin: mmn-dose batch clinic.jsonl, or … | mmn-dose " +
-      "batch");
+    throw new UsageError(
+      "NO_INPUT",
+      "batch reads JSON Lines from a file or from stdin: mmn-dose batch clinic.jsonl, or … | mmn-dose " + "batch",
+    );
   }
   if (!io.readInput) throw new UsageError("NO_INPUT", "batch input is not available here");
   const today = io.today();
@@ -172,7 +198,16 @@ export async function runBatch(
         if ((io.writeOut(text) as unknown) === false && io.waitForDrain) await io.waitForDrain();
       };
   try {
-    const counts = await runLines(splitLines(io.readInput(file), MAX_LINE_BYTES), file, today, site, siteSources, csv, write, io);
+    const counts = await runLines(
+      splitLines(io.readInput(file), MAX_LINE_BYTES),
+      file,
+      today,
+      site,
+      siteSources,
+      csv,
+      write,
+      io,
+    );
     const { line, records, failed, blank, interrupted } = counts;
     const s = (n: number) => (n === 1 ? "" : "s");
     if (interrupted) {
@@ -184,7 +219,8 @@ export async function runBatch(
     await sink?.commit();
     const skipped = blank > 0 ? ` (${blank} blank line${s(blank)} skipped)` : "";
     if (failed > 0) io.writeErr(`mmn-dose: batch: ${failed} of ${records} line${s(records)} failed${skipped}\n`);
-    else if (blank > 0) io.writeErr(`mmn-dose: batch: ${records} line${s(records)} done, ${blank} blank line${s(blank)} skipped\n`);
+    else if (blank > 0)
+      io.writeErr(`mmn-dose: batch: ${records} line${s(records)} done, ${blank} blank line${s(blank)} skipped\n`);
     return failed > 0 ? EXIT.batchLineFailed : EXIT.ok;
   } catch (e) {
     await sink?.abort();

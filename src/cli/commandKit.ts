@@ -21,7 +21,10 @@ export function refuseOptionsBefore(program: Command, command: string): void {
   if (!given) return;
   const [key, value] = given;
   const flag = program.options.find((o) => o.attributeName() === key && o.negate === (value === false))?.long ?? key;
-  throw new UsageError("USAGE", `${flag} before '${command}' is not read: options go after the command, e.g. mmn-dose ${command} ${flag}`);
+  throw new UsageError(
+    "USAGE",
+    `${flag} before '${command}' is not read: options go after the command, e.g. mmn-dose ${command} ${flag}`,
+  );
 }
 
 function useColor(flag: boolean | undefined, io: Io): boolean {

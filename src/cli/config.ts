@@ -17,20 +17,32 @@ export type SiteKey = string;
 /** The site keys that do not apply to a patient on `route` (ivig unless "scig", in any case). */
 export function otherRouteKeys(route: unknown): readonly SiteKey[] {
   const other = typeof route === "string" && route.toLowerCase() === "scig" ? "ivig" : "scig";
-  return routeOnly(other).filter((o) => typeof o.scope === "object").map((o) => o.key);
+  return routeOnly(other)
+    .filter((o) => typeof o.scope === "object")
+    .map((o) => o.key);
 }
 
 // The file's shape: known keys only, and on/off settings booleans. Every other value goes to the
 // flag's own validator (ScheduleOptionsSchema), so a wrong type is refused with the option's range.
 const ConfigSchema = z.strictObject(
   Object.fromEntries(
-    SITE_KEYS.map((key) => [key, FLAG_KEYS.has(key) ? z.optional(z.boolean({ error: "must be true or false" })) : z.optional(z.unknown())]),
+    SITE_KEYS.map((key) => [
+      key,
+      FLAG_KEYS.has(key) ? z.optional(z.boolean({ error: "must be true or false" })) : z.optional(z.unknown()),
+    ]),
   ),
   { error: "must be a JSON object of site settings" },
 );
 
 /** MMN_DOSE_SKIP_WEEKENDS and other on/off variables: these words, any case, else refused. */
-const ENV_BOOLEAN: Readonly<Record<string, boolean>> = { 1: true, true: true, yes: true, 0: false, false: false, no: false };
+const ENV_BOOLEAN: Readonly<Record<string, boolean>> = {
+  1: true,
+  true: true,
+  yes: true,
+  0: false,
+  false: false,
+  no: false,
+};
 
 type SettingSource = "flag" | `env ${string}` | `config ${string}` | "default";
 
@@ -67,7 +79,10 @@ async function readConfigText(path: string, label: string): Promise<string | und
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    throw new UsageError("CONFIG", `${label}: ${READ_FAILURES[code ?? ""] ?? `cannot be read (${code ?? (e as Error).message})`}`);
+    throw new UsageError(
+      "CONFIG",
+      `${label}: ${READ_FAILURES[code ?? ""] ?? `cannot be read (${code ?? (e as Error).message})`}`,
+    );
   }
   try {
     const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
@@ -76,14 +91,18 @@ async function readConfigText(path: string, label: string): Promise<string | und
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
-      if (length > MAX_CONFIG_BYTES) throw new UsageError("CONFIG", `${label}: larger than 1 MB; a site config holds a few settings`);
+      if (length > MAX_CONFIG_BYTES)
+        throw new UsageError("CONFIG", `${label}: larger than 1 MB; a site config holds a few settings`);
     }
     // A UTF-8 byte order mark (Windows editors) is not part of the JSON.
     return buffer.toString("utf8", 0, length).replace(/^\uFEFF/, "");
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError("CONFIG", `${label}: ${READ_FAILURES[code ?? ""] ?? `cannot be read (${code ?? (e as Error).message})`}`);
+    throw new UsageError(
+      "CONFIG",
+      `${label}: ${READ_FAILURES[code ?? ""] ?? `cannot be read (${code ?? (e as Error).message})`}`,
+    );
   } finally {
     await handle.close();
   }
@@ -98,14 +117,23 @@ function refuseUnknownVariables(env: Readonly<Record<string, string | undefined>
   const known = new Set(SITE_KEYS.map(envName));
   for (const name of Object.keys(env)) {
     if (!name.startsWith("MMN_DOSE_") || known.has(name) || env[name] === undefined) continue;
-    const key = name.slice(9).toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    const key = name
+      .slice(9)
+      .toLowerCase()
+      .replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
     if (PATIENT_KEYS.has(key)) {
-      throw new UsageError("CONFIG", `${name}: '${key}' is patient data, which never comes from the environment (a value left in a ` +
-        `shell would apply to the next patient); unset it`);
+      throw new UsageError(
+        "CONFIG",
+        `${name}: '${key}' is patient data, which never comes from the environment (a value left in a ` +
+          `shell would apply to the next patient); unset it`,
+      );
     }
     const close = [...known].find((k) => k.replace(/_/g, "") === name.replace(/_/g, ""));
-    throw new UsageError("CONFIG", `${name} is not a setting${close ? ` (did you mean ${close}?)` : ""}; the variables are ` +
-      `${[...known].join(", ")}`);
+    throw new UsageError(
+      "CONFIG",
+      `${name} is not a setting${close ? ` (did you mean ${close}?)` : ""}; the variables are ` +
+        `${[...known].join(", ")}`,
+    );
   }
 }
 
@@ -114,7 +142,10 @@ async function loadConfig(explicit: string | undefined, env: Readonly<Record<str
   if (explicit === "") throw new UsageError("CONFIG", "--config needs a file name");
   const candidates = explicit
     ? [explicit]
-    : ["mmn-dose.config.json", join(env.XDG_CONFIG_HOME || join(env.HOME || homedir(), ".config"), "mmn-dose", "config.json")];
+    : [
+        "mmn-dose.config.json",
+        join(env.XDG_CONFIG_HOME || join(env.HOME || homedir(), ".config"), "mmn-dose", "config.json"),
+      ];
   for (const path of candidates) {
     const text = await readConfigText(path, `config ${path}`);
     if (text === undefined) {
@@ -130,16 +161,21 @@ async function loadConfig(explicit: string | undefined, env: Readonly<Record<str
     if (typeof data === "object" && data !== null && !Array.isArray(data)) {
       const patient = Object.keys(data).find((k) => PATIENT_KEYS.has(k));
       if (patient) {
-        throw new UsageError("CONFIG", `config ${path}: key '${patient}' is patient data; a site config holds site policy only ` +
-          `(${SITE_KEYS.join(", ")})`);
+        throw new UsageError(
+          "CONFIG",
+          `config ${path}: key '${patient}' is patient data; a site config holds site policy only ` +
+            `(${SITE_KEYS.join(", ")})`,
+        );
       }
     }
     const parsed = ConfigSchema.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const key = issue.path.length > 0 ? `key '${String(issue.path[0])}'` : "the file";
-      const what = issue.code === "unrecognized_keys" ? `unknown key '${issue.keys[0]}' (site keys: ` +
-        `${SITE_KEYS.join(", ")})` : `${key}: ${issue.message}`;
+      const what =
+        issue.code === "unrecognized_keys"
+          ? `unknown key '${issue.keys[0]}' (site keys: ` + `${SITE_KEYS.join(", ")})`
+          : `${key}: ${issue.message}`;
       throw new UsageError("CONFIG", `config ${path}: ${what}`);
     }
     return { path, values: parsed.data as Partial<Record<SiteKey, unknown>> };
@@ -185,7 +221,8 @@ export async function resolveSiteSettings(
       source = `env ${envName(key)}`;
       if (FLAG_KEYS.has(key)) {
         value = ENV_BOOLEAN[fromEnv.toLowerCase()];
-        if (value === undefined) throw new UsageError("CONFIG", `${envName(key)} must be true or false (or 1/0, yes/no); got '${fromEnv}'`);
+        if (value === undefined)
+          throw new UsageError("CONFIG", `${envName(key)} must be true or false (or 1/0, yes/no); got '${fromEnv}'`);
       } else {
         value = fromEnv;
       }

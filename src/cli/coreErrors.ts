@@ -25,7 +25,10 @@ export function withSettingSources(error: unknown, sources: Readonly<Record<stri
     .filter(([, source]) => source.startsWith("env ") || source.startsWith("config "))
     .map(([key, source]) => [longFlagOf(key), source] as const)
     .filter(([flag]) => concerns(flag))
-    .map(([flag, source]) => `${flag} comes from ${source.startsWith("env ") ? source.slice(4) : `config ${source.slice(7)}`}`);
+    .map(
+      ([flag, source]) =>
+        `${flag} comes from ${source.startsWith("env ") ? source.slice(4) : `config ${source.slice(7)}`}`,
+    );
   if (from.length === 0) return error;
   return new UsageError(error.code, `${message} (${from.join("; ")})`);
 }

@@ -30,7 +30,8 @@ export function parseCsvRow(text: string, delimiter: string): CsvRow {
         k = quote + 1;
         break;
       }
-      if (k < text.length && text[k] !== delimiter) return { error: `text after a closing quote in cell ${cells.length + 1}` };
+      if (k < text.length && text[k] !== delimiter)
+        return { error: `text after a closing quote in cell ${cells.length + 1}` };
       cells.push(cell);
     } else {
       const next = text.indexOf(delimiter, k);

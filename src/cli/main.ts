@@ -23,7 +23,9 @@ Run 'mmn-dose --help' for every option and its range.
 /** Whether the output is JSON (an error is then a JSON document too); `--format JSON` counts. */
 function asksForJson(argv: readonly string[]): boolean {
   const json = (value: string | undefined) => value?.toLowerCase() === "json";
-  return argv.some((a, i) => a === "--json" || json(/^--format=(.*)$/s.exec(a)?.[1]) || (a === "--format" && json(argv[i + 1])));
+  return argv.some(
+    (a, i) => a === "--json" || json(/^--format=(.*)$/s.exec(a)?.[1]) || (a === "--format" && json(argv[i + 1])),
+  );
 }
 
 /**
@@ -44,7 +46,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") {
+      if (
+        error.code === "commander.helpDisplayed" ||
+        error.code === "commander.version" ||
+        error.code === "commander.help"
+      ) {
         return EXIT.ok;
       }
       return reportError(io, new UsageError("USAGE", commanderMessage(error)), wantsJson, debug);
@@ -72,7 +78,9 @@ function commanderMessage(error: CommanderError): string {
 function reportError(io: Io, error: unknown, wantsJson: boolean, debug: boolean): number {
   const known = error instanceof CliError ? error : domainError(error);
   const code = known ? known.code : "INTERNAL";
-  const text = escapeControl(known ? known.message : `internal error: ${error instanceof Error ? error.message : String(error)}`);
+  const text = escapeControl(
+    known ? known.message : `internal error: ${error instanceof Error ? error.message : String(error)}`,
+  );
   const attempt = (write: () => void) => {
     try {
       write();
@@ -84,7 +92,8 @@ function reportError(io: Io, error: unknown, wantsJson: boolean, debug: boolean)
     attempt(() => io.writeOut(renderJson({ schemaVersion: 1, error: { code, message: text } })));
   }
   attempt(() => io.writeErr(`mmn-dose: ${text}\n`));
-  if (known?.exitCode === EXIT.usage) attempt(() => io.writeErr("Run 'mmn-dose --help' for the options and their ranges.\n"));
+  if (known?.exitCode === EXIT.usage)
+    attempt(() => io.writeErr("Run 'mmn-dose --help' for the options and their ranges.\n"));
   if (!known && !debug) attempt(() => io.writeErr("Re-run with --debug for details.\n"));
   if (!known && debug && error instanceof Error && error.stack) {
     const stack = error.stack.split("\n").map(escapeControl).join("\n");

@@ -62,7 +62,11 @@ function stdoutWriter(): (text: string) => boolean {
 
 /** Failures opening or reading the batch input (no such file, a directory) are I/O errors in one line. */
 function inputError(path: string | undefined, error: NodeJS.ErrnoException): IoError {
-  const reasons: Record<string, string> = { ENOENT: "no such file", EISDIR: "is a directory", EACCES: "permission denied" };
+  const reasons: Record<string, string> = {
+    ENOENT: "no such file",
+    EISDIR: "is a directory",
+    EACCES: "permission denied",
+  };
   return new IoError("BATCH_INPUT", `batch ${path ?? "-"}: ${reasons[error.code ?? ""] ?? error.message}`);
 }
 

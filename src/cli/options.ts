@@ -40,7 +40,14 @@ export interface OptionSpec {
   readonly readme?: { readonly text: string; readonly default: string };
 }
 
-export type OptionGroup = "Patient:" | "Regimen:" | "Product and rates:" | "SCIG:" | "Calendar (--format ics):" | "Output:" | "Site:";
+export type OptionGroup =
+  | "Patient:"
+  | "Regimen:"
+  | "Product and rates:"
+  | "SCIG:"
+  | "Calendar (--format ics):"
+  | "Output:"
+  | "Site:";
 
 /** How an option's value is read; validate.ts turns each kind into its check. */
 export type ValueSpec =
@@ -49,7 +56,11 @@ export type ValueSpec =
   | { readonly kind: "date" }
   | { readonly kind: "decimal"; readonly limits: Limits; readonly unit: string; readonly integer?: true }
   | { readonly kind: "list"; readonly limits: Limits; readonly unit: string; readonly ascending?: true }
-  | { readonly kind: "choice"; readonly choices: readonly string[]; readonly aliases?: Readonly<Record<string, string>> }
+  | {
+      readonly kind: "choice";
+      readonly choices: readonly string[];
+      readonly aliases?: Readonly<Record<string, string>>;
+    }
   | { readonly kind: "product"; readonly route: "ivig" | "scig" }
   | { readonly kind: "weight" | "height" | "avoid" | "scigFactor" | "time" | "tz" | "calendarId" };
 
@@ -79,7 +90,8 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
     value: { kind: "weight" },
     description: `actual body weight: 70, 70kg or 154lb (a bare number is kg; ${range(LIMITS.weightKg)} kg); required`,
     readme: {
-      text: `actual body weight: \`70\`, \`70kg\` or \`154lb\` (a bare number is kg; ${range(LIMITS.weightKg)} kg; no space before the ` +
+      text:
+        `actual body weight: \`70\`, \`70kg\` or \`154lb\` (a bare number is kg; ${range(LIMITS.weightKg)} kg; no space before the ` +
         `unit)`,
       default: "required",
     },
@@ -91,8 +103,11 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
     scope: "patient",
     value: { kind: "height" },
     description: `height: 175, 175cm, 69in or 5ft9in (a bare number is cm; ${LIMITS.heightCm.min}–${LIMITS.heightCm.max} cm)`,
-    readme: { text: `\`175\`, \`175cm\`, \`69in\`, \`5ft\`, \`5ft9in\` (a bare number is cm; ${range(LIMITS.heightCm)} ` +
-      `cm)`, default: "none" },
+    readme: {
+      text:
+        `\`175\`, \`175cm\`, \`69in\`, \`5ft\`, \`5ft9in\` (a bare number is cm; ${range(LIMITS.heightCm)} ` + `cm)`,
+      default: "none",
+    },
   },
   {
     flags: "--sex <sex>",
@@ -111,7 +126,7 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
     value: choice(["actual", "ideal", "adjusted", "bmi30", "ibw120"]),
     description:
       "actual, ideal, adjusted (IBW + 0.4 × (actual − IBW)), bmi30 (adjusted when BMI > 30), ibw120 (adjusted when actual > 120 % of " +
-        "ideal); " +
+      "ideal); " +
       "overrides --policy's weight rule",
     defaultText: "actual, or the policy's rule",
     readme: {
@@ -130,7 +145,10 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
       "nearest 5 g), australia (adjusted unless < 18 y, < 152 cm, pregnant or actual < adjusted; whole vials), " +
       "uk (adjusted if BMI > 30 or > 120 % of ideal); none overrides a site setting",
     defaultText: "none",
-    readme: { text: "`ontario`, `australia`, `uk`: dosing weight and rounding together; `none` undoes a site policy", default: "none" },
+    readme: {
+      text: "`ontario`, `australia`, `uk`: dosing weight and rounding together; `none` undoes a site policy",
+      default: "none",
+    },
   },
   {
     flags: "--age <years>",
@@ -145,7 +163,7 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
     readme: {
       text:
         `age (${range(LIMITS.ageYears)}); under 18: \`australia\` and \`uk\` dose on actual weight, \`ontario\` applies its criteria ` +
-          `at any age; ` +
+        `at any age; ` +
         "over 65 warns of the renal/thrombosis risk",
       default: "adult",
     },
@@ -186,7 +204,10 @@ const REGIMEN_OPTIONS: readonly OptionSpec[] = [
     value: whole(LIMITS.intervalWeeks, "weeks"),
     description: `weeks between course starts (whole weeks, ${LIMITS.intervalWeeks.min}–${LIMITS.intervalWeeks.max})`,
     defaultText: String(DEFAULTS.intervalWeeks),
-    readme: { text: `whole weeks between course starts (${range(LIMITS.intervalWeeks)})`, default: `\`${DEFAULTS.intervalWeeks}\`` },
+    readme: {
+      text: `whole weeks between course starts (${range(LIMITS.intervalWeeks)})`,
+      default: `\`${DEFAULTS.intervalWeeks}\``,
+    },
   },
   {
     flags: "--days <n>",
@@ -197,10 +218,12 @@ const REGIMEN_OPTIONS: readonly OptionSpec[] = [
     value: whole(LIMITS.daysPerCourse, "days"),
     description:
       `consecutive infusion days per course (${LIMITS.daysPerCourse.min}–${LIMITS.daysPerCourse.max}); a day above --max-daily is then ` +
-        `a warning`,
+      `a warning`,
     defaultText: "fewest days keeping each day within --max-daily",
-    readme: { text: `consecutive infusion days per course ` +
-      `(${range(LIMITS.daysPerCourse)})`, default: "fewest days keeping each day ≤ `--max-daily`" },
+    readme: {
+      text: `consecutive infusion days per course ` + `(${range(LIMITS.daysPerCourse)})`,
+      default: "fewest days keeping each day ≤ `--max-daily`",
+    },
   },
   {
     flags: "--max-daily <g/kg>",
@@ -260,8 +283,7 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
     scope: { site: 2 },
     route: "ivig",
     value: { kind: "product", route: "ivig" },
-    description:
-      `IVIG product: ${IVIG_IDS.join(", ")} (see \`mmn-dose products\`; an SCIG product needs --route scig --scig-product)`,
+    description: `IVIG product: ${IVIG_IDS.join(", ")} (see \`mmn-dose products\`; an SCIG product needs --route scig --scig-product)`,
     defaultText: DEFAULTS.productId,
     readme: {
       text:
@@ -298,8 +320,10 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
     value: { kind: "list", limits: LIMITS.vialSizeG, unit: "g" },
     description: "vial sizes the pharmacy stocks, in g (e.g. 10,20); rounding and dispensing use only these",
     defaultText: "every size the product comes in",
-    readme: { text: "vial sizes the pharmacy stocks (e.g. `10,20`); rounding and dispensing use only " +
-      "these", default: "every size the product comes in" },
+    readme: {
+      text: "vial sizes the pharmacy stocks (e.g. `10,20`); rounding and dispensing use only " + "these",
+      default: "every size the product comes in",
+    },
   },
   {
     flags: "--max-rate <mL/kg/h>",
@@ -325,9 +349,14 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
     group: "Product and rates:",
     scope: "run",
     value: FLAG,
-    description: "accept an --initial-rate or --max-rate above the label's (printed as a warning); with --at-risk the label's rate holds",
-    readme: { text: "accept `--initial-rate` or `--max-rate` above the label's (a warning); not with `--at-risk`, where the label's " +
-      "rate holds", default: "off" },
+    description:
+      "accept an --initial-rate or --max-rate above the label's (printed as a warning); with --at-risk the label's rate holds",
+    readme: {
+      text:
+        "accept `--initial-rate` or `--max-rate` above the label's (a warning); not with `--at-risk`, where the label's " +
+        "rate holds",
+      default: "off",
+    },
   },
   {
     flags: "--initial-rate <mL/kg/h>",
@@ -357,7 +386,8 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
     description:
       "override the default titration with your protocol's rates between the initial rate and the maximum, ascending (e.g. 1,2,3,4); " +
       "a step outside that range is refused",
-    defaultText: "the label's steps, else NL-IVIG002's 0.01/0.02/0.04/0.06/0.08/0.12/0.14 mL/kg/min within the label's range",
+    defaultText:
+      "the label's steps, else NL-IVIG002's 0.01/0.02/0.04/0.06/0.08/0.12/0.14 mL/kg/min within the label's range",
     readme: {
       text:
         "overrides the default titration with your protocol's rates between the initial rate and the maximum, ascending; " +
@@ -374,7 +404,10 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
     value: whole(LIMITS.stepMinutes, "minutes"),
     description: `override the minutes at each rate before the next step (${LIMITS.stepMinutes.min}–${LIMITS.stepMinutes.max})`,
     defaultText: "the label's, else 30",
-    readme: { text: `overrides the minutes at each rate (${range(LIMITS.stepMinutes)})`, default: "the label's, else 30" },
+    readme: {
+      text: `overrides the minutes at each rate (${range(LIMITS.stepMinutes)})`,
+      default: "the label's, else 30",
+    },
   },
   {
     flags: "--at-risk",
@@ -422,7 +455,10 @@ const PLACEMENT_OPTIONS: readonly OptionSpec[] = [
       "no infusion on Saturday or Sunday: a blocked day moves to the next allowed day, a course's days stay consecutive allowed days, " +
       "later courses keep their planned dates unless a moved day reaches them (then that course is pushed to the next allowed day " +
       "after it: never two infusions on one date)",
-    readme: { text: "no infusion on Saturday or Sunday (rule below); `--no-skip-weekends` undoes a site setting", default: "off" },
+    readme: {
+      text: "no infusion on Saturday or Sunday (rule below); `--no-skip-weekends` undoes a site setting",
+      default: "off",
+    },
   },
   {
     flags: "--no-skip-weekends",
@@ -475,7 +511,10 @@ const ROUND_OPTION: OptionSpec = {
     "course total: none (0.01 g), vial (nearest total that splits into whole vials a day), 5g (nearest 5 g, Ontario); a vial or 5g " +
     "total more than 10 % from the dose is refused; a rounded day above --max-daily is a note within 10 %, a warning beyond",
   defaultText: `the policy's, else ${DEFAULTS.rounding}`,
-  readme: { text: "rounding of the course total; overrides the policy's", default: `the policy's, else \`${DEFAULTS.rounding}\`` },
+  readme: {
+    text: "rounding of the course total; overrides the policy's",
+    default: `the policy's, else \`${DEFAULTS.rounding}\``,
+  },
 };
 
 const FILE_OPTIONS: readonly OptionSpec[] = [
@@ -488,9 +527,12 @@ const FILE_OPTIONS: readonly OptionSpec[] = [
     value: TEXT,
     description:
       "write the output to this file instead of stdout (- is stdout): atomically, keeping its permissions; through a symlink to its " +
-        "target; " +
+      "target; " +
       "a device or FIFO directly",
-    readme: { text: "write the output to a file (rules below); `-` is stdout; `batch` takes it too", default: "stdout" },
+    readme: {
+      text: "write the output to a file (rules below); `-` is stdout; `batch` takes it too",
+      default: "stdout",
+    },
   },
   {
     flags: "--config <file>",
@@ -501,8 +543,10 @@ const FILE_OPTIONS: readonly OptionSpec[] = [
     value: TEXT,
     description: "site configuration file (site policy only, never patient data)",
     defaultText: "./mmn-dose.config.json, else ~/.config/mmn-dose/config.json",
-    readme: { text: "site configuration ([Site configuration](#site-configuration))", default: "`./mmn-dose.config.json`, else " +
-      "`~/.config/mmn-dose/config.json`" },
+    readme: {
+      text: "site configuration ([Site configuration](#site-configuration))",
+      default: "`./mmn-dose.config.json`, else " + "`~/.config/mmn-dose/config.json`",
+    },
   },
 ];
 
@@ -527,7 +571,10 @@ const SCIG_OPTIONS: readonly OptionSpec[] = [
     value: { kind: "scigFactor" },
     description: `SCIG:IVIG dose ratio (${LIMITS.scigFactor.min}–${LIMITS.scigFactor.max}), or label for the product's own PI factor`,
     defaultText: "1 (MMN/CIDP practice)",
-    readme: { text: `SCIG:IVIG dose ratio (${range(LIMITS.scigFactor)}), or \`label\` for the product's PI factor`, default: "`1`" },
+    readme: {
+      text: `SCIG:IVIG dose ratio (${range(LIMITS.scigFactor)}), or \`label\` for the product's PI factor`,
+      default: "`1`",
+    },
   },
   {
     flags: "--scig-every <weeks>",
@@ -538,7 +585,10 @@ const SCIG_OPTIONS: readonly OptionSpec[] = [
     value: whole(LIMITS.scigEveryWeeks, "weeks"),
     description: "weeks between SCIG infusions: 1, or 2 at twice the weekly dose; HyQvia 2–4",
     defaultText: "1 (HyQvia: the IVIG interval, 2–4)",
-    readme: { text: "1 (weekly) or 2 (twice the weekly dose); HyQvia 2, 3 or 4", default: "1; HyQvia: the IVIG interval" },
+    readme: {
+      text: "1 (weekly) or 2 (twice the weekly dose); HyQvia 2, 3 or 4",
+      default: "1; HyQvia: the IVIG interval",
+    },
   },
   {
     flags: "--sessions <n>",
@@ -549,7 +599,7 @@ const SCIG_OPTIONS: readonly OptionSpec[] = [
     value: whole(LIMITS.sessions, ""),
     description:
       "split each SCIG dose over 1 or 2 consecutive days (not HyQvia: one session); sites beyond the label's at-once limit otherwise " +
-        "run in turn",
+      "run in turn",
     defaultText: "1",
     readme: { text: "split each SCIG dose over 1 or 2 consecutive days", default: "1" },
   },
@@ -606,10 +656,12 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     value: { kind: "tz" },
     description:
       "ICS only, with --time (an error otherwise): IANA time zone of --time, e.g. Europe/London; an empty or unknown system zone is an " +
-        "error, never UTC",
+      "error, never UTC",
     defaultText: "the system zone",
-    readme: { text: "ICS only, with `--time`: its IANA zone; without `--tz`, an empty or unknown system zone is an " +
-      "error", default: "the system zone" },
+    readme: {
+      text: "ICS only, with `--time`: its IANA zone; without `--tz`, an empty or unknown system zone is an " + "error",
+      default: "the system zone",
+    },
   },
   {
     flags: "--calendar-id <text>",
@@ -619,7 +671,8 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     batch: "refused",
     calendar: "keeps calendar event UIDs stable",
     value: { kind: "calendarId" },
-    description: "ICS only (an error otherwise): an opaque reference that keeps event UIDs stable across re-exports (no patient names)",
+    description:
+      "ICS only (an error otherwise): an opaque reference that keeps event UIDs stable across re-exports (no patient names)",
     defaultText: "derived from weight as typed, route, product and start",
     readme: { text: "ICS only: an opaque reference that keeps UIDs stable across re-exports", default: "derived" },
   },
@@ -652,10 +705,19 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     scope: "run",
     batch: "unknown",
     description: "force color in the table",
-    readme: { text: "force color (`--no-color`: none); `NO_COLOR` and `FORCE_COLOR` are honoured", default: "color only on a terminal" },
+    readme: {
+      text: "force color (`--no-color`: none); `NO_COLOR` and `FORCE_COLOR` are honoured",
+      default: "color only on a terminal",
+    },
   },
-  { flags: "--no-color", key: "color", group: "Output:", scope: "run", batch: "unknown", description: "no color (NO_COLOR is honoured " +
-    "too)" },
+  {
+    flags: "--no-color",
+    key: "color",
+    group: "Output:",
+    scope: "run",
+    batch: "unknown",
+    description: "no color (NO_COLOR is honoured " + "too)",
+  },
   {
     flags: "--debug",
     key: "debug",
@@ -749,7 +811,8 @@ export function optionValueFromJson(key: string, value: unknown): unknown {
   if (typeof value === "string") return value;
   if (typeof value === "boolean" && FLAG_KEYS.has(key)) return value;
   if (typeof value === "number") return String(value); // 1e400 parses as Infinity: the validator names the range
-  const listable = Array.isArray(value) && LIST_KEYS.has(key) && value.every((v) => typeof v === "number" || typeof v === "string");
+  const listable =
+    Array.isArray(value) && LIST_KEYS.has(key) && value.every((v) => typeof v === "number" || typeof v === "string");
   if (listable) return value.join(",");
   return JSON.stringify(value);
 }

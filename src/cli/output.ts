@@ -82,7 +82,9 @@ export async function openOutput(path: string): Promise<OutputFile> {
   }
   // A short name (a long legal name must still fit), created exclusively ("wx": never an existing
   // file or a planted link). Not node:crypto, which costs milliseconds to load on every run.
-  const temp = direct ? target : resolve(dir, `.mmn-dose-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+  const temp = direct
+    ? target
+    : resolve(dir, `.mmn-dose-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 10)}.tmp`);
   const fail = (e: unknown) => new IoError("OUTPUT_WRITE", `-o ${path}: cannot write (${reasonOf(e)})`);
   let handle: FileHandle;
   try {

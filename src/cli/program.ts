@@ -50,7 +50,9 @@ function version(): string {
  */
 export function createProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("mmn-dose")
-    .description("Immunoglobulin dosing schedules for multifocal motor neuropathy: IVIG courses or their weekly SCIG equivalent")
+    .description(
+      "Immunoglobulin dosing schedules for multifocal motor neuropathy: IVIG courses or their weekly SCIG equivalent",
+    )
     .exitOverride()
     .configureOutput({ writeOut: io.writeOut, writeErr: () => {}, outputError: () => {} })
     .version(version(), "-V, --version", "print the version")

@@ -6,12 +6,19 @@ import { DEFAULTS, LIMITS, type ScheduleInput } from "../core/input.js";
 import { DomainError } from "../core/errors.js";
 import { parseHeight, parseWeight } from "../core/units.js";
 import { UsageError } from "./errors.js";
-import { IVIG_IDS, longFlagOf, SCHEDULE_OPTIONS, SCIG_IDS, type ValueSpec, VALUE_OPTIONS, routeOnly } from "./options.js";
+import {
+  IVIG_IDS,
+  longFlagOf,
+  SCHEDULE_OPTIONS,
+  SCIG_IDS,
+  type ValueSpec,
+  VALUE_OPTIONS,
+  routeOnly,
+} from "./options.js";
 import { closest } from "./suggest.js";
 
 /** A plain decimal: digits, an optional fraction. No sign, exponent, comma, space or unicode digits. */
 const DECIMAL = /^\d+(?:\.\d+)?$/;
-
 
 /** Records a failed check on a transform's payload (zod/mini has no ctx.addIssue). */
 function fail(ctx: { issues: unknown[] }, input: string, message: string): typeof z.NEVER {
@@ -21,7 +28,9 @@ function fail(ctx: { issues: unknown[] }, input: string, message: string): typeo
 
 /** Text, or an error naming the option (zod/mini has no English messages of its own). */
 function textOption(flag: string) {
-  return z.string({ error: (issue) => `${flag} must be given as text; got ${JSON.stringify(issue.input) ?? String(issue.input)}` });
+  return z.string({
+    error: (issue) => `${flag} must be given as text; got ${JSON.stringify(issue.input) ?? String(issue.input)}`,
+  });
 }
 
 /** A string option read by `read`, which returns the typed value or reports through `fail`. */
@@ -51,7 +60,10 @@ function checked(test: (text: string) => boolean, message: (text: string) => str
 }
 
 function isoDate(flag: string) {
-  return checked(isIsoDate, (text) => `${flag} must be a real calendar date as YYYY-MM-DD, e.g. 2026-12-01; got '${text}'`);
+  return checked(
+    isIsoDate,
+    (text) => `${flag} must be a real calendar date as YYYY-MM-DD, e.g. 2026-12-01; got '${text}'`,
+  );
 }
 
 /**
@@ -81,19 +93,26 @@ function oneOf(
   return z.pipe(z.string({ error: (issue) => refusal(String(issue.input)) }), z.transform(read));
 }
 
-
 /** An SCIG product given as --product, or an IVIG one as --scig-product, is sent to the right option. */
 const ivigHint = (id: string) =>
-  SCIG_IDS.includes(id) ? `is an SCIG product: give --route scig --scig-product ${id} (the IVIG products are ` +
-    `${IVIG_IDS.join(", ")})` : undefined;
+  SCIG_IDS.includes(id)
+    ? `is an SCIG product: give --route scig --scig-product ${id} (the IVIG products are ` + `${IVIG_IDS.join(", ")})`
+    : undefined;
 const scigHint = (id: string) =>
-  IVIG_IDS.includes(id) ? `is an IVIG product: give --product ${id} without --route scig (the SCIG products are ` +
-    `${SCIG_IDS.join(", ")})` : undefined;
+  IVIG_IDS.includes(id)
+    ? `is an IVIG product: give --product ${id} without --route scig (the SCIG products are ` +
+      `${SCIG_IDS.join(", ")})`
+    : undefined;
 
 /** `9:00` or `09:00` (0–23 h) → `09:00`. */
 const clockTime = readString("--time", (text, ctx) => {
   const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text);
-  if (m === null) return fail(ctx, text, `--time must be a clock time HH:MM or H:MM from 0:00 to 23:59, e.g. 09:00 or 9:00; got '${text}'`);
+  if (m === null)
+    return fail(
+      ctx,
+      text,
+      `--time must be a clock time HH:MM or H:MM from 0:00 to 23:59, e.g. 09:00 or 9:00; got '${text}'`,
+    );
   return `${m[1]!.padStart(2, "0")}:${m[2]}`;
 });
 
@@ -114,8 +133,12 @@ function measured<T>(flag: string, read: (text: string) => T, value: (t: T) => n
 const weight = readString("--weight", (text, ctx) => {
   const kg = measured("--weight", parseWeight, (m) => m.value, text)?.value ?? Number.NaN;
   if (!(kg >= LIMITS.weightKg.min && kg <= LIMITS.weightKg.max)) {
-    return fail(ctx, text, `--weight must be a body weight ${rangeText(LIMITS.weightKg.min, LIMITS.weightKg.max, "kg")}, e.g. 70, 70kg ` +
-      `or 154lb; got '${text}'`);
+    return fail(
+      ctx,
+      text,
+      `--weight must be a body weight ${rangeText(LIMITS.weightKg.min, LIMITS.weightKg.max, "kg")}, e.g. 70, 70kg ` +
+        `or 154lb; got '${text}'`,
+    );
   }
   return kg;
 });
@@ -123,8 +146,12 @@ const weight = readString("--weight", (text, ctx) => {
 const height = readString("--height", (text, ctx) => {
   const cm = measured("--height", parseHeight, (m) => m.value, text)?.value ?? Number.NaN;
   if (!(cm >= LIMITS.heightCm.min && cm <= LIMITS.heightCm.max)) {
-    return fail(ctx, text, `--height must be a height ${rangeText(LIMITS.heightCm.min, LIMITS.heightCm.max, "cm")}, e.g. 175, 175cm, ` +
-      `69in or 5ft9in; got '${text}'`);
+    return fail(
+      ctx,
+      text,
+      `--height must be a height ${rangeText(LIMITS.heightCm.min, LIMITS.heightCm.max, "cm")}, e.g. 175, 175cm, ` +
+        `69in or 5ft9in; got '${text}'`,
+    );
   }
   return cm;
 });
@@ -142,7 +169,7 @@ function decimalList(flag: string, limits: { min: number; max: number }, unit: s
         text,
         `${flag} must be a comma-separated list of numbers ` +
           `${rangeText(limits.min, limits.max, unit)}${ascending ? ", ascending" : ""}, e.g. ${ascending ? "1,2,4" : "10,20"}; got ` +
-            `'${text}'`,
+          `'${text}'`,
       );
     }
     return values;
@@ -153,7 +180,8 @@ const avoidDates = (flag: string) =>
   readString(flag, (text, ctx) => {
     const dates = text.split(",");
     const bad = dates.find((d) => !isIsoDate(d));
-    if (bad !== undefined) return fail(ctx, text, `${flag} must be comma-separated real dates as YYYY-MM-DD; got '${bad}'`);
+    if (bad !== undefined)
+      return fail(ctx, text, `${flag} must be comma-separated real dates as YYYY-MM-DD; got '${bad}'`);
     return dates;
   });
 
@@ -162,8 +190,12 @@ const scigFactor = (flag: string) =>
     if (text.toLowerCase() === "label") return "label" as const;
     const value = DECIMAL.test(text) ? Number(text) : Number.NaN;
     if (!(value >= LIMITS.scigFactor.min && value <= LIMITS.scigFactor.max)) {
-      return fail(ctx, text, `${flag} must be a number ${rangeText(LIMITS.scigFactor.min, LIMITS.scigFactor.max, "")} or 'label'; got ` +
-        `'${text}'`);
+      return fail(
+        ctx,
+        text,
+        `${flag} must be a number ${rangeText(LIMITS.scigFactor.min, LIMITS.scigFactor.max, "")} or 'label'; got ` +
+          `'${text}'`,
+      );
     }
     return value;
   });
@@ -198,7 +230,10 @@ function reader(flag: string, value: ValueSpec): z.ZodMiniType {
     case "tz":
       return checked(isTimeZone, (text) => `${flag} must be an IANA time zone such as Europe/London; got '${text}'`);
     case "calendarId":
-      return checked((t) => t.length >= 1 && t.length <= 200, () => `${flag} must be from 1 to 200 characters`);
+      return checked(
+        (t) => t.length >= 1 && t.length <= 200,
+        () => `${flag} must be from 1 to 200 characters`,
+      );
   }
 }
 
@@ -264,7 +299,10 @@ function parseAvoidFile(path: string | undefined, text: string | undefined): str
     const value = line.replace(/#.*/, "").trim();
     if (value === "") return;
     if (!isIsoDate(value)) {
-      throw new UsageError("INVALID_OPTION", `--avoid-file ${path}, line ${n + 1}: '${value}' is not a real date as YYYY-MM-DD`);
+      throw new UsageError(
+        "INVALID_OPTION",
+        `--avoid-file ${path}, line ${n + 1}: '${value}' is not a real date as YYYY-MM-DD`,
+      );
     }
     dates.push(value);
   });
@@ -276,11 +314,18 @@ type OutputFormat = "table" | "json" | "csv" | "ics";
 export interface ScheduleRequest {
   readonly input: ScheduleInput;
   readonly format: OutputFormat;
-  readonly calendar: { readonly time?: string; readonly tz?: string; readonly calendarId?: string; readonly sequence?: number };
+  readonly calendar: {
+    readonly time?: string;
+    readonly tz?: string;
+    readonly calendarId?: string;
+    readonly sequence?: number;
+  };
 }
 
 /** The options that shape calendar events only, and what each does there. */
-const CALENDAR_ONLY = SCHEDULE_OPTIONS.flatMap((o) => (o.calendar === undefined ? [] : [[o.key, longFlagOf(o.key), o.calendar] as const]));
+const CALENDAR_ONLY = SCHEDULE_OPTIONS.flatMap((o) =>
+  o.calendar === undefined ? [] : [[o.key, longFlagOf(o.key), o.calendar] as const],
+);
 
 /**
  * A calendar option typed on the command line that the output would not use is refused, never
@@ -294,12 +339,18 @@ export function refuseUnusedCalendarOptions(flags: Record<string, unknown>, requ
     const given = CALENDAR_ONLY.find(([key]) => flags[key] !== undefined);
     if (given) {
       const [, flag, what] = given;
-      throw new UsageError("CONFLICTING_OPTIONS", `${flag} ${what}, so it applies to --format ics only (this is --format ` +
-        `${request.format}): add --format ics, or leave ${flag} out`);
+      throw new UsageError(
+        "CONFLICTING_OPTIONS",
+        `${flag} ${what}, so it applies to --format ics only (this is --format ` +
+          `${request.format}): add --format ics, or leave ${flag} out`,
+      );
     }
   } else if (flags.tz !== undefined && request.calendar.time === undefined) {
-    throw new UsageError("CONFLICTING_OPTIONS", "--tz is the zone of --time: without --time the calendar events are all-day, so give " +
-      "--time HH:MM too, or leave --tz out");
+    throw new UsageError(
+      "CONFLICTING_OPTIONS",
+      "--tz is the zone of --time: without --time the calendar events are all-day, so give " +
+        "--time HH:MM too, or leave --tz out",
+    );
   }
 }
 
@@ -323,12 +374,34 @@ function refuseOtherRoute(route: "ivig" | "scig", o: ScheduleOptions): void {
  * Turns commander's raw option values into a typed request, or throws a `UsageError` whose
  * message names the option and its accepted range.
  */
-export function validateScheduleOptions(raw: Record<string, unknown>, files: { avoidFileText?: string } = {}): ScheduleRequest {
+export function validateScheduleOptions(
+  raw: Record<string, unknown>,
+  files: { avoidFileText?: string } = {},
+): ScheduleRequest {
   const parsed = ScheduleOptionsSchema.safeParse(raw);
   if (!parsed.success) {
     throw new UsageError("INVALID_OPTION", parsed.error.issues[0]?.message ?? "invalid option");
   }
   const o = parsed.data as ScheduleOptions;
+  const weight = refuseConflicts(raw, o);
+  const avoidDates = [...(o.avoid ?? []), ...parseAvoidFile(o.avoidFile, files.avoidFileText)];
+  return {
+    format: o.json ? "json" : ((o.format as OutputFormat | undefined) ?? "table"),
+    calendar: {
+      ...(o.time !== undefined ? { time: o.time } : {}),
+      ...(o.tz !== undefined ? { tz: o.tz } : {}),
+      ...(o.calendarId !== undefined ? { calendarId: o.calendarId } : {}),
+      ...(o.sequence !== undefined ? { sequence: o.sequence } : {}),
+    },
+    input: scheduleInputOf(raw, o, weight, avoidDates),
+  };
+}
+
+/**
+ * A missing weight, and options that contradict each other or the route, are usage errors; returns
+ * the weight, in kg and as typed.
+ */
+function refuseConflicts(raw: Record<string, unknown>, o: ScheduleOptions): { kg: number; typed: string } {
   if (o.weight === undefined || typeof raw.weight !== "string") {
     throw new UsageError(
       "MISSING_WEIGHT",
@@ -341,62 +414,70 @@ export function validateScheduleOptions(raw: Record<string, unknown>, files: { a
   if (o.json && o.format !== undefined && o.format !== "json") {
     throw new UsageError("CONFLICTING_OPTIONS", `--json and --format ${o.format} cannot be used together`);
   }
-  const scig = o.route === "scig";
-  refuseOtherRoute(scig ? "ivig" : "scig", o);
+  refuseOtherRoute(o.route === "scig" ? "ivig" : "scig", o);
   if (o.lastIvig !== undefined && o.start !== undefined) {
-    throw new UsageError("CONFLICTING_OPTIONS", "--last-ivig and --start cannot be used together: SCIG starts one week after the last " +
-      "IVIG");
+    throw new UsageError(
+      "CONFLICTING_OPTIONS",
+      "--last-ivig and --start cannot be used together: SCIG starts one week after the last " + "IVIG",
+    );
   }
   if (o.until !== undefined && o.start !== undefined && o.until < o.start) {
     throw new UsageError("INVALID_OPTION", `--until ${o.until} must not be before --start ${o.start}`);
   }
-  const avoidDates = [...(o.avoid ?? []), ...parseAvoidFile(o.avoidFile, files.avoidFileText)];
+  return { kg: o.weight, typed: raw.weight };
+}
+
+/** The validated options as the core's request (defaults applied, lists de-duplicated). */
+function scheduleInputOf(
+  raw: Record<string, unknown>,
+  o: ScheduleOptions,
+  weight: { kg: number; typed: string },
+  avoidDates: readonly string[],
+): ScheduleInput {
+  const scig = o.route === "scig";
   return {
-    format: o.json ? "json" : ((o.format as OutputFormat | undefined) ?? "table"),
-    calendar: {
-      ...(o.time !== undefined ? { time: o.time } : {}),
-      ...(o.tz !== undefined ? { tz: o.tz } : {}),
-      ...(o.calendarId !== undefined ? { calendarId: o.calendarId } : {}),
-      ...(o.sequence !== undefined ? { sequence: o.sequence } : {}),
+    weightKg: weight.kg,
+    weightAsEntered: weight.typed,
+    heightCm: o.height,
+    heightAsEntered: typeof raw.height === "string" ? raw.height : undefined,
+    sex: o.sex as ScheduleInput["sex"],
+    ageYears: o.age,
+    pregnant: o.pregnant,
+    dosingWeight: o.dosingWeight as ScheduleInput["dosingWeight"],
+    policy: o.policy === "none" ? undefined : (o.policy as ScheduleInput["policy"]),
+    doseGPerKg: o.dose ?? DEFAULTS.doseGPerKg,
+    intervalWeeks: o.every ?? DEFAULTS.intervalWeeks,
+    daysPerCourse: o.days,
+    maxDailyGPerKg: o.maxDaily ?? DEFAULTS.maxDailyGPerKg,
+    courses: o.until === undefined ? (o.courses ?? DEFAULTS.courses) : undefined,
+    untilDate: o.until,
+    startDate: o.start,
+    productId: o.product ?? DEFAULTS.productId,
+    region: o.region as ScheduleInput["region"],
+    vialSizesG: o.vials,
+    rates: {
+      maxMlPerKgPerHour: o.maxRate,
+      allowAboveLabelMax: o.allowAboveLabelRate,
+      initialMlPerKgPerHour: o.initialRate,
+      rateStepsMlPerKgPerHour: o.rateSteps,
+      stepMinutes: o.stepMinutes,
+      atRisk: o.atRisk,
     },
-    input: {
-      weightKg: o.weight,
-      weightAsEntered: raw.weight,
-      heightCm: o.height,
-      heightAsEntered: typeof raw.height === "string" ? raw.height : undefined,
-      sex: o.sex as ScheduleInput["sex"],
-      ageYears: o.age,
-      pregnant: o.pregnant,
-      dosingWeight: o.dosingWeight as ScheduleInput["dosingWeight"],
-      policy: o.policy === "none" ? undefined : (o.policy as ScheduleInput["policy"]),
-      doseGPerKg: o.dose ?? DEFAULTS.doseGPerKg,
-      intervalWeeks: o.every ?? DEFAULTS.intervalWeeks,
-      daysPerCourse: o.days,
-      maxDailyGPerKg: o.maxDaily ?? DEFAULTS.maxDailyGPerKg,
-      courses: o.until === undefined ? (o.courses ?? DEFAULTS.courses) : undefined,
-      untilDate: o.until,
-      startDate: o.start,
-      productId: o.product ?? DEFAULTS.productId,
-      region: o.region as ScheduleInput["region"],
-      vialSizesG: o.vials,
-      rates: {
-        maxMlPerKgPerHour: o.maxRate,
-        allowAboveLabelMax: o.allowAboveLabelRate,
-        initialMlPerKgPerHour: o.initialRate,
-        rateStepsMlPerKgPerHour: o.rateSteps,
-        stepMinutes: o.stepMinutes,
-        atRisk: o.atRisk,
-      },
-      firstInfusion: o.firstInfusion,
-      avoid:
-        o.skipWeekends || avoidDates.length > 0
-          ? { weekends: o.skipWeekends === true, dates: [...new Set(avoidDates)].sort() }
-          : undefined,
-      route: o.route as ScheduleInput["route"],
-      scig: scig
-        ? { productId: o.scigProduct, factor: o.scigFactor, everyWeeks: o.scigEvery, sessions: o.sessions, lastIvigDate: o.lastIvig }
+    firstInfusion: o.firstInfusion,
+    avoid:
+      o.skipWeekends || avoidDates.length > 0
+        ? { weekends: o.skipWeekends === true, dates: [...new Set(avoidDates)].sort() }
         : undefined,
-      rounding: o.round as ScheduleInput["rounding"],
-    },
+    route: o.route as ScheduleInput["route"],
+    scig: scig
+      ? {
+          productId: o.scigProduct,
+          factor: o.scigFactor,
+          everyWeeks: o.scigEvery,
+          sessions: o.sessions,
+          lastIvigDate: o.lastIvig,
+        }
+      : undefined,
+    rounding: o.round as ScheduleInput["rounding"],
   };
 }

@@ -21,7 +21,8 @@ const MAX_SEARCH_DAYS = 60;
 /** Why a date is blocked, or `undefined` when an infusion may fall on it. */
 export function blockedBecause(date: IsoDate, rules: AvoidRules): string | undefined {
   const weekday = weekdayOf(date);
-  if (rules.weekends && (weekday === "Sat" || weekday === "Sun")) return `${date} is a ${weekday === "Sat" ? "Saturday" : "Sunday"}`;
+  if (rules.weekends && (weekday === "Sat" || weekday === "Sun"))
+    return `${date} is a ${weekday === "Sat" ? "Saturday" : "Sunday"}`;
   if (rules.dates?.includes(date)) return `${date} is an avoided date`;
   return undefined;
 }
@@ -43,7 +44,12 @@ export interface Occupied {
  * //=> [{ date: "2026-12-28", plannedDate: "2026-12-26", movedBecause: "2026-12-26 is a Saturday" },
  * //    { date: "2026-12-29", plannedDate: "2026-12-27", movedBecause: "2026-12-27 is a Sunday" }]
  */
-export function placeCourseDays(plannedStart: IsoDate, count: number, rules: AvoidRules | undefined, after?: Occupied): PlacedDay[] {
+export function placeCourseDays(
+  plannedStart: IsoDate,
+  count: number,
+  rules: AvoidRules | undefined,
+  after?: Occupied,
+): PlacedDay[] {
   const out: PlacedDay[] = [];
   let cursor = after && after.date >= plannedStart ? addCalendarDays(after.date, 1) : plannedStart;
   let skipped: string | undefined;
@@ -55,15 +61,24 @@ export function placeCourseDays(plannedStart: IsoDate, count: number, rules: Avo
       if (why === undefined) break;
       if (tries > MAX_SEARCH_DAYS) {
         const reason = `no allowed day within ${MAX_SEARCH_DAYS} days of ${planned}`;
-        throw new DomainError("NO_ALLOWED_DAY", "--avoid", `--avoid/--skip-weekends leave ${reason}`, ["--skip-weekends"]);
+        throw new DomainError("NO_ALLOWED_DAY", "--avoid", `--avoid/--skip-weekends leave ${reason}`, [
+          "--skip-weekends",
+        ]);
       }
       reasons.push(why);
       cursor = addCalendarDays(cursor, 1);
     }
     const plannedReason = rules ? blockedBecause(planned, rules) : undefined;
     const taken = after && planned <= after.date ? after.because : undefined;
-    skipped = cursor === planned ? undefined : (plannedReason ?? taken ?? reasons[0] ?? skipped ?? "an earlier day of the course moved");
-    out.push(cursor === planned ? { date: cursor, plannedDate: planned } : { date: cursor, plannedDate: planned, movedBecause: skipped });
+    skipped =
+      cursor === planned
+        ? undefined
+        : (plannedReason ?? taken ?? reasons[0] ?? skipped ?? "an earlier day of the course moved");
+    out.push(
+      cursor === planned
+        ? { date: cursor, plannedDate: planned }
+        : { date: cursor, plannedDate: planned, movedBecause: skipped },
+    );
     cursor = addCalendarDays(cursor, 1);
   }
   return out;
@@ -105,9 +120,13 @@ export function placeCourses(courses: readonly PlannedCourse[], rules: AvoidRule
       out.push({ days: own });
       return;
     }
-    const because = `course ${c}'s last infusion is on ` +
+    const because =
+      `course ${c}'s last infusion is on ` +
       `${lastDay.date}${lastDay.movedBecause ? `, moved there from ${lastDay.plannedDate}` : ""}`;
-    out.push({ days: placeCourseDays(course.plannedStart, course.count, rules, { date: lastDay.date, because }), pushedBecause: because });
+    out.push({
+      days: placeCourseDays(course.plannedStart, course.count, rules, { date: lastDay.date, because }),
+      pushedBecause: because,
+    });
   });
   return out;
 }

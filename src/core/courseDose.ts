@@ -92,7 +92,13 @@ export function fewestDaysWithinCap(exactMg: number, capMg: number): number {
  * @example
  * checkRoundingTolerance(6_000, 30_000, "the nearest whole-vial total", roundingRemedy("vial")) // throws ROUNDING_TOO_FAR
  */
-export function checkRoundingTolerance(exactMg: number, roundedMg: number, how: string, remedy: string, context?: RefusalContext): void {
+export function checkRoundingTolerance(
+  exactMg: number,
+  roundedMg: number,
+  how: string,
+  remedy: string,
+  context?: RefusalContext,
+): void {
   const percent = ((roundedMg - exactMg) / exactMg) * 100;
   if (Math.abs(percent) <= ROUNDING_TOLERANCE_PERCENT.value) return;
   refuse(
@@ -154,7 +160,13 @@ export function planCourseDose(input: CourseDoseInput): CourseDose {
   const total = nearestTotal(exact, totalStep, (t) => splitEvenly(t, days, dayUnit, vials) !== null, input.context);
   if (rounding !== "none") {
     const how = rounding === "vial" ? "the nearest whole-vial total" : "the nearest 5 g that whole vials can make";
-    checkRoundingTolerance(exact, total, `${how} over ${days} day${days > 1 ? "s" : ""}`, roundingRemedy(rounding), input.context);
+    checkRoundingTolerance(
+      exact,
+      total,
+      `${how} over ${days} day${days > 1 ? "s" : ""}`,
+      roundingRemedy(rounding),
+      input.context,
+    );
   }
   return {
     courseDoseMg: total,
@@ -186,7 +198,13 @@ function nearestTotal(exact: number, step: number, ok: (total: number) => boolea
   candidates.sort((a, b) => Math.abs(a - exact) - Math.abs(b - exact) || b - a);
   const found = candidates.find(ok);
   if (found === undefined) {
-    refuse("CANNOT_SPLIT_COURSE", undefined, "no course total near the prescribed dose can be made from whole vials", [], context);
+    refuse(
+      "CANNOT_SPLIT_COURSE",
+      undefined,
+      "no course total near the prescribed dose can be made from whole vials",
+      [],
+      context,
+    );
   }
   return found;
 }

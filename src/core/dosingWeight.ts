@@ -95,7 +95,11 @@ function bodyMeasures(body: Body, inchesPerCm = 1 / 2.54): BodyMeasures {
     body.heightCm === undefined || body.sex === undefined || body.heightCm < DEVINE_EXTRAPOLATION_MIN_CM
       ? null
       : devineIdealWeightKg(body.heightCm, body.sex, inchesPerCm);
-  return { bmi, idealWeightKg: ideal, adjustedWeightKg: ideal === null ? null : adjustedWeightKg(body.weightKg, ideal) };
+  return {
+    bmi,
+    idealWeightKg: ideal,
+    adjustedWeightKg: ideal === null ? null : adjustedWeightKg(body.weightKg, ideal),
+  };
 }
 
 interface Outcome {
@@ -125,7 +129,12 @@ function decide(request: DosingWeightRequest, suggestPolicies: boolean): DosingW
   const warnings: Message[] = [];
   const notes: Message[] = [];
   if (body.pregnant && body.sex === "male") {
-    throw new DomainError("CONTRADICTORY_INPUT", "--pregnant", "--pregnant contradicts --sex male: check the patient's details", ["--sex"]);
+    throw new DomainError(
+      "CONTRADICTORY_INPUT",
+      "--pregnant",
+      "--pregnant contradicts --sex male: check the patient's details",
+      ["--sex"],
+    );
   }
   const measures = bodyMeasures(body, policy?.inchesPerCm);
 
@@ -151,14 +160,26 @@ function decide(request: DosingWeightRequest, suggestPolicies: boolean): DosingW
   }
 
   const dosingWeightKg =
-    outcome.basis === "ideal" ? measures.idealWeightKg! : outcome.basis === "adjusted" ? measures.adjustedWeightKg! : body.weightKg;
+    outcome.basis === "ideal"
+      ? measures.idealWeightKg!
+      : outcome.basis === "adjusted"
+        ? measures.adjustedWeightKg!
+        : body.weightKg;
   if (suggestPolicies && outcome.basis === "actual" && measures.bmi !== null && measures.bmi > 30) {
     warnings.push(obeseOnActualWeight(body, measures.bmi));
   }
   if (body.ageYears !== undefined && body.ageYears < 18) warnings.push(underEighteen(body.ageYears, policy));
   if (body.pregnant && !policy) warnings.push(pregnantWithoutPolicy(outcome.basis));
   const dosingWeight = Math.min(dosingWeightKg, body.weightKg);
-  return { ...measures, dosingWeightKg: dosingWeight, basis: outcome.basis, rule, reason: outcome.reason, warnings, notes };
+  return {
+    ...measures,
+    dosingWeightKg: dosingWeight,
+    basis: outcome.basis,
+    rule,
+    reason: outcome.reason,
+    warnings,
+    notes,
+  };
 }
 
 /** The Gammagard Liquid MMN label's indication is "adult patients with MMN"; its trial enrolled 44 adults. */
@@ -203,8 +224,12 @@ function requireHeight(body: Body, why: Need): number {
 function requireIdeal(body: Body, measures: BodyMeasures, why: Need): number {
   requireHeight(body, why);
   if (measures.idealWeightKg === null) {
-    throw new DomainError("MISSING_SEX", "--sex", `--sex male|female is required: ${why.text} (Devine ideal weight differs by ` +
-      `sex)`, [why.option]);
+    throw new DomainError(
+      "MISSING_SEX",
+      "--sex",
+      `--sex male|female is required: ${why.text} (Devine ideal weight differs by ` + `sex)`,
+      [why.option],
+    );
   }
   return measures.idealWeightKg;
 }
@@ -215,7 +240,8 @@ function capAtActual(basis: "ideal" | "adjusted", body: Body, measures: BodyMeas
   if (candidate >= body.weightKg) {
     return {
       basis: "actual",
-      reason: `actual weight: it is below the ideal weight (${formatNumber(measures.idealWeightKg!)} kg), and a dosing weight never ` +
+      reason:
+        `actual weight: it is below the ideal weight (${formatNumber(measures.idealWeightKg!)} kg), and a dosing weight never ` +
         `exceeds the actual weight`,
     };
   }
@@ -229,8 +255,16 @@ function applyChoice(choice: DosingWeightChoice, body: Body, measures: BodyMeasu
   const heightCm = requireHeight(body, why);
   // As the policies do: Devine extrapolated (with a warning) down to 132 cm, not below.
   if (heightCm < DEVINE_EXTRAPOLATION_MIN_CM) {
-    warnings.push(devineNotValid(heightCm, `is below ${DEVINE_EXTRAPOLATION_MIN_CM} cm, where no rule extrapolates Devine ideal weight`));
-    return { basis: "actual", reason: `actual weight: Devine ideal weight is not extrapolated below ${DEVINE_EXTRAPOLATION_MIN_CM} cm` };
+    warnings.push(
+      devineNotValid(
+        heightCm,
+        `is below ${DEVINE_EXTRAPOLATION_MIN_CM} cm, where no rule extrapolates Devine ideal weight`,
+      ),
+    );
+    return {
+      basis: "actual",
+      reason: `actual weight: Devine ideal weight is not extrapolated below ${DEVINE_EXTRAPOLATION_MIN_CM} cm`,
+    };
   }
   requireIdeal(body, measures, why);
   if (heightCm < DEVINE_MIN_HEIGHT_CM) warnings.push(devineExtrapolated(heightCm, measures.idealWeightKg!));
@@ -245,11 +279,21 @@ function applyRule(rule: DosingRule, body: Body, measures: BodyMeasures, warning
   if (heightCm < rule.minHeightCm) {
     const must = rule.adjustWhen.kind === "heightAndWeight" && measures.bmi! > rule.adjustWhen.mustAboveBmi;
     if (rule.id === "bmi30" || rule.id === "ibw120") {
-      warnings.push(devineNotValid(heightCm, `is below ${rule.minHeightCm} cm, where no rule extrapolates Devine ideal weight`));
-    }
-    else if (must) warnings.push(devineNotValid(heightCm, `is below ${rule.minHeightCm} cm: BMI ${formatNumber(measures.bmi!, 1)} > 30 ` +
-      `calls for adjusted weight, but Devine is not extrapolated that far`));
-    return { basis: "actual", reason: `actual weight: height ${formatNumber(heightCm, 1)} cm is below the rule's ${rule.minHeightCm} cm` };
+      warnings.push(
+        devineNotValid(heightCm, `is below ${rule.minHeightCm} cm, where no rule extrapolates Devine ideal weight`),
+      );
+    } else if (must)
+      warnings.push(
+        devineNotValid(
+          heightCm,
+          `is below ${rule.minHeightCm} cm: BMI ${formatNumber(measures.bmi!, 1)} > 30 ` +
+            `calls for adjusted weight, but Devine is not extrapolated that far`,
+        ),
+      );
+    return {
+      basis: "actual",
+      reason: `actual weight: height ${formatNumber(heightCm, 1)} cm is below the rule's ${rule.minHeightCm} cm`,
+    };
   }
   const verdict = thresholdMet(rule.adjustWhen, body, measures, () => requireIdeal(body, measures, why));
   if (!verdict.adjust) return { basis: "actual", reason: `actual weight: ${verdict.because}` };
@@ -285,15 +329,19 @@ function thresholdMet(
       const p = percentOfIdeal();
       return p > when.percent
         ? { adjust: true, because: `actual is ${formatNumber(p, 1)} % of ideal, above ${when.percent} %` }
-        : { adjust: false, because: `${bmiText} is not above ${when.bmi} and actual is ${formatNumber(p, 1)} % of ideal, not above ` +
-          `${when.percent} %` };
+        : {
+            adjust: false,
+            because:
+              `${bmiText} is not above ${when.bmi} and actual is ${formatNumber(p, 1)} % of ideal, not above ` +
+              `${when.percent} %`,
+          };
     }
     case "heightAndWeight": {
       ideal(); // the threshold is by sex
       const limit = when.aboveWeightKg[body.sex!];
       const tallEnough = body.heightCm! >= when.minHeightCm;
-      if (tallEnough && body.weightKg > limit) return { adjust: true, because: `height ≥ ${when.minHeightCm} cm and weight > ${limit} kg ` +
-        `(${body.sex})` };
+      if (tallEnough && body.weightKg > limit)
+        return { adjust: true, because: `height ≥ ${when.minHeightCm} cm and weight > ${limit} kg ` + `(${body.sex})` };
       if (bmi > when.mustAboveBmi) return { adjust: true, because: `${bmiText} > ${when.mustAboveBmi}` };
       return {
         adjust: false,
@@ -305,13 +353,27 @@ function thresholdMet(
   }
 }
 
-function applyPolicy(policy: Policy, body: Body, measures: BodyMeasures, warnings: Message[], notes: Message[]): Outcome {
+function applyPolicy(
+  policy: Policy,
+  body: Body,
+  measures: BodyMeasures,
+  warnings: Message[],
+  notes: Message[],
+): Outcome {
   if (policy.minAgeYears !== undefined) {
     if (body.ageYears === undefined) {
-      notes.push(message("AGE_ASSUMED_ADULT", `--age not given: treated as ${policy.minAgeYears} or over for the ${policy.name} policy`));
+      notes.push(
+        message(
+          "AGE_ASSUMED_ADULT",
+          `--age not given: treated as ${policy.minAgeYears} or over for the ${policy.name} policy`,
+        ),
+      );
     } else if (body.ageYears < policy.minAgeYears) {
-      return { basis: "actual", reason: `actual weight: the ${policy.name} policy doses patients under ${policy.minAgeYears} on actual ` +
-        `weight` };
+      return {
+        basis: "actual",
+        reason:
+          `actual weight: the ${policy.name} policy doses patients under ${policy.minAgeYears} on actual ` + `weight`,
+      };
     }
   }
   if (body.pregnant) {
@@ -340,8 +402,13 @@ function devineExtrapolated(heightCm: number, idealKg: number): Message {
   );
 }
 
-function devineNotValid(heightCm: number, why = `is below ${DEVINE_MIN_HEIGHT_CM} cm, where Devine ideal weight is not valid`): Message {
-  return message("DEVINE_NOT_VALID", `height ${formatNumber(heightCm, 1)} cm ${why}: dosed on actual weight`, [SOURCES.devineValidity]);
+function devineNotValid(
+  heightCm: number,
+  why = `is below ${DEVINE_MIN_HEIGHT_CM} cm, where Devine ideal weight is not valid`,
+): Message {
+  return message("DEVINE_NOT_VALID", `height ${formatNumber(heightCm, 1)} cm ${why}: dosed on actual weight`, [
+    SOURCES.devineValidity,
+  ]);
 }
 
 /** BMI above 30 on actual weight: name the rules that would adjust, with their weight. */

@@ -1,5 +1,12 @@
 import { addCalendarDays, daysBetween, type IsoDate } from "./calendarDate.js";
-import { CAP_SLACK_MG, MAX_DAYS_PER_COURSE, nearestFiveGramsMg, planCourseDose, type CourseDose, type Rounding } from "./courseDose.js";
+import {
+  CAP_SLACK_MG,
+  MAX_DAYS_PER_COURSE,
+  nearestFiveGramsMg,
+  planCourseDose,
+  type CourseDose,
+  type Rounding,
+} from "./courseDose.js";
 import { accepts, DomainError } from "./errors.js";
 import { formatNumber, formatPercent, g, gPerKg, roundTo } from "./format.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
@@ -111,11 +118,24 @@ function planIvigCourse(input: ScheduleInput, context: PlanContext, product: Ivi
   const stock = createVialStock(vialSizesG.map(gToMg));
   const rates = resolveRates(product, input.rates);
   const conc = product.concentrationGPerMl.value;
-  const plans = { first: buildRatePlan(rates, "first", dosingWeightKg, conc), later: buildRatePlan(rates, "later", dosingWeightKg, conc) };
+  const plans = {
+    first: buildRatePlan(rates, "first", dosingWeightKg, conc),
+    later: buildRatePlan(rates, "later", dosingWeightKg, conc),
+  };
   const capText = `at most ${formatNumber(mgToG(maxDailyMg))} g a day (--max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg)`;
-  const courseContext = { text: `a ${formatNumber(mgToG(exactCourseDoseMg))} g course with ${capText}`, options: ["--max-daily"] };
+  const courseContext = {
+    text: `a ${formatNumber(mgToG(exactCourseDoseMg))} g course with ${capText}`,
+    options: ["--max-daily"],
+  };
   const requestedDays = input.daysPerCourse;
-  const courseDose = planCourseDose({ exactCourseDoseMg, maxDailyMg, requestedDays, rounding, stock, context: courseContext });
+  const courseDose = planCourseDose({
+    exactCourseDoseMg,
+    maxDailyMg,
+    requestedDays,
+    rounding,
+    stock,
+    context: courseContext,
+  });
   const dispensing = new Map<number, Dispensing>();
   for (const dose of courseDose.dayDosesMg) if (!dispensing.has(dose)) dispensing.set(dose, stock.select(dose));
   return {
@@ -164,7 +184,17 @@ function ivigInfusions(
       const kind: InfusionDay["kind"] = isFirstInfusion(d, gapDays) ? "first" : "later";
       const ml = volumeMl(doseMg);
       const given = dispensing.get(doseMg)!;
-      const day = { placed: placed[d]!, course: c + 1, day: d + 1, daysInCourse, doseMg, dosingWeightKg, volumeMl: ml, given, kind };
+      const day = {
+        placed: placed[d]!,
+        course: c + 1,
+        day: d + 1,
+        daysInCourse,
+        doseMg,
+        dosingWeightKg,
+        volumeMl: ml,
+        given,
+        kind,
+      };
       const durationMinutes = Math.ceil(roundTo(infusionMinutes(plans[kind], ml), 6));
       infusions.push(infusionRecord(day, { ratePlan: plans[kind], durationMinutes }));
     });
@@ -187,22 +217,29 @@ function ivigRegimen(input: ScheduleInput, course: IvigCourse, startDate: IsoDat
     firstInfusionMaxMlPerKgPerHour: roundTo(rates.firstInfusionMaxMlPerKgPerHour, 3),
     atRisk: input.rates?.atRisk === true,
   };
-  return regimenJson("ivig", course.product, course.context.region, course.vialSizesG, { scig: null, rates: rateFields }, {
-    doseGPerKg: input.doseGPerKg,
-    intervalWeeks: input.intervalWeeks,
-    daysPerCourse: courseDose.dayDosesMg.length,
-    daysPerCourseReason: courseDose.daysReason,
-    maxDailyGPerKg: input.maxDailyGPerKg,
-    exactCourseDoseMg: course.exactCourseDoseMg,
-    courseDoseMg: courseDose.courseDoseMg,
-    rounding: course.rounding,
-    roundingSource: course.roundingSource,
-    dayDosesMg: courseDose.dayDosesMg,
-    dosingWeightKg,
-    courses,
-    startDate,
-    untilDate: input.untilDate,
-  });
+  return regimenJson(
+    "ivig",
+    course.product,
+    course.context.region,
+    course.vialSizesG,
+    { scig: null, rates: rateFields },
+    {
+      doseGPerKg: input.doseGPerKg,
+      intervalWeeks: input.intervalWeeks,
+      daysPerCourse: courseDose.dayDosesMg.length,
+      daysPerCourseReason: courseDose.daysReason,
+      maxDailyGPerKg: input.maxDailyGPerKg,
+      exactCourseDoseMg: course.exactCourseDoseMg,
+      courseDoseMg: courseDose.courseDoseMg,
+      rounding: course.rounding,
+      roundingSource: course.roundingSource,
+      dayDosesMg: courseDose.dayDosesMg,
+      dosingWeightKg,
+      courses,
+      startDate,
+      untilDate: input.untilDate,
+    },
+  );
 }
 
 /** Every warning of an IVIG plan, in the order the output lists them. */
@@ -219,11 +256,22 @@ function ivigWarnings(input: ScheduleInput, course: IvigCourse, placement: Sched
 }
 
 /** Every note of an IVIG plan, in the order the output lists them. */
-function ivigNotes(input: ScheduleInput, course: IvigCourse, placement: SchedulePlacement, infusions: readonly Infusion[]): Message[] {
+function ivigNotes(
+  input: ScheduleInput,
+  course: IvigCourse,
+  placement: SchedulePlacement,
+  infusions: readonly Infusion[],
+): Message[] {
   const { rates, dosingWeightKg, product, plans } = course;
   const conc = product.concentrationGPerMl.value;
   const largestDay = infusions.reduce((a, b) => (b.volumeMl > a.volumeMl ? b : a));
-  const fastest = fastestLabelNote(rates, dosingWeightKg, conc, largestDay.volumeMl, infusionMinutes(plans.later, largestDay.volumeMl));
+  const fastest = fastestLabelNote(
+    rates,
+    dosingWeightKg,
+    conc,
+    largestDay.volumeMl,
+    infusionMinutes(plans.later, largestDay.volumeMl),
+  );
   const label = labelMessages(product, course.context.region);
   return [
     ...dosingWeightNotes(course),
@@ -244,7 +292,11 @@ function countCourses(input: ScheduleInput, startDate: IsoDate): number {
   if (input.untilDate === undefined) return input.courses ?? DEFAULTS.courses;
   const span = daysBetween(startDate, input.untilDate);
   if (span < 0) {
-    throw new DomainError("UNTIL_BEFORE_START", "--until", `--until ${input.untilDate} is before the start date ${startDate}`);
+    throw new DomainError(
+      "UNTIL_BEFORE_START",
+      "--until",
+      `--until ${input.untilDate} is before the start date ${startDate}`,
+    );
   }
   const count = Math.floor(span / (7 * input.intervalWeeks)) + 1;
   if (count > LIMITS.courses.max) {
@@ -256,7 +308,6 @@ function countCourses(input: ScheduleInput, startDate: IsoDate): number {
   }
   return count;
 }
-
 
 /** Daily-cap, rounding-tolerance, EFNS and label warnings of the course. */
 function collectWarnings(f: IvigCourse): Message[] {
@@ -278,7 +329,10 @@ function collectWarnings(f: IvigCourse): Message[] {
     const days = courseDose.dayDosesMg.length;
     // Only options the tool accepts when appended: --days and --round only when not already given.
     const moreDays = input.daysPerCourse === undefined && days < MAX_DAYS_PER_COURSE && daysWouldPlan(f, days + 1);
-    const remedies = [...(moreDays ? [`--days ${days + 1}`] : []), ...(input.rounding === undefined ? ["--round none"] : [])];
+    const remedies = [
+      ...(moreDays ? [`--days ${days + 1}`] : []),
+      ...(input.rounding === undefined ? ["--round none"] : []),
+    ];
     add(
       "ROUNDED_DAY_ABOVE_MAX_DAILY",
       `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ` +
@@ -324,7 +378,10 @@ function daysWouldPlan(f: IvigCourse, days: number): boolean {
 
 /** Whether `--days` puts the prescribed (unrounded) dose of a day above --max-daily (to the milligram). */
 function daysForceAboveCap(f: IvigCourse): boolean {
-  return f.courseDose.daysReason === "requested" && f.exactCourseDoseMg / f.courseDose.dayDosesMg.length > f.maxDailyMg + CAP_SLACK_MG;
+  return (
+    f.courseDose.daysReason === "requested" &&
+    f.exactCourseDoseMg / f.courseDose.dayDosesMg.length > f.maxDailyMg + CAP_SLACK_MG
+  );
 }
 
 /**
@@ -407,7 +464,11 @@ function collectNotes(f: IvigCourse): Message[] {
       ? `as requested with --days ${input.daysPerCourse}`
       : `the fewest days that keep the prescribed dose of each day within --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg ` +
         `(${g(f.maxDailyMg)})`;
-  add("SPLIT", `each course is ${perDay}: ${why}`, courseDose.daysReason === "requested" ? [] : [MAX_DAILY_G_PER_KG.source]);
+  add(
+    "SPLIT",
+    `each course is ${perDay}: ${why}`,
+    courseDose.daysReason === "requested" ? [] : [MAX_DAILY_G_PER_KG.source],
+  );
   const excess = roundedDayExcessPercent(f);
   if (excess > 0 && excess <= ROUNDING_TOLERANCE_PERCENT.value) {
     const largestDayMg = Math.max(...days);

@@ -10,7 +10,11 @@ import { mmnIndicationFor, REGION_LABEL, type Product, type Region } from "../da
  * @example
  * regionLabelMessages(gammagard, "eu", "…").notes[0].code //=> "SOLD_AS"
  */
-function regionLabelMessages(product: Product, region: Region, consequence: string): { warnings: Message[]; notes: Message[] } {
+function regionLabelMessages(
+  product: Product,
+  region: Region,
+  consequence: string,
+): { warnings: Message[]; notes: Message[] } {
   const fact = mmnIndicationFor(product, region);
   const label = `the ${REGION_LABEL[region]}`;
   const warnings =
@@ -18,10 +22,16 @@ function regionLabelMessages(product: Product, region: Region, consequence: stri
       ? []
       : [
           "source" in fact
-            ? message("NOT_LABELLED_FOR_MMN", `${product.name} is not labelled for MMN under ${label} ` +
-              `(${fact.note ?? "other indications"}); ${consequence}`, [fact.source])
-            : message("NOT_LABELLED_FOR_MMN", `${product.name}: no MMN indication was found under ${label} (${fact.notFound}); ` +
-              `${consequence}`),
+            ? message(
+                "NOT_LABELLED_FOR_MMN",
+                `${product.name} is not labelled for MMN under ${label} ` +
+                  `(${fact.note ?? "other indications"}); ${consequence}`,
+                [fact.source],
+              )
+            : message(
+                "NOT_LABELLED_FOR_MMN",
+                `${product.name}: no MMN indication was found under ${label} (${fact.notFound}); ` + `${consequence}`,
+              ),
         ];
   const other = product.soldAs?.[region];
   const notes = other

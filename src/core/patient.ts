@@ -30,7 +30,13 @@ export function typedUnitWarnings(input: ScheduleInput): Message[] {
  */
 export function dosingWeightFor(input: ScheduleInput): DosingWeightDecision {
   return decideDosingWeight({
-    body: { weightKg: input.weightKg, heightCm: input.heightCm, sex: input.sex, ageYears: input.ageYears, pregnant: input.pregnant },
+    body: {
+      weightKg: input.weightKg,
+      heightCm: input.heightCm,
+      sex: input.sex,
+      ageYears: input.ageYears,
+      pregnant: input.pregnant,
+    },
     choice: input.dosingWeight,
     policy: input.policy,
   });

@@ -50,7 +50,9 @@ function closeTogetherWarnings(placed: readonly PlacedCourse[], courses: readonl
     if (c === 0) return [];
     const planned = daysBetween(courses[c - 1]!.plannedStart, courses[c]!.plannedStart);
     const actual = daysBetween(placed[c - 1]!.days[0]!.date, p.days[0]!.date);
-    return planned - actual > window ? [`course ${c + 1} starts ${actual} days after course ${c} (planned ${planned})`] : [];
+    return planned - actual > window
+      ? [`course ${c + 1} starts ${actual} days after course ${c} (planned ${planned})`]
+      : [];
   });
   if (close.length === 0) return [];
   return [
@@ -64,15 +66,24 @@ function closeTogetherWarnings(placed: readonly PlacedCourse[], courses: readonl
 }
 
 /** One warning naming every course whose days, after the moves, span more than a week of calendar days. */
-function spreadWarnings(placed: readonly PlacedCourse[], courses: readonly PlannedCourse[], rules: AvoidRules | undefined): Message[] {
+function spreadWarnings(
+  placed: readonly PlacedCourse[],
+  courses: readonly PlannedCourse[],
+  rules: AvoidRules | undefined,
+): Message[] {
   const span = (days: readonly PlacedDay[]) => daysBetween(days[0]!.date, days.at(-1)!.date) + 1;
-  const spread = placed.map((p, c) => ({ course: c + 1, days: p.days })).filter((p) => span(p.days) > MAX_COURSE_SPAN_DAYS.value);
+  const spread = placed
+    .map((p, c) => ({ course: c + 1, days: p.days }))
+    .filter((p) => span(p.days) > MAX_COURSE_SPAN_DAYS.value);
   if (spread.length === 0) return [];
   // Without the weekend rule the avoided dates alone may leave every course within a week.
   const withoutWeekends = rules?.weekends ? placeCourses(courses, { dates: rules.dates }) : undefined;
   const weekendsHelp = withoutWeekends?.every((p) => span(p.days) <= MAX_COURSE_SPAN_DAYS.value);
-  const list = spread.map((p) => `course ${p.course} (${p.days.length} days from ${p.days[0]!.date} to ${p.days.at(-1)!.date}, ` +
-    `${span(p.days)} calendar days)`);
+  const list = spread.map(
+    (p) =>
+      `course ${p.course} (${p.days.length} days from ${p.days[0]!.date} to ${p.days.at(-1)!.date}, ` +
+      `${span(p.days)} calendar days)`,
+  );
   return [
     message(
       "COURSE_SPREAD_OVER_WEEK",
@@ -93,8 +104,10 @@ function spreadWarnings(placed: readonly PlacedCourse[], courses: readonly Plann
  */
 export function movedNotes(infusions: readonly Infusion[], rules: AvoidRules | undefined): Message[] {
   if (!rules || (!rules.weekends && !rules.dates?.length)) return [];
-  const rule = [rules.weekends ? "weekends" : "", rules.dates?.length ? `${rules.dates.length} avoided ` +
-    `date${rules.dates.length > 1 ? "s" : ""}` : ""]
+  const rule = [
+    rules.weekends ? "weekends" : "",
+    rules.dates?.length ? `${rules.dates.length} avoided ` + `date${rules.dates.length > 1 ? "s" : ""}` : "",
+  ]
     .filter(Boolean)
     .join(" and ");
   const out = [
@@ -107,7 +120,12 @@ export function movedNotes(infusions: readonly Infusion[], rules: AvoidRules | u
   ];
   for (const i of infusions) {
     if (i.movedBecause) {
-      out.push(message("MOVED", `course ${i.course} day ${i.day}: ${i.plannedDate} → ${i.weekday} ${i.date} (${i.movedBecause})`));
+      out.push(
+        message(
+          "MOVED",
+          `course ${i.course} day ${i.day}: ${i.plannedDate} → ${i.weekday} ${i.date} (${i.movedBecause})`,
+        ),
+      );
     }
   }
   return out;

@@ -7,7 +7,6 @@ import type { Message } from "./resultSchema.js";
 import type { IvigProduct } from "../data/products.js";
 import { RENAL_RISK_AGE_YEARS } from "../data/guidelines.js";
 
-
 /**
  * Whether `--at-risk` added to these rate options is accepted for this product: today it needs a
  * numeric at-risk cap in the label or a `--max-rate`; whatever `resolveRates` accepts decides.

@@ -41,8 +41,6 @@ export interface ResolvedRates {
   readonly notes: readonly Message[];
 }
 
-
-
 /** The smallest pump rate a plan may show: its rates are printed to 0.1 mL/h. */
 const MIN_PUMP_ML_PER_HOUR = 0.1;
 
@@ -70,11 +68,17 @@ export function resolveRates(product: IvigProduct, options: RateOptions = {}): R
   const belowCap = steps.values.filter((x) => x < max);
   const aboveCap = steps.from === "--rate-steps" ? steps.values.filter((x) => x > max) : [];
   if (aboveCap.length > 0) {
-    notes.push(message("RATE_FROM_OPTION", `--rate-steps ${aboveCap.map((x) => formatNumber(x, 3)).join(", ")} not run: above the ` +
-      `--at-risk maximum ${mlkgh(max)}`));
+    notes.push(
+      message(
+        "RATE_FROM_OPTION",
+        `--rate-steps ${aboveCap.map((x) => formatNumber(x, 3)).join(", ")} not run: above the ` +
+          `--at-risk maximum ${mlkgh(max)}`,
+      ),
+    );
   }
   const usesStandard = steps.from === "standard";
-  const sourcedFirstMax = product.rates.firstInfusionMaxMlPerKgPerHour ?? (usesStandard ? STANDARD_FIRST_INFUSION_MAX : undefined);
+  const sourcedFirstMax =
+    product.rates.firstInfusionMaxMlPerKgPerHour ?? (usesStandard ? STANDARD_FIRST_INFUSION_MAX : undefined);
   const firstMax = Math.min(max, sourcedFirstMax?.value ?? max);
   notes.push(planNote(product, options, steps.from, stepMinutes, firstMax < max ? sourcedFirstMax : undefined));
   return {
@@ -98,7 +102,9 @@ export function resolveRates(product: IvigProduct, options: RateOptions = {}): R
 function requireMissingRates(product: IvigProduct, options: RateOptions): void {
   const { initialMlPerKgPerHour: initial, maxMlPerKgPerHour: max } = product.rates;
   const missing = [
-    ...(initial.value === null && options.initialMlPerKgPerHour === undefined ? [{ option: "--initial-rate", fact: initial }] : []),
+    ...(initial.value === null && options.initialMlPerKgPerHour === undefined
+      ? [{ option: "--initial-rate", fact: initial }]
+      : []),
     ...(max.value === null && options.maxMlPerKgPerHour === undefined ? [{ option: "--max-rate", fact: max }] : []),
   ];
   if (missing.length === 0) return;
@@ -133,21 +139,41 @@ function resolveInitial(product: IvigProduct, options: RateOptions, warnings: Me
   if (fact.value !== null && given > fact.value) {
     const label = `the ${product.name} label initial rate of ${mlkgh(fact.value)} (${product.rates.indication})`;
     if (options.atRisk) {
-      warnings.push(message("AT_RISK_HOLDS_LABEL_RATE", `--initial-rate ${mlkgh(given)} is above ${label}: with --at-risk the plan ` +
-        `starts at the label's rate (--allow-above-label-rate does not apply)`, sourceOf(fact)));
+      warnings.push(
+        message(
+          "AT_RISK_HOLDS_LABEL_RATE",
+          `--initial-rate ${mlkgh(given)} is above ${label}: with --at-risk the plan ` +
+            `starts at the label's rate (--allow-above-label-rate does not apply)`,
+          sourceOf(fact),
+        ),
+      );
       return fact.value;
     }
     if (!options.allowAboveLabelMax) {
-      throw new DomainError("RATE_ABOVE_LABEL", "--initial-rate", `--initial-rate ${formatNumber(given, 3)} is above ${label}; pass ` +
-        `--allow-above-label-rate to use it anyway`, [
-        "--allow-above-label-rate",
-      ]);
+      throw new DomainError(
+        "RATE_ABOVE_LABEL",
+        "--initial-rate",
+        `--initial-rate ${formatNumber(given, 3)} is above ${label}; pass ` +
+          `--allow-above-label-rate to use it anyway`,
+        ["--allow-above-label-rate"],
+      );
     }
-    warnings.push(message("INITIAL_RATE_ABOVE_LABEL", `--initial-rate ${mlkgh(given)} is above the label initial rate ` +
-      `${mlkgh(fact.value)} (--allow-above-label-rate)`, sourceOf(fact)));
+    warnings.push(
+      message(
+        "INITIAL_RATE_ABOVE_LABEL",
+        `--initial-rate ${mlkgh(given)} is above the label initial rate ` +
+          `${mlkgh(fact.value)} (--allow-above-label-rate)`,
+        sourceOf(fact),
+      ),
+    );
   } else {
-    notes.push(message("RATE_FROM_OPTION", `initial rate ${mlkgh(given)} from ` +
-      `--initial-rate${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`));
+    notes.push(
+      message(
+        "RATE_FROM_OPTION",
+        `initial rate ${mlkgh(given)} from ` +
+          `--initial-rate${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`,
+      ),
+    );
   }
   return given;
 }
@@ -170,21 +196,39 @@ function resolveMax(product: IvigProduct, options: RateOptions, warnings: Messag
   if (fact.value !== null && given > fact.value) {
     const label = `the ${product.name} label maximum of ${mlkgh(fact.value)} (${product.rates.indication})`;
     if (options.atRisk) {
-      warnings.push(message("AT_RISK_HOLDS_LABEL_RATE", `--max-rate ${mlkgh(given)} is above ${label}: with --at-risk the plan holds at ` +
-        `the label's maximum (--allow-above-label-rate does not apply)`, sourceOf(fact)));
+      warnings.push(
+        message(
+          "AT_RISK_HOLDS_LABEL_RATE",
+          `--max-rate ${mlkgh(given)} is above ${label}: with --at-risk the plan holds at ` +
+            `the label's maximum (--allow-above-label-rate does not apply)`,
+          sourceOf(fact),
+        ),
+      );
       return fact.value;
     }
     if (!options.allowAboveLabelMax) {
-      throw new DomainError("RATE_ABOVE_LABEL", "--max-rate", `--max-rate ${formatNumber(given, 3)} is above ${label}; pass ` +
-        `--allow-above-label-rate to use it anyway`, [
-        "--allow-above-label-rate",
-      ]);
+      throw new DomainError(
+        "RATE_ABOVE_LABEL",
+        "--max-rate",
+        `--max-rate ${formatNumber(given, 3)} is above ${label}; pass ` + `--allow-above-label-rate to use it anyway`,
+        ["--allow-above-label-rate"],
+      );
     }
-    warnings.push(message("MAX_RATE_ABOVE_LABEL", `--max-rate ${mlkgh(given)} is above the label maximum ${mlkgh(fact.value)} ` +
-      `(--allow-above-label-rate)`, sourceOf(fact)));
+    warnings.push(
+      message(
+        "MAX_RATE_ABOVE_LABEL",
+        `--max-rate ${mlkgh(given)} is above the label maximum ${mlkgh(fact.value)} ` + `(--allow-above-label-rate)`,
+        sourceOf(fact),
+      ),
+    );
   } else {
-    notes.push(message("RATE_FROM_OPTION", `maximum rate ${mlkgh(given)} from ` +
-      `--max-rate${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`));
+    notes.push(
+      message(
+        "RATE_FROM_OPTION",
+        `maximum rate ${mlkgh(given)} from ` +
+          `--max-rate${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`,
+      ),
+    );
   }
   return given;
 }
@@ -201,13 +245,25 @@ function atRiskMax(product: IvigProduct, options: RateOptions, max: number, warn
   const advice = "hydrate before the infusion; minimum practicable dose and rate";
   if (cap.value !== null) {
     const capped = Math.min(max, cap.value);
-    warnings.push(message("AT_RISK", `at risk of renal dysfunction or thrombosis: maximum rate capped at the label's ` +
-      `${mlkgh(cap.value)}; ${advice}`, [cap.source, SOURCES.gammagardBoxedWarning]));
+    warnings.push(
+      message(
+        "AT_RISK",
+        `at risk of renal dysfunction or thrombosis: maximum rate capped at the label's ` +
+          `${mlkgh(cap.value)}; ${advice}`,
+        [cap.source, SOURCES.gammagardBoxedWarning],
+      ),
+    );
     return capped;
   }
   if (options.maxMlPerKgPerHour !== undefined) {
-    warnings.push(message("AT_RISK", `at risk of renal dysfunction or thrombosis: no numeric cap on the ${product.name} label, so the ` +
-      `rate is held at --max-rate ${mlkgh(max)}; ${advice}`, [SOURCES.gammagardBoxedWarning]));
+    warnings.push(
+      message(
+        "AT_RISK",
+        `at risk of renal dysfunction or thrombosis: no numeric cap on the ${product.name} label, so the ` +
+          `rate is held at --max-rate ${mlkgh(max)}; ${advice}`,
+        [SOURCES.gammagardBoxedWarning],
+      ),
+    );
     return max;
   }
   const capped = Math.min(max, STANDARD_AT_RISK_MAX.value);
@@ -286,14 +342,23 @@ function planNote(
       : from === "label"
         ? `the ${product.name} label's steps (${r.indication})`
         : `the NL-IVIG002 standardised steps (${STANDARD_RATE_STEPS.note}) between the label's initial rate and its maximum`;
-  const first = firstMax ? `; first infusions stop at ${mlkgh(firstMax.value)} (${firstMax.note ?? "first-infusion maximum"})` : "";
+  const first = firstMax
+    ? `; first infusions stop at ${mlkgh(firstMax.value)} (${firstMax.note ?? "first-infusion maximum"})`
+    : "";
   const sources = [
-    ...(from === "label" ? sourceOf(r.intermediateMlPerKgPerHour) : from === "standard" ? [STANDARD_RATE_STEPS.source] : []),
+    ...(from === "label"
+      ? sourceOf(r.intermediateMlPerKgPerHour)
+      : from === "standard"
+        ? [STANDARD_RATE_STEPS.source]
+        : []),
     ...(options.stepMinutes === undefined ? sourceOf(r.stepMinutes) : []),
     ...(firstMax ? [firstMax.source] : []),
   ];
-  return message("RATE_PLAN", `rate plan: ${steps}, ` +
-    `${timing}${first}`, sources.filter((s, i) => sources.findIndex((t) => t.url === s.url) === i));
+  return message(
+    "RATE_PLAN",
+    `rate plan: ${steps}, ` + `${timing}${first}`,
+    sources.filter((s, i) => sources.findIndex((t) => t.url === s.url) === i),
+  );
 }
 
 function notFoundText(fact: { value: unknown; notFound?: string }): string {
@@ -351,7 +416,10 @@ export function buildRatePlan(
  * @example
  * infusionMinutes([{ startMinute: 0, mlPerHour: 60 }, { startMinute: 30, mlPerHour: 120 }], 90) //=> 60
  */
-export function infusionMinutes(plan: readonly Pick<RateStep, "startMinute" | "mlPerHour">[], volumeMl: number): number {
+export function infusionMinutes(
+  plan: readonly Pick<RateStep, "startMinute" | "mlPerHour">[],
+  volumeMl: number,
+): number {
   let remaining = volumeMl;
   let minutes = 0;
   for (let i = 0; i < plan.length; i++) {
@@ -380,10 +448,15 @@ function clock(minutes: number): string {
  * Refuses a schedule whose longest infusion day would sit in the chair more than 24 h, naming the
  * rate options that slowed it (or the dose per day, when none was given).
  */
-export function checkChairTime(longest: { readonly durationMinutes: number; readonly volumeMl: number }, options: RateOptions = {}): void {
+export function checkChairTime(
+  longest: { readonly durationMinutes: number; readonly volumeMl: number },
+  options: RateOptions = {},
+): void {
   if (longest.durationMinutes <= MAX_CHAIR_MINUTES) return;
   const given = [
-    options.initialMlPerKgPerHour !== undefined ? `--initial-rate ${formatNumber(options.initialMlPerKgPerHour, 3)}` : "",
+    options.initialMlPerKgPerHour !== undefined
+      ? `--initial-rate ${formatNumber(options.initialMlPerKgPerHour, 3)}`
+      : "",
     options.maxMlPerKgPerHour !== undefined ? `--max-rate ${formatNumber(options.maxMlPerKgPerHour, 3)}` : "",
     options.rateStepsMlPerKgPerHour !== undefined ? `--rate-steps ${options.rateStepsMlPerKgPerHour.join(",")}` : "",
     options.stepMinutes !== undefined ? `--step-minutes ${options.stepMinutes}` : "",
@@ -412,7 +485,12 @@ export function fastestLabelNote(
   plannedMinutes: number,
 ): Message | undefined {
   if (rates.stepsFrom !== "standard") return undefined;
-  const fastest = buildRatePlan({ ...rates, intermediateMlPerKgPerHour: [] }, "later", rateWeightKg, concentrationGPerMl);
+  const fastest = buildRatePlan(
+    { ...rates, intermediateMlPerKgPerHour: [] },
+    "later",
+    rateWeightKg,
+    concentrationGPerMl,
+  );
   const minutes = infusionMinutes(fastest, volumeMl);
   return message(
     "RATE_FASTEST_LABEL_PLAN",

@@ -19,7 +19,10 @@ import { mmnIndicationFor, type Product, type Region } from "../data/products.js
  * @example
  * roundingOf({ ...input, rounding: undefined }, POLICIES.ontario) //=> { rounding: "5g", source: "policy" }
  */
-export function roundingOf(input: ScheduleInput, policy: Policy | undefined): { rounding: Rounding; source: Regimen["roundingSource"] } {
+export function roundingOf(
+  input: ScheduleInput,
+  policy: Policy | undefined,
+): { rounding: Rounding; source: Regimen["roundingSource"] } {
   if (input.rounding !== undefined) return { rounding: input.rounding, source: "option" };
   if (policy?.rounding !== undefined) return { rounding: policy.rounding, source: "policy" };
   return { rounding: DEFAULTS.rounding, source: "default" };
@@ -62,7 +65,10 @@ export function roundingDifferencePercent(exactMg: number, roundedMg: number): n
  * @example
  * efnsMaintenanceWarnings({ doseGPerKg: 2, intervalWeeks: 4 }, "2 g/kg every 4 weeks") //=> []
  */
-export function efnsMaintenanceWarnings(input: Pick<ScheduleInput, "doseGPerKg" | "intervalWeeks">, what: string): Message[] {
+export function efnsMaintenanceWarnings(
+  input: Pick<ScheduleInput, "doseGPerKg" | "intervalWeeks">,
+  what: string,
+): Message[] {
   const typical = EFNS_MAINTENANCE.value.some(
     (r) => r.doseGPerKg === input.doseGPerKg && input.intervalWeeks >= r.minWeeks && input.intervalWeeks <= r.maxWeeks,
   );

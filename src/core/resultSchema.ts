@@ -9,13 +9,15 @@ import * as z from "zod/mini";
 const isoDate = z.iso.date().check(z.describe("Calendar date, YYYY-MM-DD"));
 
 const MessageSchema = z.strictObject({
-  code: z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/)).check(z.describe("Stable machine code")),
+  code: z
+    .string()
+    .check(z.regex(/^[A-Z][A-Z0-9_]*$/))
+    .check(z.describe("Stable machine code")),
   message: z.string().check(z.describe("One plain sentence for a pharmacist")),
   sources: z.optional(z.array(z.string())).check(z.describe("URLs backing the rule")),
-  remedies: z.optional(z
-    .array(z.string())
-    )
-    .check(z.describe("Options that address a warning, each accepted by the tool as written (e.g. \"--days 3\")")),
+  remedies: z
+    .optional(z.array(z.string()))
+    .check(z.describe('Options that address a warning, each accepted by the tool as written (e.g. "--days 3")')),
 });
 
 const SourceSchema = z.strictObject({ id: z.string(), title: z.string(), url: z.string() });
@@ -45,40 +47,61 @@ const VialSchema = z.strictObject({
 
 const RegimenSchema = z.strictObject({
   route: z.enum(["ivig", "scig"]),
-  region: z.enum(["us", "eu"]).check(z.describe("Whose label applies (--region): us, the US prescribing information; eu, the EU SmPC")),
-  mmnIndication: z.nullable(z.boolean()).check(z.describe("Whether that region's label names MMN; null when no label text was found")),
+  region: z
+    .enum(["us", "eu"])
+    .check(z.describe("Whose label applies (--region): us, the US prescribing information; eu, the EU SmPC")),
+  mmnIndication: z
+    .nullable(z.boolean())
+    .check(z.describe("Whether that region's label names MMN; null when no label text was found")),
   product: z.string(),
   productName: z.string(),
   concentrationGPerMl: z.number().check(z.positive()),
   vialSizesG: z.array(z.number().check(z.positive())),
-  rates: z.nullable(z.strictObject({
-    indication: z.string().check(z.describe("The label indication the rates come from")),
-    rateWeightKg: z.number().check(z.positive()).check(z.describe("Rates per kg use the dosing weight")),
-    initialMlPerKgPerHour: z.number().check(z.positive()),
-    stepMinutes: z.number().check(z.positive()),
-    intermediateMlPerKgPerHour: z.array(z.number().check(z.positive())),
-    maxMlPerKgPerHour: z.number().check(z.positive()),
-    firstInfusionMaxMlPerKgPerHour: z.number().check(z.positive()),
-    atRisk: z.boolean(),
-  })).check(z.describe("IVIG rate settings; null for SCIG")),
-  scig: z.nullable(z
-    .strictObject({
-      factor: z.number().check(z.positive()).check(z.describe("SCIG:IVIG dose ratio")),
-      factorSource: z.string().check(z.describe("Where the factor comes from")),
-      ivigDoseGPerKg: z.number().check(z.positive()).check(z.describe("The IVIG dose converted, per course, per kg of dosing weight")),
-      ivigCourseDoseG: z.number().check(z.positive()).check(z.describe("The IVIG course dose converted (Ontario: after its 5 g rounding)")),
-      ivigIntervalWeeks: z.number().check(z.int()).check(z.positive()),
-      weeklyDoseG: z.number().check(z.positive()).check(z.describe("IVIG course ÷ weeks × factor, before rounding")),
-      everyWeeks: z.number().check(z.int()).check(z.positive()),
-      sessions: z.number().check(z.int()).check(z.gte(1)).check(z.lte(2)),
-      rampUp: z.boolean().check(z.describe("HyQvia ramp-up infusions precede the full dose")),
-      startRule: z.string(),
-    })
+  rates: z
+    .nullable(
+      z.strictObject({
+        indication: z.string().check(z.describe("The label indication the rates come from")),
+        rateWeightKg: z.number().check(z.positive()).check(z.describe("Rates per kg use the dosing weight")),
+        initialMlPerKgPerHour: z.number().check(z.positive()),
+        stepMinutes: z.number().check(z.positive()),
+        intermediateMlPerKgPerHour: z.array(z.number().check(z.positive())),
+        maxMlPerKgPerHour: z.number().check(z.positive()),
+        firstInfusionMaxMlPerKgPerHour: z.number().check(z.positive()),
+        atRisk: z.boolean(),
+      }),
+    )
+    .check(z.describe("IVIG rate settings; null for SCIG")),
+  scig: z
+    .nullable(
+      z.strictObject({
+        factor: z.number().check(z.positive()).check(z.describe("SCIG:IVIG dose ratio")),
+        factorSource: z.string().check(z.describe("Where the factor comes from")),
+        ivigDoseGPerKg: z
+          .number()
+          .check(z.positive())
+          .check(z.describe("The IVIG dose converted, per course, per kg of dosing weight")),
+        ivigCourseDoseG: z
+          .number()
+          .check(z.positive())
+          .check(z.describe("The IVIG course dose converted (Ontario: after its 5 g rounding)")),
+        ivigIntervalWeeks: z.number().check(z.int()).check(z.positive()),
+        weeklyDoseG: z.number().check(z.positive()).check(z.describe("IVIG course ÷ weeks × factor, before rounding")),
+        everyWeeks: z.number().check(z.int()).check(z.positive()),
+        sessions: z.number().check(z.int()).check(z.gte(1)).check(z.lte(2)),
+        rampUp: z.boolean().check(z.describe("HyQvia ramp-up infusions precede the full dose")),
+        startRule: z.string(),
+      }),
     )
     .check(z.describe("SCIG conversion; null for IVIG")),
-  doseGPerKg: z.number().check(z.positive()).check(z.describe(
-    "Per course, per kg of dosing weight, before the course is rounded; SCIG: per dosing " +
-    "interval, from the IVIG course converted (after Ontario's 5 g rounding of that course)")),
+  doseGPerKg: z
+    .number()
+    .check(z.positive())
+    .check(
+      z.describe(
+        "Per course, per kg of dosing weight, before the course is rounded; SCIG: per dosing " +
+          "interval, from the IVIG course converted (after Ontario's 5 g rounding of that course)",
+      ),
+    ),
   intervalWeeks: z.number().check(z.int()).check(z.positive()),
   daysPerCourse: z.number().check(z.int()).check(z.gte(1)).check(z.lte(5)),
   daysPerCourseReason: z.enum(["requested", "fewest-within-cap"]),
@@ -90,7 +113,10 @@ const RegimenSchema = z.strictObject({
   rounding: z.enum(["none", "vial", "5g"]),
   roundingSource: z.enum(["option", "policy", "default"]).check(z.describe("Where the rounding came from")),
   dayDosesG: z.array(z.number().check(z.positive())),
-  monthlyDoseGPerKg: z.number().check(z.positive()).check(z.describe("Course dose per kg of dosing weight per average calendar month")),
+  monthlyDoseGPerKg: z
+    .number()
+    .check(z.positive())
+    .check(z.describe("Course dose per kg of dosing weight per average calendar month")),
   courses: z.number().check(z.int()).check(z.positive()),
   startDate: isoDate,
   untilDate: z.nullable(isoDate),
@@ -119,17 +145,23 @@ const InfusionSchema = z.strictObject({
       }),
     )
     .check(z.minLength(1)),
-  durationMinutes: z.number().check(z.int()).check(z.positive()).check(z.describe(
-    "Chair time to run the volume through the plan, rounded up")),
+  durationMinutes: z
+    .number()
+    .check(z.int())
+    .check(z.positive())
+    .check(z.describe("Chair time to run the volume through the plan, rounded up")),
   sites: z.optional(z.number().check(z.int()).check(z.positive())).check(z.describe("SCIG: infusion sites")),
-  sitesAtOnce: z.optional(z.number().check(z.int()).check(z.positive())).check(z.describe(
-    "SCIG: sites running at the same time, never above the label's " +
-    "simultaneous limit")),
-  siteRounds: z.optional(z.number().check(z.int()).check(z.positive())).check(z.describe(
-    "SCIG: groups of sites run one after another (1: all at once)")),
+  sitesAtOnce: z
+    .optional(z.number().check(z.int()).check(z.positive()))
+    .check(z.describe("SCIG: sites running at the same time, never above the label's " + "simultaneous limit")),
+  siteRounds: z
+    .optional(z.number().check(z.int()).check(z.positive()))
+    .check(z.describe("SCIG: groups of sites run one after another (1: all at once)")),
   volumePerSiteMl: z.optional(z.number().check(z.positive())).check(z.describe("SCIG: volume at each site")),
   hyaluronidaseMl: z.optional(z.number().check(z.positive())).check(z.describe("HyQvia: hyaluronidase given first")),
-  plannedDate: z.optional(isoDate).check(z.describe("Where the day was planned, when --skip-weekends or --avoid moved it")),
+  plannedDate: z
+    .optional(isoDate)
+    .check(z.describe("Where the day was planned, when --skip-weekends or --avoid moved it")),
   movedBecause: z.optional(z.string()).check(z.describe("Why the planned date could not be used")),
 });
 

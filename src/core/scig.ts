@@ -15,7 +15,14 @@ import { message, type NoteCode } from "./messages.js";
 import { movedNotes, placeSchedule, type SchedulePlacement } from "./placement.js";
 import { planContext, type PlanContext, type RoutePlan } from "./planner.js";
 import { ageRiskWarnings } from "./prompts.js";
-import { courseTotal, efnsMaintenanceWarnings, infusionRecord, ivigRegimenText, regimenJson, roundingOf } from "./regimen.js";
+import {
+  courseTotal,
+  efnsMaintenanceWarnings,
+  infusionRecord,
+  ivigRegimenText,
+  regimenJson,
+  roundingOf,
+} from "./regimen.js";
 import type { CourseTotal, Infusion, Message, Regimen } from "./resultSchema.js";
 import { OTHER_PRODUCT_OPTIONS, OTHER_PRODUCT_REMEDY, scigSession, type Note, type Warn } from "./scigSites.js";
 import { chooseVialSizes, vialNotes } from "./vialChoice.js";
@@ -41,13 +48,15 @@ class MessageLog {
   readonly warnings: Message[] = [];
   readonly notes: Message[] = [];
   readonly warn: Warn = (code, text, sources = [], remedies = []) => {
-    if (!this.warnings.some((w) => w.code === code && w.message === text)) this.warnings.push(message(code, text, sources, remedies));
+    if (!this.warnings.some((w) => w.code === code && w.message === text))
+      this.warnings.push(message(code, text, sources, remedies));
   };
   readonly note = (code: NoteCode, text: string, sources: readonly Source[] = []) => {
     this.notes.push(message(code, text, sources));
   };
   readonly noteOnce: Note = (code, text, sources = [], remedies = []) => {
-    if (!this.notes.some((n) => n.code === code && n.message === text)) this.notes.push(message(code, text, sources, remedies));
+    if (!this.notes.some((n) => n.code === code && n.message === text))
+      this.notes.push(message(code, text, sources, remedies));
   };
 }
 
@@ -92,7 +101,11 @@ export function planScig(input: ScheduleInput, today: IsoDate): RoutePlan {
   const everyWeeks = scigInterval(input, product, dose.weeklyExactMg, log);
   const sessions = options.sessions ?? 1;
   if (product.facilitated && sessions !== 1) {
-    throw new DomainError("SCIG_SESSIONS_NOT_ALLOWED", "--sessions", `--sessions ${sessions}: HyQvia is given in one session (1–3 sites)`);
+    throw new DomainError(
+      "SCIG_SESSIONS_NOT_ALLOWED",
+      "--sessions",
+      `--sessions ${sessions}: HyQvia is given in one session (1–3 sites)`,
+    );
   }
   const vialSizesG = chooseVialSizes(product, input.vialSizesG, context.region);
   const stock = createVialStock(vialSizesG.map(gToMg));
@@ -100,10 +113,20 @@ export function planScig(input: ScheduleInput, today: IsoDate): RoutePlan {
   const plan = scigInfusionWeeks(input, product, everyWeeks, startDate, log);
   const doses = roundDoses(plan, dose, sessions, stock, everyWeeks, log);
   const placement = placeSchedule(
-    plan.map((p) => ({ plannedStart: addCalendarDays(startDate, 7 * p.weekOffset), count: doses.get(p.weeksCovered)!.sessionsMg.length })),
+    plan.map((p) => ({
+      plannedStart: addCalendarDays(startDate, 7 * p.weekOffset),
+      count: doses.get(p.weeksCovered)!.sessionsMg.length,
+    })),
     input.avoid,
   );
-  const { infusions, courseTotals } = scigInfusions(input, context, product, { plan, doses, stock, placement, everyWeeks, log });
+  const { infusions, courseTotals } = scigInfusions(input, context, product, {
+    plan,
+    doses,
+    stock,
+    placement,
+    everyWeeks,
+    log,
+  });
   const full = doses.get(plan.at(-1)!.weeksCovered)!;
   const scig = {
     factor: dose.factor.value,
@@ -117,7 +140,13 @@ export function planScig(input: ScheduleInput, today: IsoDate): RoutePlan {
     rampUp: plan.some((p) => p.weeksCovered < everyWeeks),
     startRule,
   };
-  const regimen = scigRegimen(input, context, product, vialSizesG, { scig, full, dose, courses: plan.length, startDate });
+  const regimen = scigRegimen(input, context, product, vialSizesG, {
+    scig,
+    full,
+    dose,
+    courses: plan.length,
+    startDate,
+  });
   finishMessages(input, context, product, { infusions, placement, log });
   return {
     context,
@@ -150,12 +179,19 @@ function scigProductFor(input: ScheduleInput): ScigProduct {
 }
 
 /** The factor and the weekly dose it gives, with the factor, study and weekly-maximum messages. */
-function convertDose(input: ScheduleInput, today: IsoDate, context: PlanContext, product: ScigProduct, log: MessageLog): ScigDose {
+function convertDose(
+  input: ScheduleInput,
+  today: IsoDate,
+  context: PlanContext,
+  product: ScigProduct,
+  log: MessageLog,
+): ScigDose {
   const kg = context.dosingWeightKg;
   const factor = resolveFactor(product, input.scig?.factor);
   log.note("SCIG_FACTOR", `SCIG:IVIG factor ${factor.text}`, factor.sources);
   if (factor.value < MIN_SCIG_FACTOR_WITHOUT_WARNING.value) {
-    const text = `a factor of ${formatNumber(factor.value)} gives less than the IVIG dose: starting SCIG at 50 % of the IVIG dose failed ` +
+    const text =
+      `a factor of ${formatNumber(factor.value)} gives less than the IVIG dose: starting SCIG at 50 % of the IVIG dose failed ` +
       `in 4 of 5 MMN patients`;
     log.warn("SCIG_FACTOR_BELOW_1", text, [MIN_SCIG_FACTOR_WITHOUT_WARNING.source]);
   }
@@ -175,7 +211,9 @@ function convertDose(input: ScheduleInput, today: IsoDate, context: PlanContext,
   }
   const atStudyMg = (ivigBaseMg / input.intervalWeeks) * MMN_STUDY_FACTOR.value;
   const studyInput = { ...input, scig: { ...input.scig, factor: MMN_STUDY_FACTOR.value } };
-  const mmnStudy = mmnStudyFactorWarning(input, factor.value, atStudyMg, () => accepts(() => planScig(studyInput, today)));
+  const mmnStudy = mmnStudyFactorWarning(input, factor.value, atStudyMg, () =>
+    accepts(() => planScig(studyInput, today)),
+  );
   if (mmnStudy) log.warnings.push(mmnStudy);
   if (rounding === "5g") {
     const how = "the nearest 5 g of the IVIG course dose";
@@ -197,7 +235,8 @@ function convertDose(input: ScheduleInput, today: IsoDate, context: PlanContext,
 /** `--scig-every`, else the product's default; HyQvia's daily volume and the label's intervals are checked. */
 function scigInterval(input: ScheduleInput, product: ScigProduct, weeklyExactMg: number, log: MessageLog): number {
   const allowed = product.intervalsWeeks.value;
-  const everyWeeks = input.scig?.everyWeeks ?? defaultEveryWeeks(product, input.intervalWeeks, weeklyExactMg, log.noteOnce);
+  const everyWeeks =
+    input.scig?.everyWeeks ?? defaultEveryWeeks(product, input.intervalWeeks, weeklyExactMg, log.noteOnce);
   checkDailyVolume(product, everyWeeks, weeklyExactMg);
   if (!allowed.includes(everyWeeks)) {
     const weeks = `week${allowed.length > 1 || allowed[0] !== 1 ? "s" : ""}`;
@@ -215,12 +254,15 @@ function scigStart(input: ScheduleInput, today: IsoDate, log: MessageLog): { sta
   const lastIvig = input.scig?.lastIvigDate;
   if (lastIvig !== undefined) {
     const startDate = addCalendarDays(lastIvig, 7 * WEEKS_AFTER_LAST_IVIG.value);
-    log.note("SCIG_START", `SCIG starts ${startDate}, one week after the last IVIG infusion (label)`, [WEEKS_AFTER_LAST_IVIG.source]);
+    log.note("SCIG_START", `SCIG starts ${startDate}, one week after the last IVIG infusion (label)`, [
+      WEEKS_AFTER_LAST_IVIG.source,
+    ]);
     return { startDate, startRule: `1 week after the last IVIG on ${lastIvig}` };
   }
   const startDate = input.startDate ?? today;
   const startRule = input.startDate ? "--start" : "today";
-  const text = `SCIG starts ${startDate} (${startRule}); the labels start SCIG one week after the last IVIG: give --last-ivig to date it ` +
+  const text =
+    `SCIG starts ${startDate} (${startRule}); the labels start SCIG one week after the last IVIG: give --last-ivig to date it ` +
     `from there`;
   log.note("SCIG_START", text, [WEEKS_AFTER_LAST_IVIG.source]);
   return { startDate, startRule };
@@ -238,8 +280,11 @@ function scigInfusionWeeks(
   const max = LIMITS.courses.max * 4;
   if (plan.length > max) {
     const option = input.untilDate !== undefined ? "--until" : "--courses";
-    throw new DomainError("TOO_MANY_COURSES", option, `the period gives ${plan.length} SCIG infusions; at most ${max} are scheduled at ` +
-      `once`);
+    throw new DomainError(
+      "TOO_MANY_COURSES",
+      option,
+      `the period gives ${plan.length} SCIG infusions; at most ${max} are scheduled at ` + `once`,
+    );
   }
   const ramp = product.facilitated?.rampUp;
   if (ramp && plan.some((p) => p.weeksCovered < everyWeeks)) {
@@ -309,10 +354,26 @@ function scigInfusions(
       const f = product.facilitated;
       const hyaluronidase = f ? { hyaluronidaseMl: roundTo(mgToG(mg) * f.hyaluronidaseMlPerG.value, 1) } : {};
       const daysInCourse = dose.sessionsMg.length;
-      const day = { placed: placed[i]!, course: c + 1, day: i + 1, daysInCourse, doseMg: mg, dosingWeightKg: kg, volumeMl: ml };
+      const day = {
+        placed: placed[i]!,
+        course: c + 1,
+        day: i + 1,
+        daysInCourse,
+        doseMg: mg,
+        dosingWeightKg: kg,
+        volumeMl: ml,
+      };
       infusions.push(infusionRecord({ ...day, given: dispensed[i]!, kind }, { ...session, ...hyaluronidase }));
     });
-    courseTotals.push(courseTotal(c + 1, placed, dose.totalMg, volumeMl(dose.totalMg), dispensed.map((d) => d.vials)));
+    courseTotals.push(
+      courseTotal(
+        c + 1,
+        placed,
+        dose.totalMg,
+        volumeMl(dose.totalMg),
+        dispensed.map((d) => d.vials),
+      ),
+    );
   });
   return { infusions, courseTotals };
 }
@@ -328,22 +389,29 @@ function scigRegimen(
   const kg = context.dosingWeightKg;
   // The SCIG regimen itself, so that doseGPerKg × dosing weight ≈ courseDoseG every intervalWeeks
   // holds for both routes; the IVIG prescription it converts is under scig.
-  return regimenJson("scig", product, context.region, vialSizesG, { rates: null, scig: r.scig }, {
-    doseGPerKg: roundPositive(mgToG(r.full.exactMg) / kg, 3),
-    intervalWeeks: r.scig.everyWeeks,
-    daysPerCourse: r.scig.sessions,
-    daysPerCourseReason: "requested",
-    maxDailyGPerKg: input.maxDailyGPerKg,
-    exactCourseDoseMg: r.full.exactMg,
-    courseDoseMg: r.full.totalMg,
-    rounding: r.dose.rounding,
-    roundingSource: r.dose.roundingSource,
-    dayDosesMg: r.full.sessionsMg,
-    dosingWeightKg: kg,
-    courses: r.courses,
-    startDate: r.startDate,
-    untilDate: input.untilDate,
-  });
+  return regimenJson(
+    "scig",
+    product,
+    context.region,
+    vialSizesG,
+    { rates: null, scig: r.scig },
+    {
+      doseGPerKg: roundPositive(mgToG(r.full.exactMg) / kg, 3),
+      intervalWeeks: r.scig.everyWeeks,
+      daysPerCourse: r.scig.sessions,
+      daysPerCourseReason: "requested",
+      maxDailyGPerKg: input.maxDailyGPerKg,
+      exactCourseDoseMg: r.full.exactMg,
+      courseDoseMg: r.full.totalMg,
+      rounding: r.dose.rounding,
+      roundingSource: r.dose.roundingSource,
+      dayDosesMg: r.full.sessionsMg,
+      dosingWeightKg: kg,
+      courses: r.courses,
+      startDate: r.startDate,
+      untilDate: input.untilDate,
+    },
+  );
 }
 
 /** The EFNS check of the IVIG regimen converted, the label, vial and placement messages. */
@@ -374,7 +442,8 @@ function mmnStudyFactorWarning(
 ): Message | undefined {
   const monthly = input.doseGPerKg * (DAYS_PER_MONTH / (7 * input.intervalWeeks));
   if (monthly >= MMN_STUDY_MONTHLY_G_PER_KG.value - 1e-9 || factor >= MMN_STUDY_FACTOR.value - 1e-9) return undefined;
-  const remedy = input.scig?.factor === undefined && studyFactorAccepted() ? [`--scig-factor ${MMN_STUDY_FACTOR.value}`] : [];
+  const remedy =
+    input.scig?.factor === undefined && studyFactorAccepted() ? [`--scig-factor ${MMN_STUDY_FACTOR.value}`] : [];
   return message(
     "SCIG_FACTOR_BELOW_MMN_STUDY",
     `the IVIG converted is ${formatNumber(monthly, 2)} g/kg/month, below ${MMN_STUDY_MONTHLY_G_PER_KG.value}: the MMN study the tool ` +
@@ -397,24 +466,35 @@ function resolveFactor(product: ScigProduct, asked: number | "label" | undefined
   if (asked === "label") {
     const f = product.labelFactor;
     if (f.value === null) {
-      throw new DomainError("SCIG_FACTOR_NOT_FOUND", "--scig-factor", `--scig-factor label: ${product.name}'s label factor was not ` +
-        `found; give a number`);
+      throw new DomainError(
+        "SCIG_FACTOR_NOT_FOUND",
+        "--scig-factor",
+        `--scig-factor label: ${product.name}'s label factor was not ` + `found; give a number`,
+      );
     }
-    return { value: f.value, text: `${formatNumber(f.value)}, the ${product.name} ` +
-      `label's${"note" in f && f.note ? ` (${f.note})` : ""}`, sources: [(f as Sourced<number>).source] };
+    return {
+      value: f.value,
+      text: `${formatNumber(f.value)}, the ${product.name} ` + `label's${"note" in f && f.note ? ` (${f.note})` : ""}`,
+      sources: [(f as Sourced<number>).source],
+    };
   }
   const value = asked ?? DEFAULT_SCIG_FACTOR.value;
   const named = NAMED_FACTORS.find((n) => Math.abs(n.factor - value) < 1e-9);
-  return named ? { value, text: named.text, sources: named.sources } : { value, text: `${formatNumber(value)}, set with ` +
-    `--scig-factor`, sources: [] };
+  return named
+    ? { value, text: named.text, sources: named.sources }
+    : { value, text: `${formatNumber(value)}, set with ` + `--scig-factor`, sources: [] };
 }
 
 /** Weeks the SCIG schedule covers: the same period as the IVIG courses it replaces. */
 function scigPeriodWeeks(input: ScheduleInput, startDate: IsoDate): number {
   if (input.untilDate !== undefined) {
     const days = daysBetween(startDate, input.untilDate);
-    if (days < 0) throw new DomainError("UNTIL_BEFORE_START", "--until", `--until ${input.untilDate} is before the SCIG start ` +
-      `${startDate}`);
+    if (days < 0)
+      throw new DomainError(
+        "UNTIL_BEFORE_START",
+        "--until",
+        `--until ${input.untilDate} is before the SCIG start ` + `${startDate}`,
+      );
     return Math.floor(days / 7) + 1;
   }
   return (input.courses ?? DEFAULTS.courses) * input.intervalWeeks;

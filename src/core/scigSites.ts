@@ -33,8 +33,12 @@ interface SitePlan {
  */
 function sitesFor(product: ScigProduct, phase: ScigPhase, volumeMl: number): SitePlan {
   const perSite = phase.maxMlPerSite.value;
-  if (perSite === null) throw new DomainError("SCIG_LIMIT_NOT_FOUND", "--scig-product", `${product.name}: the per-site volume was not ` +
-    `found`);
+  if (perSite === null)
+    throw new DomainError(
+      "SCIG_LIMIT_NOT_FOUND",
+      "--scig-product",
+      `${product.name}: the per-site volume was not ` + `found`,
+    );
   let sites = Math.max(1, Math.ceil(volumeMl / perSite - 1e-9));
   const f = product.facilitated;
   if (f && sites >= 3) sites = Math.max(3, Math.ceil(volumeMl / f.maxMlPerSiteWith3Sites.value - 1e-9));
@@ -123,7 +127,8 @@ function chairTimeTooLong(
 ): never {
   const sessions = context.given.sessions ?? 1;
   const split = !product.facilitated && sessions === 1;
-  const rates = `${formatNumber(ml)} mL of ${product.name} at the label's ${phaseName}-infusion rates (${site.sites} sites, at most ` +
+  const rates =
+    `${formatNumber(ml)} mL of ${product.name} at the label's ${phaseName}-infusion rates (${site.sites} sites, at most ` +
     `${site.sitesAtOnce} at once)`;
   const doubled = context.everyWeeks > 1 ? `, doubled or more by --scig-every ${context.everyWeeks}` : "";
   throw new DomainError(
@@ -157,9 +162,14 @@ function siteWarnings(
       // HyQvia is given in one session; a shorter interval gives a smaller dose (label: every 2, 3 or 4 weeks).
       // Above the label's daily volume is refused, not warned (issue 12 item 9).
       const shorter = product.intervalsWeeks.value.filter((w) => w < context.everyWeeks);
-      const tooMany = site.sites > (maxSites.value ?? site.sites) ? ` and needs ${site.sites} sites, more than its ${maxSites.value}` : "";
-      const remedy = shorter.length > 0 ? `give it more often (--scig-every ${shorter.join(" or ")}) or lower ` +
-        `--dose` : OTHER_PRODUCT_REMEDY;
+      const tooMany =
+        site.sites > (maxSites.value ?? site.sites)
+          ? ` and needs ${site.sites} sites, more than its ${maxSites.value}`
+          : "";
+      const remedy =
+        shorter.length > 0
+          ? `give it more often (--scig-every ${shorter.join(" or ")}) or lower ` + `--dose`
+          : OTHER_PRODUCT_REMEDY;
       throw new DomainError(
         "HYQVIA_DAILY_VOLUME",
         shorter.length > 0 ? "--scig-every" : "--dose",
@@ -203,7 +213,13 @@ function hoursMinutesText(minutes: number): string {
 }
 
 /** SCIG pump plan: every site at its per-site rate (HyQvia: its 10-minute steps), within the all-sites maximum. */
-function scigRatePlan(product: ScigProduct, phaseName: "first" | "later", sites: number, kg: number, conc: number): RateStep[] {
+function scigRatePlan(
+  product: ScigProduct,
+  phaseName: "first" | "later",
+  sites: number,
+  kg: number,
+  conc: number,
+): RateStep[] {
   const phase = product[phaseName];
   const total = phase.maxMlPerHourTotal.value ?? Number.POSITIVE_INFINITY;
   const f = product.facilitated;

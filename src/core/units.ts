@@ -70,4 +70,3 @@ export function parseHeight(text: string): Measured<HeightUnit> {
   const n = Number(m[1]);
   return { value: unit === "in" ? n * CM_PER_IN : n, unit, unitTyped: m[2] !== undefined };
 }
-

@@ -14,13 +14,20 @@ import { vialSizesFor, type Product, type Region } from "../data/products.js";
  * @example
  * chooseVialSizes(gammagard, [20, 10, 10], "us") //=> [10, 20]
  */
-export function chooseVialSizes(product: Product, stocked: readonly number[] | undefined, region: Region = "us"): readonly number[] {
+export function chooseVialSizes(
+  product: Product,
+  stocked: readonly number[] | undefined,
+  region: Region = "us",
+): readonly number[] {
   const sizes = vialSizesFor(product, region);
   const marketed = sizes.value;
   if (stocked === undefined) {
     if (marketed === null) {
-      throw new DomainError("VIALS_NEEDED", "--vials", `--vials is required for ${product.name}: ` +
-        `${"notFound" in sizes ? sizes.notFound : "vial sizes unknown"}`);
+      throw new DomainError(
+        "VIALS_NEEDED",
+        "--vials",
+        `--vials is required for ${product.name}: ` + `${"notFound" in sizes ? sizes.notFound : "vial sizes unknown"}`,
+      );
     }
     return marketed;
   }
@@ -49,7 +56,10 @@ export function vialNotes(product: Product, stocked: readonly number[] | undefin
     message(
       "VIALS_FROM_OPTION",
       `rounding and dispensing use only the stocked vials: ` +
-        `${[...new Set(stocked)].sort((a, b) => a - b).map((v) => formatNumber(v)).join(", ")} g ` +
+        `${[...new Set(stocked)]
+          .sort((a, b) => a - b)
+          .map((v) => formatNumber(v))
+          .join(", ")} g ` +
         `(--vials)${vialSizesFor(product, region).value === null ? "; the catalog has no vial sizes for this product" : ""}`,
     ),
   ];

@@ -69,10 +69,15 @@ export const POLICIES: Readonly<Record<PolicyId, Policy>> = {
     name: "Ontario (ORBCoN dose calculator, IGUM)",
     description:
       "adjusted weight when height ≥ 152.4 cm and weight > 50 kg (male) / > 45.5 kg (female), or at any height when BMI > 30 (Devine " +
-        "extrapolated down to 132 cm); any age; nearest 5 g",
+      "extrapolated down to 132 cm); any age; nearest 5 g",
     // ORBCoN: "must" for all obese patients (BMI > 30), "should" for all ≥ 152.4 cm and > 50/45.5 kg;
     // "< 18 y not meeting criteria: actual weight", so the same criteria hold at any age.
-    adjustWhen: { kind: "heightAndWeight", minHeightCm: 152.4, aboveWeightKg: { male: 50, female: 45.5 }, mustAboveBmi: 30 },
+    adjustWhen: {
+      kind: "heightAndWeight",
+      minHeightCm: 152.4,
+      aboveWeightKg: { male: 50, female: 45.5 },
+      mustAboveBmi: 30,
+    },
     minHeightCm: DEVINE_EXTRAPOLATION_MIN_CM,
     rounding: "5g",
     roundingSource: SOURCES.ontarioDoseCalculator,
@@ -85,7 +90,8 @@ export const POLICIES: Readonly<Record<PolicyId, Policy>> = {
   australia: {
     id: "australia",
     name: "Australia (BloodSTAR default from 1 July 2026)",
-    description: "adjusted weight unless age < 18, height < 152 cm, pregnancy, or actual < adjusted (under 18: actual); whole vials",
+    description:
+      "adjusted weight unless age < 18, height < 152 cm, pregnancy, or actual < adjusted (under 18: actual); whole vials",
     adjustWhen: { kind: "always" },
     minHeightCm: 152,
     rounding: "vial",
@@ -100,7 +106,8 @@ export const POLICIES: Readonly<Record<PolicyId, Policy>> = {
   uk: {
     id: "uk",
     name: "UK (Immunoglobulin Request Form)",
-    description: "adjusted weight when BMI > 30 or actual > 120 % of ideal; actual weight below 132 cm and for children (under 18)",
+    description:
+      "adjusted weight when BMI > 30 or actual > 120 % of ideal; actual weight below 132 cm and for children (under 18)",
     adjustWhen: { kind: "bmiOrIbwPercentAbove", bmi: 30, percent: 120 },
     minHeightCm: DEVINE_EXTRAPOLATION_MIN_CM,
     rounding: undefined,

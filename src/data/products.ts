@@ -171,7 +171,9 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
       indication: "MMN (US label)",
       initialMlPerKgPerHour: { value: 0.5, source: SOURCES.gammagardMmn, note: "0.8 mg/kg/min as printed" },
       stepMinutes: { value: 30, source: SOURCES.gammagardPi, note: "PI label: increase every 30 min" },
-      intermediateMlPerKgPerHour: notFound("the MMN label says only 'may be increased if tolerated'; the plan uses the NL-IVIG002 steps"),
+      intermediateMlPerKgPerHour: notFound(
+        "the MMN label says only 'may be increased if tolerated'; the plan uses the NL-IVIG002 steps",
+      ),
       maxMlPerKgPerHour: { value: 5.4, source: SOURCES.gammagardMmn, note: "9 mg/kg/min, if tolerated" },
       firstInfusionMaxMlPerKgPerHour: STANDARD_FIRST_INFUSION_MAX,
       atRiskMaxMlPerKgPerHour: notFound("label: 'minimum dose and infusion rate practicable'; no number"),
@@ -188,10 +190,18 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     mmnIndicationEu: { value: true, source: SOURCES.privigenEma, note: "EU: section 4.1 lists MMN" },
     rates: {
       indication: "CIDP (US label)",
-      initialMlPerKgPerHour: { value: perMin(0.005), source: SOURCES.privigenDosing, note: "0.005 mL/kg/min (0.5 mg/kg/min)" },
+      initialMlPerKgPerHour: {
+        value: perMin(0.005),
+        source: SOURCES.privigenDosing,
+        note: "0.005 mL/kg/min (0.5 mg/kg/min)",
+      },
       stepMinutes: notFound("the label gives no time at the initial rate"),
       intermediateMlPerKgPerHour: notFound("the label gives no step sizes; the plan uses the NL-IVIG002 steps"),
-      maxMlPerKgPerHour: { value: perMin(0.08), source: SOURCES.privigenDosing, note: "0.08 mL/kg/min (8 mg/kg/min), PI and CIDP" },
+      maxMlPerKgPerHour: {
+        value: perMin(0.08),
+        source: SOURCES.privigenDosing,
+        note: "0.08 mL/kg/min (8 mg/kg/min), PI and CIDP",
+      },
       atRiskMaxMlPerKgPerHour: notFound("label: 'minimum dose and infusion rate practicable'; no number"),
     },
   },
@@ -202,8 +212,11 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     concentrationGPerMl: TEN_PERCENT(SOURCES.gamunexNdc),
     vialSizesG: { value: [1, 2.5, 5, 10, 20, 40], source: SOURCES.gamunexFdaLabel, note: "10–400 mL" },
     mmnIndication: { value: false, source: SOURCES.gamunexFdaLabel, note: "US: PI, ITP, CIDP" },
-    mmnIndicationEu: { value: true, source: SOURCES.gamunexSmpc, note: "sold as Gamunex 10 % in Europe; SmPC section 4.1 lists MMN (GB " +
-      "text)" },
+    mmnIndicationEu: {
+      value: true,
+      source: SOURCES.gamunexSmpc,
+      note: "sold as Gamunex 10 % in Europe; SmPC section 4.1 lists MMN (GB " + "text)",
+    },
     rates: {
       indication: "CIDP (US label)",
       initialMlPerKgPerHour: { value: perMin(0.02), source: SOURCES.gamunexPi, note: "2 mg/kg/min (0.02 mL/kg/min)" },
@@ -211,7 +224,9 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
       intermediateMlPerKgPerHour: notFound("the label gives no step sizes; the plan uses the NL-IVIG002 steps"),
       maxMlPerKgPerHour: { value: perMin(0.08), source: SOURCES.gamunexPi, note: "8 mg/kg/min (0.08 mL/kg/min)" },
       firstInfusionMaxMlPerKgPerHour: STANDARD_FIRST_INFUSION_MAX,
-      atRiskMaxMlPerKgPerHour: notFound("the current label gives no number (an older Gamunex label said below 8 mg/kg/min)"),
+      atRiskMaxMlPerKgPerHour: notFound(
+        "the current label gives no number (an older Gamunex label said below 8 mg/kg/min)",
+      ),
     },
   },
   {
@@ -224,7 +239,11 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     mmnIndicationEu: { value: true, source: SOURCES.octagamEuSmpc, note: "EU (national SmPC): section 4.1 lists MMN" },
     rates: {
       indication: "chronic ITP (US label)",
-      initialMlPerKgPerHour: { value: perMin(0.01), source: SOURCES.octagamDailymed, note: "0.01 mL/kg/min (1 mg/kg/min) for 30 min" },
+      initialMlPerKgPerHour: {
+        value: perMin(0.01),
+        source: SOURCES.octagamDailymed,
+        note: "0.01 mL/kg/min (1 mg/kg/min) for 30 min",
+      },
       stepMinutes: { value: 30, source: SOURCES.octagamDailymed, note: "increase every 30 min if tolerated" },
       intermediateMlPerKgPerHour: {
         value: [perMin(0.02), perMin(0.04), perMin(0.08)],
@@ -258,12 +277,28 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     rates: {
       indication: "CIDP (US label)",
       // The cITP page (panzygaCitp) gives cITP's 8 mg/kg/min, not CIDP's 12: CIDP numbers cite the PI text.
-      initialMlPerKgPerHour: { value: perMin(0.01), source: SOURCES.panzygaDosage, note: "1 mg/kg/min for the first 30 min" },
-      stepMinutes: { value: 30, source: SOURCES.panzygaDosage, note: "first 30 min; then every 15–30 min: the plan uses 30" },
+      initialMlPerKgPerHour: {
+        value: perMin(0.01),
+        source: SOURCES.panzygaDosage,
+        note: "1 mg/kg/min for the first 30 min",
+      },
+      stepMinutes: {
+        value: 30,
+        source: SOURCES.panzygaDosage,
+        note: "first 30 min; then every 15–30 min: the plan uses 30",
+      },
       intermediateMlPerKgPerHour: notFound("the CIDP label gives no step sizes; the plan uses the NL-IVIG002 steps"),
-      maxMlPerKgPerHour: { value: perMin(0.12), source: SOURCES.panzygaDosage, note: "12 mg/kg/min (0.12 mL/kg/min), CIDP; cITP 8" },
+      maxMlPerKgPerHour: {
+        value: perMin(0.12),
+        source: SOURCES.panzygaDosage,
+        note: "12 mg/kg/min (0.12 mL/kg/min), CIDP; cITP 8",
+      },
       firstInfusionMaxMlPerKgPerHour: STANDARD_FIRST_INFUSION_MAX,
-      atRiskMaxMlPerKgPerHour: { value: perMin(0.033), source: SOURCES.panzygaCitp, note: "≤ 3.3 mg/kg/min (0.033 mL/kg/min)" },
+      atRiskMaxMlPerKgPerHour: {
+        value: perMin(0.033),
+        source: SOURCES.panzygaCitp,
+        note: "≤ 3.3 mg/kg/min (0.033 mL/kg/min)",
+      },
     },
   },
   {
@@ -272,7 +307,11 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     route: "ivig",
     concentrationGPerMl: TEN_PERCENT(SOURCES.kiovigSmpc),
     vialSizesG: { value: [1, 2.5, 5, 10, 20, 30], source: SOURCES.kiovigSmpc, note: "10–300 mL" },
-    mmnIndication: { value: true, source: SOURCES.gammagardMmn, note: "sold as Gammagard Liquid in the US; its US label names MMN" },
+    mmnIndication: {
+      value: true,
+      source: SOURCES.gammagardMmn,
+      note: "sold as Gammagard Liquid in the US; its US label names MMN",
+    },
     mmnIndicationEu: { value: true, source: SOURCES.kiovigEma, note: "EU: section 4.1 lists MMN" },
     soldAs: { us: { name: "Gammagard Liquid", productId: "gammagard-liquid" } },
     rates: {
@@ -320,7 +359,11 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
     name: "Hizentra 20 %",
     route: "scig",
     concentrationGPerMl: TWENTY_PERCENT(SOURCES.hizentraCidp),
-    vialSizesG: { value: [1, 2, 4, 10], source: SOURCES.hizentraCidp, note: "5, 10, 20, 50 mL vials or prefilled syringes" },
+    vialSizesG: {
+      value: [1, 2, 4, 10],
+      source: SOURCES.hizentraCidp,
+      note: "5, 10, 20, 50 mL vials or prefilled syringes",
+    },
     mmnIndication: { value: false, source: SOURCES.hizentraCidp, note: "PI and CIDP; MMN use follows CIDP practice" },
     mmnIndicationEu: { value: false, source: SOURCES.hizentraEma, note: "EU: PID, SID and CIDP" },
     labelFactor: { value: 1.37, source: SOURCES.hizentraPiFactor, note: "US PI (older label: 1.53)" },
@@ -336,10 +379,21 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
       notFound("no all-sites maximum in the CIDP dosing page"),
     ),
     // Not the CIDP label: the older PI (primary immunodeficiency) patient page; the CIDP page gives no site limit.
-    maxSites: { value: 4, source: SOURCES.hizentraSites, note: "PI page, not CIDP: up to 4 simultaneously; the CIDP page states no site " +
-      "limit" },
-    maxSitesConsecutive: { value: 12, source: SOURCES.hizentraSites, note: "PI page, not CIDP: up to 12 consecutively" },
-    intervalsWeeks: { value: [1, 2], source: SOURCES.hizentraEuEvery2Weeks, note: "every 2 weeks at twice the weekly dose" },
+    maxSites: {
+      value: 4,
+      source: SOURCES.hizentraSites,
+      note: "PI page, not CIDP: up to 4 simultaneously; the CIDP page states no site " + "limit",
+    },
+    maxSitesConsecutive: {
+      value: 12,
+      source: SOURCES.hizentraSites,
+      note: "PI page, not CIDP: up to 12 consecutively",
+    },
+    intervalsWeeks: {
+      value: [1, 2],
+      source: SOURCES.hizentraEuEvery2Weeks,
+      note: "every 2 weeks at twice the weekly dose",
+    },
     limitsFromKg: 0,
   },
   {
@@ -395,7 +449,11 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
     name: "Cutaquig 16.5 %",
     route: "scig",
     concentrationGPerMl: { value: 0.165, source: SOURCES.cutaquigUsage, note: "165 mg/mL" },
-    vialSizesG: { value: [1, 1.65, 2, 3.3, 4, 8], source: SOURCES.cutaquigUsage, note: "6, 10, 12, 20, 24, 48 mL at 165 mg/mL" },
+    vialSizesG: {
+      value: [1, 1.65, 2, 3.3, 4, 8],
+      source: SOURCES.cutaquigUsage,
+      note: "6, 10, 12, 20, 24, 48 mL at 165 mg/mL",
+    },
     mmnIndication: { value: false, source: SOURCES.cutaquigUsage, note: "PI" },
     mmnIndicationEu: { value: false, source: SOURCES.cutaquigSmpc, note: "EU: replacement therapy only" },
     labelFactor: { value: 1.3, source: SOURCES.cutaquigFactor },
@@ -425,17 +483,33 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
       note: "25–300 mL; EU SmPC list (US kits of 5 and 20 g confirmed by openFDA; the other US sizes were not checked)",
     },
     mmnIndication: { value: false, source: SOURCES.hyqviaCidp, note: "PI and CIDP; MMN trials (Al-Zuhairy 2019)" },
-    mmnIndicationEu: { value: false, source: SOURCES.hyqviaEuIndications, note: "EU: PID, SID, CIDP (news report; section 4.1 not seen)" },
-    labelFactor: { value: 1, source: SOURCES.hyqviaDosage, note: "same dose and interval as IVIG (the trial used 108 %)" },
+    mmnIndicationEu: {
+      value: false,
+      source: SOURCES.hyqviaEuIndications,
+      note: "EU: PID, SID, CIDP (news report; section 4.1 not seen)",
+    },
+    labelFactor: {
+      value: 1,
+      source: SOURCES.hyqviaDosage,
+      note: "same dose and interval as IVIG (the trial used 108 %)",
+    },
     firstInfusions: { value: 2, source: SOURCES.hyqviaRates, note: "first two infusions" },
     first: phase(
       { value: 600, source: SOURCES.hyqviaCidp, note: "≥ 40 kg; 400 mL/site with 3 sites" },
-      { value: 240, source: SOURCES.hyqviaRates, note: "final step of the first-infusion table (column reading uncertain)" },
+      {
+        value: 240,
+        source: SOURCES.hyqviaRates,
+        note: "final step of the first-infusion table (column reading uncertain)",
+      },
       notFound("no all-sites maximum; the pump's maximum applies"),
     ),
     later: phase(
       { value: 600, source: SOURCES.hyqviaCidp, note: "≥ 40 kg; 400 mL/site with 3 sites" },
-      { value: 300, source: SOURCES.hyqviaRates, note: "final step of the subsequent-infusion table (column reading uncertain)" },
+      {
+        value: 300,
+        source: SOURCES.hyqviaRates,
+        note: "final step of the subsequent-infusion table (column reading uncertain)",
+      },
       notFound("no all-sites maximum; the pump's maximum applies"),
     ),
     maxSites: { value: 3, source: SOURCES.hyqviaCidp, note: "CIDP: 1–3 sites" },
@@ -445,13 +519,20 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
       hyaluronidaseMlPerG: { value: 0.5, source: SOURCES.hyqviaHyaluronidase, note: "about 15 mL with 30 g" },
       maxMlPerDay: { value: 1200, source: SOURCES.hyqviaCidp, note: "≥ 40 kg" },
       maxMlPerSiteWith3Sites: { value: 400, source: SOURCES.hyqviaCidp },
-      siteRateStepsFirst: { value: [10, 30, 60, 120, 240], source: SOURCES.hyqviaRates, note: "≥ 40 kg, first 2 infusions (column " +
-        "reading uncertain)" },
-      siteRateStepsLater: { value: [10, 30, 120, 240, 300], source: SOURCES.hyqviaRates, note: "≥ 40 kg, later infusions (column reading " +
-        "uncertain)" },
+      siteRateStepsFirst: {
+        value: [10, 30, 60, 120, 240],
+        source: SOURCES.hyqviaRates,
+        note: "≥ 40 kg, first 2 infusions (column " + "reading uncertain)",
+      },
+      siteRateStepsLater: {
+        value: [10, 30, 120, 240, 300],
+        source: SOURCES.hyqviaRates,
+        note: "≥ 40 kg, later infusions (column reading " + "uncertain)",
+      },
       stepMinutes: { value: 10, source: SOURCES.hyqviaRates },
       rampUp: {
-        value: "infusion k of the ramp-up gives k weeks' dose, k weeks after the previous one, until the full interval's dose",
+        value:
+          "infusion k of the ramp-up gives k weeks' dose, k weeks after the previous one, until the full interval's dose",
         source: SOURCES.hyqviaRampUp,
         note: "PI example for 30 g every 4 weeks: 7.5 g week 1, 15 g week 2, 22.5 g week 4, 30 g week 7; the CIDP table was not found",
       },
@@ -463,8 +544,16 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
     route: "scig",
     concentrationGPerMl: TEN_PERCENT(SOURCES.gammagardNdc),
     vialSizesG: { value: [1, 2.5, 5, 10, 20, 30], source: SOURCES.gammagardMmnVials },
-    mmnIndication: { value: false, source: SOURCES.gammagardMmn, note: "the MMN label is intravenous only; SC use is for PI" },
-    mmnIndicationEu: { value: false, source: SOURCES.kiovigEma, note: "in the EU it is Kiovig, given into a vein only" },
+    mmnIndication: {
+      value: false,
+      source: SOURCES.gammagardMmn,
+      note: "the MMN label is intravenous only; SC use is for PI",
+    },
+    mmnIndicationEu: {
+      value: false,
+      source: SOURCES.kiovigEma,
+      note: "in the EU it is Kiovig, given into a vein only",
+    },
     labelFactor: { value: 1.37, source: SOURCES.gammagardSc },
     firstInfusions: { value: 1, source: SOURCES.gammagardSc, note: "initial infusion" },
     first: phase(

@@ -33,7 +33,7 @@ export const SOURCES = {
     id: "ontarioIgumMaxDaily",
     title:
       "Ontario IGUM, relapsing-remitting multiple sclerosis (short-term therapy) entry: maximum 1 g/kg/day; the tool's default " +
-        "--max-daily (no MMN-specific daily maximum was found)",
+      "--max-daily (no MMN-specific daily maximum was found)",
     url: "https://transfusionontario.org/en/multiple-sclerosis-relapsing-remitting-multiple-sclerosis-short-term-therapy-igum",
   },
   ontarioDoseCalculator: {
@@ -53,18 +53,21 @@ export const SOURCES = {
   },
   nbaBloodstarIbw: {
     id: "nbaBloodstarIbw",
-    title: "NBA BloodSTAR: adjusting Ig dose for ideal body weight (Devine; DDW = IBW + 0.4 × (actual − IBW); 1 cm = 0.393701 in)",
+    title:
+      "NBA BloodSTAR: adjusting Ig dose for ideal body weight (Devine; DDW = IBW + 0.4 × (actual − IBW); 1 cm = 0.393701 in)",
     url: "https://nba.gov.au/bloodstar-calculator-adjusting-ig-dose-ideal-body-weight",
   },
   lifeblood2026: {
     id: "lifeblood2026",
-    title: "Lifeblood: from 1 July 2026 adjusted body weight is the BloodSTAR default (not for < 18 y, < 152 cm, pregnancy, actual < " +
+    title:
+      "Lifeblood: from 1 July 2026 adjusted body weight is the BloodSTAR default (not for < 18 y, < 152 cm, pregnancy, actual < " +
       "adjusted)",
     url: "https://www.lifeblood.com.au/news-and-stories/health-professionals-news/coming-1-july-2026-adjusted-body-weight-ig-dosing-in",
   },
   ukIgRequestForm: {
     id: "ukIgRequestForm",
-    title: "UK Immunoglobulin Request Form: DDW if BMI > 30 or actual > 20 % over IBW; actual weight below 132 cm and for children",
+    title:
+      "UK Immunoglobulin Request Form: DDW if BMI > 30 or actual > 20 % over IBW; actual weight below 132 cm and for children",
     url: "https://docslib.org/doc/13685911/immunoglobulin-request-form",
   },
   devineValidity: {
@@ -94,7 +97,8 @@ export const SOURCES = {
   },
   ismpIncorrectWeights: {
     id: "ismpIncorrectWeights",
-    title: "ISMP: medication errors from incorrect patient weights; confusion between pounds and kilograms in 23.2 % of weight events",
+    title:
+      "ISMP: medication errors from incorrect patient weights; confusion between pounds and kilograms in 23.2 % of weight events",
     url: "https://ismp.org/alerts/update-medication-errors-associated-incorrect-patient-weights",
   },
   gammagardBoxedWarning: {
@@ -104,24 +108,27 @@ export const SOURCES = {
   },
   privigenDosing: {
     id: "privigenDosing",
-    title: "Privigen US PI dosing: start 0.5 mg/kg/min (0.005 mL/kg/min); PI and CIDP up to 8 mg/kg/min (0.08 mL/kg/min)",
+    title:
+      "Privigen US PI dosing: start 0.5 mg/kg/min (0.005 mL/kg/min); PI and CIDP up to 8 mg/kg/min (0.08 mL/kg/min)",
     url: "http://www.privigen.com/Dosing",
   },
   privigenDailyMed: {
     id: "privigenDailyMed",
     title:
       "PRIVIGEN US prescribing information (DailyMed): indicated for PI, chronic ITP and CIDP; four presentations, NDC 44206-436-05, " +
-        "-437-10, -438-20, -439-40 (5, 10, 20, 40 g; 40 g = 400 mL per openFDA)",
+      "-437-10, -438-20, -439-40 (5, 10, 20, 40 g; 40 g = 400 mL per openFDA)",
     url: "https://dailymed-beta.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7e5649da-75be-4a42-8eeb-4aeba562c401",
   },
   privigenEuSmpc: {
     id: "privigenEuSmpc",
-    title: "Privigen EU SmPC (EMA annex I, Spanish), section 2: vials of 2.5 g/25 mL, 5 g/50 mL, 10 g/100 mL, 20 g/200 mL, 40 g/400 mL",
+    title:
+      "Privigen EU SmPC (EMA annex I, Spanish), section 2: vials of 2.5 g/25 mL, 5 g/50 mL, 10 g/100 mL, 20 g/200 mL, 40 g/400 mL",
     url: "https://ec.europa.eu/health/documents/community-register/2014/20141022130050/anx_130050_es.pdf",
   },
   privigenEma: {
     id: "privigenEma",
-    title: "Privigen (EMA, CHMP opinion on a variation): EU indications, immunomodulation in ITP, Guillain-Barré, Kawasaki, CIDP and " +
+    title:
+      "Privigen (EMA, CHMP opinion on a variation): EU indications, immunomodulation in ITP, Guillain-Barré, Kawasaki, CIDP and " +
       "multifocal motor neuropathy (MMN)",
     url: "https://www.ema.europa.eu/en/medicines/human/variation/privigen",
   },
@@ -134,14 +141,14 @@ export const SOURCES = {
     id: "gamunexFdaLabel",
     title:
       "GAMUNEX-C US prescribing information (FDA label, SPL set ade6b84a, 2022): indicated for PI, ITP and CIDP; single-use bottles of " +
-        "1, 2.5, 5, 10, 20, 40 g (10–400 mL)",
+      "1, 2.5, 5, 10, 20, 40 g (10–400 mL)",
     url: "https://nctr-crs.fda.gov/fdalabel/services/spl/set-ids/ade6b84a-e95b-0a49-3296-f56208fdf35b/spl-doc",
   },
   gamunexSmpc: {
     id: "gamunexSmpc",
     title:
       "GAMUNEX 10 % SmPC section 4.1 (copy of the MHRA text, Grifols, 2020): immunomodulation in ITP, Guillain-Barré, Kawasaki, CIDP and " +
-        "multifocal motor neuropathy (MMN); the EU leaflet lists the same five immunomodulation groups",
+      "multifocal motor neuropathy (MMN); the EU leaflet lists the same five immunomodulation groups",
     url: "https://www.rxreasoner.com/monographs/gamunex/usage",
   },
   gamunexNdc: {
@@ -156,48 +163,56 @@ export const SOURCES = {
   },
   octagamDailymed: {
     id: "octagamDailymed",
-    title: "OCTAGAM 10% US prescribing information (DailyMed): chronic ITP and dermatomyositis in adults; chronic ITP 0.01 mL/kg/min for " +
+    title:
+      "OCTAGAM 10% US prescribing information (DailyMed): chronic ITP and dermatomyositis in adults; chronic ITP 0.01 mL/kg/min for " +
       "30 min, then 0.02, 0.04, 0.08 every 30 min, maximum 0.12 mL/kg/min; five presentations (NDC 0069-6002, -6111, -6237, -6339, -6550)",
     url: "https://dailymed.nlm.nih.gov/dailymed/fda/fdaDrugXsl.cfm?setid=eb4c342b-122c-0072-1428-1747882e6c00&type=display",
   },
   octagamMaker: {
     id: "octagamMaker",
-    title: "Octagam dosing and infusion (Octapharma): Octagam 10 % vials of 2, 5, 10, 20, 30 g (20, 50, 100, 200, 300 mL); maximum " +
+    title:
+      "Octagam dosing and infusion (Octapharma): Octagam 10 % vials of 2, 5, 10, 20, 30 g (20, 50, 100, 200, 300 mL); maximum " +
       "infusion speed 7.2 mL/kg/hour for Octagam 10 %",
     url: "https://octagam.com/dosing-and-infusion",
   },
   octagamEuSmpc: {
     id: "octagamEuSmpc",
-    title: "Octagam 10 % SmPC (German Fachinformation, Octapharma), section 4.1: immunomodulation in ITP, Guillain-Barré, Kawasaki, CIDP " +
+    title:
+      "Octagam 10 % SmPC (German Fachinformation, Octapharma), section 4.1: immunomodulation in ITP, Guillain-Barré, Kawasaki, CIDP " +
       "and multifocal motor neuropathy (MMN)",
     url: "https://mediately.co/de/drugs/FsbBxxtZjRm3vkfpxIAw3X6ianV/octagam-10-losung-zur-intravenosen-infusion-100-ml",
   },
   octagamPfizer: {
     id: "octagamPfizer",
-    title: "Octagam 10% dosing (Pfizer): ITP 1 → 2 → 4 → 8 mg/kg/min every 30 min, max 12; at risk ≤ 3.3 mg/kg/min (0.03 mL/kg/min)",
+    title:
+      "Octagam 10% dosing (Pfizer): ITP 1 → 2 → 4 → 8 mg/kg/min every 30 min, max 12; at risk ≤ 3.3 mg/kg/min (0.03 mL/kg/min)",
     url: "https://octagam-10.pfizerpro.com/dosing/dosing-and-administration",
   },
   panzygaCitp: {
     id: "panzygaCitp",
-    title: "PANZYGA cITP dosing and infusion (panzygausa.com): 1 mg/kg/min for the first 30 min, cITP up to 8 mg/kg/min (chart 0.01 / " +
+    title:
+      "PANZYGA cITP dosing and infusion (panzygausa.com): 1 mg/kg/min for the first 30 min, cITP up to 8 mg/kg/min (chart 0.01 / " +
       "0.04 / 0.08 mL/kg/min); at risk ≤ 3.3 mg/kg/min (0.033 mL/kg/min)",
     url: "https://panzygausa.com/citp/dosing-infusion",
   },
   panzygaDosage: {
     id: "panzygaDosage",
-    title: "PANZYGA dosage (from the US PI): 1 mg/kg/min for 30 min, then increase every 15–30 min; PI up to 14, CIDP up to 12, cITP up " +
+    title:
+      "PANZYGA dosage (from the US PI): 1 mg/kg/min for 30 min, then increase every 15–30 min; PI up to 14, CIDP up to 12, cITP up " +
       "to 8 mg/kg/min",
     url: "https://themeditary.com/dosage-information/panzyga-dosage-3658.html",
   },
   panzygaDailyMed: {
     id: "panzygaDailyMed",
-    title: "PANZYGA US prescribing information (DailyMed): indicated for PI, chronic ITP and CIDP; how supplied: 1, 2.5, 5, 10, 20 and " +
+    title:
+      "PANZYGA US prescribing information (DailyMed): indicated for PI, chronic ITP and CIDP; how supplied: 1, 2.5, 5, 10, 20 and " +
       "30 g single-use bottles",
     url: "https://dailymed.awsprod.nlm.nih.gov/dailymed/fda/fdaDrugXsl.cfm?setid=e2cc5ddf-119e-ade3-79c2-c712cfbee099&type=display",
   },
   panzygaSmpc: {
     id: "panzygaSmpc",
-    title: "panzyga 10 % abbreviated SmPC (Octapharma, international): immunomodulation includes multifocal motor neuropathy (MMN); " +
+    title:
+      "panzyga 10 % abbreviated SmPC (Octapharma, international): immunomodulation includes multifocal motor neuropathy (MMN); " +
       "check the national SmPC",
     url: "https://panzyga.com/summary-of-product-characteristics",
   },
@@ -208,7 +223,8 @@ export const SOURCES = {
   },
   kiovigEma: {
     id: "kiovigEma",
-    title: "KIOVIG EPAR summary (EMA): used in PID, secondary immunodeficiency, ITP, Guillain-Barré, Kawasaki and multifocal motor " +
+    title:
+      "KIOVIG EPAR summary (EMA): used in PID, secondary immunodeficiency, ITP, Guillain-Barré, Kawasaki and multifocal motor " +
       "neuropathy (MMN); given by infusion into a vein",
     url: "http://www.ema.europa.eu/ema/index.jsp?curl=pages/medicines/human/medicines/000628/human_med_000877.jsp&mid=WC0b01ac058001d124",
   },
@@ -229,7 +245,8 @@ export const SOURCES = {
   },
   nlIvig002: {
     id: "nlIvig002",
-    title: "NL-IVIG002 standardized adult (40–130 kg) IVIG infusion rate tables (all 10 % IVIG): steps 0.01, 0.02, 0.04, 0.06, 0.08, " +
+    title:
+      "NL-IVIG002 standardized adult (40–130 kg) IVIG infusion rate tables (all 10 % IVIG): steps 0.01, 0.02, 0.04, 0.06, 0.08, " +
       "0.12, 0.14 mL/kg/min; 0.08 the recommended maximum for a first infusion and the rate above which at-risk patients need the " +
       "prescriber's check",
     url: "https://www.paperzz.com/doc/8976225/standardized-adult--40-130-kg--ivig-infusion-rate-tables-",
@@ -241,7 +258,8 @@ export const SOURCES = {
   },
   hizentraCidp: {
     id: "hizentraCidp",
-    title: "HIZENTRA CIDP dosing: start 1 week after the last IVIG; 0.2–0.4 g/kg/week in 1–2 sessions; first infusion ≤ 20 mL/site and " +
+    title:
+      "HIZENTRA CIDP dosing: start 1 week after the last IVIG; 0.2–0.4 g/kg/week in 1–2 sessions; first infusion ≤ 20 mL/site and " +
       "20 mL/h/site, then ≤ 50",
     url: "https://www.hizentra.com/hcp/dosing-administration/cidp",
   },
@@ -252,7 +270,8 @@ export const SOURCES = {
   },
   hizentraPiFactor: {
     id: "hizentraPiFactor",
-    title: "HIZENTRA US PI: weekly dose = IGIV dose × 1.37 ÷ weeks between IGIV doses; biweekly = twice the weekly dose",
+    title:
+      "HIZENTRA US PI: weekly dose = IGIV dose × 1.37 ÷ weeks between IGIV doses; biweekly = twice the weekly dose",
     url: "https://www.connectrx.com/product/csl-behring-llc-2/hizentra-immune-globulingammaigg",
   },
   hizentraSites: {
@@ -267,7 +286,8 @@ export const SOURCES = {
   },
   cuvitruInitiation: {
     id: "cuvitruInitiation",
-    title: "CUVITRU treatment initiation: weekly = IVIG g ÷ weeks × 1.30; biweekly = 2 × weekly; ≤ 60 mL/site; first 2 infusions 10–20 " +
+    title:
+      "CUVITRU treatment initiation: weekly = IVIG g ÷ weeks × 1.30; biweekly = 2 × weekly; ≤ 60 mL/site; first 2 infusions 10–20 " +
       "mL/h/site, then ≤ 60; ≤ 240 mL/h; 1–4 sites",
     url: "https://www.cuvitru.com/hcp/treatment-initiation",
   },
@@ -278,7 +298,8 @@ export const SOURCES = {
   },
   cuvitruEuSmpc: {
     id: "cuvitruEuSmpc",
-    title: "Cuvitru SmPC (Danish Medicines Agency, EU national licence), section 4.1: replacement therapy only (PID, CLL, multiple " +
+    title:
+      "Cuvitru SmPC (Danish Medicines Agency, EU national licence), section 4.1: replacement therapy only (PID, CLL, multiple " +
       "myeloma, HSCT)",
     url: "https://myhealthbox.eu/da/cuvitru-200-mg-ml-injektionsv%C3%A6ske-opl%C3%B8sning/4373981",
   },
@@ -289,7 +310,8 @@ export const SOURCES = {
   },
   xembifyEuSmpc: {
     id: "xembifyEuSmpc",
-    title: "Xembify 200 mg/mL EU SmPC (copy), section 4.1: replacement therapy only (PID, CLL, multiple myeloma, HSCT); no " +
+    title:
+      "Xembify 200 mg/mL EU SmPC (copy), section 4.1: replacement therapy only (PID, CLL, multiple myeloma, HSCT); no " +
       "immunomodulation indication",
     url: "https://patient-info.co.uk/xembify-200-mg-ml-solution-for-subcutaneous-injection-85978/summary-of-medicine-characteristics",
   },
@@ -300,7 +322,8 @@ export const SOURCES = {
   },
   cutaquigUsage: {
     id: "cutaquigUsage",
-    title: "CUTAQUIG (US): 16.5 %; 25 mL/site, up to 40; first 6 infusions 15–20 mL/h/site and 30 mL/h in all, then 25 and up to 100 " +
+    title:
+      "CUTAQUIG (US): 16.5 %; 25 mL/site, up to 40; first 6 infusions 15–20 mL/h/site and 30 mL/h in all, then 25 and up to 100 " +
       "mL/h; up to 6 sites",
     url: "https://www.cutaquigus.com/hcp/usage/",
   },
@@ -316,23 +339,27 @@ export const SOURCES = {
   },
   hyqviaCidp: {
     id: "hyqviaCidp",
-    title: "HYQVIA CIDP: every 2, 3 or 4 weeks; 1–3 sites; ≥ 40 kg up to 600 mL/site (400 mL/site with 3 sites), about 1200 mL a day",
+    title:
+      "HYQVIA CIDP: every 2, 3 or 4 weeks; 1–3 sites; ≥ 40 kg up to 600 mL/site (400 mL/site with 3 sites), about 1200 mL a day",
     url: "https://hyqvia.com/cidp/starting-hyqvia",
   },
   hyqviaEuSmpc: {
     id: "hyqviaEuSmpc",
-    title: "HyQvia EU SmPC (EMA annex I, copy), section 2: IG 10 % vials of 2.5 g/25 mL, 5 g/50 mL, 10 g/100 mL, 20 g/200 mL, 30 g/300 " +
+    title:
+      "HyQvia EU SmPC (EMA annex I, copy), section 2: IG 10 % vials of 2.5 g/25 mL, 5 g/50 mL, 10 g/100 mL, 20 g/200 mL, 30 g/300 " +
       "mL, each with a hyaluronidase vial",
     url: "https://docslib.org/doc/8564137/hyqvia-inn-human-normal-immunoblobulin-scig",
   },
   hyqviaEuIndications: {
     id: "hyqviaEuIndications",
-    title: "PMLiVE news (low authority; not the SmPC): HyQvia's EU approvals are PID (2013), SID (2020) and CIDP maintenance (2024)",
+    title:
+      "PMLiVE news (low authority; not the SmPC): HyQvia's EU approvals are PID (2013), SID (2020) and CIDP maintenance (2024)",
     url: "https://www.pmlive.com/pharma_news/takedas_hyqvia_receives_ec_approval_for_rare_neuromuscular_disorder_cidp_1507488",
   },
   hyqviaNdc: {
     id: "hyqviaNdc",
-    title: "openFDA NDC 0944-2511, HYQVIA kit: 50 mL IG 10 % vial (5 g) with 2.5 mL hyaluronidase (also 0944-2513: 200 mL, 20 g)",
+    title:
+      "openFDA NDC 0944-2511, HYQVIA kit: 50 mL IG 10 % vial (5 g) with 2.5 mL hyaluronidase (also 0944-2513: 200 mL, 20 g)",
     url: "https://api.fda.gov/drug/ndc.json?search=product_ndc%3A%220944-2511%22",
   },
   hyqviaRampUp: {
@@ -342,7 +369,8 @@ export const SOURCES = {
   },
   hyqviaRates: {
     id: "hyqviaRates",
-    title: "HYQVIA EU leaflet: per-site rate steps every 10 min (≥ 40 kg: 10, 30, 60, 120, 240 first two infusions; 10, 30, 120, 240, " +
+    title:
+      "HYQVIA EU leaflet: per-site rate steps every 10 min (≥ 40 kg: 10, 30, 60, 120, 240 first two infusions; 10, 30, 120, 240, " +
       "300 after)",
     url: "https://oladoctor.com/ru/medicines/spain/hyqvia-100-mgml-solucion-para-perfusion",
   },
@@ -353,18 +381,21 @@ export const SOURCES = {
   },
   gammagardSc: {
     id: "gammagardSc",
-    title: "GAMMAGARD LIQUID SC (PI only): × 1.37; ≥ 40 kg 30 mL/site at 20 mL/h/site, then 20–30; ≤ 240 mL/h in all; up to 8 sites",
+    title:
+      "GAMMAGARD LIQUID SC (PI only): × 1.37; ≥ 40 kg 30 mL/site at 20 mL/h/site, then 20–30; ≤ 240 mL/h in all; up to 8 sites",
     url: "http://www.gammagard.com/primary-immunodeficiency/hcp/products/SC/Infusion-Time.html",
   },
   euScigCidp11: {
     id: "euScigCidp11",
-    title: "EU SCIG CIDP SmPC: the initial SC dose may be a 1:1 conversion of the IVIG dose (1 g/kg every 3 weeks → 0.33 g/kg weekly); " +
+    title:
+      "EU SCIG CIDP SmPC: the initial SC dose may be a 1:1 conversion of the IVIG dose (1 g/kg every 3 weeks → 0.33 g/kg weekly); " +
       "max 0.4 g/kg/week",
     url: "https://www.rxreasoner.com/indications/I-277734",
   },
   jpns2009: {
     id: "jpns2009",
-    title: "SCIg for MMN (J Peripher Nerv Syst 2009;14:93-100): 50 % of the IVIg dose: 4 of 5 deteriorated; equivalent dose: 4 of 5 stable",
+    title:
+      "SCIg for MMN (J Peripher Nerv Syst 2009;14:93-100): 50 % of the IVIg dose: 4 of 5 deteriorated; equivalent dose: 4 of 5 stable",
     url: "https://www.ingentaconnect.com/content/bsc/jns/2009/00000014/00000002/art00006",
   },
   muscleNerve2016: {

@@ -54,13 +54,20 @@ function patientText(p: ScheduleResult["patient"]): string {
 function summarySection(r: ScheduleResult, paint: Paint): string[] {
   const { patient: p, regimen: g } = r;
   const scig = g.scig;
-  const lines = [paint.bold(`mmn-dose · ${g.productName} · ${scig ? "SCIG" : "IVIG"} schedule for multifocal motor neuropathy · ` +
-    `${REGION_LABEL[g.region]}`)];
+  const lines = [
+    paint.bold(
+      `mmn-dose · ${g.productName} · ${scig ? "SCIG" : "IVIG"} schedule for multifocal motor neuropathy · ` +
+        `${REGION_LABEL[g.region]}`,
+    ),
+  ];
   const field = (label: string, value: string) => lines.push(`  ${paint.dim(label.padEnd(15))}${value}`);
   field("Patient", patientText(p));
   if (p.idealWeightKg !== null) {
-    field("Ideal weight", `${formatNumber(p.idealWeightKg)} kg (Devine); adjusted ${formatNumber(p.adjustedWeightKg!)} kg (IBW + 0.4 × ` +
-      `(actual − IBW))`);
+    field(
+      "Ideal weight",
+      `${formatNumber(p.idealWeightKg)} kg (Devine); adjusted ${formatNumber(p.adjustedWeightKg!)} kg (IBW + 0.4 × ` +
+        `(actual − IBW))`,
+    );
   }
   const rule =
     p.policy !== null && p.dosingWeightRule === `policy:${p.policy}`
@@ -75,7 +82,10 @@ function summarySection(r: ScheduleResult, paint: Paint): string[] {
   const first = r.infusions[0]!;
   const last = r.infusions[r.infusions.length - 1]!;
   const sessions = scig && scig.sessions > 1 ? ` (× ${scig.sessions} sessions)` : "";
-  field(scig ? "Infusions" : "Courses", `${g.courses}${sessions}, from ${first.weekday} ${first.date} to ${last.weekday} ${last.date}`);
+  field(
+    scig ? "Infusions" : "Courses",
+    `${g.courses}${sessions}, from ${first.weekday} ${first.date} to ${last.weekday} ${last.date}`,
+  );
   return lines;
 }
 
@@ -87,7 +97,10 @@ function ivigFields(r: ScheduleResult, paint: Paint): [string, string][] {
       ? `${days.length} day${days.length > 1 ? "s" : ""} of ${grams(days[0]!)} (${formatNumber(days[0]! / p.dosingWeightKg, 3)} g/kg/day)`
       : `${days.length} days: ${days.map(grams).join(" + ")}`;
   return [
-    ["Regimen", `${formatNumber(g.doseGPerKg)} g/kg every ${weeks(g.intervalWeeks)} (${formatNumber(g.monthlyDoseGPerKg)} g/kg/month)`],
+    [
+      "Regimen",
+      `${formatNumber(g.doseGPerKg)} g/kg every ${weeks(g.intervalWeeks)} (${formatNumber(g.monthlyDoseGPerKg)} g/kg/month)`,
+    ],
     ["Course dose", `${paint.bold(grams(g.courseDoseG))} (${roundingText(r)})`],
     ["Split", `${split}; --max-daily ${formatNumber(g.maxDailyGPerKg)} g/kg`],
   ];
@@ -120,8 +133,12 @@ function samePlan(a: RatePlan, b: RatePlan): boolean {
     a.length === b.length &&
     a.every((s, k) => {
       const t = b[k]!;
-      return s.startMinute === t.startMinute && s.mlPerHour === t.mlPerHour && s.mlPerKgPerHour === t.mlPerKgPerHour &&
-        s.mgPerKgPerMin === t.mgPerKgPerMin;
+      return (
+        s.startMinute === t.startMinute &&
+        s.mlPerHour === t.mlPerHour &&
+        s.mlPerKgPerHour === t.mlPerKgPerHour &&
+        s.mgPerKgPerMin === t.mgPerKgPerMin
+      );
     })
   );
 }
@@ -169,14 +186,27 @@ function infusionsSection(r: ScheduleResult, paint: Paint, plans: RatePlanLetter
     for (const [k, i] of days.entries()) rows.push(infusionRow(i, k === 0, scig, plans));
     if (days.length > 1) {
       const volume = formatNumber(total.volumeMl, 1);
-      rows.push(["", "", "total", formatNumber(total.doseG), "", volume, ...(scig ? [""] : []), "", "", formatVials(total.vials)]);
+      rows.push([
+        "",
+        "",
+        "total",
+        formatNumber(total.doseG),
+        "",
+        volume,
+        ...(scig ? [""] : []),
+        "",
+        "",
+        formatVials(total.vials),
+      ]);
     }
   }
   const rightAligned = new Set(scig ? [0, 3, 4, 5, 6, 8] : [0, 3, 4, 5, 7]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
   const formatRow = (row: string[]) =>
     row
-      .map((cell, c) => (c === row.length - 1 ? cell : rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .map((cell, c) =>
+        c === row.length - 1 ? cell : rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!),
+      )
       .join("  ")
       .trimEnd();
   const lines = [paint.bold(formatRow(header))];
@@ -212,12 +242,16 @@ function ratePlansSection(r: ScheduleResult, paint: Paint, plans: RatePlanLetter
     lines.push(`  ${paint.bold(String.fromCharCode(65 + k))}  ${kinds.join(", ")} infusions`);
     for (const step of steps) {
       const perKg = `(${formatNumber(step.mlPerKgPerHour, 3)} mL/kg/h, ${formatNumber(step.mgPerKgPerMin, 2)} mg/kg/min)`;
-      lines.push(`     from ${hoursMinutes(step.startMinute).padStart(5)}  ${formatNumber(step.mlPerHour, 1).padStart(6)} mL/h  ${perKg}`);
+      lines.push(
+        `     from ${hoursMinutes(step.startMinute).padStart(5)}  ${formatNumber(step.mlPerHour, 1).padStart(6)} mL/h  ${perKg}`,
+      );
     }
   });
   lines.push("  Chair = time to run the day's volume through its plan (h:mm, rounded up to the minute).", "");
   if (r.infusions.some((i) => i.hyaluronidaseMl !== undefined)) {
-    const doses = [...new Set(r.infusions.map((i) => `${formatNumber(i.hyaluronidaseMl ?? 0, 1)} mL with ${grams(i.doseG)}`))];
+    const doses = [
+      ...new Set(r.infusions.map((i) => `${formatNumber(i.hyaluronidaseMl ?? 0, 1)} mL with ${grams(i.doseG)}`)),
+    ];
     lines.push(`  Hyaluronidase first: ${doses.join("; ")}`, "");
   }
   return lines;
@@ -242,7 +276,11 @@ function sourcesSection(r: ScheduleResult, paint: Paint): string[] {
   const lines = [paint.bold("Sources")];
   for (const s of r.sources) lines.push(`  ${s.title}`, `    ${paint.dim(s.url)}`);
   lines.push("");
-  lines.push(paint.dim("Decision support only: check against the current label and local policy; the prescriber and pharmacist decide."));
+  lines.push(
+    paint.dim(
+      "Decision support only: check against the current label and local policy; the prescriber and pharmacist decide.",
+    ),
+  );
   return lines;
 }
 

@@ -4,9 +4,15 @@ import { main, type Io } from "../../src/cli/main.js";
 /** An Io whose clock fails: an internal error, as a bug would be. */
 async function run(argv: string[], today: () => string) {
   let stderr = "";
-  const io = { writeOut: () => {}, writeErr: (t: string) => {
-    stderr += t;
-  }, env: {}, stdoutIsTTY: false, today } as unknown as Io;
+  const io = {
+    writeOut: () => {},
+    writeErr: (t: string) => {
+      stderr += t;
+    },
+    env: {},
+    stdoutIsTTY: false,
+    today,
+  } as unknown as Io;
   return { status: await main(argv, io), stderr };
 }
 const broken = () => {

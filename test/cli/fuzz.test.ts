@@ -9,18 +9,121 @@ import { gToMg } from "../../src/core/vials.js";
 const run = (argv: string[]) => runInProcess(argv, { env: { HOME: "/nonexistent" }, stdinIsTTY: true });
 
 const flags = [
-  "--weight", "-w", "--height", "--sex", "--dosing-weight", "--policy", "--age", "--pregnant", "--dose", "--every", "--days",
-  "--max-daily", "--courses", "--until", "--start", "--product", "--vials", "--max-rate", "--allow-above-label-rate",
-  "--initial-rate", "--rate-steps", "--step-minutes", "--at-risk", "--first-infusion", "--round", "--skip-weekends", "--avoid",
-  "--route", "--scig-product", "--scig-factor", "--scig-every", "--sessions", "--last-ivig", "--format", "--json",
-  "--color", "--no-color", "--frob", "-x", "--", "products", "schema", "batch", "config", "--config", "--debug", "--format=json",
-  "--weight=70", "--no-skip-weekends", "-V", "--help", "--time", "--tz", "--region", "--format=JSON",
+  "--weight",
+  "-w",
+  "--height",
+  "--sex",
+  "--dosing-weight",
+  "--policy",
+  "--age",
+  "--pregnant",
+  "--dose",
+  "--every",
+  "--days",
+  "--max-daily",
+  "--courses",
+  "--until",
+  "--start",
+  "--product",
+  "--vials",
+  "--max-rate",
+  "--allow-above-label-rate",
+  "--initial-rate",
+  "--rate-steps",
+  "--step-minutes",
+  "--at-risk",
+  "--first-infusion",
+  "--round",
+  "--skip-weekends",
+  "--avoid",
+  "--route",
+  "--scig-product",
+  "--scig-factor",
+  "--scig-every",
+  "--sessions",
+  "--last-ivig",
+  "--format",
+  "--json",
+  "--color",
+  "--no-color",
+  "--frob",
+  "-x",
+  "--",
+  "products",
+  "schema",
+  "batch",
+  "config",
+  "--config",
+  "--debug",
+  "--format=json",
+  "--weight=70",
+  "--no-skip-weekends",
+  "-V",
+  "--help",
+  "--time",
+  "--tz",
+  "--region",
+  "--format=JSON",
 ];
 const values = [
-  "70", "154lb", "0", "-0", "-5", "1e309", "NaN", "Infinity", "70,5", "70 kg", "٧٠", "", " ", "2.5", "175", "5ft9in", "5ft", "male",
-  "female", "ontario", "uk", "australia", "adjusted", "bmi30", "2026-12-01", "2026-02-30", "2027-06-01", "vial", "5g", "none",
-  "json", "table", "csv", "ics", "JSON", "Ics", "SCIG", "Privigen", "F", "9:00", "Europe/London", "EU", "scig", "ivig", "hizentra", "hyqvia", "privigen", "10,20", "1,2,4", "label", "3", "100000", "\u0000",
-  "'; rm -rf /", "\u001b[31m", "a\rb", ".", "/",
+  "70",
+  "154lb",
+  "0",
+  "-0",
+  "-5",
+  "1e309",
+  "NaN",
+  "Infinity",
+  "70,5",
+  "70 kg",
+  "٧٠",
+  "",
+  " ",
+  "2.5",
+  "175",
+  "5ft9in",
+  "5ft",
+  "male",
+  "female",
+  "ontario",
+  "uk",
+  "australia",
+  "adjusted",
+  "bmi30",
+  "2026-12-01",
+  "2026-02-30",
+  "2027-06-01",
+  "vial",
+  "5g",
+  "none",
+  "json",
+  "table",
+  "csv",
+  "ics",
+  "JSON",
+  "Ics",
+  "SCIG",
+  "Privigen",
+  "F",
+  "9:00",
+  "Europe/London",
+  "EU",
+  "scig",
+  "ivig",
+  "hizentra",
+  "hyqvia",
+  "privigen",
+  "10,20",
+  "1,2,4",
+  "label",
+  "3",
+  "100000",
+  "\u0000",
+  "'; rm -rf /",
+  "\u001b[31m",
+  "a\rb",
+  ".",
+  "/",
 ];
 // -o is fuzzed only as "-o -" (stdout): any other value would write files into the working directory.
 const token = fc.oneof(
@@ -54,29 +157,35 @@ afterAll(() => console.info(`argv fuzz: ${outcomes.ok} runs exited 0, ${outcomes
 
 describe("the CLI over arbitrary argv", () => {
   // 10,000 runs in process through main() (about 5 s here); the seed is printed on a failure.
-  test.prop([fuzzArgv], { numRuns: 10_000 })("exits 0 or 2, never 1, never a stack trace; JSON output is schema-valid", async (argv) => {
-    const r = await run(argv);
-    expect([0, 2]).toContain(r.status);
-    expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
-    const json = (v: string | undefined) => v?.toLowerCase() === "json";
-    const wantsJson = argv.some((a, i) => a === "--json" || json(/^--format=(.*)$/s.exec(a)?.[1]) || (a === "--format" && json(argv[i + 1])));
-    if (r.status === 0) {
-      outcomes.ok++;
-      if (r.stdout.startsWith("{")) {
-        const doc = JSON.parse(r.stdout) as Record<string, unknown>;
-        // products, config and schema print their own documents; a schedule must match `mmn-dose schema`.
-        const schedule = !("products" in doc || "settings" in doc || "$schema" in doc);
-        if (schedule) expect(validator(doc), JSON.stringify(validator.errors)).toBe(true);
+  test.prop([fuzzArgv], { numRuns: 10_000 })(
+    "exits 0 or 2, never 1, never a stack trace; JSON output is schema-valid",
+    async (argv) => {
+      const r = await run(argv);
+      expect([0, 2]).toContain(r.status);
+      expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+      const json = (v: string | undefined) => v?.toLowerCase() === "json";
+      const wantsJson = argv.some(
+        (a, i) => a === "--json" || json(/^--format=(.*)$/s.exec(a)?.[1]) || (a === "--format" && json(argv[i + 1])),
+      );
+      if (r.status === 0) {
+        outcomes.ok++;
+        if (r.stdout.startsWith("{")) {
+          const doc = JSON.parse(r.stdout) as Record<string, unknown>;
+          // products, config and schema print their own documents; a schedule must match `mmn-dose schema`.
+          const schedule = !("products" in doc || "settings" in doc || "$schema" in doc);
+          if (schedule) expect(validator(doc), JSON.stringify(validator.errors)).toBe(true);
+        }
+        return;
       }
-      return;
-    }
-    outcomes.usage++;
-    if (wantsJson && r.stdout !== "") expect(validator(JSON.parse(r.stdout)), JSON.stringify(validator.errors)).toBe(true);
-    else expect(r.stdout).toBe("");
-    // `mmn-dose` alone prints the short usage (several lines); every error is one line and the --help pointer.
-    if (argv.length === 0) expect(r.stderr).toMatch(/^Usage: mmn-dose/);
-    else expect(r.stderr.trimEnd().split("\n").length).toBeLessThanOrEqual(2);
-  });
+      outcomes.usage++;
+      if (wantsJson && r.stdout !== "")
+        expect(validator(JSON.parse(r.stdout)), JSON.stringify(validator.errors)).toBe(true);
+      else expect(r.stdout).toBe("");
+      // `mmn-dose` alone prints the short usage (several lines); every error is one line and the --help pointer.
+      if (argv.length === 0) expect(r.stderr).toMatch(/^Usage: mmn-dose/);
+      else expect(r.stderr.trimEnd().split("\n").length).toBeLessThanOrEqual(2);
+    },
+  );
 });
 
 const tenths = (min: number, max: number) => fc.integer({ min: min * 10, max: max * 10 }).map((n) => String(n / 10));
@@ -92,28 +201,45 @@ const validArgv = fc
     policy: fc.option(fc.constantFrom("ontario", "australia", "uk"), { nil: undefined }),
   })
   .map((o) => [
-    "--weight", o.weight, "--dose", o.dose, "--every", o.every, "--courses", o.courses, "--round", o.round, "--product", o.product,
-    "--start", "2026-12-01", "--json",
+    "--weight",
+    o.weight,
+    "--dose",
+    o.dose,
+    "--every",
+    o.every,
+    "--courses",
+    o.courses,
+    "--round",
+    o.round,
+    "--product",
+    o.product,
+    "--start",
+    "2026-12-01",
+    "--json",
     ...(o.skip ? ["--skip-weekends"] : []),
     ...(o.policy ? ["--policy", o.policy, "--height", "170", "--sex", "female"] : []),
   ]);
 
 describe("the CLI over valid regimens", () => {
-  test.prop([validArgv], { numRuns: 150 })("validates against the schema; days add up; dosing ≤ actual; dates increase", async (argv) => {
-    const r = await run(argv);
-    if (r.status === 2) {
-      // The only refusals a valid regimen can meet: a course that needs more than 5 days, or a whole-vial
-      // or 5 g total more than 10 % from the dose (e.g. 16 g with Flebogamma's 5 g steps at --round 5g).
-      expect(r.stderr).toMatch(/a course has 1–5 days|beyond the 10 % a rounding may change a dose/);
-      return;
-    }
-    expect(r.status).toBe(0);
-    const doc = ScheduleResultSchema.parse(JSON.parse(r.stdout));
-    expect(doc.patient.dosingWeightKg).toBeLessThanOrEqual(doc.patient.weightKg + 1e-9);
-    for (const c of doc.courseTotals) {
-      const days = doc.infusions.filter((i) => i.course === c.course);
-      expect(days.reduce((s, i) => s + gToMg(i.doseG), 0)).toBe(gToMg(c.doseG));
-    }
-    for (let k = 1; k < doc.infusions.length; k++) expect(doc.infusions[k]!.date > doc.infusions[k - 1]!.date).toBe(true);
-  });
+  test.prop([validArgv], { numRuns: 150 })(
+    "validates against the schema; days add up; dosing ≤ actual; dates increase",
+    async (argv) => {
+      const r = await run(argv);
+      if (r.status === 2) {
+        // The only refusals a valid regimen can meet: a course that needs more than 5 days, or a whole-vial
+        // or 5 g total more than 10 % from the dose (e.g. 16 g with Flebogamma's 5 g steps at --round 5g).
+        expect(r.stderr).toMatch(/a course has 1–5 days|beyond the 10 % a rounding may change a dose/);
+        return;
+      }
+      expect(r.status).toBe(0);
+      const doc = ScheduleResultSchema.parse(JSON.parse(r.stdout));
+      expect(doc.patient.dosingWeightKg).toBeLessThanOrEqual(doc.patient.weightKg + 1e-9);
+      for (const c of doc.courseTotals) {
+        const days = doc.infusions.filter((i) => i.course === c.course);
+        expect(days.reduce((s, i) => s + gToMg(i.doseG), 0)).toBe(gToMg(c.doseG));
+      }
+      for (let k = 1; k < doc.infusions.length; k++)
+        expect(doc.infusions[k]!.date > doc.infusions[k - 1]!.date).toBe(true);
+    },
+  );
 });

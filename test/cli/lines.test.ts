@@ -27,21 +27,25 @@ function expected(text: string, max: number): InputLine[] {
 }
 
 describe("splitLines", () => {
-  test.prop([fc.array(fc.constantFrom("a", "é", "\r", "\n", "\r\n", "{}", "€"), { maxLength: 60 }), fc.array(fc.nat(200), { maxLength: 8 })])(
-    "any split into chunks gives the lines of the whole text",
-    async (pieces, cuts) => {
-      const bytes = Buffer.from(pieces.join(""));
-      const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-      const chunks = [0, ...points].map((from, k) => bytes.subarray(from, [...points, bytes.length][k]));
-      expect(await lines(chunks, 8)).toEqual(expected(pieces.join(""), 8));
-    },
-  );
+  test.prop([
+    fc.array(fc.constantFrom("a", "é", "\r", "\n", "\r\n", "{}", "€"), { maxLength: 60 }),
+    fc.array(fc.nat(200), { maxLength: 8 }),
+  ])("any split into chunks gives the lines of the whole text", async (pieces, cuts) => {
+    const bytes = Buffer.from(pieces.join(""));
+    const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+    const chunks = [0, ...points].map((from, k) => bytes.subarray(from, [...points, bytes.length][k]));
+    expect(await lines(chunks, 8)).toEqual(expected(pieces.join(""), 8));
+  });
 
   it("a CR alone never ends a line", async () => {
     expect(await lines([Buffer.from('{"a":\r1}\r\n\rx\n')])).toEqual([{ text: '{"a":\r1}' }, { text: "\rx" }]);
   });
 
   it("a line of exactly the limit is kept, with or without CRLF; one byte more is not", async () => {
-    expect(await lines([Buffer.from("abcd\r\nabcd\nabcde\r\n")], 4)).toEqual([{ text: "abcd" }, { text: "abcd" }, { tooLongBytes: 6 }]);
+    expect(await lines([Buffer.from("abcd\r\nabcd\nabcde\r\n")], 4)).toEqual([
+      { text: "abcd" },
+      { text: "abcd" },
+      { tooLongBytes: 6 },
+    ]);
   });
 });

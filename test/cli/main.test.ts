@@ -17,10 +17,17 @@ describe("argument order never changes the result", () => {
     ["--age", "54"],
     ["--courses", "2"],
   );
-  test.prop([fc.shuffledSubarray(options, { minLength: options.length, maxLength: options.length }), fc.constantFrom("ontario", "australia", "uk")], {
-    numRuns: 25,
-  })("--policy results are the same for any order of the options", async (shuffled, policy) => {
-    const argv = (list: [string, string][]) => list.flatMap(([k, v]) => [k, k === "--policy" ? policy : v]).concat("--json");
+  test.prop(
+    [
+      fc.shuffledSubarray(options, { minLength: options.length, maxLength: options.length }),
+      fc.constantFrom("ontario", "australia", "uk"),
+    ],
+    {
+      numRuns: 25,
+    },
+  )("--policy results are the same for any order of the options", async (shuffled, policy) => {
+    const argv = (list: [string, string][]) =>
+      list.flatMap(([k, v]) => [k, k === "--policy" ? policy : v]).concat("--json");
     const a = await run(argv(options));
     const b = await run(argv(shuffled));
     expect(a.status).toBe(0);
@@ -30,22 +37,64 @@ describe("argument order never changes the result", () => {
 
 describe("dosing weight through the CLI", () => {
   it("shows kg and cm with what was typed, BMI, ideal and adjusted weight, and the rule", async () => {
-    const r = await run(["--weight", "220lb", "--height", "5ft9in", "--sex", "male", "--policy", "ontario", "--start", "2026-12-01", "--json"]);
+    const r = await run([
+      "--weight",
+      "220lb",
+      "--height",
+      "5ft9in",
+      "--sex",
+      "male",
+      "--policy",
+      "ontario",
+      "--start",
+      "2026-12-01",
+      "--json",
+    ]);
     expect(r.status).toBe(0);
     const p = JSON.parse(r.stdout).patient;
-    expect(p).toMatchObject({ weightAsEntered: "220lb", heightAsEntered: "5ft9in", sex: "male", dosingWeightBasis: "adjusted", dosingWeightRule: "policy:ontario", policy: "ontario" });
+    expect(p).toMatchObject({
+      weightAsEntered: "220lb",
+      heightAsEntered: "5ft9in",
+      sex: "male",
+      dosingWeightBasis: "adjusted",
+      dosingWeightRule: "policy:ontario",
+      policy: "ontario",
+    });
     expect(p.weightKg).toBeCloseTo(99.79, 2);
     expect(p.heightCm).toBeCloseTo(175.26, 2);
     expect(p.idealWeightKg).toBeCloseTo(70.7, 2);
     expect(p.bmi).toBeCloseTo(32.49, 2);
-    const table = await run(["--weight", "220lb", "--height", "5ft9in", "--sex", "male", "--policy", "ontario", "--start", "2026-12-01"]);
+    const table = await run([
+      "--weight",
+      "220lb",
+      "--height",
+      "5ft9in",
+      "--sex",
+      "male",
+      "--policy",
+      "ontario",
+      "--start",
+      "2026-12-01",
+    ]);
     expect(table.stdout).toContain("99.79 kg (typed 220lb), 175.3 cm (typed 5ft9in), male, BMI 32.5");
     expect(table.stdout).toContain("Ideal weight");
     expect(table.stdout).toContain("adjusted weight: height ≥ 152.4 cm and weight > 50 kg (male) [--policy ontario]");
   });
 
   it("D4 through --policy ontario: 164.56 g -> 165 g", async () => {
-    const r = await run(["--weight", "100", "--height", "175", "--sex", "male", "--policy", "ontario", "--start", "2026-12-01", "--json"]);
+    const r = await run([
+      "--weight",
+      "100",
+      "--height",
+      "175",
+      "--sex",
+      "male",
+      "--policy",
+      "ontario",
+      "--start",
+      "2026-12-01",
+      "--json",
+    ]);
     const doc = JSON.parse(r.stdout);
     expect(doc.regimen.exactCourseDoseG).toBeCloseTo(164.557, 3);
     expect(doc.regimen.courseDoseG).toBe(165);
@@ -63,14 +112,40 @@ describe("dosing weight through the CLI", () => {
   });
 
   it("an explicit --round overrides the policy's and the output says so", async () => {
-    const r = await run(["--weight", "100", "--height", "175", "--sex", "male", "--policy", "ontario", "--round", "none", "--start", "2026-12-01", "--json"]);
+    const r = await run([
+      "--weight",
+      "100",
+      "--height",
+      "175",
+      "--sex",
+      "male",
+      "--policy",
+      "ontario",
+      "--round",
+      "none",
+      "--start",
+      "2026-12-01",
+      "--json",
+    ]);
     const doc = JSON.parse(r.stdout);
     expect(doc.regimen).toMatchObject({ rounding: "none", roundingSource: "option", courseDoseG: 164.56 });
     expect(doc.notes.map((n: { code: string }) => n.code)).toContain("ROUNDING_OVERRIDES_POLICY");
   });
 
   it("Australia rounds to whole vials", async () => {
-    const r = await run(["--weight", "100", "--height", "175", "--sex", "male", "--policy", "australia", "--start", "2026-12-01", "--json"]);
+    const r = await run([
+      "--weight",
+      "100",
+      "--height",
+      "175",
+      "--sex",
+      "male",
+      "--policy",
+      "australia",
+      "--start",
+      "2026-12-01",
+      "--json",
+    ]);
     expect(JSON.parse(r.stdout).regimen).toMatchObject({ rounding: "vial", courseDoseG: 164.5 });
   });
 

@@ -2,7 +2,15 @@
 // batch keys and route checks all come from it. These tests pin what each consumer derives.
 import { describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/inProcess.js";
-import { envName, longFlagOf, OPTION_GROUPS, PATIENT_KEYS, routeOnly, SCHEDULE_OPTIONS, SITE_KEYS } from "../../src/cli/options.js";
+import {
+  envName,
+  longFlagOf,
+  OPTION_GROUPS,
+  PATIENT_KEYS,
+  routeOnly,
+  SCHEDULE_OPTIONS,
+  SITE_KEYS,
+} from "../../src/cli/options.js";
 import { ScheduleOptionsSchema } from "../../src/cli/validate.js";
 
 async function run(argv: string[]) {
@@ -11,7 +19,12 @@ async function run(argv: string[]) {
 }
 
 /** A value each option accepts, so that only the route is wrong. */
-const GOOD_VALUE: Record<string, string> = { product: "privigen", scigProduct: "cuvitru", stepMinutes: "20", lastIvig: "2026-11-24" };
+const GOOD_VALUE: Record<string, string> = {
+  product: "privigen",
+  scigProduct: "cuvitru",
+  stepMinutes: "20",
+  lastIvig: "2026-11-24",
+};
 
 describe("options table", () => {
   it("--help lists every option under its group's heading, the groups in order", async () => {
@@ -35,17 +48,47 @@ describe("options table", () => {
 
   it("derives the site settings, their variables and patient data as before", () => {
     expect(SITE_KEYS).toEqual([
-      "region", "product", "vials", "policy", "round", "maxDaily", "maxRate",
-      "stepMinutes", "rateSteps", "scigProduct", "skipWeekends", "avoid", "tz", "time",
+      "region",
+      "product",
+      "vials",
+      "policy",
+      "round",
+      "maxDaily",
+      "maxRate",
+      "stepMinutes",
+      "rateSteps",
+      "scigProduct",
+      "skipWeekends",
+      "avoid",
+      "tz",
+      "time",
     ]);
     expect(envName("maxDaily")).toBe("MMN_DOSE_MAX_DAILY");
     expect([...PATIENT_KEYS].sort()).toEqual(
-      ["weight", "height", "sex", "age", "pregnant", "dose", "every", "days", "courses", "until", "start", "lastIvig", "id", "name"].sort(),
+      [
+        "weight",
+        "height",
+        "sex",
+        "age",
+        "pregnant",
+        "dose",
+        "every",
+        "days",
+        "courses",
+        "until",
+        "start",
+        "lastIvig",
+        "id",
+        "name",
+      ].sort(),
     );
   });
 
   it("refuses each option of one route on the other, naming it", async () => {
-    for (const [route, other] of [["ivig", "scig"], ["scig", "ivig"]] as const) {
+    for (const [route, other] of [
+      ["ivig", "scig"],
+      ["scig", "ivig"],
+    ] as const) {
       for (const spec of routeOnly(route, true)) {
         const value = spec.value?.kind === "flag" ? [] : [GOOD_VALUE[spec.key] ?? "2"];
         const args = ["--weight", "70", "--route", other, longFlagOf(spec.key), ...value];

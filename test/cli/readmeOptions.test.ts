@@ -11,6 +11,7 @@ describe("README options table", () => {
   });
 
   it("lists every option with a meaning", () => {
-    for (const spec of SCHEDULE_OPTIONS.filter((o) => o.readme !== undefined)) expect(readme).toContain(`| \`${spec.flags.replace(/\|/g, "\\|")}\` |`);
+    for (const spec of SCHEDULE_OPTIONS.filter((o) => o.readme !== undefined))
+      expect(readme).toContain(`| \`${spec.flags.replace(/\|/g, "\\|")}\` |`);
   });
 });

@@ -20,7 +20,13 @@ interface Output {
   readonly warnings: Message[];
   readonly notes: Message[];
   readonly regimen: { readonly route: string; readonly product: string };
-  readonly infusions: { durationMinutes: number; sites?: number; sitesAtOnce?: number; siteRounds?: number; ratePlan: { mlPerHour: number }[] }[];
+  readonly infusions: {
+    durationMinutes: number;
+    sites?: number;
+    sitesAtOnce?: number;
+    siteRounds?: number;
+    ratePlan: { mlPerHour: number }[];
+  }[];
 }
 
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
@@ -50,14 +56,27 @@ const regimen = fc
     avoid: fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 3 }),
   })
   .map((o) => {
-    const args = ["--weight", String(o.weight), "--start", o.start, "--courses", "2", "--dose", o.dose, "--every", String(o.every), "--json"];
+    const args = [
+      "--weight",
+      String(o.weight),
+      "--start",
+      o.start,
+      "--courses",
+      "2",
+      "--dose",
+      o.dose,
+      "--every",
+      String(o.every),
+      "--json",
+    ];
     if (o.body) args.push("--height", String(o.body.height), "--sex", o.body.sex);
     if (o.body && o.policy) args.push("--policy", o.policy);
     if (o.age !== undefined) args.push("--age", String(o.age));
     if (o.pregnant) args.push("--pregnant");
     if (o.round) args.push("--round", o.round);
     if (o.skipWeekends) args.push("--skip-weekends");
-    if (o.avoid.length > 0) args.push("--avoid", [...new Set(o.avoid.map((d) => addCalendarDays(o.start, d)))].join(","));
+    if (o.avoid.length > 0)
+      args.push("--avoid", [...new Set(o.avoid.map((d) => addCalendarDays(o.start, d)))].join(","));
     if (o.route === "ivig") {
       args.push("--product", o.product);
       if (o.days !== undefined) args.push("--days", String(o.days));
@@ -66,7 +85,8 @@ const regimen = fc
     } else {
       const p = findScigProduct(o.scigProduct)!;
       args.push("--route", "scig", "--scig-product", p.id);
-      if (o.scigEvery !== undefined && p.intervalsWeeks.value.includes(o.scigEvery)) args.push("--scig-every", String(o.scigEvery));
+      if (o.scigEvery !== undefined && p.intervalsWeeks.value.includes(o.scigEvery))
+        args.push("--scig-every", String(o.scigEvery));
       if (o.sessions !== undefined && !p.facilitated) args.push("--sessions", String(o.sessions));
       if (o.scigFactor) args.push("--scig-factor", o.scigFactor);
       if (p.vialSizesG.value === null) args.push("--vials", "5,10,20");
@@ -83,30 +103,36 @@ async function plan(args: readonly string[]): Promise<Output | undefined> {
 }
 
 describe("the remedy invariant (issue 12)", () => {
-  test.prop([regimen], { numRuns: 200 })("every remedy a warning or note names, appended to the same arguments, is accepted", async (args) => {
-    const out = await plan(args);
-    if (!out) return;
-    for (const m of [...out.warnings, ...out.notes]) {
-      for (const remedy of m.remedies ?? []) {
-        const again = await run([...args, ...remedy.split(" ")]);
-        expect(again.status, `${m.code} offers '${remedy}' for: mmn-dose ${args.join(" ")}\n${again.stderr}`).toBe(0);
+  test.prop([regimen], { numRuns: 200 })(
+    "every remedy a warning or note names, appended to the same arguments, is accepted",
+    async (args) => {
+      const out = await plan(args);
+      if (!out) return;
+      for (const m of [...out.warnings, ...out.notes]) {
+        for (const remedy of m.remedies ?? []) {
+          const again = await run([...args, ...remedy.split(" ")]);
+          expect(again.status, `${m.code} offers '${remedy}' for: mmn-dose ${args.join(" ")}\n${again.stderr}`).toBe(0);
+        }
       }
-    }
-  });
+    },
+  );
 
-  test.prop([regimen], { numRuns: 150 })("SCIG chair time is finite and under 24 h, sites at once within the label; no rate is 0 or below", async (args) => {
-    const out = await plan(args);
-    if (!out) return;
-    for (const i of out.infusions) {
-      expect(i.ratePlan.length).toBeGreaterThan(0);
-      for (const step of i.ratePlan) expect(step.mlPerHour).toBeGreaterThan(0);
-      expect(Number.isFinite(i.durationMinutes)).toBe(true);
-      expect(i.durationMinutes).toBeGreaterThan(0);
-      if (out.regimen.route !== "scig") continue;
-      expect(i.durationMinutes).toBeLessThanOrEqual(24 * 60);
-      const max = findScigProduct(out.regimen.product)!.maxSites.value ?? Infinity;
-      expect(i.sitesAtOnce!).toBeLessThanOrEqual(max);
-      expect(i.sitesAtOnce! * i.siteRounds!).toBeGreaterThanOrEqual(i.sites!);
-    }
-  });
+  test.prop([regimen], { numRuns: 150 })(
+    "SCIG chair time is finite and under 24 h, sites at once within the label; no rate is 0 or below",
+    async (args) => {
+      const out = await plan(args);
+      if (!out) return;
+      for (const i of out.infusions) {
+        expect(i.ratePlan.length).toBeGreaterThan(0);
+        for (const step of i.ratePlan) expect(step.mlPerHour).toBeGreaterThan(0);
+        expect(Number.isFinite(i.durationMinutes)).toBe(true);
+        expect(i.durationMinutes).toBeGreaterThan(0);
+        if (out.regimen.route !== "scig") continue;
+        expect(i.durationMinutes).toBeLessThanOrEqual(24 * 60);
+        const max = findScigProduct(out.regimen.product)!.maxSites.value ?? Infinity;
+        expect(i.sitesAtOnce!).toBeLessThanOrEqual(max);
+        expect(i.sitesAtOnce! * i.siteRounds!).toBeGreaterThanOrEqual(i.sites!);
+      }
+    },
+  );
 });

@@ -23,7 +23,10 @@ describe("days per course: a day exactly at --max-daily is within it (issue 12 i
   it("Ontario adjusted weight ≈ 85 kg (100 kg, 180 cm, male): 2 g/kg at 1 g/kg/day is 2 days, not 3", () => {
     // Devine: 50 + 2.3 × (180 / 2.54 − 60) ≈ 75 kg; adjusted ≈ 75 + 0.4 × 25 = 85 kg (the policy's
     // inch conversion decides the last gram). 2 g/kg ÷ 1 g/kg/day = 2 days, whatever the weight.
-    const r = planSchedule(scheduleInput({ weightKg: 100, heightCm: 180, sex: "male", policy: "ontario", rounding: undefined, courses: 1 }), TODAY);
+    const r = planSchedule(
+      scheduleInput({ weightKg: 100, heightCm: 180, sex: "male", policy: "ontario", rounding: undefined, courses: 1 }),
+      TODAY,
+    );
     expect(r.patient.dosingWeightKg).toBeCloseTo(85, 1);
     expect(r.regimen.daysPerCourse).toBe(2);
   });
@@ -48,29 +51,35 @@ describe("days per course: a day exactly at --max-daily is within it (issue 12 i
   test.prop(
     [
       fc.integer({ min: 300, max: 2500 }).map((n) => n / 10),
-      fc.option(fc.integer({ min: 1400, max: 2100 }).map((n) => n / 10), { nil: undefined }),
+      fc.option(
+        fc.integer({ min: 1400, max: 2100 }).map((n) => n / 10),
+        { nil: undefined },
+      ),
       fc.constantFrom<"male" | "female">("male", "female"),
       fc.constantFrom<"ontario" | "australia" | "uk" | undefined>("ontario", "australia", "uk", undefined),
       fc.constantFrom<"actual" | "ideal" | "adjusted" | undefined>("actual", "ideal", "adjusted", undefined),
       fc.constantFrom(...regimens),
     ],
     { numRuns: 400 },
-  )("dose ÷ cap = n gives n days for every dosing weight, policy, height and sex", (weightKg, heightCm, sex, policy, dosingWeight, regimen) => {
-    const r = planOrRefused({
-      weightKg,
-      heightCm,
-      sex,
-      policy,
-      dosingWeight: policy === undefined && heightCm !== undefined ? dosingWeight : undefined,
-      doseGPerKg: regimen.dose,
-      maxDailyGPerKg: regimen.cap,
-      daysPerCourse: undefined,
-      rounding: undefined,
-      courses: 1,
-    });
-    if (!r) return;
-    expect(r.regimen.daysPerCourse).toBe(regimen.days);
-  });
+  )(
+    "dose ÷ cap = n gives n days for every dosing weight, policy, height and sex",
+    (weightKg, heightCm, sex, policy, dosingWeight, regimen) => {
+      const r = planOrRefused({
+        weightKg,
+        heightCm,
+        sex,
+        policy,
+        dosingWeight: policy === undefined && heightCm !== undefined ? dosingWeight : undefined,
+        doseGPerKg: regimen.dose,
+        maxDailyGPerKg: regimen.cap,
+        daysPerCourse: undefined,
+        rounding: undefined,
+        courses: 1,
+      });
+      if (!r) return;
+      expect(r.regimen.daysPerCourse).toBe(regimen.days);
+    },
+  );
 });
 
 describe("a rounded day above --max-daily (issue 12 item 10)", () => {
@@ -88,20 +97,40 @@ describe("a rounded day above --max-daily (issue 12 item 10)", () => {
     expect(w?.remedies).toEqual(["--days 3", "--round none"]);
     expect(codes(r.notes)).not.toContain("ROUNDED_DAY_WITHIN_TOLERANCE");
     // Each remedy, applied, plans and clears the warning.
-    const viaDays = planSchedule(scheduleInput({ weightKg: 50, vialSizesG: [20], rounding: undefined, courses: 1, daysPerCourse: 3 }), TODAY);
-    const viaNone = planSchedule(scheduleInput({ weightKg: 50, vialSizesG: [20], rounding: "none", courses: 1 }), TODAY);
+    const viaDays = planSchedule(
+      scheduleInput({ weightKg: 50, vialSizesG: [20], rounding: undefined, courses: 1, daysPerCourse: 3 }),
+      TODAY,
+    );
+    const viaNone = planSchedule(
+      scheduleInput({ weightKg: 50, vialSizesG: [20], rounding: "none", courses: 1 }),
+      TODAY,
+    );
     for (const fixed of [viaDays, viaNone]) expect(codes(fixed.warnings)).not.toContain("ROUNDED_DAY_ABOVE_MAX_DAILY");
   });
 
   it("--days 2 at 2 g/kg and 1 g/kg/day is not 'above --max-daily' when only the 0.01 g rounding tips a day over", () => {
     // Prescribed 2 × 1 g/kg exactly; --round none keeps the total to 10 mg and the larger day comes first.
-    const r = planSchedule(scheduleInput({ weightKg: 100, heightCm: 180, sex: "male", policy: "ontario", rounding: "none", daysPerCourse: 2, courses: 1 }), TODAY);
+    const r = planSchedule(
+      scheduleInput({
+        weightKg: 100,
+        heightCm: 180,
+        sex: "male",
+        policy: "ontario",
+        rounding: "none",
+        daysPerCourse: 2,
+        courses: 1,
+      }),
+      TODAY,
+    );
     expect(codes(r.warnings)).not.toContain("DAY_ABOVE_MAX_DAILY");
     expect(codes(r.warnings)).not.toContain("ROUNDED_DAY_ABOVE_MAX_DAILY");
   });
 
   it("with --days given, a rounded day beyond the tolerance warns without suggesting --days again", () => {
-    const r = planSchedule(scheduleInput({ weightKg: 50, vialSizesG: [20], rounding: undefined, daysPerCourse: 2, courses: 1 }), TODAY);
+    const r = planSchedule(
+      scheduleInput({ weightKg: 50, vialSizesG: [20], rounding: undefined, daysPerCourse: 2, courses: 1 }),
+      TODAY,
+    );
     expect(codes(r.warnings)).not.toContain("DAY_ABOVE_MAX_DAILY");
     expect(r.warnings.find((m) => m.code === "ROUNDED_DAY_ABOVE_MAX_DAILY")?.remedies).toEqual(["--round none"]);
   });
@@ -146,9 +175,16 @@ describe("a rounding that multiplies the dose is refused (issue 12 item 9)", () 
     expect(refusal({ ...scig, weightKg: 40, doseGPerKg: 0.1, rounding: "5g" })?.code).toBe("ROUNDING_TOO_FAR");
   });
 
-  test.prop([fc.integer({ min: 20, max: 3500 }).map((n) => n / 10), fc.integer({ min: 1, max: 40 }).map((n) => n / 10), fc.constantFrom<"none" | "vial" | "5g">("none", "vial", "5g")], {
-    numRuns: 300,
-  })("every planned course total is within 10 % of the prescribed dose", (weightKg, doseGPerKg, rounding) => {
+  test.prop(
+    [
+      fc.integer({ min: 20, max: 3500 }).map((n) => n / 10),
+      fc.integer({ min: 1, max: 40 }).map((n) => n / 10),
+      fc.constantFrom<"none" | "vial" | "5g">("none", "vial", "5g"),
+    ],
+    {
+      numRuns: 300,
+    },
+  )("every planned course total is within 10 % of the prescribed dose", (weightKg, doseGPerKg, rounding) => {
     const r = planOrRefused({ weightKg, doseGPerKg, rounding, courses: 1 });
     if (!r) return;
     const exact = gToMg(r.regimen.exactCourseDoseG);

@@ -22,7 +22,8 @@ function refusal(overrides: Partial<ScheduleInput>): DomainError {
 const DAYS_FROM_DECEMBER = (count: number) =>
   Array.from({ length: count }, (_, i) => new Date(Date.UTC(2026, 11, 1 + i)).toISOString().slice(0, 10));
 
-const scig = (options: ScheduleInput["scig"], more: Partial<ScheduleInput> = {}) => refusal({ route: "scig", scig: options, ...more });
+const scig = (options: ScheduleInput["scig"], more: Partial<ScheduleInput> = {}) =>
+  refusal({ route: "scig", scig: options, ...more });
 
 // Each case: the request, the code and the option the error concerns (the one that fixes it).
 const CASES: readonly [string, DomainError, string, string | undefined][] = [
@@ -34,10 +35,20 @@ const CASES: readonly [string, DomainError, string, string | undefined][] = [
   ["vial size not marketed", refusal({ vialSizesG: [7] }), "UNKNOWN_VIAL_SIZE", "--vials"],
   ["5 g rounding too far", refusal({ weightKg: 11, vialSizesG: [20], rounding: "5g" }), "ROUNDING_TOO_FAR", "--round"],
   ["more than 5 days", refusal({ maxDailyGPerKg: 0.1 }), "CANNOT_SPLIT_COURSE", "--max-daily"],
-  ["no allowed day", refusal({ avoid: { weekends: true, dates: DAYS_FROM_DECEMBER(70) } }), "NO_ALLOWED_DAY", "--avoid"],
+  [
+    "no allowed day",
+    refusal({ avoid: { weekends: true, dates: DAYS_FROM_DECEMBER(70) } }),
+    "NO_ALLOWED_DAY",
+    "--avoid",
+  ],
   ["HyQvia sessions", scig({ productId: "hyqvia", sessions: 2 }), "SCIG_SESSIONS_NOT_ALLOWED", "--sessions"],
   ["SCIG interval", scig({ everyWeeks: 3 }), "SCIG_INTERVAL_NOT_ALLOWED", "--scig-every"],
-  ["SCIG dose too small", scig({ factor: 0.1 }, { weightKg: 2, weightAsEntered: "2", doseGPerKg: 0.1, intervalWeeks: 52 }), "SCIG_DOSE_TOO_SMALL", "--dose"],
+  [
+    "SCIG dose too small",
+    scig({ factor: 0.1 }, { weightKg: 2, weightAsEntered: "2", doseGPerKg: 0.1, intervalWeeks: 52 }),
+    "SCIG_DOSE_TOO_SMALL",
+    "--dose",
+  ],
 ];
 
 describe("DomainError: one error with a typed code and the option it concerns", () => {

@@ -73,7 +73,9 @@ describe("exclusions and edge cases", () => {
     expect(decideDosingWeight({ body: { ...male(100, 175), ageYears: 16 }, policy: "australia" }).basis).toBe("actual");
     expect(decideDosingWeight({ body: male(100, 151), policy: "australia" }).basis).toBe("actual");
     expect(decideDosingWeight({ body: male(100, 152.2), policy: "australia" }).basis).toBe("adjusted");
-    expect(decideDosingWeight({ body: { ...female(100, 165), pregnant: true }, policy: "australia" }).basis).toBe("actual");
+    expect(decideDosingWeight({ body: { ...female(100, 165), pregnant: true }, policy: "australia" }).basis).toBe(
+      "actual",
+    );
     expect(decideDosingWeight({ body: male(50, 180), policy: "australia" }).basis).toBe("actual");
   });
 
@@ -137,7 +139,9 @@ describe("exclusions and edge cases", () => {
 
   it("names the missing option when a rule needs height or sex", () => {
     expect(() => decideDosingWeight({ body: { weightKg: 100 }, policy: "ontario" })).toThrow(/--height is required/);
-    expect(() => decideDosingWeight({ body: { weightKg: 100, heightCm: 175 }, choice: "adjusted" })).toThrow(/--sex male\|female is required/);
+    expect(() => decideDosingWeight({ body: { weightKg: 100, heightCm: 175 }, choice: "adjusted" })).toThrow(
+      /--sex male\|female is required/,
+    );
     expect(() => decideDosingWeight({ body: { weightKg: 100, heightCm: 175 }, choice: "ideal" })).toThrow(DomainError);
   });
 
@@ -149,28 +153,38 @@ describe("exclusions and edge cases", () => {
 
 describe("unit slips", () => {
   it("flags pounds typed as kg (200 at 170 cm is BMI 69)", () => {
-    expect(codes(unitWarnings({ weightKg: 200, weightInPounds: false, heightCm: 170, heightInCentimetres: true }))).toEqual([
-      "WEIGHT_LOOKS_LIKE_POUNDS",
-    ]);
-    expect(unitWarnings({ weightKg: 90.7, weightInPounds: true, heightCm: 170, heightInCentimetres: true })).toEqual([]);
+    expect(
+      codes(unitWarnings({ weightKg: 200, weightInPounds: false, heightCm: 170, heightInCentimetres: true })),
+    ).toEqual(["WEIGHT_LOOKS_LIKE_POUNDS"]);
+    expect(unitWarnings({ weightKg: 90.7, weightInPounds: true, heightCm: 170, heightInCentimetres: true })).toEqual(
+      [],
+    );
   });
   it("flags inches typed as cm", () => {
-    expect(codes(unitWarnings({ weightKg: 70, weightInPounds: false, heightCm: 69, heightInCentimetres: true }))).toEqual([
-      "HEIGHT_LOOKS_LIKE_INCHES",
-    ]);
+    expect(
+      codes(unitWarnings({ weightKg: 70, weightInPounds: false, heightCm: 69, heightInCentimetres: true })),
+    ).toEqual(["HEIGHT_LOOKS_LIKE_INCHES"]);
   });
 });
 
-const body = fc.record({
-  weightKg: fc.integer({ min: 20, max: 3500 }).map((n) => n / 10),
-  heightCm: fc.integer({ min: 1000, max: 2500 }).map((n) => n / 10),
-  sex: fc.constantFrom<"male" | "female">("male", "female"),
-  ageYears: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
-  pregnant: fc.option(fc.boolean(), { nil: undefined }),
-}).map((b) => (b.sex === "male" ? { ...b, pregnant: undefined } : b)); // --pregnant with --sex male is refused
+const body = fc
+  .record({
+    weightKg: fc.integer({ min: 20, max: 3500 }).map((n) => n / 10),
+    heightCm: fc.integer({ min: 1000, max: 2500 }).map((n) => n / 10),
+    sex: fc.constantFrom<"male" | "female">("male", "female"),
+    ageYears: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+    pregnant: fc.option(fc.boolean(), { nil: undefined }),
+  })
+  .map((b) => (b.sex === "male" ? { ...b, pregnant: undefined } : b)); // --pregnant with --sex male is refused
 const rule = fc.constantFrom<{ policy?: PolicyId; choice?: DosingWeightChoice }>(
-  { policy: "ontario" }, { policy: "australia" }, { policy: "uk" },
-  { choice: "actual" }, { choice: "ideal" }, { choice: "adjusted" }, { choice: "bmi30" }, { choice: "ibw120" },
+  { policy: "ontario" },
+  { policy: "australia" },
+  { policy: "uk" },
+  { choice: "actual" },
+  { choice: "ideal" },
+  { choice: "adjusted" },
+  { choice: "bmi30" },
+  { choice: "ibw120" },
 );
 
 describe("dosing weight properties", () => {

@@ -19,7 +19,10 @@ describe("a course more than 8 weeks after the previous infusion is a first infu
   });
 
   it("--every 8 with a closure that pushes course 2 to 57 days after course 1's last day: first infusion again", () => {
-    const r = planSchedule(scheduleInput({ intervalWeeks: 8, courses: 3, avoid: { dates: ["2027-01-26", "2027-01-27"] } }), TODAY);
+    const r = planSchedule(
+      scheduleInput({ intervalWeeks: 8, courses: 3, avoid: { dates: ["2027-01-26", "2027-01-27"] } }),
+      TODAY,
+    );
     expect(r.infusions.find((i) => i.course === 2)?.date).toBe("2027-01-28");
     // Course 3 (23 Mar) is 53 days after course 2's last day (29 Jan): a later infusion.
     expect(kinds(r)).toEqual(["first", "first", "later"]);
@@ -32,7 +35,15 @@ describe("a course more than 8 weeks after the previous infusion is a first infu
   });
 
   it("--every 9 stays a first infusion every course; --first-infusion makes every course's first day one", () => {
-    expect(kinds(planSchedule(scheduleInput({ intervalWeeks: 9, courses: 3 }), TODAY))).toEqual(["first", "first", "first"]);
-    expect(kinds(planSchedule(scheduleInput({ intervalWeeks: 4, courses: 3, firstInfusion: true }), TODAY))).toEqual(["first", "first", "first"]);
+    expect(kinds(planSchedule(scheduleInput({ intervalWeeks: 9, courses: 3 }), TODAY))).toEqual([
+      "first",
+      "first",
+      "first",
+    ]);
+    expect(kinds(planSchedule(scheduleInput({ intervalWeeks: 4, courses: 3, firstInfusion: true }), TODAY))).toEqual([
+      "first",
+      "first",
+      "first",
+    ]);
   });
 });

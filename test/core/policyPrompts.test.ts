@@ -54,13 +54,16 @@ describe("no zero or negative ideal weight (issue 12 item 9)", () => {
     fc.constantFrom("male" as const, "female" as const),
     fc.constantFrom(undefined, "ontario" as const, "australia" as const, "uk" as const),
     fc.constantFrom(undefined, "ideal" as const, "adjusted" as const, "bmi30" as const, "ibw120" as const),
-  ])("any height, weight, sex and rule: ideal and adjusted weight are null or positive; 0 < dosing weight ≤ actual", (heightCm, weightKg, sex, policy, choice) => {
-    const d = decideDosingWeight({ body: { weightKg, heightCm, sex, ageYears: 40 }, policy, choice });
-    if (d.idealWeightKg !== null) expect(d.idealWeightKg).toBeGreaterThan(0);
-    if (d.adjustedWeightKg !== null) expect(d.adjustedWeightKg).toBeGreaterThan(0);
-    expect(d.dosingWeightKg).toBeGreaterThan(0);
-    expect(d.dosingWeightKg).toBeLessThanOrEqual(weightKg);
-  });
+  ])(
+    "any height, weight, sex and rule: ideal and adjusted weight are null or positive; 0 < dosing weight ≤ actual",
+    (heightCm, weightKg, sex, policy, choice) => {
+      const d = decideDosingWeight({ body: { weightKg, heightCm, sex, ageYears: 40 }, policy, choice });
+      if (d.idealWeightKg !== null) expect(d.idealWeightKg).toBeGreaterThan(0);
+      if (d.adjustedWeightKg !== null) expect(d.adjustedWeightKg).toBeGreaterThan(0);
+      expect(d.dosingWeightKg).toBeGreaterThan(0);
+      expect(d.dosingWeightKg).toBeLessThanOrEqual(weightKg);
+    },
+  );
 });
 
 describe("under-18s: help, README and behaviour agree (issue 12 item 7)", () => {
@@ -95,7 +98,9 @@ describe("prompts the sources call for (issue 12 item 8)", () => {
   });
 
   it("a weight of 150 kg or more typed without a unit and without a height warns of pounds; 149 kg or 200lb do not", () => {
-    expect(unitWarnings({ weightKg: 200, weightInPounds: false, heightInCentimetres: true }).map((w) => w.code)).toEqual(["WEIGHT_LOOKS_LIKE_POUNDS"]);
+    expect(
+      unitWarnings({ weightKg: 200, weightInPounds: false, heightInCentimetres: true }).map((w) => w.code),
+    ).toEqual(["WEIGHT_LOOKS_LIKE_POUNDS"]);
     expect(unitWarnings({ weightKg: 149, weightInPounds: false, heightInCentimetres: true })).toEqual([]);
     expect(unitWarnings({ weightKg: 90.7, weightInPounds: true, heightInCentimetres: true })).toEqual([]);
   });
@@ -107,11 +112,17 @@ describe("prompts the sources call for (issue 12 item 8)", () => {
     // --at-risk alone is accepted for Gammagard (it stops at NL-IVIG002's 0.08 mL/kg/min), so it is offered.
     expect(w.remedies).toEqual(["--at-risk"]);
     // Kiovig with --initial-rate/--max-rate: --at-risk holds at --max-rate, so it is offered too.
-    const kiovig = planSchedule(scheduleInput({ ageYears: 66, productId: "kiovig", rates: { initialMlPerKgPerHour: 0.5, maxMlPerKgPerHour: 5 } }), TODAY);
+    const kiovig = planSchedule(
+      scheduleInput({ ageYears: 66, productId: "kiovig", rates: { initialMlPerKgPerHour: 0.5, maxMlPerKgPerHour: 5 } }),
+      TODAY,
+    );
     expect(kiovig.warnings.find((x) => x.code === "AGE_OVER_65")!.remedies).toEqual(["--at-risk"]);
     const octagam = planSchedule(scheduleInput({ ageYears: 66, productId: "octagam-10", vialSizesG: [5, 10] }), TODAY);
     expect(octagam.warnings.find((x) => x.code === "AGE_OVER_65")!.remedies).toEqual(["--at-risk"]);
-    const atRisk = planSchedule(scheduleInput({ ageYears: 66, productId: "octagam-10", vialSizesG: [5, 10], rates: { atRisk: true } }), TODAY);
+    const atRisk = planSchedule(
+      scheduleInput({ ageYears: 66, productId: "octagam-10", vialSizesG: [5, 10], rates: { atRisk: true } }),
+      TODAY,
+    );
     expect(codes(atRisk)).not.toContain("AGE_OVER_65");
     expect(codes(planSchedule(scheduleInput({ ageYears: 65 }), TODAY))).not.toContain("AGE_OVER_65");
     const scig = planSchedule(scheduleInput({ ageYears: 66, route: "scig", scig: {} }), TODAY);
@@ -126,21 +137,27 @@ describe("prompts the sources call for (issue 12 item 8)", () => {
     expect(w.message).toContain("35.7 g a week");
     expect(w.sources).toEqual([SOURCES.muscleNerve2016.url]);
     expect(w.remedies).toEqual(["--scig-factor 1.53"]);
-    const at153 = planSchedule(scheduleInput({ doseGPerKg: 1, intervalWeeks: 3, route: "scig", scig: { factor: 1.53 } }), TODAY);
+    const at153 = planSchedule(
+      scheduleInput({ doseGPerKg: 1, intervalWeeks: 3, route: "scig", scig: { factor: 1.53 } }),
+      TODAY,
+    );
     expect(codes(at153)).not.toContain("SCIG_FACTOR_BELOW_MMN_STUDY");
     const monthly2 = planSchedule(scheduleInput({ route: "scig", scig: {} }), TODAY); // 2 g/kg every 4 weeks = 2.17
     expect(codes(monthly2)).not.toContain("SCIG_FACTOR_BELOW_MMN_STUDY");
   });
 
   it("--pregnant with --sex male is refused as contradictory, naming --pregnant", () => {
-    expect(() => planSchedule(scheduleInput({ sex: "male", pregnant: true }), TODAY)).toThrow(/--pregnant contradicts --sex male/);
+    expect(() => planSchedule(scheduleInput({ sex: "male", pregnant: true }), TODAY)).toThrow(
+      /--pregnant contradicts --sex male/,
+    );
   });
 
   it("every warning's sources are in the schedule's source list, on both routes (SCIG once left AGE_OVER_65's out)", () => {
     for (const route of [undefined, "scig"] as const) {
       const r = planSchedule(scheduleInput({ ageYears: 70, ...(route ? { route, scig: {} } : {}) }), TODAY);
       const listed = new Set(r.sources.map((s) => s.url));
-      for (const w of r.warnings) for (const url of w.sources ?? []) expect(listed.has(url), `${w.code} ${url}`).toBe(true);
+      for (const w of r.warnings)
+        for (const url of w.sources ?? []) expect(listed.has(url), `${w.code} ${url}`).toBe(true);
     }
   });
 });

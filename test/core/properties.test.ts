@@ -28,7 +28,8 @@ function plan(overrides: Parameters<typeof scheduleInput>[0]) {
   try {
     return planSchedule(scheduleInput(overrides), "2026-11-25");
   } catch (e) {
-    if (e instanceof DomainError && ["CANNOT_SPLIT_COURSE", "ROUNDING_TOO_FAR", "CONTRADICTORY_INPUT"].includes(e.code)) return undefined;
+    if (e instanceof DomainError && ["CANNOT_SPLIT_COURSE", "ROUNDING_TOO_FAR", "CONTRADICTORY_INPUT"].includes(e.code))
+      return undefined;
     throw e;
   }
 }
@@ -67,32 +68,41 @@ describe("schedule invariants over the whole accepted input space", () => {
     expect(r.patient.dosingWeightKg).toBeLessThanOrEqual(r.patient.weightKg);
   });
 
-  test.prop([anyInput], { numRuns: 300 })("dates are strictly increasing: consecutive days, courses `every` weeks apart", (input) => {
-    const r = plan(input);
-    if (!r) return;
-    for (let k = 1; k < r.infusions.length; k++) expect(r.infusions[k]!.date > r.infusions[k - 1]!.date).toBe(true);
-    r.courseTotals.forEach((c, k) => {
-      expect(daysBetween(r.regimen.startDate, c.startDate)).toBe(k * 7 * input.intervalWeeks);
-      expect(daysBetween(c.startDate, c.endDate)).toBe(r.regimen.daysPerCourse - 1);
-    });
-  });
+  test.prop([anyInput], { numRuns: 300 })(
+    "dates are strictly increasing: consecutive days, courses `every` weeks apart",
+    (input) => {
+      const r = plan(input);
+      if (!r) return;
+      for (let k = 1; k < r.infusions.length; k++) expect(r.infusions[k]!.date > r.infusions[k - 1]!.date).toBe(true);
+      r.courseTotals.forEach((c, k) => {
+        expect(daysBetween(r.regimen.startDate, c.startDate)).toBe(k * 7 * input.intervalWeeks);
+        expect(daysBetween(c.startDate, c.endDate)).toBe(r.regimen.daysPerCourse - 1);
+      });
+    },
+  );
 
-  test.prop([anyInput], { numRuns: 300 })("nothing is silent: a day above the cap warns (or notes, within 10 %); a >10 % vial or 5 g rounding is refused", (input) => {
-    const r = plan(input);
-    if (!r) return;
-    const codes = [...r.warnings, ...r.notes].map((w) => w.code);
-    // The cap from the exact course dose (kept to 1 mg): dose ÷ (g/kg) × cap g/kg, within `fuzz` mg of the tool's.
-    const fuzz = 3;
-    const exact = gToMg(r.regimen.exactCourseDoseG);
-    const cap = (exact / input.doseGPerKg) * input.maxDailyGPerKg;
-    const largest = Math.max(...r.regimen.dayDosesG.map(gToMg));
-    const prescribedDay = exact / r.regimen.daysPerCourse;
-    if (input.daysPerCourse !== undefined && prescribedDay > cap + fuzz) expect(codes).toContain("DAY_ABOVE_MAX_DAILY");
-    else if (prescribedDay <= cap + 1 && largest > cap * 1.1 + fuzz) expect(codes).toContain("ROUNDED_DAY_ABOVE_MAX_DAILY");
-    else if (prescribedDay <= cap + 1 && largest > cap + fuzz && largest < cap * 1.1 - fuzz) expect(codes).toContain("ROUNDED_DAY_WITHIN_TOLERANCE");
-    if (input.rounding !== "none") expect(Math.abs(r.regimen.roundingDifferencePercent)).toBeLessThanOrEqual(10);
-    if (r.regimen.courseDoseG !== r.regimen.exactCourseDoseG) expect(r.notes.map((n) => n.code)).toContain("ROUNDED");
-  });
+  test.prop([anyInput], { numRuns: 300 })(
+    "nothing is silent: a day above the cap warns (or notes, within 10 %); a >10 % vial or 5 g rounding is refused",
+    (input) => {
+      const r = plan(input);
+      if (!r) return;
+      const codes = [...r.warnings, ...r.notes].map((w) => w.code);
+      // The cap from the exact course dose (kept to 1 mg): dose ÷ (g/kg) × cap g/kg, within `fuzz` mg of the tool's.
+      const fuzz = 3;
+      const exact = gToMg(r.regimen.exactCourseDoseG);
+      const cap = (exact / input.doseGPerKg) * input.maxDailyGPerKg;
+      const largest = Math.max(...r.regimen.dayDosesG.map(gToMg));
+      const prescribedDay = exact / r.regimen.daysPerCourse;
+      if (input.daysPerCourse !== undefined && prescribedDay > cap + fuzz)
+        expect(codes).toContain("DAY_ABOVE_MAX_DAILY");
+      else if (prescribedDay <= cap + 1 && largest > cap * 1.1 + fuzz)
+        expect(codes).toContain("ROUNDED_DAY_ABOVE_MAX_DAILY");
+      else if (prescribedDay <= cap + 1 && largest > cap + fuzz && largest < cap * 1.1 - fuzz)
+        expect(codes).toContain("ROUNDED_DAY_WITHIN_TOLERANCE");
+      if (input.rounding !== "none") expect(Math.abs(r.regimen.roundingDifferencePercent)).toBeLessThanOrEqual(10);
+      if (r.regimen.courseDoseG !== r.regimen.exactCourseDoseG) expect(r.notes.map((n) => n.code)).toContain("ROUNDED");
+    },
+  );
 
   test.prop([anyInput], { numRuns: 200 })("every result matches the output schema and is deterministic", (input) => {
     const r = plan(input);
@@ -101,15 +111,18 @@ describe("schedule invariants over the whole accepted input space", () => {
     expect(JSON.stringify(plan(input))).toBe(JSON.stringify(r));
   });
 
-  test.prop([anyInput], { numRuns: 200 })("auto days are the fewest that keep the prescribed daily dose within the cap", (input) => {
-    const r = plan({ ...input, daysPerCourse: undefined });
-    if (!r) return;
-    const exact = gToMg(input.weightKg * input.doseGPerKg);
-    const cap = gToMg(input.weightKg * input.maxDailyGPerKg);
-    // Within the cap to the milligram (dose and cap are each rounded to 1 mg once).
-    const within = (days: number) => exact / days <= cap + 1;
-    const days = r.regimen.daysPerCourse;
-    expect(within(days)).toBe(true);
-    if (days > 1) expect(within(days - 1)).toBe(false);
-  });
+  test.prop([anyInput], { numRuns: 200 })(
+    "auto days are the fewest that keep the prescribed daily dose within the cap",
+    (input) => {
+      const r = plan({ ...input, daysPerCourse: undefined });
+      if (!r) return;
+      const exact = gToMg(input.weightKg * input.doseGPerKg);
+      const cap = gToMg(input.weightKg * input.maxDailyGPerKg);
+      // Within the cap to the milligram (dose and cap are each rounded to 1 mg once).
+      const within = (days: number) => exact / days <= cap + 1;
+      const days = r.regimen.daysPerCourse;
+      expect(within(days)).toBe(true);
+      if (days > 1) expect(within(days - 1)).toBe(false);
+    },
+  );
 });

@@ -45,9 +45,17 @@ describe("rate plans against docs/clinical.md §8", () => {
   });
 
   it("Panzyga cITP chart (0.01 / 0.04 / 0.08 mL/kg/min) at 40–60 kg", () => {
-    const chart: Record<number, number[]> = { 40: [24, 96, 192], 45: [27, 108, 216], 50: [30, 120, 240], 55: [33, 132, 264], 60: [36, 144, 288] };
+    const chart: Record<number, number[]> = {
+      40: [24, 96, 192],
+      45: [27, 108, 216],
+      50: [30, 120, 240],
+      55: [33, 132, 264],
+      60: [36, 144, 288],
+    };
     for (const [kg, expected] of Object.entries(chart)) {
-      expect(rates(plan("panzyga", Number(kg), { rateStepsMlPerKgPerHour: [2.4], maxMlPerKgPerHour: 4.8 }))).toEqual(expected);
+      expect(rates(plan("panzyga", Number(kg), { rateStepsMlPerKgPerHour: [2.4], maxMlPerKgPerHour: 4.8 }))).toEqual(
+        expected,
+      );
     }
   });
 
@@ -77,20 +85,33 @@ describe("options and caps", () => {
   });
 
   it("a product whose rates were not found asks for all of them at once, naming the same product's other entry (Kiovig)", () => {
-    expect(() => resolveRates(product("kiovig"), {})).toThrow(/--initial-rate and --max-rate are required.*--product gammagard-liquid/);
+    expect(() => resolveRates(product("kiovig"), {})).toThrow(
+      /--initial-rate and --max-rate are required.*--product gammagard-liquid/,
+    );
     expect(() => resolveRates(product("kiovig"), { initialMlPerKgPerHour: 0.5 })).toThrow(/--max-rate is required/);
-    expect(rates(plan("kiovig", 70, { initialMlPerKgPerHour: 0.5, maxMlPerKgPerHour: 5 }))).toEqual([35, 42, 84, 168, 252, 336, 350]);
+    expect(rates(plan("kiovig", 70, { initialMlPerKgPerHour: 0.5, maxMlPerKgPerHour: 5 }))).toEqual([
+      35, 42, 84, 168, 252, 336, 350,
+    ]);
   });
 
   it("says so when the label gives no steps or no step time", () => {
     const codes = resolveRates(product("privigen")).warnings.map((w) => w.code);
     expect(codes).toEqual(["RATE_TIMING_NOT_IN_LABEL"]);
-    expect(resolveRates(product("privigen"), { stepMinutes: 20, rateStepsMlPerKgPerHour: [1, 2] }).warnings).toEqual([]);
+    expect(resolveRates(product("privigen"), { stepMinutes: 20, rateStepsMlPerKgPerHour: [1, 2] }).warnings).toEqual(
+      [],
+    );
   });
 });
 
 describe("chair time properties", () => {
-  const ids = fc.constantFrom("gammagard-liquid", "privigen", "gamunex-c", "octagam-10", "panzyga", "flebogamma-dif-10");
+  const ids = fc.constantFrom(
+    "gammagard-liquid",
+    "privigen",
+    "gamunex-c",
+    "octagam-10",
+    "panzyga",
+    "flebogamma-dif-10",
+  );
   const kg = fc.integer({ min: 20, max: 200 });
   const volume = fc.integer({ min: 10, max: 3000 });
 
@@ -100,10 +121,13 @@ describe("chair time properties", () => {
     expect(infusionMinutes(p, large)).toBeGreaterThanOrEqual(infusionMinutes(p, small));
   });
 
-  test.prop([ids, kg, volume])("never longer than volume ÷ initial rate, never shorter than volume ÷ maximum rate", (id, w, v) => {
-    const p = plan(id, w);
-    const minutes = infusionMinutes(p, v);
-    expect(minutes).toBeLessThanOrEqual((v / p[0]!.mlPerHour) * 60 + 1e-9);
-    expect(minutes).toBeGreaterThanOrEqual((v / p.at(-1)!.mlPerHour) * 60 - 1e-9);
-  });
+  test.prop([ids, kg, volume])(
+    "never longer than volume ÷ initial rate, never shorter than volume ÷ maximum rate",
+    (id, w, v) => {
+      const p = plan(id, w);
+      const minutes = infusionMinutes(p, v);
+      expect(minutes).toBeLessThanOrEqual((v / p[0]!.mlPerHour) * 60 + 1e-9);
+      expect(minutes).toBeGreaterThanOrEqual((v / p.at(-1)!.mlPerHour) * 60 - 1e-9);
+    },
+  );
 });

@@ -61,7 +61,9 @@ describe("the default plan titrates in sourced steps (issue 12 item 3)", () => {
       expect(r.warnings.map((w) => w.code)).not.toContain("RATE_STEPS_NOT_IN_LABEL");
       expect(r.notes.map((n) => n.code)).toContain("RATE_PLAN");
     }
-    expect(resolveRates(product("gammagard-liquid")).notes.find((n) => n.code === "RATE_PLAN")!.sources).toContain(SOURCES.nlIvig002.url);
+    expect(resolveRates(product("gammagard-liquid")).notes.find((n) => n.code === "RATE_PLAN")!.sources).toContain(
+      SOURCES.nlIvig002.url,
+    );
   });
 });
 
@@ -78,21 +80,30 @@ describe("rates above the label need the override; --at-risk never (issue 12 ite
 
   it("--at-risk holds a rate above the label at the label's, even with --allow-above-label-rate (a warning says so)", () => {
     for (const allowAboveLabelMax of [true, false]) {
-      const r = resolveRates(product("gammagard-liquid"), { atRisk: true, maxMlPerKgPerHour: 7, initialMlPerKgPerHour: 1, allowAboveLabelMax });
+      const r = resolveRates(product("gammagard-liquid"), {
+        atRisk: true,
+        maxMlPerKgPerHour: 7,
+        initialMlPerKgPerHour: 1,
+        allowAboveLabelMax,
+      });
       expect(r.maxMlPerKgPerHour).toBe(5.4);
       expect(r.initialMlPerKgPerHour).toBe(0.5);
-      expect(r.warnings.filter((w) => w.code === "AT_RISK_HOLDS_LABEL_RATE").map((w) => w.message.split(" ")[0])).toEqual(["--initial-rate", "--max-rate"]);
+      expect(
+        r.warnings.filter((w) => w.code === "AT_RISK_HOLDS_LABEL_RATE").map((w) => w.message.split(" ")[0]),
+      ).toEqual(["--initial-rate", "--max-rate"]);
     }
-    expect(plan("octagam-10", 70, { atRisk: true, maxMlPerKgPerHour: 9, allowAboveLabelMax: true }).at(-1)!.mlPerHour).toBe(126);
+    expect(
+      plan("octagam-10", 70, { atRisk: true, maxMlPerKgPerHour: 9, allowAboveLabelMax: true }).at(-1)!.mlPerHour,
+    ).toBe(126);
   });
 
   it("--at-risk alone works for labels without a number: NL-IVIG002's 0.08 mL/kg/min (4.8 mL/kg/h) check", () => {
     expect(plan("gammagard-liquid", 70, { atRisk: true }).at(-1)!.mlPerHour).toBe(336);
     expect(plan("privigen", 70, { atRisk: true }).at(-1)!.mlPerHour).toBe(336);
     expect(plan("flebogamma-dif-10", 70, { atRisk: true }).at(-1)!.mlPerHour).toBe(336);
-    expect(resolveRates(product("gammagard-liquid"), { atRisk: true }).warnings.find((w) => w.code === "AT_RISK")!.sources).toContain(
-      SOURCES.nlIvig002.url,
-    );
+    expect(
+      resolveRates(product("gammagard-liquid"), { atRisk: true }).warnings.find((w) => w.code === "AT_RISK")!.sources,
+    ).toContain(SOURCES.nlIvig002.url);
     // an explicit --max-rate (the prescriber's check) still holds
     expect(plan("gammagard-liquid", 70, { atRisk: true, maxMlPerKgPerHour: 2 }).at(-1)!.mlPerHour).toBe(140);
   });
@@ -108,11 +119,15 @@ describe("nothing absurd (issue 12 item 9, rates)", () => {
     expect(() => resolveRates(product("gammagard-liquid"), { rateStepsMlPerKgPerHour: [0.3, 1] })).toThrow(
       /--rate-steps 0\.3 .*0\.5.*5\.4 mL\/kg\/h/,
     );
-    expect(() => resolveRates(product("gammagard-liquid"), { rateStepsMlPerKgPerHour: [1, 6] })).toThrow(/--rate-steps 6 /);
-    expect(() => resolveRates(product("gammagard-liquid"), { rateStepsMlPerKgPerHour: [1, 4], maxMlPerKgPerHour: 3 })).toThrow(
-      /--rate-steps 4 /,
+    expect(() => resolveRates(product("gammagard-liquid"), { rateStepsMlPerKgPerHour: [1, 6] })).toThrow(
+      /--rate-steps 6 /,
     );
-    expect(rates(plan("gammagard-liquid", 70, { rateStepsMlPerKgPerHour: [1, 2, 3, 4] }))).toEqual([35, 70, 140, 210, 280, 378]);
+    expect(() =>
+      resolveRates(product("gammagard-liquid"), { rateStepsMlPerKgPerHour: [1, 4], maxMlPerKgPerHour: 3 }),
+    ).toThrow(/--rate-steps 4 /);
+    expect(rates(plan("gammagard-liquid", 70, { rateStepsMlPerKgPerHour: [1, 2, 3, 4] }))).toEqual([
+      35, 70, 140, 210, 280, 378,
+    ]);
     // a step equal to the maximum is the maximum itself: run, and no note about steps not run
     const atMax = resolveRates(product("gammagard-liquid"), { rateStepsMlPerKgPerHour: [1, 5.4] });
     expect(atMax.notes.map((n) => n.message).join(" ")).not.toContain("not run");
@@ -125,7 +140,9 @@ describe("nothing absurd (issue 12 item 9, rates)", () => {
   });
 
   it("a step that rounds to 0 mL/h is refused", () => {
-    expect(() => plan("gammagard-liquid", 2, { initialMlPerKgPerHour: 0.01 })).toThrow(/--initial-rate.*0 mL\/h|0 mL\/h.*--initial-rate/);
+    expect(() => plan("gammagard-liquid", 2, { initialMlPerKgPerHour: 0.01 })).toThrow(
+      /--initial-rate.*0 mL\/h|0 mL\/h.*--initial-rate/,
+    );
   });
 });
 
@@ -144,7 +161,15 @@ describe("data fixes (issue 12, Data)", () => {
 });
 
 describe("rate plan invariants over random regimens", () => {
-  const ids = fc.constantFrom("gammagard-liquid", "privigen", "gamunex-c", "octagam-10", "panzyga", "flebogamma-dif-10", "kiovig");
+  const ids = fc.constantFrom(
+    "gammagard-liquid",
+    "privigen",
+    "gamunex-c",
+    "octagam-10",
+    "panzyga",
+    "flebogamma-dif-10",
+    "kiovig",
+  );
   const rate = fc.double({ min: 0.01, max: 20, noNaN: true }).map((x) => Math.round(x * 100) / 100);
   const options = fc.record(
     {
@@ -177,9 +202,15 @@ describe("rate plan invariants over random regimens", () => {
       const label = product(id).rates;
       if (o.atRisk && label.maxMlPerKgPerHour.value !== null) {
         expect(p.at(-1)!.mlPerKgPerHour).toBeLessThanOrEqual(label.maxMlPerKgPerHour.value);
-        if (label.initialMlPerKgPerHour.value !== null) expect(p[0]!.mlPerKgPerHour).toBeLessThanOrEqual(label.initialMlPerKgPerHour.value);
+        if (label.initialMlPerKgPerHour.value !== null)
+          expect(p[0]!.mlPerKgPerHour).toBeLessThanOrEqual(label.initialMlPerKgPerHour.value);
       }
-      if (o.rateStepsMlPerKgPerHour === undefined && o.atRisk && label.atRiskMaxMlPerKgPerHour.value === null && o.maxMlPerKgPerHour === undefined) {
+      if (
+        o.rateStepsMlPerKgPerHour === undefined &&
+        o.atRisk &&
+        label.atRiskMaxMlPerKgPerHour.value === null &&
+        o.maxMlPerKgPerHour === undefined
+      ) {
         expect(p.at(-1)!.mlPerKgPerHour).toBeLessThanOrEqual(4.8);
       }
       expect(Number.isFinite(infusionMinutes(p, 3000))).toBe(true);
@@ -188,7 +219,8 @@ describe("rate plan invariants over random regimens", () => {
 });
 
 describe("NL-IVIG002's weight rows", () => {
-  const noteCodes = (weightKg: number) => planSchedule(scheduleInput({ weightKg }), "2026-11-25").notes.map((n) => n.code);
+  const noteCodes = (weightKg: number) =>
+    planSchedule(scheduleInput({ weightKg }), "2026-11-25").notes.map((n) => n.code);
   it("a dosing weight outside its 40–130 kg rows gets a note; inside them none", () => {
     expect(noteCodes(35)).toContain("RATE_TABLE_WEIGHT_RANGE");
     expect(noteCodes(131)).toContain("RATE_TABLE_WEIGHT_RANGE");

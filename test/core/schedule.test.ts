@@ -28,8 +28,18 @@ describe("planSchedule: 70 kg, 2 g/kg every 4 weeks from 2026-12-01 (the contrac
 
   it("dates each course 28 days after the last, on consecutive days", () => {
     expect(r.infusions.map((i) => i.date)).toEqual([
-      "2026-12-01", "2026-12-02", "2026-12-29", "2026-12-30", "2027-01-26", "2027-01-27",
-      "2027-02-23", "2027-02-24", "2027-03-23", "2027-03-24", "2027-04-20", "2027-04-21",
+      "2026-12-01",
+      "2026-12-02",
+      "2026-12-29",
+      "2026-12-30",
+      "2027-01-26",
+      "2027-01-27",
+      "2027-02-23",
+      "2027-02-24",
+      "2027-03-23",
+      "2027-03-24",
+      "2027-04-20",
+      "2027-04-21",
     ]);
     expect(r.infusions[0]!.weekday).toBe("Tue");
   });
@@ -126,7 +136,9 @@ describe("planSchedule: warnings", () => {
   });
 
   it("refuses a rounding that moves the dose more than 10 % (1.2 g is not rounded to 5 g)", () => {
-    expect(() => planSchedule(scheduleInput({ weightKg: 3, doseGPerKg: 0.4, rounding: "5g" }), TODAY)).toThrow(/ROUNDING|beyond the 10 %/);
+    expect(() => planSchedule(scheduleInput({ weightKg: 3, doseGPerKg: 0.4, rounding: "5g" }), TODAY)).toThrow(
+      /ROUNDING|beyond the 10 %/,
+    );
   });
 
   it("every warning and note names a source or is the tool's own arithmetic", () => {
@@ -139,20 +151,23 @@ describe("planSchedule: warnings", () => {
 
 describe("planSchedule: refusals", () => {
   it("refuses --until before the start", () => {
-    expect(() => planSchedule(scheduleInput({ courses: undefined, untilDate: "2026-11-01" }), TODAY)).toThrow(DomainError);
+    expect(() => planSchedule(scheduleInput({ courses: undefined, untilDate: "2026-11-01" }), TODAY)).toThrow(
+      DomainError,
+    );
   });
   it("refuses an unknown product", () => {
     expect(() => planSchedule(scheduleInput({ productId: "nope" }), TODAY)).toThrow(/unknown product/);
   });
   it("refuses an --until that makes more than 100 courses", () => {
-    expect(() => planSchedule(scheduleInput({ courses: undefined, intervalWeeks: 1, untilDate: "2029-12-01" }), TODAY)).toThrow(
-      /at most 100/,
-    );
+    expect(() =>
+      planSchedule(scheduleInput({ courses: undefined, intervalWeeks: 1, untilDate: "2029-12-01" }), TODAY),
+    ).toThrow(/at most 100/);
   });
 });
 
 describe("planSchedule: rounding notes say what was done", () => {
-  const rounded = (r: { notes: { code: string; message: string }[] }) => r.notes.find((n) => n.code === "ROUNDED")!.message;
+  const rounded = (r: { notes: { code: string; message: string }[] }) =>
+    r.notes.find((n) => n.code === "ROUNDED")!.message;
 
   it("73 kg, --round 5g: the nearest 5 g, 145 g", () => {
     const r = planSchedule(scheduleInput({ weightKg: 73, rounding: "5g", courses: 1 }), TODAY);
@@ -169,6 +184,8 @@ describe("planSchedule: rounding notes say what was done", () => {
   it("73 kg, --round 5g with only 10 and 20 g vials: 145 g cannot be made in 2 days, so 150 g, and the note says why", () => {
     const r = planSchedule(scheduleInput({ weightKg: 73, rounding: "5g", courses: 1, vialSizesG: [10, 20] }), TODAY);
     expect(r.regimen.courseDoseG).toBe(150);
-    expect(rounded(r)).toContain("to the nearest 5 g that whole vials can make in the days of the course (145 g, the nearest 5 g, cannot be made from these vials) = 150 g");
+    expect(rounded(r)).toContain(
+      "to the nearest 5 g that whole vials can make in the days of the course (145 g, the nearest 5 g, cannot be made from these vials) = 150 g",
+    );
   });
 });

@@ -34,7 +34,9 @@ describe("SCIG equivalents (docs/clinical.md §8 D9, D10, items 3–5)", () => {
     const r = scig({ productId: "hyqvia" }, { courses: 3 });
     expect(r.regimen.scig).toMatchObject({ everyWeeks: 3 });
     expect(Math.max(...r.infusions.map((i) => i.volumeMl))).toBe(1050);
-    expect(r.notes.find((n) => n.code === "SCIG_EVERY_SHORTENED")?.message).toContain("every 3 weeks, not 4: 4 weeks' dose (1400 mL)");
+    expect(r.notes.find((n) => n.code === "SCIG_EVERY_SHORTENED")?.message).toContain(
+      "every 3 weeks, not 4: 4 weeks' dose (1400 mL)",
+    );
     // 50 kg: 100 g every 4 weeks = 1000 mL fits, so the IVIG interval stays.
     const light = scig({ productId: "hyqvia" }, { weightKg: 50, courses: 3 });
     expect(light.regimen.scig).toMatchObject({ everyWeeks: 4 });
@@ -94,7 +96,10 @@ describe("SCIG equivalents (docs/clinical.md §8 D9, D10, items 3–5)", () => {
   });
 
   it("HyQvia ramp-up (PI example, 30 g every 4 weeks): 7.5, 15, 22.5, 30 g at weeks 1, 2, 4, 7", () => {
-    const r = scig({ productId: "hyqvia", everyWeeks: 4 }, { weightKg: 75, doseGPerKg: 0.4, vialSizesG: [2.5, 5, 10, 20, 30] });
+    const r = scig(
+      { productId: "hyqvia", everyWeeks: 4 },
+      { weightKg: 75, doseGPerKg: 0.4, vialSizesG: [2.5, 5, 10, 20, 30] },
+    );
     expect(r.infusions.slice(0, 5).map((i) => [i.date, i.doseG])).toEqual([
       ["2026-12-08", 7.5],
       ["2026-12-15", 15],
@@ -139,24 +144,36 @@ const factor = fc.constantFrom(1, 1.3, 1.37, 1.53, 0.8, 1.1);
 const product = fc.constantFrom(...SCIG_PRODUCTS.filter((p) => !p.facilitated).map((p) => p.id));
 
 describe("SCIG properties", () => {
-  test.prop([fc.integer({ min: 400, max: 1500 }).map((n) => n / 10), fc.constantFrom(1, 2), fc.integer({ min: 2, max: 8 }), factor, product], {
-    numRuns: 200,
-  })("weekly × weeks = IVIG course × factor; sites hold the volume within the per-site limit", (kg, dose, every, f, productId) => {
-    let r: ReturnType<typeof scig>;
-    try {
-      r = scig({ factor: f, productId }, { weightKg: kg, doseGPerKg: dose, intervalWeeks: every });
-    } catch (e) {
-      // A chair time over 24 h is refused (issue 12 item 9); nothing else may be.
-      expect(e).toMatchObject({ code: "SCIG_CHAIR_TIME_TOO_LONG" });
-      return;
-    }
-    const s = r.regimen.scig!;
-    expect(s.weeklyDoseG * every).toBeCloseTo(kg * dose * f, 2);
-    const p = SCIG_PRODUCTS.find((x) => x.id === productId)!;
-    r.infusions.forEach((i, n) => {
-      expect(i.sites! * i.volumePerSiteMl!).toBeGreaterThanOrEqual(i.volumeMl - 0.05 * i.sites!);
-      const limit = (n < p.firstInfusions.value ? p.first : p.later).maxMlPerSite.value!;
-      expect(i.volumePerSiteMl!).toBeLessThanOrEqual(limit + 0.05);
-    });
-  });
+  test.prop(
+    [
+      fc.integer({ min: 400, max: 1500 }).map((n) => n / 10),
+      fc.constantFrom(1, 2),
+      fc.integer({ min: 2, max: 8 }),
+      factor,
+      product,
+    ],
+    {
+      numRuns: 200,
+    },
+  )(
+    "weekly × weeks = IVIG course × factor; sites hold the volume within the per-site limit",
+    (kg, dose, every, f, productId) => {
+      let r: ReturnType<typeof scig>;
+      try {
+        r = scig({ factor: f, productId }, { weightKg: kg, doseGPerKg: dose, intervalWeeks: every });
+      } catch (e) {
+        // A chair time over 24 h is refused (issue 12 item 9); nothing else may be.
+        expect(e).toMatchObject({ code: "SCIG_CHAIR_TIME_TOO_LONG" });
+        return;
+      }
+      const s = r.regimen.scig!;
+      expect(s.weeklyDoseG * every).toBeCloseTo(kg * dose * f, 2);
+      const p = SCIG_PRODUCTS.find((x) => x.id === productId)!;
+      r.infusions.forEach((i, n) => {
+        expect(i.sites! * i.volumePerSiteMl!).toBeGreaterThanOrEqual(i.volumeMl - 0.05 * i.sites!);
+        const limit = (n < p.firstInfusions.value ? p.first : p.later).maxMlPerSite.value!;
+        expect(i.volumePerSiteMl!).toBeLessThanOrEqual(limit + 0.05);
+      });
+    },
+  );
 });

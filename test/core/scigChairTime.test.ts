@@ -7,7 +7,10 @@ import { scheduleInput } from "../helpers/input.js";
 
 const TODAY = "2026-11-25";
 const scig = (scigOptions: ScigOptions = {}, overrides: Parameters<typeof scheduleInput>[0] = {}) =>
-  planSchedule(scheduleInput({ route: "scig", scig: scigOptions, startDate: "2026-12-01", courses: 1, ...overrides }), TODAY);
+  planSchedule(
+    scheduleInput({ route: "scig", scig: scigOptions, startDate: "2026-12-01", courses: 1, ...overrides }),
+    TODAY,
+  );
 
 describe("SCIG sites run at most the label's number at once (issue 12 item 6)", () => {
   it("Hizentra, 70 kg, 2 g/kg every 4 weeks: the first infusion is 9 sites in 3 rounds, 2:55 in the chair", () => {
@@ -26,7 +29,10 @@ describe("SCIG sites run at most the label's number at once (issue 12 item 6)", 
 
   it("never more sites at once than any product's label maximum", () => {
     for (const p of SCIG_PRODUCTS) {
-      const r = scig({ productId: p.id }, { weightKg: 120, vialSizesG: p.vialSizesG.value === null ? [1, 2.5, 5, 10, 20, 30] : undefined });
+      const r = scig(
+        { productId: p.id },
+        { weightKg: 120, vialSizesG: p.vialSizesG.value === null ? [1, 2.5, 5, 10, 20, 30] : undefined },
+      );
       for (const i of r.infusions) {
         expect(i.sitesAtOnce!).toBeLessThanOrEqual(p.maxSites.value ?? Infinity);
         expect(i.sitesAtOnce! * i.siteRounds!).toBeGreaterThanOrEqual(i.sites!);
@@ -41,7 +47,7 @@ describe("SCIG sites run at most the label's number at once (issue 12 item 6)", 
     const note = r.notes.find((n) => n.code === "SCIG_SITE_ROUNDS")!;
     expect(note.message).toContain("3 rounds");
     expect(note.remedies).toEqual(["--sessions 2"]);
-    expect(scig({ sessions: 2 }).infusions[0]).toMatchObject({ volumeMl: 90, sites: 5, sitesAtOnce: 3, siteRounds: 2 }) // 17.5 g → 18 g in whole vials;
+    expect(scig({ sessions: 2 }).infusions[0]).toMatchObject({ volumeMl: 90, sites: 5, sitesAtOnce: 3, siteRounds: 2 }); // 17.5 g → 18 g in whole vials;
   });
 
   it("more than the 12 sites Hizentra allows in turn warns; --sessions 2 is offered only when it cures it", () => {
@@ -54,17 +60,23 @@ describe("SCIG sites run at most the label's number at once (issue 12 item 6)", 
     // 80 kg, 2 g/kg every 2 weeks: 80 g = 400 mL → 20 sites; half, 200 mL, is 10 sites: --sessions 2 cures it.
     const cured = scig({}, { weightKg: 80, intervalWeeks: 2 });
     expect(cured.warnings.find((x) => x.code === "SCIG_SITES_ABOVE_LABEL")!.remedies).toEqual(["--sessions 2"]);
-    expect(scig({ sessions: 2 }, { weightKg: 80, intervalWeeks: 2 }).warnings.map((x) => x.code)).not.toContain("SCIG_SITES_ABOVE_LABEL");
+    expect(scig({ sessions: 2 }, { weightKg: 80, intervalWeeks: 2 }).warnings.map((x) => x.code)).not.toContain(
+      "SCIG_SITES_ABOVE_LABEL",
+    );
     expect(findScigProduct("hizentra")!.maxSitesConsecutive!.value).toBe(12);
   });
 
   it("HyQvia (one session only) never suggests --sessions 2; above its daily volume it is refused naming a shorter --scig-every", () => {
     // 150 kg × 2 g/kg = 300 g every 4 weeks: 75 g (750 mL) a week, 3000 mL every 4 weeks; even every
     // 2 weeks (1500 mL) is above 1200 mL a day, so no interval is offered, only a lower dose.
-    expect(() => scig({ productId: "hyqvia", everyWeeks: 4 }, { weightKg: 150, vialSizesG: [10, 20, 30], courses: 2 })).toThrow(
+    expect(() =>
+      scig({ productId: "hyqvia", everyWeeks: 4 }, { weightKg: 150, vialSizesG: [10, 20, 30], courses: 2 }),
+    ).toThrow(
       /3000 mL of HyQvia every 4 weeks is above its label's 1200 mL a day \(one session\); lower --dose or --every/,
     );
-    expect(() => scig({ productId: "hyqvia" }, { weightKg: 150, vialSizesG: [10, 20, 30], courses: 2 })).toThrow(/1500 mL of HyQvia every 2 weeks/);
+    expect(() => scig({ productId: "hyqvia" }, { weightKg: 150, vialSizesG: [10, 20, 30], courses: 2 })).toThrow(
+      /1500 mL of HyQvia every 2 weeks/,
+    );
     expect(() => scig({ productId: "hyqvia", sessions: 2 }, { vialSizesG: [10] })).toThrow(/one session/);
   });
 

@@ -44,7 +44,10 @@ describe("unit conversions round-trip", () => {
     const lb = tenthsLb / 10;
     expect(parseWeight(`${lb}lb`).value / KG_PER_LB).toBeCloseTo(lb, 9);
   });
-  test.prop([fc.integer({ min: 3, max: 8 }), fc.integer({ min: 0, max: 11 })])("feet and inches equal the same inches", (ft, inch) => {
-    expect(parseHeight(`${ft}ft${inch}in`).value).toBeCloseTo(parseHeight(`${ft * 12 + inch}in`).value, 10);
-  });
+  test.prop([fc.integer({ min: 3, max: 8 }), fc.integer({ min: 0, max: 11 })])(
+    "feet and inches equal the same inches",
+    (ft, inch) => {
+      expect(parseHeight(`${ft}ft${inch}in`).value).toBeCloseTo(parseHeight(`${ft * 12 + inch}in`).value, 10);
+    },
+  );
 });

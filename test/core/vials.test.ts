@@ -12,11 +12,44 @@ describe("vialGridMg", () => {
 
 describe("selectVials: fewest vials for an exact whole-vial dose", () => {
   it.each<[number, [number, number][]]>([
-    [70, [[30, 2], [10, 1]]],
-    [28, [[20, 1], [5, 1], [1, 3]]],
-    [72.5, [[30, 2], [10, 1], [2.5, 1]]],
-    [66.5, [[30, 2], [2.5, 1], [1, 4]]],
-    [3.5, [[2.5, 1], [1, 1]]],
+    [
+      70,
+      [
+        [30, 2],
+        [10, 1],
+      ],
+    ],
+    [
+      28,
+      [
+        [20, 1],
+        [5, 1],
+        [1, 3],
+      ],
+    ],
+    [
+      72.5,
+      [
+        [30, 2],
+        [10, 1],
+        [2.5, 1],
+      ],
+    ],
+    [
+      66.5,
+      [
+        [30, 2],
+        [2.5, 1],
+        [1, 4],
+      ],
+    ],
+    [
+      3.5,
+      [
+        [2.5, 1],
+        [1, 1],
+      ],
+    ],
   ])("%s g", (doseG, expected) => {
     const d = selectVials(gToMg(doseG), GAMMAGARD_VIALS_MG);
     expect(d.vials.map((v) => [v.sizeMg / 1000, v.count])).toEqual(expected);
@@ -28,7 +61,12 @@ describe("selectVials: fewest vials for an exact whole-vial dose", () => {
     const d = selectVials(46_670, GAMMAGARD_VIALS_MG);
     expect(d.dispensedMg).toBe(47_000);
     expect(d.wasteMg).toBe(330);
-    expect(d.vials.map((v) => [v.sizeMg / 1000, v.count])).toEqual([[30, 1], [10, 1], [5, 1], [1, 2]]);
+    expect(d.vials.map((v) => [v.sizeMg / 1000, v.count])).toEqual([
+      [30, 1],
+      [10, 1],
+      [5, 1],
+      [1, 2],
+    ]);
   });
 
   it("skips amounts the vials cannot make (1.5 g from 1 g and 2.5 g vials)", () => {

@@ -4,7 +4,11 @@ import { POLICIES } from "../../src/data/policies.js";
 import { IVIG_PRODUCTS, PRODUCTS } from "../../src/data/products.js";
 import { SOURCES } from "../../src/data/sources.js";
 
-const source = z.strictObject({ id: z.string().min(1), title: z.string().min(10), url: z.string().regex(/^https?:\/\/\S+$/) });
+const source = z.strictObject({
+  id: z.string().min(1),
+  title: z.string().min(10),
+  url: z.string().regex(/^https?:\/\/\S+$/),
+});
 const fact = <T extends z.ZodType>(value: T) =>
   z.union([
     z.strictObject({ value, source, note: z.string().optional() }),
@@ -77,18 +81,22 @@ const ScigSchema = z.strictObject({
 });
 
 describe("product catalog", () => {
-  it.each(PRODUCTS.filter((p) => p.route === "scig").map((p) => [p.id, p] as const))("%s (SCIG) validates", (_id, p) => {
-    expect(ScigSchema.safeParse(p).error?.issues ?? []).toEqual([]);
-    if (p.route !== "scig") return;
-    expect(p.first.maxMlPerSite.value ?? 0).toBeLessThanOrEqual(p.later.maxMlPerSite.value ?? Infinity);
-  });
+  it.each(PRODUCTS.filter((p) => p.route === "scig").map((p) => [p.id, p] as const))(
+    "%s (SCIG) validates",
+    (_id, p) => {
+      expect(ScigSchema.safeParse(p).error?.issues ?? []).toEqual([]);
+      if (p.route !== "scig") return;
+      expect(p.first.maxMlPerSite.value ?? 0).toBeLessThanOrEqual(p.later.maxMlPerSite.value ?? Infinity);
+    },
+  );
 
   it.each(IVIG_PRODUCTS.map((p) => [p.id, p] as const))("%s validates and is internally consistent", (_id, p) => {
     expect(ProductSchema.safeParse(p).error?.issues ?? []).toEqual([]);
     const r = p.rates;
     const max = r.maxMlPerKgPerHour.value;
     if (max !== null && r.initialMlPerKgPerHour.value !== null) expect(r.initialMlPerKgPerHour.value).toBeLessThan(max);
-    if (max !== null && r.atRiskMaxMlPerKgPerHour.value !== null) expect(r.atRiskMaxMlPerKgPerHour.value).toBeLessThan(max);
+    if (max !== null && r.atRiskMaxMlPerKgPerHour.value !== null)
+      expect(r.atRiskMaxMlPerKgPerHour.value).toBeLessThan(max);
     const steps = r.intermediateMlPerKgPerHour.value ?? [];
     for (let i = 1; i < steps.length; i++) expect(steps[i]).toBeGreaterThan(steps[i - 1]!);
     if (p.vialSizesG.value) expect([...p.vialSizesG.value].sort((a, b) => a - b)).toEqual(p.vialSizesG.value);
@@ -97,8 +105,21 @@ describe("product catalog", () => {
   it("has the issue's IVIGs with unique ids", () => {
     const ids = PRODUCTS.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ["gammagard-liquid", "privigen", "gamunex-c", "octagam-10", "panzyga", "kiovig", "flebogamma-dif-10",
-      "hizentra", "cuvitru", "xembify", "cutaquig", "hyqvia", "gammagard-liquid-sc"]) {
+    for (const id of [
+      "gammagard-liquid",
+      "privigen",
+      "gamunex-c",
+      "octagam-10",
+      "panzyga",
+      "kiovig",
+      "flebogamma-dif-10",
+      "hizentra",
+      "cuvitru",
+      "xembify",
+      "cutaquig",
+      "hyqvia",
+      "gammagard-liquid-sc",
+    ]) {
       expect(ids).toContain(id);
     }
   });

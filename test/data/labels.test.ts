@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { planSchedule } from "../../src/core/schedule.js";
 import { MAX_DAILY_G_PER_KG } from "../../src/data/guidelines.js";
 import { scheduleInput } from "../helpers/input.js";
-import { findProduct, findScigProduct, mmnIndicationFor, PRODUCTS, vialSizesFor, type Product } from "../../src/data/products.js";
+import {
+  findProduct,
+  findScigProduct,
+  mmnIndicationFor,
+  PRODUCTS,
+  vialSizesFor,
+  type Product,
+} from "../../src/data/products.js";
 
 // Expected values typed from the labels (docs/clinical.md §12 and the pages cited), not from the tool.
 const ivig = (id: string) => findProduct(id)!;
@@ -37,7 +44,8 @@ describe("filled vial sizes, each from the maker's page or a primary label", () 
   });
 
   it("Privigen's and Flebogamma's vial sizes no longer cite prescriberpoint or themeditary", () => {
-    for (const id of ["privigen", "flebogamma-dif-10"]) expect(url(ivig(id).vialSizesG) ?? "", id).not.toMatch(/prescriberpoint|themeditary/);
+    for (const id of ["privigen", "flebogamma-dif-10"])
+      expect(url(ivig(id).vialSizesG) ?? "", id).not.toMatch(/prescriberpoint|themeditary/);
   });
 });
 
@@ -79,7 +87,9 @@ describe("MMN indication per label region", () => {
   });
 
   it("an EU indication cites the EMA or an SmPC", () => {
-    expect(url(ivig("privigen").mmnIndicationEu)).toBe("https://www.ema.europa.eu/en/medicines/human/variation/privigen");
+    expect(url(ivig("privigen").mmnIndicationEu)).toBe(
+      "https://www.ema.europa.eu/en/medicines/human/variation/privigen",
+    );
     expect(url(ivig("kiovig").mmnIndicationEu)).toContain("ema.europa.eu");
   });
 });

@@ -13,7 +13,11 @@ const file = (name: string, text: string) => {
   writeFileSync(path, text);
   return path;
 };
-const outLines = (stdout: string) => stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
+const outLines = (stdout: string) =>
+  stdout
+    .trimEnd()
+    .split("\n")
+    .map((l) => JSON.parse(l));
 const A = '{"id":"a","weight":70,"start":"2026-12-01","courses":1}';
 const B = '{"id":"b","weight":80,"start":"2026-12-01","courses":1}';
 
@@ -64,10 +68,16 @@ describe("batch lines", () => {
       [2, null, "LINE_TOO_LONG"],
       [3, "b", null],
     ]);
-    expect(out[1].error.message).toBe("line is 30000022 bytes, longer than the limit of 1000000 bytes; it was not read");
-    if (!existsSync("/usr/bin/time")) return void console.warn("skipped the memory check: /usr/bin/time is not installed");
+    expect(out[1].error.message).toBe(
+      "line is 30000022 bytes, longer than the limit of 1000000 bytes; it was not read",
+    );
+    if (!existsSync("/usr/bin/time"))
+      return void console.warn("skipped the memory check: /usr/bin/time is not installed");
     const peakKb = (args: string[]) => {
-      const r = spawnSync("/usr/bin/time", ["-v", process.execPath, BIN, ...args], { encoding: "utf8", env: { HOME: "/nonexistent", TZ: "UTC" } });
+      const r = spawnSync("/usr/bin/time", ["-v", process.execPath, BIN, ...args], {
+        encoding: "utf8",
+        env: { HOME: "/nonexistent", TZ: "UTC" },
+      });
       return Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)![1]);
     };
     const one = peakKb(["--weight", "70", "--start", "2026-12-01"]);
@@ -98,7 +108,20 @@ describe("batch clinic.csv", () => {
       [5, "c", "INVALID_OPTION"],
       [6, null, "INVALID_CSV"],
     ]);
-    const single = JSON.parse(runCli(["--weight", "80", "--start", "2026-12-01", "--courses", "1", "--vials", "10,20", "--skip-weekends", "--json"]).stdout);
+    const single = JSON.parse(
+      runCli([
+        "--weight",
+        "80",
+        "--start",
+        "2026-12-01",
+        "--courses",
+        "1",
+        "--vials",
+        "10,20",
+        "--skip-weekends",
+        "--json",
+      ]).stdout,
+    );
     const { line: _l, id: _i, ...b } = out[1];
     expect(b).toEqual(single);
     expect(out[2].error.message).toContain("--weight");
@@ -129,7 +152,11 @@ describe("text echoed from the input carries no control characters", () => {
   });
 
   it("batch: a product name and an unknown key with control characters", () => {
-    const run = runCli(["batch"], {}, `${JSON.stringify({ weight: 70, product: `${ESC}[2J` })}\n${JSON.stringify({ weight: 70, [`k${ESC}\u0007`]: 1 })}\n`);
+    const run = runCli(
+      ["batch"],
+      {},
+      `${JSON.stringify({ weight: 70, product: `${ESC}[2J` })}\n${JSON.stringify({ weight: 70, [`k${ESC}\u0007`]: 1 })}\n`,
+    );
     const out = outLines(run.stdout);
     for (const o of out) expect(o.error.message).not.toMatch(/[\u0000-\u001f\u007f]/);
     expect(out[0].error.message).toContain("\\u001b[2J");

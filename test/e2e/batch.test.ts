@@ -24,7 +24,10 @@ describe("mmn-dose batch", () => {
   it("writes one line per input line, same order, ids echoed, bad lines as errors, exit 3", () => {
     const run = runCli(["batch", file]);
     expect(run.status).toBe(3);
-    const out = run.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
+    const out = run.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => [o.line, o.id, "error" in o])).toEqual([
       [1, "p1", false],
       [2, "p2", true],
@@ -58,10 +61,16 @@ describe("mmn-dose batch", () => {
 
   it("a 10 MB line becomes an error line and the batch goes on", () => {
     const huge = join(dir, "huge.jsonl");
-    writeFileSync(huge, `${JSON.stringify({ id: "big", weight: 70, note: "x".repeat(10_000_000) })}\n${JSON.stringify({ id: "ok", weight: 70 })}\n`);
+    writeFileSync(
+      huge,
+      `${JSON.stringify({ id: "big", weight: 70, note: "x".repeat(10_000_000) })}\n${JSON.stringify({ id: "ok", weight: 70 })}\n`,
+    );
     const run = runCli(["batch", huge]);
     expect(run.status).toBe(3);
-    const out = run.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
+    const out = run.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => [o.id, o.error?.code ?? null])).toEqual([
       [null, "LINE_TOO_LONG"],
       ["ok", null],
@@ -132,11 +141,16 @@ describe("-o, --output", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
-  it.runIf(process.platform === "linux")("a read-only place (/sys, even for root) is an I/O error in one plain line", () => {
-    const run = runCli(["--weight", "70", "-o", "/sys/mmn-dose.txt"]);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^mmn-dose: -o \/sys\/mmn-dose.txt: cannot write \((permission denied|read-only file system)\)\n$/);
-  });
+  it.runIf(process.platform === "linux")(
+    "a read-only place (/sys, even for root) is an I/O error in one plain line",
+    () => {
+      const run = runCli(["--weight", "70", "-o", "/sys/mmn-dose.txt"]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(
+        /^mmn-dose: -o \/sys\/mmn-dose.txt: cannot write \((permission denied|read-only file system)\)\n$/,
+      );
+    },
+  );
 
   it("bad input writes no file", () => {
     const target = join(dir, "never.txt");
@@ -149,11 +163,30 @@ describe("--skip-weekends and --avoid", () => {
   it("moves days off weekends and avoided dates, lists each move, keeps later courses on plan", () => {
     const holidays = join(dir, "holidays.txt");
     writeFileSync(holidays, "# closed\n2026-12-25\n2027-01-01\n");
-    const run = runCli(["--weight", "70", "--start", "2026-12-25", "--courses", "2", "--skip-weekends", "--avoid-file", holidays, "--json"]);
+    const run = runCli([
+      "--weight",
+      "70",
+      "--start",
+      "2026-12-25",
+      "--courses",
+      "2",
+      "--skip-weekends",
+      "--avoid-file",
+      holidays,
+      "--json",
+    ]);
     expect(run.status).toBe(0);
     const doc = JSON.parse(run.stdout);
-    expect(doc.infusions.map((i: { date: string }) => i.date)).toEqual(["2026-12-28", "2026-12-29", "2027-01-22", "2027-01-25"]);
-    expect(doc.infusions[0]).toMatchObject({ plannedDate: "2026-12-25", movedBecause: "2026-12-25 is an avoided date" });
+    expect(doc.infusions.map((i: { date: string }) => i.date)).toEqual([
+      "2026-12-28",
+      "2026-12-29",
+      "2027-01-22",
+      "2027-01-25",
+    ]);
+    expect(doc.infusions[0]).toMatchObject({
+      plannedDate: "2026-12-25",
+      movedBecause: "2026-12-25 is an avoided date",
+    });
     expect(doc.notes.filter((n: { code: string }) => n.code === "MOVED")).toHaveLength(3);
   });
 
@@ -163,7 +196,9 @@ describe("--skip-weekends and --avoid", () => {
     const run = runCli(["--weight", "70", "--avoid-file", bad]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("line 2: '2026-13-01'");
-    expect(runCli(["--weight", "70", "--avoid", "2026-12-25,xmas"]).stderr).toContain("--avoid must be comma-separated real dates");
+    expect(runCli(["--weight", "70", "--avoid", "2026-12-25,xmas"]).stderr).toContain(
+      "--avoid must be comma-separated real dates",
+    );
   });
 });
 
@@ -193,19 +228,32 @@ describe("batch line values", () => {
   it("an error caused by a site setting names where it came from, unless the line set it", () => {
     const site = join(dir, "site-vials.json");
     writeFileSync(site, JSON.stringify({ vials: [10, 20, 40] }));
-    const run = runCli(["batch", "-", "--config", site], {}, '{"weight":70,"product":"panzyga"}\n{"weight":70,"product":"panzyga","vials":[10,20,40]}\n');
-    const [fromSite, fromLine] = run.stdout.trimEnd().split("\n").map((l) => JSON.parse(l).error.message);
-    expect(fromSite).toBe(`--vials 40: Panzyga 10 % comes in 1, 2.5, 5, 10, 20, 30 g vials (--vials comes from config ${site})`);
+    const run = runCli(
+      ["batch", "-", "--config", site],
+      {},
+      '{"weight":70,"product":"panzyga"}\n{"weight":70,"product":"panzyga","vials":[10,20,40]}\n',
+    );
+    const [fromSite, fromLine] = run.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l).error.message);
+    expect(fromSite).toBe(
+      `--vials 40: Panzyga 10 % comes in 1, 2.5, 5, 10, 20, 30 g vials (--vials comes from config ${site})`,
+    );
     expect(fromLine).toBe("--vials 40: Panzyga 10 % comes in 1, 2.5, 5, 10, 20, 30 g vials");
   });
 
   it("site settings apply by each line's route: the site's SCIG product to SCIG lines, its IVIG vials only to IVIG lines", () => {
     const site = join(dir, "site-routes.json");
     writeFileSync(site, JSON.stringify({ vials: [10, 20], scigProduct: "xembify" }));
-    const input = '{"weight":70,"route":"scig","start":"2026-12-01","courses":1}\n{"weight":70,"start":"2026-12-01","courses":1}\n';
+    const input =
+      '{"weight":70,"route":"scig","start":"2026-12-01","courses":1}\n{"weight":70,"start":"2026-12-01","courses":1}\n';
     const run = runCli(["batch", "-", "--config", site], {}, input);
     expect(run.status).toBe(0);
-    const [scig, ivig] = run.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
+    const [scig, ivig] = run.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect([scig.regimen.product, scig.regimen.vialSizesG]).toEqual(["xembify", [1, 2, 4, 10]]);
     expect([ivig.regimen.product, ivig.regimen.vialSizesG]).toEqual(["gammagard-liquid", [10, 20]]);
     const fromEnv = runCli(["batch", "-"], { MMN_DOSE_SCIG_PRODUCT: "cuvitru" }, input);
@@ -213,13 +261,26 @@ describe("batch line values", () => {
   });
 
   it("an id must be a string or a number", () => {
-    expect(one('{"weight":70,"id":{"x":1}}')).toEqual({ line: 1, id: null, error: { code: "INVALID_ID", message: "'id' must be a string or a number" } });
+    expect(one('{"weight":70,"id":{"x":1}}')).toEqual({
+      line: 1,
+      id: null,
+      error: { code: "INVALID_ID", message: "'id' must be a string or a number" },
+    });
   });
 
   it("a UTF-8 byte order mark before the first line is not part of the JSON", () => {
-    const run = runCli(["batch", "-"], {}, '\uFEFF{"id":"a","weight":70,"start":"2026-12-01","courses":1}\n{"id":"b","weight":71,"start":"2026-12-01","courses":1}\n');
+    const run = runCli(
+      ["batch", "-"],
+      {},
+      '\uFEFF{"id":"a","weight":70,"start":"2026-12-01","courses":1}\n{"id":"b","weight":71,"start":"2026-12-01","courses":1}\n',
+    );
     expect(run.status).toBe(0);
-    expect(run.stdout.trimEnd().split("\n").map((l) => JSON.parse(l).id)).toEqual(["a", "b"]);
+    expect(
+      run.stdout
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(["a", "b"]);
   });
 
   it("a directory as input is an I/O error in one line (exit 1)", () => {
@@ -234,7 +295,10 @@ describe("Ctrl-C during a batch", () => {
 
   /** Starts a batch on a pipe; resolves once `lines` output lines have arrived. */
   function startBatch() {
-    const child = spawn(process.execPath, [BIN, "batch", "-"], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent", TZ: "UTC" } });
+    const child = spawn(process.execPath, [BIN, "batch", "-"], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent", TZ: "UTC" },
+    });
     let stdout = "";
     let stderr = "";
     const waiters: (() => void)[] = [];

@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/cli.js";
 
 const copy = mkdtempSync(join(tmpdir(), "mmn-dose-bundle-"));
-for (const part of ["bin", "dist/bundle", "package.json"]) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+for (const part of ["bin", "dist/bundle", "package.json"])
+  cpSync(join(ROOT, part), join(copy, part), { recursive: true });
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 const bundle = join(copy, "dist/bundle/main.cjs");
@@ -22,7 +23,10 @@ const run = (args: string[]) =>
 const cacheState = () =>
   spawnSync(
     process.execPath,
-    ["-e", `const { script } = require(${JSON.stringify(join(copy, "bin/load-bundle.cjs"))}).loadBundle(); console.log(script.cachedDataRejected === false ? "used" : "not used")`],
+    [
+      "-e",
+      `const { script } = require(${JSON.stringify(join(copy, "bin/load-bundle.cjs"))}).loadBundle(); console.log(script.cachedDataRejected === false ? "used" : "not used")`,
+    ],
     { encoding: "utf8" },
   ).stdout.trim();
 

@@ -54,16 +54,44 @@ describe("--json", () => {
     const run = runCli(["--weight", "70", ...START, "--json"]);
     expect(run.status).toBe(0);
     const doc = JSON.parse(run.stdout);
-    expect(Object.keys(doc)).toEqual(expect.arrayContaining(["schemaVersion", "patient", "regimen", "infusions", "warnings"]));
+    expect(Object.keys(doc)).toEqual(
+      expect.arrayContaining(["schemaVersion", "patient", "regimen", "infusions", "warnings"]),
+    );
     expect(doc.schemaVersion).toBe(1);
-    expect(doc.patient).toMatchObject({ weightKg: 70, heightCm: null, sex: null, dosingWeightKg: 70, dosingWeightBasis: "actual" });
-    expect(doc.regimen).toMatchObject({ route: "ivig", product: "gammagard-liquid", doseGPerKg: 2, intervalWeeks: 4, daysPerCourse: 2, courseDoseG: 140, rounding: "vial" });
-    expect(doc.infusions[0]).toMatchObject({ date: "2026-12-01", course: 1, day: 1, doseG: 70, volumeMl: 700, vials: [{ sizeG: 30, count: 2 }, { sizeG: 10, count: 1 }] });
+    expect(doc.patient).toMatchObject({
+      weightKg: 70,
+      heightCm: null,
+      sex: null,
+      dosingWeightKg: 70,
+      dosingWeightBasis: "actual",
+    });
+    expect(doc.regimen).toMatchObject({
+      route: "ivig",
+      product: "gammagard-liquid",
+      doseGPerKg: 2,
+      intervalWeeks: 4,
+      daysPerCourse: 2,
+      courseDoseG: 140,
+      rounding: "vial",
+    });
+    expect(doc.infusions[0]).toMatchObject({
+      date: "2026-12-01",
+      course: 1,
+      day: 1,
+      doseG: 70,
+      volumeMl: 700,
+      vials: [
+        { sizeG: 30, count: 2 },
+        { sizeG: 10, count: 1 },
+      ],
+    });
     expect(doc.infusions).toHaveLength(12);
   });
 
   it("--format json is the same as --json", () => {
-    expect(runCli(["--weight", "70", ...START, "--format", "json"]).stdout).toBe(runCli(["--weight", "70", ...START, "--json"]).stdout);
+    expect(runCli(["--weight", "70", ...START, "--format", "json"]).stdout).toBe(
+      runCli(["--weight", "70", ...START, "--json"]).stdout,
+    );
   });
 
   it.each([
@@ -89,7 +117,11 @@ describe("products, rates and chair time", () => {
     expect(run.status).toBe(0);
     const doc = JSON.parse(run.stdout);
     expect(doc.regimen.vialSizesG).toEqual([5, 10, 20, 40]);
-    expect(doc.infusions[0].vials).toEqual([{ sizeG: 40, count: 1 }, { sizeG: 20, count: 1 }, { sizeG: 10, count: 1 }]);
+    expect(doc.infusions[0].vials).toEqual([
+      { sizeG: 40, count: 1 },
+      { sizeG: 20, count: 1 },
+      { sizeG: 10, count: 1 },
+    ]);
     expect(doc.infusions[0].ratePlan[0].mlPerHour).toBe(21);
     expect(doc.warnings.map((w: { code: string }) => w.code)).toContain("NOT_LABELLED_FOR_MMN");
   });
@@ -99,7 +131,10 @@ describe("products, rates and chair time", () => {
     // 133.2 g in 10 g steps over 2 days: 130 g (70 + 60) is nearer than 140 g.
     expect(doc.regimen.courseDoseG).toBe(130);
     expect(doc.regimen.dayDosesG).toEqual([70, 60]);
-    expect(doc.infusions[0].vials).toEqual([{ sizeG: 20, count: 3 }, { sizeG: 10, count: 1 }]);
+    expect(doc.infusions[0].vials).toEqual([
+      { sizeG: 20, count: 3 },
+      { sizeG: 10, count: 1 },
+    ]);
     expect(doc.infusions[1].vials).toEqual([{ sizeG: 20, count: 3 }]);
     expect(doc.notes.map((n: { code: string }) => n.code)).toContain("VIALS_FROM_OPTION");
   });
@@ -113,29 +148,43 @@ describe("products, rates and chair time", () => {
     expect(atRisk.message.length).toBeLessThan(300);
     const aged = JSON.parse(runCli(["--weight", "70", ...START, "--age", "70", "--json"]).stdout);
     expect(aged.warnings.find((w: { code: string }) => w.code === "AGE_OVER_65").message.length).toBeLessThan(200);
-    expect(runCli(["--help"]).stdout.replace(/\s+/g, " ")).toMatch(/--at-risk renal or thrombosis risk \(renal: pre-existing renal insufficiency, diabetes, age > 65/);
+    expect(runCli(["--help"]).stdout.replace(/\s+/g, " ")).toMatch(
+      /--at-risk renal or thrombosis risk \(renal: pre-existing renal insufficiency, diabetes, age > 65/,
+    );
   });
 
   it("--at-risk alone is accepted and never plans above the label, even with --allow-above-label-rate", () => {
     const alone = JSON.parse(runCli(["--weight", "70", ...START, "--at-risk", "--json"]).stdout);
     // NL-IVIG002's 0.08 mL/kg/min × 70 kg × 60 = 336 mL/h
     expect(alone.infusions[1].ratePlan.at(-1).mlPerHour).toBe(336);
-    const forced = JSON.parse(runCli(["--weight", "70", ...START, "--at-risk", "--max-rate", "6", "--allow-above-label-rate", "--json"]).stdout);
+    const forced = JSON.parse(
+      runCli(["--weight", "70", ...START, "--at-risk", "--max-rate", "6", "--allow-above-label-rate", "--json"]).stdout,
+    );
     expect(forced.infusions[1].ratePlan.at(-1).mlPerHour).toBe(378);
     expect(forced.warnings.map((w: { code: string }) => w.code)).toContain("AT_RISK_HOLDS_LABEL_RATE");
   });
 
   it("--allow-above-label-rate accepts a higher maximum and warns", () => {
-    const doc = JSON.parse(runCli(["--weight", "70", ...START, "--max-rate", "6", "--allow-above-label-rate", "--json"]).stdout);
+    const doc = JSON.parse(
+      runCli(["--weight", "70", ...START, "--max-rate", "6", "--allow-above-label-rate", "--json"]).stdout,
+    );
     expect(doc.infusions[1].ratePlan.at(-1).mlPerHour).toBe(420);
     expect(doc.warnings.map((w: { code: string }) => w.code)).toContain("MAX_RATE_ABOVE_LABEL");
   });
 
   it("the first course titrates as a first infusion; with --every 9 every course does", () => {
-    const kinds = (args: string[]) => JSON.parse(runCli([...args, ...START, "--json"]).stdout).infusions.map((i: { infusionKind: string }) => i.infusionKind);
+    const kinds = (args: string[]) =>
+      JSON.parse(runCli([...args, ...START, "--json"]).stdout).infusions.map(
+        (i: { infusionKind: string }) => i.infusionKind,
+      );
     expect(kinds(["--weight", "70", "--courses", "2"])).toEqual(["first", "later", "later", "later"]);
     expect(kinds(["--weight", "70", "--courses", "2", "--every", "9"])).toEqual(["first", "later", "first", "later"]);
-    expect(kinds(["--weight", "70", "--courses", "2", "--first-infusion"])).toEqual(["first", "later", "first", "later"]);
+    expect(kinds(["--weight", "70", "--courses", "2", "--first-infusion"])).toEqual([
+      "first",
+      "later",
+      "first",
+      "later",
+    ]);
   });
 
   it("the table prints each distinct rate plan once", () => {
@@ -152,7 +201,13 @@ describe("--route scig", () => {
     expect(run.status).toBe(0);
     const doc = JSON.parse(run.stdout);
     expect(doc.regimen).toMatchObject({ route: "scig", product: "hizentra", courseDoseG: 35 });
-    expect(doc.infusions[0]).toMatchObject({ date: "2026-12-08", doseG: 35, volumeMl: 175, sites: 9, volumePerSiteMl: 19.4 });
+    expect(doc.infusions[0]).toMatchObject({
+      date: "2026-12-08",
+      doseG: 35,
+      volumeMl: 175,
+      sites: 9,
+      volumePerSiteMl: 19.4,
+    });
     expect(doc.infusions[1].date).toBe("2026-12-15");
     const table = runCli(["--weight", "70", "--route", "scig", "--start", "2026-12-08"]).stdout;
     expect(table).toContain("140 g ÷ 4 weeks × 1 = 35 g a week");
@@ -161,7 +216,9 @@ describe("--route scig", () => {
 
   it("SCIG calendars and CSV carry the sites", () => {
     const args = ["--weight", "70", "--route", "scig", "--start", "2026-12-08", "--courses", "1"];
-    const evs = new ICAL.Component(ICAL.parse(runCli([...args, "--format", "ics"]).stdout)).getAllSubcomponents("vevent");
+    const evs = new ICAL.Component(ICAL.parse(runCli([...args, "--format", "ics"]).stdout)).getAllSubcomponents(
+      "vevent",
+    );
     expect(evs).toHaveLength(4);
     expect(String(evs[0]!.getFirstPropertyValue("summary"))).toContain("9 sites");
     const rows = parse(runCli([...args, "--format", "csv"]).stdout, { columns: true }) as Record<string, string>[];
@@ -188,7 +245,9 @@ describe("calendar and CSV formats", () => {
 
   it("--format csv parses back to the same infusions", () => {
     const rows = parse(runCli([...args, "--format", "csv"]).stdout, { columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => [r.date, Number(r.doseG)])).toEqual(json.infusions.map((i: { date: string; doseG: number }) => [i.date, i.doseG]));
+    expect(rows.map((r) => [r.date, Number(r.doseG)])).toEqual(
+      json.infusions.map((i: { date: string; doseG: number }) => [i.date, i.doseG]),
+    );
   });
 
   it.each([
@@ -215,10 +274,22 @@ describe("subcommands", () => {
     const doc = JSON.parse(run.stdout);
     expect(doc.schemaVersion).toBe(1);
     expect(doc.products.map((p: { id: string }) => p.id)).toEqual(
-      expect.arrayContaining(["gammagard-liquid", "privigen", "gamunex-c", "octagam-10", "panzyga", "kiovig", "flebogamma-dif-10"]),
+      expect.arrayContaining([
+        "gammagard-liquid",
+        "privigen",
+        "gamunex-c",
+        "octagam-10",
+        "panzyga",
+        "kiovig",
+        "flebogamma-dif-10",
+      ]),
     );
     for (const p of doc.products) {
-      expect(p).toMatchObject({ id: expect.any(String), name: expect.any(String), route: expect.stringMatching(/^(ivig|scig)$/) });
+      expect(p).toMatchObject({
+        id: expect.any(String),
+        name: expect.any(String),
+        route: expect.stringMatching(/^(ivig|scig)$/),
+      });
       for (const f of p.facts) expect(typeof f.source === "string" || typeof f.notFound === "string").toBe(true);
       // The contract's shape: always a list of sizes; empty only where the label gave none, as facts say.
       expect(Array.isArray(p.vialSizesG)).toBe(true);
@@ -268,22 +339,40 @@ describe("bad input: exit 2, one plain line naming the option and range, no stac
     [["--weight", "70", "--courses", "100000"], "--courses must be a whole number from 1 to 100"],
     [["--weight", "70", "--start", "2026-02-30"], "--start must be a real calendar date"],
     [["--weight", "70", "--start", "01/12/2026"], "--start must be a real calendar date"],
-    [["--weight", "70", "--until", "2026-11-01", "--start", "2026-12-01"], "--until 2026-11-01 must not be before --start"],
+    [
+      ["--weight", "70", "--until", "2026-11-01", "--start", "2026-12-01"],
+      "--until 2026-11-01 must not be before --start",
+    ],
     [["--weight", "70", "--until", "2027-01-01", "--courses", "3"], "--courses and --until cannot be used together"],
     [["--weight", "70", "--product", "nope"], "--product must be one of gammagard-liquid, privigen"],
     [["--weight", "70", "--product", "kiovig"], "--initial-rate and --max-rate are required for Kiovig"],
     [["--weight", "70", "--product", "kiovig", "--initial-rate", "0.5"], "--max-rate is required for Kiovig"],
-    [["--weight", "70", "--product", "octagam-10", "--vials", "15"], "--vials 15: Octagam 10 % comes in 2, 5, 10, 20, 30 g vials"],
+    [
+      ["--weight", "70", "--product", "octagam-10", "--vials", "15"],
+      "--vials 15: Octagam 10 % comes in 2, 5, 10, 20, 30 g vials",
+    ],
     [["--weight", "70", "--vials", "15"], "--vials 15: Gammagard Liquid 10 % comes in 1, 2.5, 5, 10, 20, 30 g vials"],
     [["--weight", "70", "--vials", "10,,20"], "--vials must be a comma-separated list"],
-    [["--weight", "70", "--max-rate", "6"], "--max-rate 6 is above the Gammagard Liquid 10 % label maximum of 5.4 mL/kg/h"],
+    [
+      ["--weight", "70", "--max-rate", "6"],
+      "--max-rate 6 is above the Gammagard Liquid 10 % label maximum of 5.4 mL/kg/h",
+    ],
     [["--weight", "70", "--max-rate", "0"], "--max-rate must be a number from 0.01 to 20 mL/kg/h"],
-    [["--weight", "70", "--initial-rate", "1"], "--initial-rate 1 is above the Gammagard Liquid 10 % label initial rate of 0.5 mL/kg/h (MMN (US label)); pass --allow-above-label-rate"],
+    [
+      ["--weight", "70", "--initial-rate", "1"],
+      "--initial-rate 1 is above the Gammagard Liquid 10 % label initial rate of 0.5 mL/kg/h (MMN (US label)); pass --allow-above-label-rate",
+    ],
     [["--weight", "70", "--rate-steps", "0.3,1"], "--rate-steps 0.3 lies outside this plan's 0.5–5.4 mL/kg/h"],
     [["--weight", "70", "--rate-steps", "1,6"], "--rate-steps 6 lies outside this plan's 0.5–5.4 mL/kg/h"],
     [["--weight", "2", "--initial-rate", "0.01"], "rounds to 0 mL/h"],
-    [["--weight", "70", "--initial-rate", "0.1", "--max-rate", "0.1"], "a 700 mL infusion day would take 100:00 through this rate plan (--initial-rate 0.1, --max-rate 0.1), more than 24 h"],
-    [["--weight", "70", "--rate-steps", "3,2"], "--rate-steps must be a comma-separated list of numbers from 0.01 to 20 mL/kg/h, ascending"],
+    [
+      ["--weight", "70", "--initial-rate", "0.1", "--max-rate", "0.1"],
+      "a 700 mL infusion day would take 100:00 through this rate plan (--initial-rate 0.1, --max-rate 0.1), more than 24 h",
+    ],
+    [
+      ["--weight", "70", "--rate-steps", "3,2"],
+      "--rate-steps must be a comma-separated list of numbers from 0.01 to 20 mL/kg/h, ascending",
+    ],
     [["--weight", "70", "--step-minutes", "1"], "--step-minutes must be a whole number from 5 to 240"],
     [["--weight", "70", "--round", "10g"], "--round must be one of none, vial, 5g"],
     [["--weight", "70", "--format", "pdf"], "--format must be one of"],
@@ -291,17 +380,32 @@ describe("bad input: exit 2, one plain line naming the option and range, no stac
     [["--weigth", "70"], "unknown option '--weigth' (did you mean --weight?)"],
     [["--weight", "--start", "2026-12-01"], "--weight needs a value: it took '--start', which is an option"],
     [["--weight", "70", "--weight", "80"], "--weight was given twice ('70' and '80'): give it once"],
-    [["--weight", "70", "--avoid", "2026-12-25", "--avoid", "2027-01-01"], "--avoid was given twice ('2026-12-25' and '2027-01-01'): give it once (list several values with commas)"],
-    [["70"], "unexpected argument '70' (the commands are products, schema, config and batch; everything else is an --option)"],
+    [
+      ["--weight", "70", "--avoid", "2026-12-25", "--avoid", "2027-01-01"],
+      "--avoid was given twice ('2026-12-25' and '2027-01-01'): give it once (list several values with commas)",
+    ],
+    [
+      ["70"],
+      "unexpected argument '70' (the commands are products, schema, config and batch; everything else is an --option)",
+    ],
     [["--weight", "70", "--max-daily", "0.2"], "needs 10 days, but a course has 1–5 days"],
     [["--weight"], "argument missing"],
     [["--weight", "70", "--route", "scig", "--scig-product", "nope"], "--scig-product must be one of hizentra"],
-    [["--weight", "70", "--route", "scig", "--scig-factor", "0"], "--scig-factor must be a number from 0.1 to 3 or 'label'"],
+    [
+      ["--weight", "70", "--route", "scig", "--scig-factor", "0"],
+      "--scig-factor must be a number from 0.1 to 3 or 'label'",
+    ],
     [["--weight", "70", "--route", "scig", "--scig-factor", "-1"], "--scig-factor must be"],
-    [["--weight", "70", "--route", "scig", "--scig-every", "3"], "--scig-every 3: Hizentra 20 % is given every 1 or 2 weeks"],
+    [
+      ["--weight", "70", "--route", "scig", "--scig-every", "3"],
+      "--scig-every 3: Hizentra 20 % is given every 1 or 2 weeks",
+    ],
     [["--weight", "70", "--route", "scig", "--days", "2"], "--days applies to --route ivig only"],
     [["--weight", "70", "--sessions", "2"], "--sessions applies to --route scig only"],
-    [["--weight", "70", "--route", "scig", "--last-ivig", "2026-12-01", "--start", "2026-12-08"], "--last-ivig and --start cannot be used together"],
+    [
+      ["--weight", "70", "--route", "scig", "--last-ivig", "2026-12-01", "--start", "2026-12-08"],
+      "--last-ivig and --start cannot be used together",
+    ],
     [["--weight", "70", "--route", "iv"], "--route must be one of ivig, scig"],
   ])("%j", (args, message) => {
     const run = runCli(args);
@@ -317,16 +421,22 @@ describe("bad input: exit 2, one plain line naming the option and range, no stac
     const run = runCli(["--weight", "banana", "--json"]);
     expect(run.status).toBe(2);
     const doc = JSON.parse(run.stdout);
-    expect(doc).toEqual({ schemaVersion: 1, error: { code: "INVALID_OPTION", message: expect.stringContaining("--weight") } });
+    expect(doc).toEqual({
+      schemaVersion: 1,
+      error: { code: "INVALID_OPTION", message: expect.stringContaining("--weight") },
+    });
   });
 });
 
 describe("pipes", () => {
-  it.runIf(existsSync("/dev/full"))("a full disk on stdout is an I/O failure in one line (exit 1), not a stack trace", () => {
-    const r = runShell(`node bin/mmn-dose.cjs --weight 70 > /dev/full`);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toBe("mmn-dose: cannot write to standard output (ENOSPC)\n");
-  });
+  it.runIf(existsSync("/dev/full"))(
+    "a full disk on stdout is an I/O failure in one line (exit 1), not a stack trace",
+    () => {
+      const r = runShell(`node bin/mmn-dose.cjs --weight 70 > /dev/full`);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe("mmn-dose: cannot write to standard output (ENOSPC)\n");
+    },
+  );
 
   it("`mmn-dose … | head -1` exits quietly", () => {
     const r = runShell(`node bin/mmn-dose.cjs --weight 70 --courses 100 --start 2026-12-01 | head -1`);

@@ -11,7 +11,8 @@ const write = (name: string, data: unknown) => {
   return path;
 };
 const regimen = (args: string[], env: Record<string, string> = {}, cwd?: string) =>
-  JSON.parse(runCli(["--weight", "70", "--start", "2026-12-01", "--json", ...args], env, undefined, cwd).stdout).regimen;
+  JSON.parse(runCli(["--weight", "70", "--start", "2026-12-01", "--json", ...args], env, undefined, cwd).stdout)
+    .regimen;
 
 describe("site configuration", () => {
   const site = write("site.json", { round: "5g", maxDaily: 0.5, skipWeekends: true });
@@ -48,8 +49,16 @@ describe("site configuration", () => {
     ["patient data", { weight: 70 }, "key 'weight' is patient data"],
     ["unknown key", { colour: "red" }, "unknown key 'colour'"],
     ["wrong type", { maxDaily: "one" }, "key 'maxDaily': --max-daily must be a number from 0.1 to 2 g/kg; got 'one'"],
-    ["a list for one value", { maxDaily: [1] }, "key 'maxDaily': --max-daily must be a number from 0.1 to 2 g/kg; got '[1]'"],
-    ["wrong list element", { vials: [10, {}] }, "key 'vials': --vials must be a comma-separated list of numbers from 0.1 to 100 g"],
+    [
+      "a list for one value",
+      { maxDaily: [1] },
+      "key 'maxDaily': --max-daily must be a number from 0.1 to 2 g/kg; got '[1]'",
+    ],
+    [
+      "wrong list element",
+      { vials: [10, {}] },
+      "key 'vials': --vials must be a comma-separated list of numbers from 0.1 to 100 g",
+    ],
     ["a word for a boolean", { skipWeekends: "yes" }, "key 'skipWeekends': must be true or false"],
     ["not an object", [1], "the file: must be a JSON object of site settings"],
     ["out of range", { maxDaily: 9 }, "key 'maxDaily': --max-daily must be a number from 0.1 to 2 g/kg"],
@@ -72,8 +81,16 @@ describe("site configuration", () => {
     const run = runCli(["--weight", "70"], { MMN_DOSE_SKIP_WEEKENDS: "banana" });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("MMN_DOSE_SKIP_WEEKENDS must be true or false (or 1/0, yes/no); got 'banana'");
-    for (const [text, on] of [["YES", true], ["0", false], ["False", false]] as const) {
-      const doc = JSON.parse(runCli(["--weight", "70", "--start", "2026-12-05", "--courses", "1", "--json"], { MMN_DOSE_SKIP_WEEKENDS: text }).stdout);
+    for (const [text, on] of [
+      ["YES", true],
+      ["0", false],
+      ["False", false],
+    ] as const) {
+      const doc = JSON.parse(
+        runCli(["--weight", "70", "--start", "2026-12-05", "--courses", "1", "--json"], {
+          MMN_DOSE_SKIP_WEEKENDS: text,
+        }).stdout,
+      );
       expect(doc.infusions[0].date).toBe(on ? "2026-12-07" : "2026-12-05");
     }
   });
@@ -92,7 +109,9 @@ describe("site configuration", () => {
     const site = write("site-vials.json", { vials: [10, 20, 40] });
     const fromFile = runCli(["--weight", "70", "--product", "panzyga", "--config", site]);
     expect(fromFile.status).toBe(2);
-    expect(fromFile.stderr).toContain(`--vials 40: Panzyga 10 % comes in 1, 2.5, 5, 10, 20, 30 g vials (--vials comes from config ${site})`);
+    expect(fromFile.stderr).toContain(
+      `--vials 40: Panzyga 10 % comes in 1, 2.5, 5, 10, 20, 30 g vials (--vials comes from config ${site})`,
+    );
     const fromEnv = runCli(["--weight", "70"], { MMN_DOSE_POLICY: "ontario" });
     expect(fromEnv.stderr).toContain("(--policy comes from MMN_DOSE_POLICY)");
     expect(runCli(["--weight", "70", "--policy", "ontario"]).stderr).not.toContain("comes from");
@@ -115,7 +134,9 @@ describe("site configuration", () => {
   it("options before a command are refused, not silently dropped", () => {
     const run = runCli(["--config", "site.json", "batch", "-"], {}, "");
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("--config before 'batch' is not read: options go after the command, e.g. mmn-dose batch --config");
+    expect(run.stderr).toContain(
+      "--config before 'batch' is not read: options go after the command, e.g. mmn-dose batch --config",
+    );
   });
 
   it("a missing --config file is an error", () => {

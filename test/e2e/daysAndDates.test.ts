@@ -9,13 +9,39 @@ const json = (args: string[]) => {
 
 describe("days and dates as the before-stop hook checks them (issue 12 items 1, 2)", () => {
   it("an adjusted-weight patient at 2 g/kg with a 1 g/kg/day cap gets 2 days", () => {
-    const doc = json(["--weight", "100", "--height", "180", "--sex", "male", "--policy", "ontario", "--start", "2026-12-01", "--courses", "1"]);
+    const doc = json([
+      "--weight",
+      "100",
+      "--height",
+      "180",
+      "--sex",
+      "male",
+      "--policy",
+      "ontario",
+      "--start",
+      "2026-12-01",
+      "--courses",
+      "1",
+    ]);
     expect(doc.regimen.daysPerCourse).toBe(2);
   });
 
   it("a closure never puts two infusions on one date", () => {
     const closure = "2026-12-01,2026-12-02,2026-12-03,2026-12-04,2026-12-05,2026-12-06";
-    const doc = json(["--weight", "70", "--every", "1", "--days", "2", "--start", "2026-11-30", "--avoid", closure, "--courses", "2"]);
+    const doc = json([
+      "--weight",
+      "70",
+      "--every",
+      "1",
+      "--days",
+      "2",
+      "--start",
+      "2026-11-30",
+      "--avoid",
+      closure,
+      "--courses",
+      "2",
+    ]);
     const dates = doc.infusions.map((i: { date: string }) => i.date);
     expect(new Set(dates).size).toBe(dates.length);
   });
@@ -33,10 +59,22 @@ describe("remedies and refusals as a user types them (issue 12 items 9, 10)", ()
   });
 
   it("--no-skip-weekends, the remedy of a week-long spread, is accepted after --skip-weekends", () => {
-    const base = ["--weight", "70", "--start", "2026-12-04", "--courses", "1", "--skip-weekends", "--avoid", "2026-12-07,2026-12-08,2026-12-09,2026-12-10"];
+    const base = [
+      "--weight",
+      "70",
+      "--start",
+      "2026-12-04",
+      "--courses",
+      "1",
+      "--skip-weekends",
+      "--avoid",
+      "2026-12-07,2026-12-08,2026-12-09,2026-12-10",
+    ];
     const w = json(base).warnings.find((m: { code: string }) => m.code === "COURSE_SPREAD_OVER_WEEK");
     expect(w.remedies).toEqual(["--no-skip-weekends"]);
-    expect(json([...base, "--no-skip-weekends"]).warnings.map((m: { code: string }) => m.code)).not.toContain("COURSE_SPREAD_OVER_WEEK");
+    expect(json([...base, "--no-skip-weekends"]).warnings.map((m: { code: string }) => m.code)).not.toContain(
+      "COURSE_SPREAD_OVER_WEEK",
+    );
   });
 
   it("6 g is not rounded to 60 g: exit 2 naming --round none and --vials", () => {

@@ -1,6 +1,18 @@
 // Issue 13: hostile files, settings and input. Every case spawns the built CLI.
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -42,7 +54,12 @@ describe("-o: never replaces what is not a regular file", () => {
 
   it("writes into /dev/null directly (run as an unprivileged user, who cannot replace it either way)", () => {
     if (!nobody && isRoot) return void console.warn("skipped: no 'nobody' user to drop privileges to");
-    const r = spawnSync(process.execPath, [BIN, ...ONE, "-o", "/dev/null"], { encoding: "utf8", env: { HOME: "/nonexistent" }, cwd: "/", ...(nobody ?? {}) });
+    const r = spawnSync(process.execPath, [BIN, ...ONE, "-o", "/dev/null"], {
+      encoding: "utf8",
+      env: { HOME: "/nonexistent" },
+      cwd: "/",
+      ...(nobody ?? {}),
+    });
     expect(r.stderr).not.toMatch(/cannot|error/);
     expect(r.status).toBe(0);
     expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
@@ -52,7 +69,9 @@ describe("-o: never replaces what is not a regular file", () => {
     const fifo = join(dir, "fifo");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
     const out = join(dir, "from-fifo.txt");
-    const r = sh(`timeout 10 cat "${fifo}" > "${out}" & $MMN ${ONE.join(" ")} --json -o "${fifo}"; status=$?; wait; exit $status`);
+    const r = sh(
+      `timeout 10 cat "${fifo}" > "${out}" & $MMN ${ONE.join(" ")} --json -o "${fifo}"; status=$?; wait; exit $status`,
+    );
     expect(r.stderr).not.toMatch(/cannot|error/);
     expect(r.status).toBe(0);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
@@ -104,7 +123,13 @@ describe("-o: never replaces what is not a regular file", () => {
   });
 
   it("-o '' and --config '' are usage errors", () => {
-    for (const args of [[...ONE, "-o", ""], [...ONE, "--output="], [...ONE, "--config", ""], ["batch", "--config", ""], ["config", "--config", ""]]) {
+    for (const args of [
+      [...ONE, "-o", ""],
+      [...ONE, "--output="],
+      [...ONE, "--config", ""],
+      ["batch", "--config", ""],
+      ["config", "--config", ""],
+    ]) {
       const r = runCli(args, {}, "");
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stderr).toMatch(/^mmn-dose: (-o|--output|--config)\b/);
@@ -123,7 +148,10 @@ describe("-o: never replaces what is not a regular file", () => {
     const r = runCli(["batch", "-o", file], {}, input);
     expect(r.status).toBe(3);
     expect(r.stdout).toBe("");
-    const lines = readFileSync(file, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
+    const lines = readFileSync(file, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(["a", "b"]);
     expect(runCli(["batch", "-o", "-"], {}, input).stdout.split("\n").length).toBe(3);
   });
@@ -139,12 +167,15 @@ describe("batch -o and Ctrl-C", () => {
     const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
     child.stdin.write('{"weight":70,"start":"2026-12-01"}\n');
     // The temporary file exists once the batch runs (and its SIGINT handler is in place).
-    for (let waited = 0; !readdirSync(dir).some((f) => f.startsWith(".mmn-dose-")) && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    for (let waited = 0; !readdirSync(dir).some((f) => f.startsWith(".mmn-dose-")) && waited < 20_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
     child.kill("SIGINT");
     await new Promise((r) => setTimeout(r, 100));
     child.stdin.end('{"weight":70,"start":"2026-12-01"}\n');
     expect(await exited).toBe(130);
-    expect(stderr).toMatch(new RegExp(`^mmn-dose: batch interrupted after [01] lines?; -o ${file} was not replaced\\n$`));
+    expect(stderr).toMatch(
+      new RegExp(`^mmn-dose: batch interrupted after [01] lines?; -o ${file} was not replaced\\n$`),
+    );
     expect(readdirSync(dir).filter((f) => f.startsWith(".mmn-dose-"))).toEqual([]);
     expect(readFileSync(file, "utf8")).toBe("old\n");
   });
@@ -182,13 +213,19 @@ describe("settings that exist but cannot be read are errors naming the file", ()
 
   it("a file without read permission (as an unprivileged user)", () => {
     if (!isRoot && process.getuid?.() === undefined) return void console.warn("skipped: no POSIX users here");
-    if (isRoot && !nobody) return void console.warn("skipped: running as root without a 'nobody' user to drop privileges to");
+    if (isRoot && !nobody)
+      return void console.warn("skipped: running as root without a 'nobody' user to drop privileges to");
     const project = mkdtempSync(join(tmpdir(), "mmn-dose-perm-"));
     chmodSync(project, 0o755);
     const config = join(project, "mmn-dose.config.json");
     writeFileSync(config, JSON.stringify({ round: "5g" }));
     chmodSync(config, 0o200);
-    const r = spawnSync(process.execPath, [BIN, ...ONE], { cwd: project, encoding: "utf8", env: { HOME: "/nonexistent" }, ...(nobody ?? {}) });
+    const r = spawnSync(process.execPath, [BIN, ...ONE], {
+      cwd: project,
+      encoding: "utf8",
+      env: { HOME: "/nonexistent" },
+      ...(nobody ?? {}),
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("mmn-dose.config.json: permission denied");
     expect(r.stderr).not.toMatch(/EACCES/);

@@ -26,8 +26,43 @@ function refused(args: readonly string[], env: Record<string, string> = {}): str
 
 describe("choice values are case-insensitive; the output echoes the lower-case id", () => {
   it("flags: --product Privigen --policy Ontario --region EU --round 5G --dosing-weight BMI30 --sex M --format JSON", () => {
-    const upper = runCli([...base, "--sex", "M", "--policy", "Ontario", "--product", "Privigen", "--region", "EU", "--round", "5G", "--dosing-weight", "BMI30", "--route", "IVIG", "--format", "JSON"]);
-    const lower = runCli([...base, "--sex", "male", "--policy", "ontario", "--product", "privigen", "--region", "eu", "--round", "5g", "--dosing-weight", "bmi30", "--route", "ivig", "--json"]);
+    const upper = runCli([
+      ...base,
+      "--sex",
+      "M",
+      "--policy",
+      "Ontario",
+      "--product",
+      "Privigen",
+      "--region",
+      "EU",
+      "--round",
+      "5G",
+      "--dosing-weight",
+      "BMI30",
+      "--route",
+      "IVIG",
+      "--format",
+      "JSON",
+    ]);
+    const lower = runCli([
+      ...base,
+      "--sex",
+      "male",
+      "--policy",
+      "ontario",
+      "--product",
+      "privigen",
+      "--region",
+      "eu",
+      "--round",
+      "5g",
+      "--dosing-weight",
+      "bmi30",
+      "--route",
+      "ivig",
+      "--json",
+    ]);
     expect(upper.status, upper.stderr).toBe(0);
     expect(upper.stdout).toBe(lower.stdout);
     const doc = JSON.parse(upper.stdout);
@@ -60,7 +95,11 @@ describe("choice values are case-insensitive; the output echoes the lower-case i
     expect(JSON.parse(upper.stdout).regimen.product).toBe("hyqvia");
   });
 
-  it.each([["ICS", "ics"], ["Csv", "csv"], ["TABLE", "table"]])("--format %s prints what --format %s prints", (given, id) => {
+  it.each([
+    ["ICS", "ics"],
+    ["Csv", "csv"],
+    ["TABLE", "table"],
+  ])("--format %s prints what --format %s prints", (given, id) => {
     const run = runCli([...base, "--format", given]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe(runCli([...base, "--format", id]).stdout);
@@ -78,13 +117,20 @@ describe("choice values are case-insensitive; the output echoes the lower-case i
   });
 
   it("--route SCIG leaves a site's IVIG product aside, as --route scig does", () => {
-    const run = runCli(["--weight", "70", "--route", "SCIG", "--start", "2026-12-01", "--json"], { MMN_DOSE_PRODUCT: "privigen" });
+    const run = runCli(["--weight", "70", "--route", "SCIG", "--start", "2026-12-01", "--json"], {
+      MMN_DOSE_PRODUCT: "privigen",
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).regimen.product).toBe("hizentra");
   });
 
   it("MMN_DOSE_* values in any case; `config` shows the id", () => {
-    const env = { MMN_DOSE_PRODUCT: "PRIVIGEN", MMN_DOSE_POLICY: "Ontario", MMN_DOSE_REGION: "Eu", MMN_DOSE_TIME: "9:00" };
+    const env = {
+      MMN_DOSE_PRODUCT: "PRIVIGEN",
+      MMN_DOSE_POLICY: "Ontario",
+      MMN_DOSE_REGION: "Eu",
+      MMN_DOSE_TIME: "9:00",
+    };
     const run = runCli([...base, "--sex", "m", "--json"], env);
     expect(run.status, run.stderr).toBe(0);
     const doc = JSON.parse(run.stdout);
@@ -113,7 +159,10 @@ describe("choice values are case-insensitive; the output echoes the lower-case i
 
   it("batch lines (JSON and CSV) in any case, and batch --format CSV", () => {
     const jsonl = join(dir, "clinic.jsonl");
-    writeFileSync(jsonl, `${JSON.stringify({ id: "a", weight: 70, product: "Privigen", sex: "F", height: 160, route: "IVIG", start: "2026-12-01" })}\n`);
+    writeFileSync(
+      jsonl,
+      `${JSON.stringify({ id: "a", weight: 70, product: "Privigen", sex: "F", height: 160, route: "IVIG", start: "2026-12-01" })}\n`,
+    );
     const out = JSON.parse(runCli(["batch", jsonl]).stdout);
     expect([out.id, out.regimen.product, out.patient.sex]).toEqual(["a", "privigen", "female"]);
     const csv = join(dir, "clinic.csv");
@@ -132,10 +181,16 @@ describe("an unknown choice value names the closest valid one and the accepted v
     [["--product", "privign"], `--product must be one of ${ivig}; got 'privign' (did you mean privigen?)`],
     [["--product", "Gammagard"], `--product must be one of ${ivig}; got 'Gammagard' (did you mean gammagard-liquid?)`],
     [["--product", "octagam10"], `--product must be one of ${ivig}; got 'octagam10' (did you mean octagam-10?)`],
-    [["--policy", "ontaro"], "--policy must be one of ontario, australia, uk, none; got 'ontaro' (did you mean ontario?)"],
+    [
+      ["--policy", "ontaro"],
+      "--policy must be one of ontario, australia, uk, none; got 'ontaro' (did you mean ontario?)",
+    ],
     [["--round", "5 g"], "--round must be one of none, vial, 5g; got '5 g' (did you mean 5g?)"],
     [["--format", "tabel"], "--format must be one of table, json, csv, ics; got 'tabel' (did you mean table?)"],
-    [["--dosing-weight", "bmi-30"], "--dosing-weight must be one of actual, ideal, adjusted, bmi30, ibw120; got 'bmi-30' (did you mean bmi30?)"],
+    [
+      ["--dosing-weight", "bmi-30"],
+      "--dosing-weight must be one of actual, ideal, adjusted, bmi30, ibw120; got 'bmi-30' (did you mean bmi30?)",
+    ],
     [["--sex", "mael"], "--sex must be one of male, female (or m, f); got 'mael' (did you mean male?)"],
     [["--route", "ivg"], "--route must be one of ivig, scig; got 'ivg' (did you mean ivig?)"],
     // No guess where none is close: UK is not "us".
@@ -163,7 +218,9 @@ describe("an unknown choice value names the closest valid one and the accepted v
   });
 
   it("batch --format names the closest", () => {
-    expect(refused(["batch", "--format", "jsno"])).toBe("mmn-dose: batch --format must be one of json, csv; got 'jsno' (did you mean json?)");
+    expect(refused(["batch", "--format", "jsno"])).toBe(
+      "mmn-dose: batch --format must be one of json, csv; got 'jsno' (did you mean json?)",
+    );
   });
 });
 
@@ -195,13 +252,34 @@ describe("--time", () => {
 
 describe("calendar options outside --format ics are refused, never ignored", () => {
   it.each([
-    [["--time", "9:00"], "--time starts each calendar event at that time, so it applies to --format ics only (this is --format table): add --format ics, or leave --time out"],
-    [["--time", "9:00", "--json"], "--time starts each calendar event at that time, so it applies to --format ics only (this is --format json): add --format ics, or leave --time out"],
-    [["--time", "9:00", "--format", "csv"], "--time starts each calendar event at that time, so it applies to --format ics only (this is --format csv): add --format ics, or leave --time out"],
-    [["--tz", "Europe/London"], "--tz is the zone of --time in calendar events, so it applies to --format ics only (this is --format table): add --format ics, or leave --tz out"],
-    [["--calendar-id", "clinic-7"], "--calendar-id keeps calendar event UIDs stable, so it applies to --format ics only (this is --format table): add --format ics, or leave --calendar-id out"],
-    [["--sequence", "1", "--format", "csv"], "--sequence numbers a reissued calendar, so it applies to --format ics only (this is --format csv): add --format ics, or leave --sequence out"],
-    [["--format", "ics", "--tz", "Europe/London"], "--tz is the zone of --time: without --time the calendar events are all-day, so give --time HH:MM too, or leave --tz out"],
+    [
+      ["--time", "9:00"],
+      "--time starts each calendar event at that time, so it applies to --format ics only (this is --format table): add --format ics, or leave --time out",
+    ],
+    [
+      ["--time", "9:00", "--json"],
+      "--time starts each calendar event at that time, so it applies to --format ics only (this is --format json): add --format ics, or leave --time out",
+    ],
+    [
+      ["--time", "9:00", "--format", "csv"],
+      "--time starts each calendar event at that time, so it applies to --format ics only (this is --format csv): add --format ics, or leave --time out",
+    ],
+    [
+      ["--tz", "Europe/London"],
+      "--tz is the zone of --time in calendar events, so it applies to --format ics only (this is --format table): add --format ics, or leave --tz out",
+    ],
+    [
+      ["--calendar-id", "clinic-7"],
+      "--calendar-id keeps calendar event UIDs stable, so it applies to --format ics only (this is --format table): add --format ics, or leave --calendar-id out",
+    ],
+    [
+      ["--sequence", "1", "--format", "csv"],
+      "--sequence numbers a reissued calendar, so it applies to --format ics only (this is --format csv): add --format ics, or leave --sequence out",
+    ],
+    [
+      ["--format", "ics", "--tz", "Europe/London"],
+      "--tz is the zone of --time: without --time the calendar events are all-day, so give --time HH:MM too, or leave --tz out",
+    ],
   ])("%j", (extra, message) => {
     expect(refused([...base, ...extra])).toBe(`mmn-dose: ${message}`);
   });
@@ -213,7 +291,9 @@ describe("calendar options outside --format ics are refused, never ignored", () 
     // 09:00 in New York on 2026-12-01 is EST (UTC−5): 14:00Z.
     expect(runCli([...base, "--format", "ics"], env).stdout).toMatch(/^DTSTART:20261201T140000Z\r$/m);
     // --tz typed with the site's time: the events are at 09:00 London (GMT).
-    expect(runCli([...base, "--format", "ics", "--tz", "Europe/London"], env).stdout).toMatch(/^DTSTART:20261201T090000Z\r$/m);
+    expect(runCli([...base, "--format", "ics", "--tz", "Europe/London"], env).stdout).toMatch(
+      /^DTSTART:20261201T090000Z\r$/m,
+    );
   });
 });
 

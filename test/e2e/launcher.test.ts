@@ -12,7 +12,10 @@ import { BIN, ROOT } from "../helpers/cli.js";
 const dir = mkdtempSync(join(tmpdir(), "mmn-dose-launcher-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const preload = join(dir, "compile-cache.cjs");
-writeFileSync(preload, `require("node:module").enableCompileCache = () => { process.env.MMN_TEST_COMPILE_CACHE = "on"; };\n`);
+writeFileSync(
+  preload,
+  `require("node:module").enableCompileCache = () => { process.env.MMN_TEST_COMPILE_CACHE = "on"; };\n`,
+);
 
 const run = (args: string[], nodeArgs: string[] = []) =>
   spawnSync(process.execPath, [...nodeArgs, BIN, ...args], {

@@ -45,7 +45,10 @@ describe("README", () => {
     if (example.exit === 0 && !example.args.includes("-o")) expect(run.stdout.length).toBeGreaterThan(0);
   });
 
-  it.each(consoleExamples.map((e) => [e.args.join(" "), e] as const))("prints exactly what it shows: mmn-dose %s", (_name, example) => {
-    expect(runCli(example.args, { NO_COLOR: "1" }).stdout).toBe(example.output);
-  });
+  it.each(consoleExamples.map((e) => [e.args.join(" "), e] as const))(
+    "prints exactly what it shows: mmn-dose %s",
+    (_name, example) => {
+      expect(runCli(example.args, { NO_COLOR: "1" }).stdout).toBe(example.output);
+    },
+  );
 });

@@ -6,7 +6,8 @@ import { runCli } from "../helpers/cli.js";
 
 const BASE = ["--weight", "70", "--start", "2026-12-01", "--courses", "1", "--json"];
 const plan = (args: string[], env: Record<string, string> = {}) => JSON.parse(runCli([...BASE, ...args], env).stdout);
-const codes = (doc: { warnings: { code: string }[]; notes: { code: string }[] }) => [...doc.warnings, ...doc.notes].map((m) => m.code);
+const codes = (doc: { warnings: { code: string }[]; notes: { code: string }[] }) =>
+  [...doc.warnings, ...doc.notes].map((m) => m.code);
 
 describe("--region <us|eu>: whose label applies", () => {
   it("defaults to us and says so in the JSON regimen and the table header", () => {
@@ -27,9 +28,20 @@ describe("--region <us|eu>: whose label applies", () => {
     expect(eu.regimen.mmnIndication).toBe(true);
     expect(codes(eu)).not.toContain("NOT_LABELLED_FOR_MMN");
     expect(eu.regimen.vialSizesG).toEqual([2.5, 5, 10, 20, 40]);
-    expect(runCli(["--weight", "70", "--start", "2026-12-01", "--courses", "1", "--product", "privigen", "--region", "eu"]).stdout.split("\n")[0]).toContain(
-      "· EU label (SmPC)",
-    );
+    expect(
+      runCli([
+        "--weight",
+        "70",
+        "--start",
+        "2026-12-01",
+        "--courses",
+        "1",
+        "--product",
+        "privigen",
+        "--region",
+        "eu",
+      ]).stdout.split("\n")[0],
+    ).toContain("· EU label (SmPC)");
   });
 
   it("Gammagard Liquid under --region eu notes that it is sold as Kiovig; Kiovig under us notes Gammagard Liquid", () => {
@@ -42,8 +54,12 @@ describe("--region <us|eu>: whose label applies", () => {
     // Kiovig's catalog entry may lack label rates: a protocol's rates are given, allowed either way.
     const rates = ["--initial-rate", "0.5", "--max-rate", "5", "--allow-above-label-rate"];
     const us = plan(["--product", "kiovig", "--region", "us", ...rates]);
-    expect(us.notes.find((n: { code: string }) => n.code === "SOLD_AS").message).toContain("Kiovig 10 % (EU) is sold as Gammagard Liquid in the US");
-    expect(plan(["--product", "kiovig", "--region", "eu", ...rates]).notes.map((n: { code: string }) => n.code)).not.toContain("SOLD_AS");
+    expect(us.notes.find((n: { code: string }) => n.code === "SOLD_AS").message).toContain(
+      "Kiovig 10 % (EU) is sold as Gammagard Liquid in the US",
+    );
+    expect(
+      plan(["--product", "kiovig", "--region", "eu", ...rates]).notes.map((n: { code: string }) => n.code),
+    ).not.toContain("SOLD_AS");
   });
 
   it("lists the chosen region's label as a source, not the other region's", () => {
@@ -65,7 +81,9 @@ describe("--region <us|eu>: whose label applies", () => {
     const doc = plan(["--route", "scig", "--region", "eu"]);
     expect(doc.regimen.region).toBe("eu");
     const w = doc.warnings.find((m: { code: string }) => m.code === "NOT_LABELLED_FOR_MMN");
-    expect(w.message).toContain("Hizentra 20 % is not labelled for MMN under the EU label (SmPC) (EU: PID, SID and CIDP)");
+    expect(w.message).toContain(
+      "Hizentra 20 % is not labelled for MMN under the EU label (SmPC) (EU: PID, SID and CIDP)",
+    );
     expect(w.sources).toEqual(["https://www.ema.europa.eu/en/medicines/human/EPAR/hizentra"]);
   });
 
@@ -79,7 +97,11 @@ describe("--region <us|eu>: whose label applies", () => {
   });
 
   it("is a batch key", () => {
-    const run = runCli(["batch"], {}, `${JSON.stringify({ weight: 70, start: "2026-12-01", courses: 1, product: "privigen", region: "eu" })}\n`);
+    const run = runCli(
+      ["batch"],
+      {},
+      `${JSON.stringify({ weight: 70, start: "2026-12-01", courses: 1, product: "privigen", region: "eu" })}\n`,
+    );
     expect(run.status).toBe(0);
     const line = JSON.parse(run.stdout);
     expect(line.regimen.region).toBe("eu");
@@ -90,7 +112,9 @@ describe("--region <us|eu>: whose label applies", () => {
     const run = runCli(["--weight", "70", "--region", "uk"]);
     expect(run.status).toBe(2);
     expect(run.stderr.split("\n")[0]).toBe("mmn-dose: --region must be one of us, eu; got 'uk'");
-    expect(runCli(["--weight", "70"], { MMN_DOSE_REGION: "au" }).stderr).toContain("MMN_DOSE_REGION: --region must be one of us, eu; got 'au'");
+    expect(runCli(["--weight", "70"], { MMN_DOSE_REGION: "au" }).stderr).toContain(
+      "MMN_DOSE_REGION: --region must be one of us, eu; got 'au'",
+    );
   });
 
   it("is in --help, the schema, and `products --json` per region", () => {
@@ -112,6 +136,9 @@ describe("Octagam 10 % without --vials", () => {
     expect(run.status).toBe(0);
     const doc = JSON.parse(run.stdout);
     expect(doc.regimen.vialSizesG).toEqual([2, 5, 10, 20, 30]);
-    expect(doc.infusions[0].vials).toEqual([{ sizeG: 30, count: 2 }, { sizeG: 10, count: 1 }]);
+    expect(doc.infusions[0].vials).toEqual([
+      { sizeG: 30, count: 2 },
+      { sizeG: 10, count: 1 },
+    ]);
   });
 });

@@ -16,11 +16,19 @@ export interface CliRun {
 /** Runs the built CLI as a user would, without a TTY and without color variables from the host. */
 export function runCli(args: readonly string[], env: Record<string, string> = {}, input?: string, cwd = ROOT): CliRun {
   // HOME points nowhere so a developer's own ~/.config/mmn-dose never leaks into a test.
-  const cleanEnv: Record<string, string> = { PATH: process.env.PATH ?? "", TZ: process.env.TZ ?? "UTC", HOME: "/nonexistent", ...env };
+  const cleanEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    TZ: process.env.TZ ?? "UTC",
+    HOME: "/nonexistent",
+    ...env,
+  };
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: cleanEnv, encoding: "utf8", input });
   const run = { status: r.status, stdout: r.stdout, stderr: r.stderr };
   const toFile = args.includes("-o") || args.includes("--output");
-  const scheduleJson = !toFile && !["products", "batch", "config"].includes(args[0] ?? "") && (args.includes("--json") || args.join(" ").includes("--format json"));
+  const scheduleJson =
+    !toFile &&
+    !["products", "batch", "config"].includes(args[0] ?? "") &&
+    (args.includes("--json") || args.join(" ").includes("--format json"));
   if (scheduleJson) expectValidJsonOutput(run);
   return run;
 }

@@ -4,7 +4,8 @@ import ICAL from "ical.js";
 import { expect } from "vitest";
 import type { ScheduleResult } from "../../src/core/resultSchema.js";
 
-export const readCsv = (text: string) => parse(text, { columns: true, record_delimiter: "\r\n" }) as Record<string, string>[];
+export const readCsv = (text: string) =>
+  parse(text, { columns: true, record_delimiter: "\r\n" }) as Record<string, string>[];
 
 /** The row the CSV must hold for infusion `k`, built from the result, not from the renderer. */
 export function expectedRow(r: ScheduleResult, k: number): Record<string, string> {

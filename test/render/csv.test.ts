@@ -18,7 +18,22 @@ describe("renderCsv", () => {
 
   it("has the brief's columns in order (extra columns allowed between them)", () => {
     const header = text.slice(0, text.indexOf("\r\n")).split(",");
-    const required = ["course", "date", "weekday", "day", "daysInCourse", "doseG", "doseGPerKg", "volumeMl", "vials", "dispensedG", "wasteG", "product", "dosingWeightKg", "warnings"];
+    const required = [
+      "course",
+      "date",
+      "weekday",
+      "day",
+      "daysInCourse",
+      "doseG",
+      "doseGPerKg",
+      "volumeMl",
+      "vials",
+      "dispensedG",
+      "wasteG",
+      "product",
+      "dosingWeightKg",
+      "warnings",
+    ];
     expect(header).toEqual([...CSV_COLUMNS]);
     expect(header.filter((h) => required.includes(h))).toEqual(required);
     expect(header.indexOf("durationMinutes")).toBe(header.indexOf("volumeMl") + 1);
@@ -66,7 +81,10 @@ describe("renderCsv", () => {
     expect(withBom.slice(1)).toBe(text);
   });
 
-  it("is deterministic", () => expect(renderCsv(planSchedule(scheduleInput({ courses: 3, avoid: { weekends: true, dates: ["2026-12-29"] } }), TODAY))).toBe(text));
+  it("is deterministic", () =>
+    expect(
+      renderCsv(planSchedule(scheduleInput({ courses: 3, avoid: { weekends: true, dates: ["2026-12-29"] } }), TODAY)),
+    ).toBe(text));
 });
 
 describe("formula injection guard", () => {
@@ -94,18 +112,32 @@ describe("formula injection guard", () => {
 describe("RFC 4180 round trip", () => {
   // Text biased towards what CSV must escape, plus any Unicode grapheme (emoji, combining marks).
   const special = fc.constantFrom('"', ",", "\r", "\n", "\r\n", '""', " ", "é", "×", "😀", "\u2028", "=", "'");
-  const text = fc.string({ unit: fc.oneof(special, fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 })), maxLength: 12 });
+  const text = fc.string({
+    unit: fc.oneof(special, fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 })),
+    maxLength: 12,
+  });
   // Numbers with at most 3 decimals are written exactly (formatNumber(n, 3)).
   const num = fc.integer({ min: -1e7, max: 1e7 }).map((k) => k / 1000);
   const table = fc.integer({ min: 1, max: 5 }).chain((width) =>
-    fc.array(fc.array(fc.oneof({ weight: 4, arbitrary: text }, { weight: 1, arbitrary: num }), { minLength: width, maxLength: width }), { minLength: 1, maxLength: 8 }),
+    fc.array(
+      fc.array(fc.oneof({ weight: 4, arbitrary: text }, { weight: 1, arbitrary: num }), {
+        minLength: width,
+        maxLength: width,
+      }),
+      { minLength: 1, maxLength: 8 },
+    ),
   );
 
-  test.prop([table], { numRuns: 300 })("parse(toCsv(rows)) equals rows for any text, quotes, commas, CR/LF and Unicode", (rows) => {
-    const csv = toCsv(rows);
-    expect(csv.replace(/"(?:[^"]|"")*"/g, "").replace(/\r\n/g, "")).not.toMatch(/[\r\n]/); // CRLF between records only
-    expect(parse(csv, { record_delimiter: "\r\n" })).toEqual(rows.map((r) => r.map((c) => (typeof c === "number" ? String(c) : c))));
-  });
+  test.prop([table], { numRuns: 300 })(
+    "parse(toCsv(rows)) equals rows for any text, quotes, commas, CR/LF and Unicode",
+    (rows) => {
+      const csv = toCsv(rows);
+      expect(csv.replace(/"(?:[^"]|"")*"/g, "").replace(/\r\n/g, "")).not.toMatch(/[\r\n]/); // CRLF between records only
+      expect(parse(csv, { record_delimiter: "\r\n" })).toEqual(
+        rows.map((r) => r.map((c) => (typeof c === "number" ? String(c) : c))),
+      );
+    },
+  );
 
   it("keeps a record made of one empty field", () => {
     expect(toCsv([[""], ["a"]])).toBe('""\r\na\r\n');

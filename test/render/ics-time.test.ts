@@ -12,15 +12,30 @@ import { scheduleInput } from "../helpers/input.js";
 // occurrence (01:30 EDT = 05:30Z).
 describe("--time on a daylight-saving change day (RFC 5545)", () => {
   it("a time in a spring-forward gap moves forward by the gap", () => {
-    expect(resolveWallTime("2027-03-14", "02:30", "America/New_York")).toEqual({ instant: new Date("2027-03-14T07:30:00Z"), shiftMinutes: 60 });
+    expect(resolveWallTime("2027-03-14", "02:30", "America/New_York")).toEqual({
+      instant: new Date("2027-03-14T07:30:00Z"),
+      shiftMinutes: 60,
+    });
     expect(wallTimeToUtc("2027-03-14", "02:00", "America/New_York").toISOString()).toBe("2027-03-14T07:00:00.000Z");
-    expect(resolveWallTime("2027-03-28", "01:30", "Europe/London")).toEqual({ instant: new Date("2027-03-28T01:30:00Z"), shiftMinutes: 60 });
+    expect(resolveWallTime("2027-03-28", "01:30", "Europe/London")).toEqual({
+      instant: new Date("2027-03-28T01:30:00Z"),
+      shiftMinutes: 60,
+    });
   });
 
   it("a time that exists is not moved, and a repeated time is its first occurrence", () => {
-    expect(resolveWallTime("2027-03-14", "03:00", "America/New_York")).toEqual({ instant: new Date("2027-03-14T07:00:00Z"), shiftMinutes: 0 });
-    expect(resolveWallTime("2027-03-14", "01:59", "America/New_York")).toEqual({ instant: new Date("2027-03-14T06:59:00Z"), shiftMinutes: 0 });
-    expect(resolveWallTime("2027-11-07", "01:30", "America/New_York")).toEqual({ instant: new Date("2027-11-07T05:30:00Z"), shiftMinutes: 0 });
+    expect(resolveWallTime("2027-03-14", "03:00", "America/New_York")).toEqual({
+      instant: new Date("2027-03-14T07:00:00Z"),
+      shiftMinutes: 0,
+    });
+    expect(resolveWallTime("2027-03-14", "01:59", "America/New_York")).toEqual({
+      instant: new Date("2027-03-14T06:59:00Z"),
+      shiftMinutes: 0,
+    });
+    expect(resolveWallTime("2027-11-07", "01:30", "America/New_York")).toEqual({
+      instant: new Date("2027-11-07T05:30:00Z"),
+      shiftMinutes: 0,
+    });
   });
 
   it("the ICS event starts at 03:30 EDT and says why, read back with ical.js", () => {
@@ -37,10 +52,25 @@ describe("--time on a daylight-saving change day (RFC 5545)", () => {
   });
 
   it("the CLI writes the event at 07:30Z and a note on stderr, exit 0", () => {
-    const run = runCli(["--weight", "70", "--start", "2027-03-14", "--courses", "1", "--format", "ics", "--time", "02:30", "--tz", "America/New_York"]);
+    const run = runCli([
+      "--weight",
+      "70",
+      "--start",
+      "2027-03-14",
+      "--courses",
+      "1",
+      "--format",
+      "ics",
+      "--time",
+      "02:30",
+      "--tz",
+      "America/New_York",
+    ]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^DTSTART:20270314T073000Z\r$/m);
-    expect(run.stderr).toBe("mmn-dose: note: 02:30 does not exist on 2027-03-14 in America/New_York (the clocks go forward): the event starts at 03:30 (RFC 5545)\n");
+    expect(run.stderr).toBe(
+      "mmn-dose: note: 02:30 does not exist on 2027-03-14 in America/New_York (the clocks go forward): the event starts at 03:30 (RFC 5545)\n",
+    );
   });
 });
 
@@ -57,7 +87,9 @@ describe("--time without --tz needs a usable system zone", () => {
   });
 
   it("--tz (or a known system zone) is used as given", () => {
-    expect(runCli([...args, "--tz", "Europe/London"], { TZ: "Not/AZone" }).stdout).toMatch(/^DTSTART:20261201T090000Z\r$/m);
+    expect(runCli([...args, "--tz", "Europe/London"], { TZ: "Not/AZone" }).stdout).toMatch(
+      /^DTSTART:20261201T090000Z\r$/m,
+    );
     expect(runCli(args, { TZ: "America/New_York" }).stdout).toMatch(/^DTSTART:20261201T140000Z\r$/m);
     expect(runCli(args, { TZ: ":Europe/London" }).stdout).toMatch(/^DTSTART:20261201T090000Z\r$/m);
   });

@@ -46,13 +46,20 @@ describe("renderIcs, all-day", () => {
   });
 
   it("gives another schedule (start date, weight, product) or --calendar-id other UIDs", () => {
-    const uid0 = (r: ScheduleResult, calendarId?: string) => String(value(parseIcs(renderIcs(r, { calendarId })).events[0]!, "uid"));
+    const uid0 = (r: ScheduleResult, calendarId?: string) =>
+      String(value(parseIcs(renderIcs(r, { calendarId })).events[0]!, "uid"));
     const base = uid0(result);
     expect(uid0(planSchedule(scheduleInput({ courses: 1, startDate: "2027-02-23" }), TODAY))).not.toBe(base);
-    expect(uid0(planSchedule(scheduleInput({ courses: 1, startDate: "2027-02-22", weightKg: 71 }), TODAY))).not.toBe(base);
-    expect(uid0(planSchedule(scheduleInput({ courses: 1, startDate: "2027-02-22", productId: "privigen" }), TODAY))).not.toBe(base);
+    expect(uid0(planSchedule(scheduleInput({ courses: 1, startDate: "2027-02-22", weightKg: 71 }), TODAY))).not.toBe(
+      base,
+    );
+    expect(
+      uid0(planSchedule(scheduleInput({ courses: 1, startDate: "2027-02-22", productId: "privigen" }), TODAY)),
+    ).not.toBe(base);
     expect(uid0(result, "ward-7")).not.toBe(base);
-    expect(uid0(result, "ward-7")).toBe(uid0(planSchedule(scheduleInput({ courses: 1, startDate: "2027-05-01" }), TODAY), "ward-7"));
+    expect(uid0(result, "ward-7")).toBe(
+      uid0(planSchedule(scheduleInput({ courses: 1, startDate: "2027-05-01" }), TODAY), "ward-7"),
+    );
   });
 
   it("stamps every event with the start date at 00:00Z (no clock: same input, same bytes)", () => {
@@ -61,7 +68,9 @@ describe("renderIcs, all-day", () => {
 
   it("summarises and describes each day, escaped, with no patient identifier", () => {
     expect(events.map((e) => value(e, "summary"))).toEqual(
-      result.infusions.map((i) => `IVIG ${i.doseG} g Gammagard Liquid 10 % (course ${i.course}, day ${i.day}/${i.daysInCourse})`),
+      result.infusions.map(
+        (i) => `IVIG ${i.doseG} g Gammagard Liquid 10 % (course ${i.course}, day ${i.day}/${i.daysInCourse})`,
+      ),
     );
     const d = String(value(events[0]!, "description"));
     expect(d).toContain("Dose: 70 g (1 g/kg of dosing weight 70 kg)");
@@ -69,7 +78,9 @@ describe("renderIcs, all-day", () => {
     expect(d).toContain("Vials: 2 × 30 g + 1 × 10 g"); // multi-byte "×" survives folding
     expect(d).toContain("35 mL/h");
     for (const w of result.warnings) expect(d).toContain(`${w.code}: ${w.message}`);
-    expect(d.split("\n").at(-1)).toBe("Decision support only: check against the current label; the prescriber and pharmacist decide.");
+    expect(d.split("\n").at(-1)).toBe(
+      "Decision support only: check against the current label; the prescriber and pharmacist decide.",
+    );
     expect(text).toContain("\\,"); // commas in TEXT are escaped
     expect(text).toContain("\\n"); // and newlines
     expect(text).not.toMatch(/patient|typed/i);
@@ -100,9 +111,7 @@ describe("renderIcs, timed across daylight saving", () => {
     const text = renderIcs(newYork, { time: "09:00", tz: "America/New_York" });
     checkRfc5545(text);
     const starts = parseIcs(text).events.map((e) => instant(e, "dtstart"));
-    expect(starts).toEqual(
-      newYork.infusions.map((i) => `${i.date}T${i.date < "2027-03-14" ? "14" : "13"}:00:00.000Z`),
-    );
+    expect(starts).toEqual(newYork.infusions.map((i) => `${i.date}T${i.date < "2027-03-14" ? "14" : "13"}:00:00.000Z`));
     expect(new Set(starts.map((s) => s.slice(11, 13)))).toEqual(new Set(["14", "13"])); // the fixture crosses the change
   });
 

@@ -35,9 +35,13 @@ const regimen = fc
     avoidOffsets: fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 4 }),
   })
   .map((o) => {
-    const avoid = o.weekends || o.avoidOffsets.length > 0
-      ? { weekends: o.weekends, dates: [...new Set(o.avoidOffsets.map((d) => addCalendarDays(o.startDate, d)))].sort() }
-      : undefined;
+    const avoid =
+      o.weekends || o.avoidOffsets.length > 0
+        ? {
+            weekends: o.weekends,
+            dates: [...new Set(o.avoidOffsets.map((d) => addCalendarDays(o.startDate, d)))].sort(),
+          }
+        : undefined;
     // A 2-weekly interval only where the product's label allows it (otherwise the tool refuses, tested elsewhere).
     const allowed = findScigProduct(o.scigProductId)!.intervalsWeeks.value;
     const everyWeeks = allowed.includes(o.scigEvery) ? o.scigEvery : allowed[0]!;
@@ -71,13 +75,23 @@ const regimen = fc
 
 // Wall-clock times away from any daylight-saving gap, in zones on both sides of UTC and the date line.
 const clock = fc.record({
-  time: fc.tuple(fc.integer({ min: 6, max: 18 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`),
+  time: fc
+    .tuple(fc.integer({ min: 6, max: 18 }), fc.integer({ min: 0, max: 59 }))
+    .map(([h, m]) => `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`),
   tz: fc.constantFrom("UTC", "Europe/London", "America/New_York", "Australia/Sydney", "Pacific/Apia", "Asia/Kolkata"),
 });
 
 /** The wall-clock date and time of an instant in `tz`, by Intl (independent of the renderer). */
 function wallClock(iso: string, tz: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: tz,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  })
     .formatToParts(new Date(iso))
     .reduce<Record<string, string>>((acc, p) => {
       acc[p.type] = p.value;
@@ -96,51 +110,60 @@ describe("round trips over random valid regimens", () => {
     for (const [k, row] of rows.entries()) expect(row).toEqual(expectedRow(r, k));
   });
 
-  test.prop([regimen], { numRuns: 100 })("an all-day calendar has one event per infusion, on its date, with a unique UID", ({ input }) => {
-    const r = planSchedule(input, TODAY);
-    const text = renderIcs(r);
-    checkRfc5545(text);
-    const { events } = parseIcs(text);
-    expect(events).toHaveLength(r.infusions.length);
-    events.forEach((e, k) => {
-      const i = r.infusions[k]!;
-      expect((value(e, "dtstart") as ICAL.Time).toString()).toBe(i.date);
-      expect(courseKey(e)).toBe(`c${i.course}-d${i.day}@mmn-dose`);
-      expect(String(value(e, "summary"))).toContain(`${i.doseG} g`);
-    });
-    expect(new Set(events.map((e) => value(e, "uid"))).size).toBe(events.length);
-  });
+  test.prop([regimen], { numRuns: 100 })(
+    "an all-day calendar has one event per infusion, on its date, with a unique UID",
+    ({ input }) => {
+      const r = planSchedule(input, TODAY);
+      const text = renderIcs(r);
+      checkRfc5545(text);
+      const { events } = parseIcs(text);
+      expect(events).toHaveLength(r.infusions.length);
+      events.forEach((e, k) => {
+        const i = r.infusions[k]!;
+        expect((value(e, "dtstart") as ICAL.Time).toString()).toBe(i.date);
+        expect(courseKey(e)).toBe(`c${i.course}-d${i.day}@mmn-dose`);
+        expect(String(value(e, "summary"))).toContain(`${i.doseG} g`);
+      });
+      expect(new Set(events.map((e) => value(e, "uid"))).size).toBe(events.length);
+    },
+  );
 
-  test.prop([regimen, clock], { numRuns: 100 })("a timed calendar starts each infusion at the wall-clock time asked, for its chair time", ({ input }, { time, tz }) => {
-    const r = planSchedule(input, TODAY);
-    const text = renderIcs(r, { time, tz });
-    checkRfc5545(text);
-    const { events } = parseIcs(text);
-    expect(events).toHaveLength(r.infusions.length);
-    events.forEach((e, k) => {
-      const i = r.infusions[k]!;
-      expect(wallClock(instant(e, "dtstart"), tz)).toBe(`${i.date} ${time}`);
-      expect((Date.parse(instant(e, "dtend")) - Date.parse(instant(e, "dtstart"))) / 60_000).toBe(i.durationMinutes);
-    });
-  });
+  test.prop([regimen, clock], { numRuns: 100 })(
+    "a timed calendar starts each infusion at the wall-clock time asked, for its chair time",
+    ({ input }, { time, tz }) => {
+      const r = planSchedule(input, TODAY);
+      const text = renderIcs(r, { time, tz });
+      checkRfc5545(text);
+      const { events } = parseIcs(text);
+      expect(events).toHaveLength(r.infusions.length);
+      events.forEach((e, k) => {
+        const i = r.infusions[k]!;
+        expect(wallClock(instant(e, "dtstart"), tz)).toBe(`${i.date} ${time}`);
+        expect((Date.parse(instant(e, "dtend")) - Date.parse(instant(e, "dtstart"))) / 60_000).toBe(i.durationMinutes);
+      });
+    },
+  );
 });
 
 describe("spacing over random valid regimens", () => {
   /** Days between course starts as planned: the IVIG interval, or the SCIG dosing interval. */
   const spacingDays = (r: ScheduleResult) => 7 * (r.regimen.scig?.everyWeeks ?? r.regimen.intervalWeeks);
 
-  test.prop([regimen], { numRuns: 200 })("planned dates keep the spacing; a moved day says why and lands on an allowed later day", ({ input, avoid }) => {
-    const r = planSchedule(input, TODAY);
-    r.infusions.forEach((i, k) => {
-      const planned = i.plannedDate ?? i.date;
-      expect(planned).toBe(addCalendarDays(r.regimen.startDate, (i.course - 1) * spacingDays(r) + (i.day - 1)));
-      expect(i.movedBecause !== undefined).toBe(i.date !== planned);
-      expect(i.date >= planned).toBe(true);
-      if (avoid?.weekends) expect(["Sat", "Sun"]).not.toContain(weekdayOf(i.date));
-      expect(avoid?.dates ?? []).not.toContain(i.date);
-      expect(i.weekday).toBe(weekdayOf(i.date));
-      if (k > 0) expect(daysBetween(r.infusions[k - 1]!.date, i.date)).toBeGreaterThan(0);
-    });
-    if (!avoid) expect(r.infusions.every((i) => i.plannedDate === undefined || i.plannedDate === i.date)).toBe(true);
-  });
+  test.prop([regimen], { numRuns: 200 })(
+    "planned dates keep the spacing; a moved day says why and lands on an allowed later day",
+    ({ input, avoid }) => {
+      const r = planSchedule(input, TODAY);
+      r.infusions.forEach((i, k) => {
+        const planned = i.plannedDate ?? i.date;
+        expect(planned).toBe(addCalendarDays(r.regimen.startDate, (i.course - 1) * spacingDays(r) + (i.day - 1)));
+        expect(i.movedBecause !== undefined).toBe(i.date !== planned);
+        expect(i.date >= planned).toBe(true);
+        if (avoid?.weekends) expect(["Sat", "Sun"]).not.toContain(weekdayOf(i.date));
+        expect(avoid?.dates ?? []).not.toContain(i.date);
+        expect(i.weekday).toBe(weekdayOf(i.date));
+        if (k > 0) expect(daysBetween(r.infusions[k - 1]!.date, i.date)).toBeGreaterThan(0);
+      });
+      if (!avoid) expect(r.infusions.every((i) => i.plannedDate === undefined || i.plannedDate === i.date)).toBe(true);
+    },
+  );
 });

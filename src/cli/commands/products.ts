@@ -13,6 +13,8 @@ export function addProductsCommand({ program, io }: CommandContext): void {
     .action(async (opts: { json?: boolean; color?: boolean }) => {
       refuseOptionsBefore(program, "products");
       const { productsJson, renderProductsTable } = await import("../../render/products.js");
-      io.writeOut(opts.json ? renderJson(productsJson()) : `${renderProductsTable(undefined, paintFor(opts.color, io))}`);
+      io.writeOut(
+        opts.json ? renderJson(productsJson()) : `${renderProductsTable(undefined, paintFor(opts.color, io))}`,
+      );
     });
 }

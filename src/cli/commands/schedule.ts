@@ -14,7 +14,10 @@ import type { ScheduleRequest } from "../validate.js";
 function onlyOnce(flag: string, key: string, value: string, previous: unknown): string {
   if (previous !== undefined) {
     const list = LIST_KEYS.has(key) ? " (list several values with commas)" : "";
-    throw new UsageError("REPEATED_OPTION", `${flag} was given twice ('${String(previous)}' and '${value}'): give it once${list}`);
+    throw new UsageError(
+      "REPEATED_OPTION",
+      `${flag} was given twice ('${String(previous)}' and '${value}'): give it once${list}`,
+    );
   }
   return value;
 }
@@ -31,7 +34,8 @@ function commanderOption(spec: OptionSpec): Option {
   const description = spec.defaultText ? `${spec.description} [default: ${spec.defaultText}]` : spec.description;
   const option = new Option(spec.flags, description).helpGroup(spec.group);
   // Given twice, commander keeps the last value silently: `--weight 70 --weight 80` would dose 80 kg.
-  if (takesValue(spec)) option.argParser((value: string, previous: unknown) => onlyOnce(option.long!, spec.key, value, previous));
+  if (takesValue(spec))
+    option.argParser((value: string, previous: unknown) => onlyOnce(option.long!, spec.key, value, previous));
   return option;
 }
 
@@ -46,10 +50,14 @@ export function addScheduleCommand(ctx: CommandContext): void {
 
 /** One patient: settings merged, validated, planned, rendered, written. */
 async function runSchedule(unexpected: string[], raw: Record<string, unknown>, io: Io): Promise<void> {
-  const swallowed = SCHEDULE_OPTIONS.find((o) => typeof raw[o.key] === "string" && /^--[a-z]/.test(raw[o.key] as string));
+  const swallowed = SCHEDULE_OPTIONS.find(
+    (o) => typeof raw[o.key] === "string" && /^--[a-z]/.test(raw[o.key] as string),
+  );
   if (swallowed) {
-    throw new UsageError("MISSING_VALUE", `${longFlagOf(swallowed.key)} needs a value: it took '${String(raw[swallowed.key])}', which ` +
-      `is an option`);
+    throw new UsageError(
+      "MISSING_VALUE",
+      `${longFlagOf(swallowed.key)} needs a value: it took '${String(raw[swallowed.key])}', which ` + `is an option`,
+    );
   }
   if (unexpected.length > 0) throw unexpectedArgument(unexpected[0]!);
   const { request, result } = await plan(raw, io);
@@ -78,12 +86,16 @@ async function readInputFile(option: string, path: string): Promise<string> {
 }
 
 /** Site settings merged under the flags, validated, planned; an error names a setting's source. */
-async function plan(raw: Record<string, unknown>, io: Io): Promise<{ request: ScheduleRequest; result: ScheduleResult }> {
+async function plan(
+  raw: Record<string, unknown>,
+  io: Io,
+): Promise<{ request: ScheduleRequest; result: ScheduleResult }> {
   const { refuseUnusedCalendarOptions, validateScheduleOptions } = await import("../validate.js");
   const { planSchedule } = await import("../../core/schedule.js");
   const { resolveSiteSettings } = await import("../config.js");
   const site = await resolveSiteSettings(raw, io.env, typeof raw.config === "string" ? raw.config : undefined);
-  const avoidFileText = typeof raw.avoidFile === "string" ? await readInputFile("--avoid-file", raw.avoidFile) : undefined;
+  const avoidFileText =
+    typeof raw.avoidFile === "string" ? await readInputFile("--avoid-file", raw.avoidFile) : undefined;
   try {
     const request = validateScheduleOptions(site.raw, { avoidFileText });
     refuseUnusedCalendarOptions(raw, request);
@@ -109,7 +121,10 @@ async function render(
   if (request.format === "ics") return renderCalendar(request, result, io);
   const { renderTable } = await import("../../render/table.js");
   // A file gets no color unless --color forces it.
-  return renderTable(result, paintFor(output === undefined ? (raw.color as boolean | undefined) : raw.color === true, io));
+  return renderTable(
+    result,
+    paintFor(output === undefined ? (raw.color as boolean | undefined) : raw.color === true, io),
+  );
 }
 
 async function renderCalendar(request: ScheduleRequest, result: ScheduleResult, io: Io): Promise<string> {
@@ -118,7 +133,8 @@ async function renderCalendar(request: ScheduleRequest, result: ScheduleResult, 
   const tz = c.time !== undefined ? calendarZone(c.tz, io) : c.tz;
   const text = renderIcs(result, { ...c, tz });
   // RFC 5545 moves a time in a spring-forward gap forward; say so (the events say it too).
-  if (c.time !== undefined) for (const gap of nonexistentTimes(result, c.time, tz!)) io.writeErr(`mmn-dose: note: ${gap.text}\n`);
+  if (c.time !== undefined)
+    for (const gap of nonexistentTimes(result, c.time, tz!)) io.writeErr(`mmn-dose: note: ${gap.text}\n`);
   return text;
 }
 
@@ -142,7 +158,9 @@ function calendarZone(tz: string | undefined, io: Io): string {
   // glibc reads TZ=":Europe/London" as Europe/London.
   const zone = fromEnv !== undefined ? fromEnv.replace(/^:/, "") : io.systemTimeZone?.();
   if (isZone(zone)) return zone;
-  const what = fromEnv !== undefined ? `the system zone TZ=${JSON.stringify(fromEnv)} is empty or not an IANA ` +
-    `zone` : "the system zone is unknown";
+  const what =
+    fromEnv !== undefined
+      ? `the system zone TZ=${JSON.stringify(fromEnv)} is empty or not an IANA ` + `zone`
+      : "the system zone is unknown";
   throw new UsageError("NO_TIME_ZONE", `--time needs a time zone and ${what}: give --tz, e.g. --tz Europe/London`);
 }
