@@ -1,83 +1,90 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { describe, expect, it } from "vitest";
 import { POLICIES } from "../../src/data/policies.js";
 import { IVIG_PRODUCTS, PRODUCTS } from "../../src/data/products.js";
 import { SOURCES } from "../../src/data/sources.js";
 
+const opt = z.optional;
+const text = (min: number) => z.string().check(z.minLength(min));
+const num = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
+const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
+const positive = (max = Number.MAX_SAFE_INTEGER) => z.number().check(z.positive(), z.lte(max));
+const id = z.string().check(z.regex(/^[a-z0-9-]+$/));
+
 const source = z.strictObject({
-  id: z.string().min(1),
-  title: z.string().min(10),
-  url: z.string().regex(/^https?:\/\/\S+$/),
+  id: text(1),
+  title: text(10),
+  url: z.string().check(z.regex(/^https?:\/\/\S+$/)),
 });
-const fact = <T extends z.ZodType>(value: T) =>
+const fact = <T extends z.ZodMiniType>(value: T) =>
   z.union([
-    z.strictObject({ value, source, note: z.string().optional() }),
-    z.strictObject({ value: z.null(), notFound: z.string().min(10) }),
+    z.strictObject({ value, source, note: opt(z.string()) }),
+    z.strictObject({ value: z.null(), notFound: text(10) }),
   ]);
-const rate = z.number().min(0.05).max(15);
-const vialList = z.array(z.number().positive().max(100)).min(1);
+const sourced = <T extends z.ZodMiniType>(value: T) => z.strictObject({ value, source, note: opt(z.string()) });
+const rate = num(0.05, 15);
+const vialList = z.array(positive(100)).check(z.minLength(1));
 /** Label-region data (--region): the EU label's MMN indication, other sizes, the name sold under. */
 const regionFields = {
-  vialSizesGByRegion: z.strictObject({ us: fact(vialList).optional(), eu: fact(vialList).optional() }).optional(),
+  vialSizesGByRegion: opt(z.strictObject({ us: opt(fact(vialList)), eu: opt(fact(vialList)) })),
   mmnIndicationEu: fact(z.boolean()),
-  soldAs: z
-    .strictObject({
-      us: z.strictObject({ name: z.string(), productId: z.string() }).optional(),
-      eu: z.strictObject({ name: z.string(), productId: z.string() }).optional(),
-    })
-    .optional(),
+  soldAs: opt(
+    z.strictObject({
+      us: opt(z.strictObject({ name: z.string(), productId: z.string() })),
+      eu: opt(z.strictObject({ name: z.string(), productId: z.string() })),
+    }),
+  ),
 };
 
 /** The catalog is checked like input: a typo in a number fails here, not at a bedside. */
 const ProductSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id,
   name: z.string(),
   route: z.literal("ivig"),
-  concentrationGPerMl: z.strictObject({ value: z.number().min(0.05).max(0.2), source, note: z.string().optional() }),
+  concentrationGPerMl: sourced(num(0.05, 0.2)),
   vialSizesG: fact(vialList),
-  mmnIndication: z.strictObject({ value: z.boolean(), source, note: z.string().optional() }),
+  mmnIndication: sourced(z.boolean()),
   ...regionFields,
   rates: z.strictObject({
-    indication: z.string().min(3),
+    indication: text(3),
     initialMlPerKgPerHour: fact(rate),
-    stepMinutes: fact(z.number().int().min(5).max(120)),
+    stepMinutes: fact(int(5, 120)),
     intermediateMlPerKgPerHour: fact(z.array(rate)),
     maxMlPerKgPerHour: fact(rate),
-    firstInfusionMaxMlPerKgPerHour: z.strictObject({ value: rate, source, note: z.string().optional() }).optional(),
+    firstInfusionMaxMlPerKgPerHour: opt(sourced(rate)),
     atRiskMaxMlPerKgPerHour: fact(rate),
   }),
 });
 
-const ml = z.number().positive().max(1000);
+const ml = positive(1000);
 const phase = z.strictObject({ maxMlPerSite: fact(ml), maxMlPerHourPerSite: fact(ml), maxMlPerHourTotal: fact(ml) });
-const sourced = <T extends z.ZodType>(value: T) => z.strictObject({ value, source, note: z.string().optional() });
 const ScigSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id,
   name: z.string(),
   route: z.literal("scig"),
-  concentrationGPerMl: sourced(z.number().min(0.05).max(0.25)),
+  concentrationGPerMl: sourced(num(0.05, 0.25)),
   vialSizesG: fact(vialList),
   mmnIndication: sourced(z.boolean()),
   ...regionFields,
-  labelFactor: fact(z.number().min(1).max(2)),
-  firstInfusions: sourced(z.number().int().min(0).max(10)),
+  labelFactor: fact(num(1, 2)),
+  firstInfusions: sourced(int(0, 10)),
   first: phase,
   later: phase,
-  maxSites: fact(z.number().int().min(1).max(12)),
-  maxSitesConsecutive: sourced(z.number().int().min(1).max(24)).optional(),
-  intervalsWeeks: sourced(z.array(z.number().int().min(1).max(4)).min(1)),
-  limitsFromKg: z.number().min(0),
-  facilitated: z
-    .strictObject({
-      hyaluronidaseMlPerG: sourced(z.number().positive()),
-      maxMlPerDay: sourced(z.number().positive().max(2000)),
+  maxSites: fact(int(1, 12)),
+  maxSitesConsecutive: opt(sourced(int(1, 24))),
+  intervalsWeeks: sourced(z.array(int(1, 4)).check(z.minLength(1))),
+  limitsFromKg: z.number().check(z.gte(0)),
+  facilitated: opt(
+    z.strictObject({
+      hyaluronidaseMlPerG: sourced(positive()),
+      maxMlPerDay: sourced(positive(2000)),
       maxMlPerSiteWith3Sites: sourced(ml),
       siteRateStepsFirst: sourced(z.array(ml)),
       siteRateStepsLater: sourced(z.array(ml)),
-      stepMinutes: sourced(z.number().int().positive()),
+      stepMinutes: sourced(z.int().check(z.positive())),
       rampUp: sourced(z.string()),
-    })
-    .optional(),
+    }),
+  ),
 });
 
 describe("product catalog", () => {
