@@ -435,8 +435,8 @@ export function infusionMinutes(
   return minutes;
 }
 
-/** No IVIG day is planned to run longer than this in the chair. */
-const MAX_CHAIR_MINUTES = 24 * 60;
+/** The longest chair time the tool plans, IVIG or SCIG: a longer infusion is refused (a day has 24 hours). */
+export const MAX_CHAIR_MINUTES = 24 * 60;
 
 /** h:mm, as the table prints chair times. */
 function clock(minutes: number): string {

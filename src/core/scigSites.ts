@@ -2,7 +2,7 @@ import { DomainError } from "./errors.js";
 import { formatNumber, roundTo } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import type { NoteCode, WarningCode } from "./messages.js";
-import { infusionMinutes, type RateStep } from "./ratePlan.js";
+import { infusionMinutes, MAX_CHAIR_MINUTES, type RateStep } from "./ratePlan.js";
 import type { Infusion } from "./resultSchema.js";
 import type { ScigPhase, ScigProduct } from "../data/products.js";
 import type { Source } from "../data/sources.js";
@@ -70,9 +70,6 @@ function chairMinutes(plan: SitePlan, volumeMl: number, planFor: (sites: number)
   const perSite = volumeMl / plan.sites;
   return roundSizes(plan).reduce((sum, n) => sum + infusionMinutes(planFor(n), perSite * n), 0);
 }
-
-/** The longest chair time the tool plans: a longer infusion is refused (a day has 24 hours). */
-const MAX_CHAIR_MINUTES = 24 * 60;
 
 /** What a session's warnings need: the options the user gave (a remedy never repeats one) and where to report. */
 export interface SessionContext {
