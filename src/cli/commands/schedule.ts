@@ -29,8 +29,8 @@ function unexpectedArgument(arg: string): UsageError {
   return new UsageError("UNEXPECTED_ARGUMENT", `unexpected argument '${arg}'${hint}`);
 }
 
-/** A commander option from its row in the options table. */
-function commanderOption(spec: OptionSpec): Option {
+/** A commander option from its row in the options table (compare uses it too). */
+export function commanderOption(spec: OptionSpec): Option {
   const description = spec.defaultText ? `${spec.description} [default: ${spec.defaultText}]` : spec.description;
   const option = new Option(spec.flags, description).helpGroup(spec.group);
   // Given twice, commander keeps the last value silently: `--weight 70 --weight 80` would dose 80 kg.
