@@ -106,7 +106,7 @@ function planRegimen(
 }
 
 /** Plans every regimen for the one patient of the command line and sums each one's steady-state year. */
-export async function compare(opts: CompareOptions, io: Io): Promise<{ comparison: Comparison; format: string }> {
+async function compare(opts: CompareOptions, io: Io): Promise<{ comparison: Comparison; format: string }> {
   const given = opts.regimen ?? [];
   if (given.length < 2) {
     throw new UsageError(

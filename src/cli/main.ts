@@ -12,7 +12,7 @@ export type { Io } from "./io.js";
 
 /** `mmn-dose` alone: this on stderr, exit 2 (the full --help is long). */
 const SHORT_USAGE = `Usage: mmn-dose --weight <weight> [options]   an IVIG schedule (or its SCIG equivalent)
-       mmn-dose products | batch [file] | config | schema
+       mmn-dose products | batch [file] | config | schema | compare --regimen … --regimen …
 Examples:
   mmn-dose --weight 70 --start 2026-12-01
   mmn-dose --weight 70 --route scig --last-ivig 2026-11-24

@@ -17,6 +17,8 @@ Examples:
   mmn-dose --weight 70 --days 5 --json        0.4 g/kg/day, as JSON for scripts
   mmn-dose --weight 100 --height 175 --sex male --policy ontario
                                               adjusted weight 82.28 kg, 164.56 g -> 165 g
+  mmn-dose compare --weight 70 --regimen dose=2,every=4 --regimen dose=1,every=2
+                                              two regimens side by side, per year (compare --help)
 
 Rules:
   Dosing weight is the actual weight unless --dosing-weight or --policy says otherwise; it never

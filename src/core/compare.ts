@@ -14,7 +14,7 @@ import { DAYS_PER_MONTH } from "../data/guidelines.js";
  */
 
 /** Days in the comparison's year. */
-export const DAYS_PER_YEAR = 365.25;
+const DAYS_PER_YEAR = 365.25;
 
 /**
  * Weeks a plan covers before its last course is counted: past every product's first infusions (at most

@@ -3,6 +3,18 @@ import { SCHEDULE_OPTIONS } from "../options.js";
 import { PATIENT_LEVEL_KEYS, REGIMEN_KEYS, SITE_DEFAULT_KEYS } from "../regimenText.js";
 import { commanderOption } from "./schedule.js";
 
+/** The keys as indented lines of at most 80 columns. */
+function keyLines(keys: readonly string[]): string {
+  const lines = [""];
+  for (const key of keys) {
+    const last = lines.length - 1;
+    const next = lines[last] === "" ? key : `${lines[last]}, ${key}`;
+    if (next.length > 76) lines.push(key);
+    else lines[last] = next;
+  }
+  return lines.map((line, i) => `  ${line}${i < lines.length - 1 ? "," : ""}`).join("\n");
+}
+
 const HELP_AFTER = `
 Examples:
   mmn-dose compare --weight 70 --regimen dose=2,every=4 --regimen dose=1,every=2 \\
@@ -10,7 +22,7 @@ Examples:
   mmn-dose compare --weight 70 --regimen dose=2,every=4 --regimen product=privigen,vials=10,20 --json
 
 Each --regimen is comma-separated key=value pairs with the batch keys that describe a regimen:
-  ${REGIMEN_KEYS.join(", ")}
+${keyLines(REGIMEN_KEYS)}
 (a list goes on to the next key=: vials=10,20,every=4; allowAboveLabelRate=true). A key not given
 takes the command line's or the site's setting, else the default (2 g/kg every 4 weeks, vial
 rounding, Gammagard Liquid; IVIG settings do not apply to route=scig). Patient data (weight,
@@ -33,7 +45,9 @@ export function addCompareCommand({ program, io }: CommandContext): void {
     .usage("--weight <weight> --regimen <key=value,…> --regimen <key=value,…> [options]");
   for (const key of [...PATIENT_LEVEL_KEYS, ...SITE_DEFAULT_KEYS]) {
     const spec = SCHEDULE_OPTIONS.find((o) => o.key === key && o.value !== undefined)!;
-    const group = PATIENT_LEVEL_KEYS.includes(key) ? "Patient:" : "Defaults for every regimen (also site settings):";
+    const group = PATIENT_LEVEL_KEYS.includes(key)
+      ? "Patient (the same for every regimen):"
+      : "Defaults for every regimen (also site settings):";
     command.addOption(commanderOption(spec).helpGroup(group));
   }
   command
