@@ -1,3 +1,4 @@
+import type { Command } from "commander";
 import { type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
 import { SCHEDULE_OPTIONS } from "../options.js";
 import { PATIENT_LEVEL_KEYS, REGIMEN_KEYS, SITE_DEFAULT_KEYS } from "../regimenText.js";
@@ -15,7 +16,7 @@ function keyLines(keys: readonly string[]): string {
   return lines.map((line, i) => `  ${line}${i < lines.length - 1 ? "," : ""}`).join("\n");
 }
 
-const HELP_AFTER = `
+const helpAfter = () => `
 Examples:
   mmn-dose compare --weight 70 --regimen dose=2,every=4 --regimen dose=1,every=2 \\
     --regimen route=scig,dose=2,every=4 --price-per-g 60
@@ -35,14 +36,11 @@ days: courses a year = 365.25 / (7 x weeks between courses); g/kg/month uses a m
 days and the grams given; grams a year are dispensed grams (whole vials, waste included); cost =
 grams a year x --price-per-g (no cost without it). Values are rounded to 2 decimals at the end.`;
 
-/** `mmn-dose compare`: regimens side by side for one patient, per steady-state year. */
-export function addCompareCommand({ program, io }: CommandContext): void {
-  const command = program
-    .command("compare")
-    .description(
-      "regimens side by side for one patient: g/kg/month, grams, infusion days, chair hours, vials and cost a year",
-    )
-    .usage("--weight <weight> --regimen <key=value,…> --regimen <key=value,…> [options]");
+/**
+ * The options of `compare`, added when the command is about to run (commander's preSubcommand hook):
+ * building them costs the one-patient start-up nothing.
+ */
+function addCompareOptions(command: Command): void {
   for (const key of [...PATIENT_LEVEL_KEYS, ...SITE_DEFAULT_KEYS]) {
     const spec = SCHEDULE_OPTIONS.find((o) => o.key === key && o.value !== undefined)!;
     const group = PATIENT_LEVEL_KEYS.includes(key)
@@ -63,11 +61,27 @@ export function addCompareCommand({ program, io }: CommandContext): void {
     .option("--color", "force color in the table")
     .option("--no-color", "no color")
     .option("--config <file>", "site configuration file")
+    .addHelpText("after", helpAfter());
+}
+
+/** `mmn-dose compare`: regimens side by side for one patient, per steady-state year. */
+export function addCompareCommand({ program, io }: CommandContext): void {
+  const command = program
+    .command("compare")
+    .description(
+      "regimens side by side for one patient: g/kg/month, grams, infusion days, chair hours, vials and cost a year",
+    )
+    .usage("--weight <weight> --regimen <key=value,…> --regimen <key=value,…> [options]")
     .option("--debug", DEBUG_HELP)
-    .addHelpText("after", HELP_AFTER)
     .action(async (opts: Record<string, unknown>) => {
       refuseOptionsBefore(program, "compare");
       const { runCompare } = await import("../compare.js");
       await runCompare(opts, io);
     });
+  let optionsAdded = false;
+  program.hook("preSubcommand", (_program, subcommand) => {
+    if (subcommand !== command || optionsAdded) return;
+    optionsAdded = true;
+    addCompareOptions(command);
+  });
 }
