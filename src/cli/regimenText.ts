@@ -88,7 +88,7 @@ function notARegimenKey(key: string): string {
 }
 
 /**
- * Reads `key=value,key=value`. A list value goes on over the commas up to the next `key=`
+ * Reads `key=value,key=value` (spaces around a pair are dropped). A list value goes on over the commas up to the next `key=`
  * (`vials=10,20,every=4`); an on/off key takes true or false. Errors name the regimen and the key.
  *
  * @example
@@ -103,7 +103,8 @@ export function parseRegimen(text: string): RegimenText {
   }
   const values: Record<string, string | boolean> = {};
   let listKey: string | undefined;
-  for (const part of text.split(",")) {
+  // A space after a comma is read as none (`dose=2, every=4`), as in the flags' lists.
+  for (const part of text.split(",").map((p) => p.trim())) {
     const equals = part.indexOf("=");
     if (equals < 0) {
       if (listKey !== undefined && part !== "") {

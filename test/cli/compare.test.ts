@@ -188,3 +188,9 @@ describe("mmn-dose compare: output", () => {
     expect(run.stderr).toMatch(/^mmn-dose: warning NOT_LABELLED_FOR_MMN \(regimen 3\): /m);
   });
 });
+
+describe("--regimen text is forgiving about spaces", () => {
+  it("reads 'dose=2, every=4' and 'vials=10, 20' as the flags' lists are", () => {
+    expect(parseRegimen("dose=2, every=4, vials=10, 20").values).toEqual({ dose: "2", every: "4", vials: "10,20" });
+  });
+});
