@@ -60,7 +60,7 @@ function firstPhase(input: ScheduleInput): Pick<PlannedPhase, "input" | "startRu
       ? "1 week after the last IVIG"
       : input.startDate === undefined
         ? "today"
-        : "start";
+        : "the start date";
   return { input, startRule, startNotes: [] };
 }
 
@@ -95,7 +95,7 @@ function nextPhase(
           `after the one before it ends (leave start out to begin when phase ${before}'s next course would have started, ${nextCourse})`,
       );
     }
-    return { input: base, startRule: "start", startNotes: [] };
+    return { input: base, startRule: "its start date in the plan", startNotes: [] };
   }
   if (afterIvig) {
     // planScig dates it one week after the last IVIG (WEEKS_AFTER_LAST_IVIG) and notes it.
