@@ -37,7 +37,7 @@ const WHOLE_PLAN: ReadonlySet<string> = new Set(["policy", "region", "skipWeeken
 const OWN_KEYS: readonly string[] = ["courses", "until", "start"];
 
 /** The keys a phase may hold, in options-table order. */
-export const PHASE_KEYS: readonly string[] = VALUE_OPTIONS.filter(
+const PHASE_KEYS: readonly string[] = VALUE_OPTIONS.filter(
   (o) => o.batch === undefined && o.key !== "plan" && !PATIENT_DATA.has(o.key) && !WHOLE_PLAN.has(o.key),
 ).map((o) => o.key);
 

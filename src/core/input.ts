@@ -61,7 +61,7 @@ export interface ScheduleInput {
 }
 
 /** The last infusion before a schedule: its placed date, route and product. */
-export interface PreviousInfusion {
+interface PreviousInfusion {
   readonly date: IsoDate;
   readonly route: "ivig" | "scig";
   readonly productId: string;

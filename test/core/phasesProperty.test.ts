@@ -29,7 +29,9 @@ const plan = fc.record({
   phases: fc.array(phase, { minLength: 1, maxLength: 4 }),
 });
 
-function inputs(p: fc.Infer<typeof plan>): ScheduleInput[] {
+type Plan = typeof plan extends fc.Arbitrary<infer T> ? T : never;
+
+function inputs(p: Plan): ScheduleInput[] {
   const avoid = { weekends: p.weekends, dates: [...new Set(p.avoid.map((d) => addCalendarDays(p.start, d)))].sort() };
   return p.phases.map((ph, k) =>
     scheduleInput({

@@ -63,7 +63,7 @@ describe("mmn-dose --plan, built CLI, every format", () => {
       ...Array(3).fill("2 ivig gammagard-liquid"),
       ...Array(5).fill("3 scig hizentra"),
     ]);
-    rows.forEach((row, k) => expect(row).toEqual(expectedRow(result, k)));
+    for (const [k, row] of rows.entries()) expect(row).toEqual(expectedRow(result, k));
   });
 
   it("ICS: the phase in each event's summary and description, UIDs unique", () => {
