@@ -87,9 +87,10 @@ function summarySection(r: ScheduleResult, paint: Paint): string[] {
   const first = r.infusions[0]!;
   const last = r.infusions[r.infusions.length - 1]!;
   const sessions = scig && scig.sessions > 1 ? ` (× ${scig.sessions} sessions)` : "";
+  const count = r.phases ? `${r.courseTotals.length} courses` : String(g.courses);
   field(
     r.phases ? "Plan" : scig ? "Infusions" : "Courses",
-    `${r.phases ? `${r.courseTotals.length} courses` : g.courses}${sessions}, from ${first.weekday} ${first.date} to ${last.weekday} ${last.date}`,
+    `${count}${sessions}, from ${first.weekday} ${first.date} to ${last.weekday} ${last.date}`,
   );
   return lines;
 }
