@@ -63,11 +63,12 @@ function processRecord(
     const own = toOptionValues(options);
     // Site settings for the other route do not apply (a site's IVIG vials to an SCIG line); a plan's
     // phases may change route, and planFile.ts drops the other route's settings per phase.
-    const notForThisRoute: readonly string[] = plan === undefined ? otherRouteKeys(own.route) : [];
+    const hasPlan = plan !== undefined && plan !== null;
+    const notForThisRoute: readonly string[] = hasPlan ? [] : otherRouteKeys(own.route);
     const applies = ([key]: [string, unknown]) => !notForThisRoute.includes(key);
     const raw = { ...Object.fromEntries(Object.entries(site).filter(applies)), ...own };
     try {
-      if (plan !== undefined) return { line, id, ...runPlan(planRequests(raw, plan, "plan").inputs, today, "plan") };
+      if (hasPlan) return { line, id, ...runPlan(planRequests(raw, plan, "plan").inputs, today, "plan") };
       const request = validateScheduleOptions(raw);
       return { line, id, ...planSchedule(request.input, today) };
     } catch (error) {

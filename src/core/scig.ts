@@ -275,6 +275,15 @@ function scigStart(input: ScheduleInput, today: IsoDate, log: MessageLog): { sta
     log.note("SCIG_START", text, [WEEKS_AFTER_LAST_IVIG.source]);
     return { startDate: input.startDate, startRule: `start, ${days} days after the last IVIG on ${lastIvig}` };
   }
+  const previous = input.previousInfusion;
+  if (previous?.route === "scig" && input.startDate !== undefined) {
+    // A treatment plan's SCIG phase after an SCIG phase: the patient is on SCIG already.
+    log.note(
+      "SCIG_START",
+      `SCIG goes on from ${input.startDate}, after the previous phase's last SCIG infusion on ${previous.date}`,
+    );
+    return { startDate: input.startDate, startRule: `after the previous SCIG infusion on ${previous.date}` };
+  }
   if (lastIvig !== undefined) {
     const startDate = addCalendarDays(lastIvig, 7 * WEEKS_AFTER_LAST_IVIG.value);
     log.note("SCIG_START", `SCIG starts ${startDate}, one week after the last IVIG infusion (label)`, [

@@ -151,7 +151,9 @@ describe("--plan in batch", () => {
   it("a JSON line may carry a plan; a CSV header with a plan column is refused", async () => {
     const line = JSON.stringify({ id: "p1", weight: 70, start: "2026-12-01", plan: CONTRACT_PLAN });
     const bad = JSON.stringify({ id: "p2", weight: 70, plan: { phases: [{ age: 40 }] } });
-    const r = await runInProcess(["batch"], { readInput: () => toLines(`${line}\n${bad}\n`) });
+    // "plan": null is a key not given, as for every batch key.
+    const none = JSON.stringify({ id: "p3", weight: 70, start: "2026-12-01", courses: 1, plan: null });
+    const r = await runInProcess(["batch"], { readInput: () => toLines(`${line}\n${bad}\n${none}\n`) });
     const out = r.stdout
       .trim()
       .split("\n")
@@ -161,6 +163,8 @@ describe("--plan in batch", () => {
       code: "INVALID_PLAN",
       message: "plan: phase 1: 'age' is patient data: it comes from the command line or the batch line, never the plan",
     });
+    expect(out[2].phases).toBeUndefined();
+    expect(out[2].regimen.courseDoseG).toBe(140);
     expect(r.status).toBe(3);
     const path = join(dir, "clinic.csv");
     writeFileSync(path, "id,weight,plan\np1,70,x\n");

@@ -182,6 +182,25 @@ describe("planPhases: starts and safety rules across phases", () => {
     ).toThrow(/^phase 2: --until 2026-12-20 is before the start date 2026-12-29/);
   });
 
+  it("an SCIG phase after an SCIG phase goes on from its next dose date, without the label's first infusions again", () => {
+    // Phase 1: weekly SCIG over 1 course × 4 weeks = 4 doses, Dec 1–22; phase 2 starts at phase 1's next
+    // dose date, Dec 22 + 1 week = Dec 29 (the same product within 8 weeks: no first infusion again).
+    const scig = (o: Partial<ScheduleInput>) => scheduleInput({ route: "scig", scig: {}, courses: 1, ...o });
+    const r = planPhases([scig({}), scig({ startDate: undefined, scig: { factor: 1.37 } })], TODAY);
+    const p2 = r.infusions.filter((i) => i.phase === 2);
+    expect(r.infusions.filter((i) => i.phase === 1).map((i) => i.date)).toEqual([
+      "2026-12-01",
+      "2026-12-08",
+      "2026-12-15",
+      "2026-12-22",
+    ]);
+    expect(p2[0]!.date).toBe("2026-12-29");
+    expect(p2.every((i) => i.infusionKind === "later")).toBe(true);
+    expect(r.notes.filter((n) => n.code === "SCIG_START").map((n) => n.message)).toContain(
+      "phase 2: SCIG goes on from 2026-12-29, after the previous phase's last SCIG infusion on 2026-12-22",
+    );
+  });
+
   it("an SCIG phase with its own start after IVIG says how far it is from the last IVIG", () => {
     const scig: ScheduleInput = { ...ivig({}), route: "scig", scig: {}, startDate: "2026-12-12", courses: 2 };
     const r = planPhases([ivig({}), scig], TODAY);
