@@ -141,6 +141,11 @@ function refuseBaseConflicts(raw: Record<string, unknown>, first: Record<string,
   }
 }
 
+/** The route of a phase's options, as typed in any case (`SCIG`); its own check refuses anything else. */
+function routeOf(options: Record<string, unknown>): "ivig" | "scig" {
+  return typeof options.route === "string" && options.route.toLowerCase() === "scig" ? "scig" : "ivig";
+}
+
 /** Each phase's options: the command line's, the regimen inherited phase after phase, its own length and start. */
 function mergedPhases(raw: Record<string, unknown>, phases: readonly Record<string, unknown>[], label: string) {
   const base = Object.fromEntries(
@@ -151,7 +156,7 @@ function mergedPhases(raw: Record<string, unknown>, phases: readonly Record<stri
     const where = `${label}: phase ${k + 1}`;
     const own = phaseValues(phase, where);
     regimen = { ...regimen, ...Object.fromEntries(Object.entries(own).filter(([key]) => REGIMEN_KEYS.includes(key))) };
-    const route = regimen.route === "scig" ? "scig" : "ivig";
+    const route = routeOf(regimen);
     const other = route === "scig" ? "ivig" : "scig";
     const foreign = routeOnly(other, true).find((o) => own[o.key] !== undefined);
     if (foreign)
@@ -183,7 +188,7 @@ export function planRequests(
   const phases = phasesOf(plan, label);
   refuseBaseConflicts(raw, phases[0]!, label);
   const merged = mergedPhases(raw, phases, label);
-  if (raw.lastIvig !== undefined && merged[0]!.merged.route !== "scig") {
+  if (raw.lastIvig !== undefined && routeOf(merged[0]!.merged) !== "scig") {
     throw new UsageError("CONFLICTING_OPTIONS", `--last-ivig applies when ${label}'s phase 1 is route scig`);
   }
   const requests = merged.map(({ where, merged: options }) => {

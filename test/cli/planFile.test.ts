@@ -89,6 +89,11 @@ describe("--plan: the contract's example", () => {
     ]);
   });
 
+  it("choice values are read in any case, as on the command line (route SCIG)", async () => {
+    const r = await json([], { phases: [{ courses: 1 }, { route: "SCIG", scigProduct: "Hizentra", courses: 1 }] });
+    expect(r.phases!.map((p) => p.route)).toEqual(["ivig", "scig"]);
+  });
+
   it("a phase that gives neither courses nor until has the default 6 courses; courses and until are not inherited", async () => {
     const r = await json([], { phases: [{ courses: 1 }, { dose: 1, every: 2, days: 1 }] });
     expect(r.phases![1]!.infusionCount).toBe(6);
