@@ -9,6 +9,7 @@ import { csvDelimiter, csvRecord, parseCsvRow } from "./csvInput.js";
 import { escapeControl } from "./escape.js";
 import { type InputLine, splitLines } from "./lines.js";
 import { FLAG_KEYS, optionValueFromJson, SCHEDULE_OPTIONS } from "./options.js";
+import { planRequests, runPlan } from "./planFile.js";
 import { validateScheduleOptions } from "./validate.js";
 
 /** A line longer than this is refused without parsing (a clinic record is a few hundred bytes). */
@@ -57,12 +58,17 @@ function processRecord(
       fail("INVALID_ID", "'id' must be a string or a number");
     }
     id = fields.id ?? null;
-    const own = toOptionValues(fields);
-    // Site settings for the other route do not apply (a site's IVIG vials to an SCIG line).
-    const notForThisRoute: readonly string[] = otherRouteKeys(own.route);
+    // A treatment plan (`"plan": {"phases": […]}`) is read by planFile.ts, not as an option value.
+    const { plan, ...options } = fields;
+    const own = toOptionValues(options);
+    // Site settings for the other route do not apply (a site's IVIG vials to an SCIG line); a plan's
+    // phases may change route, and planFile.ts drops the other route's settings per phase.
+    const hasPlan = plan !== undefined && plan !== null;
+    const notForThisRoute: readonly string[] = hasPlan ? [] : otherRouteKeys(own.route);
     const applies = ([key]: [string, unknown]) => !notForThisRoute.includes(key);
     const raw = { ...Object.fromEntries(Object.entries(site).filter(applies)), ...own };
     try {
+      if (hasPlan) return { line, id, ...runPlan(planRequests(raw, plan, "plan").inputs, today, "plan") };
       const request = validateScheduleOptions(raw);
       return { line, id, ...planSchedule(request.input, today) };
     } catch (error) {
@@ -151,6 +157,13 @@ function recordReader(file: string | undefined) {
       const row = parseCsvRow(text, delimiter);
       if ("error" in row)
         throw new UsageError("CSV_HEADER", `batch ${file}: the header row (line ${line}): ${row.error}`);
+      if (row.cells.includes("plan")) {
+        throw new UsageError(
+          "CSV_HEADER",
+          `batch ${file}: column 'plan': a CSV line cannot carry a treatment plan; give plans in JSON Lines ` +
+            `({"weight": 70, "plan": {"phases": […]}})`,
+        );
+      }
       const bad = row.cells.find((key) => key !== "id" && !LINE_KEYS.has(key));
       const twice = row.cells.find((key, k) => row.cells.indexOf(key) !== k);
       if (bad !== undefined) {

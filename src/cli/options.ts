@@ -490,6 +490,22 @@ const PLACEMENT_OPTIONS: readonly OptionSpec[] = [
   },
 ];
 
+const PLAN_OPTION: OptionSpec = {
+  flags: "--plan <file>",
+  key: "plan",
+  group: "Regimen:",
+  scope: "run",
+  value: TEXT,
+  description:
+    'a treatment plan, a JSON file {"phases": [{…}, …]}: each phase holds regimen keys (dose, every, days, courses or until, start, ' +
+    "product, route, scig…, round…) and inherits the rest from the phase before; the regimen options given here are phase 1's " +
+    "defaults; a phase starts when the previous one's next course would have (SCIG after IVIG: one week after the last IVIG)",
+  readme: {
+    text: "a treatment plan: phases of regimen keys, one after another ([Treatment plans](#treatment-plans))",
+    default: "none",
+  },
+};
+
 const ROUTE_OPTION: OptionSpec = {
   flags: "--route <route>",
   key: "route",
@@ -744,6 +760,7 @@ export const OPTION_GROUPS: readonly OptionGroup[] = [
 export const SCHEDULE_OPTIONS: readonly OptionSpec[] = [
   ...PATIENT_OPTIONS,
   ...REGIMEN_OPTIONS,
+  PLAN_OPTION,
   ...PRODUCT_OPTIONS,
   ROUTE_OPTION,
   ...PLACEMENT_OPTIONS,

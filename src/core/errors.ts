@@ -25,7 +25,9 @@ export type DomainErrorCode =
   | "SCIG_CHAIR_TIME_TOO_LONG"
   | "HYQVIA_DAILY_VOLUME"
   | "WEIGHT_FORMAT"
-  | "HEIGHT_FORMAT";
+  | "HEIGHT_FORMAT"
+  | "EMPTY_PLAN"
+  | "PHASE_OVERLAP";
 
 /**
  * The input cannot be planned as given: the one error the core throws for bad input, where the

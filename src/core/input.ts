@@ -53,6 +53,18 @@ export interface ScheduleInput {
   readonly firstInfusion?: boolean | undefined;
   /** `--round`; absent means the policy's rounding, else `vial`. */
   readonly rounding?: Rounding | undefined;
+  /**
+   * The infusion given just before this schedule (a treatment plan's previous phase): the first
+   * infusion here is a first infusion only after a gap over 8 weeks or a change of product.
+   */
+  readonly previousInfusion?: PreviousInfusion | undefined;
+}
+
+/** The last infusion before a schedule: its placed date, route and product. */
+interface PreviousInfusion {
+  readonly date: IsoDate;
+  readonly route: "ivig" | "scig";
+  readonly productId: string;
 }
 
 /** SCIG options (`--scig-product`, `--scig-factor`, `--scig-every`, `--sessions`, `--last-ivig`). */

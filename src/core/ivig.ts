@@ -179,7 +179,10 @@ function ivigInfusions(
   const infusions: Infusion[] = [];
   const courseTotals: CourseTotal[] = [];
   placement.courses.forEach((placed, c) => {
-    const gapDays = c === 0 ? undefined : daysBetween(placement.courses[c - 1]!.at(-1)!.date, placed[0]!.date);
+    const gapDays =
+      c === 0
+        ? gapAfterPrevious(input, placed[0]!.date)
+        : daysBetween(placement.courses[c - 1]!.at(-1)!.date, placed[0]!.date);
     courseDose.dayDosesMg.forEach((doseMg, d) => {
       const kind: InfusionDay["kind"] = isFirstInfusion(d, gapDays) ? "first" : "later";
       const ml = volumeMl(doseMg);
@@ -202,6 +205,17 @@ function ivigInfusions(
     courseTotals.push(courseTotal(c + 1, placed, courseDose.courseDoseMg, volumeMl(courseDose.courseDoseMg), vials));
   });
   return { infusions, courseTotals };
+}
+
+/**
+ * Days from the infusion before this schedule (a treatment plan's previous phase) to its first day;
+ * undefined (a first infusion) without one, or when the product changes: "start at the lowest rate
+ * on first infusion, when switching products, or after a long gap" (docs/clinical.md, NL-IVIG002).
+ */
+function gapAfterPrevious(input: ScheduleInput, firstDate: IsoDate): number | undefined {
+  const previous = input.previousInfusion;
+  if (previous === undefined || previous.route !== "ivig" || previous.productId !== input.productId) return undefined;
+  return daysBetween(previous.date, firstDate);
 }
 
 /** The regimen of an IVIG plan: its product, rates and course figures. */

@@ -56,7 +56,8 @@ export type NoteCode =
   | "MOVED"
   | "COURSE_PUSHED"
   | "ROUNDED_DAY_WITHIN_TOLERANCE"
-  | "SOLD_AS";
+  | "SOLD_AS"
+  | "PHASE_START";
 
 /**
  * A warning or note. `remedies` are the options that address a warning, each one the tool accepts

@@ -163,6 +163,9 @@ const InfusionSchema = z.strictObject({
     .optional(isoDate)
     .check(z.describe("Where the day was planned, when --skip-weekends or --avoid moved it")),
   movedBecause: z.optional(z.string()).check(z.describe("Why the planned date could not be used")),
+  phase: z
+    .optional(z.number().check(z.int()).check(z.positive()))
+    .check(z.describe("--plan: the phase of the treatment plan, from 1")),
 });
 
 const CourseTotalSchema = z.strictObject({
@@ -172,6 +175,22 @@ const CourseTotalSchema = z.strictObject({
   doseG: z.number().check(z.positive()),
   volumeMl: z.number().check(z.positive()),
   vials: z.array(VialSchema),
+  phase: z.optional(z.number().check(z.int()).check(z.positive())).check(z.describe("--plan: the phase, from 1")),
+});
+
+const PhaseSchema = z.strictObject({
+  phase: z.number().check(z.int()).check(z.positive()),
+  route: z.enum(["ivig", "scig"]),
+  product: z.string(),
+  productName: z.string(),
+  doseGPerKg: z.number().check(z.positive()).check(z.describe("As the phase's regimen.doseGPerKg")),
+  intervalWeeks: z.number().check(z.int()).check(z.positive()),
+  firstDate: isoDate,
+  lastDate: isoDate,
+  infusionCount: z.number().check(z.int()).check(z.positive()),
+  totalG: z.number().check(z.positive()).check(z.describe("Sum of the phase's infusion doses")),
+  startRule: z.string().check(z.describe("How the phase's start was decided")),
+  regimen: RegimenSchema,
 });
 
 export const ScheduleResultSchema = z.strictObject({
@@ -183,6 +202,9 @@ export const ScheduleResultSchema = z.strictObject({
   warnings: z.array(MessageSchema).check(z.describe("Outside a label or guideline range, or a forced override")),
   notes: z.array(MessageSchema).check(z.describe("Every rounding, cap and split the tool applied")),
   sources: z.array(SourceSchema),
+  phases: z
+    .optional(z.array(PhaseSchema).check(z.minLength(1)))
+    .check(z.describe("--plan: each phase of the treatment plan; `regimen` above is phase 1's")),
 });
 
 const ErrorResultSchema = z.strictObject({
@@ -198,6 +220,7 @@ export type Patient = z.infer<typeof PatientSchema>;
 export type Regimen = z.infer<typeof RegimenSchema>;
 export type Infusion = z.infer<typeof InfusionSchema>;
 export type CourseTotal = z.infer<typeof CourseTotalSchema>;
+export type PhaseSummary = z.infer<typeof PhaseSchema>;
 export type ScheduleResult = z.infer<typeof ScheduleResultSchema>;
 export type SourceRef = z.infer<typeof SourceSchema>;
 

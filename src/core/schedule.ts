@@ -34,7 +34,7 @@ export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResu
  * @example
  * planRoute({ ...input, route: "scig" }, "2026-12-01").regimen.route //=> "scig"
  */
-function planRoute(input: ScheduleInput, today: IsoDate): RoutePlan {
+export function planRoute(input: ScheduleInput, today: IsoDate): RoutePlan {
   return PLANNERS[input.route ?? "ivig"](input, today);
 }
 

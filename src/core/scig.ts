@@ -27,7 +27,7 @@ import type { CourseTotal, Infusion, Message, Regimen } from "./resultSchema.js"
 import { OTHER_PRODUCT_OPTIONS, OTHER_PRODUCT_REMEDY, scigSession, type Note, type Warn } from "./scigSites.js";
 import { chooseVialSizes, vialNotes } from "./vialChoice.js";
 import { createVialStock, gToMg, mgToG, type VialStock } from "./vials.js";
-import { DAYS_PER_MONTH, ONTARIO_ROUNDING_STEP_G } from "../data/guidelines.js";
+import { DAYS_PER_MONTH, FIRST_INFUSION_GAP_DAYS, ONTARIO_ROUNDING_STEP_G } from "../data/guidelines.js";
 import { DEFAULT_SCIG_PRODUCT_ID, findScigProduct, type ScigProduct, type Sourced } from "../data/products.js";
 import {
   DEFAULT_SCIG_FACTOR,
@@ -249,9 +249,41 @@ function scigInterval(input: ScheduleInput, product: ScigProduct, weeklyExactMg:
   return everyWeeks;
 }
 
+/**
+ * How many of the first sessions are first infusions: the product's count, or none when the same
+ * SCIG product was given within the last 8 weeks (a treatment plan's previous phase).
+ */
+function firstInfusionsOf(input: ScheduleInput, product: ScigProduct, firstDate: IsoDate): number {
+  const previous = input.previousInfusion;
+  const continues =
+    previous !== undefined &&
+    previous.route === "scig" &&
+    previous.productId === product.id &&
+    daysBetween(previous.date, firstDate) <= FIRST_INFUSION_GAP_DAYS.value;
+  return continues ? 0 : product.firstInfusions.value;
+}
+
 /** The first SCIG date: one week after --last-ivig, else --start or today, with a note either way. */
 function scigStart(input: ScheduleInput, today: IsoDate, log: MessageLog): { startDate: IsoDate; startRule: string } {
   const lastIvig = input.scig?.lastIvigDate;
+  if (lastIvig !== undefined && input.startDate !== undefined) {
+    // A treatment plan's SCIG phase with its own start after an IVIG phase.
+    const days = daysBetween(lastIvig, input.startDate);
+    const text =
+      `SCIG starts ${input.startDate} (its start), ${days} days after the last IVIG infusion on ${lastIvig}; the labels start SCIG one ` +
+      `week after the last IVIG`;
+    log.note("SCIG_START", text, [WEEKS_AFTER_LAST_IVIG.source]);
+    return { startDate: input.startDate, startRule: `start, ${days} days after the last IVIG on ${lastIvig}` };
+  }
+  const previous = input.previousInfusion;
+  if (previous?.route === "scig" && input.startDate !== undefined) {
+    // A treatment plan's SCIG phase after an SCIG phase: the patient is on SCIG already.
+    log.note(
+      "SCIG_START",
+      `SCIG goes on from ${input.startDate}, after the previous phase's last SCIG infusion on ${previous.date}`,
+    );
+    return { startDate: input.startDate, startRule: `after the previous SCIG infusion on ${previous.date}` };
+  }
   if (lastIvig !== undefined) {
     const startDate = addCalendarDays(lastIvig, 7 * WEEKS_AFTER_LAST_IVIG.value);
     log.note("SCIG_START", `SCIG starts ${startDate}, one week after the last IVIG infusion (label)`, [
@@ -343,12 +375,13 @@ function scigInfusions(
   const sessionContext = { given: input.scig ?? {}, everyWeeks: s.everyWeeks, warn: s.log.warn, note: s.log.noteOnce };
   const infusions: Infusion[] = [];
   const courseTotals: CourseTotal[] = [];
+  const firstCount = firstInfusionsOf(input, product, s.placement.courses[0]![0]!.date);
   s.plan.forEach((p, c) => {
     const dose = s.doses.get(p.weeksCovered)!;
     const dispensed = dose.sessionsMg.map((mg) => s.stock.select(mg));
     const placed = s.placement.courses[c]!;
     dose.sessionsMg.forEach((mg, i) => {
-      const kind = infusions.length < product.firstInfusions.value ? "first" : "later";
+      const kind = infusions.length < firstCount ? "first" : "later";
       const ml = volumeMl(mg);
       const session = scigSession(product, kind, ml, kg, sessionContext);
       const f = product.facilitated;

@@ -1,5 +1,6 @@
 import { formatNumber } from "../core/format.js";
 import type { ScheduleResult } from "../core/resultSchema.js";
+import { phaseOf } from "./phases.js";
 import { formatVials } from "./quantities.js";
 
 /** A cell: text is checked for formula injection, numbers are written plainly, null is empty. */
@@ -78,12 +79,19 @@ export const CSV_COLUMNS = [
   "movedBecause",
   "dosingWeightKg",
   "warnings",
+  "phase",
 ] as const;
 
 /** The cells of every infusion of a result, in `CSV_COLUMNS` order. */
 export function csvRows(r: ScheduleResult): Cell[][] {
   const warnings = r.warnings.map((w) => w.code).join(" ");
-  return r.infusions.map((i) => [
+  return r.infusions.map((i) => csvRow(r, i, warnings));
+}
+
+/** One infusion's cells; a treatment plan's infusion takes its route and product from its phase. */
+function csvRow(r: ScheduleResult, i: ScheduleResult["infusions"][number], warnings: string): Cell[] {
+  const phase = phaseOf(r, i);
+  return [
     i.course,
     i.date,
     i.weekday,
@@ -98,14 +106,15 @@ export function csvRows(r: ScheduleResult): Cell[][] {
     formatVials(i.vials, " x "), // ASCII "x": Excel without the BOM misreads "×"
     i.dispensedG,
     i.wasteG,
-    r.regimen.route,
-    r.regimen.product,
+    phase?.route ?? r.regimen.route,
+    phase?.product ?? r.regimen.product,
     i.infusionKind,
     i.plannedDate ?? null,
     i.movedBecause ?? null,
     r.patient.dosingWeightKg,
     warnings,
-  ]);
+    i.phase ?? null,
+  ];
 }
 
 /**

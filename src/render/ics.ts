@@ -3,6 +3,7 @@ import ical, { ICalCalendarMethod } from "ical-generator";
 import type { IsoDate } from "../core/calendarDate.js";
 import { formatNumber } from "../core/format.js";
 import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
+import { phaseOf, phaseRegimenText } from "./phases.js";
 import { formatVials, hoursMinutes } from "./quantities.js";
 
 export interface IcsOptions {
@@ -115,14 +116,20 @@ function calendarKey(r: ScheduleResult, calendarId: string | undefined): string 
 }
 
 function summary(r: ScheduleResult, i: Infusion): string {
-  const route = r.regimen.route.toUpperCase();
+  const phase = phaseOf(r, i);
+  const route = (phase?.route ?? r.regimen.route).toUpperCase();
   const where = i.sites ? `, ${i.sites} sites` : "";
-  return `${route} ${formatNumber(i.doseG)} g ${r.regimen.productName} (course ${i.course}, day ${i.day}/${i.daysInCourse}${where})`;
+  const inPhase = phase ? `phase ${phase.phase}, ` : "";
+  return (
+    `${route} ${formatNumber(i.doseG)} g ${phase?.productName ?? r.regimen.productName} ` +
+    `(${inPhase}course ${i.course}, day ${i.day}/${i.daysInCourse}${where})`
+  );
 }
 
 function description(r: ScheduleResult, i: Infusion, moved?: string): string {
   const lines = [
     ...(moved ? [`Start time moved: ${moved}`] : []),
+    ...phaseLines(r, i),
     `Dose: ${formatNumber(i.doseG)} g (${formatNumber(i.doseGPerKg, 3)} g/kg of dosing weight ` +
       `${formatNumber(r.patient.dosingWeightKg)} kg)`,
     `Volume: ${formatNumber(i.volumeMl, 1)} mL${i.sites ? ` at ${i.sites} sites, ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL each` : ""}`,
@@ -176,6 +183,12 @@ export function renderIcs(r: ScheduleResult, options: IcsOptions = {}): string {
     }
   }
   return `${cal.toString()}\r\n`;
+}
+
+/** A treatment plan's infusion names its phase and the phase's regimen. */
+function phaseLines(r: ScheduleResult, i: Infusion): string[] {
+  const phase = phaseOf(r, i);
+  return phase ? [`Phase ${phase.phase} of ${r.phases!.length}: ${phaseRegimenText(phase)}`] : [];
 }
 
 /** One step of a rate plan as an event line: "from 0:30 42 mL/h". */

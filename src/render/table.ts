@@ -2,6 +2,7 @@ import { formatNumber } from "../core/format.js";
 import type { Message, ScheduleResult } from "../core/resultSchema.js";
 import { REGION_LABEL } from "../data/products.js";
 import { NO_COLOR, type Paint } from "./paint.js";
+import { phaseFields, phaseHeading } from "./phases.js";
 import { formatVials, grams, hoursMinutes } from "./quantities.js";
 
 type Infusion = ScheduleResult["infusions"][number];
@@ -56,7 +57,8 @@ function summarySection(r: ScheduleResult, paint: Paint): string[] {
   const scig = g.scig;
   const lines = [
     paint.bold(
-      `mmn-dose · ${g.productName} · ${scig ? "SCIG" : "IVIG"} schedule for multifocal motor neuropathy · ` +
+      `mmn-dose · ${r.phases ? `treatment plan of ${r.phases.length} phase${r.phases.length > 1 ? "s" : ""}` : g.productName} · ` +
+        `${r.phases ? "" : `${scig ? "SCIG" : "IVIG"} `}schedule for multifocal motor neuropathy · ` +
         `${REGION_LABEL[g.region]}`,
     ),
   ];
@@ -76,15 +78,19 @@ function summarySection(r: ScheduleResult, paint: Paint): string[] {
         ? ""
         : ` [--dosing-weight ${p.dosingWeightRule}]`;
   field("Dosing weight", `${paint.bold(`${formatNumber(p.dosingWeightKg)} kg`)} ${p.dosingWeightReason}${rule}`);
-  for (const [label, value] of scig ? scigFields(r, paint) : ivigFields(r, paint)) field(label, value);
+  // A treatment plan (--plan) lists its phases instead of one regimen.
+  for (const [label, value] of r.phases ? phaseFields(r) : scig ? scigFields(r, paint) : ivigFields(r, paint))
+    field(label, value);
   const vials = g.vialSizesG.map((v) => formatNumber(v)).join(", ");
-  field("Product", `${g.productName}, ${formatNumber(g.concentrationGPerMl * 1000)} mg/mL; vials ${vials} g`);
+  if (!r.phases)
+    field("Product", `${g.productName}, ${formatNumber(g.concentrationGPerMl * 1000)} mg/mL; vials ${vials} g`);
   const first = r.infusions[0]!;
   const last = r.infusions[r.infusions.length - 1]!;
   const sessions = scig && scig.sessions > 1 ? ` (× ${scig.sessions} sessions)` : "";
+  const count = r.phases ? `${r.courseTotals.length} courses` : String(g.courses);
   field(
-    scig ? "Infusions" : "Courses",
-    `${g.courses}${sessions}, from ${first.weekday} ${first.date} to ${last.weekday} ${last.date}`,
+    r.phases ? "Plan" : scig ? "Infusions" : "Courses",
+    `${count}${sessions}, from ${first.weekday} ${first.date} to ${last.weekday} ${last.date}`,
   );
   return lines;
 }
@@ -148,12 +154,13 @@ function samePlan(a: RatePlan, b: RatePlan): boolean {
  * day, with the kinds of infusion (first, later) that run through it, in the order they occur.
  */
 class RatePlanLetters {
-  readonly plans: { readonly steps: RatePlan; readonly kinds: InfusionKind[] }[] = [];
+  readonly plans: { readonly steps: RatePlan; readonly kinds: InfusionKind[]; readonly phases: number[] }[] = [];
   letterOf(i: Infusion): string {
     let k = this.plans.findIndex((p) => samePlan(p.steps, i.ratePlan));
-    if (k < 0) k = this.plans.push({ steps: i.ratePlan, kinds: [] }) - 1;
-    const kinds = this.plans[k]!.kinds;
+    if (k < 0) k = this.plans.push({ steps: i.ratePlan, kinds: [], phases: [] }) - 1;
+    const { kinds, phases } = this.plans[k]!;
     if (!kinds.includes(i.infusionKind)) kinds.push(i.infusionKind);
+    if (i.phase !== undefined && !phases.includes(i.phase)) phases.push(i.phase);
     return String.fromCharCode(65 + k);
   }
 }
@@ -176,12 +183,24 @@ function infusionRow(i: Infusion, first: boolean, scig: boolean, plans: RatePlan
 
 /** The dated infusion days, course by course, with a total row for a course of several days. */
 function infusionsSection(r: ScheduleResult, paint: Paint, plans: RatePlanLetters): string[] {
-  const scig = r.regimen.scig !== null;
+  // A treatment plan may mix routes: the Sites column shows when any infusion has sites.
+  const scig = r.regimen.scig !== null || r.infusions.some((i) => i.sites !== undefined);
   const sites = scig ? ["Sites × mL"] : [];
-  const header = [scig ? "No." : "Course", "Date", scig ? "Session" : "Day", "Dose g", "g/kg", "Volume mL"];
+  const mixed = r.phases !== undefined;
+  const header = [
+    scig && !mixed ? "No." : "Course",
+    "Date",
+    scig && !mixed ? "Session" : "Day",
+    "Dose g",
+    "g/kg",
+    "Volume mL",
+  ];
   header.push(...sites, "Plan", "Chair", "Vials");
   const rows: string[][] = [];
+  const headings = new Map<number, number>();
   for (const total of r.courseTotals) {
+    if (total.phase !== undefined && ![...headings.values()].includes(total.phase))
+      headings.set(rows.length, total.phase);
     const days = r.infusions.filter((i) => i.course === total.course);
     for (const [k, i] of days.entries()) rows.push(infusionRow(i, k === 0, scig, plans));
     if (days.length > 1) {
@@ -211,8 +230,14 @@ function infusionsSection(r: ScheduleResult, paint: Paint, plans: RatePlanLetter
       .trimEnd();
   const lines = [paint.bold(formatRow(header))];
   let previousCourse = "";
-  for (const row of rows) {
+  for (const [n, row] of rows.entries()) {
     const text = formatRow(row);
+    const phase = headings.get(n);
+    if (phase !== undefined) {
+      if (n > 0) lines.push("");
+      lines.push(paint.bold(phaseHeading(r, phase)));
+      previousCourse = "";
+    }
     if (row[0] !== "" && previousCourse !== "") lines.push("");
     if (row[0] !== "") previousCourse = row[0]!;
     lines.push(row[2] === "total" ? paint.dim(text) : text);
@@ -238,8 +263,9 @@ function ratePlansSection(r: ScheduleResult, paint: Paint, plans: RatePlanLetter
           `${rates.stepMinutes} min)`
         : ` (${g.productName}: the sites running at once together, each at the label's per-site rate)`),
   ];
-  plans.plans.forEach(({ steps, kinds }, k) => {
-    lines.push(`  ${paint.bold(String.fromCharCode(65 + k))}  ${kinds.join(", ")} infusions`);
+  plans.plans.forEach(({ steps, kinds, phases }, k) => {
+    const inPhases = phases.length > 0 ? ` (phase ${phases.join(", ")})` : "";
+    lines.push(`  ${paint.bold(String.fromCharCode(65 + k))}  ${kinds.join(", ")} infusions${inPhases}`);
     for (const step of steps) {
       const perKg = `(${formatNumber(step.mlPerKgPerHour, 3)} mL/kg/h, ${formatNumber(step.mgPerKgPerMin, 2)} mg/kg/min)`;
       lines.push(
@@ -286,6 +312,7 @@ function sourcesSection(r: ScheduleResult, paint: Paint): string[] {
 
 /** SCIG sites: `4 × 43.8`, or with rounds of sites run in turn `9 × 19.4 (3 + 3 + 3)`. */
 function sitesCell(i: Infusion): string {
+  if (i.sites === undefined) return "";
   const cell = `${i.sites} × ${formatNumber(i.volumePerSiteMl ?? 0, 1)}`;
   const rounds = i.siteRounds ?? 1;
   if (rounds <= 1 || i.sites === undefined) return cell;

@@ -26,13 +26,14 @@ export function expectedRow(r: ScheduleResult, k: number): Record<string, string
     vials: i.vials.map((v) => `${v.count} x ${v.sizeG} g`).join(" + "),
     dispensedG: n(i.dispensedG),
     wasteG: n(i.wasteG),
-    route: r.regimen.route,
-    product: r.regimen.product,
+    route: r.phases?.[(i.phase ?? 0) - 1]?.route ?? r.regimen.route,
+    product: r.phases?.[(i.phase ?? 0) - 1]?.product ?? r.regimen.product,
     infusionKind: i.infusionKind,
     plannedDate: i.plannedDate ?? "",
     movedBecause: i.movedBecause ?? "",
     dosingWeightKg: n(r.patient.dosingWeightKg),
     warnings: r.warnings.map((w) => w.code).join(" "),
+    phase: i.phase === undefined ? "" : String(i.phase),
   };
 }
 

@@ -93,10 +93,22 @@ async function plan(
   const { refuseUnusedCalendarOptions, validateScheduleOptions } = await import("../validate.js");
   const { planSchedule } = await import("../../core/schedule.js");
   const { resolveSiteSettings } = await import("../config.js");
-  const site = await resolveSiteSettings(raw, io.env, typeof raw.config === "string" ? raw.config : undefined);
+  // A plan's phases may change route: every route's site settings apply (planFile.ts drops the other route's per phase).
+  const allRoutes = typeof raw.plan === "string";
+  const site = await resolveSiteSettings(raw, io.env, typeof raw.config === "string" ? raw.config : undefined, {
+    allRoutes,
+  });
   const avoidFileText =
     typeof raw.avoidFile === "string" ? await readInputFile("--avoid-file", raw.avoidFile) : undefined;
   try {
+    if (typeof raw.plan === "string") {
+      const { parsePlanText, planRequests, runPlan } = await import("../planFile.js");
+      const label = `--plan ${raw.plan}`;
+      const text = await readInputFile("--plan", raw.plan);
+      const { request, inputs } = planRequests(site.raw, parsePlanText(text, label), label, { avoidFileText });
+      refuseUnusedCalendarOptions(raw, request);
+      return { request, result: runPlan(inputs, io.today(), label) };
+    }
     const request = validateScheduleOptions(site.raw, { avoidFileText });
     refuseUnusedCalendarOptions(raw, request);
     return { request, result: planSchedule(request.input, io.today()) };
