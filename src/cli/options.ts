@@ -663,7 +663,7 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     scope: { site: 13 },
     batch: "refused",
     calendar: "is the zone of --time in calendar events",
-    sheet: "is the zone of the printed sheet's clock times",
+    sheet: "of the printed sheet's clock times",
     value: { kind: "tz" },
     description:
       "ICS and HTML only, with --time (an error otherwise): IANA time zone of --time, e.g. Europe/London; an empty or unknown system " +
