@@ -11,7 +11,7 @@ h1 { font-size: 15pt; margin: 0 0 1mm; }
 h2 { font-size: 12.5pt; margin: 0 0 1.5mm; }
 h3 { font-size: 10.5pt; margin: 3mm 0 1mm; }
 p { margin: 0 0 1.5mm; }
-table { border-collapse: collapse; width: 100%; margin: 0 0 2mm; }
+table { border-collapse: collapse; width: calc(100% - 1.5pt); margin: 0 0 2mm 0.75pt; }
 th, td { border: 0.75pt solid #000; padding: 0.8mm 1.5mm; text-align: left; vertical-align: top; }
 th { font-weight: bold; }
 thead { display: table-header-group; }
@@ -23,9 +23,9 @@ tr { break-inside: avoid; }
 .write td.wide { width: 45%; }
 .day { break-before: page; break-inside: avoid; }
 .closing { break-before: page; }
-.who { border: 0.75pt solid #000; padding: 1.5mm; margin: 0 0 2mm; }
+.who { border: 0.75pt solid #000; padding: 1.5mm; margin: 0 0.75pt 2mm; }
 .who span { display: inline-block; min-width: 58mm; }
-.alert { border: 1.5pt solid #000; padding: 1.5mm; margin: 0 0 2mm; font-weight: bold; }
+.alert { border: 1.5pt solid #000; padding: 1.5mm; margin: 0 1pt 2mm; font-weight: bold; }
 .small { font-size: 8.5pt; }
 ol.sources li { margin: 0 0 1mm; }
 a { color: #000; text-decoration: none; }
