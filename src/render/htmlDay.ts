@@ -24,7 +24,7 @@ export function phaseOf(i: Infusion): string | undefined {
 }
 
 /** "Course 1, day 1 of 2" (IVIG) or "Infusion 3, session 1 of 2" (SCIG), with the phase if any. */
-export function dayTitle(r: ScheduleResult, i: Infusion): string {
+function dayTitle(r: ScheduleResult, i: Infusion): string {
   const scig = r.regimen.scig !== null;
   const phase = phaseOf(i);
   const what = scig
