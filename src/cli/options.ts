@@ -36,6 +36,8 @@ export interface OptionSpec {
   readonly batch?: "refused" | "unknown";
   /** ICS only: what it does in a calendar (it is refused outside --format ics). */
   readonly calendar?: string;
+  /** A calendar option that acts on the printed sheet (--format html) too: what it does there. */
+  readonly sheet?: string;
   /** The README options table: meaning and default (Markdown); absent: covered by another row. */
   readonly readme?: { readonly text: string; readonly default: string };
 }
@@ -638,10 +640,15 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     group: "Output:",
     scope: "run",
     batch: "refused",
-    value: choice(["table", "json", "csv", "ics"]),
-    description: "output format: table, json, csv (one row per infusion) or ics (calendar, one event per infusion day)",
+    value: choice(["table", "json", "csv", "ics", "html"]),
+    description:
+      "output format: table, json, csv (one row per infusion), ics (calendar, one event per infusion day) or html (printable " +
+      "sheet: summary, schedule, a page per infusion day to record vital signs and lot numbers)",
     defaultText: "table",
-    readme: { text: "output format ([Calendars (ICS) and CSV](#calendars-ics-and-csv))", default: "`table`" },
+    readme: {
+      text: "output format ([Calendars (ICS) and CSV](#calendars-ics-and-csv), [Printable sheet](#printable-sheet))",
+      default: "`table`",
+    },
   },
   {
     flags: "--time <HH:MM>",
@@ -650,14 +657,17 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     scope: { site: 14 },
     batch: "refused",
     calendar: "starts each calendar event at that time",
+    sheet: "gives the printed sheet's clock times",
     value: { kind: "time" },
     description:
-      "ICS only (with --format ics; an error otherwise): chair time, 9:00 or 09:00; events start then and end after the estimated " +
-      "chair time; a time the clocks skip that day moves forward (RFC 5545: 02:30 -> 03:30) with a note",
+      "ICS and HTML only (an error otherwise): chair time, 9:00 or 09:00; events start then and end after the estimated " +
+      "chair time, the sheet's rate plans get clock times; a time the clocks skip that day moves forward (RFC 5545: 02:30 -> " +
+      "03:30) with a note",
     defaultText: "all-day events",
     readme: {
       text:
-        "ICS only: chair time (`9:00` or `09:00`, 0–23 h); events then start at that time and end after the estimated chair time. " +
+        "ICS and HTML only: chair time (`9:00` or `09:00`, 0–23 h); events then start at that time and end after the estimated " +
+        "chair time; the printed sheet gives each rate step its clock time. " +
         "A time the clocks skip that day moves forward (RFC 5545: 02:30 → 03:30) with a note",
       default: "all-day events",
     },
@@ -669,13 +679,14 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     scope: { site: 13 },
     batch: "refused",
     calendar: "is the zone of --time in calendar events",
+    sheet: "of the printed sheet's clock times",
     value: { kind: "tz" },
     description:
-      "ICS only, with --time (an error otherwise): IANA time zone of --time, e.g. Europe/London; an empty or unknown system zone is an " +
-      "error, never UTC",
+      "ICS and HTML only, with --time (an error otherwise): IANA time zone of --time, e.g. Europe/London; an empty or unknown system " +
+      "zone is an error, never UTC",
     defaultText: "the system zone",
     readme: {
-      text: "ICS only, with `--time`: its IANA zone; without `--tz`, an empty or unknown system zone is an " + "error",
+      text: "ICS and HTML only, with `--time`: its IANA zone; without `--tz`, an empty or unknown system zone is an error",
       default: "the system zone",
     },
   },

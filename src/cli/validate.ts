@@ -309,7 +309,7 @@ function parseAvoidFile(path: string | undefined, text: string | undefined): str
   return dates;
 }
 
-type OutputFormat = "table" | "json" | "csv" | "ics";
+type OutputFormat = "table" | "json" | "csv" | "ics" | "html";
 
 export interface ScheduleRequest {
   readonly input: ScheduleInput;
@@ -322,34 +322,37 @@ export interface ScheduleRequest {
   };
 }
 
-/** The options that shape calendar events only, and what each does there. */
+/** The options that shape calendar events only (some the printed sheet too), and what each does there. */
 const CALENDAR_ONLY = SCHEDULE_OPTIONS.flatMap((o) =>
-  o.calendar === undefined ? [] : [[o.key, longFlagOf(o.key), o.calendar] as const],
+  o.calendar === undefined ? [] : [{ key: o.key, flag: longFlagOf(o.key), what: o.calendar, sheet: o.sheet }],
 );
 
 /**
  * A calendar option typed on the command line that the output would not use is refused, never
- * silently ignored: --time, --tz, --calendar-id and --sequence act in `--format ics` only, and --tz
- * only with a --time (without one, events are all-day). `flags` holds only what was typed: a site's
- * `time` or `tz` setting (MMN_DOSE_TIME, the config file) applies when ics is asked for, and is not
- * an error elsewhere.
+ * silently ignored: --time, --tz, --calendar-id and --sequence act in `--format ics` only (--time and
+ * --tz in `--format html` too), and --tz only with a --time (without one, events are all-day and the
+ * sheet has no clock times). `flags` holds only what was typed: a site's `time` or `tz` setting
+ * (MMN_DOSE_TIME, the config file) applies when ics or html is asked for, and is not an error elsewhere.
  */
 export function refuseUnusedCalendarOptions(flags: Record<string, unknown>, request: ScheduleRequest): void {
-  if (request.format !== "ics") {
-    const given = CALENDAR_ONLY.find(([key]) => flags[key] !== undefined);
-    if (given) {
-      const [, flag, what] = given;
-      throw new UsageError(
-        "CONFLICTING_OPTIONS",
-        `${flag} ${what}, so it applies to --format ics only (this is --format ` +
-          `${request.format}): add --format ics, or leave ${flag} out`,
-      );
-    }
-  } else if (flags.tz !== undefined && request.calendar.time === undefined) {
+  const { format } = request;
+  const given = CALENDAR_ONLY.find(
+    (o) => flags[o.key] !== undefined && format !== "ics" && !(format === "html" && o.sheet !== undefined),
+  );
+  if (given) {
+    const formats = given.sheet !== undefined ? "ics or html" : "ics";
+    const what = given.sheet !== undefined ? `${given.what} and ${given.sheet}` : given.what;
     throw new UsageError(
       "CONFLICTING_OPTIONS",
-      "--tz is the zone of --time: without --time the calendar events are all-day, so give " +
-        "--time HH:MM too, or leave --tz out",
+      `${given.flag} ${what}, so it applies to --format ${formats} only (this is --format ${format}): ` +
+        `add --format ${given.sheet !== undefined ? "ics or --format html" : "ics"}, or leave ${given.flag} out`,
+    );
+  }
+  if ((format === "ics" || format === "html") && flags.tz !== undefined && request.calendar.time === undefined) {
+    const without = format === "ics" ? "the calendar events are all-day" : "the sheet has no clock times";
+    throw new UsageError(
+      "CONFLICTING_OPTIONS",
+      `--tz is the zone of --time: without --time ${without}, so give --time HH:MM too, or leave --tz out`,
     );
   }
 }

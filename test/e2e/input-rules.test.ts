@@ -186,7 +186,7 @@ describe("an unknown choice value names the closest valid one and the accepted v
       "--policy must be one of ontario, australia, uk, none; got 'ontaro' (did you mean ontario?)",
     ],
     [["--round", "5 g"], "--round must be one of none, vial, 5g; got '5 g' (did you mean 5g?)"],
-    [["--format", "tabel"], "--format must be one of table, json, csv, ics; got 'tabel' (did you mean table?)"],
+    [["--format", "tabel"], "--format must be one of table, json, csv, ics, html; got 'tabel' (did you mean table?)"],
     [
       ["--dosing-weight", "bmi-30"],
       "--dosing-weight must be one of actual, ideal, adjusted, bmi30, ibw120; got 'bmi-30' (did you mean bmi30?)",
@@ -254,19 +254,19 @@ describe("calendar options outside --format ics are refused, never ignored", () 
   it.each([
     [
       ["--time", "9:00"],
-      "--time starts each calendar event at that time, so it applies to --format ics only (this is --format table): add --format ics, or leave --time out",
+      "--time starts each calendar event at that time and gives the printed sheet's clock times, so it applies to --format ics or html only (this is --format table): add --format ics or --format html, or leave --time out",
     ],
     [
       ["--time", "9:00", "--json"],
-      "--time starts each calendar event at that time, so it applies to --format ics only (this is --format json): add --format ics, or leave --time out",
+      "--time starts each calendar event at that time and gives the printed sheet's clock times, so it applies to --format ics or html only (this is --format json): add --format ics or --format html, or leave --time out",
     ],
     [
       ["--time", "9:00", "--format", "csv"],
-      "--time starts each calendar event at that time, so it applies to --format ics only (this is --format csv): add --format ics, or leave --time out",
+      "--time starts each calendar event at that time and gives the printed sheet's clock times, so it applies to --format ics or html only (this is --format csv): add --format ics or --format html, or leave --time out",
     ],
     [
       ["--tz", "Europe/London"],
-      "--tz is the zone of --time in calendar events, so it applies to --format ics only (this is --format table): add --format ics, or leave --tz out",
+      "--tz is the zone of --time in calendar events and of the printed sheet's clock times, so it applies to --format ics or html only (this is --format table): add --format ics or --format html, or leave --tz out",
     ],
     [
       ["--calendar-id", "clinic-7"],
@@ -279,6 +279,14 @@ describe("calendar options outside --format ics are refused, never ignored", () 
     [
       ["--format", "ics", "--tz", "Europe/London"],
       "--tz is the zone of --time: without --time the calendar events are all-day, so give --time HH:MM too, or leave --tz out",
+    ],
+    [
+      ["--format", "html", "--tz", "Europe/London"],
+      "--tz is the zone of --time: without --time the sheet has no clock times, so give --time HH:MM too, or leave --tz out",
+    ],
+    [
+      ["--format", "html", "--calendar-id", "clinic-7"],
+      "--calendar-id keeps calendar event UIDs stable, so it applies to --format ics only (this is --format html): add --format ics, or leave --calendar-id out",
     ],
   ])("%j", (extra, message) => {
     expect(refused([...base, ...extra])).toBe(`mmn-dose: ${message}`);

@@ -131,6 +131,7 @@ async function render(
     return renderCsv(result);
   }
   if (request.format === "ics") return renderCalendar(request, result, io);
+  if (request.format === "html") return renderSheet(request, result, io);
   const { renderTable } = await import("../../render/table.js");
   // A file gets no color unless --color forces it.
   return renderTable(
@@ -148,6 +149,17 @@ async function renderCalendar(request: ScheduleRequest, result: ScheduleResult, 
   if (c.time !== undefined)
     for (const gap of nonexistentTimes(result, c.time, tz!)) io.writeErr(`mmn-dose: note: ${gap.text}\n`);
   return text;
+}
+
+/** `--format html`: the printable sheet; `--time` (in the calendar zone) gives its clock times. */
+async function renderSheet(request: ScheduleRequest, result: ScheduleResult, io: Io): Promise<string> {
+  const { renderHtml } = await import("../../render/html.js");
+  const { time, tz } = request.calendar;
+  if (time === undefined) return renderHtml(result);
+  const zone = calendarZone(tz, io);
+  const { nonexistentTimes } = await import("../../render/ics.js");
+  for (const gap of nonexistentTimes(result, time, zone)) io.writeErr(`mmn-dose: note: ${gap.text}\n`);
+  return renderHtml(result, { time, tz: zone });
 }
 
 function isZone(zone: string | undefined): zone is string {
