@@ -62,7 +62,8 @@ export type ValueSpec =
       readonly aliases?: Readonly<Record<string, string>>;
     }
   | { readonly kind: "product"; readonly route: "ivig" | "scig" }
-  | { readonly kind: "weight" | "height" | "avoid" | "scigFactor" | "time" | "tz" | "calendarId" };
+  | { readonly kind: "weight" | "height" | "avoid" | "scigFactor" | "time" | "tz" | "calendarId" }
+  | { readonly kind: "fhirReference" };
 
 interface Limits {
   readonly min: number;
@@ -622,8 +623,10 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     group: "Output:",
     scope: "run",
     batch: "refused",
-    value: choice(["table", "json", "csv", "ics"]),
-    description: "output format: table, json, csv (one row per infusion) or ics (calendar, one event per infusion day)",
+    value: choice(["table", "json", "csv", "ics", "fhir"]),
+    description:
+      "output format: table, json, csv (one row per infusion), ics (calendar, one event per infusion day) or fhir (FHIR R4 " +
+      "Bundle: one draft MedicationRequest for the EHR)",
     defaultText: "table",
     readme: { text: "output format ([Calendars (ICS) and CSV](#calendars-ics-and-csv))", default: "`table`" },
   },
@@ -687,6 +690,21 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     description: "ICS only (an error otherwise): raise when reissuing a changed schedule (0–1000)",
     defaultText: "0",
     readme: { text: "ICS only: raise it when reissuing a changed schedule (0–1000)", default: "0" },
+  },
+  {
+    flags: "--patient-ref <ref>",
+    key: "patientRef",
+    group: "Output:",
+    scope: "patient",
+    value: { kind: "fhirReference" },
+    description:
+      "FHIR only (with --format fhir; an error otherwise): the MedicationRequest's subject, Patient/<id> or Group/<id> " +
+      "(id: 1–64 of A–Z a–z 0–9 - .), e.g. Patient/123; patient data, so never a site setting",
+    defaultText: "a display-only subject",
+    readme: {
+      text: "FHIR only: the subject, a FHIR reference `Patient/<id>` (or `Group/<id>`); a batch key, never a site setting",
+      default: "display-only subject",
+    },
   },
   {
     flags: "--json",

@@ -90,7 +90,9 @@ async function plan(
   raw: Record<string, unknown>,
   io: Io,
 ): Promise<{ request: ScheduleRequest; result: ScheduleResult }> {
-  const { refuseUnusedCalendarOptions, validateScheduleOptions } = await import("../validate.js");
+  const { refuseUnusedCalendarOptions, refuseUnusedPatientRef, validateScheduleOptions } = await import(
+    "../validate.js"
+  );
   const { planSchedule } = await import("../../core/schedule.js");
   const { resolveSiteSettings } = await import("../config.js");
   const site = await resolveSiteSettings(raw, io.env, typeof raw.config === "string" ? raw.config : undefined);
@@ -99,6 +101,7 @@ async function plan(
   try {
     const request = validateScheduleOptions(site.raw, { avoidFileText });
     refuseUnusedCalendarOptions(raw, request);
+    refuseUnusedPatientRef(raw.patientRef, request.format === "fhir");
     return { request, result: planSchedule(request.input, io.today()) };
   } catch (error) {
     throw withSettingSources(error, site.sources);
@@ -119,6 +122,10 @@ async function render(
     return renderCsv(result);
   }
   if (request.format === "ics") return renderCalendar(request, result, io);
+  if (request.format === "fhir") {
+    const { renderFhir } = await import("../../render/fhir.js");
+    return renderFhir(result, request.fhir);
+  }
   const { renderTable } = await import("../../render/table.js");
   // A file gets no color unless --color forces it.
   return renderTable(
