@@ -698,11 +698,13 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     scope: "patient",
     value: { kind: "fhirReference" },
     description:
-      "FHIR only (with --format fhir; an error otherwise): the MedicationRequest's subject, Patient/<id> or Group/<id> " +
-      "(id: 1–64 of A–Z a–z 0–9 - .), e.g. Patient/123; patient data, so never a site setting",
+      "FHIR only (with --format fhir; an error otherwise): the MedicationRequest's subject, Patient/<id> (id: 1–64 of " +
+      "A–Z a–z 0–9 - .), e.g. Patient/123; patient data, so never a site setting",
     defaultText: "a display-only subject",
     readme: {
-      text: "FHIR only: the subject, a FHIR reference `Patient/<id>` (or `Group/<id>`); a batch key, never a site setting",
+      text:
+        "FHIR only ([EHR export](#ehr-export---format-fhir)): the subject, a FHIR reference `Patient/<id>`; a batch key, " +
+        "never a site setting",
       default: "display-only subject",
     },
   },

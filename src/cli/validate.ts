@@ -18,10 +18,11 @@ import {
 import { closest } from "./suggest.js";
 
 /**
- * `--patient-ref`: a FHIR R4 relative literal reference to what MedicationRequest.subject may hold
- * (Reference(Patient | Group)); the id as R4's `id` type: 1–64 of A–Z a–z 0–9 - .
+ * `--patient-ref`: a FHIR R4 relative literal reference to a Patient (MedicationRequest.subject also
+ * allows a Group, but a weight-based dose is for one patient); the id as R4's `id` type: 1–64 of
+ * A–Z a–z 0–9 - .
  */
-const SUBJECT_REFERENCE = /^(Patient|Group)\/[A-Za-z0-9\-.]{1,64}$/;
+const SUBJECT_REFERENCE = /^Patient\/[A-Za-z0-9\-.]{1,64}$/;
 
 /** A plain decimal: digits, an optional fraction. No sign, exponent, comma, space or unicode digits. */
 const DECIMAL = /^\d+(?:\.\d+)?$/;
@@ -244,8 +245,8 @@ function reader(flag: string, value: ValueSpec): z.ZodMiniType {
       return checked(
         (t) => SUBJECT_REFERENCE.test(t),
         (text) =>
-          `${flag} must be a FHIR reference Patient/<id> or Group/<id> (id: 1–64 of A–Z a–z 0–9 - .), e.g. ` +
-          `Patient/123; got '${text}'`,
+          `${flag} must be a FHIR reference Patient/<id> (id: 1–64 of A–Z a–z 0–9 - .), e.g. Patient/123; ` +
+          `got '${text}'`,
       );
   }
 }

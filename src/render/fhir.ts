@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Bundle, Dosage, Group, MedicationRequest, Patient, Quantity, Reference } from "@medplum/fhirtypes";
+import type { Bundle, Dosage, MedicationRequest, Patient, Quantity, Reference } from "@medplum/fhirtypes";
 import { formatNumber } from "../core/format.js";
 import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
 import { formatVials, hoursMinutes } from "./quantities.js";
@@ -8,17 +8,17 @@ import { formatVials, hoursMinutes } from "./quantities.js";
 // a draft proposal for the prescriber to review in the EHR. Types from @medplum/fhirtypes (erased at
 // build). Deterministic: no timestamps; the resource id is a name-based UUID of its own content.
 
-export const SNOMED_CT = "http://snomed.info/sct";
-export const UCUM = "http://unitsofmeasure.org";
+const SNOMED_CT = "http://snomed.info/sct";
+const UCUM = "http://unitsofmeasure.org";
 
 /** Route of administration, SNOMED CT (the FHIR route-codes value set displays these terms). */
-export const ROUTE_CODES = {
+const ROUTE_CODES = {
   ivig: { system: SNOMED_CT, code: "47625008", display: "Intravenous route" },
   scig: { system: SNOMED_CT, code: "34206005", display: "Subcutaneous route" },
 } as const;
 
-export interface FhirOptions {
-  /** `--patient-ref`: a literal reference, `Patient/<id>` or `Group/<id>`. */
+interface FhirOptions {
+  /** `--patient-ref`: a literal reference, `Patient/<id>`. */
   readonly patientRef?: string;
   /** Without a reference: who the schedule is for, shown as the subject's display (batch: the line's id). */
   readonly subjectLabel?: string;
@@ -55,7 +55,7 @@ function medicationRequest(r: ScheduleResult, options: FhirOptions): MedicationR
   };
 }
 
-function subject(r: ScheduleResult, options: FhirOptions): Reference<Patient | Group> {
+function subject(r: ScheduleResult, options: FhirOptions): Reference<Patient> {
   if (options.patientRef !== undefined) return { reference: options.patientRef };
   const who = options.subjectLabel === undefined ? "" : `${options.subjectLabel}, `;
   return { display: `Unidentified patient (${who}${formatNumber(r.patient.weightKg)} kg)` };

@@ -15,8 +15,8 @@ describe("--format fhir and --patient-ref", () => {
     expect(run.stdout.endsWith("}\n")).toBe(true);
   });
 
-  it("accepts Patient/<id> and Group/<id> with R4 id characters, up to 64", async () => {
-    for (const ref of ["Patient/a-1.B", "Group/7", `Patient/${"x".repeat(64)}`]) {
+  it("accepts Patient/<id> with R4 id characters, up to 64", async () => {
+    for (const ref of ["Patient/a-1.B", "Patient/7", `Patient/${"x".repeat(64)}`]) {
       const run = await runInProcess([...ARGS, "--patient-ref", ref]);
       expect(run.status, ref).toBe(0);
       expect(mr(run.stdout).subject?.reference).toBe(ref);
@@ -30,6 +30,7 @@ describe("--format fhir and --patient-ref", () => {
       "Patient/12_3",
       "patient/123",
       "Practitioner/1",
+      "Group/7",
       "Patient/1/_history/2",
       `Patient/${"x".repeat(65)}`,
       "http://ehr.example/Patient/1",
@@ -38,7 +39,7 @@ describe("--format fhir and --patient-ref", () => {
     for (const ref of bad) {
       const run = await runInProcess([...ARGS, "--patient-ref", ref]);
       expect(run.status, ref).toBe(2);
-      expect(run.stderr).toContain("--patient-ref must be a FHIR reference Patient/<id> or Group/<id>");
+      expect(run.stderr).toContain("--patient-ref must be a FHIR reference Patient/<id> (id: 1–64");
       expect(run.stdout).toBe("");
     }
   });
