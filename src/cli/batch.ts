@@ -10,7 +10,7 @@ import { escapeControl } from "./escape.js";
 import { type InputLine, splitLines } from "./lines.js";
 import { FLAG_KEYS, optionValueFromJson, SCHEDULE_OPTIONS } from "./options.js";
 import { planRequests, runPlan } from "./planFile.js";
-import { validateScheduleOptions } from "./validate.js";
+import { refuseUnusedPatientRef, validateScheduleOptions } from "./validate.js";
 
 /** A line longer than this is refused without parsing (a clinic record is a few hundred bytes). */
 const MAX_LINE_BYTES = 1_000_000;
@@ -43,6 +43,7 @@ function processRecord(
   today: IsoDate,
   site: Record<string, unknown> = {},
   siteSources: Readonly<Record<string, string>> = {},
+  fhir?: typeof import("../render/fhir.js"),
 ): Record<string, unknown> {
   let id: unknown = null;
   try {
@@ -68,9 +69,13 @@ function processRecord(
     const applies = ([key]: [string, unknown]) => !notForThisRoute.includes(key);
     const raw = { ...Object.fromEntries(Object.entries(site).filter(applies)), ...own };
     try {
-      if (hasPlan) return { line, id, ...runPlan(planRequests(raw, plan, "plan").inputs, today, "plan") };
-      const request = validateScheduleOptions(raw);
-      return { line, id, ...planSchedule(request.input, today) };
+      const planned = hasPlan ? planRequests(raw, plan, "plan") : undefined;
+      const request = planned?.request ?? validateScheduleOptions(raw);
+      refuseUnusedPatientRef(own.patientRef, fhir !== undefined, true);
+      const result = planned ? runPlan(planned.inputs, today, "plan") : planSchedule(request.input, today);
+      // --format fhir: the line's output is its Bundle; the line's id labels a subject without patientRef.
+      if (fhir) return { line, id, bundle: fhir.fhirBundle(result, { ...request.fhir, ...fhirLabel(id) }) };
+      return { line, id, ...result };
     } catch (error) {
       // A site setting the line did not override may be the cause: say where it came from.
       throw withSettingSources(
@@ -81,6 +86,10 @@ function processRecord(
   } catch (e) {
     return { line, id, error: lineError(e) };
   }
+}
+
+function fhirLabel(id: unknown): { subjectLabel?: string } {
+  return id === null ? {} : { subjectLabel: `batch id ${String(id)}` };
 }
 
 /** An error → the line's `error`, its text escaped (it may echo the input). */
@@ -190,7 +199,7 @@ export async function runBatch(
   file: string | undefined,
   io: Io,
   configPath?: string,
-  format: "json" | "csv" = "json",
+  format: "json" | "csv" | "fhir" = "json",
   output?: string,
 ): Promise<number> {
   if ((file === undefined || file === "-") && io.stdinIsTTY) {
@@ -204,6 +213,7 @@ export async function runBatch(
   // Site settings (environment, config file) apply to every line; a line's own keys win.
   const { raw: site, sources: siteSources } = await resolveSiteSettings({}, io.env, configPath, { allRoutes: true });
   const csv = format === "csv" ? await import("../render/csv.js") : undefined;
+  const fhir = format === "fhir" ? await import("../render/fhir.js") : undefined;
   const sink = output === undefined ? undefined : await (await import("./output.js")).openOutput(output);
   const write = sink
     ? (text: string) => sink.write(text)
@@ -220,6 +230,7 @@ export async function runBatch(
       csv,
       write,
       io,
+      fhir,
     );
     const { line, records, failed, blank, interrupted } = counts;
     const s = (n: number) => (n === 1 ? "" : "s");
@@ -251,6 +262,7 @@ async function runLines(
   csv: typeof import("../render/csv.js") | undefined,
   write: (text: string) => Promise<void>,
   io: Io,
+  fhir?: typeof import("../render/fhir.js"),
 ) {
   const read = recordReader(file);
   let line = 0;
@@ -275,11 +287,11 @@ async function runLines(
       if (header) continue;
       out = error
         ? { line, id: null, error: { code: error.code, message: escapeControl(error.message) } }
-        : processRecord(record, line, today, site, siteSources);
+        : processRecord(record, line, today, site, siteSources, fhir);
     }
     records++;
     if ("error" in out) failed++;
-    await write(csv ? csvLines(csv, out) : `${JSON.stringify(out)}\n`);
+    await write(csv ? csvLines(csv, out) : `${JSON.stringify("bundle" in out ? out.bundle : out)}\n`);
   }
   // Ctrl-C while waiting for input also ends the input (the producer dies too): still an interruption.
   return { line, records, failed, blank, interrupted: io.interrupted?.() ?? false };

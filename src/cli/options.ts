@@ -64,7 +64,8 @@ export type ValueSpec =
       readonly aliases?: Readonly<Record<string, string>>;
     }
   | { readonly kind: "product"; readonly route: "ivig" | "scig" }
-  | { readonly kind: "weight" | "height" | "avoid" | "scigFactor" | "time" | "tz" | "calendarId" };
+  | { readonly kind: "weight" | "height" | "avoid" | "scigFactor" | "time" | "tz" | "calendarId" }
+  | { readonly kind: "fhirReference" };
 
 interface Limits {
   readonly min: number;
@@ -640,13 +641,16 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     group: "Output:",
     scope: "run",
     batch: "refused",
-    value: choice(["table", "json", "csv", "ics", "html"]),
+    value: choice(["table", "json", "csv", "ics", "html", "fhir"]),
     description:
-      "output format: table, json, csv (one row per infusion), ics (calendar, one event per infusion day) or html (printable " +
-      "sheet: summary, schedule, a page per infusion day to record vital signs and lot numbers)",
+      "output format: table, json, csv (one row per infusion), ics (calendar, one event per infusion day), html (printable " +
+      "sheet: summary, schedule, a page per infusion day to record vital signs and lot numbers) or fhir (FHIR R4 " +
+      "Bundle: one draft MedicationRequest for the EHR)",
     defaultText: "table",
     readme: {
-      text: "output format ([Calendars (ICS) and CSV](#calendars-ics-and-csv), [Printable sheet](#printable-sheet))",
+      text:
+        "output format ([Calendars (ICS) and CSV](#calendars-ics-and-csv), [Printable sheet](#printable-sheet), " +
+        "[EHR export](#ehr-export---format-fhir))",
       default: "`table`",
     },
   },
@@ -714,6 +718,23 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     description: "ICS only (an error otherwise): raise when reissuing a changed schedule (0–1000)",
     defaultText: "0",
     readme: { text: "ICS only: raise it when reissuing a changed schedule (0–1000)", default: "0" },
+  },
+  {
+    flags: "--patient-ref <ref>",
+    key: "patientRef",
+    group: "Output:",
+    scope: "patient",
+    value: { kind: "fhirReference" },
+    description:
+      "FHIR only (with --format fhir; an error otherwise): the MedicationRequest's subject, Patient/<id> (id: 1–64 of " +
+      "A–Z a–z 0–9 - .), e.g. Patient/123; patient data, so never a site setting",
+    defaultText: "a display-only subject",
+    readme: {
+      text:
+        "FHIR only ([EHR export](#ehr-export---format-fhir)): the subject, a FHIR reference `Patient/<id>`; a batch key, " +
+        "never a site setting",
+      default: "display-only subject",
+    },
   },
   {
     flags: "--json",

@@ -17,6 +17,13 @@ import {
 } from "./options.js";
 import { closest } from "./suggest.js";
 
+/**
+ * `--patient-ref`: a FHIR R4 relative literal reference to a Patient (MedicationRequest.subject also
+ * allows a Group, but a weight-based dose is for one patient); the id as R4's `id` type: 1–64 of
+ * A–Z a–z 0–9 - .
+ */
+const SUBJECT_REFERENCE = /^Patient\/[A-Za-z0-9\-.]{1,64}$/;
+
 /** A plain decimal: digits, an optional fraction. No sign, exponent, comma, space or unicode digits. */
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 
@@ -234,6 +241,13 @@ function reader(flag: string, value: ValueSpec): z.ZodMiniType {
         (t) => t.length >= 1 && t.length <= 200,
         () => `${flag} must be from 1 to 200 characters`,
       );
+    case "fhirReference":
+      return checked(
+        (t) => SUBJECT_REFERENCE.test(t),
+        (text) =>
+          `${flag} must be a FHIR reference Patient/<id> (id: 1–64 of A–Z a–z 0–9 - .), e.g. Patient/123; ` +
+          `got '${text}'`,
+      );
   }
 }
 
@@ -280,6 +294,7 @@ interface ScheduleOptions {
   tz?: string;
   calendarId?: string;
   sequence?: number;
+  patientRef?: string;
   json?: boolean;
 }
 
@@ -309,7 +324,7 @@ function parseAvoidFile(path: string | undefined, text: string | undefined): str
   return dates;
 }
 
-type OutputFormat = "table" | "json" | "csv" | "ics" | "html";
+type OutputFormat = "table" | "json" | "csv" | "ics" | "html" | "fhir";
 
 export interface ScheduleRequest {
   readonly input: ScheduleInput;
@@ -320,6 +335,8 @@ export interface ScheduleRequest {
     readonly calendarId?: string;
     readonly sequence?: number;
   };
+  /** `--format fhir`: the MedicationRequest's subject. */
+  readonly fhir: { readonly patientRef?: string };
 }
 
 /** The options that shape calendar events only (some the printed sheet too), and what each does there. */
@@ -355,6 +372,17 @@ export function refuseUnusedCalendarOptions(flags: Record<string, unknown>, requ
       `--tz is the zone of --time: without --time ${without}, so give --time HH:MM too, or leave --tz out`,
     );
   }
+}
+
+/** `--patient-ref` (a batch line's `patientRef`) names the subject of a FHIR export: elsewhere it is refused, never ignored. */
+export function refuseUnusedPatientRef(patientRef: unknown, isFhir: boolean, batchLine = false): void {
+  if (patientRef === undefined || isFhir) return;
+  const [name, format] = batchLine ? ["'patientRef'", "batch --format fhir"] : ["--patient-ref", "--format fhir"];
+  throw new UsageError(
+    "CONFLICTING_OPTIONS",
+    `${name} is the subject of a FHIR MedicationRequest, so it applies to ${format} only: use ${format}, or ` +
+      `leave it out`,
+  );
 }
 
 /** Whether `zone` is an IANA time zone this Node knows (its ICU data; no network). */
@@ -396,6 +424,7 @@ export function validateScheduleOptions(
       ...(o.calendarId !== undefined ? { calendarId: o.calendarId } : {}),
       ...(o.sequence !== undefined ? { sequence: o.sequence } : {}),
     },
+    fhir: o.patientRef !== undefined ? { patientRef: o.patientRef } : {},
     input: scheduleInputOf(raw, o, weight, avoidDates),
   };
 }

