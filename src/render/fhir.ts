@@ -29,28 +29,43 @@ export function renderFhir(r: ScheduleResult, options: FhirOptions = {}): string
   return `${JSON.stringify(fhirBundle(r, options), null, 2)}\n`;
 }
 
-/** The schedule as a Bundle (type collection) with one MedicationRequest. */
+/** The schedule as a Bundle (type collection): one MedicationRequest, or one per phase of a `--plan`. */
 export function fhirBundle(r: ScheduleResult, options: FhirOptions = {}): Bundle {
-  const { resourceType, ...request } = medicationRequest(r, options);
-  const id = nameBasedUuid(JSON.stringify(request));
   return {
     resourceType: "Bundle",
     type: "collection",
-    // R4 Bundle.entry.fullUrl: SHALL have a value outside a transaction POST; a urn:uuid agrees with the id.
-    entry: [{ fullUrl: `urn:uuid:${id}`, resource: { resourceType, id, ...request } }],
+    entry: medicationParts(r).map((part) => {
+      const { resourceType, ...request } = medicationRequest(r, part, options);
+      const id = nameBasedUuid(JSON.stringify(request));
+      // R4 Bundle.entry.fullUrl: SHALL have a value outside a transaction POST; a urn:uuid agrees with the id.
+      return { fullUrl: `urn:uuid:${id}`, resource: { resourceType, id, ...request } };
+    }),
   };
 }
 
-function medicationRequest(r: ScheduleResult, options: FhirOptions): MedicationRequest {
+/** What one MedicationRequest orders: one product by one route, and its infusions. */
+interface MedicationPart {
+  readonly route: "ivig" | "scig";
+  readonly productName: string;
+  readonly infusions: readonly Infusion[];
+}
+
+/** A plan's phases may change product and route, and a MedicationRequest names one medication: one per phase. */
+function medicationParts(r: ScheduleResult): MedicationPart[] {
+  if (r.phases === undefined) return [{ ...r.regimen, infusions: r.infusions }];
+  return r.phases.map((p) => ({ ...p, infusions: r.infusions.filter((i) => i.phase === p.phase) }));
+}
+
+function medicationRequest(r: ScheduleResult, part: MedicationPart, options: FhirOptions): MedicationRequest {
   const notes = r.warnings.map((w) => ({ text: `${w.code}: ${w.message}` }));
   return {
     resourceType: "MedicationRequest",
     status: "draft",
     intent: "proposal",
-    medicationCodeableConcept: { text: r.regimen.productName },
+    medicationCodeableConcept: { text: part.productName },
     subject: subject(r, options),
     reasonCode: [{ text: "Multifocal motor neuropathy" }],
-    dosageInstruction: r.infusions.map((i, k) => dosage(r, i, k + 1)),
+    dosageInstruction: part.infusions.map((i, k) => dosage(part, i, k + 1)),
     ...(notes.length > 0 ? { note: notes } : {}),
   };
 }
@@ -63,7 +78,7 @@ function subject(r: ScheduleResult, options: FhirOptions): Reference<Patient> {
 
 const ucum = (value: number, code: string): Quantity => ({ value, unit: code, system: UCUM, code });
 
-function dosage(r: ScheduleResult, i: Infusion, sequence: number): Dosage {
+function dosage(part: MedicationPart, i: Infusion, sequence: number): Dosage {
   const steps = i.ratePlan.map((s) => s.mlPerHour);
   const first = steps[0] ?? 0;
   const last = steps[steps.length - 1] ?? first;
@@ -74,16 +89,16 @@ function dosage(r: ScheduleResult, i: Infusion, sequence: number): Dosage {
       : { rateRange: { low: ucum(first, "mL/h"), high: ucum(last, "mL/h") } };
   return {
     sequence,
-    text: dosageText(r, i),
+    text: dosageText(part, i),
     timing: { event: [i.date] },
-    route: { coding: [ROUTE_CODES[r.regimen.route]], text: r.regimen.route === "ivig" ? "IV" : "SC" },
+    route: { coding: [ROUTE_CODES[part.route]], text: part.route === "ivig" ? "IV" : "SC" },
     doseAndRate: [{ doseQuantity: ucum(i.doseG, "g"), ...rate }],
   };
 }
 
 /** "2026-12-01 (Tue), course 1 day 1 of 2: 70 g Gammagard Liquid 10 % IV, 700 mL; vials …; rate …" */
-function dosageText(r: ScheduleResult, i: Infusion): string {
-  const route = r.regimen.route === "ivig" ? "IV" : "SC";
+function dosageText(part: MedicationPart, i: Infusion): string {
+  const route = part.route === "ivig" ? "IV" : "SC";
   const sites =
     i.sites === undefined
       ? ""
@@ -93,7 +108,7 @@ function dosageText(r: ScheduleResult, i: Infusion): string {
     .join(", ");
   const parts = [
     `${i.date} (${i.weekday}), course ${i.course} day ${i.day} of ${i.daysInCourse}: ` +
-      `${formatNumber(i.doseG)} g ${r.regimen.productName} ${route}, ${formatNumber(i.volumeMl, 1)} mL${sites}`,
+      `${formatNumber(i.doseG)} g ${part.productName} ${route}, ${formatNumber(i.volumeMl, 1)} mL${sites}`,
     `vials ${formatVials(i.vials)}`,
     `rate ${rate}${i.sites === undefined ? "" : " in total over the sites running at once"} (${i.infusionKind} infusion)`,
     `estimated chair time ${hoursMinutes(i.durationMinutes)}`,

