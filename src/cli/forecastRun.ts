@@ -1,0 +1,42 @@
+import {
+  addSchedule,
+  createForecast,
+  type ForecastPeriod,
+  type ForecastSchedule,
+  forecastRows,
+} from "../core/forecast.js";
+import type { FailedLine } from "../render/failedLines.js";
+import {
+  type ForecastDocument,
+  renderForecastCsv,
+  renderForecastJson,
+  renderForecastTable,
+} from "../render/forecast.js";
+
+/**
+ * `batch --forecast`: each line's result is added to the forecast as it arrives and then dropped;
+ * only the cells (period × product) and the failed lines (line, id, error) are kept. The document is
+ * written once, when the input ends.
+ */
+export function forecastSink(period: ForecastPeriod, format: "table" | "json" | "csv") {
+  const acc = createForecast(period);
+  const failedLines: FailedLine[] = [];
+  return {
+    add(out: Record<string, unknown>): void {
+      if ("error" in out) failedLines.push(out as unknown as FailedLine);
+      else addSchedule(acc, out as unknown as ForecastSchedule);
+    },
+    render(lines: number): string {
+      const doc: ForecastDocument = { schemaVersion: 1, forecast: { period, rows: forecastRows(acc) }, failedLines };
+      if (format === "json") return renderForecastJson(doc);
+      if (format === "csv") return renderForecastCsv(doc.forecast.rows);
+      return renderForecastTable(doc, {
+        productNames: acc.productNames,
+        productPatients: acc.productPatients,
+        patients: acc.schedules,
+        lines,
+        failed: failedLines.length,
+      });
+    },
+  };
+}
