@@ -138,7 +138,10 @@ function toOptionValues(fields: Record<string, unknown>): Record<string, unknown
 }
 
 /** A batch line as CSV: one row per infusion, or one row holding the error. */
-function csvLines(csv: typeof import("../render/csv.js"), out: Record<string, unknown>): string {
+function csvLines(
+  csv: Pick<typeof import("../render/csv.js"), "csvRecords" | "csvRows" | "CSV_COLUMNS">,
+  out: Record<string, unknown>,
+): string {
   const id = out.id === null || out.id === undefined ? null : String(out.id);
   const line = out.line as number;
   if ("error" in out) {
@@ -222,8 +225,9 @@ async function consumer(
     return { take: async (out) => sink.add(out), end: (counts) => write(sink.render(counts.records)) };
   }
   if (format === "csv") {
-    const csv = await import("../render/csv.js");
-    await write(csv.csvRecords([["line", "id", "error", ...csv.CSV_COLUMNS]]));
+    const { csvRecords, csvRows, CSV_COLUMNS } = await import("../render/csv.js");
+    const csv = { csvRecords, csvRows, CSV_COLUMNS };
+    await write(csvRecords([["line", "id", "error", ...CSV_COLUMNS]]));
     return { take: (out) => write(csvLines(csv, out)), end: async () => {} };
   }
   const shaped = shape.fields !== undefined || shape.noSources === true;

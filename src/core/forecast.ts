@@ -7,8 +7,6 @@ import { addCalendarDays, type IsoDate, weekdayOf } from "./calendarDate.js";
  */
 export type ForecastPeriod = "week" | "month";
 
-export const FORECAST_PERIODS: readonly ForecastPeriod[] = ["week", "month"];
-
 /** What the forecast reads from a schedule: the product and each infusion's date and quantities. */
 export interface ForecastSchedule {
   readonly regimen: { readonly product: string; readonly productName: string };

@@ -26,15 +26,7 @@ export function renderForecastJson(doc: ForecastDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-export const FORECAST_CSV_COLUMNS = [
-  "periodStart",
-  "product",
-  "grams",
-  "volumeMl",
-  "vials",
-  "infusions",
-  "patients",
-] as const;
+const FORECAST_CSV_COLUMNS = ["periodStart", "product", "grams", "volumeMl", "vials", "infusions", "patients"] as const;
 
 /** CSV: a header, then one row per period and product (RFC 4180, as every CSV of the tool). */
 export function renderForecastCsv(rows: readonly ForecastRow[]): string {

@@ -81,7 +81,11 @@ describe("batch: progress on a terminal", () => {
   });
 
   it("the progress line is erased before the failure summary", async () => {
-    const run = await runInProcess(["batch"], { ...input([...many, { weight: 1 }]), stderrIsTTY: true, now: clock(500) });
+    const run = await runInProcess(["batch"], {
+      ...input([...many, { weight: 1 }]),
+      stderrIsTTY: true,
+      now: clock(500),
+    });
     expect(run.stderr).toMatch(/\r\u001b\[Kmmn-dose: batch: 1 of 31 lines failed: line 31 INVALID_OPTION\n$/);
   });
 });
@@ -103,7 +107,11 @@ describe("batch: an unknown key names the closest valid one", () => {
 });
 
 describe("batch: compact lines", () => {
-  const lines = [{ id: "a", ...GOOD }, { id: "b", weight: 1 }, { id: "c", ...GOOD, courses: 6 }];
+  const lines = [
+    { id: "a", ...GOOD },
+    { id: "b", weight: 1 },
+    { id: "c", ...GOOD, courses: 6 },
+  ];
 
   it("--no-sources drops every sources array; lines stay valid JSON and shrink", async () => {
     const full = await runInProcess(["batch"], input(lines));

@@ -126,7 +126,13 @@ describe("forecast of hand-computed schedules", () => {
 
   it("a patient with two infusions in one week counts once in that week", () => {
     const acc = createForecast("week");
-    addSchedule(acc, schedule("privigen", [["2026-12-01", 10, 100, [[10, 1]]], ["2026-12-02", 10, 100, [[10, 1]]]]));
+    addSchedule(
+      acc,
+      schedule("privigen", [
+        ["2026-12-01", 10, 100, [[10, 1]]],
+        ["2026-12-02", 10, 100, [[10, 1]]],
+      ]),
+    );
     expect(forecastRows(acc)[0]).toMatchObject({ infusions: 2, patients: 1, grams: 20 });
   });
 });
@@ -141,7 +147,7 @@ const patient = fc.record({
   route: fc.constantFrom<"ivig" | "scig">("ivig", "ivig", "scig"),
 });
 
-function plan(p: fc.RecordValue<typeof patient>) {
+function plan(p: typeof patient extends fc.Arbitrary<infer T> ? T : never) {
   try {
     return planSchedule(scheduleInput(p.route === "scig" ? { ...p, productId: "gammagard-liquid" } : p), "2026-11-25");
   } catch (e) {
