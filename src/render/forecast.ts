@@ -59,20 +59,22 @@ function columns(rows: readonly (readonly string[])[], right: readonly boolean[]
 function totals(rows: readonly ForecastRow[], ctx: ForecastTableContext): string[][] {
   const byProduct = new Map<string, ForecastRow[]>();
   for (const r of rows) byProduct.set(r.product, [...(byProduct.get(r.product) ?? []), r]);
-  return [...byProduct].map(([product, own]) => {
-    const vials = new Map<number, number>();
-    for (const v of own.flatMap((r) => r.vials)) vials.set(v.sizeG, (vials.get(v.sizeG) ?? 0) + v.count);
-    const sum = (f: (r: ForecastRow) => number) => own.reduce((n, r) => n + Math.round(f(r) * 1000), 0) / 1000;
-    return [
-      "Total",
-      ctx.productNames.get(product) ?? product,
-      formatNumber(sum((r) => r.grams)),
-      formatNumber(sum((r) => r.volumeMl)),
-      formatVials([...vials].sort(([a], [b]) => b - a).map(([sizeG, count]) => ({ sizeG, count }))),
-      String(sum((r) => r.infusions)),
-      String(ctx.productPatients.get(product) ?? 0),
-    ];
-  });
+  return [...byProduct]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([product, own]) => {
+      const vials = new Map<number, number>();
+      for (const v of own.flatMap((r) => r.vials)) vials.set(v.sizeG, (vials.get(v.sizeG) ?? 0) + v.count);
+      const sum = (f: (r: ForecastRow) => number) => own.reduce((n, r) => n + Math.round(f(r) * 1000), 0) / 1000;
+      return [
+        "Total",
+        ctx.productNames.get(product) ?? product,
+        formatNumber(sum((r) => r.grams)),
+        formatNumber(sum((r) => r.volumeMl)),
+        formatVials([...vials].sort(([a], [b]) => b - a).map(([sizeG, count]) => ({ sizeG, count }))),
+        String(sum((r) => r.infusions)),
+        String(ctx.productPatients.get(product) ?? 0),
+      ];
+    });
 }
 
 /** The table for a pharmacist: one row per period and product, then a total per product. */

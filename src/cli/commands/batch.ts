@@ -51,7 +51,8 @@ export function addBatchCommand({ program, io, setExit }: CommandContext): void 
   program
     .command("batch")
     .description(
-      "one patient per JSON line in (a file, or stdin for - or none), one JSON line out per line, same order",
+      "one patient per JSON line in (a file, or stdin for - or none), one JSON line out per line, same order; " +
+        "or, with --forecast, the clinic's demand per week or month and product",
     )
     .option("--debug", DEBUG_HELP)
     .argument(
@@ -73,6 +74,14 @@ export function addBatchCommand({ program, io, setExit }: CommandContext): void 
     )
     .option("--fields <keys>", "compact lines: keep only these top-level keys (with line, id, schemaVersion)")
     .option("--no-sources", "compact lines: drop the sources arrays (the result's and each warning's and note's)")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  mmn-dose batch clinic.jsonl -o schedules.jsonl\n" +
+        "  mmn-dose batch clinic.jsonl --fields patient,courseTotals,warnings --no-sources\n" +
+        "  mmn-dose batch clinic.jsonl --forecast week            (--format json|csv for scripts)\n\n" +
+        "Exit 3 when a line failed; stderr then names the first five (line, id, error code). " +
+        "On a terminal, stderr shows the progress of long runs.",
+    )
     .action(async (file: string | undefined, opts: BatchOpts) => {
       refuseOptionsBefore(program, "batch");
       const chosen = checkCombination(opts);
