@@ -238,7 +238,7 @@ async function consumer(
   };
 }
 
-/** The run's last word on stderr: interrupted, or the failed lines named, or the blank lines skipped. */
+/** The run's last word on stderr: the failed lines named, or the blank lines skipped, or nothing. */
 function summary(counts: Counts): string {
   const { records, failed, blank } = counts;
   const s = (n: number) => (n === 1 ? "" : "s");

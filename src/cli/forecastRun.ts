@@ -5,7 +5,8 @@ import {
   type ForecastSchedule,
   forecastRows,
 } from "../core/forecast.js";
-import type { FailedLine } from "../render/failedLines.js";
+import { FAILED_LINES_NAMED, type FailedLine } from "../render/failedLines.js";
+import { escapeControl } from "./escape.js";
 import {
   type ForecastDocument,
   renderForecastCsv,
@@ -30,13 +31,21 @@ export function forecastSink(period: ForecastPeriod, format: "table" | "json" | 
       const doc: ForecastDocument = { schemaVersion: 1, forecast: { period, rows: forecastRows(acc) }, failedLines };
       if (format === "json") return renderForecastJson(doc);
       if (format === "csv") return renderForecastCsv(doc.forecast.rows);
-      return renderForecastTable(doc, {
-        productNames: acc.productNames,
-        productPatients: acc.productPatients,
-        patients: acc.schedules,
-        lines,
-        failed: failedLines.length,
-      });
+      // The table goes to a terminal: ids echoed from the input are escaped (JSON and CSV quote them).
+      const shown = failedLines.slice(0, FAILED_LINES_NAMED).map((f) => ({
+        ...f,
+        id: f.id === null ? null : escapeControl(String(f.id)),
+      }));
+      return renderForecastTable(
+        { ...doc, failedLines: shown },
+        {
+          productNames: acc.productNames,
+          productPatients: acc.productPatients,
+          patients: acc.schedules,
+          lines,
+          failed: failedLines.length,
+        },
+      );
     },
   };
 }

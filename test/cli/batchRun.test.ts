@@ -179,3 +179,15 @@ describe("batch -o", () => {
     expect(JSON.parse(readFileSync(file, "utf8")).forecast.period).toBe("month");
   });
 });
+
+describe("batch --forecast in-process", () => {
+  it("the table escapes an id echoed from the input; JSON keeps it as given", async () => {
+    const lines = [GOOD, { id: "x\u001b[2J", weight: 1 }];
+    const table = await runInProcess(["batch", "--forecast", "week"], input(lines));
+    expect(table.status).toBe(3);
+    expect(table.stdout).not.toContain("\u001b");
+    expect(table.stdout).toContain("line 2 (id x\\u001b[2J) INVALID_OPTION.");
+    const json = await runInProcess(["batch", "--forecast", "week", "--format", "json"], input(lines));
+    expect(JSON.parse(json.stdout).failedLines[0].id).toBe("x\u001b[2J");
+  });
+});
