@@ -6,6 +6,8 @@
 //      Node script that reads the same lines, parses each, and writes the very output lines
 //      mmn-dose wrote, re-serialised with JSON.stringify).
 //   3. Batch memory: peak RSS for 1,000,000 lines against 100,000 (output to /dev/null).
+//   4. Pharmacy forecast (`batch --forecast week --format json`) over the same 100,000 patients,
+//      against the same I/O floor, with its peak RSS (and over 1,000,000 lines when 3 runs).
 // Environment: BENCH_ROUNDS (30), BENCH_BATCH_LINES (100000), BENCH_MEMORY_LINES (1000000; 0 skips).
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from "node:fs";
@@ -105,6 +107,9 @@ console.log();
 row(`batch, ${batchLines} patients`, "seconds", "× floor");
 row("I/O floor (read, parse, write the same lines)", io.seconds.toFixed(2), "1.00");
 row("mmn-dose batch", tool.seconds.toFixed(2), (tool.seconds / io.seconds).toFixed(2));
+const forecastArgs = ["--forecast", "week", "--format", "json"];
+const forecast = timed([bin, "batch", input, ...forecastArgs], `${work}/forecast-${batchLines}.json`);
+row("mmn-dose batch --forecast week", forecast.seconds.toFixed(2), (forecast.seconds / io.seconds).toFixed(2));
 
 // 3. Memory stays flat.
 if (memoryLines > 0 && hasTime) {
@@ -116,4 +121,13 @@ if (memoryLines > 0 && hasTime) {
   row("batch peak memory", "RSS MB", "× 100k");
   row(`${batchLines} lines`, small.rssMb.toFixed(0), "1.00");
   row(`${memoryLines} lines`, large.rssMb.toFixed(0), (large.rssMb / small.rssMb).toFixed(2));
+  const forecastLarge = timed([bin, "batch", big, ...forecastArgs], "/dev/null");
+  console.log();
+  row("forecast peak memory", "RSS MB", "× 100k");
+  row(`${batchLines} lines`, forecast.rssMb.toFixed(0), "1.00");
+  row(`${memoryLines} lines`, forecastLarge.rssMb.toFixed(0), (forecastLarge.rssMb / forecast.rssMb).toFixed(2));
+} else if (hasTime) {
+  console.log();
+  row("forecast peak memory", "RSS MB", "");
+  row(`${batchLines} lines`, forecast.rssMb.toFixed(0), "");
 }

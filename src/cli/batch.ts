@@ -1,6 +1,8 @@
 import type { IsoDate } from "../core/calendarDate.js";
+import type { ForecastPeriod } from "../core/forecast.js";
 import type { ScheduleResult } from "../core/resultSchema.js";
 import { planSchedule } from "../core/schedule.js";
+import { FAILED_LINES_NAMED, type FailedLine, listFailedLines } from "../render/failedLines.js";
 import { CliError, EXIT, UsageError } from "./errors.js";
 import type { Io } from "./io.js";
 import { otherRouteKeys, resolveSiteSettings } from "./config.js";
@@ -9,7 +11,10 @@ import { csvDelimiter, csvRecord, parseCsvRow } from "./csvInput.js";
 import { escapeControl } from "./escape.js";
 import { type InputLine, splitLines } from "./lines.js";
 import { FLAG_KEYS, optionValueFromJson, SCHEDULE_OPTIONS } from "./options.js";
+import type { LineShape } from "./batchFields.js";
 import { planRequests, runPlan } from "./planFile.js";
+import { progressLine } from "./progress.js";
+import { closest } from "./suggest.js";
 import { refuseUnusedPatientRef, validateScheduleOptions } from "./validate.js";
 
 /** A line longer than this is refused without parsing (a clinic record is a few hundred bytes). */
@@ -114,17 +119,30 @@ function fail(code: string, message: string): never {
   throw new LineFailure(code, message);
 }
 
+/** The line key closest to a mistyped one (`wieght` → weight, `skipweekends` → skipWeekends), if any is close. */
+function closestKey(key: string): string | undefined {
+  const keys = ["id", ...LINE_KEYS];
+  const near = closest(
+    key,
+    keys.map((k) => k.toLowerCase()),
+  );
+  return near === undefined ? undefined : keys.find((k) => k.toLowerCase() === near);
+}
+
 /** JSON values → the strings and booleans commander would hand over for the same flags. */
 function toOptionValues(fields: Record<string, unknown>): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (key === "id") continue;
     if (!LINE_KEYS.has(key)) {
+      const near = closestKey(key);
       fail(
         "UNKNOWN_KEY",
         NOT_PER_LINE.has(key)
           ? `'${key}' is not accepted per line`
-          : `unknown key '${key}' (keys are the long ` + `option names in camelCase)`,
+          : near === undefined
+            ? `unknown key '${key}' (keys are the long option names in camelCase)`
+            : `unknown key '${key}': did you mean '${near}'? (keys are the long option names in camelCase)`,
       );
     }
     if (value === null || value === undefined) continue;
@@ -135,7 +153,10 @@ function toOptionValues(fields: Record<string, unknown>): Record<string, unknown
 }
 
 /** A batch line as CSV: one row per infusion, or one row holding the error. */
-function csvLines(csv: typeof import("../render/csv.js"), out: Record<string, unknown>): string {
+function csvLines(
+  csv: Pick<typeof import("../render/csv.js"), "csvRecords" | "csvRows" | "CSV_COLUMNS">,
+  out: Record<string, unknown>,
+): string {
   const id = out.id === null || out.id === undefined ? null : String(out.id);
   const line = out.line as number;
   if ("error" in out) {
@@ -176,10 +197,11 @@ function recordReader(file: string | undefined) {
       const bad = row.cells.find((key) => key !== "id" && !LINE_KEYS.has(key));
       const twice = row.cells.find((key, k) => row.cells.indexOf(key) !== k);
       if (bad !== undefined) {
+        const near = closestKey(bad);
         throw new UsageError(
           "CSV_HEADER",
-          `batch ${file}: column '${bad}' in the header row is not a key (keys are the long option ` +
-            `names in camelCase, and id)`,
+          `batch ${file}: column '${bad}' in the header row is not a key${near ? ` (did you mean '${near}'?)` : ""} ` +
+            `(keys are the long option names in camelCase, and id)`,
         );
       }
       if (twice !== undefined)
@@ -194,13 +216,81 @@ function recordReader(file: string | undefined) {
   };
 }
 
+/** What a batch writes besides plain lines: compact lines (`--fields`, `--no-sources`) or a forecast. */
+export interface BatchShape extends LineShape {
+  readonly forecast?: ForecastPeriod;
+}
+
+/** The first failed lines (for the stderr summary) and the counts of a run. */
+interface Counts {
+  line: number;
+  records: number;
+  failed: number;
+  blank: number;
+  interrupted: boolean;
+  readonly firstFailed: FailedLine[];
+}
+
+/** Where each output object goes: a line written now, or the forecast (written once at the end). */
+interface Consumer {
+  readonly take: (out: Record<string, unknown>) => Promise<void>;
+  readonly end: (counts: Counts) => Promise<void>;
+}
+
+/** `batch --format`: per-line JSON, CSV or FHIR; table, JSON or CSV for a forecast. */
+type BatchFormat = "json" | "csv" | "fhir" | "table";
+
+async function consumer(
+  format: BatchFormat,
+  shape: BatchShape,
+  write: (text: string) => Promise<void>,
+): Promise<Consumer> {
+  // The command refuses --forecast with --format fhir.
+  if (shape.forecast !== undefined && format !== "fhir") {
+    const sink = (await import("./forecastRun.js")).forecastSink(shape.forecast, format);
+    return { take: async (out) => sink.add(out), end: (counts) => write(sink.render(counts.records)) };
+  }
+  if (format === "csv") {
+    const { csvRecords, csvRows, CSV_COLUMNS } = await import("../render/csv.js");
+    const csv = { csvRecords, csvRows, CSV_COLUMNS };
+    await write(csvRecords([["line", "id", "error", ...CSV_COLUMNS]]));
+    return { take: (out) => write(csvLines(csv, out)), end: async () => {} };
+  }
+  // --format fhir: a good line's output is its Bundle; an error line stays {line, id, error}.
+  if (format === "fhir")
+    return { take: (out) => write(`${JSON.stringify("bundle" in out ? out.bundle : out)}\n`), end: async () => {} };
+  const shaped = shape.fields !== undefined || shape.noSources === true;
+  const { shapeLine } = shaped ? await import("./batchFields.js") : { shapeLine: undefined };
+  return {
+    take: (out) => write(`${JSON.stringify(shapeLine ? shapeLine(out, shape) : out)}\n`),
+    end: async () => {},
+  };
+}
+
+/** The run's last word on stderr: the failed lines named, or the blank lines skipped, or nothing. */
+function summary(counts: Counts): string {
+  const { records, failed, blank } = counts;
+  const s = (n: number) => (n === 1 ? "" : "s");
+  const skipped = blank > 0 ? ` (${blank} blank line${s(blank)} skipped)` : "";
+  if (failed > 0) {
+    return (
+      `mmn-dose: batch: ${failed} of ${records} line${s(records)} failed${skipped}: ` +
+      `${listFailedLines(counts.firstFailed, failed)}\n`
+    );
+  }
+  return blank > 0
+    ? `mmn-dose: batch: ${records} line${s(records)} done, ${blank} blank line${s(blank)} skipped\n`
+    : "";
+}
+
 /** Runs a batch: streams lines in, one compact JSON line out per line, same order. Returns the exit code. */
 export async function runBatch(
   file: string | undefined,
   io: Io,
   configPath?: string,
-  format: "json" | "csv" | "fhir" = "json",
+  format: BatchFormat = "json",
   output?: string,
+  shape: BatchShape = {},
 ): Promise<number> {
   if ((file === undefined || file === "-") && io.stdinIsTTY) {
     throw new UsageError(
@@ -212,67 +302,64 @@ export async function runBatch(
   const today = io.today();
   // Site settings (environment, config file) apply to every line; a line's own keys win.
   const { raw: site, sources: siteSources } = await resolveSiteSettings({}, io.env, configPath, { allRoutes: true });
-  const csv = format === "csv" ? await import("../render/csv.js") : undefined;
-  const fhir = format === "fhir" ? await import("../render/fhir.js") : undefined;
   const sink = output === undefined ? undefined : await (await import("./output.js")).openOutput(output);
   const write = sink
     ? (text: string) => sink.write(text)
     : async (text: string) => {
         if ((io.writeOut(text) as unknown) === false && io.waitForDrain) await io.waitForDrain();
       };
+  const progress = progressLine(io);
   try {
+    const to = await consumer(format, shape, write);
+    const lines = splitLines(io.readInput(file), MAX_LINE_BYTES);
     const counts = await runLines(
-      splitLines(io.readInput(file), MAX_LINE_BYTES),
+      lines,
       file,
       today,
-      site,
-      siteSources,
-      csv,
-      write,
+      { site, siteSources, fhir: format === "fhir" ? await import("../render/fhir.js") : undefined },
+      to.take,
       io,
-      fhir,
+      progress.tick,
     );
-    const { line, records, failed, blank, interrupted } = counts;
-    const s = (n: number) => (n === 1 ? "" : "s");
-    if (interrupted) {
+    progress.clear();
+    if (counts.interrupted) {
       await sink?.abort();
       const kept = sink ? `; -o ${output} was not replaced` : "; every line written is complete";
-      io.writeErr(`mmn-dose: batch interrupted after ${line} line${s(line)}${kept}\n`);
+      const n = counts.line;
+      io.writeErr(`mmn-dose: batch interrupted after ${n} line${n === 1 ? "" : "s"}${kept}\n`);
       return EXIT.interrupted;
     }
+    await to.end(counts);
     await sink?.commit();
-    const skipped = blank > 0 ? ` (${blank} blank line${s(blank)} skipped)` : "";
-    if (failed > 0) io.writeErr(`mmn-dose: batch: ${failed} of ${records} line${s(records)} failed${skipped}\n`);
-    else if (blank > 0)
-      io.writeErr(`mmn-dose: batch: ${records} line${s(records)} done, ${blank} blank line${s(blank)} skipped\n`);
-    return failed > 0 ? EXIT.batchLineFailed : EXIT.ok;
+    const said = summary(counts);
+    if (said !== "") io.writeErr(said);
+    return counts.failed > 0 ? EXIT.batchLineFailed : EXIT.ok;
   } catch (e) {
+    progress.clear();
     await sink?.abort();
     throw e;
   }
 }
 
-/** The loop of `runBatch`: each line in, its output line out, in order. */
+/** The loop of `runBatch`: each line in, its output object to `take`, in order. */
 async function runLines(
   lines: AsyncIterable<InputLine>,
   file: string | undefined,
   today: IsoDate,
-  site: Record<string, unknown>,
-  siteSources: Readonly<Record<string, string>>,
-  csv: typeof import("../render/csv.js") | undefined,
-  write: (text: string) => Promise<void>,
+  settings: {
+    site: Record<string, unknown>;
+    siteSources: Readonly<Record<string, string>>;
+    fhir: typeof import("../render/fhir.js") | undefined;
+  },
+  take: (out: Record<string, unknown>) => Promise<void>,
   io: Io,
-  fhir?: typeof import("../render/fhir.js"),
-) {
+  tick: (lines: number) => void,
+): Promise<Counts> {
   const read = recordReader(file);
-  let line = 0;
-  let failed = 0;
-  let blank = 0;
-  let records = 0;
-  if (csv) await write(csv.csvRecords([["line", "id", "error", ...csv.CSV_COLUMNS]]));
+  const counts: Counts = { line: 0, records: 0, failed: 0, blank: 0, interrupted: false, firstFailed: [] };
   for await (const input of lines) {
-    if (io.interrupted?.()) return { line, records, failed, blank, interrupted: true };
-    line++;
+    if (io.interrupted?.()) return { ...counts, interrupted: true };
+    const line = ++counts.line;
     let out: Record<string, unknown>;
     if ("tooLongBytes" in input) {
       out = tooLong(line, input.tooLongBytes);
@@ -280,19 +367,29 @@ async function runLines(
       // A file saved with a UTF-8 byte order mark (Windows editors) starts with U+FEFF: not part of the data.
       const text = line === 1 && input.text.startsWith("\uFEFF") ? input.text.slice(1) : input.text;
       if (text.trim() === "") {
-        blank++;
+        counts.blank++;
         continue;
       }
       const { record, error, header } = read(text, line);
       if (header) continue;
       out = error
         ? { line, id: null, error: { code: error.code, message: escapeControl(error.message) } }
-        : processRecord(record, line, today, site, siteSources, fhir);
+        : processRecord(record, line, today, settings.site, settings.siteSources, settings.fhir);
     }
-    records++;
-    if ("error" in out) failed++;
-    await write(csv ? csvLines(csv, out) : `${JSON.stringify("bundle" in out ? out.bundle : out)}\n`);
+    counts.records++;
+    if ("error" in out) {
+      counts.failed++;
+      if (counts.firstFailed.length < FAILED_LINES_NAMED) counts.firstFailed.push(failedLine(out));
+    }
+    await take(out);
+    tick(counts.records);
   }
   // Ctrl-C while waiting for input also ends the input (the producer dies too): still an interruption.
-  return { line, records, failed, blank, interrupted: io.interrupted?.() ?? false };
+  return { ...counts, interrupted: io.interrupted?.() ?? false };
+}
+
+/** An error line as the summary names it: its id escaped (it is echoed from the input). */
+function failedLine(out: Record<string, unknown>): FailedLine {
+  const id = out.id === null || out.id === undefined ? null : escapeControl(String(out.id));
+  return { line: out.line as number, id, error: out.error as LineError };
 }

@@ -12,6 +12,10 @@ export interface Io {
   /** The bytes of a file, or of stdin for `undefined` or `-` (batch input), as they arrive. */
   readonly readInput?: (path: string | undefined) => AsyncIterable<Uint8Array>;
   readonly stdinIsTTY?: boolean;
+  /** Whether stderr is a terminal: batch then shows its progress there. */
+  readonly stderrIsTTY?: boolean;
+  /** A monotonic clock in milliseconds (batch progress throttling). */
+  readonly now?: () => number;
   /** The system's IANA zone, the default --tz. */
   readonly systemTimeZone?: () => string;
   /** Whether SIGINT arrived (batch stops between lines and exits 130). */

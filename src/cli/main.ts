@@ -59,8 +59,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** Options of `batch` only: given to the one-patient command, say where they belong. */
+const BATCH_ONLY = ["--forecast", "--fields", "--no-sources"];
+
 /** commander's message on one line, keeping its "(Did you mean --weight?)" hint. */
 function commanderMessage(error: CommanderError): string {
+  const batchOnly = BATCH_ONLY.find((flag) => new RegExp(`unknown option '${flag}[=']`).test(error.message));
+  if (batchOnly !== undefined)
+    return `${batchOnly} is an option of batch only, e.g. mmn-dose batch clinic.jsonl ${batchOnly} …`;
   return error.message
     .replace(/^error: /, "")
     .split("\n")

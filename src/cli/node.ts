@@ -117,6 +117,8 @@ export async function runProcess(argv: readonly string[] = process.argv.slice(2)
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    now: () => performance.now(),
     today,
     readInput,
     interrupted: () => interrupted,

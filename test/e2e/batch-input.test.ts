@@ -51,7 +51,7 @@ describe("batch lines", () => {
     expect(run.stderr).toBe("mmn-dose: batch: 2 lines done, 4 blank lines skipped\n");
     const failing = runCli(["batch"], {}, `${A}\n\n{"weight":"x"}\n`);
     expect(failing.status).toBe(3);
-    expect(failing.stderr).toBe("mmn-dose: batch: 1 of 2 lines failed (1 blank line skipped)\n");
+    expect(failing.stderr).toBe("mmn-dose: batch: 1 of 2 lines failed (1 blank line skipped): line 3 INVALID_OPTION\n");
   });
 
   it("a last line without a newline still counts", () => {

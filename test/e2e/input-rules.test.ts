@@ -222,7 +222,7 @@ describe("an unknown choice value names the closest valid one and the accepted v
 
   it("batch --format names the closest", () => {
     expect(refused(["batch", "--format", "jsno"])).toBe(
-      "mmn-dose: batch --format must be one of json, csv, fhir; got 'jsno' (did you mean json?)",
+      "mmn-dose: batch --format must be one of json, csv, fhir, table; got 'jsno' (did you mean json?)",
     );
   });
 });

@@ -1,0 +1,109 @@
+import { formatNumber } from "../core/format.js";
+import type { ForecastPeriod, ForecastRow } from "../core/forecast.js";
+import { csvRecords } from "./csv.js";
+import { type FailedLine, listFailedLines } from "./failedLines.js";
+import { formatVials } from "./quantities.js";
+
+/** `batch --forecast`: the one document (JSON), as the contract spells it. */
+export interface ForecastDocument {
+  readonly schemaVersion: 1;
+  readonly forecast: { readonly period: ForecastPeriod; readonly rows: readonly ForecastRow[] };
+  readonly failedLines: readonly FailedLine[];
+}
+
+/** What the table adds to the document: product names, per-product totals, and how many lines were read. */
+export interface ForecastTableContext {
+  readonly productNames: ReadonlyMap<string, string>;
+  /** Product id → patients (good lines) with at least one infusion of it in the whole forecast. */
+  readonly productPatients: ReadonlyMap<string, number>;
+  readonly patients: number;
+  readonly lines: number;
+  readonly failed: number;
+}
+
+/** JSON: two-space indented, one trailing newline. */
+export function renderForecastJson(doc: ForecastDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+const FORECAST_CSV_COLUMNS = ["periodStart", "product", "grams", "volumeMl", "vials", "infusions", "patients"] as const;
+
+/** CSV: a header, then one row per period and product (RFC 4180, as every CSV of the tool). */
+export function renderForecastCsv(rows: readonly ForecastRow[]): string {
+  return csvRecords([
+    [...FORECAST_CSV_COLUMNS],
+    ...rows.map((r) => [
+      r.periodStart,
+      r.product,
+      r.grams,
+      r.volumeMl,
+      formatVials(r.vials, " x "),
+      r.infusions,
+      r.patients,
+    ]),
+  ]);
+}
+
+/** Left-aligned text columns, right-aligned numbers, two spaces between. */
+function columns(rows: readonly (readonly string[])[], right: readonly boolean[]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) =>
+    r
+      .map((cell, i) => (right[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd(),
+  );
+}
+
+/** Per product over all periods: the totals row of the table. */
+function totals(rows: readonly ForecastRow[], ctx: ForecastTableContext): string[][] {
+  const byProduct = new Map<string, ForecastRow[]>();
+  for (const r of rows) byProduct.set(r.product, [...(byProduct.get(r.product) ?? []), r]);
+  return [...byProduct]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([product, own]) => {
+      const vials = new Map<number, number>();
+      for (const v of own.flatMap((r) => r.vials)) vials.set(v.sizeG, (vials.get(v.sizeG) ?? 0) + v.count);
+      const sum = (f: (r: ForecastRow) => number) => own.reduce((n, r) => n + Math.round(f(r) * 1000), 0) / 1000;
+      return [
+        "Total",
+        ctx.productNames.get(product) ?? product,
+        formatNumber(sum((r) => r.grams)),
+        formatNumber(sum((r) => r.volumeMl)),
+        formatVials([...vials].sort(([a], [b]) => b - a).map(([sizeG, count]) => ({ sizeG, count }))),
+        String(sum((r) => r.infusions)),
+        String(ctx.productPatients.get(product) ?? 0),
+      ];
+    });
+}
+
+/** The table for a pharmacist: one row per period and product, then a total per product. */
+export function renderForecastTable(doc: ForecastDocument, ctx: ForecastTableContext): string {
+  const { period, rows } = doc.forecast;
+  const s = (n: number) => (n === 1 ? "" : "s");
+  const kind = period === "week" ? "by ISO week (Monday to Sunday)" : "by calendar month";
+  const out = [`mmn-dose · pharmacy forecast ${kind} · ${ctx.patients} patient${s(ctx.patients)}`];
+  if (rows.length === 0) out.push("  No infusions to forecast.");
+  else {
+    const header = [period === "week" ? "Week of" : "Month", "Product", "Grams", "Volume mL", "Vials"];
+    const body = rows.map((r) => [
+      period === "week" ? r.periodStart : r.periodStart.slice(0, 7),
+      ctx.productNames.get(r.product) ?? r.product,
+      formatNumber(r.grams),
+      formatNumber(r.volumeMl),
+      formatVials(r.vials),
+      String(r.infusions),
+      String(r.patients),
+    ]);
+    const table = [[...header, "Infusions", "Patients"], ...body, ...totals(rows, ctx)];
+    out.push(...columns(table, [false, false, true, true, false, true, true]).map((l) => `  ${l}`));
+    out.push("  Grams are dispensed (what the vials hold, waste included); volume is the volume infused.");
+  }
+  if (ctx.failed > 0) {
+    out.push(
+      `  This forecast covers only the good lines: ${ctx.failed} of ${ctx.lines} line${s(ctx.lines)} failed: ` +
+        `${listFailedLines(doc.failedLines, ctx.failed)}.`,
+    );
+  }
+  return `${out.join("\n")}\n`;
+}
