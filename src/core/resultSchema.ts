@@ -174,6 +174,13 @@ const CourseTotalSchema = z.strictObject({
   vials: z.array(VialSchema),
 });
 
+const ExplainStepSchema = z.strictObject({
+  step: z.string().check(z.describe("What is worked out, e.g. Dosing weight, Exact course dose, Chair time")),
+  formula: z.string().check(z.describe("The formula with the numbers put in")),
+  result: z.string().check(z.describe("The result, formatted as the table prints it")),
+  source: z.nullable(z.string()).check(z.describe("URL of the source of the rule or number; null when none applies")),
+});
+
 export const ScheduleResultSchema = z.strictObject({
   schemaVersion: z.literal(1),
   patient: PatientSchema,
@@ -183,6 +190,9 @@ export const ScheduleResultSchema = z.strictObject({
   warnings: z.array(MessageSchema).check(z.describe("Outside a label or guideline range, or a forced override")),
   notes: z.array(MessageSchema).check(z.describe("Every rounding, cap and split the tool applied")),
   sources: z.array(SourceSchema),
+  explain: z
+    .optional(z.array(ExplainStepSchema))
+    .check(z.describe("With --explain: the arithmetic behind every number, step by step")),
 });
 
 const ErrorResultSchema = z.strictObject({
@@ -200,6 +210,7 @@ export type Infusion = z.infer<typeof InfusionSchema>;
 export type CourseTotal = z.infer<typeof CourseTotalSchema>;
 export type ScheduleResult = z.infer<typeof ScheduleResultSchema>;
 export type SourceRef = z.infer<typeof SourceSchema>;
+export type ExplainStep = z.infer<typeof ExplainStepSchema>;
 
 /** The JSON Schema (draft 2020-12) of the `--json` output. */
 export function jsonOutputJsonSchema(): unknown {

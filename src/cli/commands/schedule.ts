@@ -99,7 +99,10 @@ async function plan(
   try {
     const request = validateScheduleOptions(site.raw, { avoidFileText });
     refuseUnusedCalendarOptions(raw, request);
-    return { request, result: planSchedule(request.input, io.today()) };
+    const result = planSchedule(request.input, io.today());
+    if (!request.explain) return { request, result };
+    const { explainSchedule } = await import("../../core/explain.js");
+    return { request, result: { ...result, explain: explainSchedule(request.input, result) } };
   } catch (error) {
     throw withSettingSources(error, site.sources);
   }
