@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { Command } from "commander";
 import { addBatchCommand } from "./commands/batch.js";
 import { addConfigCommand } from "./commands/config.js";
+import { addExplainCommand } from "./commands/explain.js";
 import { addProductsCommand } from "./commands/products.js";
 import { addScheduleCommand } from "./commands/schedule.js";
 import { addSchemaCommand } from "./commands/schema.js";
@@ -68,5 +69,6 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   addConfigCommand(ctx);
   addBatchCommand(ctx);
   addSchemaCommand(ctx);
+  addExplainCommand(ctx);
   return program;
 }

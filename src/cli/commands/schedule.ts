@@ -25,7 +25,7 @@ function onlyOnce(flag: string, key: string, value: string, previous: unknown): 
 function unexpectedArgument(arg: string): UsageError {
   const hint = /^(kg|lbs?|cm|in)$/i.test(arg)
     ? ` (write the unit without a space, e.g. --weight 70${arg.toLowerCase()})`
-    : " (the commands are products, schema, config and batch; everything else is an --option)";
+    : " (the commands are products, schema, config, batch and explain; everything else is an --option)";
   return new UsageError("UNEXPECTED_ARGUMENT", `unexpected argument '${arg}'${hint}`);
 }
 
