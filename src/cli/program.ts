@@ -17,6 +17,8 @@ Examples:
   mmn-dose --weight 70 --days 5 --json        0.4 g/kg/day, as JSON for scripts
   mmn-dose --weight 100 --height 175 --sex male --policy ontario
                                               adjusted weight 82.28 kg, 164.56 g -> 165 g
+  mmn-dose --weight 70 --explain              every number worked out step by step, with its source
+  mmn-dose explain ROUNDED                    what a warning or note code means (no code: list them)
 
 Rules:
   Dosing weight is the actual weight unless --dosing-weight or --policy says otherwise; it never

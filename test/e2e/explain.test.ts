@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MESSAGE_CODES } from "../../src/data/messageCodes.js";
-import { runCli } from "../helpers/cli.js";
+import { ROOT, runCli } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/inProcess.js";
 
 const BASE = ["--weight", "70", "--start", "2026-12-01"];
@@ -103,5 +104,16 @@ describe("mmn-dose explain CODE", () => {
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(Object.keys(MESSAGE_CODES).length + 1);
     expect(lines).toContainEqual(expect.stringMatching(/^AT_RISK +warning {2}a patient at risk/));
+  });
+});
+
+describe("README: the --explain excerpt", () => {
+  it("is what the command it names prints", () => {
+    const readme = readFileSync(`${ROOT}README.md`, "utf8");
+    const excerpt = /```text\n(Explain \(every number[\s\S]*?)```/.exec(readme)?.[1];
+    expect(excerpt).toBeDefined();
+    const args = "--weight 100 --height 170 --sex female --policy ontario --start 2026-12-01 --courses 1 --explain";
+    expect(readme).toContain(`mmn-dose ${args}\n`);
+    expect(runCli(args.split(" "), { NO_COLOR: "1" }).stdout).toContain(excerpt!);
   });
 });

@@ -11,7 +11,7 @@ import { editDistance } from "../suggest.js";
  * @example
  * nearestCodes("ROUNDE", ["ROUNDED", "SPLIT", "NOT_ROUNDED"]) //=> ["ROUNDED", "NOT_ROUNDED", "SPLIT"]
  */
-export function nearestCodes(text: string, codes: readonly string[]): string[] {
+function nearestCodes(text: string, codes: readonly string[]): string[] {
   const contains = (code: string) => code.includes(text) || text.includes(code);
   return [...codes]
     .sort((a, b) => Number(contains(b)) - Number(contains(a)) || editDistance(text, a) - editDistance(text, b))
