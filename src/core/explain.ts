@@ -77,7 +77,8 @@ function explainDosingWeight(input: ScheduleInput, d: DosingWeightDecision): Exp
     out.push(
       step(
         "Adjusted weight",
-        `IBW + ${ADJUSTMENT_FACTOR.value} × (actual − IBW) = ${ibw} + ${ADJUSTMENT_FACTOR.value} × (${formatNumber(input.weightKg)} − ${ibw})`,
+        `IBW + ${ADJUSTMENT_FACTOR.value} × (actual − IBW) = ${ibw} + ${ADJUSTMENT_FACTOR.value} × ` +
+          `(${formatNumber(input.weightKg)} − ${ibw})`,
         kgText(d.adjustedWeightKg!),
         ADJUSTMENT_FACTOR.source,
       ),
@@ -229,7 +230,8 @@ function explainScigDose(input: ScheduleInput, r: ScheduleResult, d: DosingWeigh
         ),
     step(
       "Weekly SCIG dose",
-      `${g(ivigBaseMg)} ÷ ${plural(input.intervalWeeks, "week")} × factor ${formatNumber(scig.factor)} (${scig.factorSource.replaceAll("; ", ", ")})`,
+      `${g(ivigBaseMg)} ÷ ${plural(input.intervalWeeks, "week")} × factor ${formatNumber(scig.factor)} ` +
+        `(${scig.factorSource.replaceAll("; ", ", ")})`,
       `${g(weeklyMg)} a week`,
       factorSource(product, scig.factor, input),
     ),
