@@ -747,6 +747,21 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     readme: { text: "same as `--format json`", default: "off" },
   },
   {
+    flags: "--explain",
+    key: "explain",
+    group: "Output:",
+    scope: "run",
+    batch: "refused",
+    value: FLAG,
+    description:
+      "show the arithmetic step by step: the formula, numbers, result and source of every number (an Explain section in the " +
+      "table; an explain array with --json)",
+    readme: {
+      text: "the arithmetic behind every number, step by step, with its source ([Explaining a number](#explaining-a-number---explain))",
+      default: "off",
+    },
+  },
+  {
     flags: "--color",
     key: "color",
     group: "Output:",

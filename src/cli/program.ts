@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { addBatchCommand } from "./commands/batch.js";
 import { addCompareCommand } from "./commands/compare.js";
 import { addConfigCommand } from "./commands/config.js";
+import { addExplainCommand } from "./commands/explain.js";
 import { addProductsCommand } from "./commands/products.js";
 import { addScheduleCommand } from "./commands/schedule.js";
 import { addSchemaCommand } from "./commands/schema.js";
@@ -19,6 +20,8 @@ Examples:
                                               adjusted weight 82.28 kg, 164.56 g -> 165 g
   mmn-dose compare --weight 70 --regimen dose=2,every=4 --regimen dose=1,every=2
                                               two regimens side by side, per year (compare --help)
+  mmn-dose --weight 70 --explain              every number worked out step by step, with its source
+  mmn-dose explain ROUNDED                    what a warning or note code means (no code: list them)
 
 Rules:
   Dosing weight is the actual weight unless --dosing-weight or --policy says otherwise; it never
@@ -72,5 +75,6 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   addBatchCommand(ctx);
   addSchemaCommand(ctx);
   addCompareCommand(ctx);
+  addExplainCommand(ctx);
   return program;
 }

@@ -296,6 +296,7 @@ interface ScheduleOptions {
   sequence?: number;
   patientRef?: string;
   json?: boolean;
+  explain?: boolean;
 }
 
 /**
@@ -329,6 +330,8 @@ type OutputFormat = "table" | "json" | "csv" | "ics" | "html" | "fhir";
 export interface ScheduleRequest {
   readonly input: ScheduleInput;
   readonly format: OutputFormat;
+  /** `--explain`: add the arithmetic, step by step (table and JSON). */
+  readonly explain: boolean;
   readonly calendar: {
     readonly time?: string;
     readonly tz?: string;
@@ -418,6 +421,7 @@ export function validateScheduleOptions(
   const avoidDates = [...(o.avoid ?? []), ...parseAvoidFile(o.avoidFile, files.avoidFileText)];
   return {
     format: o.json ? "json" : ((o.format as OutputFormat | undefined) ?? "table"),
+    explain: o.explain === true,
     calendar: {
       ...(o.time !== undefined ? { time: o.time } : {}),
       ...(o.tz !== undefined ? { tz: o.tz } : {}),
@@ -447,6 +451,13 @@ function refuseConflicts(raw: Record<string, unknown>, o: ScheduleOptions): { kg
     throw new UsageError("CONFLICTING_OPTIONS", `--json and --format ${o.format} cannot be used together`);
   }
   refuseOtherRoute(o.route === "scig" ? "ivig" : "scig", o);
+  const format = o.json ? "json" : (o.format ?? "table");
+  if (o.explain && format !== "table" && format !== "json") {
+    throw new UsageError(
+      "CONFLICTING_OPTIONS",
+      `--explain adds a section to the table or an array to --json: it does not apply to --format ${format}`,
+    );
+  }
   if (o.lastIvig !== undefined && o.start !== undefined) {
     throw new UsageError(
       "CONFLICTING_OPTIONS",

@@ -193,6 +193,13 @@ const PhaseSchema = z.strictObject({
   regimen: RegimenSchema,
 });
 
+const ExplainStepSchema = z.strictObject({
+  step: z.string().check(z.describe("What is worked out, e.g. Dosing weight, Exact course dose, Chair time")),
+  formula: z.string().check(z.describe("The formula with the numbers put in")),
+  result: z.string().check(z.describe("The result, formatted as the table prints it")),
+  source: z.nullable(z.string()).check(z.describe("URL of the source of the rule or number; null when none applies")),
+});
+
 export const ScheduleResultSchema = z.strictObject({
   schemaVersion: z.literal(1),
   patient: PatientSchema,
@@ -205,6 +212,9 @@ export const ScheduleResultSchema = z.strictObject({
   phases: z
     .optional(z.array(PhaseSchema).check(z.minLength(1)))
     .check(z.describe("--plan: each phase of the treatment plan; `regimen` above is phase 1's")),
+  explain: z
+    .optional(z.array(ExplainStepSchema))
+    .check(z.describe("With --explain: the arithmetic behind every number, step by step")),
 });
 
 const ErrorResultSchema = z.strictObject({
@@ -223,6 +233,7 @@ export type CourseTotal = z.infer<typeof CourseTotalSchema>;
 export type PhaseSummary = z.infer<typeof PhaseSchema>;
 export type ScheduleResult = z.infer<typeof ScheduleResultSchema>;
 export type SourceRef = z.infer<typeof SourceSchema>;
+export type ExplainStep = z.infer<typeof ExplainStepSchema>;
 
 /** The JSON Schema (draft 2020-12) of the `--json` output. */
 export function jsonOutputJsonSchema(): unknown {

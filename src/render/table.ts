@@ -1,6 +1,7 @@
 import { formatNumber } from "../core/format.js";
 import type { Message, ScheduleResult } from "../core/resultSchema.js";
 import { REGION_LABEL } from "../data/products.js";
+import { explainSection } from "./explainSection.js";
 import { NO_COLOR, type Paint } from "./paint.js";
 import { phaseFields, phaseHeading } from "./phases.js";
 import { formatVials, grams, hoursMinutes } from "./quantities.js";
@@ -20,6 +21,7 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
     ...infusionsSection(r, paint, plans),
     "",
     ...ratePlansSection(r, paint, plans),
+    ...(r.explain ? explainSection(r.explain, paint) : []),
     ...messagesSection(r, paint),
     ...sourcesSection(r, paint),
   ];

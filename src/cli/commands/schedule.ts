@@ -25,7 +25,7 @@ function onlyOnce(flag: string, key: string, value: string, previous: unknown): 
 function unexpectedArgument(arg: string): UsageError {
   const hint = /^(kg|lbs?|cm|in)$/i.test(arg)
     ? ` (write the unit without a space, e.g. --weight 70${arg.toLowerCase()})`
-    : " (the commands are products, schema, config, batch and compare; everything else is an --option)";
+    : " (the commands are products, schema, config, batch, compare and explain; everything else is an --option)";
   return new UsageError("UNEXPECTED_ARGUMENT", `unexpected argument '${arg}'${hint}`);
 }
 
@@ -109,12 +109,19 @@ async function plan(
       const text = await readInputFile("--plan", raw.plan);
       const { request, inputs } = planRequests(site.raw, parsePlanText(text, label), label, { avoidFileText });
       refuseUnusedCalendarOptions(raw, request);
-      return { request, result: runPlan(inputs, io.today(), label) };
+      refuseUnusedPatientRef(raw.patientRef, request.format === "fhir");
+      const result = runPlan(inputs, io.today(), label);
+      if (!request.explain) return { request, result };
+      const { explainPlan } = await import("../../core/explain.js");
+      return { request, result: { ...result, explain: explainPlan(inputs, result) } };
     }
     const request = validateScheduleOptions(site.raw, { avoidFileText });
     refuseUnusedCalendarOptions(raw, request);
     refuseUnusedPatientRef(raw.patientRef, request.format === "fhir");
-    return { request, result: planSchedule(request.input, io.today()) };
+    const result = planSchedule(request.input, io.today());
+    if (!request.explain) return { request, result };
+    const { explainSchedule } = await import("../../core/explain.js");
+    return { request, result: { ...result, explain: explainSchedule(request.input, result) } };
   } catch (error) {
     throw withSettingSources(error, site.sources);
   }
