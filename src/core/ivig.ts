@@ -8,7 +8,7 @@ import {
   type Rounding,
 } from "./courseDose.js";
 import { accepts, DomainError } from "./errors.js";
-import { formatNumber, formatPercent, g, gPerKg, roundTo } from "./format.js";
+import { formatNumber, formatPercent, g, gPerKg, plural, roundTo } from "./format.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
 import { labelMessages } from "./labelRegion.js";
 import { message, type NoteCode, type WarningCode } from "./messages.js";
@@ -457,7 +457,7 @@ function collectNotes(f: IvigCourse): Message[] {
   const distinct = [...new Set(days)];
   const perDay =
     distinct.length === 1
-      ? `${days.length} day${days.length > 1 ? "s" : ""} of ${g(days[0]!)} (${gPerKg(days[0]!, kg)})`
+      ? `${plural(days.length, "day")} of ${g(days[0]!)} (${gPerKg(days[0]!, kg)})`
       : `${days.length} days of ${days.map(g).join(" + ")} (as even as ${f.rounding === "none" ? "0.01 g steps" : "whole vials"} allow)`;
   const why =
     courseDose.daysReason === "requested"

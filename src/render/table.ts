@@ -1,4 +1,4 @@
-import { formatNumber } from "../core/format.js";
+import { formatNumber, plural } from "../core/format.js";
 import type { Message, ScheduleResult } from "../core/resultSchema.js";
 import { REGION_LABEL } from "../data/products.js";
 import { NO_COLOR, type Paint } from "./paint.js";
@@ -29,7 +29,7 @@ function roundingOrigin(source: "option" | "policy" | "default", policy: string 
   return source === "policy" ? ` from --policy ${policy}` : source === "default" ? " (default)" : "";
 }
 
-const weeks = (n: number) => (n === 1 ? "week" : `${n} weeks`);
+const weeks = (n: number) => plural(n, "week");
 
 /** "exact, --round vial (default)" or "exact 146 g, --round 5g from --policy ontario: −1 g". */
 function roundingText(r: ScheduleResult): string {
@@ -44,7 +44,7 @@ function patientText(p: ScheduleResult["patient"]): string {
   const body = [`${formatNumber(p.weightKg)} kg (typed ${p.weightAsEntered})`];
   if (p.heightCm !== null) body.push(`${formatNumber(p.heightCm, 1)} cm (typed ${p.heightAsEntered})`);
   if (p.sex !== null) body.push(p.sex);
-  if (p.ageYears !== null) body.push(`${formatNumber(p.ageYears)} years`);
+  if (p.ageYears !== null) body.push(plural(p.ageYears, "year"));
   if (p.pregnant) body.push("pregnant");
   if (p.bmi !== null) body.push(`BMI ${formatNumber(p.bmi, 1)}`);
   return body.join(", ");
@@ -94,7 +94,7 @@ function ivigFields(r: ScheduleResult, paint: Paint): [string, string][] {
   const days = g.dayDosesG;
   const split =
     new Set(days).size === 1
-      ? `${days.length} day${days.length > 1 ? "s" : ""} of ${grams(days[0]!)} (${formatNumber(days[0]! / p.dosingWeightKg, 3)} g/kg/day)`
+      ? `${plural(days.length, "day")} of ${grams(days[0]!)} (${formatNumber(days[0]! / p.dosingWeightKg, 3)} g/kg/day)`
       : `${days.length} days: ${days.map(grams).join(" + ")}`;
   return [
     [
