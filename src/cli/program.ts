@@ -5,18 +5,10 @@ import { addConfigCommand } from "./commands/config.js";
 import { addProductsCommand } from "./commands/products.js";
 import { addScheduleCommand } from "./commands/schedule.js";
 import { addSchemaCommand } from "./commands/schema.js";
+import { examplesFirst } from "./helpExamples.js";
 import type { Io } from "./io.js";
 
 const HELP_AFTER = `
-Examples:
-  mmn-dose --weight 70                        2 g/kg every 4 weeks, 6 courses from today
-  mmn-dose --weight 70 --start 2026-12-01     the same from a given day
-  mmn-dose --weight 154lb --dose 1 --every 2  1 g/kg every 2 weeks
-  mmn-dose --weight 73 --round 5g             nearest 5 g (Ontario): 146 g -> 145 g
-  mmn-dose --weight 70 --days 5 --json        0.4 g/kg/day, as JSON for scripts
-  mmn-dose --weight 100 --height 175 --sex male --policy ontario
-                                              adjusted weight 82.28 kg, 164.56 g -> 165 g
-
 Rules:
   Dosing weight is the actual weight unless --dosing-weight or --policy says otherwise; it never
   exceeds the actual weight. Ideal weight is Devine (needs --height and --sex); adjusted weight is
@@ -61,6 +53,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .argument("[unexpected...]")
     .usage("[options] [command]")
     .enablePositionalOptions()
+    .configureHelp({ formatHelp: examplesFirst })
     .addHelpText("after", HELP_AFTER);
   const ctx = { program, io, setExit };
   addScheduleCommand(ctx);
