@@ -5,6 +5,7 @@ import type { PolicyId } from "../data/policies.js";
 import { DEFAULT_IVIG_PRODUCT_ID, type Region } from "../data/products.js";
 import type { RateOptions } from "./ratePlan.js";
 import type { AvoidRules } from "./avoid.js";
+import type { SettingOrigins } from "./settingOrigin.js";
 
 /** A validated one-patient request: what the CLI, a config file or a batch line reduce to. */
 export interface ScheduleInput {
@@ -53,6 +54,8 @@ export interface ScheduleInput {
   readonly firstInfusion?: boolean | undefined;
   /** `--round`; absent means the policy's rounding, else `vial`. */
   readonly rounding?: Rounding | undefined;
+  /** Site settings that came from a config file or MMN_DOSE_* variable, so notes name that source. */
+  readonly settingOrigins?: SettingOrigins | undefined;
 }
 
 /** SCIG options (`--scig-product`, `--scig-factor`, `--scig-every`, `--sessions`, `--last-ivig`). */

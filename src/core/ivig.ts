@@ -36,6 +36,7 @@ import {
   roundingOf,
 } from "./regimen.js";
 import type { CourseTotal, Infusion, Message, Regimen } from "./resultSchema.js";
+import { settingValue } from "./settingOrigin.js";
 import { chooseVialSizes, vialNotes } from "./vialChoice.js";
 import { createVialStock, gToMg, mgToG, type Dispensing, type VialStock } from "./vials.js";
 import {
@@ -116,7 +117,7 @@ function planIvigCourse(input: ScheduleInput, context: PlanContext, product: Ivi
   const maxDailyMg = gToMg(dosingWeightKg * input.maxDailyGPerKg);
   const vialSizesG = chooseVialSizes(product, input.vialSizesG, region);
   const stock = createVialStock(vialSizesG.map(gToMg));
-  const rates = resolveRates(product, input.rates);
+  const rates = resolveRates(product, { ...input.rates, origins: input.settingOrigins });
   const conc = product.concentrationGPerMl.value;
   const plans = {
     first: buildRatePlan(rates, "first", dosingWeightKg, conc),
@@ -280,7 +281,7 @@ function ivigNotes(
     ...course.decision.notes,
     ...collectNotes(course),
     ...label.notes,
-    ...vialNotes(product, input.vialSizesG, course.context.region),
+    ...vialNotes(product, input.vialSizesG, course.context.region, input.settingOrigins),
     ...rates.notes,
     ...(fastest ? [fastest] : []),
     ...standardTableRangeNote(rates, dosingWeightKg),
@@ -335,7 +336,7 @@ function collectWarnings(f: IvigCourse): Message[] {
     ];
     add(
       "ROUNDED_DAY_ABOVE_MAX_DAILY",
-      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ` +
+      `rounding (${settingValue(f.input.settingOrigins, "--round", f.rounding)}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ` +
         `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(roundedDayExcessPercent(f))}) above --max-daily ` +
         `${formatNumber(input.maxDailyGPerKg)} g/kg, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % rounding tolerance; ` +
         `${moreDays ? `--days ${days + 1} or ` : ""}--round none would keep each day within it`,
@@ -450,7 +451,10 @@ function collectNotes(f: IvigCourse): Message[] {
       how[1] as Source[],
     );
   } else {
-    add("NOT_ROUNDED", `course dose ${exact} needs no rounding (--round ${f.rounding})`);
+    add(
+      "NOT_ROUNDED",
+      `course dose ${exact} needs no rounding (${settingValue(input.settingOrigins, "--round", f.rounding)})`,
+    );
   }
 
   const days = courseDose.dayDosesMg;
@@ -474,7 +478,7 @@ function collectNotes(f: IvigCourse): Message[] {
     const largestDayMg = Math.max(...days);
     add(
       "ROUNDED_DAY_WITHIN_TOLERANCE",
-      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ` +
+      `rounding (${settingValue(f.input.settingOrigins, "--round", f.rounding)}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ` +
         `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(excess)}) above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg: ` +
         `within the ${ROUNDING_TOLERANCE_PERCENT.value} % a rounding may change a dose, so the total is kept`,
       [MAX_DAILY_G_PER_KG.source, ROUNDING_TOLERANCE_PERCENT.source],

@@ -165,6 +165,15 @@ const InfusionSchema = z.strictObject({
   movedBecause: z.optional(z.string()).check(z.describe("Why the planned date could not be used")),
 });
 
+/** Site settings this run took from a config file or the environment (flags and defaults are not listed). */
+const SettingsSchema = z.strictObject({
+  file: z.nullable(z.string()).check(z.describe("The config file that set a value, as found; null when none did")),
+  fromFile: z.array(z.string()).check(z.describe("Config keys whose value came from that file, e.g. vials, policy")),
+  fromEnv: z
+    .array(z.string())
+    .check(z.describe("Config keys whose value came from their MMN_DOSE_* variable, e.g. round for MMN_DOSE_ROUND")),
+});
+
 const CourseTotalSchema = z.strictObject({
   course: z.number().check(z.int()).check(z.positive()),
   startDate: isoDate,
@@ -183,6 +192,11 @@ export const ScheduleResultSchema = z.strictObject({
   warnings: z.array(MessageSchema).check(z.describe("Outside a label or guideline range, or a forced override")),
   notes: z.array(MessageSchema).check(z.describe("Every rounding, cap and split the tool applied")),
   sources: z.array(SourceSchema),
+  settings: z
+    .optional(SettingsSchema)
+    .check(
+      z.describe("Present when a config file or MMN_DOSE_* variable set a value this run used; absent when none did"),
+    ),
 });
 
 const ErrorResultSchema = z.strictObject({
@@ -200,6 +214,7 @@ export type Infusion = z.infer<typeof InfusionSchema>;
 export type CourseTotal = z.infer<typeof CourseTotalSchema>;
 export type ScheduleResult = z.infer<typeof ScheduleResultSchema>;
 export type SourceRef = z.infer<typeof SourceSchema>;
+export type Settings = z.infer<typeof SettingsSchema>;
 
 /** The JSON Schema (draft 2020-12) of the `--json` output. */
 export function jsonOutputJsonSchema(): unknown {

@@ -425,7 +425,7 @@ function finishMessages(
   log.warnings.push(...efnsMaintenanceWarnings(input, `the IVIG regimen converted, ${ivigRegimenText(input)},`));
   const label = labelMessages(product, context.region);
   log.warnings.push(...label.warnings);
-  const vials = vialNotes(product, input.vialSizesG, context.region);
+  const vials = vialNotes(product, input.vialSizesG, context.region, input.settingOrigins);
   log.notes.push(...label.notes, ...vials, ...movedNotes(s.infusions, input.avoid), ...s.placement.notes);
   log.warnings.push(...s.placement.warnings);
 }

@@ -3,6 +3,7 @@ import type { Message, ScheduleResult } from "../core/resultSchema.js";
 import { REGION_LABEL } from "../data/products.js";
 import { NO_COLOR, type Paint } from "./paint.js";
 import { formatVials, grams, hoursMinutes } from "./quantities.js";
+import { settingsLine, settingText } from "./settingsText.js";
 
 type Infusion = ScheduleResult["infusions"][number];
 
@@ -25,16 +26,18 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
   return `${lines.join("\n")}\n`;
 }
 
-function roundingOrigin(source: "option" | "policy" | "default", policy: string | null): string {
-  return source === "policy" ? ` from --policy ${policy}` : source === "default" ? " (default)" : "";
+function roundingOrigin(r: ScheduleResult): string {
+  const { roundingSource: source } = r.regimen;
+  if (source === "policy") return ` from ${settingText(r, "policy", "--policy", r.patient.policy ?? "")}`;
+  return source === "default" ? " (default)" : "";
 }
 
 const weeks = (n: number) => plural(n, "week");
 
 /** "exact, --round vial (default)" or "exact 146 g, --round 5g from --policy ontario: −1 g". */
 function roundingText(r: ScheduleResult): string {
-  const { patient: p, regimen: g } = r;
-  const how = `--round ${g.rounding}${roundingOrigin(g.roundingSource, p.policy)}`;
+  const g = r.regimen;
+  const how = `${g.roundingSource === "option" ? settingText(r, "round", "--round", g.rounding) : `--round ${g.rounding}`}${roundingOrigin(r)}`;
   if (g.courseDoseG === g.exactCourseDoseG) return `exact, ${how}`;
   return `exact ${grams(g.exactCourseDoseG)}, ${how}: ${g.roundingDifferenceG > 0 ? "+" : "−"}${grams(Math.abs(g.roundingDifferenceG))}`;
 }
@@ -61,6 +64,8 @@ function summarySection(r: ScheduleResult, paint: Paint): string[] {
     ),
   ];
   const field = (label: string, value: string) => lines.push(`  ${paint.dim(label.padEnd(15))}${value}`);
+  const settings = settingsLine(r);
+  if (settings !== undefined) field("Settings", settings);
   field("Patient", patientText(p));
   if (p.idealWeightKg !== null) {
     field(
@@ -71,7 +76,7 @@ function summarySection(r: ScheduleResult, paint: Paint): string[] {
   }
   const rule =
     p.policy !== null && p.dosingWeightRule === `policy:${p.policy}`
-      ? ` [--policy ${p.policy}]`
+      ? ` [${settingText(r, "policy", "--policy", p.policy)}]`
       : p.dosingWeightRule === "actual"
         ? ""
         : ` [--dosing-weight ${p.dosingWeightRule}]`;
@@ -102,7 +107,7 @@ function ivigFields(r: ScheduleResult, paint: Paint): [string, string][] {
       `${formatNumber(g.doseGPerKg)} g/kg every ${weeks(g.intervalWeeks)} (${formatNumber(g.monthlyDoseGPerKg)} g/kg/month)`,
     ],
     ["Course dose", `${paint.bold(grams(g.courseDoseG))} (${roundingText(r)})`],
-    ["Split", `${split}; --max-daily ${formatNumber(g.maxDailyGPerKg)} g/kg`],
+    ["Split", `${split}; ${settingText(r, "maxDaily", "--max-daily", `${formatNumber(g.maxDailyGPerKg)} g/kg`)}`],
   ];
 }
 

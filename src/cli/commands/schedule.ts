@@ -99,7 +99,10 @@ async function plan(
   try {
     const request = validateScheduleOptions(site.raw, { avoidFileText });
     refuseUnusedCalendarOptions(raw, request);
-    return { request, result: planSchedule(request.input, io.today()) };
+    const { settingsUsed } = await import("../settingsUsed.js");
+    const { origins, settings } = settingsUsed(site.sources, request.format);
+    const result = planSchedule({ ...request.input, settingOrigins: origins }, io.today());
+    return { request, result: settings ? { ...result, settings } : result };
   } catch (error) {
     throw withSettingSources(error, site.sources);
   }
