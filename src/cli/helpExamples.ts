@@ -2,7 +2,7 @@ import { Help } from "commander";
 import type { Command } from "commander";
 
 /** The examples `--help` leads with, one per kind of user: pharmacist (table), nurse (calendar), script. */
-export const HELP_EXAMPLES = `Examples:
+const HELP_EXAMPLES = `Examples:
   Pharmacist, the table:
     mmn-dose --weight 70 --start 2026-12-01     2 g/kg every 4 weeks, 6 courses
     mmn-dose --weight 73 --round 5g             nearest 5 g: 146 g -> 145 g
