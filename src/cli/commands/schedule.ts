@@ -126,7 +126,7 @@ async function render(
   // A file gets no color unless --color forces it.
   return renderTable(
     result,
-    paintFor(output === undefined ? (raw.color as boolean | undefined) : raw.color === true, io),
+    await paintFor(output === undefined ? (raw.color as boolean | undefined) : raw.color === true, io),
   );
 }
 
