@@ -1,18 +1,24 @@
 import { formatNumber, plural } from "../core/format.js";
 import type { Message, ScheduleResult } from "../core/resultSchema.js";
 import { REGION_LABEL } from "../data/products.js";
+import { fitToWidth } from "./fitWidth.js";
 import { NO_COLOR, type Paint } from "./paint.js";
 import { formatVials, grams, hoursMinutes } from "./quantities.js";
 import { settingsLine, settingText } from "./settingsText.js";
 
 type Infusion = ScheduleResult["infusions"][number];
 
+/** `width`: a terminal's columns to wrap to; absent, lines are not wrapped (a pipe, a file). */
+export interface TableLayout {
+  readonly width?: number | undefined;
+}
+
 /**
  * The pharmacist's view: what was assumed, what each course gives, the dated infusion days with
  * volumes and vials, then notes, warnings and sources. Numbers carry no trailing zeros (ISMP:
  * "1.0" is misread as "10"). Each section is a function returning its lines.
  */
-export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string {
+export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR, layout: TableLayout = {}): string {
   const plans = new RatePlanLetters();
   const lines = [
     ...summarySection(r, paint),
@@ -23,7 +29,7 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
     ...messagesSection(r, paint),
     ...sourcesSection(r, paint),
   ];
-  return `${lines.join("\n")}\n`;
+  return `${(layout.width === undefined ? lines : fitToWidth(lines, layout.width)).join("\n")}\n`;
 }
 
 function roundingOrigin(r: ScheduleResult): string {

@@ -123,11 +123,18 @@ async function render(
   }
   if (request.format === "ics") return renderCalendar(request, result, io);
   const { renderTable } = await import("../../render/table.js");
-  // A file gets no color unless --color forces it.
+  // A file gets no color unless --color forces it, and is never wrapped; a terminal's table fits its width.
   return renderTable(
     result,
     await paintFor(output === undefined ? (raw.color as boolean | undefined) : raw.color === true, io),
+    { width: output === undefined ? terminalWidth(io) : undefined },
   );
+}
+
+/** The width to wrap a table to: the terminal's columns (at least 40), or none when stdout is not a terminal. */
+function terminalWidth(io: Io): number | undefined {
+  const columns = io.stdoutColumns;
+  return io.stdoutIsTTY && columns !== undefined && columns > 0 ? Math.max(columns, 40) : undefined;
 }
 
 async function renderCalendar(request: ScheduleRequest, result: ScheduleResult, io: Io): Promise<string> {
