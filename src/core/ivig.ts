@@ -336,7 +336,8 @@ function collectWarnings(f: IvigCourse): Message[] {
     ];
     add(
       "ROUNDED_DAY_ABOVE_MAX_DAILY",
-      `rounding (${settingValue(f.input.settingOrigins, "--round", f.rounding)}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ` +
+      `rounding (${settingValue(f.input.settingOrigins, "--round", f.rounding)}) puts ${g(largestDayMg)} ` +
+        `(${gPerKg(largestDayMg, kg)}) on a day, ` +
         `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(roundedDayExcessPercent(f))}) above --max-daily ` +
         `${formatNumber(input.maxDailyGPerKg)} g/kg, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % rounding tolerance; ` +
         `${moreDays ? `--days ${days + 1} or ` : ""}--round none would keep each day within it`,
@@ -478,7 +479,8 @@ function collectNotes(f: IvigCourse): Message[] {
     const largestDayMg = Math.max(...days);
     add(
       "ROUNDED_DAY_WITHIN_TOLERANCE",
-      `rounding (${settingValue(f.input.settingOrigins, "--round", f.rounding)}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ` +
+      `rounding (${settingValue(f.input.settingOrigins, "--round", f.rounding)}) puts ${g(largestDayMg)} ` +
+        `(${gPerKg(largestDayMg, kg)}) on a day, ` +
         `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(excess)}) above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg: ` +
         `within the ${ROUNDING_TOLERANCE_PERCENT.value} % a rounding may change a dose, so the total is kept`,
       [MAX_DAILY_G_PER_KG.source, ROUNDING_TOLERANCE_PERCENT.source],

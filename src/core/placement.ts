@@ -59,7 +59,8 @@ function closeTogetherWarnings(placed: readonly PlacedCourse[], courses: readonl
   return [
     message(
       "COURSES_CLOSE_TOGETHER",
-      `after the moves, ${close.join("; ")}: more than ${plural(window, "day")} closer than prescribed, so more drug is given in less time; check ` +
+      `after the moves, ${close.join("; ")}: more than ${plural(window, "day")} closer than prescribed, ` +
+        `so more drug is given in less time; check ` +
         `the dose or move the later course with --avoid`,
       [SCHEDULING_WINDOW_DAYS.source],
     ),

@@ -516,7 +516,8 @@ function defaultEveryWeeks(product: ScigProduct, ivigWeeks: number, weeklyMg: nu
   if (weeks < wanted) {
     note(
       "SCIG_EVERY_SHORTENED",
-      `${product.name} every ${plural(weeks, "week")}, not ${wanted}: ${wanted} weeks' dose (${formatNumber(roundTo(ml(wanted), 1))} mL) is above ` +
+      `${product.name} every ${plural(weeks, "week")}, not ${wanted}: ${wanted} weeks' dose ` +
+        `(${formatNumber(roundTo(ml(wanted), 1))} mL) is above ` +
         `its ${f.maxMlPerDay.value} mL a day; --scig-every sets another interval`,
       [f.maxMlPerDay.source],
     );

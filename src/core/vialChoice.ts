@@ -66,7 +66,8 @@ export function vialNotes(
           .sort((a, b) => a - b)
           .map((v) => formatNumber(v))
           .join(", ")} g ` +
-        `(${settingName(origins, "--vials")})${vialSizesFor(product, region).value === null ? "; the catalog has no vial sizes for this product" : ""}`,
+        `(${settingName(origins, "--vials")})` +
+        `${vialSizesFor(product, region).value === null ? "; the catalog has no vial sizes for this product" : ""}`,
     ),
   ];
 }

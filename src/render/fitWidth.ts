@@ -44,7 +44,7 @@ function glueUnits(words: readonly string[]): string[] {
 }
 
 /** One line word-wrapped to `width`, continuation lines indented by `indent`. */
-export function wrapLine(line: string, width: number, indent: number): string[] {
+function wrapLine(line: string, width: number, indent: number): string[] {
   if (visible(line) <= width) return [line];
   const lead = /^ */.exec(line)![0];
   const words = glueUnits(line.slice(lead.length).split(" "));

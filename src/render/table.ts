@@ -43,7 +43,9 @@ const weeks = (n: number) => plural(n, "week");
 /** "exact, --round vial (default)" or "exact 146 g, --round 5g from --policy ontario: −1 g". */
 function roundingText(r: ScheduleResult): string {
   const g = r.regimen;
-  const how = `${g.roundingSource === "option" ? settingText(r, "round", "--round", g.rounding) : `--round ${g.rounding}`}${roundingOrigin(r)}`;
+  const setting =
+    g.roundingSource === "option" ? settingText(r, "round", "--round", g.rounding) : `--round ${g.rounding}`;
+  const how = `${setting}${roundingOrigin(r)}`;
   if (g.courseDoseG === g.exactCourseDoseG) return `exact, ${how}`;
   return `exact ${grams(g.exactCourseDoseG)}, ${how}: ${g.roundingDifferenceG > 0 ? "+" : "−"}${grams(Math.abs(g.roundingDifferenceG))}`;
 }
