@@ -321,8 +321,8 @@ function collectWarnings(f: IvigCourse): Message[] {
   if (daysForceAboveCap(f)) {
     add(
       "DAY_ABOVE_MAX_DAILY",
-      `--days ${input.daysPerCourse} puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on one day, above --max-daily ` +
-        `${formatNumber(input.maxDailyGPerKg)} g/kg`,
+      `--days ${input.daysPerCourse} puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on one day, above ` +
+        maxDailyText(input),
       [MAX_DAILY_G_PER_KG.source],
     );
   }
@@ -338,8 +338,8 @@ function collectWarnings(f: IvigCourse): Message[] {
       "ROUNDED_DAY_ABOVE_MAX_DAILY",
       `rounding (${settingValue(f.input.settingOrigins, "--round", f.rounding)}) puts ${g(largestDayMg)} ` +
         `(${gPerKg(largestDayMg, kg)}) on a day, ` +
-        `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(roundedDayExcessPercent(f))}) above --max-daily ` +
-        `${formatNumber(input.maxDailyGPerKg)} g/kg, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % rounding tolerance; ` +
+        `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(roundedDayExcessPercent(f))}) above ` +
+        `${maxDailyText(input)}, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % rounding tolerance; ` +
         `${moreDays ? `--days ${days + 1} or ` : ""}--round none would keep each day within it`,
       [MAX_DAILY_G_PER_KG.source, ROUNDING_TOLERANCE_PERCENT.source],
       remedies,
@@ -467,7 +467,7 @@ function collectNotes(f: IvigCourse): Message[] {
   const why =
     courseDose.daysReason === "requested"
       ? `as requested with --days ${input.daysPerCourse}`
-      : `the fewest days that keep the prescribed dose of each day within --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg ` +
+      : `the fewest days that keep the prescribed dose of each day within ${maxDailyText(input)} ` +
         `(${g(f.maxDailyMg)})`;
   add(
     "SPLIT",
@@ -481,7 +481,7 @@ function collectNotes(f: IvigCourse): Message[] {
       "ROUNDED_DAY_WITHIN_TOLERANCE",
       `rounding (${settingValue(f.input.settingOrigins, "--round", f.rounding)}) puts ${g(largestDayMg)} ` +
         `(${gPerKg(largestDayMg, kg)}) on a day, ` +
-        `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(excess)}) above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg: ` +
+        `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(excess)}) above ${maxDailyText(input)}: ` +
         `within the ${ROUNDING_TOLERANCE_PERCENT.value} % a rounding may change a dose, so the total is kept`,
       [MAX_DAILY_G_PER_KG.source, ROUNDING_TOLERANCE_PERCENT.source],
     );
@@ -497,6 +497,10 @@ function collectNotes(f: IvigCourse): Message[] {
   }
   return out;
 }
+
+/** The daily cap as a note names it: `--max-daily 1 g/kg`, or where a site setting gave it. */
+const maxDailyText = (input: ScheduleInput) =>
+  settingValue(input.settingOrigins, "--max-daily", `${formatNumber(input.maxDailyGPerKg)} g/kg`);
 
 /** A plan on NL-IVIG002's steps for a dosing weight outside that table's 40–130 kg rows says so. */
 function standardTableRangeNote(rates: ResolvedRates, kg: number): Message[] {
