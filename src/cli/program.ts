@@ -10,25 +10,31 @@ import type { Io } from "./io.js";
 
 const HELP_AFTER = `
 Rules:
-  Dosing weight is the actual weight unless --dosing-weight or --policy says otherwise; it never
-  exceeds the actual weight. Ideal weight is Devine (needs --height and --sex); adjusted weight is
-  IBW + 0.4 x (actual - IBW). Each course is split over consecutive days, as evenly as whole vials
-  allow, into the fewest days that keep the prescribed daily dose within --max-daily (unless --days).
-  IVIG rate plans titrate in steps scaled by the dosing weight, to mL/h: the label's steps where
-  it lists them, else the NL-IVIG002 standardised table (0.01, 0.02, 0.04, 0.06, 0.08, 0.12, 0.14
-  mL/kg/min) between the label's initial rate and its maximum, each step for the label's time (else
-  30 min); first infusions stop at 0.08 mL/kg/min (NL-IVIG002). Rates above the label need
-  --allow-above-label-rate; --at-risk never goes above the label. SCIG rates are the label's per
-  infusion site. Options go after a command (batch --config f). Choice values take any case
-  (--product Privigen, --sex F); an unknown one names the closest.
-  Every rounding and split is listed under Notes; anything outside the EFNS/PNS guideline or the
-  Gammagard Liquid MMN label is listed under Warnings with a code. --region us|eu picks whose label
-  (US PI or EU SmPC) decides NOT_LABELLED_FOR_MMN and the vial sizes; an indication not found for
-  that region is warned about too. ICS --time: a time the clocks skip that day moves forward
-  (RFC 5545: 02:30 -> 03:30) with a note; without --tz an empty or unknown system zone is an error.
+  Dosing weight is the actual weight unless --dosing-weight or --policy says
+  otherwise; it never exceeds the actual weight. Ideal weight is Devine (needs
+  --height and --sex); adjusted weight is IBW + 0.4 x (actual - IBW). Each
+  course is split over consecutive days, as evenly as whole vials allow, into
+  the fewest days that keep the prescribed daily dose within --max-daily
+  (unless --days). IVIG rate plans titrate in steps scaled by the dosing
+  weight, to mL/h: the label's steps where it lists them, else the NL-IVIG002
+  standardised table (0.01, 0.02, 0.04, 0.06, 0.08, 0.12, 0.14 mL/kg/min)
+  between the label's initial rate and its maximum, each step for the label's
+  time (else 30 min); first infusions stop at 0.08 mL/kg/min (NL-IVIG002).
+  Rates above the label need --allow-above-label-rate; --at-risk never goes
+  above the label. SCIG rates are the label's per infusion site. Options go
+  after a command (batch --config f). Choice values take any case (--product
+  Privigen, --sex F); an unknown one names the closest.
+  Every rounding and split is listed under Notes; anything outside the
+  EFNS/PNS guideline or the Gammagard Liquid MMN label is listed under
+  Warnings with a code. --region us|eu picks whose label (US PI or EU SmPC)
+  decides NOT_LABELLED_FOR_MMN and the vial sizes; an indication not found for
+  that region is warned about too. ICS --time: a time the clocks skip that day
+  moves forward (RFC 5545: 02:30 -> 03:30) with a note; without --tz an empty
+  or unknown system zone is an error.
 
 Exit codes:
-  0 success   1 internal or I/O failure   2 bad usage or bad input   3 batch: a line failed
+  0 success   1 internal or I/O failure   2 bad usage or bad input
+  3 batch: a line failed
 
 Decision support only: the prescriber and pharmacist decide.`;
 

@@ -32,6 +32,11 @@ describe("--help leads with examples", () => {
     for (const line of examples.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it("fits 80 columns: commander wraps the options, the examples, rules and exit codes are written to fit", async () => {
+    const { stdout } = await runInProcess(["--help"]);
+    for (const line of stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
+
   it("each example runs (exit 0)", async () => {
     const { stdout } = await runInProcess(["--help"]);
     const examples = stdout.slice(stdout.indexOf("Examples:"), stdout.indexOf("\nOptions:"));
