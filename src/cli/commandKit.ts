@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { COLOR, NO_COLOR, type Paint } from "../render/paint.js";
+import { NO_COLOR, type Paint } from "../render/paint.js";
 import { UsageError } from "./errors.js";
 import type { Io } from "./io.js";
 import { SCHEDULE_OPTIONS } from "./options.js";
@@ -35,7 +35,14 @@ function useColor(flag: boolean | undefined, io: Io): boolean {
   return io.stdoutIsTTY && io.env.TERM !== "dumb";
 }
 
-/** Color for a table: --color / --no-color, else NO_COLOR, FORCE_COLOR and whether stdout is a terminal. */
-export function paintFor(flag: boolean | undefined, io: Io): Paint {
-  return useColor(flag, io) ? COLOR : NO_COLOR;
+/**
+ * Color for a table: --color / --no-color, else NO_COLOR, FORCE_COLOR and whether stdout is a terminal.
+ * chalk is loaded only when color is on, with its level set from that decision (as npm-check-updates
+ * does): chalk's own reading of argv and the environment never decides. Level 1 (16 colors) is all
+ * the table uses.
+ */
+export async function paintFor(flag: boolean | undefined, io: Io): Promise<Paint> {
+  if (!useColor(flag, io)) return NO_COLOR;
+  const [{ Chalk }, { paintFrom }] = await Promise.all([import("chalk"), import("../render/paint.js")]);
+  return paintFrom(new Chalk({ level: 1 }));
 }

@@ -141,7 +141,7 @@ export async function runCompare(opts: CompareOptions, io: Io): Promise<void> {
     text = renderJson(comparison);
   } else {
     const { renderCompareTable } = await import("../render/compareTable.js");
-    text = renderCompareTable(comparison, paintFor(output === undefined ? opts.color : opts.color === true, io));
+    text = renderCompareTable(comparison, await paintFor(output === undefined ? opts.color : opts.color === true, io));
   }
   if (output === undefined) {
     io.writeOut(text);

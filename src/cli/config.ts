@@ -156,7 +156,10 @@ async function loadConfig(explicit: string | undefined, env: Readonly<Record<str
     try {
       data = JSON.parse(text);
     } catch {
-      throw new UsageError("CONFIG", `config ${path}: not valid JSON`);
+      const { jsonSyntaxError } = await import("./jsonSyntax.js");
+      const at = jsonSyntaxError(text);
+      const where = at ? `line ${at.line}, column ${at.column}: not valid JSON: ${at.message}` : "not valid JSON";
+      throw new UsageError("CONFIG", `config ${path}: ${where}`);
     }
     if (typeof data === "object" && data !== null && !Array.isArray(data)) {
       const patient = Object.keys(data).find((k) => PATIENT_KEYS.has(k));

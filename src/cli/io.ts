@@ -7,6 +7,8 @@ export interface Io {
   readonly writeErr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
+  /** The terminal's width in columns when stdout is a terminal; undefined for a pipe or a file. */
+  readonly stdoutColumns?: number | undefined;
   /** Today's local calendar date: the default --start. */
   readonly today: () => IsoDate;
   /** The bytes of a file, or of stdin for `undefined` or `-` (batch input), as they arrive. */

@@ -16,6 +16,7 @@ const SHORT_USAGE = `Usage: mmn-dose --weight <weight> [options]   an IVIG sched
 Examples:
   mmn-dose --weight 70 --start 2026-12-01
   mmn-dose --weight 70 --route scig --last-ivig 2026-11-24
+  mmn-dose --weight 70 --format ics --time 9:00 -o plan.ics
   mmn-dose batch patients.jsonl > schedules.jsonl
 Run 'mmn-dose --help' for every option and its range.
 `;

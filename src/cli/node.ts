@@ -116,6 +116,7 @@ export async function runProcess(argv: readonly string[] = process.argv.slice(2)
     writeErr,
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     now: () => performance.now(),

@@ -7,42 +7,36 @@ import { addExplainCommand } from "./commands/explain.js";
 import { addProductsCommand } from "./commands/products.js";
 import { addScheduleCommand } from "./commands/schedule.js";
 import { addSchemaCommand } from "./commands/schema.js";
+import { examplesFirst } from "./helpExamples.js";
 import type { Io } from "./io.js";
 
 const HELP_AFTER = `
-Examples:
-  mmn-dose --weight 70                        2 g/kg every 4 weeks, 6 courses from today
-  mmn-dose --weight 70 --start 2026-12-01     the same from a given day
-  mmn-dose --weight 154lb --dose 1 --every 2  1 g/kg every 2 weeks
-  mmn-dose --weight 73 --round 5g             nearest 5 g (Ontario): 146 g -> 145 g
-  mmn-dose --weight 70 --days 5 --json        0.4 g/kg/day, as JSON for scripts
-  mmn-dose --weight 100 --height 175 --sex male --policy ontario
-                                              adjusted weight 82.28 kg, 164.56 g -> 165 g
-  mmn-dose compare --weight 70 --regimen dose=2,every=4 --regimen dose=1,every=2
-                                              two regimens side by side, per year (compare --help)
-  mmn-dose --weight 70 --explain              every number worked out step by step, with its source
-  mmn-dose explain ROUNDED                    what a warning or note code means (no code: list them)
-
 Rules:
-  Dosing weight is the actual weight unless --dosing-weight or --policy says otherwise; it never
-  exceeds the actual weight. Ideal weight is Devine (needs --height and --sex); adjusted weight is
-  IBW + 0.4 x (actual - IBW). Each course is split over consecutive days, as evenly as whole vials
-  allow, into the fewest days that keep the prescribed daily dose within --max-daily (unless --days).
-  IVIG rate plans titrate in steps scaled by the dosing weight, to mL/h: the label's steps where
-  it lists them, else the NL-IVIG002 standardised table (0.01, 0.02, 0.04, 0.06, 0.08, 0.12, 0.14
-  mL/kg/min) between the label's initial rate and its maximum, each step for the label's time (else
-  30 min); first infusions stop at 0.08 mL/kg/min (NL-IVIG002). Rates above the label need
-  --allow-above-label-rate; --at-risk never goes above the label. SCIG rates are the label's per
-  infusion site. Options go after a command (batch --config f). Choice values take any case
-  (--product Privigen, --sex F); an unknown one names the closest.
-  Every rounding and split is listed under Notes; anything outside the EFNS/PNS guideline or the
-  Gammagard Liquid MMN label is listed under Warnings with a code. --region us|eu picks whose label
-  (US PI or EU SmPC) decides NOT_LABELLED_FOR_MMN and the vial sizes; an indication not found for
-  that region is warned about too. ICS --time: a time the clocks skip that day moves forward
-  (RFC 5545: 02:30 -> 03:30) with a note; without --tz an empty or unknown system zone is an error.
+  Dosing weight is the actual weight unless --dosing-weight or --policy says
+  otherwise; it never exceeds the actual weight. Ideal weight is Devine (needs
+  --height and --sex); adjusted weight is IBW + 0.4 x (actual - IBW). Each
+  course is split over consecutive days, as evenly as whole vials allow, into
+  the fewest days that keep the prescribed daily dose within --max-daily
+  (unless --days). IVIG rate plans titrate in steps scaled by the dosing
+  weight, to mL/h: the label's steps where it lists them, else the NL-IVIG002
+  standardised table (0.01, 0.02, 0.04, 0.06, 0.08, 0.12, 0.14 mL/kg/min)
+  between the label's initial rate and its maximum, each step for the label's
+  time (else 30 min); first infusions stop at 0.08 mL/kg/min (NL-IVIG002).
+  Rates above the label need --allow-above-label-rate; --at-risk never goes
+  above the label. SCIG rates are the label's per infusion site. Options go
+  after a command (batch --config f). Choice values take any case (--product
+  Privigen, --sex F); an unknown one names the closest.
+  Every rounding and split is listed under Notes; anything outside the
+  EFNS/PNS guideline or the Gammagard Liquid MMN label is listed under
+  Warnings with a code. --region us|eu picks whose label (US PI or EU SmPC)
+  decides NOT_LABELLED_FOR_MMN and the vial sizes; an indication not found for
+  that region is warned about too. ICS --time: a time the clocks skip that day
+  moves forward (RFC 5545: 02:30 -> 03:30) with a note; without --tz an empty
+  or unknown system zone is an error.
 
 Exit codes:
-  0 success   1 internal or I/O failure   2 bad usage or bad input   3 batch: a line failed
+  0 success   1 internal or I/O failure   2 bad usage or bad input
+  3 batch: a line failed
 
 Decision support only: the prescriber and pharmacist decide.`;
 
@@ -67,6 +61,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .argument("[unexpected...]")
     .usage("[options] [command]")
     .enablePositionalOptions()
+    .configureHelp({ formatHelp: examplesFirst })
     .addHelpText("after", HELP_AFTER);
   const ctx = { program, io, setExit };
   addScheduleCommand(ctx);

@@ -165,7 +165,8 @@ const height = readString("--height", (text, ctx) => {
 
 function decimalList(flag: string, limits: { min: number; max: number }, unit: string, ascending: boolean) {
   return readString(flag, (text, ctx) => {
-    const parts = text.split(",");
+    // "10, 20" (a space after the comma, as people type lists) reads as "10,20".
+    const parts = text.split(",").map((p) => p.trim());
     const values = parts.map((p) => (DECIMAL.test(p) ? Number(p) : Number.NaN));
     const ok =
       values.every((v) => Number.isFinite(v) && v >= limits.min && v <= limits.max) &&
@@ -185,7 +186,7 @@ function decimalList(flag: string, limits: { min: number; max: number }, unit: s
 
 const avoidDates = (flag: string) =>
   readString(flag, (text, ctx) => {
-    const dates = text.split(",");
+    const dates = text.split(",").map((d) => d.trim());
     const bad = dates.find((d) => !isIsoDate(d));
     if (bad !== undefined)
       return fail(ctx, text, `${flag} must be comma-separated real dates as YYYY-MM-DD; got '${bad}'`);

@@ -1,6 +1,6 @@
 import { EFNS_COURSE_DAYS, ONTARIO_ROUNDING_STEP_G, ROUNDING_TOLERANCE_PERCENT } from "../data/guidelines.js";
 import { DomainError, type DomainErrorCode } from "./errors.js";
-import { formatNumber } from "./format.js";
+import { formatNumber, plural } from "./format.js";
 import type { VialStock } from "./vials.js";
 
 /** How the course total is rounded (`--round`). */
@@ -160,13 +160,7 @@ export function planCourseDose(input: CourseDoseInput): CourseDose {
   const total = nearestTotal(exact, totalStep, (t) => splitEvenly(t, days, dayUnit, vials) !== null, input.context);
   if (rounding !== "none") {
     const how = rounding === "vial" ? "the nearest whole-vial total" : "the nearest 5 g that whole vials can make";
-    checkRoundingTolerance(
-      exact,
-      total,
-      `${how} over ${days} day${days > 1 ? "s" : ""}`,
-      roundingRemedy(rounding),
-      input.context,
-    );
+    checkRoundingTolerance(exact, total, `${how} over ${plural(days, "day")}`, roundingRemedy(rounding), input.context);
   }
   return {
     courseDoseMg: total,

@@ -42,6 +42,18 @@ export function formatPercent(value: number): string {
 }
 
 /**
+ * A count and its noun, the noun in the plural unless the count is 1: the one pluralising rule of
+ * every text output ("every 1 week", "2 days").
+ *
+ * @example
+ * plural(1, "week") //=> "1 week"
+ * plural(3, "day") //=> "3 days"
+ */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? noun : nouns}`;
+}
+
+/**
  * Milligrams as grams for messages.
  *
  * @example

@@ -5,6 +5,7 @@ import type { PolicyId } from "../data/policies.js";
 import { DEFAULT_IVIG_PRODUCT_ID, type Region } from "../data/products.js";
 import type { RateOptions } from "./ratePlan.js";
 import type { AvoidRules } from "./avoid.js";
+import type { SettingOrigins } from "./settingOrigin.js";
 
 /** A validated one-patient request: what the CLI, a config file or a batch line reduce to. */
 export interface ScheduleInput {
@@ -58,6 +59,8 @@ export interface ScheduleInput {
    * infusion here is a first infusion only after a gap over 8 weeks or a change of product.
    */
   readonly previousInfusion?: PreviousInfusion | undefined;
+  /** Site settings that came from a config file or MMN_DOSE_* variable, so notes name that source. */
+  readonly settingOrigins?: SettingOrigins | undefined;
 }
 
 /** The last infusion before a schedule: its placed date, route and product. */

@@ -8,7 +8,7 @@ import {
   type Rounding,
 } from "./courseDose.js";
 import { accepts, DomainError } from "./errors.js";
-import { formatNumber, formatPercent, g, gPerKg, roundTo } from "./format.js";
+import { formatNumber, formatPercent, g, gPerKg, plural, roundTo } from "./format.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
 import { labelMessages } from "./labelRegion.js";
 import { message, type NoteCode, type WarningCode } from "./messages.js";
@@ -36,6 +36,7 @@ import {
   roundingOf,
 } from "./regimen.js";
 import type { CourseTotal, Infusion, Message, Regimen } from "./resultSchema.js";
+import { settingValue } from "./settingOrigin.js";
 import { chooseVialSizes, vialNotes } from "./vialChoice.js";
 import { createVialStock, gToMg, mgToG, type Dispensing, type VialStock } from "./vials.js";
 import {
@@ -116,7 +117,7 @@ function planIvigCourse(input: ScheduleInput, context: PlanContext, product: Ivi
   const maxDailyMg = gToMg(dosingWeightKg * input.maxDailyGPerKg);
   const vialSizesG = chooseVialSizes(product, input.vialSizesG, region);
   const stock = createVialStock(vialSizesG.map(gToMg));
-  const rates = resolveRates(product, input.rates);
+  const rates = resolveRates(product, { ...input.rates, origins: input.settingOrigins });
   const conc = product.concentrationGPerMl.value;
   const plans = {
     first: buildRatePlan(rates, "first", dosingWeightKg, conc),
@@ -294,7 +295,7 @@ function ivigNotes(
     ...course.decision.notes,
     ...collectNotes(course),
     ...label.notes,
-    ...vialNotes(product, input.vialSizesG, course.context.region),
+    ...vialNotes(product, input.vialSizesG, course.context.region, input.settingOrigins),
     ...rates.notes,
     ...(fastest ? [fastest] : []),
     ...standardTableRangeNote(rates, dosingWeightKg),
@@ -334,8 +335,8 @@ function collectWarnings(f: IvigCourse): Message[] {
   if (daysForceAboveCap(f)) {
     add(
       "DAY_ABOVE_MAX_DAILY",
-      `--days ${input.daysPerCourse} puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on one day, above --max-daily ` +
-        `${formatNumber(input.maxDailyGPerKg)} g/kg`,
+      `--days ${input.daysPerCourse} puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on one day, above ` +
+        maxDailyText(input),
       [MAX_DAILY_G_PER_KG.source],
     );
   }
@@ -349,9 +350,10 @@ function collectWarnings(f: IvigCourse): Message[] {
     ];
     add(
       "ROUNDED_DAY_ABOVE_MAX_DAILY",
-      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ` +
-        `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(roundedDayExcessPercent(f))}) above --max-daily ` +
-        `${formatNumber(input.maxDailyGPerKg)} g/kg, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % rounding tolerance; ` +
+      `rounding (${settingValue(f.input.settingOrigins, "--round", f.rounding)}) puts ${g(largestDayMg)} ` +
+        `(${gPerKg(largestDayMg, kg)}) on a day, ` +
+        `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(roundedDayExcessPercent(f))}) above ` +
+        `${maxDailyText(input)}, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % rounding tolerance; ` +
         `${moreDays ? `--days ${days + 1} or ` : ""}--round none would keep each day within it`,
       [MAX_DAILY_G_PER_KG.source, ROUNDING_TOLERANCE_PERCENT.source],
       remedies,
@@ -464,19 +466,22 @@ function collectNotes(f: IvigCourse): Message[] {
       how[1] as Source[],
     );
   } else {
-    add("NOT_ROUNDED", `course dose ${exact} needs no rounding (--round ${f.rounding})`);
+    add(
+      "NOT_ROUNDED",
+      `course dose ${exact} needs no rounding (${settingValue(input.settingOrigins, "--round", f.rounding)})`,
+    );
   }
 
   const days = courseDose.dayDosesMg;
   const distinct = [...new Set(days)];
   const perDay =
     distinct.length === 1
-      ? `${days.length} day${days.length > 1 ? "s" : ""} of ${g(days[0]!)} (${gPerKg(days[0]!, kg)})`
+      ? `${plural(days.length, "day")} of ${g(days[0]!)} (${gPerKg(days[0]!, kg)})`
       : `${days.length} days of ${days.map(g).join(" + ")} (as even as ${f.rounding === "none" ? "0.01 g steps" : "whole vials"} allow)`;
   const why =
     courseDose.daysReason === "requested"
       ? `as requested with --days ${input.daysPerCourse}`
-      : `the fewest days that keep the prescribed dose of each day within --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg ` +
+      : `the fewest days that keep the prescribed dose of each day within ${maxDailyText(input)} ` +
         `(${g(f.maxDailyMg)})`;
   add(
     "SPLIT",
@@ -488,8 +493,9 @@ function collectNotes(f: IvigCourse): Message[] {
     const largestDayMg = Math.max(...days);
     add(
       "ROUNDED_DAY_WITHIN_TOLERANCE",
-      `rounding (--round ${f.rounding}) puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on a day, ` +
-        `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(excess)}) above --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg: ` +
+      `rounding (${settingValue(f.input.settingOrigins, "--round", f.rounding)}) puts ${g(largestDayMg)} ` +
+        `(${gPerKg(largestDayMg, kg)}) on a day, ` +
+        `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(excess)}) above ${maxDailyText(input)}: ` +
         `within the ${ROUNDING_TOLERANCE_PERCENT.value} % a rounding may change a dose, so the total is kept`,
       [MAX_DAILY_G_PER_KG.source, ROUNDING_TOLERANCE_PERCENT.source],
     );
@@ -505,6 +511,10 @@ function collectNotes(f: IvigCourse): Message[] {
   }
   return out;
 }
+
+/** The daily cap as a note names it: `--max-daily 1 g/kg`, or where a site setting gave it. */
+const maxDailyText = (input: ScheduleInput) =>
+  settingValue(input.settingOrigins, "--max-daily", `${formatNumber(input.maxDailyGPerKg)} g/kg`);
 
 /** A plan on NL-IVIG002's steps for a dosing weight outside that table's 40–130 kg rows says so. */
 function standardTableRangeNote(rates: ResolvedRates, kg: number): Message[] {

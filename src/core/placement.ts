@@ -1,5 +1,6 @@
 import { placeCourses, type AvoidRules, type PlacedCourse, type PlacedDay, type PlannedCourse } from "./avoid.js";
 import { daysBetween, weekdayOf } from "./calendarDate.js";
+import { plural } from "./format.js";
 import { message } from "./messages.js";
 import type { Infusion, Message } from "./resultSchema.js";
 import { EFNS_COURSE_DAYS, MAX_COURSE_SPAN_DAYS, SCHEDULING_WINDOW_DAYS } from "../data/guidelines.js";
@@ -51,14 +52,15 @@ function closeTogetherWarnings(placed: readonly PlacedCourse[], courses: readonl
     const planned = daysBetween(courses[c - 1]!.plannedStart, courses[c]!.plannedStart);
     const actual = daysBetween(placed[c - 1]!.days[0]!.date, p.days[0]!.date);
     return planned - actual > window
-      ? [`course ${c + 1} starts ${actual} days after course ${c} (planned ${planned})`]
+      ? [`course ${c + 1} starts ${plural(actual, "day")} after course ${c} (planned ${planned})`]
       : [];
   });
   if (close.length === 0) return [];
   return [
     message(
       "COURSES_CLOSE_TOGETHER",
-      `after the moves, ${close.join("; ")}: more than ${window} days closer than prescribed, so more drug is given in less time; check ` +
+      `after the moves, ${close.join("; ")}: more than ${plural(window, "day")} closer than prescribed, ` +
+        `so more drug is given in less time; check ` +
         `the dose or move the later course with --avoid`,
       [SCHEDULING_WINDOW_DAYS.source],
     ),
@@ -104,10 +106,7 @@ function spreadWarnings(
  */
 export function movedNotes(infusions: readonly Infusion[], rules: AvoidRules | undefined): Message[] {
   if (!rules || (!rules.weekends && !rules.dates?.length)) return [];
-  const rule = [
-    rules.weekends ? "weekends" : "",
-    rules.dates?.length ? `${rules.dates.length} avoided ` + `date${rules.dates.length > 1 ? "s" : ""}` : "",
-  ]
+  const rule = [rules.weekends ? "weekends" : "", rules.dates?.length ? plural(rules.dates.length, "avoided date") : ""]
     .filter(Boolean)
     .join(" and ");
   const out = [

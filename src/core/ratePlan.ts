@@ -1,6 +1,7 @@
 import { DomainError } from "./errors.js";
 import { formatNumber, roundTo } from "./format.js";
 import { message } from "./messages.js";
+import { settingName, type SettingOrigins } from "./settingOrigin.js";
 import type { Message } from "./resultSchema.js";
 import {
   FALLBACK_STEP_MINUTES,
@@ -23,6 +24,8 @@ export interface RateOptions {
   readonly stepMinutes?: number | undefined;
   readonly rateStepsMlPerKgPerHour?: readonly number[] | undefined;
   readonly atRisk?: boolean | undefined;
+  /** Rate settings that came from a config file or the environment, for the notes to name. */
+  readonly origins?: SettingOrigins | undefined;
 }
 
 /** The rates one schedule uses, after label, options and caps (all mL/kg/h). */
@@ -171,7 +174,7 @@ function resolveInitial(product: IvigProduct, options: RateOptions, warnings: Me
       message(
         "RATE_FROM_OPTION",
         `initial rate ${mlkgh(given)} from ` +
-          `--initial-rate${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`,
+          `${settingName(options.origins, "--initial-rate")}${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`,
       ),
     );
   }
@@ -226,7 +229,7 @@ function resolveMax(product: IvigProduct, options: RateOptions, warnings: Messag
       message(
         "RATE_FROM_OPTION",
         `maximum rate ${mlkgh(given)} from ` +
-          `--max-rate${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`,
+          `${settingName(options.origins, "--max-rate")}${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`,
       ),
     );
   }
@@ -332,13 +335,15 @@ function planNote(
   const r = product.rates;
   const timing =
     options.stepMinutes !== undefined
-      ? `every ${stepMinutes} min (--step-minutes)`
+      ? `every ${stepMinutes} min (${settingName(options.origins, "--step-minutes")})`
       : r.stepMinutes.value !== null
         ? `every ${stepMinutes} min (${product.name} label)`
         : `every ${stepMinutes} min (not in the label; see RATE_TIMING_NOT_IN_LABEL)`;
   const steps =
     from === "--rate-steps"
-      ? "your --rate-steps"
+      ? options.origins?.["--rate-steps"]
+        ? `the steps of ${settingName(options.origins, "--rate-steps")}`
+        : "your --rate-steps"
       : from === "label"
         ? `the ${product.name} label's steps (${r.indication})`
         : `the NL-IVIG002 standardised steps (${STANDARD_RATE_STEPS.note}) between the label's initial rate and its maximum`;

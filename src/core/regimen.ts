@@ -1,7 +1,7 @@
 import type { PlacedDay } from "./avoid.js";
 import { weekdayOf, type IsoDate } from "./calendarDate.js";
 import type { Rounding } from "./courseDose.js";
-import { formatNumber, roundPositive, roundTo } from "./format.js";
+import { formatNumber, plural, roundPositive, roundTo } from "./format.js";
 import { DEFAULTS, type ScheduleInput } from "./input.js";
 import { message } from "./messages.js";
 import type { CourseTotal, Infusion, Message, Regimen } from "./resultSchema.js";
@@ -84,7 +84,7 @@ export function efnsMaintenanceWarnings(
  * ivigRegimenText({ doseGPerKg: 2, intervalWeeks: 4 }) //=> "2 g/kg every 4 weeks"
  */
 export function ivigRegimenText(input: Pick<ScheduleInput, "doseGPerKg" | "intervalWeeks">): string {
-  return `${formatNumber(input.doseGPerKg)} g/kg every ${input.intervalWeeks} weeks`;
+  return `${formatNumber(input.doseGPerKg)} g/kg every ${plural(input.intervalWeeks, "week")}`;
 }
 
 /** One infusion day before its route's fields: where it falls, its dose and the vials dispensed. */

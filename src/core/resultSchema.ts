@@ -168,6 +168,15 @@ const InfusionSchema = z.strictObject({
     .check(z.describe("--plan: the phase of the treatment plan, from 1")),
 });
 
+/** Site settings this run took from a config file or the environment (flags and defaults are not listed). */
+const SettingsSchema = z.strictObject({
+  file: z.nullable(z.string()).check(z.describe("The config file that set a value, as found; null when none did")),
+  fromFile: z.array(z.string()).check(z.describe("Config keys whose value came from that file, e.g. vials, policy")),
+  fromEnv: z
+    .array(z.string())
+    .check(z.describe("Config keys whose value came from their MMN_DOSE_* variable, e.g. round for MMN_DOSE_ROUND")),
+});
+
 const CourseTotalSchema = z.strictObject({
   course: z.number().check(z.int()).check(z.positive()),
   startDate: isoDate,
@@ -215,6 +224,11 @@ export const ScheduleResultSchema = z.strictObject({
   explain: z
     .optional(z.array(ExplainStepSchema))
     .check(z.describe("With --explain: the arithmetic behind every number, step by step")),
+  settings: z
+    .optional(SettingsSchema)
+    .check(
+      z.describe("Present when a config file or MMN_DOSE_* variable set a value this run used; absent when none did"),
+    ),
 });
 
 const ErrorResultSchema = z.strictObject({
@@ -234,6 +248,7 @@ export type PhaseSummary = z.infer<typeof PhaseSchema>;
 export type ScheduleResult = z.infer<typeof ScheduleResultSchema>;
 export type SourceRef = z.infer<typeof SourceSchema>;
 export type ExplainStep = z.infer<typeof ExplainStepSchema>;
+export type Settings = z.infer<typeof SettingsSchema>;
 
 /** The JSON Schema (draft 2020-12) of the `--json` output. */
 export function jsonOutputJsonSchema(): unknown {

@@ -8,7 +8,7 @@ import {
   type RefusalContext,
 } from "./courseDose.js";
 import { accepts, DomainError } from "./errors.js";
-import { formatNumber, formatPercent, g, roundPositive, roundTo } from "./format.js";
+import { formatNumber, formatPercent, g, plural, roundPositive, roundTo } from "./format.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
 import { labelMessages } from "./labelRegion.js";
 import { message, type NoteCode } from "./messages.js";
@@ -458,7 +458,7 @@ function finishMessages(
   log.warnings.push(...efnsMaintenanceWarnings(input, `the IVIG regimen converted, ${ivigRegimenText(input)},`));
   const label = labelMessages(product, context.region);
   log.warnings.push(...label.warnings);
-  const vials = vialNotes(product, input.vialSizesG, context.region);
+  const vials = vialNotes(product, input.vialSizesG, context.region, input.settingOrigins);
   log.notes.push(...label.notes, ...vials, ...movedNotes(s.infusions, input.avoid), ...s.placement.notes);
   log.warnings.push(...s.placement.warnings);
 }
@@ -549,7 +549,8 @@ function defaultEveryWeeks(product: ScigProduct, ivigWeeks: number, weeklyMg: nu
   if (weeks < wanted) {
     note(
       "SCIG_EVERY_SHORTENED",
-      `${product.name} every ${weeks} weeks, not ${wanted}: ${wanted} weeks' dose (${formatNumber(roundTo(ml(wanted), 1))} mL) is above ` +
+      `${product.name} every ${plural(weeks, "week")}, not ${wanted}: ${wanted} weeks' dose ` +
+        `(${formatNumber(roundTo(ml(wanted), 1))} mL) is above ` +
         `its ${f.maxMlPerDay.value} mL a day; --scig-every sets another interval`,
       [f.maxMlPerDay.source],
     );
@@ -567,7 +568,7 @@ function checkDailyVolume(product: ScigProduct, everyWeeks: number, weeklyMg: nu
   const ml = (weeks: number) => (weeklyMg * weeks) / 1000 / product.concentrationGPerMl.value;
   if (ml(everyWeeks) <= f.maxMlPerDay.value) return;
   const fits = product.intervalsWeeks.value.filter((w) => w < everyWeeks && ml(w) <= f.maxMlPerDay.value);
-  const volume = `${formatNumber(roundTo(ml(everyWeeks), 1))} mL of HyQvia every ${everyWeeks} weeks`;
+  const volume = `${formatNumber(roundTo(ml(everyWeeks), 1))} mL of HyQvia every ${plural(everyWeeks, "week")}`;
   const remedy = fits.length > 0 ? `give it more often (--scig-every ${fits.join(" or ")})` : OTHER_PRODUCT_REMEDY;
   const options = fits.length > 0 ? ["--scig-every"] : OTHER_PRODUCT_OPTIONS;
   throw new DomainError(

@@ -1,5 +1,5 @@
 import { DomainError } from "./errors.js";
-import { formatNumber, roundTo } from "./format.js";
+import { formatNumber, plural, roundTo } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import type { NoteCode, WarningCode } from "./messages.js";
 import { infusionMinutes, MAX_CHAIR_MINUTES, type RateStep } from "./ratePlan.js";
@@ -125,7 +125,7 @@ function chairTimeTooLong(
   const sessions = context.given.sessions ?? 1;
   const split = !product.facilitated && sessions === 1;
   const rates =
-    `${formatNumber(ml)} mL of ${product.name} at the label's ${phaseName}-infusion rates (${site.sites} sites, at most ` +
+    `${formatNumber(ml)} mL of ${product.name} at the label's ${phaseName}-infusion rates (${plural(site.sites, "site")}, at most ` +
     `${site.sitesAtOnce} at once)`;
   const doubled = context.everyWeeks > 1 ? `, doubled or more by --scig-every ${context.everyWeeks}` : "";
   throw new DomainError(
@@ -151,7 +151,7 @@ function siteWarnings(
   context: SessionContext,
 ): void {
   const perSite = product[phaseName].maxMlPerSite.value!;
-  const needs = `${formatNumber(ml)} mL at ≤ ${formatNumber(perSite)} mL per site needs ${site.sites} sites`;
+  const needs = `${formatNumber(ml)} mL at ≤ ${formatNumber(perSite)} mL per site needs ${plural(site.sites, "site")}`;
   const maxSites = product.maxSites;
   const f = product.facilitated;
   if (f) {

@@ -1,6 +1,7 @@
 import { formatNumber } from "./format.js";
 import { DomainError } from "./errors.js";
 import { message } from "./messages.js";
+import { settingName, type SettingOrigins } from "./settingOrigin.js";
 import type { Message } from "./resultSchema.js";
 import { mgToG, type VialCount } from "./vials.js";
 import { vialSizesFor, type Product, type Region } from "../data/products.js";
@@ -50,7 +51,12 @@ export function chooseVialSizes(
  * @example
  * vialNotes(gammagard, undefined, "us") //=> []
  */
-export function vialNotes(product: Product, stocked: readonly number[] | undefined, region: Region = "us"): Message[] {
+export function vialNotes(
+  product: Product,
+  stocked: readonly number[] | undefined,
+  region: Region = "us",
+  origins?: SettingOrigins,
+): Message[] {
   if (stocked === undefined) return [];
   return [
     message(
@@ -60,7 +66,8 @@ export function vialNotes(product: Product, stocked: readonly number[] | undefin
           .sort((a, b) => a - b)
           .map((v) => formatNumber(v))
           .join(", ")} g ` +
-        `(--vials)${vialSizesFor(product, region).value === null ? "; the catalog has no vial sizes for this product" : ""}`,
+        `(${settingName(origins, "--vials")})` +
+        `${vialSizesFor(product, region).value === null ? "; the catalog has no vial sizes for this product" : ""}`,
     ),
   ];
 }

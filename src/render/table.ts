@@ -1,19 +1,26 @@
-import { formatNumber } from "../core/format.js";
+import { formatNumber, plural } from "../core/format.js";
 import type { Message, ScheduleResult } from "../core/resultSchema.js";
 import { REGION_LABEL } from "../data/products.js";
 import { explainSection } from "./explainSection.js";
+import { fitToWidth } from "./fitWidth.js";
 import { NO_COLOR, type Paint } from "./paint.js";
 import { phaseFields, phaseHeading } from "./phases.js";
 import { formatVials, grams, hoursMinutes } from "./quantities.js";
+import { settingsLine, settingText } from "./settingsText.js";
 
 type Infusion = ScheduleResult["infusions"][number];
+
+/** `width`: a terminal's columns to wrap to; absent, lines are not wrapped (a pipe, a file). */
+export interface TableLayout {
+  readonly width?: number | undefined;
+}
 
 /**
  * The pharmacist's view: what was assumed, what each course gives, the dated infusion days with
  * volumes and vials, then notes, warnings and sources. Numbers carry no trailing zeros (ISMP:
  * "1.0" is misread as "10"). Each section is a function returning its lines.
  */
-export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string {
+export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR, layout: TableLayout = {}): string {
   const plans = new RatePlanLetters();
   const lines = [
     ...summarySection(r, paint),
@@ -25,19 +32,23 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR): string 
     ...messagesSection(r, paint),
     ...sourcesSection(r, paint),
   ];
-  return `${lines.join("\n")}\n`;
+  return `${(layout.width === undefined ? lines : fitToWidth(lines, layout.width)).join("\n")}\n`;
 }
 
-function roundingOrigin(source: "option" | "policy" | "default", policy: string | null): string {
-  return source === "policy" ? ` from --policy ${policy}` : source === "default" ? " (default)" : "";
+function roundingOrigin(r: ScheduleResult): string {
+  const { roundingSource: source } = r.regimen;
+  if (source === "policy") return ` from ${settingText(r, "policy", "--policy", r.patient.policy ?? "")}`;
+  return source === "default" ? " (default)" : "";
 }
 
-const weeks = (n: number) => (n === 1 ? "week" : `${n} weeks`);
+const weeks = (n: number) => plural(n, "week");
 
 /** "exact, --round vial (default)" or "exact 146 g, --round 5g from --policy ontario: −1 g". */
 function roundingText(r: ScheduleResult): string {
-  const { patient: p, regimen: g } = r;
-  const how = `--round ${g.rounding}${roundingOrigin(g.roundingSource, p.policy)}`;
+  const g = r.regimen;
+  const setting =
+    g.roundingSource === "option" ? settingText(r, "round", "--round", g.rounding) : `--round ${g.rounding}`;
+  const how = `${setting}${roundingOrigin(r)}`;
   if (g.courseDoseG === g.exactCourseDoseG) return `exact, ${how}`;
   return `exact ${grams(g.exactCourseDoseG)}, ${how}: ${g.roundingDifferenceG > 0 ? "+" : "−"}${grams(Math.abs(g.roundingDifferenceG))}`;
 }
@@ -47,7 +58,7 @@ function patientText(p: ScheduleResult["patient"]): string {
   const body = [`${formatNumber(p.weightKg)} kg (typed ${p.weightAsEntered})`];
   if (p.heightCm !== null) body.push(`${formatNumber(p.heightCm, 1)} cm (typed ${p.heightAsEntered})`);
   if (p.sex !== null) body.push(p.sex);
-  if (p.ageYears !== null) body.push(`${formatNumber(p.ageYears)} years`);
+  if (p.ageYears !== null) body.push(plural(p.ageYears, "year"));
   if (p.pregnant) body.push("pregnant");
   if (p.bmi !== null) body.push(`BMI ${formatNumber(p.bmi, 1)}`);
   return body.join(", ");
@@ -65,6 +76,8 @@ function summarySection(r: ScheduleResult, paint: Paint): string[] {
     ),
   ];
   const field = (label: string, value: string) => lines.push(`  ${paint.dim(label.padEnd(15))}${value}`);
+  const settings = settingsLine(r);
+  if (settings !== undefined) field("Settings", settings);
   field("Patient", patientText(p));
   if (p.idealWeightKg !== null) {
     field(
@@ -75,7 +88,7 @@ function summarySection(r: ScheduleResult, paint: Paint): string[] {
   }
   const rule =
     p.policy !== null && p.dosingWeightRule === `policy:${p.policy}`
-      ? ` [--policy ${p.policy}]`
+      ? ` [${settingText(r, "policy", "--policy", p.policy)}]`
       : p.dosingWeightRule === "actual"
         ? ""
         : ` [--dosing-weight ${p.dosingWeightRule}]`;
@@ -102,7 +115,7 @@ function ivigFields(r: ScheduleResult, paint: Paint): [string, string][] {
   const days = g.dayDosesG;
   const split =
     new Set(days).size === 1
-      ? `${days.length} day${days.length > 1 ? "s" : ""} of ${grams(days[0]!)} (${formatNumber(days[0]! / p.dosingWeightKg, 3)} g/kg/day)`
+      ? `${plural(days.length, "day")} of ${grams(days[0]!)} (${formatNumber(days[0]! / p.dosingWeightKg, 3)} g/kg/day)`
       : `${days.length} days: ${days.map(grams).join(" + ")}`;
   return [
     [
@@ -110,7 +123,7 @@ function ivigFields(r: ScheduleResult, paint: Paint): [string, string][] {
       `${formatNumber(g.doseGPerKg)} g/kg every ${weeks(g.intervalWeeks)} (${formatNumber(g.monthlyDoseGPerKg)} g/kg/month)`,
     ],
     ["Course dose", `${paint.bold(grams(g.courseDoseG))} (${roundingText(r)})`],
-    ["Split", `${split}; --max-daily ${formatNumber(g.maxDailyGPerKg)} g/kg`],
+    ["Split", `${split}; ${settingText(r, "maxDaily", "--max-daily", `${formatNumber(g.maxDailyGPerKg)} g/kg`)}`],
   ];
 }
 

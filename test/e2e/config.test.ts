@@ -62,7 +62,7 @@ describe("site configuration", () => {
     ["a word for a boolean", { skipWeekends: "yes" }, "key 'skipWeekends': must be true or false"],
     ["not an object", [1], "the file: must be a JSON object of site settings"],
     ["out of range", { maxDaily: 9 }, "key 'maxDaily': --max-daily must be a number from 0.1 to 2 g/kg"],
-    ["not JSON", "{ round: 5g", "not valid JSON"],
+    ["not JSON", "{ round: 5g", "line 1, column 3: not valid JSON: expected a key in double quotes, found 'r'"],
   ])("refuses %s with the file and key named (exit 2)", (_name, content, message) => {
     const path = write(`bad-${_name.replace(/ /g, "-")}.json`, content);
     const run = runCli(["--weight", "70", "--config", path]);

@@ -35,7 +35,7 @@ export function addExplainCommand({ program, io }: CommandContext): void {
       refuseOptionsBefore(program, "explain");
       const { MESSAGE_CODES } = await import("../../data/messageCodes.js");
       const view = await import("../../render/messageCodes.js");
-      const paint = paintFor(opts.color, io);
+      const paint = await paintFor(opts.color, io);
       if (code === undefined) {
         io.writeOut(
           opts.json ? renderJson(view.codeListJson(MESSAGE_CODES)) : view.renderCodeList(MESSAGE_CODES, paint),

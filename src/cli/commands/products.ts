@@ -14,7 +14,7 @@ export function addProductsCommand({ program, io }: CommandContext): void {
       refuseOptionsBefore(program, "products");
       const { productsJson, renderProductsTable } = await import("../../render/products.js");
       io.writeOut(
-        opts.json ? renderJson(productsJson()) : `${renderProductsTable(undefined, paintFor(opts.color, io))}`,
+        opts.json ? renderJson(productsJson()) : `${renderProductsTable(undefined, await paintFor(opts.color, io))}`,
       );
     });
 }

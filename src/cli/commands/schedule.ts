@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { Option } from "commander";
+import type { ScheduleInput } from "../../core/input.js";
 import type { ScheduleResult } from "../../core/resultSchema.js";
 import { renderJson } from "../../render/json.js";
 import { type CommandContext, paintFor } from "../commandKit.js";
@@ -103,28 +104,42 @@ async function plan(
   const avoidFileText =
     typeof raw.avoidFile === "string" ? await readInputFile("--avoid-file", raw.avoidFile) : undefined;
   try {
-    if (typeof raw.plan === "string") {
-      const { parsePlanText, planRequests, runPlan } = await import("../planFile.js");
-      const label = `--plan ${raw.plan}`;
-      const text = await readInputFile("--plan", raw.plan);
-      const { request, inputs } = planRequests(site.raw, parsePlanText(text, label), label, { avoidFileText });
-      refuseUnusedCalendarOptions(raw, request);
-      refuseUnusedPatientRef(raw.patientRef, request.format === "fhir");
-      const result = runPlan(inputs, io.today(), label);
-      if (!request.explain) return { request, result };
-      const { explainPlan } = await import("../../core/explain.js");
-      return { request, result: { ...result, explain: explainPlan(inputs, result) } };
-    }
-    const request = validateScheduleOptions(site.raw, { avoidFileText });
+    const isPlan = typeof raw.plan === "string";
+    const { request, inputs } = isPlan
+      ? await readPlan(String(raw.plan), site.raw, avoidFileText)
+      : singleRegimen(validateScheduleOptions(site.raw, { avoidFileText }));
     refuseUnusedCalendarOptions(raw, request);
     refuseUnusedPatientRef(raw.patientRef, request.format === "fhir");
-    const result = planSchedule(request.input, io.today());
+    const { settingsUsed } = await import("../settingsUsed.js");
+    const { origins, settings } = settingsUsed(site.sources, request.format);
+    const withOrigins = inputs.map((input) => ({ ...input, settingOrigins: origins }));
+    const planned = isPlan
+      ? (await import("../planFile.js")).runPlan(withOrigins, io.today(), `--plan ${raw.plan}`)
+      : planSchedule(withOrigins[0]!, io.today());
+    const result = settings ? { ...planned, settings } : planned;
     if (!request.explain) return { request, result };
-    const { explainSchedule } = await import("../../core/explain.js");
-    return { request, result: { ...result, explain: explainSchedule(request.input, result) } };
+    const { explainPlan, explainSchedule } = await import("../../core/explain.js");
+    const explain = isPlan ? explainPlan(inputs, result) : explainSchedule(request.input, result);
+    return { request, result: { ...result, explain } };
   } catch (error) {
     throw withSettingSources(error, site.sources);
   }
+}
+
+function singleRegimen(request: ScheduleRequest): { request: ScheduleRequest; inputs: ScheduleInput[] } {
+  return { request, inputs: [request.input] };
+}
+
+/** `--plan <file>`: read, parsed and validated; each phase's input with the flags as phase 1's defaults. */
+async function readPlan(
+  path: string,
+  raw: Record<string, unknown>,
+  avoidFileText: string | undefined,
+): Promise<{ request: ScheduleRequest; inputs: ScheduleInput[] }> {
+  const { parsePlanText, planRequests } = await import("../planFile.js");
+  const label = `--plan ${path}`;
+  const text = await readInputFile("--plan", path);
+  return planRequests(raw, parsePlanText(text, label), label, { avoidFileText });
 }
 
 /** The result in the asked format. */
@@ -147,11 +162,18 @@ async function render(
     return renderFhir(result, request.fhir);
   }
   const { renderTable } = await import("../../render/table.js");
-  // A file gets no color unless --color forces it.
+  // A file gets no color unless --color forces it, and is never wrapped; a terminal's table fits its width.
   return renderTable(
     result,
-    paintFor(output === undefined ? (raw.color as boolean | undefined) : raw.color === true, io),
+    await paintFor(output === undefined ? (raw.color as boolean | undefined) : raw.color === true, io),
+    { width: output === undefined ? terminalWidth(io) : undefined },
   );
+}
+
+/** The width to wrap a table to: the terminal's columns (at least 40), or none when stdout is not a terminal. */
+function terminalWidth(io: Io): number | undefined {
+  const columns = io.stdoutColumns;
+  return io.stdoutIsTTY && columns !== undefined && columns > 0 ? Math.max(columns, 40) : undefined;
 }
 
 async function renderCalendar(request: ScheduleRequest, result: ScheduleResult, io: Io): Promise<string> {

@@ -1,0 +1,95 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, runCli } from "../helpers/cli.js";
+import { runInProcess } from "../helpers/inProcess.js";
+
+const SGR = /\u001b\[[0-9;]*m/g;
+const PLAIN = ["--weight", "70", "--start", "2026-12-01"];
+// Several warnings and notes, 1, 2.5 and 5 g vials only (a long vial list on every day), a moved day.
+const BUSY = [
+  "--weight",
+  "33",
+  "--height",
+  "150",
+  "--sex",
+  "female",
+  "--age",
+  "70",
+  "--policy",
+  "uk",
+  "--vials",
+  "1,2.5,5",
+  "--round",
+  "5g",
+  "--skip-weekends",
+  "--avoid",
+  "2026-12-25",
+  "--every",
+  "2",
+  "--start",
+  "2026-12-01",
+];
+const SCIG = ["--weight", "70", "--route", "scig", "--last-ivig", "2026-11-24", "--courses", "3"];
+
+/** The CLI in a real pseudo-terminal of `columns` columns (util-linux `script`), as a user's terminal runs it. */
+function inTerminal(args: readonly string[], columns: number): string {
+  const quoted = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(" ");
+  const r = spawnSync("script", ["-qec", `stty cols ${columns} rows 50; ${quoted}`, "/dev/null"], {
+    encoding: "utf8",
+    env: { PATH: process.env.PATH ?? "", TZ: "UTC", HOME: "/nonexistent", TERM: "xterm" },
+  });
+  expect(r.status).toBe(0);
+  return r.stdout.replace(/\r\n/g, "\n");
+}
+
+const tokens = (text: string) => text.replace(SGR, "").split(/\s+/).filter(Boolean);
+
+describe.skipIf(!existsSync("/usr/bin/script"))("the table in an 80-column terminal", () => {
+  it.each([
+    ["a plain run", PLAIN],
+    ["several warnings and a long vial list", BUSY],
+    ["SCIG, with its sites column", SCIG],
+  ])("%s: no line is wider than 80 columns, and nothing is lost or cut", (_name, args) => {
+    const screen = inTerminal(args, 80);
+    const piped = runCli(args).stdout;
+    expect(screen).toContain("\u001b["); // a terminal: colour on, as a user sees it
+    const lines = screen.replace(SGR, "").split("\n");
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(80);
+    expect(piped.split("\n").some((l) => [...l].length > 80)).toBe(true); // so the test can fail
+    // Same characters in the same order: only line breaks and indents differ.
+    expect(screen.replace(SGR, "").replace(/\s+/g, "")).toBe(piped.replace(/\s+/g, ""));
+    // Every word (a number with its unit, a vial term) is whole; only a long URL is broken, after a '/'.
+    const whole = new Set(tokens(piped));
+    const urlPiece = (t: string) => [...whole].some((w) => w.includes("://") && w.includes(t));
+    for (const t of tokens(screen)) expect(whole.has(t) || urlPiece(t), t).toBe(true);
+  });
+
+  it("a terminal wide enough for every line: nothing is wrapped", () => {
+    const piped = runCli(PLAIN).stdout;
+    expect(Math.max(...piped.split("\n").map((l) => [...l].length))).toBeLessThan(400);
+    expect(inTerminal(PLAIN, 400).replace(SGR, "")).toBe(piped);
+  });
+});
+
+describe("piped output is never wrapped", () => {
+  it("a width known but stdout not a terminal: byte-identical to no width", async () => {
+    const plain = await runInProcess(PLAIN);
+    const withColumns = await runInProcess(PLAIN, { stdoutColumns: 80 });
+    expect(withColumns.stdout).toBe(plain.stdout);
+  });
+
+  it("-o to a file from a terminal: not wrapped", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "mmn-dose-width-")), "plan.txt");
+    const r = await runInProcess([...BUSY, "-o", out], { stdoutIsTTY: true, stdoutColumns: 80 });
+    expect(r.status).toBe(0);
+    expect(readFileSync(out, "utf8")).toBe((await runInProcess(BUSY)).stdout);
+  });
+
+  it("in-process with a terminal of 80 columns: wrapped to 80", async () => {
+    const r = await runInProcess([...BUSY, "--no-color"], { stdoutIsTTY: true, stdoutColumns: 80 });
+    expect(Math.max(...r.stdout.split("\n").map((l) => [...l].length))).toBeLessThanOrEqual(80);
+  });
+});
