@@ -14,6 +14,7 @@ import { FLAG_KEYS, optionValueFromJson, SCHEDULE_OPTIONS } from "./options.js";
 import type { LineShape } from "./batchFields.js";
 import { planRequests, runPlan } from "./planFile.js";
 import { progressLine } from "./progress.js";
+import { settingsUsed } from "./settingsUsed.js";
 import { closest } from "./suggest.js";
 import { refuseUnusedPatientRef, validateScheduleOptions } from "./validate.js";
 
@@ -73,20 +74,22 @@ function processRecord(
     const notForThisRoute: readonly string[] = hasPlan ? [] : otherRouteKeys(own.route);
     const applies = ([key]: [string, unknown]) => !notForThisRoute.includes(key);
     const raw = { ...Object.fromEntries(Object.entries(site).filter(applies)), ...own };
+    // The site settings this line uses: named in its notes and `settings`, as in a one-patient run.
+    const used = Object.fromEntries(Object.entries(siteSources).filter((e) => applies(e) && !(e[0] in own)));
     try {
       const planned = hasPlan ? planRequests(raw, plan, "plan") : undefined;
       const request = planned?.request ?? validateScheduleOptions(raw);
       refuseUnusedPatientRef(own.patientRef, fhir !== undefined, true);
-      const result = planned ? runPlan(planned.inputs, today, "plan") : planSchedule(request.input, today);
+      const { origins, settings } = settingsUsed(used, "json");
+      const inputs = (planned?.inputs ?? [request.input]).map((input) => ({ ...input, settingOrigins: origins }));
+      const schedule = planned ? runPlan(inputs, today, "plan") : planSchedule(inputs[0]!, today);
+      const result = settings ? { ...schedule, settings } : schedule;
       // --format fhir: the line's output is its Bundle; the line's id labels a subject without patientRef.
       if (fhir) return { line, id, bundle: fhir.fhirBundle(result, { ...request.fhir, ...fhirLabel(id) }) };
       return { line, id, ...result };
     } catch (error) {
       // A site setting the line did not override may be the cause: say where it came from.
-      throw withSettingSources(
-        error,
-        Object.fromEntries(Object.entries(siteSources).filter((e) => applies(e) && !(e[0] in own))),
-      );
+      throw withSettingSources(error, used);
     }
   } catch (e) {
     return { line, id, error: lineError(e) };

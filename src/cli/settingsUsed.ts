@@ -17,8 +17,10 @@ export function settingsUsed(
   const fromEnv: string[] = [];
   let file: string | null = null;
   for (const [key, source] of Object.entries(sources)) {
-    const calendarOnly = SCHEDULE_OPTIONS.some((o) => o.key === key && o.calendar !== undefined);
-    if (calendarOnly && format !== "ics") continue;
+    const option = SCHEDULE_OPTIONS.find((o) => o.key === key);
+    // --time and --tz shape the printed sheet's clock times too.
+    const shapesOutput = format === "ics" || (format === "html" && option?.sheet !== undefined);
+    if (option?.calendar !== undefined && !shapesOutput) continue;
     if (source.startsWith("config ")) {
       file = source.slice("config ".length);
       origins[longFlagOf(key)] = { kind: "file", path: file, key };

@@ -87,3 +87,32 @@ describe("a config file or MMN_DOSE_* variable that set a value is named", () =>
     for (const key of SITE_KEYS) expect(envVariable(key)).toBe(envName(key));
   });
 });
+
+describe("batch lines name the site settings they used, as a one-patient run does", () => {
+  it("a file's vials are named in a line's notes and settings; a line that sets vials itself is not", async () => {
+    const path = siteFile({ vials: [10, 20] });
+    const input = `${JSON.stringify({ id: "a", weight: 70, start: "2026-12-01", courses: 1 })}\n${JSON.stringify({
+      id: "b",
+      weight: 70,
+      start: "2026-12-01",
+      courses: 1,
+      vials: [5, 10],
+    })}\n`;
+    const r = await runInProcess(["batch", "--config", path], {
+      readInput: async function* () {
+        yield new TextEncoder().encode(input);
+      },
+      stdinIsTTY: false,
+    });
+    expect(r.status).toBe(0);
+    const [a, b] = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(a.settings).toEqual({ file: path, fromFile: ["vials"], fromEnv: [] });
+    expect(JSON.stringify(a.notes)).toContain(`(vials in ${path})`);
+    expect(JSON.stringify(a.notes)).not.toContain("(--vials)");
+    expect(b.settings).toBeUndefined();
+    expect(JSON.stringify(b.notes)).toContain("(--vials)");
+  });
+});
