@@ -2,9 +2,8 @@ import { createHash } from "node:crypto";
 import ical, { ICalCalendarMethod } from "ical-generator";
 import { addMinutes } from "date-fns";
 import { addCalendarDays, type IsoDate } from "../core/calendarDate.js";
-import { formatNumber } from "../core/format.js";
-import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
-import { formatVials, hoursMinutes } from "./quantities.js";
+import type { ScheduleResult } from "../core/resultSchema.js";
+import { eventDescription, eventSummary } from "./calendarText.js";
 import { clockPlus, resolveWallTime } from "./wallTime.js";
 
 export interface IcsOptions {
@@ -43,28 +42,6 @@ function calendarKey(r: ScheduleResult, calendarId: string | undefined): string 
   return createHash("sha256").update(basis).digest("hex").slice(0, 16);
 }
 
-function summary(r: ScheduleResult, i: Infusion): string {
-  const route = r.regimen.route.toUpperCase();
-  const where = i.sites ? `, ${i.sites} sites` : "";
-  return `${route} ${formatNumber(i.doseG)} g ${r.regimen.productName} (course ${i.course}, day ${i.day}/${i.daysInCourse}${where})`;
-}
-
-function description(r: ScheduleResult, i: Infusion, moved?: string): string {
-  const lines = [
-    ...(moved ? [`Start time moved: ${moved}`] : []),
-    `Dose: ${formatNumber(i.doseG)} g (${formatNumber(i.doseGPerKg, 3)} g/kg of dosing weight ` +
-      `${formatNumber(r.patient.dosingWeightKg)} kg)`,
-    `Volume: ${formatNumber(i.volumeMl, 1)} mL${i.sites ? ` at ${i.sites} sites, ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL each` : ""}`,
-    `Vials: ${formatVials(i.vials)}`,
-    `Rate plan (${i.infusionKind} infusion): ${i.ratePlan.map(rateStepText).join(", ")}`,
-    `Estimated chair time: ${hoursMinutes(i.durationMinutes)}`,
-  ];
-  if (i.movedBecause) lines.push(`Moved from ${i.plannedDate}: ${i.movedBecause}`);
-  for (const w of r.warnings) lines.push(`Warning ${w.code}: ${w.message}`);
-  lines.push("Decision support only: check against the current label; the prescriber and pharmacist decide.");
-  return lines.join("\n");
-}
-
 /**
  * `--format ics`: one VEVENT per infusion day. All-day by default; with `time` and `tz`, a timed
  * event in UTC that ends after the estimated chair time. UIDs are stable (`<key>-c<course>-d<day>`)
@@ -94,8 +71,8 @@ export function renderIcs(r: ScheduleResult, options: IcsOptions = {}): string {
       id: `${key}-c${i.course}-d${i.day}@mmn-dose`,
       sequence: options.sequence ?? 0,
       stamp,
-      summary: summary(r, i),
-      description: description(r, i, moved),
+      summary: eventSummary(r, i),
+      description: eventDescription(r, i, moved),
     };
     if (resolved) {
       const start = resolved.instant;
@@ -110,9 +87,4 @@ export function renderIcs(r: ScheduleResult, options: IcsOptions = {}): string {
     }
   }
   return `${cal.toString()}\r\n`;
-}
-
-/** One step of a rate plan as an event line: "from 0:30 42 mL/h". */
-function rateStepText(s: { readonly startMinute: number; readonly mlPerHour: number }): string {
-  return `from ${hoursMinutes(s.startMinute)} ${formatNumber(s.mlPerHour, 1)} mL/h`;
 }
