@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { Command } from "commander";
 import { addBatchCommand } from "./commands/batch.js";
+import { addCompletionCommand } from "./commands/completion.js";
 import { addConfigCommand } from "./commands/config.js";
 import { addProductsCommand } from "./commands/products.js";
 import { addScheduleCommand } from "./commands/schedule.js";
@@ -68,5 +69,6 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   addConfigCommand(ctx);
   addBatchCommand(ctx);
   addSchemaCommand(ctx);
+  addCompletionCommand(ctx);
   return program;
 }
