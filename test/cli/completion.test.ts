@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { IVIG_IDS, SCHEDULE_OPTIONS, SCIG_IDS } from "../../src/cli/options.js";
 import { BIN, runCli } from "../helpers/cli.js";
@@ -79,7 +82,9 @@ describe("mmn-dose completion", () => {
 
   it.runIf(has("zsh"))("zsh: the script parses (zsh -n) and registers _mmn_dose with compinit", () => {
     const script = `${process.execPath} ${BIN} completion zsh`;
-    expect(spawnSync("zsh", ["-n", "-c", `$(${script})`]).status).toBe(0);
+    const text = runCli(["completion", "zsh"]).stdout;
+    expect(spawnSync("zsh", ["-n", "-c", text]).status).toBe(0);
+    expect(spawnSync("zsh", ["-n", "-c", `${text}\nbroken() {`]).status).not.toBe(0); // -n does check
     const r = spawnSync(
       "zsh",
       ["-f", "-c", `autoload -U compinit; compinit -u -D; source <(${script}); print -r -- $_comps[mmn-dose]`],
@@ -89,6 +94,14 @@ describe("mmn-dose completion", () => {
   });
 
   it.runIf(has("fish"))("fish: the script parses (fish -n) and completes --pro and --product", () => {
+    const text = runCli(["completion", "fish"]).stdout;
+    // fish -n checks a file (not a -c string).
+    const dir = mkdtempSync(join(tmpdir(), "mmn-fish-"));
+    writeFileSync(join(dir, "good.fish"), text);
+    writeFileSync(join(dir, "bad.fish"), `${text}\nend\n`);
+    expect(spawnSync("fish", ["-n", join(dir, "good.fish")]).status).toBe(0);
+    expect(spawnSync("fish", ["-n", join(dir, "bad.fish")]).status).not.toBe(0); // -n does check
+    rmSync(dir, { recursive: true });
     const script = `"${process.execPath}" "${BIN}" completion fish | psub`;
     const run = (line: string) =>
       spawnSync("fish", ["-c", `source (${script}); complete -C "${line}"`], { encoding: "utf8" })
