@@ -1,5 +1,5 @@
 import { tz, tzOffset } from "@date-fns/tz";
-import { addDays, addMinutes, format, subMinutes } from "date-fns";
+import { addDays, addMinutes, lightFormat, subMinutes } from "date-fns";
 import type { IsoDate } from "../core/calendarDate.js";
 
 // Wall-clock times in a zone, for `--time`/`--tz` calendar events. Zone offsets come from
@@ -85,5 +85,5 @@ export function wallTimeToUtc(date: IsoDate, time: string, zone: string): Date {
  * clockPlus("23:30", 60) //=> "00:30"
  */
 export function clockPlus(time: string, minutes: number): string {
-  return format(addMinutes(wallAsUtc("2000-01-01", time), minutes), "HH:mm", IN_UTC);
+  return lightFormat(addMinutes(wallAsUtc("2000-01-01", time), minutes, IN_UTC), "HH:mm");
 }
