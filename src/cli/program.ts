@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { Command } from "commander";
 import { addBatchCommand } from "./commands/batch.js";
 import { addCompareCommand } from "./commands/compare.js";
+import { addCompletionCommand } from "./commands/completion.js";
 import { addConfigCommand } from "./commands/config.js";
 import { addExplainCommand } from "./commands/explain.js";
 import { addProductsCommand } from "./commands/products.js";
@@ -71,5 +72,6 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   addSchemaCommand(ctx);
   addCompareCommand(ctx);
   addExplainCommand(ctx);
+  addCompletionCommand(ctx);
   return program;
 }

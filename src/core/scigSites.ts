@@ -53,7 +53,7 @@ export function sitesFor(product: ScigProduct, phase: ScigPhase, volumeMl: numbe
  * @example
  * roundSizes({ sites: 7, sitesAtOnce: 4, rounds: 2 }) //=> [4, 3]
  */
-function roundSizes(plan: SitePlan): number[] {
+export function roundSizes(plan: SitePlan): number[] {
   const small = Math.floor(plan.sites / plan.rounds);
   const larger = plan.sites - small * plan.rounds;
   return Array.from({ length: plan.rounds }, (_, i) => (i < larger ? small + 1 : small));

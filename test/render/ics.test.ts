@@ -2,7 +2,8 @@ import type ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { planSchedule } from "../../src/core/schedule.js";
 import type { ScheduleResult } from "../../src/core/resultSchema.js";
-import { renderIcs, wallTimeToUtc } from "../../src/render/ics.js";
+import { renderIcs } from "../../src/render/ics.js";
+import { wallTimeToUtc } from "../../src/render/wallTime.js";
 import { checkRfc5545, instant, parseIcs, value } from "../helpers/formats.js";
 import { scheduleInput } from "../helpers/input.js";
 

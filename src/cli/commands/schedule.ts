@@ -23,10 +23,11 @@ function onlyOnce(flag: string, key: string, value: string, previous: unknown): 
   return value;
 }
 
-function unexpectedArgument(arg: string): UsageError {
+function unexpectedArgument(arg: string, commands: readonly string[]): UsageError {
+  const list = `${commands.slice(0, -1).join(", ")} and ${commands.at(-1)}`;
   const hint = /^(kg|lbs?|cm|in)$/i.test(arg)
     ? ` (write the unit without a space, e.g. --weight 70${arg.toLowerCase()})`
-    : " (the commands are products, schema, config, batch, compare and explain; everything else is an --option)";
+    : ` (the commands are ${list}; everything else is an --option)`;
   return new UsageError("UNEXPECTED_ARGUMENT", `unexpected argument '${arg}'${hint}`);
 }
 
@@ -46,11 +47,23 @@ export function addScheduleCommand(ctx: CommandContext): void {
   for (const group of OPTION_GROUPS) {
     for (const spec of SCHEDULE_OPTIONS) if (spec.group === group) program.addOption(commanderOption(spec));
   }
-  program.action((unexpected: string[], raw: Record<string, unknown>) => runSchedule(unexpected, raw, io));
+  program.action((unexpected: string[], raw: Record<string, unknown>) =>
+    runSchedule(
+      unexpected,
+      raw,
+      io,
+      program.commands.map((c) => c.name()),
+    ),
+  );
 }
 
 /** One patient: settings merged, validated, planned, rendered, written. */
-async function runSchedule(unexpected: string[], raw: Record<string, unknown>, io: Io): Promise<void> {
+async function runSchedule(
+  unexpected: string[],
+  raw: Record<string, unknown>,
+  io: Io,
+  commands: readonly string[],
+): Promise<void> {
   const swallowed = SCHEDULE_OPTIONS.find(
     (o) => typeof raw[o.key] === "string" && /^--[a-z]/.test(raw[o.key] as string),
   );
@@ -60,7 +73,7 @@ async function runSchedule(unexpected: string[], raw: Record<string, unknown>, i
       `${longFlagOf(swallowed.key)} needs a value: it took '${String(raw[swallowed.key])}', which ` + `is an option`,
     );
   }
-  if (unexpected.length > 0) throw unexpectedArgument(unexpected[0]!);
+  if (unexpected.length > 0) throw unexpectedArgument(unexpected[0]!, commands);
   const { request, result } = await plan(raw, io);
   const { outputPath } = await import("../output.js");
   const output = outputPath(raw.output);
