@@ -6,7 +6,8 @@
  */
 
 const SGR = /\u001b\[[0-9;]*m/g;
-const visible = (text: string) => text.replace(SGR, "").length;
+/** The columns a line takes on a terminal (colour codes take none). */
+export const visible = (text: string) => text.replace(SGR, "").length;
 
 /** The hanging indent of a wrapped line: field values, message text, or 2 more than the line's own. */
 function hangingIndent(plain: string, inSummary: boolean): number {
@@ -15,7 +16,7 @@ function hangingIndent(plain: string, inSummary: boolean): number {
   return (/^ */.exec(plain)?.[0].length ?? 0) + 2;
 }
 
-/** Pieces of a word too long for `room` (a URL): after a '/', '-', '?', '&' or '=' that fits, else at `room`. */
+/** Pieces of a word too long for `room` (not a URL): after a '/', '-', '?', '&' or '=' that fits, else at `room`. */
 function breakWord(word: string, room: number): string[] {
   const pieces: string[] = [];
   let rest = word;
@@ -61,7 +62,10 @@ function wrapLine(line: string, width: number, indent: number): string[] {
     }
     if (!fresh) out.push(current);
     const room = width - indent;
-    const pieces = visible(word) > room ? breakWord(word, room) : [word];
+    // A URL is never broken (it could not be clicked or copied): it gets a line of its own, which the
+    // terminal may wrap softly.
+    const isUrl = /^\w+:\/\//.test(word.replace(SGR, ""));
+    const pieces = visible(word) > room && !isUrl ? breakWord(word, room) : [word];
     for (const piece of pieces.slice(0, -1)) out.push(pad + piece);
     current = pad + pieces.at(-1)!;
     fresh = false;

@@ -2,7 +2,7 @@ import { formatNumber, plural } from "../core/format.js";
 import type { Message, ScheduleResult } from "../core/resultSchema.js";
 import { REGION_LABEL } from "../data/products.js";
 import { explainSection } from "./explainSection.js";
-import { fitToWidth } from "./fitWidth.js";
+import { fitToWidth, visible } from "./fitWidth.js";
 import { NO_COLOR, type Paint } from "./paint.js";
 import { phaseFields, phaseHeading } from "./phases.js";
 import { formatVials, grams, hoursMinutes } from "./quantities.js";
@@ -22,10 +22,13 @@ export interface TableLayout {
  */
 export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR, layout: TableLayout = {}): string {
   const plans = new RatePlanLetters();
+  // On a narrow terminal the vials are written compactly ("2×30+1×10 g") before any column wraps.
+  const full = infusionsSection(r, paint, new RatePlanLetters(), formatVials);
+  const tooWide = layout.width !== undefined && full.some((line) => visible(line) > layout.width!);
   const lines = [
     ...summarySection(r, paint),
     "",
-    ...infusionsSection(r, paint, plans),
+    ...infusionsSection(r, paint, plans, tooWide ? compactVials : formatVials),
     "",
     ...ratePlansSection(r, paint, plans),
     ...(r.explain ? explainSection(r.explain, paint) : []),
@@ -181,7 +184,7 @@ class RatePlanLetters {
 }
 
 /** The cells of one infusion day. */
-function infusionRow(i: Infusion, first: boolean, scig: boolean, plans: RatePlanLetters): string[] {
+function infusionRow(i: Infusion, first: boolean, scig: boolean, plans: RatePlanLetters, vials: VialText): string[] {
   return [
     first ? String(i.course) : "",
     `${i.weekday} ${i.date}${i.movedBecause ? "*" : ""}`,
@@ -192,12 +195,22 @@ function infusionRow(i: Infusion, first: boolean, scig: boolean, plans: RatePlan
     ...(scig ? [sitesCell(i)] : []),
     plans.letterOf(i),
     hoursMinutes(i.durationMinutes),
-    formatVials(i.vials) + (i.wasteG > 0 ? ` (${grams(i.wasteG)} left over)` : ""),
+    vials(i.vials) + (i.wasteG > 0 ? ` (${grams(i.wasteG)} left over)` : ""),
   ];
 }
 
+type VialText = (vials: readonly { readonly sizeG: number; readonly count: number }[]) => string;
+
+/**
+ * Vials in few columns, for a narrow terminal.
+ *
+ * @example
+ * compactVials([{ sizeG: 30, count: 2 }, { sizeG: 10, count: 1 }]) //=> "2×30+1×10 g"
+ */
+const compactVials: VialText = (vials) => `${vials.map((v) => `${v.count}×${formatNumber(v.sizeG)}`).join("+")} g`;
+
 /** The dated infusion days, course by course, with a total row for a course of several days. */
-function infusionsSection(r: ScheduleResult, paint: Paint, plans: RatePlanLetters): string[] {
+function infusionsSection(r: ScheduleResult, paint: Paint, plans: RatePlanLetters, vials: VialText): string[] {
   // A treatment plan may mix routes: the Sites column shows when any infusion has sites.
   const scig = r.regimen.scig !== null || r.infusions.some((i) => i.sites !== undefined);
   const sites = scig ? ["Sites × mL"] : [];
@@ -217,7 +230,7 @@ function infusionsSection(r: ScheduleResult, paint: Paint, plans: RatePlanLetter
     if (total.phase !== undefined && ![...headings.values()].includes(total.phase))
       headings.set(rows.length, total.phase);
     const days = r.infusions.filter((i) => i.course === total.course);
-    for (const [k, i] of days.entries()) rows.push(infusionRow(i, k === 0, scig, plans));
+    for (const [k, i] of days.entries()) rows.push(infusionRow(i, k === 0, scig, plans, vials));
     if (days.length > 1) {
       const volume = formatNumber(total.volumeMl, 1);
       rows.push([
@@ -230,7 +243,7 @@ function infusionsSection(r: ScheduleResult, paint: Paint, plans: RatePlanLetter
         ...(scig ? [""] : []),
         "",
         "",
-        formatVials(total.vials),
+        vials(total.vials),
       ]);
     }
   }
