@@ -94,8 +94,11 @@ function planRegimen(
   try {
     const request = validateScheduleOptions(raw);
     const result = planSchedule(steadyStateInput(request.input), io.today());
-    const warnings = result.warnings.map((w) => ({ ...w, message: inRegimenTerms(regimen, w.message) }));
-    return { regimen: regimen.text, result: { ...result, warnings } };
+    const terms = (m: (typeof result.warnings)[number]) => ({ ...m, message: inRegimenTerms(regimen, m.message) });
+    return {
+      regimen: regimen.text,
+      result: { ...result, warnings: result.warnings.map(terms), notes: result.notes.map(terms) },
+    };
   } catch (error) {
     const fromSite = Object.fromEntries(Object.entries(sources).filter((e) => applies(e) && !(e[0] in own)));
     const named = withSettingSources(error, fromSite);

@@ -38,7 +38,7 @@ import {
   NAMED_FACTORS,
   WEEKS_AFTER_LAST_IVIG,
 } from "../data/scigConversion.js";
-import { SOURCES, type Source } from "../data/sources.js";
+import type { Source } from "../data/sources.js";
 
 /** A refused rounding of an SCIG dose says it is about the SCIG route, as for IVIG it names the course. */
 const SCIG_REFUSAL: RefusalContext = { text: "--route scig", options: ["--route"] };
@@ -348,12 +348,7 @@ function roundDoses(
     const each = everyWeeks === 1 ? "weekly" : `${everyWeeks}-weekly`;
     const to = dose.rounding === "none" ? "0.01 g" : "whole vials";
     const percent = formatPercent(((full.totalMg - full.exactMg) / full.exactMg) * 100);
-    const source = dose.rounding === "none" ? [] : [SOURCES.optionCareScigRounding];
-    log.note(
-      "ROUNDED",
-      `each ${each} dose ${g(full.exactMg)} rounded to ${to} = ${g(full.totalMg)} (${percent})`,
-      source,
-    );
+    log.note("ROUNDED", `each ${each} dose ${g(full.exactMg)} rounded to ${to} = ${g(full.totalMg)} (${percent})`);
   }
   return doses;
 }
