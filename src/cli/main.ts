@@ -11,14 +11,14 @@ export { IoError } from "./errors.js";
 export type { Io } from "./io.js";
 
 /** `mmn-dose` alone: this on stderr, exit 2 (the full --help is long). */
-const SHORT_USAGE = `Usage: mmn-dose --weight <weight> [options]   an IVIG schedule (or its SCIG equivalent)
-       mmn-dose products | batch [file] | config | schema | compare --regimen … --regimen …
+const SHORT_USAGE = `Usage: mmn-dose --weight <weight> [options]   an IVIG or SCIG schedule
+       mmn-dose compare --weight <weight> --regimen … --regimen …   side by side
+       mmn-dose batch [file] | explain [CODE] | products | config | schema
 Examples:
   mmn-dose --weight 70 --start 2026-12-01
-  mmn-dose --weight 70 --route scig --last-ivig 2026-11-24
+  mmn-dose --weight 70 --route scig --last-ivig 2026-11-24 --explain
   mmn-dose --weight 70 --format ics --time 9:00 -o plan.ics
-  mmn-dose batch patients.jsonl > schedules.jsonl
-Run 'mmn-dose --help' for every option and its range.
+Run 'mmn-dose --help' or 'mmn-dose <command> --help' for every option.
 `;
 
 /** Whether the output is JSON (an error is then a JSON document too); `--format JSON` counts. */
