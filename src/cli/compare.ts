@@ -2,7 +2,7 @@ import { type Comparison, compareRegimens, steadyStateInput } from "../core/comp
 import { DomainError } from "../core/errors.js";
 import { planContext } from "../core/planner.js";
 import { planSchedule } from "../core/schedule.js";
-import { paintFor } from "./commandKit.js";
+import { paintFor, terminalWidth } from "./commandKit.js";
 import { otherRouteKeys, resolveSiteSettings } from "./config.js";
 import { withSettingSources } from "./coreErrors.js";
 import { UsageError } from "./errors.js";
@@ -144,7 +144,8 @@ export async function runCompare(opts: CompareOptions, io: Io): Promise<void> {
     text = renderJson(comparison);
   } else {
     const { renderCompareTable } = await import("../render/compareTable.js");
-    text = renderCompareTable(comparison, await paintFor(output === undefined ? opts.color : opts.color === true, io));
+    const paint = await paintFor(output === undefined ? opts.color : opts.color === true, io);
+    text = renderCompareTable(comparison, paint, { width: terminalWidth(io, output) });
   }
   if (output === undefined) {
     io.writeOut(text);

@@ -1,5 +1,6 @@
 import type { Comparison, RegimenYear } from "../core/compare.js";
 import { formatNumber } from "../core/format.js";
+import { fitToWidth, wrapProse } from "./fitWidth.js";
 import { NO_COLOR, type Paint } from "./paint.js";
 import { grams, hoursMinutes } from "./quantities.js";
 
@@ -8,17 +9,19 @@ import { grams, hoursMinutes } from "./quantities.js";
  * the regimens as columns (numbered as in the list; 3 regimens fit 80 columns), warnings grouped by
  * the regimens they concern, and the sources. Numbers carry no trailing zeros (ISMP).
  */
-export function renderCompareTable(c: Comparison, paint: Paint = NO_COLOR): string {
+export function renderCompareTable(c: Comparison, paint: Paint = NO_COLOR, layout: { width?: number } = {}): string {
+  // On a terminal (`width`) the prose wraps with a hanging indent; the figure grid stays as it is.
+  const { width } = layout;
+  const fields = (lines: string[]) => (width === undefined ? lines : fitToWidth(lines, width));
+  const prose = (lines: string[]) => (width === undefined ? lines : wrapProse(lines, width));
   const lines = [
-    ...headerSection(c, paint),
+    ...fields(headerSection(c, paint)),
     "",
-    ...regimensSection(c, paint),
+    ...prose(regimensSection(c, paint)),
     "",
     ...figuresSection(c, paint),
     "",
-    ...warningsSection(c, paint),
-    ...notesSection(c, paint),
-    ...sourcesSection(c, paint),
+    ...prose([...warningsSection(c, paint), ...notesSection(c, paint), ...sourcesSection(c, paint)]),
   ];
   return `${lines.join("\n")}\n`;
 }
