@@ -16,7 +16,7 @@ describe("a plan file with a JSON syntax error says where, as a config file does
   });
 
   it("a byte order mark is not a column", () => {
-    expect(() => parsePlanText('\uFEFF{ phases: [] }', "--plan p.json")).toThrow(
+    expect(() => parsePlanText("\uFEFF{ phases: [] }", "--plan p.json")).toThrow(
       "--plan p.json: line 1, column 3: not valid JSON: expected a key in double quotes, found 'p'",
     );
   });
