@@ -4,6 +4,7 @@ import type { ScheduleResult } from "../core/resultSchema.js";
 import { planSchedule } from "../core/schedule.js";
 import { FAILED_LINES_NAMED, type FailedLine, listFailedLines } from "../render/failedLines.js";
 import { CliError, EXIT, UsageError } from "./errors.js";
+import { terminalWidth } from "./commandKit.js";
 import type { Io } from "./io.js";
 import { otherRouteKeys, resolveSiteSettings } from "./config.js";
 import { domainError, withSettingSources } from "./coreErrors.js";
@@ -247,10 +248,11 @@ async function consumer(
   format: BatchFormat,
   shape: BatchShape,
   write: (text: string) => Promise<void>,
+  width?: number,
 ): Promise<Consumer> {
   // The command refuses --forecast with --format fhir.
   if (shape.forecast !== undefined && format !== "fhir") {
-    const sink = (await import("./forecastRun.js")).forecastSink(shape.forecast, format);
+    const sink = (await import("./forecastRun.js")).forecastSink(shape.forecast, format, width);
     return { take: async (out) => sink.add(out), end: (counts) => write(sink.render(counts.records)) };
   }
   if (format === "csv") {
@@ -313,7 +315,8 @@ export async function runBatch(
       };
   const progress = progressLine(io);
   try {
-    const to = await consumer(format, shape, write);
+    // A forecast table's prose wraps on a terminal, never in a file (-o) or a pipe.
+    const to = await consumer(format, shape, write, terminalWidth(io, output));
     const lines = splitLines(io.readInput(file), MAX_LINE_BYTES);
     const counts = await runLines(
       lines,

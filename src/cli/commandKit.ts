@@ -46,3 +46,13 @@ export async function paintFor(flag: boolean | undefined, io: Io): Promise<Paint
   const [{ Chalk }, { paintFrom }] = await Promise.all([import("chalk"), import("../render/paint.js")]);
   return paintFrom(new Chalk({ level: 1 }));
 }
+
+/**
+ * The width to wrap a table's prose to: the terminal's columns (at least 40), or none when stdout is
+ * not a terminal or the output goes to a file (`-o`): piped output never changes.
+ */
+export function terminalWidth(io: Io, output?: string): number | undefined {
+  const columns = io.stdoutColumns;
+  if (output !== undefined) return undefined;
+  return io.stdoutIsTTY && columns !== undefined && columns > 0 ? Math.max(columns, 40) : undefined;
+}

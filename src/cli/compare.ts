@@ -2,7 +2,7 @@ import { type Comparison, compareRegimens, steadyStateInput } from "../core/comp
 import { DomainError } from "../core/errors.js";
 import { planContext } from "../core/planner.js";
 import { planSchedule } from "../core/schedule.js";
-import { paintFor } from "./commandKit.js";
+import { paintFor, terminalWidth } from "./commandKit.js";
 import { otherRouteKeys, resolveSiteSettings } from "./config.js";
 import { withSettingSources } from "./coreErrors.js";
 import { UsageError } from "./errors.js";
@@ -94,8 +94,11 @@ function planRegimen(
   try {
     const request = validateScheduleOptions(raw);
     const result = planSchedule(steadyStateInput(request.input), io.today());
-    const warnings = result.warnings.map((w) => ({ ...w, message: inRegimenTerms(regimen, w.message) }));
-    return { regimen: regimen.text, result: { ...result, warnings } };
+    const terms = (m: (typeof result.warnings)[number]) => ({ ...m, message: inRegimenTerms(regimen, m.message) });
+    return {
+      regimen: regimen.text,
+      result: { ...result, warnings: result.warnings.map(terms), notes: result.notes.map(terms) },
+    };
   } catch (error) {
     const fromSite = Object.fromEntries(Object.entries(sources).filter((e) => applies(e) && !(e[0] in own)));
     const named = withSettingSources(error, fromSite);
@@ -141,7 +144,8 @@ export async function runCompare(opts: CompareOptions, io: Io): Promise<void> {
     text = renderJson(comparison);
   } else {
     const { renderCompareTable } = await import("../render/compareTable.js");
-    text = renderCompareTable(comparison, await paintFor(output === undefined ? opts.color : opts.color === true, io));
+    const paint = await paintFor(output === undefined ? opts.color : opts.color === true, io);
+    text = renderCompareTable(comparison, paint, { width: terminalWidth(io, output) });
   }
   if (output === undefined) {
     io.writeOut(text);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import * as z from "zod/mini";
 import { UsageError } from "./errors.js";
 import { envName, FLAG_KEYS, optionValueFromJson, PATIENT_KEYS, routeOnly, SITE_KEYS } from "./options.js";
+import { closest } from "./suggest.js";
 import { ScheduleOptionsSchema } from "./validate.js";
 
 /**
@@ -176,14 +177,18 @@ async function loadConfig(explicit: string | undefined, env: Readonly<Record<str
       const issue = parsed.error.issues[0]!;
       const key = issue.path.length > 0 ? `key '${String(issue.path[0])}'` : "the file";
       const what =
-        issue.code === "unrecognized_keys"
-          ? `unknown key '${issue.keys[0]}' (site keys: ` + `${SITE_KEYS.join(", ")})`
-          : `${key}: ${issue.message}`;
+        issue.code === "unrecognized_keys" ? unknownKeyText(String(issue.keys[0])) : `${key}: ${issue.message}`;
       throw new UsageError("CONFIG", `config ${path}: ${what}`);
     }
     return { path, values: parsed.data as Partial<Record<SiteKey, unknown>> };
   }
   return { path: undefined, values: {} as Partial<Record<SiteKey, unknown>> };
+}
+
+/** An unknown config key, with the closest site key as batch lines, plan phases and MMN_DOSE_* variables name it. */
+function unknownKeyText(key: string): string {
+  const near = closest(key, SITE_KEYS);
+  return `unknown key '${key}'${near === undefined ? "" : ` (did you mean ${near}?)`}; the site keys are ${SITE_KEYS.join(", ")}`;
 }
 
 /** Config values → what the option validators read, as for batch lines; `avoid: []` is no dates. */

@@ -19,7 +19,7 @@ import {
  * only the cells (period × product) and the failed lines (line, id, error) are kept. The document is
  * written once, when the input ends.
  */
-export function forecastSink(period: ForecastPeriod, format: "table" | "json" | "csv") {
+export function forecastSink(period: ForecastPeriod, format: "table" | "json" | "csv", width?: number) {
   const acc = createForecast(period);
   const failedLines: FailedLine[] = [];
   return {
@@ -44,6 +44,7 @@ export function forecastSink(period: ForecastPeriod, format: "table" | "json" | 
           patients: acc.schedules,
           lines,
           failed: failedLines.length,
+          width,
         },
       );
     },

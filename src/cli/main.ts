@@ -11,14 +11,14 @@ export { IoError } from "./errors.js";
 export type { Io } from "./io.js";
 
 /** `mmn-dose` alone: this on stderr, exit 2 (the full --help is long). */
-const SHORT_USAGE = `Usage: mmn-dose --weight <weight> [options]   an IVIG schedule (or its SCIG equivalent)
-       mmn-dose products | batch [file] | config | schema | compare --regimen … --regimen …
+const SHORT_USAGE = `Usage: mmn-dose --weight <weight> [options]   an IVIG or SCIG schedule
+       mmn-dose compare --weight <weight> --regimen … --regimen …   side by side
+       mmn-dose batch [file] | explain [CODE] | products | config | schema
 Examples:
   mmn-dose --weight 70 --start 2026-12-01
-  mmn-dose --weight 70 --route scig --last-ivig 2026-11-24
+  mmn-dose --weight 70 --route scig --last-ivig 2026-11-24 --explain
   mmn-dose --weight 70 --format ics --time 9:00 -o plan.ics
-  mmn-dose batch patients.jsonl > schedules.jsonl
-Run 'mmn-dose --help' for every option and its range.
+Run 'mmn-dose --help' or 'mmn-dose <command> --help' for every option.
 `;
 
 /** Whether the output is JSON (an error is then a JSON document too); `--format JSON` counts. */
@@ -39,6 +39,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
   const wantsJson = asksForJson(argv);
+  // Subcommands come first (options before them are refused): their usage errors point to their own --help.
+  const command = SUBCOMMANDS.find((c) => c === argv[0]);
   const debug = argv.includes("--debug");
   let exitCode: number = EXIT.ok;
   try {
@@ -54,11 +56,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       ) {
         return EXIT.ok;
       }
-      return reportError(io, new UsageError("USAGE", commanderMessage(error)), wantsJson, debug);
+      return reportError(io, new UsageError("USAGE", commanderMessage(error)), { wantsJson, debug, command });
     }
-    return reportError(io, error, wantsJson, debug);
+    return reportError(io, error, { wantsJson, debug, command });
   }
 }
+
+/** The subcommands whose usage errors name their own `--help`. */
+const SUBCOMMANDS = ["batch", "compare", "config", "explain", "products", "schema"] as const;
 
 /** Options of `batch` only: given to the one-patient command, say where they belong. */
 const BATCH_ONLY = ["--forecast", "--fields", "--no-sources"];
@@ -82,7 +87,11 @@ function commanderMessage(error: CommanderError): string {
  * trace only for an internal error with --debug. Failing to write the report (a closed stdout, a
  * full disk behind stderr) never changes the exit code: it still says what happened.
  */
-function reportError(io: Io, error: unknown, wantsJson: boolean, debug: boolean): number {
+function reportError(
+  io: Io,
+  error: unknown,
+  { wantsJson, debug, command }: { wantsJson: boolean; debug: boolean; command: string | undefined },
+): number {
   const known = error instanceof CliError ? error : domainError(error);
   const code = known ? known.code : "INTERNAL";
   const text = escapeControl(
@@ -100,7 +109,11 @@ function reportError(io: Io, error: unknown, wantsJson: boolean, debug: boolean)
   }
   attempt(() => io.writeErr(`mmn-dose: ${text}\n`));
   if (known?.exitCode === EXIT.usage)
-    attempt(() => io.writeErr("Run 'mmn-dose --help' for the options and their ranges.\n"));
+    attempt(() =>
+      io.writeErr(
+        `Run 'mmn-dose ${command === undefined ? "" : `${command} `}--help' for the options and their ranges.\n`,
+      ),
+    );
   if (!known && !debug) attempt(() => io.writeErr("Re-run with --debug for details.\n"));
   if (!known && debug && error instanceof Error && error.stack) {
     const stack = error.stack.split("\n").map(escapeControl).join("\n");

@@ -3,6 +3,7 @@ import { DomainError } from "../core/errors.js";
 import type { ScheduleInput } from "../core/input.js";
 import { planPhases } from "../core/phases.js";
 import type { ScheduleResult } from "../core/resultSchema.js";
+import { jsonSyntaxError } from "./jsonSyntax.js";
 import { UsageError } from "./errors.js";
 import { FLAG_KEYS, longFlagOf, optionValueFromJson, routeOnly, VALUE_OPTIONS } from "./options.js";
 import { closest } from "./suggest.js";
@@ -51,10 +52,16 @@ const REGIMEN_KEYS = PHASE_KEYS.filter((k) => !OWN_KEYS.includes(k));
  * parsePlanText('{"phases":[{"dose":1}]}', "--plan p.json") //=> { phases: [{ dose: 1 }] }
  */
 export function parsePlanText(text: string, label: string): unknown {
+  const json = text.startsWith("\uFEFF") ? text.slice(1) : text;
   try {
-    return JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
+    return JSON.parse(json);
   } catch (e) {
-    throw new UsageError("INVALID_PLAN", `${label}: not valid JSON (${(e as Error).message})`);
+    // As a config file: the line and column (JSON.parse's message differs between Node versions).
+    const at = jsonSyntaxError(json);
+    const where = at
+      ? `line ${at.line}, column ${at.column}: not valid JSON: ${at.message}`
+      : `not valid JSON (${(e as Error).message})`;
+    throw new UsageError("INVALID_PLAN", `${label}: ${where}`);
   }
 }
 

@@ -145,5 +145,10 @@ export function inRegimenTerms(regimen: RegimenText, message: string): string {
     text = text.split(`${flag} ${String(value)}`).join(`${key}=${String(value)}`);
     text = text.replace(new RegExp(`${flag}(?![\\w-])`, "g"), key);
   }
+  // A regimen key the regimen does not give, but a message suggests (`--scig-every sets another interval`),
+  // is a key of the regimen too, unless compare also takes it on the command line.
+  for (const key of REGIMEN_KEYS.filter((k) => !SITE_DEFAULT_KEYS.includes(k))) {
+    text = text.replace(new RegExp(`${longFlagOf(key)}(?![\\w-])`, "g"), key);
+  }
   return text;
 }

@@ -81,7 +81,26 @@ export interface RegimenYear {
   /** gramsPerYear × --price-per-g; null without a price. */
   readonly costPerYear: number | null;
   readonly warnings: readonly Message[];
+  /** The notes that change what the regimen gives (its interval, its rounded dose, the SCIG factor). */
+  readonly notes: readonly Message[];
 }
+
+/**
+ * Notes a comparison carries: those that change what a regimen gives, so that no regimen is changed
+ * silently (HyQvia given more often than typed, a dose rounded, the SCIG factor used). Notes on
+ * dates, first infusions and the ramp-up do not apply to a steady-state year.
+ */
+const COMPARE_NOTE_CODES: ReadonlySet<string> = new Set([
+  "SCIG_EVERY_SHORTENED",
+  "ROUNDED",
+  "ROUNDED_DAY_WITHIN_TOLERANCE",
+  "ROUNDING_OVERRIDES_POLICY",
+  "SCIG_FACTOR",
+]);
+
+/** A message without its remedies: they are flags of the one-patient command; here they would be regimen keys. */
+const withoutRemedies = ({ code, message, sources }: Message): Message =>
+  sources ? { code, message, sources } : { code, message };
 
 export interface Comparison {
   readonly schemaVersion: 1;
@@ -165,10 +184,8 @@ export function regimenYear(regimen: string, result: ScheduleResult, pricePerG: 
     sitesPerYear: sites === null ? null : year(sites),
     vialsPerYear: vials.map((v) => ({ sizeG: v.sizeG, count: year(v.count) })),
     costPerYear: pricePerG === undefined ? null : year(dispensedG * pricePerG),
-    // A warning's remedies are flags of the one-patient command; here they would be regimen keys.
-    warnings: result.warnings.map(({ code, message, sources }) =>
-      sources ? { code, message, sources } : { code, message },
-    ),
+    warnings: result.warnings.map(withoutRemedies),
+    notes: result.notes.filter((n) => COMPARE_NOTE_CODES.has(n.code)).map(withoutRemedies),
   };
 }
 

@@ -217,6 +217,31 @@ function roundingStep(r: ScheduleResult, exactMg: number, course: CourseDose, ov
   );
 }
 
+/**
+ * The rounding of an SCIG dose as the planner does it (scig.ts): `--round 5g` rounds the IVIG course
+ * before it is converted (the step above), and the SCIG dose itself always goes to whole vials, as
+ * the SC order form rounds it; `--round none` keeps it to 0.01 g.
+ */
+function scigRoundingStep(input: ScheduleInput, r: ScheduleResult, exactMg: number, dose: CourseDose): ExplainStep {
+  const asked = roundingOf(input, input.policy === undefined ? undefined : POLICIES[input.policy]);
+  const from =
+    asked.source === "policy" ? ` from --policy ${input.policy}` : asked.source === "default" ? " (default)" : "";
+  const setting = `--round ${asked.rounding}${from}`;
+  const change = `${g(dose.courseDoseMg)} (${formatPercent(roundingDifferencePercent(exactMg, dose.courseDoseMg))})`;
+  if (asked.rounding === "none") return step("Rounding", `${setting}: ${g(exactMg)} kept to 0.01 g`, change);
+  const how =
+    asked.rounding === "5g"
+      ? `${setting}: applied to the IVIG course dose above; the SCIG dose goes to whole vials: `
+      : `${setting}: `;
+  const sessions = plural(r.regimen.scig?.sessions ?? 1, "session");
+  return step(
+    "Rounding",
+    `${how}the total nearest ${g(exactMg)} that whole vials of ${sizesText(r)} make in ${sessions}, ties up (within 10 %)`,
+    change,
+    SOURCES.optionCareScigRounding,
+  );
+}
+
 function splitStep(course: CourseDose, kg: number, unit: string): ExplainStep {
   const days = course.dayDosesMg;
   const perKg = [...new Set(days)].map((mg) => `${formatNumber(mgToG(mg) / kg, 3)} g/kg`).join(" or ");
@@ -267,7 +292,7 @@ function explainScigDose(input: ScheduleInput, r: ScheduleResult, d: DosingWeigh
       g(full.exact),
       scig.everyWeeks > 1 ? product.intervalsWeeks.source : null,
     ),
-    roundingStep(r, full.exact, full.dose, `in ${plural(scig.sessions, "session")}`),
+    scigRoundingStep(input, r, full.exact, full.dose),
   ];
   if (scig.sessions > 1) steps.push(splitStep(full.dose, kg, "whole vials"));
   const doses = new Set(full.dose.dayDosesMg);

@@ -3,7 +3,7 @@ import type { ScheduleInput } from "./input.js";
 import { buildRatePlan, resolveRates } from "./ratePlan.js";
 import type { ExplainStep, Infusion, ScheduleResult } from "./resultSchema.js";
 import { sitesFor } from "./scigSites.js";
-import { type Fact, findProduct, findScigProduct, STANDARD_RATE_STEPS } from "../data/products.js";
+import { type Fact, findProduct, findScigProduct } from "../data/products.js";
 import type { Source } from "../data/sources.js";
 
 /** `--explain` for the pump: IVIG rate plans scaled by the dosing weight, SCIG sites and per-site rates. */
@@ -34,18 +34,24 @@ export function explainIvigRates(input: ScheduleInput, r: ScheduleResult, kg: nu
   const product = findProduct(r.regimen.product)!;
   const rates = resolveRates(product, input.rates);
   const conc = product.concentrationGPerMl.value;
+  // The initial rate and the maximum come from the label (unless an option set them): cite it, and name
+  // where the steps between them come from in the formula.
+  const given = input.rates ?? {};
   const source =
-    rates.stepsFrom === "label"
-      ? sourceOf(product.rates.intermediateMlPerKgPerHour)
-      : rates.stepsFrom === "standard"
-        ? STANDARD_RATE_STEPS.source
-        : sourceOf(product.rates.initialMlPerKgPerHour);
+    given.initialMlPerKgPerHour === undefined
+      ? sourceOf(product.rates.initialMlPerKgPerHour)
+      : given.maxMlPerKgPerHour === undefined
+        ? sourceOf(product.rates.maxMlPerKgPerHour)
+        : rates.stepsFrom === "label"
+          ? sourceOf(product.rates.intermediateMlPerKgPerHour)
+          : null;
+  const ends = `the ${product.name} label's initial rate and maximum`;
   const from =
     rates.stepsFrom === "standard"
-      ? "NL-IVIG002 steps between the label's initial rate and maximum"
+      ? `NL-IVIG002 steps between ${ends}`
       : rates.stepsFrom === "label"
         ? `the ${product.name} label's steps`
-        : "--rate-steps";
+        : `--rate-steps between ${ends}`;
   return kindsIn(r).map((kind) => {
     const plan = buildRatePlan(rates, kind, kg, conc);
     const steps = plan.map(

@@ -303,7 +303,7 @@ const NOTES: Readonly<Record<NoteCode, MessageCodeInfo>> = {
     kind: "note",
     meaning: "HyQvia is given more often than the IVIG interval",
     firesWhen: "the IVIG interval's HyQvia dose would be above its 1200 mL a day",
-    sources: [SOURCES.hyqviaDosage],
+    sources: [SOURCES.hyqviaCidp],
   },
   RATE_TABLE_WEIGHT_RANGE: {
     kind: "note",

@@ -85,6 +85,12 @@ export const SOURCES = {
     title: "Option Care Health IG order form: an infusion may be given ± 4 days from its date for scheduling",
     url: "https://cdn.shopify.com/s/files/1/0628/6658/7872/files/IG-Adult-1.pdf",
   },
+  optionCareScigRounding: {
+    id: "optionCareScigRounding",
+    title:
+      "Option Care Health IG order form: IV doses to the nearest whole 5 g vial, SC doses to the nearest single-use vial",
+    url: "https://cdn.shopify.com/s/files/1/0628/6658/7872/files/IG-Adult-1.pdf",
+  },
   optionCareBmi30: {
     id: "optionCareBmi30",
     title: "Option Care Health IG order form: BMI > 30, adjusted body weight used",

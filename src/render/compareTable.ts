@@ -1,5 +1,6 @@
 import type { Comparison, RegimenYear } from "../core/compare.js";
 import { formatNumber } from "../core/format.js";
+import { fitToWidth, wrapProse } from "./fitWidth.js";
 import { NO_COLOR, type Paint } from "./paint.js";
 import { grams, hoursMinutes } from "./quantities.js";
 
@@ -8,16 +9,19 @@ import { grams, hoursMinutes } from "./quantities.js";
  * the regimens as columns (numbered as in the list; 3 regimens fit 80 columns), warnings grouped by
  * the regimens they concern, and the sources. Numbers carry no trailing zeros (ISMP).
  */
-export function renderCompareTable(c: Comparison, paint: Paint = NO_COLOR): string {
+export function renderCompareTable(c: Comparison, paint: Paint = NO_COLOR, layout: { width?: number } = {}): string {
+  // On a terminal (`width`) the prose wraps with a hanging indent; the figure grid stays as it is.
+  const { width } = layout;
+  const fields = (lines: string[]) => (width === undefined ? lines : fitToWidth(lines, width));
+  const prose = (lines: string[]) => (width === undefined ? lines : wrapProse(lines, width));
   const lines = [
-    ...headerSection(c, paint),
+    ...fields(headerSection(c, paint)),
     "",
-    ...regimensSection(c, paint),
+    ...prose(regimensSection(c, paint)),
     "",
     ...figuresSection(c, paint),
     "",
-    ...warningsSection(c, paint),
-    ...sourcesSection(c, paint),
+    ...prose([...warningsSection(c, paint), ...notesSection(c, paint), ...sourcesSection(c, paint)]),
   ];
   return `${lines.join("\n")}\n`;
 }
@@ -127,23 +131,36 @@ function figuresSection(c: Comparison, paint: Paint): string[] {
   return lines;
 }
 
-/** Each warning once, with the regimens it concerns ("1, 2"). */
-function warningsSection(c: Comparison, paint: Paint): string[] {
+/** Each message once, with the regimens it concerns ("1, 2"). */
+function grouped(c: Comparison, of: (r: RegimenYear) => RegimenYear["warnings"]) {
   const grouped = new Map<string, { code: string; message: string; regimens: number[] }>();
   c.regimens.forEach((r, i) => {
-    for (const w of r.warnings) {
+    for (const w of of(r)) {
       const key = `${w.code}\u0000${w.message}`;
       const entry = grouped.get(key) ?? { code: w.code, message: w.message, regimens: [] };
       entry.regimens.push(i + 1);
       grouped.set(key, entry);
     }
   });
-  if (grouped.size === 0) return [paint.bold("Warnings: none"), ""];
-  const lines = [paint.bold(`Warnings (${grouped.size})`)];
-  for (const w of grouped.values()) {
-    const which = w.regimens.length === c.regimens.length ? "all" : w.regimens.join(", ");
-    lines.push(`  ${paint.warn(`! ${w.code}`)} [${which}]: ${w.message}`);
-  }
+  const which = (regimens: number[]) => (regimens.length === c.regimens.length ? "all" : regimens.join(", "));
+  return [...grouped.values()].map((m) => ({ ...m, which: which(m.regimens) }));
+}
+
+/** Each warning once, with the regimens it concerns ("1, 2"). */
+function warningsSection(c: Comparison, paint: Paint): string[] {
+  const warnings = grouped(c, (r) => r.warnings);
+  if (warnings.length === 0) return [paint.bold("Warnings: none"), ""];
+  const lines = [paint.bold(`Warnings (${warnings.length})`)];
+  for (const w of warnings) lines.push(`  ${paint.warn(`! ${w.code}`)} [${w.which}]: ${w.message}`);
+  return [...lines, ""];
+}
+
+/** The notes that change what a regimen gives, each once with its regimens; nothing when there are none. */
+function notesSection(c: Comparison, paint: Paint): string[] {
+  const notes = grouped(c, (r) => r.notes);
+  if (notes.length === 0) return [];
+  const lines = [paint.bold(`Notes (${notes.length})`)];
+  for (const n of notes) lines.push(`  ${paint.note(`i ${n.code}`)} [${n.which}]: ${n.message}`);
   return [...lines, ""];
 }
 

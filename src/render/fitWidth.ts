@@ -11,7 +11,8 @@ export const visible = (text: string) => text.replace(SGR, "").length;
 
 /** The hanging indent of a wrapped line: field values, message text, or 2 more than the line's own. */
 function hangingIndent(plain: string, inSummary: boolean): number {
-  if (/^ {2}[!i] [A-Z0-9_]+: /.test(plain)) return 4;
+  // A message, also as compare lists it with the regimens it concerns ("! CODE [1, 2]: …").
+  if (/^ {2}[!i] [A-Z0-9_]+( \[[^\]]*\])?: /.test(plain)) return 4;
   if (inSummary && /^ {2}\S.{14}/.test(plain)) return 17;
   return (/^ */.exec(plain)?.[0].length ?? 0) + 2;
 }
@@ -44,8 +45,11 @@ function glueUnits(words: readonly string[]): string[] {
   return out;
 }
 
-/** One line word-wrapped to `width`, continuation lines indented by `indent`. */
-function wrapLine(line: string, width: number, indent: number): string[] {
+/**
+ * One line word-wrapped to `width`, continuation lines indented by `indent` (a field's value column,
+ * a message's text): for the prose of other commands' tables (explain, compare, forecast).
+ */
+export function wrapLine(line: string, width: number, indent: number): string[] {
   if (visible(line) <= width) return [line];
   const lead = /^ */.exec(line)![0];
   const words = glueUnits(line.slice(lead.length).split(" "));
@@ -176,4 +180,12 @@ export function fitToWidth(lines: readonly string[], width: number): string[] {
     out.push(...wrapLine(line, width, hangingIndent(line.replace(SGR, ""), summary)));
   }
   return out;
+}
+
+/**
+ * Lines of prose (messages, sources, one-line descriptions) fitted to `width`, each with its hanging
+ * indent; for the parts of compare and forecast tables that are not figure grids.
+ */
+export function wrapProse(lines: readonly string[], width: number): string[] {
+  return lines.flatMap((line) => wrapLine(line, width, hangingIndent(line.replace(SGR, ""), false)));
 }

@@ -2,6 +2,7 @@ import { formatNumber } from "../core/format.js";
 import type { ForecastPeriod, ForecastRow } from "../core/forecast.js";
 import { csvRecords } from "./csv.js";
 import { type FailedLine, listFailedLines } from "./failedLines.js";
+import { wrapProse } from "./fitWidth.js";
 import { formatVials } from "./quantities.js";
 
 /** `batch --forecast`: the one document (JSON), as the contract spells it. */
@@ -19,6 +20,8 @@ export interface ForecastTableContext {
   readonly patients: number;
   readonly lines: number;
   readonly failed: number;
+  /** A terminal's width: the lines under the table wrap to it (the grid does not). */
+  readonly width?: number | undefined;
 }
 
 /** JSON: two-space indented, one trailing newline. */
@@ -83,6 +86,7 @@ export function renderForecastTable(doc: ForecastDocument, ctx: ForecastTableCon
   const s = (n: number) => (n === 1 ? "" : "s");
   const kind = period === "week" ? "by ISO week (Monday to Sunday)" : "by calendar month";
   const out = [`mmn-dose · pharmacy forecast ${kind} · ${ctx.patients} patient${s(ctx.patients)}`];
+  const prose = (line: string) => out.push(...(ctx.width === undefined ? [line] : wrapProse([line], ctx.width)));
   if (rows.length === 0) out.push("  No infusions to forecast.");
   else {
     const header = [period === "week" ? "Week of" : "Month", "Product", "Grams", "Volume mL", "Vials"];
@@ -97,10 +101,10 @@ export function renderForecastTable(doc: ForecastDocument, ctx: ForecastTableCon
     ]);
     const table = [[...header, "Infusions", "Patients"], ...body, ...totals(rows, ctx)];
     out.push(...columns(table, [false, false, true, true, false, true, true]).map((l) => `  ${l}`));
-    out.push("  Grams are dispensed (what the vials hold, waste included); volume is the volume infused.");
+    prose("  Grams are dispensed (what the vials hold, waste included); volume is the volume infused.");
   }
   if (ctx.failed > 0) {
-    out.push(
+    prose(
       `  This forecast covers only the good lines: ${ctx.failed} of ${ctx.lines} line${s(ctx.lines)} failed: ` +
         `${listFailedLines(doc.failedLines, ctx.failed)}.`,
     );

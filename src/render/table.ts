@@ -51,7 +51,8 @@ function roundingText(r: ScheduleResult): string {
   const g = r.regimen;
   const setting =
     g.roundingSource === "option" ? settingText(r, "round", "--round", g.rounding) : `--round ${g.rounding}`;
-  const how = `${setting}${roundingOrigin(r)}`;
+  // An SCIG dose always goes to whole vials (unless --round none); --round 5g rounded the IVIG course it converts.
+  const how = g.scig && g.rounding === "vial" ? "whole vials" : `${setting}${roundingOrigin(r)}`;
   if (g.courseDoseG === g.exactCourseDoseG) return `exact, ${how}`;
   return `exact ${grams(g.exactCourseDoseG)}, ${how}: ${g.roundingDifferenceG > 0 ? "+" : "−"}${grams(Math.abs(g.roundingDifferenceG))}`;
 }

@@ -15,7 +15,7 @@ async function refused(args: string[], pattern: RegExp) {
   expect(run.stdout).toBe("");
   const [first, ...rest] = run.stderr.trimEnd().split("\n");
   expect(first).toMatch(pattern);
-  expect(rest).toEqual(["Run 'mmn-dose --help' for the options and their ranges."]);
+  expect(rest).toEqual(["Run 'mmn-dose compare --help' for the options and their ranges."]);
 }
 
 describe("--regimen text", () => {

@@ -135,7 +135,7 @@ describe("--plan: bad input is exit 2, one line naming the phase and key", () =>
   it("an empty plan, a plan that is not an object, bad JSON and whole-plan settings are refused", async () => {
     expect(await refusal({ phases: [] })).toMatch(/"phases" must be a list of 1 to 20 phases/);
     expect(await refusal([{ dose: 1 }])).toMatch(/a treatment plan is an object/);
-    expect(await refusal("{ phases: ")).toMatch(/^mmn-dose: --plan plan\.json: not valid JSON/);
+    expect(await refusal("{ phases: ")).toMatch(/^mmn-dose: --plan plan\.json: line 1, column 3: not valid JSON/);
     expect(await refusal({ phases: [{ skipWeekends: true }] })).toMatch(/'skipWeekends' applies to the whole plan/);
     expect(await refusal({ phases: [{ courses: 1 }] }, ["--courses", "2"])).toMatch(
       /--courses cannot be used with --plan/,

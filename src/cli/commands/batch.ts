@@ -19,6 +19,8 @@ function choice<T extends string>(flag: string, values: readonly T[]): (value: s
 interface BatchOpts {
   readonly config?: string;
   readonly format?: BatchFormat;
+  /** `--json`: the same as `--format json`, as on the one-patient command. */
+  readonly json?: boolean;
   readonly output?: string;
   readonly forecast?: "week" | "month";
   readonly fields?: string;
@@ -27,7 +29,9 @@ interface BatchOpts {
 
 /** Which options go together: table only for a forecast; the compact forms only for JSON lines. */
 function checkCombination(opts: BatchOpts): BatchFormat {
-  const format = opts.format ?? (opts.forecast === undefined ? "json" : "table");
+  if (opts.json && opts.format !== undefined && opts.format !== "json")
+    throw new UsageError("CONFLICTING_OPTIONS", `--json and --format ${opts.format} cannot be used together`);
+  const format = opts.format ?? (opts.json ? "json" : opts.forecast === undefined ? "json" : "table");
   if (format === "table" && opts.forecast === undefined)
     throw new UsageError("INVALID_OPTION", "batch --format table is for --forecast; per patient lines are json or csv");
   if (format === "fhir" && opts.forecast !== undefined)
@@ -63,6 +67,7 @@ export function addBatchCommand({ program, io, setExit }: CommandContext): void 
     )
     .option("--config <file>", "site configuration file")
     .addOption(format.argParser(choice("--format", ["json", "csv", "fhir", "table"])))
+    .option("--json", "same as --format json")
     .option(
       "-o, --output <file>",
       "write the output to this file (atomically, when the run completes) instead of stdout; - is stdout",

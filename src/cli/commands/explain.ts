@@ -1,5 +1,5 @@
 import { renderJson } from "../../render/json.js";
-import { type CommandContext, DEBUG_HELP, paintFor, refuseOptionsBefore } from "../commandKit.js";
+import { type CommandContext, DEBUG_HELP, paintFor, refuseOptionsBefore, terminalWidth } from "../commandKit.js";
 import { UsageError } from "../errors.js";
 import { escapeControl } from "../escape.js";
 import { editDistance } from "../suggest.js";
@@ -38,7 +38,9 @@ export function addExplainCommand({ program, io }: CommandContext): void {
       const paint = await paintFor(opts.color, io);
       if (code === undefined) {
         io.writeOut(
-          opts.json ? renderJson(view.codeListJson(MESSAGE_CODES)) : view.renderCodeList(MESSAGE_CODES, paint),
+          opts.json
+            ? renderJson(view.codeListJson(MESSAGE_CODES))
+            : view.renderCodeList(MESSAGE_CODES, paint, terminalWidth(io)),
         );
         return;
       }
@@ -53,6 +55,10 @@ export function addExplainCommand({ program, io }: CommandContext): void {
           `unknown code '${escapeControl(code)}': did you mean ${orList(near)}? (mmn-dose explain lists every code)`,
         );
       }
-      io.writeOut(opts.json ? renderJson(view.codeEntryJson(wanted, info)) : view.renderCodeEntry(wanted, info, paint));
+      io.writeOut(
+        opts.json
+          ? renderJson(view.codeEntryJson(wanted, info))
+          : view.renderCodeEntry(wanted, info, paint, terminalWidth(io)),
+      );
     });
 }

@@ -3,7 +3,7 @@ import { Option } from "commander";
 import type { ScheduleInput } from "../../core/input.js";
 import type { ScheduleResult } from "../../core/resultSchema.js";
 import { renderJson } from "../../render/json.js";
-import { type CommandContext, paintFor } from "../commandKit.js";
+import { type CommandContext, paintFor, terminalWidth } from "../commandKit.js";
 import { withSettingSources } from "../coreErrors.js";
 import { UsageError } from "../errors.js";
 import { escapeControl } from "../escape.js";
@@ -181,12 +181,6 @@ async function render(
     await paintFor(output === undefined ? (raw.color as boolean | undefined) : raw.color === true, io),
     { width: output === undefined ? terminalWidth(io) : undefined },
   );
-}
-
-/** The width to wrap a table to: the terminal's columns (at least 40), or none when stdout is not a terminal. */
-function terminalWidth(io: Io): number | undefined {
-  const columns = io.stdoutColumns;
-  return io.stdoutIsTTY && columns !== undefined && columns > 0 ? Math.max(columns, 40) : undefined;
 }
 
 async function renderCalendar(request: ScheduleRequest, result: ScheduleResult, io: Io): Promise<string> {
