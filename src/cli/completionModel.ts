@@ -38,9 +38,12 @@ export interface CompletionModel {
 
 /**
  * Values of subcommand options that commander does not know as choices (their parser checks
- * them): `batch --format` reads json or csv (test/cli/completion.test.ts runs each).
+ * them): `batch --format` reads json, csv, fhir or table, `--forecast` week or month (test/cli/completion.test.ts runs each).
  */
-const SUBCOMMAND_VALUES: Readonly<Record<string, readonly string[]>> = { "batch --format": ["json", "csv"] };
+const SUBCOMMAND_VALUES: Readonly<Record<string, readonly string[]>> = {
+  "batch --format": ["json", "csv", "fhir", "table"],
+  "batch --forecast": ["week", "month"],
+};
 
 /**
  * A few words from a help text: without its parenthesised asides, up to its first "; " or ", e.g."

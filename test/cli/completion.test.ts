@@ -64,9 +64,18 @@ describe("mmn-dose completion", () => {
     expect(bashComplete(["mmn-dose", "--tz", "Europe/Lon"])).toEqual(["Europe/London"]);
     expect(bashComplete(["mmn-dose", "--weight", ""])).toEqual([]); // a number: nothing to offer
     expect(bashComplete(["mmn-dose", "b"])).toEqual(["batch"]);
-    expect(bashComplete(["mmn-dose", ""])).toEqual(["products", "config", "batch", "schema", "compare", "explain", "completion"]);
+    expect(bashComplete(["mmn-dose", ""])).toEqual([
+      "products",
+      "config",
+      "batch",
+      "schema",
+      "compare",
+      "explain",
+      "completion",
+    ]);
     expect(bashComplete(["mmn-dose", "completion", ""])).toEqual(["bash", "zsh", "fish"]);
-    expect(bashComplete(["mmn-dose", "batch", "--format", ""])).toEqual(["json", "csv"]);
+    expect(bashComplete(["mmn-dose", "batch", "--format", ""])).toEqual(["json", "csv", "fhir", "table"]);
+    expect(bashComplete(["mmn-dose", "batch", "--forecast", ""])).toEqual(["week", "month"]);
   });
 
   it("bash: every option of the table is offered (the script follows options.ts)", () => {
@@ -76,8 +85,11 @@ describe("mmn-dose completion", () => {
   });
 
   it("batch --format's completed values are the ones batch accepts", () => {
-    for (const format of bashComplete(["mmn-dose", "batch", "--format", ""]))
-      expect(runCli(["batch", "--format", format], {}, "").status).toBe(0);
+    // table is the forecast's format only.
+    for (const format of bashComplete(["mmn-dose", "batch", "--format", ""])) {
+      const forecast = format === "table" ? ["--forecast", "week"] : [];
+      expect(runCli(["batch", "--format", format, ...forecast], {}, "").status, format).toBe(0);
+    }
   });
 
   it.runIf(has("zsh"))("zsh: the script parses (zsh -n) and registers _mmn_dose with compinit", () => {

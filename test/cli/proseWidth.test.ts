@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/inProcess.js";
 
 const TTY = (columns: number) => ({ stdoutIsTTY: true, stdoutColumns: columns, env: { NO_COLOR: "1" } });
-const width = (text: string) => Math.max(...text.split("\n").map((l) => [...l].length));
+// A URL is never broken: one longer than the line stands alone on its line.
+const width = (text: string) =>
+  Math.max(
+    ...text
+      .split("\n")
+      .filter((l) => !/^\s*\S+:\/\/\S+$/.test(l))
+      .map((l) => [...l].length),
+  );
 
 function input(text: string) {
   return {
