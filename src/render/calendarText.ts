@@ -1,7 +1,7 @@
 import { formatNumber } from "../core/format.js";
 import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
 import { roundSizes } from "../core/scigSites.js";
-import { phaseOf, phaseRegimenText } from "./phases.js";
+import { phaseOf, phaseRegimenText, regimenOf } from "./phases.js";
 import { formatVials, hoursMinutes } from "./quantities.js";
 import { warningLine } from "./shortWarnings.js";
 
@@ -14,9 +14,6 @@ const FULL_TEXT = "Full warning texts, notes and sources: see the printed schedu
 
 /** An infusion of the subcutaneous route: only SCIG infusions carry sites. */
 const isScig = (i: Infusion) => i.sites !== undefined;
-
-/** The regimen an infusion belongs to: its phase's in a treatment plan (phases change product and route). */
-const regimenOf = (r: ScheduleResult, i: Infusion) => phaseOf(r, i)?.regimen ?? r.regimen;
 
 /** "phase 2, " inside an event title when the schedule is a treatment plan. */
 const phaseWords = (r: ScheduleResult, i: Infusion) => {
