@@ -19,7 +19,11 @@ import { type ScheduleRequest, ScheduleOptionsSchema, validateScheduleOptions } 
 /** At most this many phases: a year of real changes, far below what would be a mistake. */
 const MAX_PHASES = 20;
 
-/** Patient data: from the command line or the batch line, never the plan. */
+/**
+ * Patient data: from the command line or the batch line, never the plan. `patientRef` (the FHIR
+ * subject), and a batch line's `id` and `name`, say who the patient is: a plan is a regimen that
+ * could be given to anyone, so a phase must not change whom the output is for.
+ */
 const PATIENT_DATA: ReadonlySet<string> = new Set([
   "weight",
   "height",
@@ -28,7 +32,13 @@ const PATIENT_DATA: ReadonlySet<string> = new Set([
   "pregnant",
   "dosingWeight",
   "atRisk",
+  "patientRef",
+  "id",
+  "name",
 ]);
+
+/** Settings of the run (what is written where, and how): the options a batch line refuses. */
+const RUN_SETTINGS: ReadonlySet<string> = new Set(VALUE_OPTIONS.filter((o) => o.batch === "refused").map((o) => o.key));
 
 /** Settings of the whole plan: given once, on the command line (or the batch line). */
 const WHOLE_PLAN: ReadonlySet<string> = new Set(["policy", "region", "skipWeekends", "avoid", "lastIvig"]);
@@ -89,6 +99,12 @@ function phaseValues(phase: Record<string, unknown>, where: string): Record<stri
       throw new UsageError(
         "INVALID_PLAN",
         `${where}: '${key}' is patient data: it comes from the command line or the batch line, never the plan`,
+      );
+    }
+    if (RUN_SETTINGS.has(key)) {
+      throw new UsageError(
+        "INVALID_PLAN",
+        `${where}: '${key}' is a setting of the run, not of a phase: give ${longFlagOf(key)} on the command line`,
       );
     }
     if (WHOLE_PLAN.has(key)) {
