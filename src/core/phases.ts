@@ -184,8 +184,9 @@ function phaseSummary(phase: number, plan: RoutePlan, infusions: readonly Infusi
 
 /**
  * Each message once: one that every phase gives is printed as it is; one that only some phases give
- * names them ("phase 2: …", "phases 1 and 3: …"). In a plan the fix goes into the plan file, so
- * messages carry no `remedies` (an option added to the command line sets phase 1's defaults only).
+ * names them ("phase 2: …", "phases 1 and 3: …"). Each carries `phases`, the phases it came from, so
+ * a renderer shows it with those phases' infusions only. In a plan the fix goes into the plan file,
+ * so messages carry no `remedies` (an option added to the command line sets phase 1's defaults only).
  */
 function mergeMessages(count: number, perPhase: readonly (readonly Message[])[]): Message[] {
   const seen = new Map<string, { message: Message; phases: number[] }>();
@@ -198,7 +199,9 @@ function mergeMessages(count: number, perPhase: readonly (readonly Message[])[])
   });
   return [...seen.values()].map(({ message: m, phases }) => {
     const { remedies: _dropped, ...rest } = m;
-    return phases.length === count ? rest : { ...rest, message: `${phaseNames(phases)}: ${m.message}` };
+    return phases.length === count
+      ? { ...rest, phases }
+      : { ...rest, message: `${phaseNames(phases)}: ${m.message}`, phases };
   });
 }
 

@@ -2,7 +2,7 @@ import type { IsoDate } from "../core/calendarDate.js";
 import { formatNumber } from "../core/format.js";
 import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
 import { headRow, html, type Markup, num } from "./markup.js";
-import { phaseOf, regimenOf } from "./phases.js";
+import { phaseOf, regimenOf, warningsOfPhase } from "./phases.js";
 import { formatVials, grams, hoursMinutes } from "./quantities.js";
 
 // One infusion day of the printed sheet: what to give, the rate plan with its clock times, and
@@ -37,7 +37,7 @@ export function dayBlock(ctx: DayContext, i: Infusion): Markup {
   return html`<section class="day">
 <h2>${i.weekday} ${i.date} · ${dayTitle(ctx.r, i)} · ${route} ${grams(i.doseG)}</h2>
 <p class="who"><span>Patient: </span><span>Date of birth: </span><span>Record no.: </span></p>
-${dayFacts(ctx, i)}${ratePlanTable(ctx, i)}${vitalsTable(ctx, i)}${productTable(i)}${startStopTable()}${warningsLine(ctx.r)}</section>
+${dayFacts(ctx, i)}${ratePlanTable(ctx, i)}${vitalsTable(ctx, i)}${productTable(i)}${startStopTable()}${warningsLine(ctx.r, i)}</section>
 `;
 }
 
@@ -158,9 +158,10 @@ function startStopTable(): Markup {
   return html`<table class="write">${head}\n<tbody><tr>${blanks(5, 3)}</tr></tbody></table>\n`;
 }
 
-/** The warning codes on every day's page, so a page read alone still shows them. */
-function warningsLine(r: ScheduleResult): Markup {
-  if (r.warnings.length === 0) return html``;
-  return html`<p class="alert">Warnings: ${r.warnings.map((w) => w.code).join(", ")} (see Warnings at the end).</p>
+/** The warning codes on every day's page (in a plan, its phase's), so a page read alone still shows them. */
+function warningsLine(r: ScheduleResult, i: Infusion): Markup {
+  const codes = [...new Set(warningsOfPhase(r, i.phase).map((w) => w.code))];
+  if (codes.length === 0) return html``;
+  return html`<p class="alert">Warnings: ${codes.join(", ")} (see Warnings at the end).</p>
 `;
 }

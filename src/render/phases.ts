@@ -1,5 +1,5 @@
 import { formatNumber } from "../core/format.js";
-import type { Infusion, PhaseSummary, Regimen, ScheduleResult } from "../core/resultSchema.js";
+import type { Infusion, Message, PhaseSummary, Regimen, ScheduleResult } from "../core/resultSchema.js";
 import { grams } from "./quantities.js";
 
 /** How the renderers show a treatment plan's phases (`--plan`): the same words in table, CSV and ICS. */
@@ -70,4 +70,13 @@ export function regimenOf(r: ScheduleResult, i: Infusion): Regimen {
 export function planProducts(r: ScheduleResult): string {
   const names = (r.phases ?? []).map((p) => p.productName).filter((n, k, all) => k === 0 || all[k - 1] !== n);
   return names.join(", then ");
+}
+
+/**
+ * The warnings that go with an infusion (or a phase): in a treatment plan, those of its phase and
+ * those that apply to every phase (no `phases`); outside a plan, all of them.
+ */
+export function warningsOfPhase(r: ScheduleResult, phase: number | undefined): Message[] {
+  if (phase === undefined) return r.warnings;
+  return r.warnings.filter((w) => w.phases === undefined || w.phases.includes(phase));
 }

@@ -64,7 +64,15 @@ describe("mmn-dose completion", () => {
     expect(bashComplete(["mmn-dose", "--tz", "Europe/Lon"])).toEqual(["Europe/London"]);
     expect(bashComplete(["mmn-dose", "--weight", ""])).toEqual([]); // a number: nothing to offer
     expect(bashComplete(["mmn-dose", "b"])).toEqual(["batch"]);
-    expect(bashComplete(["mmn-dose", ""])).toEqual(["products", "config", "batch", "schema", "compare", "explain", "completion"]);
+    expect(bashComplete(["mmn-dose", ""])).toEqual([
+      "products",
+      "config",
+      "batch",
+      "schema",
+      "compare",
+      "explain",
+      "completion",
+    ]);
     expect(bashComplete(["mmn-dose", "completion", ""])).toEqual(["bash", "zsh", "fish"]);
     expect(bashComplete(["mmn-dose", "batch", "--format", ""])).toEqual(["json", "csv"]);
   });

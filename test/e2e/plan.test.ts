@@ -71,7 +71,9 @@ describe("mmn-dose --plan, built CLI, every format", () => {
     checkRfc5545(run.stdout);
     const events = parseIcs(run.stdout).events;
     // Hizentra's first infusion: 115 mL at ≤ 20 mL a site (CIDP label) = ceil(5.75) = 6 sites.
-    expect(String(value(events[8]!, "summary"))).toBe("Hizentra 20 % SCIG 23 g (phase 3, weekly home infusion 1 of 5, 6 sites)");
+    expect(String(value(events[8]!, "summary"))).toBe(
+      "Hizentra 20 % SCIG 23 g (phase 3, weekly home infusion 1 of 5, 6 sites)",
+    );
     expect(String(value(events[5]!, "summary"))).toBe("IVIG 70 g Gammagard Liquid 10 % (phase 2, course 2, day 1/1)");
     expect(String(value(events[5]!, "description"))).toContain(
       "Phase 2 of 3: IVIG Gammagard Liquid 10 %, 1 g/kg every 3 weeks (70 g)",
