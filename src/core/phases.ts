@@ -3,6 +3,7 @@ import { DomainError } from "./errors.js";
 import type { ScheduleInput } from "./input.js";
 import { message } from "./messages.js";
 import { patientJson, typedUnitWarnings } from "./patient.js";
+import { boundaryMonthlyWarnings, earlyStartWarnings, phaseEnd } from "./phaseBoundaries.js";
 import type { RoutePlan } from "./planner.js";
 import type { CourseTotal, Infusion, Message, PhaseSummary, ScheduleResult, SourceRef } from "./resultSchema.js";
 import { planRoute } from "./schedule.js";
@@ -21,6 +22,10 @@ interface PlannedPhase {
   readonly plan: RoutePlan;
   readonly startRule: string;
   readonly startNotes: readonly Message[];
+  /** PHASE_STARTS_EARLY, when the plan's own start stacks the phase on the one before (phases already set). */
+  readonly startWarnings: readonly Message[];
+  /** The plan's own start puts the phase before the previous phase's next course date. */
+  readonly startsEarly: boolean;
 }
 
 /**
@@ -38,8 +43,15 @@ export function planPhases(inputs: readonly ScheduleInput[], today: IsoDate): Sc
   if (inputs.length === 0) throw new DomainError("EMPTY_PLAN", "--plan", "a treatment plan needs at least one phase");
   const phases: PlannedPhase[] = [];
   inputs.forEach((given, k) => {
-    const { input, startRule, startNotes } = k === 0 ? firstPhase(given) : nextPhase(given, k + 1, phases.at(-1)!);
-    phases.push({ input, plan: inPhase(k + 1, () => planRoute(input, today)), startRule, startNotes });
+    const previous = phases.at(-1);
+    const { input, startRule, startNotes } =
+      previous === undefined ? firstPhase(given) : nextPhase(given, k + 1, previous);
+    const plan = inPhase(k + 1, () => planRoute(input, today));
+    // Only a start the plan sets can stack phases (an SCIG phase after IVIG: the SCIG planner checks its week).
+    const ownStart = previous !== undefined && given.startDate !== undefined && input.scig?.lastIvigDate === undefined;
+    const startWarnings = ownStart ? earlyStartWarnings(previous.plan, plan, k + 1, given.startDate!) : [];
+    const startsEarly = ownStart && given.startDate! < phaseEnd(previous.plan).nextCourse;
+    phases.push({ input, plan, startRule, startNotes, startWarnings, startsEarly });
   });
   return joinPhases(phases);
 }
@@ -64,15 +76,6 @@ function firstPhase(input: ScheduleInput): Pick<PlannedPhase, "input" | "startRu
   return { input, startRule, startNotes: [] };
 }
 
-/** The last infusion of a phase and when its next course would have started. */
-function phaseEnd(previous: PlannedPhase): { last: Infusion; nextCourse: IsoDate; nextFrom: IsoDate } {
-  const { infusions, regimen } = previous.plan;
-  const last = infusions.at(-1)!;
-  const lastCourseStart = infusions.find((i) => i.course === last.course)!;
-  const nextFrom = lastCourseStart.plannedDate ?? lastCourseStart.date;
-  return { last, nextCourse: addCalendarDays(nextFrom, 7 * regimen.intervalWeeks), nextFrom };
-}
-
 /** Phase `phase`'s start (given, after the last IVIG, or the next course date) and the infusion before it. */
 function nextPhase(
   given: ScheduleInput,
@@ -80,7 +83,7 @@ function nextPhase(
   previous: PlannedPhase,
 ): Pick<PlannedPhase, "input" | "startRule" | "startNotes"> {
   const before = phase - 1;
-  const { last, nextCourse, nextFrom } = phaseEnd(previous);
+  const { last, nextCourse, nextFrom } = phaseEnd(previous.plan);
   const previousRoute = previous.plan.regimen.route;
   const previousInfusion = { date: last.date, route: previousRoute, productId: previous.plan.product.id };
   const afterIvig = given.route === "scig" && previousRoute === "ivig";
@@ -149,10 +152,20 @@ function joinPhases(phases: readonly PlannedPhase[]): ScheduleResult {
     phases.length,
     phases.map((p) => [...p.startNotes, ...p.plan.notes]),
   );
+  const patient = patientJson(first.input, first.plan.context.decision);
+  warnings.push(
+    ...phases.flatMap((p) => p.startWarnings),
+    ...boundaryMonthlyWarnings(
+      courseTotals,
+      phases.map((p) => p.plan),
+      phases.map((p) => p.startsEarly),
+      patient.dosingWeightKg,
+    ),
+  );
   const lead = typedUnitWarnings(first.input);
   return {
     schemaVersion: 1,
-    patient: patientJson(first.input, first.plan.context.decision),
+    patient,
     regimen: first.plan.regimen,
     infusions,
     courseTotals,

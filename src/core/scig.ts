@@ -269,10 +269,14 @@ function scigStart(input: ScheduleInput, today: IsoDate, log: MessageLog): { sta
   if (lastIvig !== undefined && input.startDate !== undefined) {
     // A treatment plan's SCIG phase with its own start after an IVIG phase.
     const days = daysBetween(lastIvig, input.startDate);
+    const labelDate = addCalendarDays(lastIvig, 7 * WEEKS_AFTER_LAST_IVIG.value);
     const text =
       `SCIG starts ${input.startDate} (its start), ${days} days after the last IVIG infusion on ${lastIvig}; the labels start SCIG one ` +
       `week after the last IVIG`;
-    log.note("SCIG_START", text, [WEEKS_AFTER_LAST_IVIG.source]);
+    // Earlier than the labels' week is a warning, with the date the labels give.
+    if (input.startDate < labelDate)
+      log.warn("SCIG_STARTS_EARLY", `${text} (${labelDate})`, [WEEKS_AFTER_LAST_IVIG.source]);
+    else log.note("SCIG_START", text, [WEEKS_AFTER_LAST_IVIG.source]);
     return { startDate: input.startDate, startRule: `start, ${days} days after the last IVIG on ${lastIvig}` };
   }
   const previous = input.previousInfusion;

@@ -84,8 +84,11 @@ export const CSV_COLUMNS = [
 
 /** The cells of every infusion of a result, in `CSV_COLUMNS` order. */
 export function csvRows(r: ScheduleResult): Cell[][] {
-  // A plan's row lists its own phase's codes, each once (a code may come from two phases in two texts).
-  const codes = (phase: number | undefined) => [...new Set(warningsOfPhase(r, phase).map((w) => w.code))].join(" ");
+  // A plan's row lists its own phase's codes (and those of every phase).
+  const codes = (phase: number | undefined) =>
+    warningsOfPhase(r, phase)
+      .map((w) => w.code)
+      .join(" ");
   return r.infusions.map((i) => csvRow(r, i, codes(i.phase)));
 }
 

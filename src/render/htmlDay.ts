@@ -160,7 +160,7 @@ function startStopTable(): Markup {
 
 /** The warning codes on every day's page (in a plan, its phase's), so a page read alone still shows them. */
 function warningsLine(r: ScheduleResult, i: Infusion): Markup {
-  const codes = [...new Set(warningsOfPhase(r, i.phase).map((w) => w.code))];
+  const codes = warningsOfPhase(r, i.phase).map((w) => w.code);
   if (codes.length === 0) return html``;
   return html`<p class="alert">Warnings: ${codes.join(", ")} (see Warnings at the end).</p>
 `;
