@@ -78,6 +78,13 @@ export interface ScigOptions {
   readonly everyWeeks?: number | undefined;
   readonly sessions?: number | undefined;
   readonly lastIvigDate?: IsoDate | undefined;
+  /**
+   * A treatment plan's SCIG phase after an IVIG phase: the IVIG course that phase gave (its course
+   * total, as dispensed), converted instead of weight × dose (`planConversion.ts`).
+   */
+  readonly givenIvigCourse?:
+    | { readonly courseMg: number; readonly phase: number; readonly productName: string }
+    | undefined;
 }
 
 /** Defaults of the contract (docs/contract.md, options table). */

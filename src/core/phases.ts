@@ -3,6 +3,7 @@ import { DomainError } from "./errors.js";
 import type { ScheduleInput } from "./input.js";
 import { message } from "./messages.js";
 import { patientJson, typedUnitWarnings } from "./patient.js";
+import { withGivenIvigCourse } from "./planConversion.js";
 import { boundaryMonthlyWarnings, earlyStartWarnings, phaseEnd } from "./phaseBoundaries.js";
 import type { RoutePlan } from "./planner.js";
 import type { CourseTotal, Infusion, Message, PhaseSummary, ScheduleResult, SourceRef } from "./resultSchema.js";
@@ -45,7 +46,9 @@ export function planPhases(inputs: readonly ScheduleInput[], today: IsoDate): Sc
   inputs.forEach((given, k) => {
     const previous = phases.at(-1);
     const { input, startRule, startNotes } =
-      previous === undefined ? firstPhase(given) : nextPhase(given, k + 1, previous);
+      previous === undefined
+        ? firstPhase(given)
+        : nextPhase(withGivenIvigCourse(given, previous.input, previous.plan.regimen, k), k + 1, previous);
     const plan = inPhase(k + 1, () => planRoute(input, today));
     // Only a start the plan sets can stack phases (an SCIG phase after IVIG: the SCIG planner checks its week).
     const ownStart = previous !== undefined && given.startDate !== undefined && input.scig?.lastIvigDate === undefined;
