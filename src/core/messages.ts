@@ -59,7 +59,8 @@ export type NoteCode =
   | "COURSE_PUSHED"
   | "ROUNDED_DAY_WITHIN_TOLERANCE"
   | "SOLD_AS"
-  | "PHASE_START";
+  | "PHASE_START"
+  | "PHASE_INHERITS";
 
 /**
  * A warning or note. `remedies` are the options that address a warning, each one the tool accepts

@@ -1,5 +1,6 @@
 import { addCalendarDays, type IsoDate } from "./calendarDate.js";
 import { DomainError } from "./errors.js";
+import { formatNumber } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import { message } from "./messages.js";
 import { patientJson, typedUnitWarnings } from "./patient.js";
@@ -50,13 +51,33 @@ export function planPhases(inputs: readonly ScheduleInput[], today: IsoDate): Sc
         ? firstPhase(given)
         : nextPhase(withGivenIvigCourse(given, previous.input, previous.plan.regimen, k), k + 1, previous);
     const plan = inPhase(k + 1, () => planRoute(input, today));
+    const inherited = inheritedDaysNote(input, plan);
     // Only a start the plan sets can stack phases (an SCIG phase after IVIG: the SCIG planner checks its week).
     const ownStart = previous !== undefined && given.startDate !== undefined && input.scig?.lastIvigDate === undefined;
     const startWarnings = ownStart ? earlyStartWarnings(previous.plan, plan, k + 1, given.startDate!) : [];
     const startsEarly = ownStart && given.startDate! < phaseEnd(previous.plan).nextCourse;
-    phases.push({ input, plan, startRule, startNotes, startWarnings, startsEarly });
+    phases.push({ input, plan, startRule, startNotes: [...startNotes, ...inherited], startWarnings, startsEarly });
   });
   return joinPhases(phases);
+}
+
+/**
+ * PHASE_INHERITS: a phase that changed the dose but kept an earlier phase's days per course (the
+ * contract's inheritance) says so, with what it gives: a 5-day induction's days for 1 g/kg is 5 small days.
+ */
+function inheritedDaysNote(input: ScheduleInput, plan: RoutePlan): Message[] {
+  const from = input.inheritedDays;
+  if (from === undefined || plan.regimen.route !== "ivig") return [];
+  const days = plan.regimen.dayDosesG;
+  const sizes = [...new Set(days)].map((d) => `${formatNumber(d)} g`).join(" or ");
+  return [
+    message(
+      "PHASE_INHERITS",
+      `days ${days.length} inherited from phase ${from.fromPhase}, whose dose is ${formatNumber(from.doseGPerKg)} g/kg; ` +
+        `this phase gives ${formatNumber(input.doseGPerKg)} g/kg: each course is ${days.length} days of ${sizes}. ` +
+        `Give "days" in the phase to change it`,
+    ),
+  ];
 }
 
 /** A core error in a phase names the phase. */

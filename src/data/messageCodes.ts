@@ -353,6 +353,14 @@ const NOTES: Readonly<Record<NoteCode, MessageCodeInfo>> = {
     firesWhen: "the rounded total puts a day above --max-daily by at most 10 % (beyond: ROUNDED_DAY_ABOVE_MAX_DAILY)",
     sources: [SOURCES.ontarioIgumMaxDaily, SOURCES.siegelRounding],
   },
+  PHASE_INHERITS: {
+    kind: "note",
+    meaning: "a plan's phase keeps the days per course of an earlier phase that had another dose",
+    firesWhen:
+      '--plan: a phase changes the dose but gives no "days", so it inherits the days of the phase that set them (e.g. ' +
+      "a 5-day induction's 5 days for a 1 g/kg maintenance)",
+    sources: [],
+  },
   PHASE_START: {
     kind: "note",
     meaning: "when a phase of a treatment plan starts, and why",
