@@ -1,6 +1,6 @@
 import type { IsoDate } from "../core/calendarDate.js";
 import { DomainError } from "../core/errors.js";
-import type { ScheduleInput } from "../core/input.js";
+import { DEFAULTS, type ScheduleInput } from "../core/input.js";
 import { planPhases } from "../core/phases.js";
 import type { ScheduleResult } from "../core/resultSchema.js";
 import { jsonSyntaxError } from "./jsonSyntax.js";
@@ -20,7 +20,11 @@ import { type ScheduleRequest, ScheduleOptionsSchema, validateScheduleOptions } 
 /** At most this many phases: a year of real changes, far below what would be a mistake. */
 const MAX_PHASES = 20;
 
-/** Patient data: from the command line or the batch line, never the plan. */
+/**
+ * Patient data: from the command line or the batch line, never the plan. `patientRef` (the FHIR
+ * subject), and a batch line's `id` and `name`, say who the patient is: a plan is a regimen that
+ * could be given to anyone, so a phase must not change whom the output is for.
+ */
 const PATIENT_DATA: ReadonlySet<string> = new Set([
   "weight",
   "height",
@@ -29,7 +33,13 @@ const PATIENT_DATA: ReadonlySet<string> = new Set([
   "pregnant",
   "dosingWeight",
   "atRisk",
+  "patientRef",
+  "id",
+  "name",
 ]);
+
+/** Settings of the run (what is written where, and how): the options a batch line refuses. */
+const RUN_SETTINGS: ReadonlySet<string> = new Set(VALUE_OPTIONS.filter((o) => o.batch === "refused").map((o) => o.key));
 
 /** Settings of the whole plan: given once, on the command line (or the batch line). */
 const WHOLE_PLAN: ReadonlySet<string> = new Set(["policy", "region", "skipWeekends", "avoid", "lastIvig"]);
@@ -98,6 +108,12 @@ function phaseValues(phase: Record<string, unknown>, where: string): Record<stri
         `${where}: '${key}' is patient data: it comes from the command line or the batch line, never the plan`,
       );
     }
+    if (RUN_SETTINGS.has(key)) {
+      throw new UsageError(
+        "INVALID_PLAN",
+        `${where}: '${key}' is a setting of the run, not of a phase: give ${longFlagOf(key)} on the command line`,
+      );
+    }
     if (WHOLE_PLAN.has(key)) {
       throw new UsageError(
         "INVALID_PLAN",
@@ -159,10 +175,16 @@ function mergedPhases(raw: Record<string, unknown>, phases: readonly Record<stri
     Object.entries(raw).filter(([k]) => k !== "plan" && !PHASE_KEYS.includes(k) && k !== "lastIvig"),
   );
   let regimen = Object.fromEntries(REGIMEN_KEYS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
+  let daysSetBy: { fromPhase: number; doseGPerKg: number } | undefined;
   return phases.map((phase, k) => {
     const where = `${label}: phase ${k + 1}`;
     const own = phaseValues(phase, where);
     regimen = { ...regimen, ...Object.fromEntries(Object.entries(own).filter(([key]) => REGIMEN_KEYS.includes(key))) };
+    // Days kept from an earlier phase with another dose: the core notes it (PHASE_INHERITS).
+    const dose = Number(regimen.dose ?? DEFAULTS.doseGPerKg);
+    if (regimen.days !== undefined && (k === 0 || own.days !== undefined))
+      daysSetBy = { fromPhase: k + 1, doseGPerKg: dose };
+    const inheritedDays = own.days === undefined && daysSetBy && daysSetBy.doseGPerKg !== dose ? daysSetBy : undefined;
     const route = routeOf(regimen);
     const other = route === "scig" ? "ivig" : "scig";
     const foreign = routeOnly(other, true).find((o) => own[o.key] !== undefined);
@@ -177,7 +199,7 @@ function mergedPhases(raw: Record<string, unknown>, phases: readonly Record<stri
     // Inherited settings of the other route wait for a phase of that route.
     for (const o of routeOnly(other, true)) delete merged[o.key];
     for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-    return { where, merged, own };
+    return { where, merged, own, inheritedDays };
   });
 }
 
@@ -198,9 +220,10 @@ export function planRequests(
   if (raw.lastIvig !== undefined && routeOf(merged[0]!.merged) !== "scig") {
     throw new UsageError("CONFLICTING_OPTIONS", `--last-ivig applies when ${label}'s phase 1 is route scig`);
   }
-  const requests = merged.map(({ where, merged: options }) => {
+  const requests = merged.map(({ where, merged: options, inheritedDays }) => {
     try {
-      return validateScheduleOptions(options, files);
+      const request = validateScheduleOptions(options, files);
+      return inheritedDays ? { ...request, input: { ...request.input, inheritedDays } } : request;
     } catch (e) {
       if (e instanceof UsageError && e.code !== "MISSING_WEIGHT")
         throw new UsageError(e.code, `${where}: ${e.message}`);

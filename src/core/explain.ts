@@ -4,6 +4,7 @@ import type { DosingWeightDecision } from "./dosingWeight.js";
 import { formatNumber, formatPercent, g, roundTo } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import { dosingWeightFor } from "./patient.js";
+import { withGivenIvigCourse } from "./planConversion.js";
 import { infusionMinutes, type RateStep } from "./ratePlan.js";
 import { clock, explainIvigRates, explainScigSessions, step } from "./explainInfusion.js";
 import { roundingDifferencePercent, roundingOf } from "./regimen.js";
@@ -55,7 +56,9 @@ export function explainPlan(inputs: readonly ScheduleInput[], result: ScheduleRe
     };
     // Phase 1 starts as a single regimen would; a later phase's start is the plan's rule.
     const startRule = k === 0 ? undefined : p.startRule;
-    return explainRegimen(inputs[k]!, part, startRule).map((s) => ({ ...s, step: `Phase ${p.phase}: ${s.step}` }));
+    // An SCIG phase converts the IVIG course the phase before gave, as the planner does.
+    const input = k === 0 ? inputs[0]! : withGivenIvigCourse(inputs[k]!, inputs[k - 1]!, phases[k - 1]!.regimen, k);
+    return explainRegimen(input, part, startRule).map((s) => ({ ...s, step: `Phase ${p.phase}: ${s.step}` }));
   });
   return [...explainDosingWeight(first, dosingWeightFor(first)), ...perPhase];
 }
@@ -259,8 +262,13 @@ function explainScigDose(input: ScheduleInput, r: ScheduleResult, d: DosingWeigh
   const product = findScigProduct(input.scig?.productId ?? r.regimen.product)!;
   const ivigExactMg = gToMg(kg * input.doseGPerKg);
   const policy = input.policy === undefined ? undefined : POLICIES[input.policy];
-  // As the planner does: Ontario rounds the IVIG course to 5 g before it is divided.
-  const ivigBaseMg = roundingOf(input, policy).rounding === "5g" ? nearestFiveGramsMg(ivigExactMg) : ivigExactMg;
+  // As the planner does: a plan's course given, else Ontario rounds the IVIG course to 5 g before it is divided.
+  const given = input.scig?.givenIvigCourse;
+  const ivigBaseMg = given
+    ? given.courseMg
+    : roundingOf(input, policy).rounding === "5g"
+      ? nearestFiveGramsMg(ivigExactMg)
+      : ivigExactMg;
   const weeklyMg = (ivigBaseMg / input.intervalWeeks) * scig.factor;
   const stock = stockOf(r);
   const doseFor = (weeks: number) => {
@@ -271,14 +279,20 @@ function explainScigDose(input: ScheduleInput, r: ScheduleResult, d: DosingWeigh
   const full = doseFor(scig.everyWeeks);
   const ivig = `${kgText(kg)} × ${formatNumber(input.doseGPerKg)} g/kg = ${g(ivigExactMg)}`;
   const steps = [
-    ivigBaseMg === ivigExactMg
-      ? step("IVIG course dose converted", ivig, g(ivigBaseMg))
-      : step(
+    given !== undefined
+      ? step(
           "IVIG course dose converted",
-          `${ivig}, to the nearest 5 g (Ontario)`,
+          `the course phase ${given.phase} gave (${given.productName}, as dispensed); the exact ${ivig}`,
           g(ivigBaseMg),
-          ONTARIO_ROUNDING_STEP_G.source,
-        ),
+        )
+      : ivigBaseMg === ivigExactMg
+        ? step("IVIG course dose converted", ivig, g(ivigBaseMg))
+        : step(
+            "IVIG course dose converted",
+            `${ivig}, to the nearest 5 g (Ontario)`,
+            g(ivigBaseMg),
+            ONTARIO_ROUNDING_STEP_G.source,
+          ),
     step(
       "Weekly SCIG dose",
       `${g(ivigBaseMg)} ÷ ${plural(input.intervalWeeks, "week")} × factor ${formatNumber(scig.factor)} ` +

@@ -59,6 +59,11 @@ export interface ScheduleInput {
    * infusion here is a first infusion only after a gap over 8 weeks or a change of product.
    */
   readonly previousInfusion?: PreviousInfusion | undefined;
+  /**
+   * A treatment plan's phase that keeps the days per course of an earlier phase with another dose
+   * (the CLI applies inheritance): which phase set them, and its dose, so a note can say so.
+   */
+  readonly inheritedDays?: { readonly fromPhase: number; readonly doseGPerKg: number } | undefined;
   /** Site settings that came from a config file or MMN_DOSE_* variable, so notes name that source. */
   readonly settingOrigins?: SettingOrigins | undefined;
 }
@@ -78,6 +83,13 @@ export interface ScigOptions {
   readonly everyWeeks?: number | undefined;
   readonly sessions?: number | undefined;
   readonly lastIvigDate?: IsoDate | undefined;
+  /**
+   * A treatment plan's SCIG phase after an IVIG phase: the IVIG course that phase gave (its course
+   * total, as dispensed), converted instead of weight × dose (`planConversion.ts`).
+   */
+  readonly givenIvigCourse?:
+    | { readonly courseMg: number; readonly phase: number; readonly productName: string }
+    | undefined;
 }
 
 /** Defaults of the contract (docs/contract.md, options table). */

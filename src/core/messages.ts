@@ -31,7 +31,9 @@ export type WarningCode =
   | "SCIG_FACTOR_BELOW_MMN_STUDY"
   | "AGE_OVER_65"
   | "COURSE_SPREAD_OVER_WEEK"
-  | "COURSES_CLOSE_TOGETHER";
+  | "COURSES_CLOSE_TOGETHER"
+  | "PHASE_STARTS_EARLY"
+  | "SCIG_STARTS_EARLY";
 
 export type NoteCode =
   | "ROUNDED"
@@ -57,7 +59,8 @@ export type NoteCode =
   | "COURSE_PUSHED"
   | "ROUNDED_DAY_WITHIN_TOLERANCE"
   | "SOLD_AS"
-  | "PHASE_START";
+  | "PHASE_START"
+  | "PHASE_INHERITS";
 
 /**
  * A warning or note. `remedies` are the options that address a warning, each one the tool accepts

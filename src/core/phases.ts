@@ -1,8 +1,11 @@
 import { addCalendarDays, type IsoDate } from "./calendarDate.js";
 import { DomainError } from "./errors.js";
+import { formatNumber } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import { message } from "./messages.js";
 import { patientJson, typedUnitWarnings } from "./patient.js";
+import { withGivenIvigCourse } from "./planConversion.js";
+import { boundaryMonthlyWarnings, earlyStartWarnings, phaseEnd } from "./phaseBoundaries.js";
 import type { RoutePlan } from "./planner.js";
 import type { CourseTotal, Infusion, Message, PhaseSummary, ScheduleResult, SourceRef } from "./resultSchema.js";
 import { planRoute } from "./schedule.js";
@@ -21,6 +24,10 @@ interface PlannedPhase {
   readonly plan: RoutePlan;
   readonly startRule: string;
   readonly startNotes: readonly Message[];
+  /** PHASE_STARTS_EARLY, when the plan's own start stacks the phase on the one before (phases already set). */
+  readonly startWarnings: readonly Message[];
+  /** The plan's own start puts the phase before the previous phase's next course date. */
+  readonly startsEarly: boolean;
 }
 
 /**
@@ -38,10 +45,39 @@ export function planPhases(inputs: readonly ScheduleInput[], today: IsoDate): Sc
   if (inputs.length === 0) throw new DomainError("EMPTY_PLAN", "--plan", "a treatment plan needs at least one phase");
   const phases: PlannedPhase[] = [];
   inputs.forEach((given, k) => {
-    const { input, startRule, startNotes } = k === 0 ? firstPhase(given) : nextPhase(given, k + 1, phases.at(-1)!);
-    phases.push({ input, plan: inPhase(k + 1, () => planRoute(input, today)), startRule, startNotes });
+    const previous = phases.at(-1);
+    const { input, startRule, startNotes } =
+      previous === undefined
+        ? firstPhase(given)
+        : nextPhase(withGivenIvigCourse(given, previous.input, previous.plan.regimen, k), k + 1, previous);
+    const plan = inPhase(k + 1, () => planRoute(input, today));
+    const inherited = inheritedDaysNote(input, plan);
+    // Only a start the plan sets can stack phases (an SCIG phase after IVIG: the SCIG planner checks its week).
+    const ownStart = previous !== undefined && given.startDate !== undefined && input.scig?.lastIvigDate === undefined;
+    const startWarnings = ownStart ? earlyStartWarnings(previous.plan, plan, k + 1, given.startDate!) : [];
+    const startsEarly = ownStart && given.startDate! < phaseEnd(previous.plan).nextCourse;
+    phases.push({ input, plan, startRule, startNotes: [...startNotes, ...inherited], startWarnings, startsEarly });
   });
   return joinPhases(phases);
+}
+
+/**
+ * PHASE_INHERITS: a phase that changed the dose but kept an earlier phase's days per course (the
+ * contract's inheritance) says so, with what it gives: a 5-day induction's days for 1 g/kg is 5 small days.
+ */
+function inheritedDaysNote(input: ScheduleInput, plan: RoutePlan): Message[] {
+  const from = input.inheritedDays;
+  if (from === undefined || plan.regimen.route !== "ivig") return [];
+  const days = plan.regimen.dayDosesG;
+  const sizes = [...new Set(days)].map((d) => `${formatNumber(d)} g`).join(" or ");
+  return [
+    message(
+      "PHASE_INHERITS",
+      `days ${days.length} inherited from phase ${from.fromPhase}, whose dose is ${formatNumber(from.doseGPerKg)} g/kg; ` +
+        `this phase gives ${formatNumber(input.doseGPerKg)} g/kg: each course is ${days.length} days of ${sizes}. ` +
+        `Give "days" in the phase to change it`,
+    ),
+  ];
 }
 
 /** A core error in a phase names the phase. */
@@ -64,15 +100,6 @@ function firstPhase(input: ScheduleInput): Pick<PlannedPhase, "input" | "startRu
   return { input, startRule, startNotes: [] };
 }
 
-/** The last infusion of a phase and when its next course would have started. */
-function phaseEnd(previous: PlannedPhase): { last: Infusion; nextCourse: IsoDate; nextFrom: IsoDate } {
-  const { infusions, regimen } = previous.plan;
-  const last = infusions.at(-1)!;
-  const lastCourseStart = infusions.find((i) => i.course === last.course)!;
-  const nextFrom = lastCourseStart.plannedDate ?? lastCourseStart.date;
-  return { last, nextCourse: addCalendarDays(nextFrom, 7 * regimen.intervalWeeks), nextFrom };
-}
-
 /** Phase `phase`'s start (given, after the last IVIG, or the next course date) and the infusion before it. */
 function nextPhase(
   given: ScheduleInput,
@@ -80,7 +107,7 @@ function nextPhase(
   previous: PlannedPhase,
 ): Pick<PlannedPhase, "input" | "startRule" | "startNotes"> {
   const before = phase - 1;
-  const { last, nextCourse, nextFrom } = phaseEnd(previous);
+  const { last, nextCourse, nextFrom } = phaseEnd(previous.plan);
   const previousRoute = previous.plan.regimen.route;
   const previousInfusion = { date: last.date, route: previousRoute, productId: previous.plan.product.id };
   const afterIvig = given.route === "scig" && previousRoute === "ivig";
@@ -149,10 +176,20 @@ function joinPhases(phases: readonly PlannedPhase[]): ScheduleResult {
     phases.length,
     phases.map((p) => [...p.startNotes, ...p.plan.notes]),
   );
+  const patient = patientJson(first.input, first.plan.context.decision);
+  warnings.push(
+    ...phases.flatMap((p) => p.startWarnings),
+    ...boundaryMonthlyWarnings(
+      courseTotals,
+      phases.map((p) => p.plan),
+      phases.map((p) => p.startsEarly),
+      patient.dosingWeightKg,
+    ),
+  );
   const lead = typedUnitWarnings(first.input);
   return {
     schemaVersion: 1,
-    patient: patientJson(first.input, first.plan.context.decision),
+    patient,
     regimen: first.plan.regimen,
     infusions,
     courseTotals,
@@ -184,8 +221,9 @@ function phaseSummary(phase: number, plan: RoutePlan, infusions: readonly Infusi
 
 /**
  * Each message once: one that every phase gives is printed as it is; one that only some phases give
- * names them ("phase 2: …", "phases 1 and 3: …"). In a plan the fix goes into the plan file, so
- * messages carry no `remedies` (an option added to the command line sets phase 1's defaults only).
+ * names them ("phase 2: …", "phases 1 and 3: …"). Each carries `phases`, the phases it came from, so
+ * a renderer shows it with those phases' infusions only. In a plan the fix goes into the plan file,
+ * so messages carry no `remedies` (an option added to the command line sets phase 1's defaults only).
  */
 function mergeMessages(count: number, perPhase: readonly (readonly Message[])[]): Message[] {
   const seen = new Map<string, { message: Message; phases: number[] }>();
@@ -198,7 +236,9 @@ function mergeMessages(count: number, perPhase: readonly (readonly Message[])[])
   });
   return [...seen.values()].map(({ message: m, phases }) => {
     const { remedies: _dropped, ...rest } = m;
-    return phases.length === count ? rest : { ...rest, message: `${phaseNames(phases)}: ${m.message}` };
+    return phases.length === count
+      ? { ...rest, phases }
+      : { ...rest, message: `${phaseNames(phases)}: ${m.message}`, phases };
   });
 }
 

@@ -18,6 +18,13 @@ const MessageSchema = z.strictObject({
   remedies: z
     .optional(z.array(z.string()))
     .check(z.describe('Options that address a warning, each accepted by the tool as written (e.g. "--days 3")')),
+  phases: z
+    .optional(z.array(z.number().check(z.int()).check(z.positive())))
+    .check(
+      z.describe(
+        "Treatment plans (--plan) only: the phases (1-based) the message came from; a message without it applies to every phase",
+      ),
+    ),
 });
 
 const SourceSchema = z.strictObject({ id: z.string(), title: z.string(), url: z.string() });

@@ -9,7 +9,7 @@ import {
 } from "./courseDose.js";
 import { accepts, DomainError } from "./errors.js";
 import { formatNumber, formatPercent, g, plural, roundPositive, roundTo } from "./format.js";
-import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
+import { DEFAULTS, LIMITS, type ScheduleInput, type ScigOptions } from "./input.js";
 import { labelMessages } from "./labelRegion.js";
 import { message, type NoteCode } from "./messages.js";
 import { movedNotes, placeSchedule, type SchedulePlacement } from "./placement.js";
@@ -188,16 +188,22 @@ function convertDose(
 ): ScigDose {
   const kg = context.dosingWeightKg;
   const factor = resolveFactor(product, input.scig?.factor);
-  log.note("SCIG_FACTOR", `SCIG:IVIG factor ${factor.text}`, factor.sources);
+  const given = input.scig?.givenIvigCourse;
+  const ivigExactMg = gToMg(kg * input.doseGPerKg);
+  log.note(
+    "SCIG_FACTOR",
+    `SCIG:IVIG factor ${factor.text}${givenCourseText(given, kg, input.doseGPerKg)}`,
+    factor.sources,
+  );
   if (factor.value < MIN_SCIG_FACTOR_WITHOUT_WARNING.value) {
     const text =
       `a factor of ${formatNumber(factor.value)} gives less than the IVIG dose: starting SCIG at 50 % of the IVIG dose failed ` +
       `in 4 of 5 MMN patients`;
     log.warn("SCIG_FACTOR_BELOW_1", text, [MIN_SCIG_FACTOR_WITHOUT_WARNING.source]);
   }
-  const ivigExactMg = gToMg(kg * input.doseGPerKg);
   const { rounding, source: roundingSource } = roundingOf(input, context.policy);
-  const ivigBaseMg = rounding === "5g" ? nearestFiveGramsMg(ivigExactMg) : ivigExactMg;
+  // A plan's SCIG phase converts the IVIG course the previous phase gave, already rounded as dispensed.
+  const ivigBaseMg = given ? given.courseMg : rounding === "5g" ? nearestFiveGramsMg(ivigExactMg) : ivigExactMg;
   const weeklyExactMg = (ivigBaseMg / input.intervalWeeks) * factor.value;
   // Doses are kept to 10 mg; below that the weekly dose would read as 0 g (e.g. 0.1 g/kg a year at 2 kg, factor 0.1).
   if (weeklyExactMg < UNROUNDED_STEP_MG) {
@@ -215,7 +221,7 @@ function convertDose(
     accepts(() => planScig(studyInput, today)),
   );
   if (mmnStudy) log.warnings.push(mmnStudy);
-  if (rounding === "5g") {
+  if (rounding === "5g" && given === undefined) {
     const how = "the nearest 5 g of the IVIG course dose";
     checkRoundingTolerance(ivigExactMg, ivigBaseMg, how, roundingRemedy("5g"), SCIG_REFUSAL);
     const text = `IVIG course dose ${g(ivigExactMg)} rounded to the nearest 5 g = ${g(ivigBaseMg)} before dividing by the weeks (Ontario)`;
@@ -230,6 +236,15 @@ function convertDose(
     );
   }
   return { factor, rounding: rounding === "none" ? "none" : "vial", roundingSource, ivigBaseMg, weeklyExactMg };
+}
+
+/** "; converts the 80 g IVIG course phase 1 gave (…), not the exact 82 kg × 1 g/kg = 82 g" in a plan. */
+function givenCourseText(given: ScigOptions["givenIvigCourse"], kg: number, doseGPerKg: number): string {
+  if (given === undefined) return "";
+  const exactMg = gToMg(kg * doseGPerKg);
+  const what = `; converts the ${g(given.courseMg)} IVIG course phase ${given.phase} gave (${given.productName}, as dispensed)`;
+  if (given.courseMg === exactMg) return what;
+  return `${what}, not the exact ${formatNumber(kg)} kg × ${formatNumber(doseGPerKg)} g/kg = ${g(exactMg)}`;
 }
 
 /** `--scig-every`, else the product's default; HyQvia's daily volume and the label's intervals are checked. */
@@ -269,10 +284,14 @@ function scigStart(input: ScheduleInput, today: IsoDate, log: MessageLog): { sta
   if (lastIvig !== undefined && input.startDate !== undefined) {
     // A treatment plan's SCIG phase with its own start after an IVIG phase.
     const days = daysBetween(lastIvig, input.startDate);
+    const labelDate = addCalendarDays(lastIvig, 7 * WEEKS_AFTER_LAST_IVIG.value);
     const text =
       `SCIG starts ${input.startDate} (its start), ${days} days after the last IVIG infusion on ${lastIvig}; the labels start SCIG one ` +
       `week after the last IVIG`;
-    log.note("SCIG_START", text, [WEEKS_AFTER_LAST_IVIG.source]);
+    // Earlier than the labels' week is a warning, with the date the labels give.
+    if (input.startDate < labelDate)
+      log.warn("SCIG_STARTS_EARLY", `${text} (${labelDate})`, [WEEKS_AFTER_LAST_IVIG.source]);
+    else log.note("SCIG_START", text, [WEEKS_AFTER_LAST_IVIG.source]);
     return { startDate: input.startDate, startRule: `start, ${days} days after the last IVIG on ${lastIvig}` };
   }
   const previous = input.previousInfusion;

@@ -54,7 +54,10 @@ const WARNINGS: Readonly<Record<WarningCode, MessageCodeInfo>> = {
   ABOVE_LABEL_MONTHLY_DOSE: {
     kind: "warning",
     meaning: "more than the Gammagard Liquid MMN label's 2.4 g/kg/month",
-    firesWhen: "the course dose per kg of dosing weight, per average calendar month (365.25 ÷ 12 days), is above 2.4",
+    firesWhen:
+      "the course dose per kg of dosing weight, per average calendar month (365.25 ÷ 12 days), is above 2.4; in a --plan, " +
+      "also the grams given in any 28 days across the change from one IVIG phase to the next, when each phase's own " +
+      "regimen is within 2.4",
     sources: [SOURCES.gammagardMmn],
   },
   BELOW_LABEL_MONTHLY_DOSE: {
@@ -198,6 +201,21 @@ const WARNINGS: Readonly<Record<WarningCode, MessageCodeInfo>> = {
       "the moves bring a course more than 4 days (the scheduling window) closer to the one before than planned",
     sources: [SOURCES.optionCareScheduling],
   },
+  PHASE_STARTS_EARLY: {
+    kind: "warning",
+    meaning: "a treatment plan's phase starts before the previous phase's next course date: the phases' doses stack",
+    firesWhen:
+      "--plan: a phase's own start is more than 4 days (the scheduling window) before the date the previous phase's next " +
+      "course would have started (its last course's start + its interval)",
+    sources: [SOURCES.optionCareScheduling],
+  },
+  SCIG_STARTS_EARLY: {
+    kind: "warning",
+    meaning: "SCIG starts less than the labels' one week after the last IVIG infusion",
+    firesWhen:
+      "--plan: an SCIG phase after an IVIG phase sets its own start less than 7 days after the last IVIG infusion",
+    sources: [SOURCES.hizentraCidp],
+  },
 };
 
 const NOTES: Readonly<Record<NoteCode, MessageCodeInfo>> = {
@@ -334,6 +352,14 @@ const NOTES: Readonly<Record<NoteCode, MessageCodeInfo>> = {
     meaning: "rounding puts a day slightly above --max-daily, within the 10 % rounding tolerance",
     firesWhen: "the rounded total puts a day above --max-daily by at most 10 % (beyond: ROUNDED_DAY_ABOVE_MAX_DAILY)",
     sources: [SOURCES.ontarioIgumMaxDaily, SOURCES.siegelRounding],
+  },
+  PHASE_INHERITS: {
+    kind: "note",
+    meaning: "a plan's phase keeps the days per course of an earlier phase that had another dose",
+    firesWhen:
+      '--plan: a phase changes the dose but gives no "days", so it inherits the days of the phase that set them (e.g. ' +
+      "a 5-day induction's 5 days for a 1 g/kg maintenance)",
+    sources: [],
   },
   PHASE_START: {
     kind: "note",

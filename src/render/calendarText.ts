@@ -1,7 +1,7 @@
 import { formatNumber } from "../core/format.js";
 import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
 import { roundSizes } from "../core/scigSites.js";
-import { phaseOf, phaseRegimenText } from "./phases.js";
+import { phaseOf, phaseRegimenText, regimenOf, warningsOfPhase } from "./phases.js";
 import { formatVials, hoursMinutes } from "./quantities.js";
 import { warningLine } from "./shortWarnings.js";
 
@@ -14,9 +14,6 @@ const FULL_TEXT = "Full warning texts, notes and sources: see the printed schedu
 
 /** An infusion of the subcutaneous route: only SCIG infusions carry sites. */
 const isScig = (i: Infusion) => i.sites !== undefined;
-
-/** The regimen an infusion belongs to: its phase's in a treatment plan (phases change product and route). */
-const regimenOf = (r: ScheduleResult, i: Infusion) => phaseOf(r, i)?.regimen ?? r.regimen;
 
 /** "phase 2, " inside an event title when the schedule is a treatment plan. */
 const phaseWords = (r: ScheduleResult, i: Infusion) => {
@@ -72,8 +69,9 @@ export function eventDescription(r: ScheduleResult, i: Infusion, moved?: string)
     `Estimated chair time: ${hoursMinutes(i.durationMinutes)}`,
   ];
   if (i.movedBecause) lines.push(`Moved from ${i.plannedDate}: ${i.movedBecause}`);
-  for (const w of r.warnings) lines.push(warningLine(w));
-  if (r.warnings.length > 0) lines.push(FULL_TEXT);
+  const warnings = warningsOfPhase(r, i.phase);
+  for (const w of warnings) lines.push(warningLine(w));
+  if (warnings.length > 0) lines.push(FULL_TEXT);
   lines.push(DISCLAIMER);
   return lines.join("\n");
 }

@@ -1,6 +1,6 @@
 import { formatNumber } from "../core/format.js";
 import type { ScheduleResult } from "../core/resultSchema.js";
-import { phaseOf } from "./phases.js";
+import { phaseOf, warningsOfPhase } from "./phases.js";
 import { formatVials } from "./quantities.js";
 
 /** A cell: text is checked for formula injection, numbers are written plainly, null is empty. */
@@ -84,8 +84,12 @@ export const CSV_COLUMNS = [
 
 /** The cells of every infusion of a result, in `CSV_COLUMNS` order. */
 export function csvRows(r: ScheduleResult): Cell[][] {
-  const warnings = r.warnings.map((w) => w.code).join(" ");
-  return r.infusions.map((i) => csvRow(r, i, warnings));
+  // A plan's row lists its own phase's codes (and those of every phase).
+  const codes = (phase: number | undefined) =>
+    warningsOfPhase(r, phase)
+      .map((w) => w.code)
+      .join(" ");
+  return r.infusions.map((i) => csvRow(r, i, codes(i.phase)));
 }
 
 /** One infusion's cells; a treatment plan's infusion takes its route and product from its phase. */

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Bundle, Dosage, MedicationRequest, Patient, Quantity, Reference } from "@medplum/fhirtypes";
 import { formatNumber } from "../core/format.js";
 import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
+import { warningsOfPhase } from "./phases.js";
 import { formatVials, hoursMinutes } from "./quantities.js";
 
 // `--format fhir`: the schedule as a FHIR R4 Bundle (type collection) holding one MedicationRequest,
@@ -48,6 +49,8 @@ interface MedicationPart {
   readonly route: "ivig" | "scig";
   readonly productName: string;
   readonly infusions: readonly Infusion[];
+  /** The plan's phase (1-based), when the result is a treatment plan. */
+  readonly phase?: number;
 }
 
 /** A plan's phases may change product and route, and a MedicationRequest names one medication: one per phase. */
@@ -57,7 +60,8 @@ function medicationParts(r: ScheduleResult): MedicationPart[] {
 }
 
 function medicationRequest(r: ScheduleResult, part: MedicationPart, options: FhirOptions): MedicationRequest {
-  const notes = r.warnings.map((w) => ({ text: `${w.code}: ${w.message}` }));
+  // A plan's request carries its own phase's warnings (and those of every phase), not the others'.
+  const notes = warningsOfPhase(r, part.phase).map((w) => ({ text: `${w.code}: ${w.message}` }));
   return {
     resourceType: "MedicationRequest",
     status: "draft",

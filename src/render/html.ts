@@ -2,10 +2,11 @@ import type { IsoDate } from "../core/calendarDate.js";
 import { formatNumber } from "../core/format.js";
 import type { Message, ScheduleResult } from "../core/resultSchema.js";
 import { REGION_LABEL } from "../data/products.js";
-import { type Clock, type DayContext, dayBlock, phaseOf } from "./htmlDay.js";
+import { type Clock, type DayContext, dayBlock } from "./htmlDay.js";
 import { SHEET_STYLE } from "./htmlStyle.js";
 import { cell, headRow, html, type Markup, num } from "./markup.js";
 import { nonexistentTimes } from "./ics.js";
+import { phaseFields, phaseOf, planProducts, regimenOf } from "./phases.js";
 import { resolveWallTime } from "./wallTime.js";
 import { formatVials, grams, hoursMinutes } from "./quantities.js";
 
@@ -45,6 +46,7 @@ ${body.source}</body>
 }
 
 function sheetTitle(r: ScheduleResult): string {
+  if (r.phases !== undefined) return `Treatment plan · ${planProducts(r)} · from ${r.infusions[0]!.date}`;
   const route = r.regimen.scig !== null ? "SCIG" : "IVIG";
   return `${route} infusion sheet · ${r.regimen.productName} · from ${r.infusions[0]!.date}`;
 }
@@ -164,6 +166,12 @@ function productRows(r: ScheduleResult, options: HtmlOptions): Markup[] {
         `${grams(total)} in all`,
     ),
   ];
+  return [...rows, ...timeAndWarningRows(r, options)];
+}
+
+/** The start time under `--time`, and the warning codes. */
+function timeAndWarningRows(r: ScheduleResult, options: HtmlOptions): Markup[] {
+  const rows: Markup[] = [];
   if (options.time !== undefined && options.tz !== undefined) {
     rows.push(row("Start time", `${options.time} (${options.tz}) on each infusion day`));
   }
@@ -172,23 +180,50 @@ function productRows(r: ScheduleResult, options: HtmlOptions): Markup[] {
   return rows;
 }
 
+/**
+ * A treatment plan's summary: each phase (regimen, dates, infusions, grams: the table's words), then
+ * the whole plan's days and grams. Phase 1's dose, interval and product are not the plan's.
+ */
+function planRows(r: ScheduleResult, options: HtmlOptions): Markup[] {
+  const first = r.infusions[0]!;
+  const last = r.infusions[r.infusions.length - 1]!;
+  const total = r.infusions.reduce((sum, i) => sum + i.doseG, 0);
+  const rows = phaseFields(r).map(([label, value]) => row(label, value));
+  rows.push(
+    row(
+      "Plan",
+      `${r.phases!.length} phases, ${r.courseTotals.length} courses, ${r.infusions.length} infusion days from ` +
+        `${first.weekday} ${first.date} to ${last.weekday} ${last.date}; ${grams(total)} in all`,
+    ),
+  );
+  return [...rows, ...timeAndWarningRows(r, options)];
+}
+
 /** The heading and the summary table. */
 function summarySection(r: ScheduleResult, options: HtmlOptions): Markup {
   const scig = r.regimen.scig !== null;
+  const heading =
+    r.phases !== undefined
+      ? `Treatment plan: ${planProducts(r)}`
+      : `${scig ? "SCIG" : "IVIG"} infusion sheet: ${r.regimen.productName}`;
+  const rows = r.phases !== undefined ? planRows(r, options) : [...regimenRows(r), ...productRows(r, options)];
   return html`<section class="summary">
-<h1>${scig ? "SCIG" : "IVIG"} infusion sheet: ${r.regimen.productName}</h1>
+<h1>${heading}</h1>
 <p>Immunoglobulin for multifocal motor neuropathy, made by mmn-dose. Decision support only: check against the current
 label and local policy; the prescriber and pharmacist decide.</p>
 <p class="who"><span>Patient: </span><span>Date of birth: </span><span>Record no.: </span></p>
-<table class="fields">${weightRows(r)}${regimenRows(r)}${productRows(r, options)}</table>
+<table class="fields">${weightRows(r)}${rows}</table>
 </section>
 `;
 }
 
 /** The dated schedule: one row per infusion day, a total row for a course of several days. */
 function scheduleSection(r: ScheduleResult, clock: Clock): Markup {
-  const scig = r.regimen.scig !== null;
-  const phased = r.infusions.some((i) => phaseOf(i) !== undefined);
+  // A plan may mix routes: the sites column is there when any day is SCIG, blank on IVIG days.
+  const scigDays = r.infusions.filter((i) => regimenOf(r, i).scig !== null).length;
+  const scig = scigDays === r.infusions.length;
+  const sites = scigDays > 0;
+  const phased = r.phases !== undefined;
   const timed = clock(r.infusions[0]!.date, 0) !== undefined;
   const labels = [
     ...(phased ? ["Phase"] : []),
@@ -199,14 +234,14 @@ function scheduleSection(r: ScheduleResult, clock: Clock): Markup {
     "Dose g",
     "g/kg",
     "Volume mL",
-    ...(scig ? ["Sites × mL"] : []),
+    ...(sites ? ["Sites × mL"] : []),
     "Chair",
     "Vials",
   ];
   const rows = r.infusions.map((i) => {
     const date = `${i.weekday} ${i.date}${i.plannedDate !== undefined ? " *" : ""}`;
     const start = timed ? num(clock(i.date, 0)) : "";
-    return html`<tr>${phased ? num(phaseOf(i)) : ""}${num(i.course)}${cell(date, "nowrap")}${start}${dayCells(i, scig)}</tr>\n`;
+    return html`<tr>${phased ? num(phaseOf(r, i)?.phase) : ""}${num(i.course)}${cell(date, "nowrap")}${start}${dayCells(i, sites)}</tr>\n`;
   });
   const moved = r.infusions.some((i) => i.plannedDate !== undefined)
     ? html`<p class="small">* moved from its planned date (see the day's page and Notes)</p>\n`
@@ -220,8 +255,9 @@ ${moved}${courseTotals(r)}</section>
 }
 
 /** The cells of one schedule row after its date. */
-function dayCells(i: ScheduleResult["infusions"][number], scig: boolean): Markup[] {
-  const sites = scig ? [num(`${i.sites ?? ""} × ${formatNumber(i.volumePerSiteMl ?? 0, 1)}`)] : [];
+function dayCells(i: ScheduleResult["infusions"][number], sitesColumn: boolean): Markup[] {
+  const filled = i.sites !== undefined ? `${i.sites} × ${formatNumber(i.volumePerSiteMl ?? 0, 1)}` : "";
+  const sites = sitesColumn ? [num(filled)] : [];
   return [
     num(`${i.day}/${i.daysInCourse}`),
     num(formatNumber(i.doseG)),

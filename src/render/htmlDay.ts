@@ -2,6 +2,7 @@ import type { IsoDate } from "../core/calendarDate.js";
 import { formatNumber } from "../core/format.js";
 import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
 import { headRow, html, type Markup, num } from "./markup.js";
+import { phaseOf, regimenOf, warningsOfPhase } from "./phases.js";
 import { formatVials, grams, hoursMinutes } from "./quantities.js";
 
 // One infusion day of the printed sheet: what to give, the rate plan with its clock times, and
@@ -17,29 +18,26 @@ export interface DayContext {
   readonly gaps: ReadonlyMap<string, string>;
 }
 
-/** `infusion.phase` (`--plan`, 1-based) when the result carries it; older results have none. */
-export function phaseOf(i: Infusion): string | undefined {
-  const phase = (i as Infusion & { readonly phase?: unknown }).phase;
-  return typeof phase === "number" || typeof phase === "string" ? String(phase) : undefined;
-}
-
-/** "Course 1, day 1 of 2" (IVIG) or "Infusion 3, session 1 of 2" (SCIG), with the phase if any. */
+/**
+ * "Course 1, day 1 of 2" (IVIG) or "Infusion 3, session 1 of 2" (SCIG), with the phase if any. In a
+ * treatment plan every fact of a day (route, product, concentration, rate plan) is its phase's.
+ */
 function dayTitle(r: ScheduleResult, i: Infusion): string {
-  const scig = r.regimen.scig !== null;
-  const phase = phaseOf(i);
+  const scig = regimenOf(r, i).scig !== null;
+  const phase = phaseOf(r, i);
   const what = scig
     ? `Infusion ${i.course}, session ${i.day} of ${i.daysInCourse}`
     : `Course ${i.course}, day ${i.day} of ${i.daysInCourse}`;
-  return `${phase !== undefined ? `Phase ${phase} · ` : ""}${what}`;
+  return `${phase !== undefined ? `Phase ${phase.phase} · ` : ""}${what}`;
 }
 
 /** A page for one infusion day. */
 export function dayBlock(ctx: DayContext, i: Infusion): Markup {
-  const route = ctx.r.regimen.scig !== null ? "SCIG" : "IVIG";
+  const route = regimenOf(ctx.r, i).route.toUpperCase();
   return html`<section class="day">
 <h2>${i.weekday} ${i.date} · ${dayTitle(ctx.r, i)} · ${route} ${grams(i.doseG)}</h2>
 <p class="who"><span>Patient: </span><span>Date of birth: </span><span>Record no.: </span></p>
-${dayFacts(ctx, i)}${ratePlanTable(ctx, i)}${vitalsTable(ctx, i)}${productTable(i)}${startStopTable()}${warningsLine(ctx.r)}</section>
+${dayFacts(ctx, i)}${ratePlanTable(ctx, i)}${vitalsTable(ctx, i)}${productTable(i)}${startStopTable()}${warningsLine(ctx.r, i)}</section>
 `;
 }
 
@@ -64,7 +62,7 @@ function dayFacts(ctx: DayContext, i: Infusion): Markup {
       "Dose",
       `${grams(i.doseG)} (${formatNumber(i.doseGPerKg, 3)} g/kg of dosing weight ${formatNumber(r.patient.dosingWeightKg)} kg)`,
     ],
-    ["Volume", `${formatNumber(i.volumeMl, 1)} mL of ${r.regimen.productName}`],
+    ["Volume", `${formatNumber(i.volumeMl, 1)} mL of ${regimenOf(r, i).productName}`],
     ["Vials", formatVials(i.vials) + (i.wasteG > 0 ? ` (${grams(i.wasteG)} left over)` : "")],
     [
       "Chair time",
@@ -99,7 +97,8 @@ function ratePlanTable(ctx: DayContext, i: Infusion): Markup {
   });
   const through = html`<td colspan="3">${formatNumber(i.volumeMl, 1)} mL run through</td>`;
   const end = html`<tr><td>End</td>${num(hoursMinutes(i.durationMinutes))}${clock(i.durationMinutes)}${through}<td></td><td></td></tr>\n`;
-  const heading = ctx.r.regimen.scig !== null ? "Rate plan (mL/h: the sites running at once together)" : "Rate plan";
+  const heading =
+    regimenOf(ctx.r, i).scig !== null ? "Rate plan (mL/h: the sites running at once together)" : "Rate plan";
   const head = headRow([
     "Step",
     "From (h:mm)",
@@ -159,9 +158,10 @@ function startStopTable(): Markup {
   return html`<table class="write">${head}\n<tbody><tr>${blanks(5, 3)}</tr></tbody></table>\n`;
 }
 
-/** The warning codes on every day's page, so a page read alone still shows them. */
-function warningsLine(r: ScheduleResult): Markup {
-  if (r.warnings.length === 0) return html``;
-  return html`<p class="alert">Warnings: ${r.warnings.map((w) => w.code).join(", ")} (see Warnings at the end).</p>
+/** The warning codes on every day's page (in a plan, its phase's), so a page read alone still shows them. */
+function warningsLine(r: ScheduleResult, i: Infusion): Markup {
+  const codes = warningsOfPhase(r, i.phase).map((w) => w.code);
+  if (codes.length === 0) return html``;
+  return html`<p class="alert">Warnings: ${codes.join(", ")} (see Warnings at the end).</p>
 `;
 }

@@ -1,5 +1,5 @@
 import { formatNumber } from "../core/format.js";
-import type { Infusion, PhaseSummary, ScheduleResult } from "../core/resultSchema.js";
+import type { Infusion, Message, PhaseSummary, Regimen, ScheduleResult } from "../core/resultSchema.js";
 import { grams } from "./quantities.js";
 
 /** How the renderers show a treatment plan's phases (`--plan`): the same words in table, CSV and ICS. */
@@ -54,4 +54,29 @@ export function phaseHeading(r: ScheduleResult, phase: number): string {
 /** The phase an infusion belongs to, when the result is a treatment plan. */
 export function phaseOf(r: ScheduleResult, i: Infusion): PhaseSummary | undefined {
   return i.phase === undefined ? undefined : r.phases?.[i.phase - 1];
+}
+
+/** The regimen an infusion belongs to: its phase's in a treatment plan (phases change product and route). */
+export function regimenOf(r: ScheduleResult, i: Infusion): Regimen {
+  return phaseOf(r, i)?.regimen ?? r.regimen;
+}
+
+/**
+ * What a treatment plan gives, in order, each product once per run of phases using it.
+ *
+ * @example
+ * planProducts(r) //=> "Gammagard Liquid 10 %, then Hizentra 20 %"
+ */
+export function planProducts(r: ScheduleResult): string {
+  const names = (r.phases ?? []).map((p) => p.productName).filter((n, k, all) => k === 0 || all[k - 1] !== n);
+  return names.join(", then ");
+}
+
+/**
+ * The warnings that go with an infusion (or a phase): in a treatment plan, those of its phase and
+ * those that apply to every phase (no `phases`); outside a plan, all of them.
+ */
+export function warningsOfPhase(r: ScheduleResult, phase: number | undefined): Message[] {
+  if (phase === undefined) return r.warnings;
+  return r.warnings.filter((w) => w.phases === undefined || w.phases.includes(phase));
 }

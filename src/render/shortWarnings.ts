@@ -38,6 +38,8 @@ const SUMMARIES: Readonly<Record<WarningCode, string>> = {
   AGE_OVER_65: "over 65: a thrombosis (and renal) risk factor; hydrate; minimum practicable dose and rate",
   COURSE_SPREAD_OVER_WEEK: "moved days spread a course over more than a week",
   COURSES_CLOSE_TOGETHER: "after the moves, courses are closer together than prescribed",
+  PHASE_STARTS_EARLY: "a plan's phase starts before the previous phase's next course date: phases stacked",
+  SCIG_STARTS_EARLY: "SCIG starts less than a week after the last IVIG (the labels: one week)",
 };
 
 /**

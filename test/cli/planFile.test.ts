@@ -107,6 +107,26 @@ describe("--plan: bad input is exit 2, one line naming the phase and key", () =>
     );
   });
 
+  it("patientRef, id and name are patient data too: refused in a phase, and not listed as phase keys", async () => {
+    for (const key of ["patientRef", "id", "name"]) {
+      expect(await refusal({ phases: [{ dose: 1 }, { [key]: "Patient/123" }] })).toBe(
+        `mmn-dose: --plan plan.json: phase 2: '${key}' is patient data: it comes from the command line or the batch line, never the plan`,
+      );
+    }
+    const list = await refusal({ phases: [{ evry: 3 }] });
+    expect(list).toMatch(/a phase holds dose, /);
+    expect(list).not.toMatch(/patientRef/);
+  });
+
+  it("settings of the run (format, output, json, time, …) are refused in a phase, naming the flag", async () => {
+    expect(await refusal({ phases: [{ dose: 1 }, { format: "csv" }] })).toBe(
+      "mmn-dose: --plan plan.json: phase 2: 'format' is a setting of the run, not of a phase: give --format on the command line",
+    );
+    expect(await refusal({ phases: [{ output: "x.csv" }] })).toBe(
+      "mmn-dose: --plan plan.json: phase 1: 'output' is a setting of the run, not of a phase: give --output on the command line",
+    );
+  });
+
   it("an unknown key names the closest valid key", async () => {
     expect(await refusal({ phases: [{ dose: 1 }, { evry: 3 }] })).toMatch(
       /^mmn-dose: --plan plan\.json: phase 2: unknown key 'evry' \(did you mean every\?\); a phase holds dose, every, /,

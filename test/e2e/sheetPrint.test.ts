@@ -100,4 +100,35 @@ describe.skipIf(missing.length > 0 && !required)("the printed sheet in headless 
     },
     120_000,
   );
+
+  // A treatment plan (examples/plan.json, 70 kg from 2026-12-01): each day page names its own phase's
+  // route and product. Phase 3 is Hizentra 20 %: 70 g ÷ 3 weeks = 23.33 g → 23 g a week, 23 ÷ 0.2 g/mL = 115 mL.
+  it("a treatment plan: IVIG Gammagard days, then SCIG Hizentra days, each on its own page", () => {
+    expect(missing, "chromium and poppler-utils are required here").toEqual([]);
+    const plan = runCli([
+      "--weight",
+      "70",
+      "--start",
+      "2026-12-01",
+      "--plan",
+      "examples/plan.json",
+      "--format",
+      "html",
+    ]);
+    expect(plan.status).toBe(0);
+    const html = join(dir, "plan.html");
+    writeFileSync(html, plan.stdout);
+    const pdf = join(dir, "plan.pdf");
+    printToPdf(html, pdf);
+    const pages = pdfPages(pdf);
+    expect(pages[0]).toContain("Treatment plan: Gammagard Liquid 10 %, then Hizentra 20 %");
+    const dayOf = (date: string) => pages.find((p) => p.includes(`${date} · Phase`)) ?? "";
+    expect(dayOf("2026-12-01")).toContain("Phase 1 · Course 1, day 1 of 5 · IVIG 28 g");
+    expect(dayOf("2026-12-01")).toContain("280 mL of Gammagard Liquid 10 %");
+    for (const date of ["2027-02-16", "2027-03-16"]) {
+      expect(dayOf(date)).toContain("· SCIG 23 g");
+      expect(dayOf(date)).toContain("115 mL of Hizentra 20 %");
+      expect(dayOf(date)).not.toContain("Gammagard");
+    }
+  }, 120_000);
 });

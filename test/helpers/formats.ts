@@ -32,7 +32,11 @@ export function expectedRow(r: ScheduleResult, k: number): Record<string, string
     plannedDate: i.plannedDate ?? "",
     movedBecause: i.movedBecause ?? "",
     dosingWeightKg: n(r.patient.dosingWeightKg),
-    warnings: r.warnings.map((w) => w.code).join(" "),
+    // In a plan, the row's own phase's warnings (a message without phases applies to every phase).
+    warnings: r.warnings
+      .filter((w) => i.phase === undefined || w.phases === undefined || w.phases.includes(i.phase))
+      .map((w) => w.code)
+      .join(" "),
     phase: i.phase === undefined ? "" : String(i.phase),
   };
 }

@@ -1,5 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { planPhases } from "../../src/core/phases.js";
 import type { ScheduleResult } from "../../src/core/resultSchema.js";
 import { planSchedule } from "../../src/core/schedule.js";
 import { renderHtml } from "../../src/render/html.js";
@@ -218,10 +219,14 @@ describe("SCIG and phases", () => {
     }
   });
 
-  it("renders infusion.phase (from --plan) only when the result carries it", () => {
+  it("renders infusion.phase (from --plan) only when the result is a plan", () => {
     const r = plan({ courses: 2 });
     expect(renderHtml(r)).not.toContain("Phase");
-    const phased = { ...r, infusions: r.infusions.map((i) => ({ ...i, phase: i.course })) } as ScheduleResult;
+    // Two phases of one 2-day course each: phase 2 starts 4 weeks after Dec 1, on Dec 29.
+    const phased = planPhases(
+      [scheduleInput({ courses: 1 }), scheduleInput({ courses: 1, startDate: undefined })],
+      TODAY,
+    );
     const text = renderHtml(phased);
     expect(text).toContain("<th>Phase</th>");
     expect(dayPage(text, "2026-12-29")).toContain("Phase 2 · Course 2, day 1 of 2");
