@@ -83,11 +83,14 @@ const blanks = (n: number, wide = -1): Markup[] =>
     k === wide ? html`<td class="blank wide"></td>` : html`<td class="blank"></td>`,
   );
 
+/** The steps the infusion reaches: a small volume runs through before the plan's later steps begin. */
+const stepsReached = (i: Infusion) => i.ratePlan.filter((s, k) => k === 0 || s.startMinute < i.durationMinutes);
+
 /** The rate plan's steps, with their clock times under `--time`, and the end of the infusion. */
 function ratePlanTable(ctx: DayContext, i: Infusion): Markup {
   const timed = ctx.clock(i.date, 0) !== undefined;
   const clock = (minute: number) => (timed ? num(ctx.clock(i.date, minute)) : "");
-  const rows = i.ratePlan.map((s, k) => {
+  const rows = stepsReached(i).map((s, k) => {
     const rates = [
       num(formatNumber(s.mlPerHour, 1)),
       num(formatNumber(s.mlPerKgPerHour, 3)),
@@ -115,10 +118,11 @@ function ratePlanTable(ctx: DayContext, i: Infusion): Markup {
 /** When vital signs are due: before the start, at each rate change, hourly at the last rate, at the end. */
 function vitalChecks(i: Infusion): { label: string; minute: number }[] {
   const checks = [{ label: "Before start", minute: 0 }];
-  for (const s of i.ratePlan.slice(1)) {
+  const steps = stepsReached(i);
+  for (const s of steps.slice(1)) {
     checks.push({ label: `Before ${formatNumber(s.mlPerHour, 1)} mL/h`, minute: s.startMinute });
   }
-  const last = i.ratePlan[i.ratePlan.length - 1]!.startMinute;
+  const last = steps[steps.length - 1]!.startMinute;
   for (let minute = last + 60; minute < i.durationMinutes; minute += 60) checks.push({ label: "Hourly", minute });
   checks.push({ label: "End of infusion", minute: i.durationMinutes });
   return checks;

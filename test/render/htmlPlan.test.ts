@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { planSchedule } from "../../src/core/schedule.js";
+import { renderHtml } from "../../src/render/html.js";
 import { runInProcess } from "../helpers/inProcess.js";
+import { scheduleInput } from "../helpers/input.js";
 import { expectSelfContained } from "../helpers/sheet.js";
 
 // The printed sheet of a treatment plan (examples/plan.json at 70 kg from 2026-12-01): every day's
@@ -87,5 +90,20 @@ describe("--format html of a treatment plan", () => {
     // SCIG row: 115 mL at the later infusions' 3 sites × 38.3 mL (115 ÷ 3 = 38.33).
     const scig = scheduleRow("2027-02-23");
     expect(scig.slice(0, 8)).toEqual(["3", "6", "Tue 2027-02-23", "1/1", "23", "0.329", "115", "3 × 38.3"]);
+  });
+});
+
+describe("a day's page lists only the rate steps the infusion reaches", () => {
+  it("280 mL of Gammagard at 70 kg ends at 2:28, before the 336 mL/h step at 2:30", () => {
+    // 30 min each at 35, 42, 84, 168 mL/h = 17.5 + 21 + 42 + 84 = 164.5 mL by 2:00; 115.5 mL at 252 mL/h
+    // takes 27.5 min → 2:27.5, rounded up 2:28: the 336 mL/h step (from 2:30) is never reached.
+    const r = planSchedule(scheduleInput({ daysPerCourse: 5, courses: 1 }), "2026-11-25");
+    const day = r.infusions[0]!;
+    expect(day.volumeMl).toBe(280);
+    expect(day.durationMinutes).toBe(148);
+    const page = renderHtml({ ...r, infusions: [day] }, {});
+    expect(page).toContain("Before 252 mL/h");
+    expect(page).not.toContain("Before 336 mL/h");
+    expect(page).not.toMatch(/<td[^>]*>336<\/td>/);
   });
 });
