@@ -283,17 +283,13 @@ function infusionsSection(r: ScheduleResult, paint: Paint, plans: RatePlanLetter
 
 /** Each rate plan's steps, by letter; chair time; HyQvia's hyaluronidase. */
 function ratePlansSection(r: ScheduleResult, paint: Paint, plans: RatePlanLetters): string[] {
-  const g = r.regimen;
-  const rates = g.rates;
-  const lines = [
-    paint.bold("Rate plans") +
-      (rates
-        ? ` (${g.productName}, ${rates.indication} rates, per kg of dosing weight ${formatNumber(rates.rateWeightKg)} kg; step every ` +
-          `${rates.stepMinutes} min)`
-        : ` (${g.productName}: the sites running at once together, each at the label's per-site rate)`),
-  ];
+  // A treatment plan's phases may change product and route: each letter then names its phase's rates.
+  const byPhase = r.phases?.some((p) => p.product !== r.regimen.product) ?? false;
+  const lines = [paint.bold("Rate plans") + (byPhase ? "" : ` (${ratesText(r.regimen)})`)];
   plans.plans.forEach(({ steps, kinds, phases }, k) => {
-    const inPhases = phases.length > 0 ? ` (phase ${phases.join(", ")})` : "";
+    const phaseRegimen = byPhase ? r.phases?.[phases[0]! - 1]?.regimen : undefined;
+    const inPhases =
+      phases.length === 0 ? "" : ` (phase ${phases.join(", ")}${phaseRegimen ? `: ${ratesText(phaseRegimen)}` : ""})`;
     lines.push(`  ${paint.bold(String.fromCharCode(65 + k))}  ${kinds.join(", ")} infusions${inPhases}`);
     for (const step of steps) {
       const perKg = `(${formatNumber(step.mlPerKgPerHour, 3)} mL/kg/h, ${formatNumber(step.mgPerKgPerMin, 2)} mg/kg/min)`;
@@ -310,6 +306,15 @@ function ratePlansSection(r: ScheduleResult, paint: Paint, plans: RatePlanLetter
     lines.push(`  Hyaluronidase first: ${doses.join("; ")}`, "");
   }
   return lines;
+}
+
+/** Whose rates a plan follows: "Gammagard Liquid 10 %, MMN (US label) rates, per kg …; step every 30 min". */
+function ratesText(g: ScheduleResult["regimen"]): string {
+  const rates = g.rates;
+  return rates
+    ? `${g.productName}, ${rates.indication} rates, per kg of dosing weight ${formatNumber(rates.rateWeightKg)} kg; step every ` +
+        `${rates.stepMinutes} min`
+    : `${g.productName}: the sites running at once together, each at the label's per-site rate`;
 }
 
 /** Notes, then warnings ("Warnings: none" when there are none). */
