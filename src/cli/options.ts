@@ -29,6 +29,8 @@ export interface OptionSpec {
    * key, MMN_DOSE_* variable), its number orders `mmn-dose config`; run: this invocation only.
    */
   readonly scope: "patient" | { readonly site: number } | "run";
+  /** Who the patient is, or their body: never a site setting or a plan phase key (compare takes it once, for every regimen). */
+  readonly patientData?: true;
   /** An option of one route: given on the other it is refused, or ("ignored") accepted and unused, its site setting dropped. */
   readonly route?: "ivig" | "scig";
   readonly otherRoute?: "ignored";
@@ -87,6 +89,7 @@ export const SCIG_IDS: readonly string[] = SCIG_PRODUCTS.map((p) => p.id);
 const PATIENT_OPTIONS: readonly OptionSpec[] = [
   {
     flags: "-w, --weight <weight>",
+    patientData: true,
     key: "weight",
     group: "Patient:",
     scope: "patient",
@@ -101,6 +104,7 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
   },
   {
     flags: "--height <height>",
+    patientData: true,
     key: "height",
     group: "Patient:",
     scope: "patient",
@@ -114,6 +118,7 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
   },
   {
     flags: "--sex <sex>",
+    patientData: true,
     key: "sex",
     group: "Patient:",
     scope: "patient",
@@ -123,6 +128,7 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
   },
   {
     flags: "--dosing-weight <basis>",
+    patientData: true,
     key: "dosingWeight",
     group: "Patient:",
     scope: "run",
@@ -155,6 +161,7 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
   },
   {
     flags: "--age <years>",
+    patientData: true,
     key: "age",
     group: "Patient:",
     scope: "patient",
@@ -173,6 +180,7 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
   },
   {
     flags: "--pregnant",
+    patientData: true,
     key: "pregnant",
     group: "Patient:",
     scope: "patient",
@@ -414,6 +422,7 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
   },
   {
     flags: "--at-risk",
+    patientData: true,
     key: "atRisk",
     group: "Product and rates:",
     scope: "run",
@@ -721,6 +730,7 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
   },
   {
     flags: "--patient-ref <ref>",
+    patientData: true,
     key: "patientRef",
     group: "Output:",
     scope: "patient",
@@ -843,6 +853,9 @@ export const SITE_KEYS: readonly string[] = VALUE_OPTIONS.flatMap((o) =>
   .map(([, key]) => key);
 
 /** Patient data: never from the environment or a config file. */
+/** Patient data (`patientData` rows): who the patient is and their body, given per patient only. */
+export const PATIENT_DATA_KEYS: readonly string[] = VALUE_OPTIONS.filter((o) => o.patientData).map((o) => o.key);
+
 export const PATIENT_KEYS: ReadonlySet<string> = new Set([
   ...VALUE_OPTIONS.filter((o) => o.scope === "patient").map((o) => o.key),
   "id",

@@ -5,7 +5,7 @@ import { planPhases } from "../core/phases.js";
 import type { ScheduleResult } from "../core/resultSchema.js";
 import { jsonSyntaxError } from "./jsonSyntax.js";
 import { UsageError } from "./errors.js";
-import { FLAG_KEYS, longFlagOf, optionValueFromJson, routeOnly, VALUE_OPTIONS } from "./options.js";
+import { FLAG_KEYS, longFlagOf, optionValueFromJson, PATIENT_DATA_KEYS, routeOnly, VALUE_OPTIONS } from "./options.js";
 import { closest } from "./suggest.js";
 import { type ScheduleRequest, ScheduleOptionsSchema, validateScheduleOptions } from "./validate.js";
 
@@ -25,18 +25,7 @@ const MAX_PHASES = 20;
  * subject), and a batch line's `id` and `name`, say who the patient is: a plan is a regimen that
  * could be given to anyone, so a phase must not change whom the output is for.
  */
-const PATIENT_DATA: ReadonlySet<string> = new Set([
-  "weight",
-  "height",
-  "sex",
-  "age",
-  "pregnant",
-  "dosingWeight",
-  "atRisk",
-  "patientRef",
-  "id",
-  "name",
-]);
+const PATIENT_DATA: ReadonlySet<string> = new Set([...PATIENT_DATA_KEYS, "id", "name"]);
 
 /** Settings of the run (what is written where, and how): the options a batch line refuses. */
 const RUN_SETTINGS: ReadonlySet<string> = new Set(VALUE_OPTIONS.filter((o) => o.batch === "refused").map((o) => o.key));
