@@ -219,6 +219,33 @@ function gapAfterPrevious(input: ScheduleInput, firstDate: IsoDate): number | un
   return daysBetween(previous.date, firstDate);
 }
 
+/**
+ * Says why a later course runs at the first-infusion rates: more than 8 weeks after the infusion
+ * before it (NL-IVIG002). Not said when --first-infusion asks for it, nor for a schedule's own first
+ * course without an earlier infusion (a first infusion needs no reason).
+ */
+function gapNotes(input: ScheduleInput, placement: SchedulePlacement): Message[] {
+  if (input.firstInfusion === true) return [];
+  const limit = FIRST_INFUSION_GAP_DAYS.value;
+  const after = placement.courses.flatMap((placed, c) => {
+    const before = c === 0 ? input.previousInfusion?.date : placement.courses[c - 1]!.at(-1)!.date;
+    const gap = c === 0 ? gapAfterPrevious(input, placed[0]!.date) : daysBetween(before!, placed[0]!.date);
+    return gap !== undefined && gap > limit
+      ? [`course ${c + 1} (${placed[0]!.date}, ${gap} days after ${before})`]
+      : [];
+  });
+  if (after.length === 0) return [];
+  const which = after.length === 1 ? `${after[0]} starts` : `${after.join(", ")} start`;
+  return [
+    message(
+      "FIRST_INFUSION_AFTER_GAP",
+      `${which} at the first-infusion rates: more than ${limit} days (8 weeks) after the infusion before it ` +
+        `("${FIRST_INFUSION_GAP_DAYS.note}", NL-IVIG002)`,
+      [FIRST_INFUSION_GAP_DAYS.source],
+    ),
+  ];
+}
+
 /** The regimen of an IVIG plan: its product, rates and course figures. */
 function ivigRegimen(input: ScheduleInput, course: IvigCourse, startDate: IsoDate, courses: number): Regimen {
   const { rates, dosingWeightKg, courseDose } = course;
@@ -292,6 +319,7 @@ function ivigNotes(
     ...dosingWeightNotes(course),
     ...movedNotes(infusions, input.avoid),
     ...placement.notes,
+    ...gapNotes(input, placement),
     ...course.decision.notes,
     ...collectNotes(course),
     ...label.notes,

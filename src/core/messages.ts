@@ -60,7 +60,8 @@ export type NoteCode =
   | "ROUNDED_DAY_WITHIN_TOLERANCE"
   | "SOLD_AS"
   | "PHASE_START"
-  | "PHASE_INHERITS";
+  | "PHASE_INHERITS"
+  | "FIRST_INFUSION_AFTER_GAP";
 
 /**
  * A warning or note. `remedies` are the options that address a warning, each one the tool accepts

@@ -353,6 +353,14 @@ const NOTES: Readonly<Record<NoteCode, MessageCodeInfo>> = {
     firesWhen: "the rounded total puts a day above --max-daily by at most 10 % (beyond: ROUNDED_DAY_ABOVE_MAX_DAILY)",
     sources: [SOURCES.ontarioIgumMaxDaily, SOURCES.siegelRounding],
   },
+  FIRST_INFUSION_AFTER_GAP: {
+    kind: "note",
+    meaning: "a later IVIG course starts at the first-infusion rates again",
+    firesWhen:
+      "an IVIG course starts more than 56 days (8 weeks) after the infusion before it, so its first day runs " +
+      "through the first-infusion rate plan",
+    sources: [SOURCES.nlIvig002],
+  },
   PHASE_INHERITS: {
     kind: "note",
     meaning: "a plan's phase keeps the days per course of an earlier phase that had another dose",

@@ -47,3 +47,25 @@ describe("a course more than 8 weeks after the previous infusion is a first infu
     ]);
   });
 });
+
+describe("a note says why a later course runs at the first-infusion rates", () => {
+  const gapNote = (r: ReturnType<typeof planSchedule>) => r.notes.find((n) => n.code === "FIRST_INFUSION_AFTER_GAP");
+
+  it("--every 9 with 2-day courses: courses 2 and 3 are 62 days after the infusion before them", () => {
+    // Course 1: 1–2 Dec 2026; course 2: 1 Dec + 63 days = 2 Feb 2027, 62 days after 2 Dec (29 + 31 + 2);
+    // course 3: 2 Feb + 63 days = 6 Apr, 62 days after 3 Feb (25 + 31 + 6). Both > 56.
+    const r = planSchedule(scheduleInput({ intervalWeeks: 9, courses: 3 }), TODAY);
+    expect(kinds(r)).toEqual(["first", "first", "first"]);
+    const note = gapNote(r)!;
+    expect(note.message).toMatch(
+      /^course 2 \(2027-02-02, 62 days after 2026-12-02\), course 3 \(2027-04-06, 62 days after 2027-02-03\) start at the first-infusion rates: more than 56 days/,
+    );
+    expect(note.sources).toEqual([FIRST_INFUSION_GAP_DAYS.source.url]);
+  });
+
+  it("no note when no later course is a first infusion (--every 8), or when --first-infusion asks for it", () => {
+    expect(gapNote(planSchedule(scheduleInput({ intervalWeeks: 8, courses: 3 }), TODAY))).toBeUndefined();
+    const asked = planSchedule(scheduleInput({ intervalWeeks: 9, courses: 3, firstInfusion: true }), TODAY);
+    expect(gapNote(asked)).toBeUndefined();
+  });
+});
