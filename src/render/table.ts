@@ -21,21 +21,25 @@ export interface TableLayout {
  * "1.0" is misread as "10"). Each section is a function returning its lines.
  */
 export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR, layout: TableLayout = {}): string {
-  const plans = new RatePlanLetters();
+  const { width } = layout;
+  let plans = new RatePlanLetters();
+  let infusions = infusionsSection(r, paint, plans, formatVials);
   // On a narrow terminal the vials are written compactly ("2×30+1×10 g") before any column wraps.
-  const full = infusionsSection(r, paint, new RatePlanLetters(), formatVials);
-  const tooWide = layout.width !== undefined && full.some((line) => visible(line) > layout.width!);
+  if (width !== undefined && infusions.some((line) => visible(line) > width)) {
+    plans = new RatePlanLetters();
+    infusions = infusionsSection(r, paint, plans, compactVials);
+  }
   const lines = [
     ...summarySection(r, paint),
     "",
-    ...infusionsSection(r, paint, plans, tooWide ? compactVials : formatVials),
+    ...infusions,
     "",
     ...ratePlansSection(r, paint, plans),
     ...(r.explain ? explainSection(r.explain, paint) : []),
     ...messagesSection(r, paint),
     ...sourcesSection(r, paint),
   ];
-  return `${(layout.width === undefined ? lines : fitToWidth(lines, layout.width)).join("\n")}\n`;
+  return `${(width === undefined ? lines : fitToWidth(lines, width)).join("\n")}\n`;
 }
 
 function roundingOrigin(r: ScheduleResult): string {
