@@ -1,4 +1,5 @@
 import type { IsoDate } from "../core/calendarDate.js";
+import { plural } from "../core/format.js";
 import type { ForecastPeriod } from "../core/forecast.js";
 import type { ScheduleResult } from "../core/resultSchema.js";
 import { planSchedule } from "../core/schedule.js";
@@ -275,17 +276,14 @@ async function consumer(
 /** The run's last word on stderr: the failed lines named, or the blank lines skipped, or nothing. */
 function summary(counts: Counts): string {
   const { records, failed, blank } = counts;
-  const s = (n: number) => (n === 1 ? "" : "s");
-  const skipped = blank > 0 ? ` (${blank} blank line${s(blank)} skipped)` : "";
+  const skipped = blank > 0 ? ` (${plural(blank, "blank line")} skipped)` : "";
   if (failed > 0) {
     return (
-      `mmn-dose: batch: ${failed} of ${records} line${s(records)} failed${skipped}: ` +
+      `mmn-dose: batch: ${failed} of ${plural(records, "line")} failed${skipped}: ` +
       `${listFailedLines(counts.firstFailed, failed)}\n`
     );
   }
-  return blank > 0
-    ? `mmn-dose: batch: ${records} line${s(records)} done, ${blank} blank line${s(blank)} skipped\n`
-    : "";
+  return blank > 0 ? `mmn-dose: batch: ${plural(records, "line")} done, ${plural(blank, "blank line")} skipped\n` : "";
 }
 
 /** Runs a batch: streams lines in, one compact JSON line out per line, same order. Returns the exit code. */
@@ -332,7 +330,7 @@ export async function runBatch(
       await sink?.abort();
       const kept = sink ? `; -o ${output} was not replaced` : "; every line written is complete";
       const n = counts.line;
-      io.writeErr(`mmn-dose: batch interrupted after ${n} line${n === 1 ? "" : "s"}${kept}\n`);
+      io.writeErr(`mmn-dose: batch interrupted after ${plural(n, "line")}${kept}\n`);
       return EXIT.interrupted;
     }
     await to.end(counts);

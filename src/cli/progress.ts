@@ -1,3 +1,4 @@
+import { plural } from "../core/format.js";
 import type { Io } from "./io.js";
 
 /** At most one progress update in this many milliseconds (and none for a run shorter than that). */
@@ -22,7 +23,7 @@ export function progressLine(io: Io): { readonly tick: (lines: number) => void; 
       if (t - last < PROGRESS_EVERY_MS) return;
       last = t;
       shown = true;
-      io.writeErr(`${CLEAR}mmn-dose: batch: ${lines} line${lines === 1 ? "" : "s"}…`);
+      io.writeErr(`${CLEAR}mmn-dose: batch: ${plural(lines, "line")}…`);
     },
     clear() {
       if (shown) io.writeErr(CLEAR);

@@ -1,7 +1,7 @@
 import { addCalendarDays } from "./calendarDate.js";
 import { type CourseDose, fewestDaysWithinCap, nearestFiveGramsMg, planCourseDose } from "./courseDose.js";
 import type { DosingWeightDecision } from "./dosingWeight.js";
-import { formatNumber, formatPercent, g, roundTo } from "./format.js";
+import { formatNumber, formatPercent, g, plural, roundTo } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import { dosingWeightFor } from "./patient.js";
 import { withGivenIvigCourse } from "./planConversion.js";
@@ -25,7 +25,6 @@ import { SOURCES, type Source } from "../data/sources.js";
  */
 
 const kgText = (kg: number) => `${formatNumber(kg)} kg`;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * Every step of a schedule's arithmetic: dosing weight, the dose (IVIG course, or SCIG conversion),

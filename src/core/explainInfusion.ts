@@ -1,4 +1,4 @@
-import { formatNumber, roundTo } from "./format.js";
+import { formatNumber, plural, roundTo } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import { buildRatePlan, resolveRates } from "./ratePlan.js";
 import type { ExplainStep, Infusion, ScheduleResult } from "./resultSchema.js";
@@ -93,7 +93,7 @@ export function explainScigSessions(_input: ScheduleInput, r: ScheduleResult, kg
       `Sites, ${i.infusionKind} infusion of ${formatNumber(i.volumeMl, 1)} mL`,
       `the fewest sites within ${formatNumber(phase.maxMlPerSite.value!)} mL per site${with3}: ⌈${formatNumber(i.volumeMl, 1)} ÷ ` +
         `${formatNumber(phase.maxMlPerSite.value!)}⌉${atOnce}`,
-      `${plan.sites} site${plan.sites === 1 ? "" : "s"} × ${formatNumber(roundTo(i.volumeMl / plan.sites, 1), 1)} mL` +
+      `${plural(plan.sites, "site")} × ${formatNumber(roundTo(i.volumeMl / plan.sites, 1), 1)} mL` +
         (plan.rounds > 1 ? `, ${plan.sitesAtOnce} at once` : ""),
       sourceOf(phase.maxMlPerSite),
     );
@@ -116,7 +116,7 @@ export function explainScigSessions(_input: ScheduleInput, r: ScheduleResult, kg
       return `from ${clock(k * (f ? f.stepMinutes.value : 0))}: ${n} ×  ${formatNumber(rate, 1)} mL/h${cap} = ${perHour(mlPerHour)}`;
     });
     return step(
-      `Rate plan, ${i.infusionKind} infusions, ${n} site${n === 1 ? "" : "s"} at once`,
+      `Rate plan, ${i.infusionKind} infusions, ${plural(n, "site")} at once`,
       `the label's per-site rate × the sites running at once (${formatNumber(i.ratePlan[0]!.mlPerKgPerHour, 3)} mL/kg/h at ` +
         `${formatNumber(kg)} kg); ${steps.join("; ")}`,
       `${i.ratePlan.map((s) => formatNumber(s.mlPerHour, 1)).join(" → ")} mL/h`,

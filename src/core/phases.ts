@@ -1,6 +1,6 @@
 import { addCalendarDays, type IsoDate } from "./calendarDate.js";
 import { DomainError } from "./errors.js";
-import { formatNumber } from "./format.js";
+import { formatNumber, plural } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import { message } from "./messages.js";
 import { patientJson, typedUnitWarnings } from "./patient.js";
@@ -134,7 +134,7 @@ function nextPhase(
   }
   const every = previous.plan.regimen.intervalWeeks;
   if (nextCourse > last.date) {
-    const rule = `phase ${before}'s next course date (${nextFrom} + ${every} week${every === 1 ? "" : "s"})`;
+    const rule = `phase ${before}'s next course date (${nextFrom} + ${plural(every, "week")})`;
     const note = message(
       "PHASE_START",
       `starts ${nextCourse}, when phase ${before}'s next course would have started (${nextFrom} + ${every * 7} days)`,

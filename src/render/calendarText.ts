@@ -1,4 +1,4 @@
-import { formatNumber } from "../core/format.js";
+import { formatNumber, plural } from "../core/format.js";
 import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
 import { roundSizes } from "../core/scigSites.js";
 import { phaseOf, phaseRegimenText, regimenOf, warningsOfPhase } from "./phases.js";
@@ -108,7 +108,7 @@ function scigLines(r: ScheduleResult, i: Infusion): string[] {
     `Volume: ${formatNumber(i.volumeMl, 1)} mL at ${i.sites} sites, ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL each`,
     sitesLine(i),
     `Vials: ${formatVials(i.vials)}`,
-    `Pump plan (${i.infusionKind} infusion, ${atOnce} ${atOnce === 1 ? "site" : "sites"} at once): ` +
+    `Pump plan (${i.infusionKind} infusion, ${plural(atOnce, "site")} at once): ` +
       i.ratePlan.map(rateStepText).join(", "),
   ];
 }

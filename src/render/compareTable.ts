@@ -1,5 +1,5 @@
 import type { Comparison, RegimenYear } from "../core/compare.js";
-import { formatNumber } from "../core/format.js";
+import { formatNumber, plural } from "../core/format.js";
 import { fitToWidth, wrapProse } from "./fitWidth.js";
 import { NO_COLOR, type Paint } from "./paint.js";
 import { grams, hoursMinutes } from "./quantities.js";
@@ -26,7 +26,6 @@ export function renderCompareTable(c: Comparison, paint: Paint = NO_COLOR, layou
   return `${lines.join("\n")}\n`;
 }
 
-const counted = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const every = (weeks: number) => (weeks === 1 ? "every week" : `every ${weeks} weeks`);
 
 function headerSection(c: Comparison, paint: Paint): string[] {
@@ -52,8 +51,8 @@ function courseText(r: RegimenYear): string {
   const k = r.perCourse;
   const days =
     r.route === "scig"
-      ? `${counted(k.infusionDays, "session")}, ${counted(k.sites ?? 0, "site")}`
-      : `${counted(k.infusionDays, "day")}`;
+      ? `${plural(k.infusionDays, "session")}, ${plural(k.sites ?? 0, "site")}`
+      : plural(k.infusionDays, "day");
   const first = k.infusionKind === "first" ? "; every course a first infusion (more than 8 weeks apart)" : "";
   return `${r.route.toUpperCase()} ${r.productName}: ${grams(k.doseG)} ${every(r.intervalWeeks)}, ${days}${first}`;
 }

@@ -1,4 +1,4 @@
-import { formatNumber } from "../core/format.js";
+import { formatNumber, plural } from "../core/format.js";
 import type { ForecastPeriod, ForecastRow } from "../core/forecast.js";
 import { csvRecords } from "./csv.js";
 import { type FailedLine, listFailedLines } from "./failedLines.js";
@@ -83,9 +83,8 @@ function totals(rows: readonly ForecastRow[], ctx: ForecastTableContext): string
 /** The table for a pharmacist: one row per period and product, then a total per product. */
 export function renderForecastTable(doc: ForecastDocument, ctx: ForecastTableContext): string {
   const { period, rows } = doc.forecast;
-  const s = (n: number) => (n === 1 ? "" : "s");
   const kind = period === "week" ? "by ISO week (Monday to Sunday)" : "by calendar month";
-  const out = [`mmn-dose · pharmacy forecast ${kind} · ${ctx.patients} patient${s(ctx.patients)}`];
+  const out = [`mmn-dose · pharmacy forecast ${kind} · ${plural(ctx.patients, "patient")}`];
   const prose = (line: string) => out.push(...(ctx.width === undefined ? [line] : wrapProse([line], ctx.width)));
   if (rows.length === 0) out.push("  No infusions to forecast.");
   else {
@@ -105,7 +104,7 @@ export function renderForecastTable(doc: ForecastDocument, ctx: ForecastTableCon
   }
   if (ctx.failed > 0) {
     prose(
-      `  This forecast covers only the good lines: ${ctx.failed} of ${ctx.lines} line${s(ctx.lines)} failed: ` +
+      `  This forecast covers only the good lines: ${ctx.failed} of ${plural(ctx.lines, "line")} failed: ` +
         `${listFailedLines(doc.failedLines, ctx.failed)}.`,
     );
   }

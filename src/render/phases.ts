@@ -1,4 +1,4 @@
-import { formatNumber } from "../core/format.js";
+import { formatNumber, plural } from "../core/format.js";
 import type { Infusion, Message, PhaseSummary, Regimen, ScheduleResult } from "../core/resultSchema.js";
 import { grams } from "./quantities.js";
 
@@ -34,7 +34,7 @@ export function phaseFields(r: ScheduleResult): [string, string][] {
     const n = p.infusionCount;
     return [
       `Phase ${p.phase}`,
-      `${phaseRegimenText(p)}; ${p.firstDate} to ${p.lastDate}, ${n} infusion${n === 1 ? "" : "s"}, ${grams(p.totalG)} ` +
+      `${phaseRegimenText(p)}; ${p.firstDate} to ${p.lastDate}, ${plural(n, "infusion")}, ${grams(p.totalG)} ` +
         `(starts: ${p.startRule})`,
     ];
   });
