@@ -7,7 +7,7 @@ import { FAILED_LINES_NAMED, type FailedLine, listFailedLines } from "../render/
 import { CliError, EXIT, UsageError } from "./errors.js";
 import { terminalWidth } from "./commandKit.js";
 import type { Io } from "./io.js";
-import { otherRouteKeys, resolveSiteSettings } from "./config.js";
+import { configInputs, otherRouteKeys, resolveSiteSettings } from "./config.js";
 import { domainError, withSettingSources } from "./coreErrors.js";
 import { csvDelimiter, csvRecord, parseCsvRow } from "./csvInput.js";
 import { escapeControl } from "./escape.js";
@@ -286,6 +286,17 @@ function summary(counts: Counts): string {
   return blank > 0 ? `mmn-dose: batch: ${plural(records, "line")} done, ${plural(blank, "blank line")} skipped\n` : "";
 }
 
+/** `-o`, once it is known not to be an input of the run (the batch file or stdin, the config file). */
+async function openSink(output: string, file: string | undefined, configPath: string | undefined, io: Io) {
+  const { openOutput, refuseOutputOverInputs } = await import("./output.js");
+  const stdin = file === undefined || file === "-";
+  const input = stdin
+    ? { label: "standard input", path: "/dev/stdin" }
+    : { label: `the batch input ${file}`, path: file };
+  await refuseOutputOverInputs(output, [input, ...configInputs(configPath, io.env)]);
+  return openOutput(output);
+}
+
 /** Runs a batch: streams lines in, one compact JSON line out per line, same order. Returns the exit code. */
 export async function runBatch(
   file: string | undefined,
@@ -305,7 +316,7 @@ export async function runBatch(
   const today = io.today();
   // Site settings (environment, config file) apply to every line; a line's own keys win.
   const { raw: site, sources: siteSources } = await resolveSiteSettings({}, io.env, configPath, { allRoutes: true });
-  const sink = output === undefined ? undefined : await (await import("./output.js")).openOutput(output);
+  const sink = output === undefined ? undefined : await openSink(output, file, configPath, io);
   const write = sink
     ? (text: string) => sink.write(text)
     : async (text: string) => {

@@ -3,7 +3,7 @@ import { DomainError } from "../core/errors.js";
 import { planContext } from "../core/planner.js";
 import { planSchedule } from "../core/schedule.js";
 import { paintFor, terminalWidth } from "./commandKit.js";
-import { otherRouteKeys, resolveSiteSettings } from "./config.js";
+import { configInputs, otherRouteKeys, resolveSiteSettings } from "./config.js";
 import { withSettingSources } from "./coreErrors.js";
 import { UsageError } from "./errors.js";
 import { escapeControl } from "./escape.js";
@@ -135,9 +135,10 @@ async function compare(opts: CompareOptions, io: Io): Promise<{ comparison: Comp
 
 /** `mmn-dose compare`: the comparison rendered, written to stdout or -o; with -o the warnings go to stderr too. */
 export async function runCompare(opts: CompareOptions, io: Io): Promise<void> {
-  const { comparison, format } = await compare(opts, io);
-  const { outputPath, writeFileAtomic } = await import("./output.js");
+  const { outputPath, refuseOutputOverInputs, writeFileAtomic } = await import("./output.js");
   const output = outputPath(opts.output);
+  if (output !== undefined) await refuseOutputOverInputs(output, configInputs(opts.config, io.env));
+  const { comparison, format } = await compare(opts, io);
   let text: string;
   if (format === "json") {
     const { renderJson } = await import("../render/json.js");

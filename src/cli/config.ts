@@ -1,9 +1,9 @@
-import { type FileHandle, open } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import * as z from "zod/mini";
 import { UsageError } from "./errors.js";
 import { envName, FLAG_KEYS, optionValueFromJson, PATIENT_KEYS, routeOnly, SITE_KEYS } from "./options.js";
+import { readSmallFile } from "./smallFile.js";
 import { closest } from "./suggest.js";
 import { ScheduleOptionsSchema } from "./validate.js";
 
@@ -55,59 +55,13 @@ export interface SiteSettings {
   readonly configPath: string | undefined;
 }
 
-/** A config file holds a few hundred bytes of settings; anything larger is refused unread. */
-const MAX_CONFIG_BYTES = 1_000_000;
-
-/** Plain words for why a config file that exists cannot be read. */
-const READ_FAILURES: Readonly<Record<string, string>> = {
-  EACCES: "permission denied (the file exists but cannot be read)",
-  EPERM: "permission denied (the file exists but cannot be read)",
-  EISDIR: "is a directory, not a settings file",
-  ELOOP: "too many symbolic links",
-  EIO: "input/output error while reading it",
-  ENXIO: "cannot be opened for reading",
-};
-
-/**
- * The text of a config file, or undefined when it does not exist. Anything else that stops it being
- * read is an error naming the file (a site's policy must never vanish without a word). At most
- * MAX_CONFIG_BYTES are read, so a device such as /dev/zero or a huge file is refused, not slurped.
- */
-async function readConfigText(path: string, label: string): Promise<string | undefined> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, "r");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    throw new UsageError(
-      "CONFIG",
-      `${label}: ${READ_FAILURES[code ?? ""] ?? `cannot be read (${code ?? (e as Error).message})`}`,
-    );
-  }
-  try {
-    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length > MAX_CONFIG_BYTES)
-        throw new UsageError("CONFIG", `${label}: larger than 1 MB; a site config holds a few settings`);
-    }
-    // A UTF-8 byte order mark (Windows editors) is not part of the JSON.
-    return buffer.toString("utf8", 0, length).replace(/^\uFEFF/, "");
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      "CONFIG",
-      `${label}: ${READ_FAILURES[code ?? ""] ?? `cannot be read (${code ?? (e as Error).message})`}`,
-    );
-  } finally {
-    await handle.close();
-  }
-}
+/** A config file: skipped when missing (except --config, said by the caller); at most 1 MB. */
+const CONFIG_FILE = {
+  code: "CONFIG",
+  what: "a settings file",
+  holds: "a site config holds a few settings",
+  missing: "skip",
+} as const;
 
 /**
  * An MMN_DOSE_* variable that names no setting (a typo such as MMN_DOSE_MAXDAILY would otherwise be
@@ -138,17 +92,30 @@ function refuseUnknownVariables(env: Readonly<Record<string, string | undefined>
   }
 }
 
+/** Where the config file is looked for: `--config`, else ./mmn-dose.config.json, else the user's config directory. */
+function configCandidates(explicit: string | undefined, env: Readonly<Record<string, string | undefined>>): string[] {
+  if (explicit) return [explicit];
+  const home = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), ".config");
+  return ["mmn-dose.config.json", join(home, "mmn-dose", "config.json")];
+}
+
+/** The config files a run may read, as inputs an -o must not replace (output.ts). */
+export function configInputs(
+  explicit: unknown,
+  env: Readonly<Record<string, string | undefined>>,
+): { label: string; path: string }[] {
+  const given = typeof explicit === "string" && explicit !== "" ? explicit : undefined;
+  return configCandidates(given, env).map((path) => ({
+    label: given ? `--config ${path}` : `the config file ${path}`,
+    path,
+  }));
+}
+
 /** The config file: `--config`, else ./mmn-dose.config.json, else the user's config directory. */
 async function loadConfig(explicit: string | undefined, env: Readonly<Record<string, string | undefined>>) {
   if (explicit === "") throw new UsageError("CONFIG", "--config needs a file name");
-  const candidates = explicit
-    ? [explicit]
-    : [
-        "mmn-dose.config.json",
-        join(env.XDG_CONFIG_HOME || join(env.HOME || homedir(), ".config"), "mmn-dose", "config.json"),
-      ];
-  for (const path of candidates) {
-    const text = await readConfigText(path, `config ${path}`);
+  for (const path of configCandidates(explicit, env)) {
+    const text = await readSmallFile(path, `config ${path}`, CONFIG_FILE);
     if (text === undefined) {
       if (explicit) throw new UsageError("CONFIG", `--config ${path}: no such file`);
       continue;

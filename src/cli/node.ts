@@ -2,10 +2,12 @@
 // takes. bin/mmn-dose.cjs only loads the bundle and calls `runProcess`; tests call `main` in-process.
 import { fstatSync, readFileSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
+import { constants } from "node:os";
 import type { IsoDate } from "../core/calendarDate.js";
 import { IoError } from "./errors.js";
 import type { Io } from "./io.js";
 import { main } from "./main.js";
+import { removeTempsSync } from "./tempFiles.js";
 
 /** stderr that cannot be written (2>/dev/full) must not change the exit code: writes to it are tried, never fatal. */
 function writeErr(text: string): void {
@@ -31,16 +33,16 @@ function today(): IsoDate {
 }
 
 /**
- * Whether stdout was closed (`>&-`). Node reopens a closed descriptor 0-2 on /dev/null, read-write,
- * before any script runs, so a closed stdout looks like /dev/null opened for reading and writing
- * (Linux: /proc/self/fdinfo). A shell's `>/dev/null` opens it write-only and is not affected.
- * Checked once, at the first write to stdout; it costs a few system calls.
+ * Whether descriptor `fd` (0 or 1) was closed (`<&-`, `>&-`). Node reopens a closed descriptor 0-2 on
+ * /dev/null, read-write, before any script runs, so a closed one looks like /dev/null opened for
+ * reading and writing (Linux: /proc/self/fdinfo). A shell's `</dev/null` or `>/dev/null` opens it
+ * read-only or write-only and is not affected. It costs a few system calls.
  */
-function stdoutClosed(): boolean {
+function descriptorClosed(fd: number): boolean {
   try {
-    const out = fstatSync(1);
-    if (!out.isCharacterDevice() || out.rdev !== statSync("/dev/null").rdev) return false;
-    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync("/proc/self/fdinfo/1", "utf8"));
+    const info = fstatSync(fd);
+    if (!info.isCharacterDevice() || info.rdev !== statSync("/dev/null").rdev) return false;
+    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, "utf8"));
     return flags !== null && (Number.parseInt(flags[1]!, 8) & 3) === 2;
   } catch {
     return false; // no /proc: assume open
@@ -54,7 +56,7 @@ const CLOSED_STDOUT =
 function stdoutWriter(): (text: string) => boolean {
   let state: "unchecked" | "open" | "closed" = "unchecked";
   return (text) => {
-    if (state === "unchecked") state = stdoutClosed() ? "closed" : "open";
+    if (state === "unchecked") state = descriptorClosed(1) ? "closed" : "open";
     if (state === "closed") throw new IoError("STDOUT_CLOSED", CLOSED_STDOUT);
     return process.stdout.write(text);
   };
@@ -71,12 +73,29 @@ function inputError(path: string | undefined, error: NodeJS.ErrnoException): IoE
 }
 
 /**
+ * Standard input that is a directory (`< folder`) or closed (`<&-`) reads as nothing: a batch would
+ * end at once with exit 0 and replace its -o file with an empty one. Both are I/O errors instead.
+ */
+function refuseUnreadableStdin(): void {
+  let directory = false;
+  try {
+    directory = fstatSync(0).isDirectory();
+  } catch {
+    directory = false;
+  }
+  if (directory) throw new IoError("BATCH_INPUT", "batch -: standard input is a directory, not a file of lines");
+  if (descriptorClosed(0))
+    throw new IoError("BATCH_INPUT", "batch -: standard input is closed (<&-); give a file or pipe the lines in");
+}
+
+/**
  * The batch input as it arrives: stdin for `undefined` or `-`, else the file. A file's bytes are read
  * into one reused buffer (the line splitter copies what it keeps), so a long line leaves no trail of
  * garbage chunks and memory stays near a one-patient run however long a line is.
  */
 async function* readInput(path: string | undefined): AsyncGenerator<Uint8Array> {
   if (path === undefined || path === "-") {
+    refuseUnreadableStdin();
     try {
       yield* process.stdin;
     } catch (error) {
@@ -101,6 +120,38 @@ async function* readInput(path: string | undefined): AsyncGenerator<Uint8Array> 
   }
 }
 
+/** Signals whose default action ends the process, and that Node lets a script catch (SIGUSR1 is its debugger's). */
+const ENDING_SIGNALS = [
+  "SIGHUP",
+  "SIGQUIT",
+  "SIGTERM",
+  "SIGUSR2",
+  "SIGALRM",
+  "SIGVTALRM",
+  "SIGPROF",
+  "SIGXCPU",
+  "SIGXFSZ",
+  "SIGPWR",
+] as const;
+
+/**
+ * Any exit removes the temporary file an unfinished -o was writing (the target stays as it was); a
+ * signal that ends the run exits with 128 + its number, as the shell reports a process it killed.
+ * SIGKILL cannot be caught and leaves the temporary file (README, "Files").
+ */
+function endOnSignals(): void {
+  process.on("exit", removeTempsSync);
+  for (const name of ENDING_SIGNALS) {
+    const number = constants.signals[name as keyof typeof constants.signals];
+    if (number === undefined) continue;
+    try {
+      process.on(name, () => process.exit(128 + number));
+    } catch {
+      // a signal this platform does not have
+    }
+  }
+}
+
 /** Runs the CLI in this process: stream handlers, SIGINT, then `main`, whose result becomes the exit code. */
 export async function runProcess(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   process.stderr.on("error", () => {});
@@ -108,9 +159,10 @@ export async function runProcess(argv: readonly string[] = process.argv.slice(2)
   // SIGINT: a batch stops between lines (exit 130) so every line written is a complete line; a second one exits.
   let interrupted = false;
   process.on("SIGINT", () => {
-    if (interrupted) process.exit(130);
+    if (interrupted) process.exit(128 + constants.signals.SIGINT);
     interrupted = true;
   });
+  endOnSignals();
   const io: Io = {
     writeOut: stdoutWriter(),
     writeErr,

@@ -15,6 +15,7 @@ import {
   VALUE_OPTIONS,
   routeOnly,
 } from "./options.js";
+import { excerpt } from "./smallFile.js";
 import { closest } from "./suggest.js";
 
 /**
@@ -318,7 +319,7 @@ function parseAvoidFile(path: string | undefined, text: string | undefined): str
     if (!isIsoDate(value)) {
       throw new UsageError(
         "INVALID_OPTION",
-        `--avoid-file ${path}, line ${n + 1}: '${value}' is not a real date as YYYY-MM-DD`,
+        `--avoid-file ${path}, line ${n + 1}: '${excerpt(value)}' is not a real date as YYYY-MM-DD`,
       );
     }
     dates.push(value);

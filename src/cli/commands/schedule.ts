@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { Option } from "commander";
 import type { ScheduleInput } from "../../core/input.js";
 import type { ScheduleResult } from "../../core/resultSchema.js";
@@ -74,9 +73,10 @@ async function runSchedule(
     );
   }
   if (unexpected.length > 0) throw unexpectedArgument(unexpected[0]!, commands);
-  const { request, result } = await plan(raw, io);
-  const { outputPath } = await import("../output.js");
+  const { outputPath, refuseOutputOverInputs } = await import("../output.js");
   const output = outputPath(raw.output);
+  if (output !== undefined) await refuseOutputOverInputs(output, await runInputs(raw, io));
+  const { request, result } = await plan(raw, io);
   const text = await render(request, result, raw, output, io);
   if (output !== undefined) {
     const { writeFileAtomic } = await import("../output.js");
@@ -90,13 +90,25 @@ async function runSchedule(
   }
 }
 
-async function readInputFile(option: string, path: string): Promise<string> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
-    throw new UsageError("UNREADABLE_FILE", `${option} ${path}: ${reason}`);
-  }
+/** The files this run reads (--plan, --avoid-file, the config file), which -o must not replace. */
+async function runInputs(raw: Record<string, unknown>, io: Io): Promise<{ label: string; path: string }[]> {
+  const { configInputs } = await import("../config.js");
+  const files = (["plan", "avoidFile"] as const).flatMap((key) => {
+    const path = raw[key];
+    return typeof path === "string" ? [{ label: `${longFlagOf(key)} ${path}`, path }] : [];
+  });
+  return [...files, ...configInputs(raw.config, io.env)];
+}
+
+/** --plan and --avoid-file: small files, read whole up to 1 MB (smallFile.ts). */
+async function readInputFile(option: "--plan" | "--avoid-file", path: string): Promise<string> {
+  const { readSmallFile } = await import("../smallFile.js");
+  const kind =
+    option === "--plan"
+      ? { what: "a plan file", holds: "a treatment plan holds a few phases" }
+      : { what: "a file of dates", holds: "an avoid file holds one date a line" };
+  const text = await readSmallFile(path, `${option} ${path}`, { code: "UNREADABLE_FILE", missing: "error", ...kind });
+  return text ?? "";
 }
 
 /** Site settings merged under the flags, validated, planned; an error names a setting's source. */
