@@ -64,6 +64,8 @@ const flags = [
   "--tz",
   "--region",
   "--format=JSON",
+  "--plan",
+  "--avoid-file",
 ];
 const values = [
   "70",
@@ -124,17 +126,25 @@ const values = [
   "a\rb",
   ".",
   "/",
+  "/dev/zero",
+  "/dev/null",
+  "/nonexistent/file",
 ];
-// -o is fuzzed only as "-o -" (stdout): any other value would write files into the working directory.
+// -o is fuzzed only as stdout ("-" and the names of descriptor 1): any other value would write files
+// into the working directory.
+const STDOUT_NAMES = ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"];
 const token = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...flags).map((f) => [f]) },
   { weight: 3, arbitrary: fc.constantFrom(...values).map((v) => [v]) },
   { weight: 3, arbitrary: fc.string({ maxLength: 12 }).map((v) => [v]) },
-  { weight: 1, arbitrary: fc.constant(["-o", "-"]) },
+  { weight: 1, arbitrary: fc.constantFrom(...STDOUT_NAMES).map((v) => ["-o", v]) },
 );
-/** A token that could make commander write a file: -o with a value other than "-", in any spelling. */
+/** A token that could make commander write a file: -o with a value other than stdout, in any spelling. */
 const writesFile = (argv: readonly string[]) =>
-  argv.some((a, i) => (/^-[A-Za-z]*o/.test(a) || a.startsWith("--o")) && !(a === "-o" && argv[i + 1] === "-"));
+  argv.some(
+    (a, i) =>
+      (/^-[A-Za-z]*o/.test(a) || a.startsWith("--o")) && !(a === "-o" && STDOUT_NAMES.includes(argv[i + 1] ?? "")),
+  );
 const base = ["--weight", "70", "--start", "2026-12-01"];
 /** Random tokens, alone or after a valid command (so a good share of runs succeed and get checked). */
 const fuzzArgv = fc
