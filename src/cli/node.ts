@@ -120,7 +120,11 @@ async function* readInput(path: string | undefined): AsyncGenerator<Uint8Array> 
   }
 }
 
-/** Signals whose default action ends the process, and that Node lets a script catch (SIGUSR1 is its debugger's). */
+/**
+ * Signals whose default action ends the process and that can be caught: not SIGKILL or SIGSTOP (no
+ * process can), not SIGUSR1 (Node's debugger), SIGPIPE (Node ignores it) or SIGSEGV, SIGBUS, SIGFPE,
+ * SIGILL (after a real fault no script may run).
+ */
 const ENDING_SIGNALS = [
   "SIGHUP",
   "SIGQUIT",
@@ -132,6 +136,11 @@ const ENDING_SIGNALS = [
   "SIGXCPU",
   "SIGXFSZ",
   "SIGPWR",
+  "SIGABRT",
+  "SIGTRAP",
+  "SIGSYS",
+  "SIGIO",
+  "SIGSTKFLT",
 ] as const;
 
 /**

@@ -84,8 +84,8 @@ async function refuseForeignLink(path: string, link: string, info: Stats): Promi
   const euid = process.geteuid?.();
   if (euid === undefined || info.uid === euid) return;
   const folder = dirname(link);
-  const dir = await stat(folder);
-  if ((dir.mode & 0o1002) !== 0o1002 || info.uid === dir.uid) return;
+  const dir = await stat(folder).catch(() => undefined);
+  if (dir === undefined || (dir.mode & 0o1002) !== 0o1002 || info.uid === dir.uid) return;
   throw new UsageError(
     "OUTPUT_LINK",
     `-o ${path}: ${link} is a symbolic link another user (uid ${info.uid}) made in the shared folder ` +

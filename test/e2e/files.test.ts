@@ -325,6 +325,12 @@ describe("batch input that cannot be read leaves -o as it was", () => {
       expect(r.stderr, redirect).toMatch(/^mmn-dose: batch -: standard input is (a directory|closed)/);
       expect(readFileSync(out, "utf8")).toBe("old\n");
     }
+    for (const file of [dir, join(dir, "no-such.jsonl")]) {
+      writeFileSync(out, "old\n");
+      const r = runCli(["batch", file, "-o", out]);
+      expect(r.status, file).toBe(1);
+      expect(readFileSync(out, "utf8")).toBe("old\n");
+    }
     expect(readdirSync(dir).filter((f) => f.startsWith(".mmn-dose-"))).toEqual([]);
   });
 
@@ -466,6 +472,8 @@ describe("a signal that ends the run removes -o's temporary file", () => {
     [["SIGHUP"], 129],
     [["SIGQUIT"], 131],
     [["SIGINT", "SIGINT"], 130],
+    [["SIGUSR2"], 140],
+    [["SIGALRM"], 142],
   ] as const) {
     it(`${signals.join(" then ")}: exit ${code}, no temporary file, -o as it was`, async () => {
       const { result, content, left } = await interrupted([...signals]);
