@@ -6,7 +6,7 @@ import { dirname } from "node:path";
 import { UsageError } from "./errors.js";
 
 /** These files hold a few hundred bytes; anything past 1 MB is refused unread (/dev/zero never ends). */
-export const MAX_SMALL_FILE_BYTES = 1_000_000;
+const MAX_SMALL_FILE_BYTES = 1_000_000;
 
 export interface SmallFileKind {
   /** The error code of a failure. */

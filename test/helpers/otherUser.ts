@@ -21,7 +21,7 @@ let copy: string | undefined;
  * into a fresh 0755 folder. The checkout itself may sit under a folder only its owner can enter
  * (`mktemp -d` makes them 0700; so may CI), where `nobody` could not even load the launcher.
  */
-export function sharedBin(): string {
+function sharedBin(): string {
   if (copy === undefined) {
     const dir = mkdtempSync(join(tmpdir(), "mmn-dose-shared-"));
     chmodSync(dir, 0o755);
