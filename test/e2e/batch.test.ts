@@ -147,7 +147,7 @@ describe("-o, --output", () => {
       const run = runCli(["--weight", "70", "-o", "/sys/mmn-dose.txt"]);
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(
-        /^mmn-dose: -o \/sys\/mmn-dose.txt: cannot write \((permission denied|read-only file system)\)\n$/,
+        /^mmn-dose: -o \/sys\/mmn-dose.txt: cannot write \((permission denied: the folder \/sys does not let this user create files;[^\n]*|read-only file system)\)\n$/,
       );
     },
   );
