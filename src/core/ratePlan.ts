@@ -446,6 +446,9 @@ function planNote(
   firstMax: Sourced<number> | undefined,
 ): Message {
   const r = product.rates;
+  // Typed or at-risk rates are never called the label's.
+  const typed = options.initialMlPerKgPerHour !== undefined || options.maxMlPerKgPerHour !== undefined;
+  const ends = typed || options.atRisk ? "plan's" : "label's";
   const timing =
     options.stepMinutes !== undefined
       ? `every ${stepMinutes} min (${settingName(options.origins, "--step-minutes")})`
@@ -459,7 +462,7 @@ function planNote(
         : "your --rate-steps"
       : from === "label"
         ? `the ${product.name} label's steps (${r.indication})`
-        : `the NL-IVIG002 standardised steps (${STANDARD_RATE_STEPS.note}) between the plan's initial rate and its maximum`;
+        : `the NL-IVIG002 standardised steps (${STANDARD_RATE_STEPS.note}) between the ${ends} initial rate and its maximum`;
   const first = firstMax
     ? `; first infusions stop at ${mlkgh(firstMax.value)} (${firstMax.note ?? "first-infusion maximum"})`
     : "";
@@ -610,12 +613,13 @@ export function fastestLabelNote(
     concentrationGPerMl,
   );
   const minutes = infusionMinutes(fastest, volumeMl);
-  // Typed or at-risk rates are never called the label's.
+  // Typed or at-risk rates are never called the label's (a typed one may come from a flag or a settings file).
+  const initial = rates.initialFrom === "label" ? "the label's initial rate" : "the initial rate given";
+  const max = { label: "the label's maximum", "--max-rate": "the maximum given", "--at-risk": "the --at-risk top" }[
+    rates.maxFrom
+  ];
   const whose =
-    rates.initialFrom === "label" && rates.maxFrom === "label"
-      ? "the label"
-      : `these rates (initial rate from ${rates.initialFrom === "label" ? "the label" : rates.initialFrom}, maximum from ` +
-        `${rates.maxFrom === "label" ? "the label" : rates.maxFrom})`;
+    rates.initialFrom === "label" && rates.maxFrom === "label" ? "the label" : `these rates (${initial}, ${max})`;
   return message(
     "RATE_FASTEST_LABEL_PLAN",
     `${whose} would allow ${mlkgh(rates.initialMlPerKgPerHour)} for ${rates.stepMinutes} min, then straight to ` +

@@ -106,7 +106,7 @@ describe("typed rates are bounded where the label gives none (Kiovig: Gammagard 
     const r = plan("kiovig", { initialMlPerKgPerHour: 0.5, maxMlPerKgPerHour: 5.4 });
     const texts = [...r.warnings, ...r.notes].map((m) => m.message);
     expect(texts.find((t) => /would allow/.test(t))).toMatch(
-      /^these rates \(initial rate from --initial-rate, maximum from --max-rate\)/,
+      /^these rates \(the initial rate given, the maximum given\)/,
     );
     expect(texts.filter((t) => /the label would allow|the label's initial rate|label: /.test(t))).toEqual([]);
   });
