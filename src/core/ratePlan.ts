@@ -170,7 +170,9 @@ function rateLimit(product: IvigProduct, which: "initial" | "max"): RateLimit {
   const other = otherRegionProduct(product);
   const borrowed = other ? rateFact(other, which) : undefined;
   if (other && borrowed && borrowed.value !== null) {
-    const text = `${mlkgh(borrowed.value)}, the ${what} of the same product's other label (${other.name}, ${other.rates.indication}; ${none})`;
+    const text =
+      `${mlkgh(borrowed.value)}, the ${what} of the same product's other label ` +
+      `(${other.name}, ${other.rates.indication}; ${none})`;
     return { value: borrowed.value, source: borrowed.source, text, fromLabel: false };
   }
   const row = which === "initial" ? STANDARD_FIRST_ROW : STANDARD_TOP_ROW;
@@ -252,33 +254,26 @@ interface AtRiskTop {
 function atRiskTop(product: IvigProduct, labelMax: RateLimit): AtRiskTop {
   const cap = product.rates.atRiskMaxMlPerKgPerHour;
   if (cap.value !== null) {
-    return {
-      value: Math.min(cap.value, labelMax.value),
-      why: `the ${product.name} label's at-risk cap, ${cap.note ?? mlkgmin(cap.value)}`,
-      sources: [cap.source],
-    };
+    const value = Math.min(cap.value, labelMax.value);
+    return { value, why: `the ${product.name} label's at-risk cap`, sources: [cap.source] };
   }
   const below = product.rates.atRiskBelowMlPerKgPerHour;
   const ceiling = Math.min(labelMax.value, below?.value ?? Number.POSITIVE_INFINITY);
-  const steps = STANDARD_RATE_STEPS.value.filter((x) => x < ceiling - 1e-9);
-  const value = Math.min(steps.at(-1) ?? STANDARD_RATE_STEPS.value[0]!, STANDARD_AT_RISK_MAX.value);
-  const check =
-    value === STANDARD_AT_RISK_MAX.value ? ", above which it asks for the prescriber's check in patients at risk" : "";
+  const step = STANDARD_RATE_STEPS.value.filter((x) => x < ceiling - 1e-9).at(-1) ?? STANDARD_RATE_STEPS.value[0]!;
+  const value = Math.min(step, STANDARD_AT_RISK_MAX.value);
   if (below) {
     return {
       value,
-      why:
-        `the ${product.name} label asks for less than ${mlkgmin(below.value)} (${below.note ?? "at risk"}); ` +
-        `${mlkgmin(value)} is the NL-IVIG002 step below it`,
+      why: `the ${product.name} label asks for less than ${mlkgmin(below.value)}; ${mlkgmin(value)} is the NL-IVIG002 step below`,
       sources: [below.source, STANDARD_RATE_STEPS.source],
     };
   }
-  const whose = labelMax.fromLabel ? "the label maximum" : `the bound for ${product.name}`;
+  // Short: the warning travels into calendar events (a label without a number says "minimum practicable").
+  const whose = labelMax.fromLabel ? "its maximum" : "the bound";
+  const check = value < step ? ", the rate above which NL-IVIG002 asks for the prescriber's check" : "";
   return {
     value,
-    why:
-      `no number on the ${product.name} label ("minimum infusion rate practicable"), so ${mlkgmin(value)}, the NL-IVIG002 step ` +
-      `below ${whose} of ${mlkgmin(labelMax.value)}${check}`,
+    why: `no number on the ${product.name} label; the NL-IVIG002 step below ${whose} ${mlkgmin(labelMax.value)}${check}`,
     sources: [labelMax.source, STANDARD_RATE_STEPS.source],
   };
 }
@@ -286,7 +281,7 @@ function atRiskTop(product: IvigProduct, labelMax: RateLimit): AtRiskTop {
 /**
  * `--at-risk`: the plan stops at {@link atRiskTop}, below the ordinary plan's top; a typed
  * `--max-rate` already at or below it is the prescriber's rate and is kept (the warning says the plan
- * is then the same as without `--at-risk`). The warning names both tops, the cap and its source.
+ * is then the same as without `--at-risk`). The warning names both tops and why; its sources the cap's.
  */
 function atRiskMax(
   product: IvigProduct,
@@ -299,28 +294,19 @@ function atRiskMax(
   const advice = "hydrate before the infusion; minimum practicable dose and rate";
   const sources = [...top.sources, SOURCES.gammagardBoxedWarning];
   const risk = "at risk of renal dysfunction or thrombosis";
+  const typed = settingName(options.origins, "--max-rate");
   if (planMax <= top.value) {
-    const typed = settingName(options.origins, "--max-rate");
-    warnings.push(
-      message(
-        "AT_RISK",
-        `${risk}: the plan stops at ${typed} ${mlkgh(planMax)}, already at or below the at-risk top of ${mlkgh(top.value)} ` +
-          `(${top.why}), so it is the same as without --at-risk; ${advice}`,
-        sources,
-      ),
-    );
+    const text =
+      `${risk}: ${typed} ${mlkgh(planMax)} kept, at or below the at-risk top of ${mlkgh(top.value)}, so the plan is ` +
+      `the same as without --at-risk; ${advice}`;
+    warnings.push(message("AT_RISK", text, sources));
     return { value: planMax, from: "--max-rate" };
   }
-  const ordinary =
-    options.maxMlPerKgPerHour !== undefined ? `${settingName(options.origins, "--max-rate")} ` : "the ordinary plan's ";
-  warnings.push(
-    message(
-      "AT_RISK",
-      `${risk}: the plan stops at ${mlkgh(top.value)} (${mlkgmin(top.value)}) instead of ${ordinary}${mlkgh(planMax)}: ` +
-        `${top.why}; ${advice}`,
-      sources,
-    ),
-  );
+  const ordinary = options.maxMlPerKgPerHour !== undefined ? typed : "the ordinary";
+  const text =
+    `${risk}: the plan stops at ${mlkgh(top.value)} (${mlkgmin(top.value)}), not ${ordinary} ${mlkgh(planMax)}: ` +
+    `${top.why}; ${advice}`;
+  warnings.push(message("AT_RISK", text, sources));
   return { value: top.value, from: "--at-risk" };
 }
 
@@ -347,7 +333,8 @@ function stepLimit(product: IvigProduct): StepLimit {
   const other = otherRegionProduct(product);
   const borrowed = other ? (other.rates.minStepMinutes ?? other.rates.stepMinutes) : undefined;
   if (other && borrowed && borrowed.value !== null) {
-    const text = `${borrowed.value} min, the step time of the same product's other label (${other.name}: ${borrowed.note ?? "its step time"})`;
+    const note = borrowed.note ?? "its step time";
+    const text = `${borrowed.value} min, the step time of the same product's other label (${other.name}: ${note})`;
     return { value: borrowed.value, source: borrowed.source, text };
   }
   const text =

@@ -34,14 +34,12 @@ describe("--at-risk always runs slower than the ordinary plan (boxed warning: mi
 
   it("the warning says what it did and why: both tops, the cap and its source", () => {
     const w = resolveRates(product("gamunex-c"), { atRisk: true }).warnings.find((m) => m.code === "AT_RISK")!;
-    expect(w.message).toMatch(
-      /stops at 3\.6 mL\/kg\/h \(0\.06 mL\/kg\/min\) instead of the ordinary plan's 4\.8 mL\/kg\/h/,
-    );
-    expect(w.message).toMatch(/less than 0\.08 mL\/kg\/min.*NL-IVIG002 step below it/);
+    expect(w.message).toMatch(/stops at 3\.6 mL\/kg\/h \(0\.06 mL\/kg\/min\), not the ordinary 4\.8 mL\/kg\/h/);
+    expect(w.message).toMatch(/less than 0\.08 mL\/kg\/min; 0\.06 mL\/kg\/min is the NL-IVIG002 step below/);
     expect(w.sources).toContain(SOURCES.gamunexCRenalRate.url);
     const p = resolveRates(product("privigen"), { atRisk: true }).warnings.find((m) => m.code === "AT_RISK")!;
-    expect(p.message).toMatch(/instead of the ordinary plan's 4\.8 mL\/kg\/h: no number on the Privigen 10 % label/);
-    expect(p.message).toMatch(/step below the label maximum of 0\.08 mL\/kg\/min/);
+    expect(p.message).toMatch(/not the ordinary 4\.8 mL\/kg\/h: no number on the Privigen 10 % label/);
+    expect(p.message).toMatch(/NL-IVIG002 step below its maximum 0\.08 mL\/kg\/min/);
     expect(p.message).not.toMatch(/capped/);
   });
 
