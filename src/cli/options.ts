@@ -345,12 +345,14 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
     value: decimal(LIMITS.rateMlPerKgPerHour, "mL/kg/h"),
     description:
       `lower the maximum infusion rate to a local protocol's (${LIMITS.rateMlPerKgPerHour.min}–${LIMITS.rateMlPerKgPerHour.max}); ` +
-      "above the label maximum needs --allow-above-label-rate (with --at-risk the label's holds)",
+      "above the label maximum (no label rate: the same product's other label, else NL-IVIG002's 8.4) needs " +
+      "--allow-above-label-rate (with --at-risk the label's holds)",
     defaultText: "the label's",
     readme: {
       text:
         `lower the maximum infusion rate to a local protocol's (${range(LIMITS.rateMlPerKgPerHour)}); above the label maximum is refused ` +
-        "unless `--allow-above-label-rate` (then a warning); with `--at-risk` the label's holds",
+        "unless `--allow-above-label-rate` (then a warning); without label rates (Kiovig) the bound is the same product's other label " +
+        "(Gammagard Liquid, 5.4), else NL-IVIG002's top row (8.4); with `--at-risk` the label's holds",
       default: "the label's",
     },
   },
@@ -361,11 +363,12 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
     scope: "run",
     value: FLAG,
     description:
-      "accept an --initial-rate or --max-rate above the label's (printed as a warning); with --at-risk the label's rate holds",
+      "accept an --initial-rate or --max-rate above the label's (or its bound), or a --step-minutes shorter than the label's step " +
+      "(printed as a warning); with --at-risk the label's rate and step hold",
     readme: {
       text:
-        "accept `--initial-rate` or `--max-rate` above the label's (a warning); not with `--at-risk`, where the label's " +
-        "rate holds",
+        "accept `--initial-rate` or `--max-rate` above the label's (or, without label rates, its bound), or `--step-minutes` " +
+        "shorter than the label's step (a warning); not with `--at-risk`, where the label's rate and step hold",
       default: "off",
     },
   },
@@ -378,12 +381,14 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
     value: decimal(LIMITS.rateMlPerKgPerHour, "mL/kg/h"),
     description:
       `initial infusion rate (${LIMITS.rateMlPerKgPerHour.min}–${LIMITS.rateMlPerKgPerHour.max}): a lower one, or one for a product ` +
-      "whose label rate was not found; above the label's needs --allow-above-label-rate",
+      "whose label rate was not found (bounded by the same product's other label, else NL-IVIG002's 0.6); above needs " +
+      "--allow-above-label-rate",
     defaultText: "the label's",
     readme: {
       text:
         `the initial rate (${range(LIMITS.rateMlPerKgPerHour)}): a lower one, or the rate of a product whose label rate was not found ` +
-        "(Kiovig); above the label's is refused unless `--allow-above-label-rate` (then a warning); with `--at-risk` the label's holds",
+        "(Kiovig: bounded by Gammagard Liquid's 0.5, else NL-IVIG002's first row, 0.6); above the label's or the bound is refused " +
+        "unless `--allow-above-label-rate` (then a warning); with `--at-risk` the label's holds",
       default: "the label's",
     },
   },
@@ -413,10 +418,14 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
     scope: { site: 8 },
     route: "ivig",
     value: whole(LIMITS.stepMinutes, "minutes"),
-    description: `override the minutes at each rate before the next step (${LIMITS.stepMinutes.min}–${LIMITS.stepMinutes.max})`,
+    description:
+      `override the minutes at each rate before the next step (${LIMITS.stepMinutes.min}–${LIMITS.stepMinutes.max}); shorter ` +
+      "than the label's step (Gammagard, Octagam 30; Panzyga 15; no label figure: 30) needs --allow-above-label-rate",
     defaultText: "the label's, else 30",
     readme: {
-      text: `overrides the minutes at each rate (${range(LIMITS.stepMinutes)})`,
+      text:
+        `overrides the minutes at each rate (${range(LIMITS.stepMinutes)}); shorter than the label's step (Gammagard Liquid, ` +
+        "Octagam 10 %: 30; Panzyga: 15; no label figure: the plan's 30) is refused unless `--allow-above-label-rate` (then a warning)",
       default: "the label's, else 30",
     },
   },
@@ -429,12 +438,15 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
     route: "ivig",
     value: FLAG,
     description:
-      `renal or thrombosis risk (${RISK_FACTORS}): cap the rate at the label's at-risk maximum; where the label has none, ` +
-      "at --max-rate if given, else at NL-IVIG002's 0.08 mL/kg/min; never above the label",
+      `renal or thrombosis risk (${RISK_FACTORS}): always slower than the ordinary plan: the label's at-risk cap (Octagam, ` +
+      "Panzyga 0.033 mL/kg/min); else the NL-IVIG002 step below the label's 'less than' figure (Gamunex-C 0.06) or below its " +
+      "maximum, at most 0.08 mL/kg/min; a lower --max-rate is kept; a day of 1 g/kg or more is offered more days",
     readme: {
       text:
-        "renal or thrombosis risk: the label's at-risk cap; where the label has none, `--max-rate` if given, " +
-        "else NL-IVIG002's 0.08 mL/kg/min; never above the label",
+        "renal or thrombosis risk: always slower than the ordinary plan: the label's at-risk cap (Octagam 10 %, Panzyga); else " +
+        "the NL-IVIG002 step below the label's 'less than' figure (Gamunex-C: 0.06 mL/kg/min) or below its maximum (Privigen, " +
+        "Flebogamma 0.06; Gammagard 0.08), never above 0.08 mL/kg/min; a lower `--max-rate` is kept; a day of 1 g/kg or more " +
+        "gets `AT_RISK_DAY_VOLUME` with a `--days` remedy",
       default: "off",
     },
   },

@@ -23,8 +23,13 @@ Rules:
   standardised table (0.01, 0.02, 0.04, 0.06, 0.08, 0.12, 0.14 mL/kg/min)
   between the label's initial rate and its maximum, each step for the label's
   time (else 30 min); first infusions stop at 0.08 mL/kg/min (NL-IVIG002).
-  Rates above the label need --allow-above-label-rate; --at-risk never goes
-  above the label. SCIG rates are the label's per infusion site. Options go
+  Rates above the label (without label rates: the same product's other label,
+  else NL-IVIG002's top row) and steps shorter than the label's need
+  --allow-above-label-rate. --at-risk never goes above the label and always
+  runs slower than the ordinary plan (the label's at-risk cap, else the
+  NL-IVIG002 step below the label's figure); at risk or over 65, a day of
+  1 g/kg or more is offered more days. SCIG rates are the label's per infusion
+  site. Options go
   after a command (batch --config f). Choice values take any case (--product
   Privigen, --sex F); an unknown one names the closest.
   Every rounding and split is listed under Notes; anything outside the

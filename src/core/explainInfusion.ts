@@ -45,7 +45,13 @@ export function explainIvigRates(input: ScheduleInput, r: ScheduleResult, kg: nu
         : rates.stepsFrom === "label"
           ? sourceOf(product.rates.intermediateMlPerKgPerHour)
           : null;
-  const ends = `the ${product.name} label's initial rate and maximum`;
+  // A typed or at-risk rate is never called the label's.
+  const end = (from: string, what: string) =>
+    from === "label" ? `the ${product.name} label's ${what}` : `the ${what} from ${from}`;
+  const ends =
+    rates.initialFrom === "label" && rates.maxFrom === "label"
+      ? `the ${product.name} label's initial rate and maximum`
+      : `${end(rates.initialFrom, "initial rate")} and ${end(rates.maxFrom, "maximum")}`;
   const from =
     rates.stepsFrom === "standard"
       ? `NL-IVIG002 steps between ${ends}`

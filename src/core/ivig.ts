@@ -40,10 +40,13 @@ import { settingValue } from "./settingOrigin.js";
 import { chooseVialSizes, vialNotes } from "./vialChoice.js";
 import { createVialStock, gToMg, mgToG, type Dispensing, type VialStock } from "./vials.js";
 import {
+  AT_RISK_DAY_G_PER_KG,
+  AT_RISK_SPLIT_DAY_G_PER_KG,
   FIRST_INFUSION_GAP_DAYS,
   GAMMAGARD_MMN_MONTHLY_G_PER_KG,
   MAX_DAILY_G_PER_KG,
   ONTARIO_ROUNDING_STEP_G,
+  RENAL_RISK_AGE_YEARS,
   ROUNDING_TOLERANCE_PERCENT,
 } from "../data/guidelines.js";
 import { ADJUSTMENT_FACTOR, DEVINE, type Policy } from "../data/policies.js";
@@ -294,6 +297,7 @@ function ivigWarnings(input: ScheduleInput, course: IvigCourse, placement: Sched
     ...label.warnings,
     ...course.rates.warnings,
     ...ageRiskWarnings(input, course.product),
+    ...atRiskDayVolumeWarnings(course),
   ];
 }
 
@@ -412,6 +416,47 @@ function collectWarnings(f: IvigCourse): Message[] {
     );
   }
   return out;
+}
+
+/**
+ * A patient at risk (`--at-risk`, or a known age over 65) planned a day of 1 g/kg or more: the
+ * Gamunex-C label does not recommend its 1 g/kg-a-day regimen where fluid volume may be a concern
+ * (docs/clinical.md §7.1), so more days are offered: the fewest (at most 5) that keep each day within
+ * 0.5 g/kg, that label's smaller day, as a `--days` remedy when `--days` was not given.
+ */
+function atRiskDayVolumeWarnings(f: IvigCourse): Message[] {
+  const { input, dosingWeightKg: kg, courseDose } = f;
+  const age = input.ageYears;
+  const older = age !== undefined && age > RENAL_RISK_AGE_YEARS.value;
+  if (!input.rates?.atRisk && !older) return [];
+  const days = courseDose.dayDosesMg.length;
+  const exactDayMg = f.exactCourseDoseMg / days;
+  if (exactDayMg + CAP_SLACK_MG < gToMg(kg * AT_RISK_DAY_G_PER_KG.value)) return [];
+  const target = Math.min(
+    MAX_DAYS_PER_COURSE,
+    Math.ceil(f.exactCourseDoseMg / gToMg(kg * AT_RISK_SPLIT_DAY_G_PER_KG.value)),
+  );
+  const offered = Array.from({ length: Math.max(0, target - days) }, (_, i) => target - i).find((n) =>
+    daysWouldPlan(f, n),
+  );
+  const who = input.rates?.atRisk
+    ? "at risk (--at-risk)"
+    : `age ${formatNumber(age!)}, over ${RENAL_RISK_AGE_YEARS.value}`;
+  const more =
+    offered === undefined
+      ? "no more days can be planned within 5"
+      : input.daysPerCourse === undefined
+        ? `--days ${offered} gives ${gPerKg(f.exactCourseDoseMg / offered, kg)} a day`
+        : `--days ${offered} instead of ${input.daysPerCourse} gives ${gPerKg(f.exactCourseDoseMg / offered, kg)} a day`;
+  return [
+    message(
+      "AT_RISK_DAY_VOLUME",
+      `${who}: ${gPerKg(exactDayMg, kg)} a day (${formatNumber(mgToG(exactDayMg) / f.product.concentrationGPerMl.value, 0)} mL); ` +
+        `the Gamunex-C label does not recommend 1 g/kg a day where fluid volume may be a concern; ${more}`,
+      [AT_RISK_DAY_G_PER_KG.source, RENAL_RISK_AGE_YEARS.source],
+      offered !== undefined && input.daysPerCourse === undefined ? [`--days ${offered}`] : [],
+    ),
+  ];
 }
 
 /** Whether the same course with `--days days` can be planned (a coarse vial grid may put its total beyond 10 %). */

@@ -8,8 +8,8 @@ import type { IvigProduct } from "../data/products.js";
 import { RENAL_RISK_AGE_YEARS } from "../data/guidelines.js";
 
 /**
- * Whether `--at-risk` added to these rate options is accepted for this product: today it needs a
- * numeric at-risk cap in the label or a `--max-rate`; whatever `resolveRates` accepts decides.
+ * Whether `--at-risk` added to these rate options is accepted for this product (a product without
+ * label rates needs them typed); whatever `resolveRates` accepts decides.
  */
 function acceptsAtRisk(product: IvigProduct, rates: ScheduleInput["rates"]): boolean {
   return accepts(() => resolveRates(product, { ...rates, atRisk: true }));

@@ -5,9 +5,12 @@ import { settingName, type SettingOrigins } from "./settingOrigin.js";
 import type { Message } from "./resultSchema.js";
 import {
   FALLBACK_STEP_MINUTES,
+  IVIG_PRODUCTS,
   STANDARD_AT_RISK_MAX,
   STANDARD_FIRST_INFUSION_MAX,
+  STANDARD_FIRST_ROW,
   STANDARD_RATE_STEPS,
+  STANDARD_TOP_ROW,
   type Fact,
   type IvigProduct,
   type Sourced,
@@ -19,7 +22,10 @@ import { IGIV_RISK_FACTORS } from "../data/guidelines.js";
 export interface RateOptions {
   readonly initialMlPerKgPerHour?: number | undefined;
   readonly maxMlPerKgPerHour?: number | undefined;
-  /** `--allow-above-label-rate`: accept `--initial-rate` or `--max-rate` above the label's (never with `--at-risk`). */
+  /**
+   * `--allow-above-label-rate`: accept `--initial-rate` or `--max-rate` above the label's (or its
+   * bound), or `--step-minutes` shorter than the label's step (never with `--at-risk`).
+   */
   readonly allowAboveLabelMax?: boolean | undefined;
   readonly stepMinutes?: number | undefined;
   readonly rateStepsMlPerKgPerHour?: readonly number[] | undefined;
@@ -39,6 +45,8 @@ export interface ResolvedRates {
   /** Where the steps came from: the label, the NL-IVIG002 table, or `--rate-steps`. */
   readonly stepsFrom: "label" | "standard" | "--rate-steps";
   readonly maxMlPerKgPerHour: number;
+  /** Where the maximum came from: the label, `--max-rate`, or the `--at-risk` top below them. */
+  readonly maxFrom: "label" | "--max-rate" | "--at-risk";
   readonly firstInfusionMaxMlPerKgPerHour: number;
   readonly warnings: readonly Message[];
   readonly notes: readonly Message[];
@@ -55,17 +63,19 @@ const sourceOf = (fact: Fact<unknown>): Source[] => ("source" in fact ? [fact.so
 
 /**
  * Works out the rates for a product: the label's numbers, replaced or lowered by the user's
- * options, never raised above the label without `--allow-above-label-rate`, and never above the
- * label at all with `--at-risk`. A number the label does not give must come from an option; the
+ * options, never raised above the label (or, without label rates, the bound that stands in for it)
+ * without `--allow-above-label-rate`, and never above it at all with `--at-risk`, which also runs
+ * slower than the ordinary plan. A number the label does not give must come from an option; the
  * error names it. Steps come from the label, else from the NL-IVIG002 table, else `--rate-steps`.
  */
 export function resolveRates(product: IvigProduct, options: RateOptions = {}): ResolvedRates {
   const warnings: Message[] = [];
   const notes: Message[] = [];
   requireMissingRates(product, options);
-  const initial = resolveInitial(product, options, warnings, notes);
-  const planMax = resolveMax(product, options, warnings, notes);
-  const max = options.atRisk ? atRiskMax(product, options, planMax, warnings) : planMax;
+  const initial = resolveRate(product, "initial", options, warnings, notes);
+  const planMax = resolveRate(product, "max", options, warnings, notes);
+  const atRisk = options.atRisk ? atRiskMax(product, options, planMax, warnings) : undefined;
+  const max = atRisk?.value ?? planMax;
   const stepMinutes = resolveStepMinutes(product, options, warnings);
   const steps = resolveSteps(product, options, Math.min(initial, planMax), planMax);
   const belowCap = steps.values.filter((x) => x < max);
@@ -92,6 +102,7 @@ export function resolveRates(product: IvigProduct, options: RateOptions = {}): R
     intermediateMlPerKgPerHour: belowCap.filter((x) => x > Math.min(initial, max)),
     stepsFrom: steps.from,
     maxMlPerKgPerHour: max,
+    maxFrom: atRisk?.from ?? (options.maxMlPerKgPerHour !== undefined ? "--max-rate" : "label"),
     firstInfusionMaxMlPerKgPerHour: firstMax,
     warnings,
     notes,
@@ -124,166 +135,255 @@ function requireMissingRates(product: IvigProduct, options: RateOptions): void {
   );
 }
 
-/** The label's initial rate, or `--initial-rate` (above the label only with the override, never at risk). */
-function resolveInitial(product: IvigProduct, options: RateOptions, warnings: Message[], notes: Message[]): number {
-  const fact = product.rates.initialMlPerKgPerHour;
-  const given = options.initialMlPerKgPerHour;
+/** The ceiling a typed rate is held to: the label's rate, or the bound that stands in for a label rate not found. */
+interface RateLimit {
+  readonly value: number;
+  readonly source: Source;
+  /** How messages name it: "the Privigen 10 % label maximum of 4.8 mL/kg/h (CIDP (US label))". */
+  readonly text: string;
+  readonly fromLabel: boolean;
+}
+
+/** The same product under another region's label, where that label gives rates (Kiovig → Gammagard Liquid). */
+function otherRegionProduct(product: IvigProduct): IvigProduct | undefined {
+  return Object.values(product.soldAs ?? {})
+    .map((sold) => IVIG_PRODUCTS.find((p) => p.id === sold.productId))
+    .find((p) => p !== undefined && p.rates.maxMlPerKgPerHour.value !== null);
+}
+
+const rateFact = (product: IvigProduct, which: "initial" | "max") =>
+  which === "initial" ? product.rates.initialMlPerKgPerHour : product.rates.maxMlPerKgPerHour;
+
+/**
+ * The label's initial rate or maximum; without one, the same product's other-region label
+ * (docs/clinical.md §13.5: Kiovig = Gammagard Liquid, 0.5 → 5.4 mL/kg/h), else NL-IVIG002's first
+ * or top row (0.01 / 0.14 mL/kg/min). A bound is never called the product's label.
+ */
+function rateLimit(product: IvigProduct, which: "initial" | "max"): RateLimit {
+  const what = which === "initial" ? "initial rate" : "maximum";
+  const fact = rateFact(product, which);
+  if (fact.value !== null) {
+    const text = `the ${product.name} label ${what} of ${mlkgh(fact.value)} (${product.rates.indication})`;
+    return { value: fact.value, source: fact.source, text, fromLabel: true };
+  }
+  const none = `no ${product.name} label rate was found`;
+  const other = otherRegionProduct(product);
+  const borrowed = other ? rateFact(other, which) : undefined;
+  if (other && borrowed && borrowed.value !== null) {
+    const text =
+      `${mlkgh(borrowed.value)}, the ${what} of the same product's other label ` +
+      `(${other.name}, ${other.rates.indication}; ${none})`;
+    return { value: borrowed.value, source: borrowed.source, text, fromLabel: false };
+  }
+  const row = which === "initial" ? STANDARD_FIRST_ROW : STANDARD_TOP_ROW;
+  return { value: row.value, source: row.source, text: `${mlkgh(row.value)}, ${row.note} (${none})`, fromLabel: false };
+}
+
+/**
+ * The label's rate, or the typed `--initial-rate` / `--max-rate`: above the label (or its bound) only
+ * with `--allow-above-label-rate`, and never with `--at-risk` (the label's, or the bound, holds).
+ */
+function resolveRate(
+  product: IvigProduct,
+  which: "initial" | "max",
+  options: RateOptions,
+  warnings: Message[],
+  notes: Message[],
+): number {
+  const option = which === "initial" ? "--initial-rate" : "--max-rate";
+  const given = which === "initial" ? options.initialMlPerKgPerHour : options.maxMlPerKgPerHour;
+  const fact = rateFact(product, which);
   if (given === undefined) {
-    if (fact.value === null) {
-      throw new DomainError(
-        "RATE_NEEDED",
-        "--initial-rate",
-        `--initial-rate is required for ${product.name}: its initial infusion rate was not found (${notFoundText(fact)}); give your ` +
-          `protocol's rate in mL/kg/h`,
-      );
-    }
+    if (fact.value === null) throw new DomainError("RATE_NEEDED", option, `${option} is required for ${product.name}`);
     return fact.value;
   }
-  if (fact.value !== null && given > fact.value) {
-    const label = `the ${product.name} label initial rate of ${mlkgh(fact.value)} (${product.rates.indication})`;
+  const limit = rateLimit(product, which);
+  if (given <= limit.value) {
+    const within = limit.fromLabel ? `label: ${mlkgh(limit.value)}` : `at most ${limit.text}`;
+    const what = which === "initial" ? "initial rate" : "maximum rate";
+    notes.push(
+      message("RATE_FROM_OPTION", `${what} ${mlkgh(given)} from ${settingName(options.origins, option)} (${within})`),
+    );
+    return given;
+  }
+  if (options.atRisk) {
+    const holds = which === "initial" ? "starts at" : "holds at";
+    warnings.push(
+      message(
+        "AT_RISK_HOLDS_LABEL_RATE",
+        `${option} ${mlkgh(given)} is above ${limit.text}: with --at-risk the plan ${holds} ${mlkgh(limit.value)} ` +
+          `(--allow-above-label-rate does not apply)`,
+        [limit.source],
+      ),
+    );
+    return limit.value;
+  }
+  if (!options.allowAboveLabelMax) {
+    throw new DomainError(
+      "RATE_ABOVE_LABEL",
+      option,
+      `${option} ${formatNumber(given, 3)} is above ${limit.text}; pass --allow-above-label-rate to use it anyway`,
+      ["--allow-above-label-rate"],
+    );
+  }
+  const text = `${option} ${mlkgh(given)} is above ${limit.text} (--allow-above-label-rate)`;
+  warnings.push(
+    which === "initial"
+      ? message("INITIAL_RATE_ABOVE_LABEL", text, [limit.source])
+      : message("MAX_RATE_ABOVE_LABEL", text, [limit.source]),
+  );
+  return given;
+}
+
+const mlkgmin = (x: number) => `${formatNumber(x / 60, 3)} mL/kg/min`;
+
+/** The at-risk plan's top and why: the label's cap, or an NL-IVIG002 step below the label's figure. */
+interface AtRiskTop {
+  readonly value: number;
+  readonly why: string;
+  readonly sources: readonly Source[];
+}
+
+/**
+ * The at-risk top, always below the ordinary plan's (the boxed warning's "minimum infusion rate
+ * practicable"): the label's numeric cap (Octagam 10 %, Panzyga: 3.3 mg/kg/min); else the highest
+ * NL-IVIG002 step strictly below the label's "less than" figure (Gamunex-C: 8 mg/kg/min → 0.06) or
+ * below the label maximum, and never above 0.08 mL/kg/min, the rate above which NL-IVIG002 asks for
+ * the prescriber's check in patients at risk of renal failure or thrombosis.
+ */
+function atRiskTop(product: IvigProduct, labelMax: RateLimit): AtRiskTop {
+  const cap = product.rates.atRiskMaxMlPerKgPerHour;
+  if (cap.value !== null) {
+    const value = Math.min(cap.value, labelMax.value);
+    return { value, why: `the ${product.name} label's at-risk cap`, sources: [cap.source] };
+  }
+  const below = product.rates.atRiskBelowMlPerKgPerHour;
+  const ceiling = Math.min(labelMax.value, below?.value ?? Number.POSITIVE_INFINITY);
+  const step = STANDARD_RATE_STEPS.value.filter((x) => x < ceiling - 1e-9).at(-1) ?? STANDARD_RATE_STEPS.value[0]!;
+  const value = Math.min(step, STANDARD_AT_RISK_MAX.value);
+  if (below) {
+    return {
+      value,
+      why: `the ${product.name} label asks for less than ${mlkgmin(below.value)}; ${mlkgmin(value)} is the NL-IVIG002 step below`,
+      sources: [below.source, STANDARD_RATE_STEPS.source],
+    };
+  }
+  // Short: the warning travels into calendar events (a label without a number says "minimum practicable").
+  const whose = labelMax.fromLabel ? "its maximum" : "the bound";
+  const check = value < step ? ", the rate above which NL-IVIG002 asks for the prescriber's check" : "";
+  return {
+    value,
+    why: `no number on the ${product.name} label; the NL-IVIG002 step below ${whose} ${mlkgmin(labelMax.value)}${check}`,
+    sources: [labelMax.source, STANDARD_RATE_STEPS.source],
+  };
+}
+
+/**
+ * `--at-risk`: the plan stops at {@link atRiskTop}, below the ordinary plan's top; a typed
+ * `--max-rate` already at or below it is the prescriber's rate and is kept (the warning says the plan
+ * is then the same as without `--at-risk`). The warning names both tops and why; its sources the cap's.
+ */
+function atRiskMax(
+  product: IvigProduct,
+  options: RateOptions,
+  planMax: number,
+  warnings: Message[],
+): { value: number; from: ResolvedRates["maxFrom"] } {
+  const top = atRiskTop(product, rateLimit(product, "max"));
+  // Short enough for a calendar event; the risk factors themselves are listed in --help for --at-risk.
+  const advice = "hydrate before the infusion; minimum practicable dose and rate";
+  const sources = [...top.sources, SOURCES.gammagardBoxedWarning];
+  const risk = "at risk of renal dysfunction or thrombosis";
+  const typed = settingName(options.origins, "--max-rate");
+  if (planMax <= top.value) {
+    const text =
+      `${risk}: ${typed} ${mlkgh(planMax)} kept, at or below the at-risk top of ${mlkgh(top.value)}, so the plan is ` +
+      `the same as without --at-risk; ${advice}`;
+    warnings.push(message("AT_RISK", text, sources));
+    return { value: planMax, from: "--max-rate" };
+  }
+  const ordinary = options.maxMlPerKgPerHour !== undefined ? typed : "the ordinary";
+  const text =
+    `${risk}: the plan stops at ${mlkgh(top.value)} (${mlkgmin(top.value)}), not ${ordinary} ${mlkgh(planMax)}: ` +
+    `${top.why}; ${advice}`;
+  warnings.push(message("AT_RISK", text, sources));
+  return { value: top.value, from: "--at-risk" };
+}
+
+/** The shortest step time allowed without the override, and how messages name it. */
+interface StepLimit {
+  readonly value: number;
+  readonly source: Source;
+  readonly text: string;
+}
+
+/**
+ * The label's shortest step time (Panzyga: every 15–30 min, so 15); else the same product's other
+ * label's; else the plan's default, 30 min (the Gammagard Liquid PI and Octagam 10 % labels' step).
+ */
+function stepLimit(product: IvigProduct): StepLimit {
+  const own = product.rates.minStepMinutes ?? product.rates.stepMinutes;
+  if (own.value !== null) {
+    return {
+      value: own.value,
+      source: own.source,
+      text: `the ${product.name} label's ${own.value} min (${own.note ?? "its step time"})`,
+    };
+  }
+  const other = otherRegionProduct(product);
+  const borrowed = other ? (other.rates.minStepMinutes ?? other.rates.stepMinutes) : undefined;
+  if (other && borrowed && borrowed.value !== null) {
+    const note = borrowed.note ?? "its step time";
+    const text = `${borrowed.value} min, the step time of the same product's other label (${other.name}: ${note})`;
+    return { value: borrowed.value, source: borrowed.source, text };
+  }
+  const text =
+    `${FALLBACK_STEP_MINUTES.value} min, the plan's default step (no ${product.name} label figure; the Gammagard Liquid PI and ` +
+    `Octagam 10 % labels' step)`;
+  return { value: FALLBACK_STEP_MINUTES.value, source: FALLBACK_STEP_MINUTES.source, text };
+}
+
+/**
+ * The step time: the label's, else `--step-minutes`. A step shorter than the label's (the rate rising
+ * faster than the label allows) is refused without `--allow-above-label-rate`; with `--at-risk` the
+ * label's step holds.
+ */
+function resolveStepMinutes(product: IvigProduct, options: RateOptions, warnings: Message[]): number {
+  const fact = product.rates.stepMinutes;
+  const given = options.stepMinutes;
+  if (given !== undefined) {
+    const limit = stepLimit(product);
+    if (given >= limit.value) return given;
+    const option = settingName(options.origins, "--step-minutes");
     if (options.atRisk) {
       warnings.push(
         message(
           "AT_RISK_HOLDS_LABEL_RATE",
-          `--initial-rate ${mlkgh(given)} is above ${label}: with --at-risk the plan ` +
-            `starts at the label's rate (--allow-above-label-rate does not apply)`,
-          sourceOf(fact),
+          `${option} ${given} is shorter than ${limit.text}: with --at-risk each rate runs ${limit.value} min ` +
+            `(--allow-above-label-rate does not apply)`,
+          [limit.source],
         ),
       );
-      return fact.value;
+      return limit.value;
     }
     if (!options.allowAboveLabelMax) {
       throw new DomainError(
-        "RATE_ABOVE_LABEL",
-        "--initial-rate",
-        `--initial-rate ${formatNumber(given, 3)} is above ${label}; pass ` +
+        "STEP_TIME_BELOW_LABEL",
+        "--step-minutes",
+        `--step-minutes ${given} is shorter than ${limit.text}: the rate would rise faster than that allows; pass ` +
           `--allow-above-label-rate to use it anyway`,
         ["--allow-above-label-rate"],
       );
     }
     warnings.push(
       message(
-        "INITIAL_RATE_ABOVE_LABEL",
-        `--initial-rate ${mlkgh(given)} is above the label initial rate ` +
-          `${mlkgh(fact.value)} (--allow-above-label-rate)`,
-        sourceOf(fact),
+        "STEP_MINUTES_BELOW_LABEL",
+        `${option} ${given}: each rate runs ${given} min, shorter than ${limit.text} (--allow-above-label-rate)`,
+        [limit.source],
       ),
     );
-  } else {
-    notes.push(
-      message(
-        "RATE_FROM_OPTION",
-        `initial rate ${mlkgh(given)} from ` +
-          `${settingName(options.origins, "--initial-rate")}${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`,
-      ),
-    );
+    return given;
   }
-  return given;
-}
-
-/** The label maximum, or `--max-rate` (above the label only with the override, never at risk). */
-function resolveMax(product: IvigProduct, options: RateOptions, warnings: Message[], notes: Message[]): number {
-  const fact = product.rates.maxMlPerKgPerHour;
-  const given = options.maxMlPerKgPerHour;
-  if (given === undefined) {
-    if (fact.value === null) {
-      throw new DomainError(
-        "RATE_NEEDED",
-        "--max-rate",
-        `--max-rate is required for ${product.name}: its maximum infusion rate was not found (${notFoundText(fact)}); give your ` +
-          `protocol's rate in mL/kg/h`,
-      );
-    }
-    return fact.value;
-  }
-  if (fact.value !== null && given > fact.value) {
-    const label = `the ${product.name} label maximum of ${mlkgh(fact.value)} (${product.rates.indication})`;
-    if (options.atRisk) {
-      warnings.push(
-        message(
-          "AT_RISK_HOLDS_LABEL_RATE",
-          `--max-rate ${mlkgh(given)} is above ${label}: with --at-risk the plan holds at ` +
-            `the label's maximum (--allow-above-label-rate does not apply)`,
-          sourceOf(fact),
-        ),
-      );
-      return fact.value;
-    }
-    if (!options.allowAboveLabelMax) {
-      throw new DomainError(
-        "RATE_ABOVE_LABEL",
-        "--max-rate",
-        `--max-rate ${formatNumber(given, 3)} is above ${label}; pass ` + `--allow-above-label-rate to use it anyway`,
-        ["--allow-above-label-rate"],
-      );
-    }
-    warnings.push(
-      message(
-        "MAX_RATE_ABOVE_LABEL",
-        `--max-rate ${mlkgh(given)} is above the label maximum ${mlkgh(fact.value)} ` + `(--allow-above-label-rate)`,
-        sourceOf(fact),
-      ),
-    );
-  } else {
-    notes.push(
-      message(
-        "RATE_FROM_OPTION",
-        `maximum rate ${mlkgh(given)} from ` +
-          `${settingName(options.origins, "--max-rate")}${fact.value === null ? "" : ` (label: ${mlkgh(fact.value)})`}`,
-      ),
-    );
-  }
-  return given;
-}
-
-/**
- * `--at-risk`: the label's numeric cap always holds. Where the label has none ("minimum infusion
- * rate practicable"), an explicit `--max-rate` is the prescriber's choice; without one the plan
- * stops at NL-IVIG002's 0.08 mL/kg/min, the rate above which that table asks for the prescriber's
- * check in patients at risk of renal failure or thrombosis.
- */
-function atRiskMax(product: IvigProduct, options: RateOptions, max: number, warnings: Message[]): number {
-  const cap = product.rates.atRiskMaxMlPerKgPerHour;
-  // Short enough for a calendar event; the risk factors themselves are listed in --help for --at-risk.
-  const advice = "hydrate before the infusion; minimum practicable dose and rate";
-  if (cap.value !== null) {
-    const capped = Math.min(max, cap.value);
-    warnings.push(
-      message(
-        "AT_RISK",
-        `at risk of renal dysfunction or thrombosis: maximum rate capped at the label's ` +
-          `${mlkgh(cap.value)}; ${advice}`,
-        [cap.source, SOURCES.gammagardBoxedWarning],
-      ),
-    );
-    return capped;
-  }
-  if (options.maxMlPerKgPerHour !== undefined) {
-    warnings.push(
-      message(
-        "AT_RISK",
-        `at risk of renal dysfunction or thrombosis: no numeric cap on the ${product.name} label, so the ` +
-          `rate is held at --max-rate ${mlkgh(max)}; ${advice}`,
-        [SOURCES.gammagardBoxedWarning],
-      ),
-    );
-    return max;
-  }
-  const capped = Math.min(max, STANDARD_AT_RISK_MAX.value);
-  warnings.push(
-    message(
-      "AT_RISK",
-      `at risk of renal dysfunction or thrombosis: no numeric cap on the ${product.name} label, so the plan stops at ${mlkgh(capped)} ` +
-        `(NL-IVIG002: above 0.08 mL/kg/min at-risk patients need the prescriber's check); ${advice}`,
-      [STANDARD_AT_RISK_MAX.source, SOURCES.gammagardBoxedWarning],
-    ),
-  );
-  return capped;
-}
-
-function resolveStepMinutes(product: IvigProduct, options: RateOptions, warnings: Message[]): number {
-  const fact = product.rates.stepMinutes;
-  if (options.stepMinutes !== undefined) return options.stepMinutes;
   if (fact.value !== null) return fact.value;
   warnings.push(
     message(
@@ -333,6 +433,9 @@ function planNote(
   firstMax: Sourced<number> | undefined,
 ): Message {
   const r = product.rates;
+  // Typed or at-risk rates are never called the label's.
+  const typed = options.initialMlPerKgPerHour !== undefined || options.maxMlPerKgPerHour !== undefined;
+  const ends = typed || options.atRisk ? "plan's" : "label's";
   const timing =
     options.stepMinutes !== undefined
       ? `every ${stepMinutes} min (${settingName(options.origins, "--step-minutes")})`
@@ -346,7 +449,7 @@ function planNote(
         : "your --rate-steps"
       : from === "label"
         ? `the ${product.name} label's steps (${r.indication})`
-        : `the NL-IVIG002 standardised steps (${STANDARD_RATE_STEPS.note}) between the label's initial rate and its maximum`;
+        : `the NL-IVIG002 standardised steps (${STANDARD_RATE_STEPS.note}) between the ${ends} initial rate and its maximum`;
   const first = firstMax
     ? `; first infusions stop at ${mlkgh(firstMax.value)} (${firstMax.note ?? "first-infusion maximum"})`
     : "";
@@ -497,9 +600,16 @@ export function fastestLabelNote(
     concentrationGPerMl,
   );
   const minutes = infusionMinutes(fastest, volumeMl);
+  // Typed or at-risk rates are never called the label's (a typed one may come from a flag or a settings file).
+  const initial = rates.initialFrom === "label" ? "the label's initial rate" : "the initial rate given";
+  const max = { label: "the label's maximum", "--max-rate": "the maximum given", "--at-risk": "the --at-risk top" }[
+    rates.maxFrom
+  ];
+  const whose =
+    rates.initialFrom === "label" && rates.maxFrom === "label" ? "the label" : `these rates (${initial}, ${max})`;
   return message(
     "RATE_FASTEST_LABEL_PLAN",
-    `the label would allow ${mlkgh(rates.initialMlPerKgPerHour)} for ${rates.stepMinutes} min, then straight to ` +
+    `${whose} would allow ${mlkgh(rates.initialMlPerKgPerHour)} for ${rates.stepMinutes} min, then straight to ` +
       `${mlkgh(rates.maxMlPerKgPerHour)}: the largest day (${formatNumber(volumeMl, 1)} mL) in ${clock(minutes)} instead of ` +
       `${clock(plannedMinutes)}; the plan titrates in the sourced steps instead`,
   );

@@ -101,3 +101,20 @@ export const IGIV_RISK_FACTORS: Sourced<string> = {
 
 /** Age > 65 predisposes to renal dysfunction (IGIV boxed warning; docs/clinical.md §1.4); advanced age to thrombosis. */
 export const RENAL_RISK_AGE_YEARS: Sourced<number> = { value: 65, source: SOURCES.gammagardBoxedWarning };
+
+/**
+ * A day of 1 g/kg is the "high-dose regimen" the Gamunex-C label does not recommend where fluid volume
+ * may be a concern: for an at-risk patient the plan offers more days instead.
+ */
+export const AT_RISK_DAY_G_PER_KG: Sourced<number> = {
+  value: 1,
+  source: SOURCES.gamunexCDosage,
+  note: "1 g/kg in a day: not recommended if fluid volume may be a concern",
+};
+
+/** The same label's smaller day (CIDP maintenance 0.5 g/kg on 2 days instead of 1 g/kg on 1): the days offered. */
+export const AT_RISK_SPLIT_DAY_G_PER_KG: Sourced<number> = {
+  value: 0.5,
+  source: SOURCES.gamunexCDosage,
+  note: "0.5 g/kg a day (CIDP maintenance 0.5 g/kg on 2 days)",
+};

@@ -113,28 +113,53 @@ const WARNINGS: Readonly<Record<WarningCode, MessageCodeInfo>> = {
   MAX_RATE_ABOVE_LABEL: {
     kind: "warning",
     meaning: "the maximum rate is above the label's",
-    firesWhen: "--max-rate above the label's maximum, accepted with --allow-above-label-rate",
+    firesWhen:
+      "--max-rate above the label's maximum (or, without label rates, the same product's other label, else NL-IVIG002's top row), " +
+      "accepted with --allow-above-label-rate",
     sources: [SOURCES.gammagardPi],
   },
   INITIAL_RATE_ABOVE_LABEL: {
     kind: "warning",
     meaning: "the initial rate is above the label's",
-    firesWhen: "--initial-rate above the label's initial rate, accepted with --allow-above-label-rate",
+    firesWhen:
+      "--initial-rate above the label's initial rate (or, without label rates, the same product's other label, else NL-IVIG002's " +
+      "first row), accepted with --allow-above-label-rate",
     sources: [SOURCES.gammagardPi],
   },
   AT_RISK: {
     kind: "warning",
-    meaning: "a patient at risk of renal dysfunction or thrombosis: the rate cap applied, hydrate",
+    meaning:
+      "a patient at risk of renal dysfunction or thrombosis: the plan runs slower than the ordinary one; hydrate",
     firesWhen:
-      "--at-risk: the label's numeric cap, else --max-rate, else NL-IVIG002's 0.08 mL/kg/min (the rate above which at-risk patients " +
-      "need the prescriber's check)",
-    sources: [SOURCES.gammagardBoxedWarning, SOURCES.nlIvig002],
+      "--at-risk: the plan stops at the label's numeric cap (Octagam 10 %, Panzyga), else at the NL-IVIG002 step below the label's " +
+      "'less than' figure (Gamunex-C) or below the label maximum, never above 0.08 mL/kg/min; a --max-rate already at or below that " +
+      "top is kept (and the warning says the plan is then the same as without --at-risk)",
+    sources: [SOURCES.gammagardBoxedWarning, SOURCES.nlIvig002, SOURCES.gamunexCRenalRate],
+  },
+  AT_RISK_DAY_VOLUME: {
+    kind: "warning",
+    meaning:
+      "a patient at risk (--at-risk, or older than 65) is planned a day of 1 g/kg or more: more days are offered",
+    firesWhen:
+      "--at-risk or --age over 65, and an IVIG course of at least 1 g/kg a day (the Gamunex-C label's high-dose regimen, not " +
+      "recommended where fluid volume may be a concern)",
+    sources: [SOURCES.gamunexCDosage, SOURCES.gammagardBoxedWarning],
+    remedies: ["--days <n>: the same course over more days, at most 0.5 g/kg a day where 5 days allow it"],
+  },
+  STEP_MINUTES_BELOW_LABEL: {
+    kind: "warning",
+    meaning: "each rate runs shorter than the label's step time: the rate rises faster than the label allows",
+    firesWhen:
+      "--step-minutes below the label's step (Gammagard Liquid, Octagam 10 %: 30 min; Panzyga: 15 min; no label figure: the " +
+      "plan's 30 min), accepted with --allow-above-label-rate",
+    sources: [SOURCES.gammagardPi, SOURCES.octagamDailymed, SOURCES.panzygaDosage],
   },
   AT_RISK_HOLDS_LABEL_RATE: {
     kind: "warning",
-    meaning: "with --at-risk the label's rate is used, not the higher one asked for",
+    meaning: "with --at-risk the label's rate or step time is used, not the faster one asked for",
     firesWhen:
-      "--at-risk with --initial-rate or --max-rate above the label's (--allow-above-label-rate does not apply)",
+      "--at-risk with --initial-rate or --max-rate above the label's (or its bound), or --step-minutes shorter than the label's " +
+      "step (--allow-above-label-rate does not apply)",
     sources: [SOURCES.gammagardBoxedWarning],
   },
   RATE_TIMING_NOT_IN_LABEL: {

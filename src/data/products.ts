@@ -40,8 +40,15 @@ interface IvigRates {
    * NL-IVIG002 steps stops at that table's first-infusion maximum ({@link STANDARD_FIRST_INFUSION_MAX}).
    */
   readonly firstInfusionMaxMlPerKgPerHour?: Sourced<number>;
-  /** The label's numeric cap for patients at risk of renal dysfunction or thrombosis. */
+  /** The label's numeric cap for patients at risk of renal dysfunction or thrombosis (at or below it). */
   readonly atRiskMaxMlPerKgPerHour: Fact<number>;
+  /**
+   * A label's "less than" figure for at-risk patients (Gamunex-C: "less than 8 mg/kg/min"): the
+   * at-risk plan stops at the NL-IVIG002 step strictly below it.
+   */
+  readonly atRiskBelowMlPerKgPerHour?: Sourced<number>;
+  /** The shortest step time the label allows, where it gives a range (Panzyga: every 15–30 min). */
+  readonly minStepMinutes?: Sourced<number>;
 }
 
 /** Which region's label applies (`--region`): the US prescribing information or the EU SmPC. */
@@ -154,6 +161,21 @@ export const STANDARD_AT_RISK_MAX: Sourced<number> = {
 };
 
 /**
+ * NL-IVIG002's first and top rows (0.01 and 0.14 mL/kg/min): the bounds of a typed `--initial-rate`
+ * and `--max-rate` for a product with no label rates and no other-region label to borrow them from.
+ */
+export const STANDARD_FIRST_ROW: Sourced<number> = {
+  value: perMin(0.01),
+  source: SOURCES.nlIvig002,
+  note: "NL-IVIG002's first row, 0.01 mL/kg/min",
+};
+export const STANDARD_TOP_ROW: Sourced<number> = {
+  value: perMin(0.14),
+  source: SOURCES.nlIvig002,
+  note: "NL-IVIG002's top row, 0.14 mL/kg/min",
+};
+
+/**
  * The IVIG catalog. Adding a product is adding one entry; every number carries its source, and a
  * number the research did not find is `notFound` (docs/clinical.md §2, §7.2).
  */
@@ -224,9 +246,12 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
       intermediateMlPerKgPerHour: notFound("the label gives no step sizes; the plan uses the NL-IVIG002 steps"),
       maxMlPerKgPerHour: { value: perMin(0.08), source: SOURCES.gamunexPi, note: "8 mg/kg/min (0.08 mL/kg/min)" },
       firstInfusionMaxMlPerKgPerHour: STANDARD_FIRST_INFUSION_MAX,
-      atRiskMaxMlPerKgPerHour: notFound(
-        "the current label gives no number (an older Gamunex label said below 8 mg/kg/min)",
-      ),
+      atRiskMaxMlPerKgPerHour: notFound("the label gives no rate to run at risk, only 'less than' one (see below)"),
+      atRiskBelowMlPerKgPerHour: {
+        value: perMin(0.08),
+        source: SOURCES.gamunexCRenalRate,
+        note: "8 mg/kg/min; patients at risk of renal dysfunction, 2016 label",
+      },
     },
   },
   {
@@ -286,6 +311,11 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
         value: 30,
         source: SOURCES.panzygaDosage,
         note: "first 30 min; then every 15–30 min: the plan uses 30",
+      },
+      minStepMinutes: {
+        value: 15,
+        source: SOURCES.panzygaDosage,
+        note: "increase every 15–30 min: 15 at the shortest",
       },
       intermediateMlPerKgPerHour: notFound("the CIDP label gives no step sizes; the plan uses the NL-IVIG002 steps"),
       maxMlPerKgPerHour: {

@@ -167,6 +167,20 @@ export const SOURCES = {
     title: "Older Gamunex label: renal risk, may be prudent to infuse below 8 mg/kg/min (0.08 mL/kg/min)",
     url: "http://webmail.druglib.com/druginfo/gamunex/indications_dosage/",
   },
+  gamunexCRenalRate: {
+    id: "gamunexCRenalRate",
+    title:
+      "GAMUNEX-C warnings and precautions (rxlist, 2016 label): patients at risk of renal dysfunction, minimum infusion rate " +
+      "practicable [less than 8 mg IG/kg/min (0.08 mL/kg/min)]",
+    url: "http://www.rxlist.com/gamunex-c-drug/warnings-precautions.htm",
+  },
+  gamunexCDosage: {
+    id: "gamunexCDosage",
+    title:
+      "Immune globulin 10 % (Gamunex-C) usual adult dose: ITP 1 g/kg on 2 days (high-dose regimen) or 0.4 g/kg on 5 days; the " +
+      "high-dose regimen is not recommended if fluid volume may be a concern; CIDP maintenance 1 g/kg on 1 day or 0.5 g/kg on 2 days",
+    url: "https://themeditary.com/dosage-information/immune-globulin-intravenous-and-subcutaneous-dosage-9322.html",
+  },
   octagamDailymed: {
     id: "octagamDailymed",
     title:

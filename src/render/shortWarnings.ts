@@ -29,6 +29,8 @@ const SUMMARIES: Readonly<Record<WarningCode, string>> = {
   INITIAL_RATE_ABOVE_LABEL: "--initial-rate is above the label's initial rate",
   AT_RISK: "at risk of renal dysfunction or thrombosis: hydrate; minimum practicable dose and rate",
   AT_RISK_HOLDS_LABEL_RATE: "at risk: the plan keeps the label's rate, not the faster one asked for",
+  AT_RISK_DAY_VOLUME: "at risk: a day of 1 g/kg or more; more days offered (fluid volume)",
+  STEP_MINUTES_BELOW_LABEL: "each rate runs shorter than the label's step time",
   RATE_TIMING_NOT_IN_LABEL: "the label does not say how long each rate runs",
   NOT_LABELLED_FOR_MMN: "the product is not labelled for MMN under the chosen region's label",
   SCIG_FACTOR_BELOW_1: "the SCIG factor gives less than the IVIG dose",

@@ -39,14 +39,14 @@ describe("a config file or MMN_DOSE_* variable that set a value is named", () =>
   });
 
   it("JSON: settings lists the file, its keys and the variables' keys; it validates against the schema", async () => {
-    const path = siteFile({ round: "none", stepMinutes: 20 });
+    const path = siteFile({ round: "none", stepMinutes: 40 });
     const r = await runInProcess([...PATIENT, "--config", path, "--json"], { env: { MMN_DOSE_MAX_DAILY: "0.5" } });
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.settings).toEqual({ file: path, fromFile: ["round", "stepMinutes"], fromEnv: ["maxDaily"] });
     expect(ScheduleResultSchema.safeParse(doc).success).toBe(true);
-    const note = doc.notes.find((n: { message: string }) => n.message.includes("every 20 min"));
-    expect(note.message).toContain(`every 20 min (stepMinutes in ${path})`);
+    const note = doc.notes.find((n: { message: string }) => n.message.includes("every 40 min"));
+    expect(note.message).toContain(`every 40 min (stepMinutes in ${path})`);
   });
 
   it("the environment: the header names the variable, the course dose its value", async () => {

@@ -97,7 +97,7 @@ describe("options and caps", () => {
   it("says so when the label gives no steps or no step time", () => {
     const codes = resolveRates(product("privigen")).warnings.map((w) => w.code);
     expect(codes).toEqual(["RATE_TIMING_NOT_IN_LABEL"]);
-    expect(resolveRates(product("privigen"), { stepMinutes: 20, rateStepsMlPerKgPerHour: [1, 2] }).warnings).toEqual(
+    expect(resolveRates(product("privigen"), { stepMinutes: 30, rateStepsMlPerKgPerHour: [1, 2] }).warnings).toEqual(
       [],
     );
   });

@@ -86,7 +86,8 @@ describe("rates above the label need the override; --at-risk never (issue 12 ite
         initialMlPerKgPerHour: 1,
         allowAboveLabelMax,
       });
-      expect(r.maxMlPerKgPerHour).toBe(5.4);
+      // held at the label's 5.4, then the at-risk top below it: NL-IVIG002's 0.08 mL/kg/min × 60 = 4.8 mL/kg/h
+      expect(r.maxMlPerKgPerHour).toBe(4.8);
       expect(r.initialMlPerKgPerHour).toBe(0.5);
       expect(
         r.warnings.filter((w) => w.code === "AT_RISK_HOLDS_LABEL_RATE").map((w) => w.message.split(" ")[0]),
@@ -97,10 +98,12 @@ describe("rates above the label need the override; --at-risk never (issue 12 ite
     ).toBe(126);
   });
 
-  it("--at-risk alone works for labels without a number: NL-IVIG002's 0.08 mL/kg/min (4.8 mL/kg/h) check", () => {
+  it("--at-risk alone works for labels without a number: the NL-IVIG002 step below the label maximum", () => {
+    // Gammagard: label 5.4 mL/kg/h = 0.09 mL/kg/min; the step below is 0.08: 0.08 × 60 × 70 kg = 336 mL/h
     expect(plan("gammagard-liquid", 70, { atRisk: true }).at(-1)!.mlPerHour).toBe(336);
-    expect(plan("privigen", 70, { atRisk: true }).at(-1)!.mlPerHour).toBe(336);
-    expect(plan("flebogamma-dif-10", 70, { atRisk: true }).at(-1)!.mlPerHour).toBe(336);
+    // Privigen, Flebogamma: label 0.08 mL/kg/min; the step below is 0.06: 0.06 × 60 × 70 = 252 mL/h
+    expect(plan("privigen", 70, { atRisk: true }).at(-1)!.mlPerHour).toBe(252);
+    expect(plan("flebogamma-dif-10", 70, { atRisk: true }).at(-1)!.mlPerHour).toBe(252);
     expect(
       resolveRates(product("gammagard-liquid"), { atRisk: true }).warnings.find((w) => w.code === "AT_RISK")!.sources,
     ).toContain(SOURCES.nlIvig002.url);

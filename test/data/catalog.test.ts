@@ -53,6 +53,8 @@ const ProductSchema = z.strictObject({
     maxMlPerKgPerHour: fact(rate),
     firstInfusionMaxMlPerKgPerHour: opt(sourced(rate)),
     atRiskMaxMlPerKgPerHour: fact(rate),
+    atRiskBelowMlPerKgPerHour: opt(sourced(rate)),
+    minStepMinutes: opt(sourced(int(5, 120))),
   }),
 });
 

@@ -160,7 +160,8 @@ describe("products, rates and chair time", () => {
     const forced = JSON.parse(
       runCli(["--weight", "70", ...START, "--at-risk", "--max-rate", "6", "--allow-above-label-rate", "--json"]).stdout,
     );
-    expect(forced.infusions[1].ratePlan.at(-1).mlPerHour).toBe(378);
+    // held at the label's 5.4 mL/kg/h, then the at-risk top below it: 0.08 mL/kg/min × 60 × 70 kg = 336 mL/h
+    expect(forced.infusions[1].ratePlan.at(-1).mlPerHour).toBe(336);
     expect(forced.warnings.map((w: { code: string }) => w.code)).toContain("AT_RISK_HOLDS_LABEL_RATE");
   });
 
