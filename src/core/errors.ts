@@ -27,7 +27,8 @@ export type DomainErrorCode =
   | "WEIGHT_FORMAT"
   | "HEIGHT_FORMAT"
   | "EMPTY_PLAN"
-  | "PHASE_OVERLAP";
+  | "PHASE_OVERLAP"
+  | "REVIEW_INPUT";
 
 /**
  * The input cannot be planned as given: the one error the core throws for bad input, where the
