@@ -94,7 +94,8 @@ function taperOptions(r: CurrentRegimen): ReviewOption[] {
   ];
 }
 
-function worseOptions(r: CurrentRegimen & { everyWeeks: number }, lastGrams: number): ReviewOption[] {
+function worseOptions(r: CurrentRegimen & { everyWeeks: number }, kg: number): ReviewOption[] {
+  const courseG = roundTo(r.doseGPerKg * kg, 2);
   const m = monthly(r.doseGPerKg, r.everyWeeks);
   const options: ReviewOption[] = [];
   if (r.everyWeeks >= 2) {
@@ -122,7 +123,7 @@ function worseOptions(r: CurrentRegimen & { everyWeeks: number }, lastGrams: num
   options.push({
     kind: "scig",
     text: "Weekly SCIG at the equivalent dose (Harbo 2009: equivalent dosages; mmn-dose --route scig plans it).",
-    arithmetic: `${n(lastGrams)} g per course / ${r.everyWeeks} weeks × 1.0 = ${n(roundTo(lastGrams / r.everyWeeks, 2))} g a week`,
+    arithmetic: `${n(r.doseGPerKg)} g/kg × ${n(kg)} kg = ${n(courseG)} g per course / ${r.everyWeeks} weeks × 1.0 = ${n(roundTo(courseG / r.everyWeeks, 2))} g a week`,
     sources: [REVIEW_SOURCES.harboScig.url],
     cidpProtocol: false,
   });
@@ -158,7 +159,7 @@ export function reviewOptions(
   }
   const onTime = intensity.offSchedule !== null && intensity.offSchedule.length === 0;
   if (onTime && regimen.everyWeeks !== null) {
-    options.push(...worseOptions({ ...regimen, everyWeeks: regimen.everyWeeks }, intensity.courses.at(-1)!.grams));
+    options.push(...worseOptions({ ...regimen, everyWeeks: regimen.everyWeeks }, intensity.courses.at(-1)!.dosingWeightKg));
   }
   return options;
 }

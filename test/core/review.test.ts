@@ -228,7 +228,7 @@ describe("options and the taper plan", () => {
     expect(r.options[1]!.arithmetic).toContain("0.5 g/kg every 2 weeks");
     // 1.2 g/kg/month × 28 / 30.4375 = 1.10 g/kg every 4 weeks
     expect(r.options[2]!.arithmetic).toContain("= 1.1 g/kg every 4 weeks");
-    expect(r.options[3]!.arithmetic).toBe("70 g per course / 4 weeks × 1.0 = 17.5 g a week");
+    expect(r.options[3]!.arithmetic).toBe("1 g/kg × 70 kg = 70 g per course / 4 weeks × 1.0 = 17.5 g a week");
   });
 
   it("current regimen from the history: the latest course's g/kg and the whole weeks before it", () => {
