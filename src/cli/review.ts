@@ -47,7 +47,10 @@ function reviewFormat(opts: ReviewOptions): Format {
 function asOfDate(opts: ReviewOptions, io: Io): IsoDate {
   if (opts.asOf === undefined) return io.today();
   if (!isIsoDate(opts.asOf))
-    throw new UsageError("INVALID_OPTION", `--as-of must be a real date as YYYY-MM-DD; got '${escapeControl(opts.asOf)}'`);
+    throw new UsageError(
+      "INVALID_OPTION",
+      `--as-of must be a real date as YYYY-MM-DD; got '${escapeControl(opts.asOf)}'`,
+    );
   return opts.asOf;
 }
 
@@ -71,7 +74,8 @@ function programmeOf(opts: ReviewOptions): ProgrammeId | undefined {
 export function parseTaper(text: string | undefined): Taper | undefined {
   if (text === undefined) return undefined;
   const interval = /^interval\+(\d{1,2})w$/.exec(text);
-  if (interval && Number(interval[1]) >= 1 && Number(interval[1]) <= 12) return { kind: "interval", weeks: Number(interval[1]) };
+  if (interval && Number(interval[1]) >= 1 && Number(interval[1]) <= 12)
+    return { kind: "interval", weeks: Number(interval[1]) };
   const dose = /^dose-(\d{1,2})%$/.exec(text);
   if (dose && Number(dose[1]) >= 5 && Number(dose[1]) <= 75) return { kind: "dose", percent: Number(dose[1]) };
   throw new UsageError(
@@ -95,7 +99,9 @@ function patientOf(opts: ReviewOptions): { patient: ReviewPatient; prescribed?: 
       policy: input.policy,
       dosingWeight: input.dosingWeight,
     },
-    ...(given.dose === undefined ? {} : { prescribed: { doseGPerKg: input.doseGPerKg, everyWeeks: input.intervalWeeks } }),
+    ...(given.dose === undefined
+      ? {}
+      : { prescribed: { doseGPerKg: input.doseGPerKg, everyWeeks: input.intervalWeeks } }),
   };
 }
 

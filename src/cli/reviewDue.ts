@@ -69,10 +69,11 @@ async function* patientsDue(run: DueRun): AsyncGenerator<DueRow> {
 export async function runDue(run: DueRun): Promise<void> {
   if (run.programme === undefined) throw new UsageError("USAGE", "review --due needs --programme ontario or bc");
   programmeWithInterval(run.programme);
-  if (run.format === "html") throw new UsageError("CONFLICTING_OPTIONS", "review --due writes a table or JSON, not html");
+  if (run.format === "html")
+    throw new UsageError("CONFLICTING_OPTIONS", "review --due writes a table or JSON, not html");
   const rows: DueRow[] = [];
   for await (const row of patientsDue(run)) rows.push(row);
-  rows.sort((a, b) => (a.nextDue ?? "9999") .localeCompare(b.nextDue ?? "9999") || a.patient.localeCompare(b.patient));
+  rows.sort((a, b) => (a.nextDue ?? "9999").localeCompare(b.nextDue ?? "9999") || a.patient.localeCompare(b.patient));
   const text =
     run.format === "json"
       ? `${JSON.stringify({ schemaVersion: 1, asOf: run.asOf, programme: run.programme, patients: rows }, null, 2)}\n`

@@ -71,7 +71,11 @@ function number(cells: Cells, column: Column, where: string): number {
 function infusion(cells: Cells, where: string, row: number, date: string): HistoryRow["event"] {
   const route = cells.route;
   if (route !== "ivig" && route !== "scig")
-    fail(where, "route", route === undefined ? "missing (ivig or scig)" : `'${escapeControl(route)}' is not ivig or scig`);
+    fail(
+      where,
+      "route",
+      route === undefined ? "missing (ivig or scig)" : `'${escapeControl(route)}' is not ivig or scig`,
+    );
   const product = cells.product;
   if (product === undefined) fail(where, "product", "missing (a catalog id: mmn-dose products)");
   const found = route === "ivig" ? findProduct(product) : findScigProduct(product);
@@ -101,12 +105,17 @@ function weight(cells: Cells, where: string, row: number, date: string): History
 function measure(cells: Cells, where: string, row: number, date: string): HistoryRow["event"] {
   const id = cells.measure;
   if (id === undefined || !MEASURE_IDS.includes(id as MeasureId))
-    fail(where, "measure", `${id === undefined ? "missing" : `'${escapeControl(id)}' is not known`} (${MEASURE_IDS.join(", ")})`);
+    fail(
+      where,
+      "measure",
+      `${id === undefined ? "missing" : `'${escapeControl(id)}' is not known`} (${MEASURE_IDS.join(", ")})`,
+    );
   const value = number(cells, "value", where);
   const units = Object.keys(OUTCOME_MEASURES[id as MeasureId].units);
   const unit = cells.unit;
   if (unit === undefined) fail(where, "unit", `missing (${id}: ${units.join(" or ")})`);
-  if (!units.includes(unit)) fail(where, "unit", `'${escapeControl(unit)}' is not a unit of ${id} (${units.join(" or ")})`);
+  if (!units.includes(unit))
+    fail(where, "unit", `'${escapeControl(unit)}' is not a unit of ${id} (${units.join(" or ")})`);
   return { kind: "measure", row, date, measure: id as MeasureId, value, unit };
 }
 
@@ -118,14 +127,22 @@ export function historyEvent(cells: Cells, row: number, line: number): HistoryRo
   if (!isIsoDate(date)) fail(where, "date", `'${escapeControl(date)}' is not a date (YYYY-MM-DD)`);
   const kind = cells.kind;
   if (kind === undefined || !(kind in FOR_KIND))
-    fail(where, "kind", `${kind === undefined ? "missing" : `'${escapeControl(kind)}' is not known`} (infusion, measure or weight)`);
+    fail(
+      where,
+      "kind",
+      `${kind === undefined ? "missing" : `'${escapeControl(kind)}' is not known`} (infusion, measure or weight)`,
+    );
   for (const [other, columns] of Object.entries(FOR_KIND)) {
     if (other === kind) continue;
     const stray = columns.find((c) => cells[c] !== undefined && !FOR_KIND[kind]!.includes(c));
     if (stray) fail(where, stray, `'${escapeControl(cells[stray]!)}' belongs to ${other} rows, not a ${kind} row`);
   }
   const event =
-    kind === "infusion" ? infusion(cells, where, row, date) : kind === "weight" ? weight(cells, where, row, date) : measure(cells, where, row, date);
+    kind === "infusion"
+      ? infusion(cells, where, row, date)
+      : kind === "weight"
+        ? weight(cells, where, row, date)
+        : measure(cells, where, row, date);
   return { patient: cells.patient, event };
 }
 
@@ -156,7 +173,11 @@ function csvHeader(text: string): { columns: Column[]; delimiter: string } {
   const columns: Column[] = [];
   for (const name of parsed.cells) {
     if (!(HISTORY_COLUMNS as readonly string[]).includes(name))
-      fail("history line 1 (header)", `'${escapeControl(name)}'`, `not a history column (${HISTORY_COLUMNS.join(", ")})`);
+      fail(
+        "history line 1 (header)",
+        `'${escapeControl(name)}'`,
+        `not a history column (${HISTORY_COLUMNS.join(", ")})`,
+      );
     if (columns.includes(name as Column)) fail("history line 1 (header)", name, "appears twice");
     columns.push(name as Column);
   }
@@ -175,10 +196,16 @@ export async function* historyRows(lines: AsyncIterable<InputLine>, label: strin
   for await (const line of lines) {
     lineNo++;
     if ("tooLongBytes" in line)
-      throw new UsageError("HISTORY", `${label} line ${lineNo}: longer than ${MAX_HISTORY_LINE_BYTES} bytes; one row is one event`);
+      throw new UsageError(
+        "HISTORY",
+        `${label} line ${lineNo}: longer than ${MAX_HISTORY_LINE_BYTES} bytes; one row is one event`,
+      );
     bytes += Buffer.byteLength(line.text) + 1;
     if (bytes > MAX_HISTORY_BYTES)
-      throw new UsageError("HISTORY", `${label}: larger than 200 MB; a clinic's history for years is tens of MB: split it`);
+      throw new UsageError(
+        "HISTORY",
+        `${label}: larger than 200 MB; a clinic's history for years is tens of MB: split it`,
+      );
     const text = lineNo === 1 ? line.text.replace(/^\uFEFF/, "") : line.text;
     if (text.trim() === "") continue;
     json ??= text.trimStart().startsWith("{");

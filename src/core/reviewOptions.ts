@@ -159,7 +159,9 @@ export function reviewOptions(
   }
   const onTime = intensity.offSchedule !== null && intensity.offSchedule.length === 0;
   if (onTime && regimen.everyWeeks !== null) {
-    options.push(...worseOptions({ ...regimen, everyWeeks: regimen.everyWeeks }, intensity.courses.at(-1)!.dosingWeightKg));
+    options.push(
+      ...worseOptions({ ...regimen, everyWeeks: regimen.everyWeeks }, intensity.courses.at(-1)!.dosingWeightKg),
+    );
   }
   return options;
 }

@@ -65,7 +65,8 @@ function intensityLines(r: Review): string[] {
       ? ["  Product changes: none"]
       : ["  Product changes:", ...d.productChanges.map((c) => `    ${c.date}: ${c.from} → ${c.to} (${c.route})`)];
   return [
-    "Dose intensity (g/kg at each date's dosing weight; a month is 365.25 / 12 = 30.4375 days)",
+    "Dose intensity",
+    "  g/kg at each date's dosing weight; a month is 365.25 / 12 = 30.4375 days",
     ...courses(r),
     "",
     ...spanRows("12-week windows to the review date:", d.windows),
@@ -84,7 +85,10 @@ function reading(x: { date: string; value: number } | null): string {
 
 function outcome(o: MeasureOutcome): string[] {
   const mcid = o.mcid === null ? `no sourced MCID: ${o.noMcidReason}` : `MCID ±${n(o.mcid)} ${o.unit}`;
-  const prev = o.changeSincePrevious === null ? "no previous value" : `since previous ${signed(o.changeSincePrevious)}: ${o.sincePrevious}`;
+  const prev =
+    o.changeSincePrevious === null
+      ? "no previous value"
+      : `since previous ${signed(o.changeSincePrevious)}: ${o.sincePrevious}`;
   return [
     ...wrap(`  ${o.name} (${o.unit}; ${mcid})`),
     ...wrap(`    baseline ${reading(o.baseline)}, previous ${reading(o.previous)}, latest ${reading(o.latest)}`, 6),
@@ -95,7 +99,8 @@ function outcome(o: MeasureOutcome): string[] {
 function outcomes(r: Review): string[] {
   if (r.outcomes.length === 0) return ["Outcomes: no measures in the history", ""];
   return [
-    "Outcomes (each change against its sourced minimal clinically important difference)",
+    "Outcomes",
+    "  each change against its sourced minimal clinically important difference (MCID)",
     ...r.outcomes.flatMap(outcome),
     ...wrap(`  Status: ${r.status}. Rule: ${r.statusRule}`),
     `  Stable for 12 months: ${r.stableFor12Months ? "yes" : "no"}`,
@@ -118,7 +123,8 @@ function reviewDates(r: Review): string[] {
 }
 
 function options(r: Review): string[] {
-  if (r.options.length === 0) return ["Options: none for this status (stable for 12 months, or worse, brings them)", ""];
+  if (r.options.length === 0)
+    return ["Options: none for this status (stable for 12 months, or worse, brings them)", ""];
   return [
     "Options, never decisions",
     ...r.options.flatMap((o, i) => [
