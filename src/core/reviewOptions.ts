@@ -105,7 +105,9 @@ function worseOptions(r: CurrentRegimen & { everyWeeks: number }, kg: number): R
     options.push({
       kind: "shorter-interval",
       text: "The same monthly dose at shorter intervals (a model found a more consistent grip response).",
-      arithmetic: `${n(r.doseGPerKg)} g/kg every ${r.everyWeeks} weeks → ${n(r.doseGPerKg)} × ${shorter}/${r.everyWeeks} = ${n(dose)} g/kg every ${shorter} weeks (${n(m)} g/kg/month)`,
+      arithmetic:
+        `${n(r.doseGPerKg)} g/kg every ${r.everyWeeks} weeks → ${n(r.doseGPerKg)} × ${shorter}/${r.everyWeeks} = ` +
+        `${n(dose)} g/kg every ${shorter} weeks (${n(m)} g/kg/month)`,
       sources: [REVIEW_SOURCES.vlamDoseResponse.url],
       cidpProtocol: false,
     });
@@ -115,7 +117,9 @@ function worseOptions(r: CurrentRegimen & { everyWeeks: number }, kg: number): R
     options.push({
       kind: "higher-dose",
       text: `A higher dose: a dose-increase study raised maintenance to 1.2 g/kg/month, then 2 g/kg/month if needed.`,
-      arithmetic: `${n(target)} g/kg/month × 7 × ${r.everyWeeks} / ${n(DAYS_PER_MONTH)} = ${n(roundTo((target * 7 * r.everyWeeks) / DAYS_PER_MONTH, 2))} g/kg every ${r.everyWeeks} weeks (now ${n(m)} g/kg/month)`,
+      arithmetic:
+        `${n(target)} g/kg/month × 7 × ${r.everyWeeks} / ${DAYS_PER_MONTH} = ` +
+        `${n(roundTo((target * 7 * r.everyWeeks) / DAYS_PER_MONTH, 2))} g/kg every ${r.everyWeeks} weeks (now ${n(m)} g/kg/month)`,
       sources: [REVIEW_SOURCES.doseIncreaseMmn.url],
       cidpProtocol: false,
     });
@@ -123,7 +127,9 @@ function worseOptions(r: CurrentRegimen & { everyWeeks: number }, kg: number): R
   options.push({
     kind: "scig",
     text: "Weekly SCIG at the equivalent dose (Harbo 2009: equivalent dosages; mmn-dose --route scig plans it).",
-    arithmetic: `${n(r.doseGPerKg)} g/kg × ${n(kg)} kg = ${n(courseG)} g per course / ${r.everyWeeks} weeks × 1.0 = ${n(roundTo(courseG / r.everyWeeks, 2))} g a week`,
+    arithmetic:
+      `${n(r.doseGPerKg)} g/kg × ${n(kg)} kg = ${n(courseG)} g per course / ${r.everyWeeks} weeks × 1.0 = ` +
+      `${n(roundTo(courseG / r.everyWeeks, 2))} g a week`,
     sources: [REVIEW_SOURCES.harboScig.url],
     cidpProtocol: false,
   });
