@@ -41,6 +41,8 @@ export interface Review {
   readonly review: ReviewDates;
   readonly regimen: CurrentRegimen | null;
   readonly options: readonly ReviewOption[];
+  /** Why no option is listed, when none is. */
+  readonly optionsNote: string | null;
   readonly disclaimer: string;
 }
 
@@ -74,6 +76,23 @@ function warningsOf(intensity: DoseIntensity, dates: ReviewDates): Message[] {
   return warnings;
 }
 
+/** Why a review lists no option: said in words, so an empty list is never read as "nothing to consider". */
+function noOptionsNote(
+  status: OverallStatus,
+  stable: boolean,
+  intensity: DoseIntensity,
+  regimen: CurrentRegimen | null,
+): string {
+  if (regimen === null) return "No IVIG course in the history: options are worked out from IVIG courses.";
+  if (status === "worse" && intensity.offSchedule === null)
+    return "Worse, but whether courses were on time needs --every (and --dose): the alternatives are listed for courses on time.";
+  if (status === "worse")
+    return "Worse with courses off the ± 4-day window: the alternatives are listed once courses are on time.";
+  if (status === "stable" && !stable)
+    return "Stable, but not for 12 months of measures: a dose-reduction trial is listed after a year of stable measures.";
+  return `No option for the status '${status}': options follow a year of stable measures, or a worse status.`;
+}
+
 /** A patient's treatment review on a date. Pure: the same history and options give the same review. */
 export function reviewPatient(request: ReviewRequest): Review {
   const { history, patient, asOf } = request;
@@ -88,6 +107,7 @@ export function reviewPatient(request: ReviewRequest): Review {
     asOf,
   );
   const regimen = currentRegimen(intensity, request.prescribed);
+  const options = reviewOptions(status, stable, intensity, regimen);
   return {
     schemaVersion: 1,
     patient: request.patientId ?? null,
@@ -100,7 +120,8 @@ export function reviewPatient(request: ReviewRequest): Review {
     stableFor12Months: stable,
     review: dates,
     regimen,
-    options: reviewOptions(status, stable, intensity, regimen),
+    options,
+    optionsNote: options.length > 0 ? null : noOptionsNote(status, stable, intensity, regimen),
     disclaimer: DISCLAIMER,
   };
 }

@@ -125,6 +125,7 @@ const ReviewSchema = z.strictObject({
       cidpProtocol: z.boolean(),
     }),
   ),
+  optionsNote: z.nullable(z.string()).check(z.describe("Why no option is listed, when none is")),
   disclaimer: z.string(),
 });
 
