@@ -174,3 +174,43 @@ describe("a taper plan written by review, scheduled end to end by --plan", () =>
     expect(help.stdout).toContain("--programme <id>");
   });
 });
+
+describe("review --due over a clinic file (a patient column, each patient's rows together)", () => {
+  const clinic = join(dir, "clinic.csv");
+  writeFileSync(
+    clinic,
+    [
+      "patient,date,kind,route,product,grams,kg,measure,value,unit",
+      // a: started 2025-01-06, reviewed 2025-03-01 → Ontario: due 12 months later, 2026-03-01
+      "a,2025-01-06,infusion,ivig,privigen,140,,,,",
+      "a,2025-03-01,measure,,,,,mrc-sum,150,points",
+      // b: started 2025-05-05, never reviewed → due 6 months after the start, 2025-11-05: 60 days overdue
+      "b,2025-05-05,infusion,ivig,privigen,140,,,,",
+    ].join("\n"),
+  );
+
+  it("lists each patient by due date, overdue first, in days", () => {
+    const r = runCli(["review", clinic, "--due", "--programme", "ontario", "--as-of", "2026-01-04"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n").slice(0, 4)).toEqual([
+      "Reviews due on or before 2026-01-04: 1 of 2 patients (overdue first)",
+      "Patient             Started     Last review  Next due    Overdue",
+      "b                   2025-05-05  -            2025-11-05  60 days",
+      "a                   2025-01-06  2025-03-01   2026-03-01  ",
+    ]);
+  });
+
+  it("refuses a patient whose rows are split, and a single review of a file with several patients", () => {
+    writeFileSync(
+      join(dir, "split.csv"),
+      "patient,date,kind,kg\na,2025-01-01,weight,70\nb,2025-01-01,weight,70\na,2025-02-01,weight,71\n",
+    );
+    const split = runCli(["review", join(dir, "split.csv"), "--due", "--programme", "ontario"]);
+    expect(split.status).toBe(2);
+    expect(split.stderr).toContain("history row 3, column patient: 'a' again after other patients");
+    const several = runCli(["review", clinic, "--as-of", "2026-01-04", "--weight", "70"]);
+    expect(several.status).toBe(2);
+    expect(several.stderr).toContain("pick one with --patient ID");
+    expect(runCli(["review", clinic, "--patient", "b", "--as-of", "2026-01-04", "--weight", "70"]).status).toBe(0);
+  });
+});
