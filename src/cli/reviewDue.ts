@@ -91,7 +91,7 @@ function dueTable(rows: readonly DueRow[], asOf: IsoDate): string {
     ...rows.map(
       (r) =>
         `${pad(r.patient.slice(0, 19), 20)}${pad(r.start ?? "-", 12)}${pad(r.lastReview ?? "-", 13)}` +
-        `${pad(r.nextDue ?? "-", 12)}${r.daysOverdue !== null && r.daysOverdue > 0 ? `${r.daysOverdue} days` : ""}`,
+        `${pad(r.nextDue ?? "-", 12)}${r.daysOverdue !== null && r.daysOverdue > 0 ? `${r.daysOverdue} days` : ""}`.trimEnd(),
     ),
   ];
   return `${lines.join("\n")}\n`;

@@ -196,7 +196,7 @@ describe("review --due over a clinic file (a patient column, each patient's rows
       "Reviews due on or before 2026-01-04: 1 of 2 patients (overdue first)",
       "Patient             Started     Last review  Next due    Overdue",
       "b                   2025-05-05  -            2025-11-05  60 days",
-      "a                   2025-01-06  2025-03-01   2026-03-01  ",
+      "a                   2025-01-06  2025-03-01   2026-03-01",
     ]);
   });
 
