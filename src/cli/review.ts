@@ -27,7 +27,7 @@ export interface ReviewOptions {
 }
 
 /** Patient and regimen keys of the options table that review reads, as the schedule takes them. */
-export const REVIEW_PATIENT_KEYS = ["weight", "height", "sex", "policy", "dosingWeight", "dose", "every"] as const;
+const REVIEW_PATIENT_KEYS = ["weight", "height", "sex", "policy", "dosingWeight", "dose", "every"] as const;
 
 const PROGRAMMES: readonly ProgrammeId[] = ["ontario", "bc", "australia"];
 type Format = "table" | "json" | "html";
@@ -71,7 +71,7 @@ function programmeOf(opts: ReviewOptions): ProgrammeId | undefined {
  * @example
  * parseTaper("interval+2w") //=> { kind: "interval", weeks: 2 }
  */
-export function parseTaper(text: string | undefined): Taper | undefined {
+function parseTaper(text: string | undefined): Taper | undefined {
   if (text === undefined) return undefined;
   const interval = /^interval\+(\d{1,2})w$/.exec(text);
   if (interval && Number(interval[1]) >= 1 && Number(interval[1]) <= 12)

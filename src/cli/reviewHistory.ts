@@ -19,7 +19,7 @@ import type { InputLine } from "./lines.js";
  * the first non-blank character decides (`{` is JSON Lines). Every cell is checked; nothing is guessed.
  */
 
-export const HISTORY_COLUMNS = [
+const HISTORY_COLUMNS = [
   "date",
   "kind",
   "route",
@@ -35,7 +35,7 @@ export const HISTORY_COLUMNS = [
 type Column = (typeof HISTORY_COLUMNS)[number];
 
 /** A history of one clinic over years is tens of MB; anything larger is refused as it streams in. */
-export const MAX_HISTORY_BYTES = 200_000_000;
+const MAX_HISTORY_BYTES = 200_000_000;
 /** One row is a few dozen bytes; a longer line is refused unread. */
 export const MAX_HISTORY_LINE_BYTES = 10_000;
 
@@ -120,7 +120,7 @@ function measure(cells: Cells, where: string, row: number, date: string): Histor
 }
 
 /** One row's cells → its event, or a usage error naming the row and the column. */
-export function historyEvent(cells: Cells, row: number, line: number): HistoryRow {
+function historyEvent(cells: Cells, row: number, line: number): HistoryRow {
   const where = `history row ${row} (line ${line})`;
   const date = cells.date;
   if (date === undefined) fail(where, "date", "missing (YYYY-MM-DD)");

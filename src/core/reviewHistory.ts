@@ -50,7 +50,7 @@ export function byDate<T extends { readonly date: IsoDate; readonly row: number 
 }
 
 /** The actual weight on a date: --weight, else the latest weight row on or before it. */
-export function actualWeightOn(date: IsoDate, weights: readonly WeightEvent[], patient: ReviewPatient): number {
+function actualWeightOn(date: IsoDate, weights: readonly WeightEvent[], patient: ReviewPatient): number {
   if (patient.weightKg !== undefined) return patient.weightKg;
   let found: number | undefined;
   for (const w of weights) {

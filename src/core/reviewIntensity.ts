@@ -4,7 +4,7 @@ import { type History, type InfusionEvent, type ReviewPatient, dosingWeightOn } 
 import { DAYS_PER_MONTH, SCHEDULING_WINDOW_DAYS } from "../data/guidelines.js";
 
 /** A window of 12 weeks: the dose intensity's unit of time (3 courses every 4 weeks, 4 every 3). */
-export const WINDOW_DAYS = 84;
+const WINDOW_DAYS = 84;
 
 /** An IVIG course: a run of infusion days on consecutive calendar days. */
 export interface Course {
@@ -32,7 +32,7 @@ export interface IntensitySpan {
   readonly partial: boolean;
 }
 
-export interface Lateness {
+interface Lateness {
   readonly course: IsoDate;
   readonly daysSincePrevious: number;
   readonly expectedDays: number;
@@ -41,7 +41,7 @@ export interface Lateness {
   readonly missedCourses: number;
 }
 
-export interface ProductChange {
+interface ProductChange {
   readonly date: IsoDate;
   readonly from: string;
   readonly to: string;

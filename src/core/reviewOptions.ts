@@ -38,10 +38,10 @@ export interface CurrentRegimen {
 }
 
 /** The CIDP SCIG taper (J Neuromuscul Dis 2023): 90 %, 75 %, 50 %, 25 % (then 0 %) of the dose every 12th week. */
-export const CIDP_TAPER_PERCENTS = [90, 75, 50, 25] as const;
+const CIDP_TAPER_PERCENTS = [90, 75, 50, 25] as const;
 const TAPER_STEP_WEEKS = 12;
 /** Vlam et al.: ≥ 1.6 g/kg/month gives a clinically meaningful grip gain in ≥ 70 % of patients (a model). */
-export const DOSE_RESPONSE_G_PER_KG_MONTH = 1.6;
+const DOSE_RESPONSE_G_PER_KG_MONTH = 1.6;
 
 const monthly = (dose: number, weeks: number) => roundTo((dose * DAYS_PER_MONTH) / (7 * weeks), 2);
 const n = (x: number) => formatNumber(x);

@@ -7,7 +7,7 @@ import { STABLE_PERIOD_MONTHS } from "../data/reviewProgrammes.js";
 
 export type Verdict = "improved" | "stable" | "worse" | "no verdict";
 
-export interface Reading {
+interface Reading {
   readonly date: IsoDate;
   readonly value: number;
 }
