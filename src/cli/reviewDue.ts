@@ -6,7 +6,7 @@ import { UsageError } from "./errors.js";
 import { escapeControl } from "./escape.js";
 import type { Io } from "./io.js";
 import { splitLines } from "./lines.js";
-import { HistoryBuilder, historyRows, MAX_HISTORY_LINE_BYTES } from "./reviewHistory.js";
+import { historyRows, MAX_HISTORY_LINE_BYTES } from "./reviewHistory.js";
 
 interface DueRun {
   readonly io: Io;
@@ -28,7 +28,8 @@ interface DueRow {
 
 /**
  * `review --due`: a clinic file with a `patient` column, each patient's rows together (flat memory:
- * one patient is held at a time). Only the dates are needed, so no dosing weight is computed.
+ * one patient is held at a time). Only the dates are needed, so no dosing weight is computed; every
+ * row is still checked cell by cell.
  */
 async function* patientsDue(run: DueRun): AsyncGenerator<DueRow> {
   const done = new Set<string>();
@@ -58,7 +59,6 @@ async function* patientsDue(run: DueRun): AsyncGenerator<DueRow> {
       starts = [];
       measureDates = [];
     }
-    new HistoryBuilder().add(row); // the row's own checks (one unit per measure is checked by a full review)
     if (row.event.kind === "infusion") starts.push(row.event.date);
     else if (row.event.kind === "measure") measureDates.push(row.event.date);
   }
