@@ -40,6 +40,26 @@ describe("dose intensity (worked by hand)", () => {
     expect(d.trend).toEqual({ now: 2.72, yearBefore: 2.17, percent: 25 });
   });
 
+  it("per calendar quarter: 2024 Q1 holds 3 courses (6 g/kg) in 91 days = 6 × 30.4375 / 91 = 2.01; Q2 4 courses = 2.68", () => {
+    const d = doseIntensity(history(twoYears()), {}, "2026-01-04");
+    expect(d.quarters[0]).toMatchObject({
+      from: "2024-01-01",
+      to: "2024-03-31",
+      grams: 420,
+      gPerKgPerMonth: 2.01,
+      partial: true,
+    });
+    expect(d.quarters[1]).toMatchObject({
+      from: "2024-04-01",
+      to: "2024-06-30",
+      grams: 560,
+      gPerKgPerMonth: 2.68,
+      partial: false,
+    });
+    // the last quarter ends at the review date: 4 days of 2026 with no infusion
+    expect(d.quarters.at(-1)).toMatchObject({ from: "2026-01-01", to: "2026-01-04", grams: 0, partial: true });
+  });
+
   it("against --dose 2 --every 4: prescribed 2 × 30.4375 / 28 = 2.17 g/kg/month; the latest window is 25 % above", () => {
     const d = doseIntensity(history(twoYears()), {}, "2026-01-04", { doseGPerKg: 2, everyWeeks: 4 });
     expect(d.prescribed).toEqual({ gPerKgPerMonth: 2.17, percent: 25 });
@@ -229,6 +249,29 @@ describe("options and the taper plan", () => {
     // 1.2 g/kg/month × 28 / 30.4375 = 1.10 g/kg every 4 weeks
     expect(r.options[2]!.arithmetic).toContain("= 1.1 g/kg every 4 weeks");
     expect(r.options[3]!.arithmetic).toBe("1 g/kg × 70 kg = 70 g per course / 4 weeks × 1.0 = 17.5 g a week");
+  });
+
+  it("stable for 12 months: a dose-reduction trial (the CIDP protocol, said so) and an interval extension", () => {
+    const r = reviewPatient({
+      history: history(twoYears(), [
+        m("2024-12-01", "mrc-sum", 150, "points"),
+        m("2025-06-01", "mrc-sum", 151, "points"),
+        m("2025-12-15", "mrc-sum", 150, "points"),
+      ]),
+      patient: {},
+      asOf: "2026-01-04",
+    });
+    expect(r.status).toBe("stable");
+    expect(r.stableFor12Months).toBe(true);
+    expect(r.options.map((o) => [o.kind, o.cidpProtocol])).toEqual([
+      ["dose-reduction", true],
+      ["interval-extension", false],
+    ]);
+    // the latest course: 175 g at 70 kg = 2.5 g/kg; 90 % = 2.25, 75 % = 1.88 (1.875), 50 % = 1.25, 25 % = 0.63 (0.625)
+    expect(r.options[0]!.arithmetic).toBe(
+      "2.5 g/kg per course: 90 % = 2.25 g/kg, 75 % = 1.88 g/kg, 50 % = 1.25 g/kg, 25 % = 0.63 g/kg, then stop",
+    );
+    expect(r.optionsNote).toBeNull();
   });
 
   it("current regimen from the history: the latest course's g/kg and the whole weeks before it", () => {

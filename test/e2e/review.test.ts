@@ -168,6 +168,32 @@ describe("a taper plan written by review, scheduled end to end by --plan", () =>
     ).toEqual([["2026-01-05", "2026-03-03", 315]]);
   });
 
+  it("stable for 12 months, no --taper: the CIDP steps 90/75/50/25 % of 2.5 g/kg, 12 weeks each, all scheduled", () => {
+    const stable = historyCsv()
+      .split("\n")
+      .filter((l) => !/^[\d-]+,measure,/.test(l))
+      .join("\n")
+      .concat("2024-12-01,measure,,,,,,mrc-sum,150,points\n2025-12-15,measure,,,,,,mrc-sum,150,points\n");
+    const plan = join(dir, "cidp.json");
+    const r = runCli(["review", "-", "--as-of", "2026-01-04", "--write-plan", plan], {}, stable);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("(CIDP protocol, not MMN)");
+    const phases = JSON.parse(readFileSync(plan, "utf8")).phases;
+    // 175 g / 70 kg = 2.5 g/kg: 2.25, 1.875 → 1.88, 1.25, 0.625 → 0.63; every 4 weeks, 3 courses = 12 weeks
+    expect(phases.map((p: { dose: number; courses: number }) => [p.dose, p.courses])).toEqual([
+      [2.25, 3],
+      [1.88, 3],
+      [1.25, 3],
+      [0.63, 3],
+    ]);
+    const scheduled = runCli(["--plan", plan, "--weight", "70", "--json"]);
+    expect(scheduled.status).toBe(0);
+    const summary = JSON.parse(scheduled.stdout).phases as { phase: number; firstDate: string }[];
+    expect(summary.map((p) => p.phase)).toEqual([1, 2, 3, 4]);
+    expect(summary[0]!.firstDate).toBe("2026-01-05");
+  });
+
   it("the command is listed in --help and loaded only when run", () => {
     expect(runCli(["--help"]).stdout).toMatch(/^ {2}review \[options\] \[history\] /m);
     const help = spawnSync(process.execPath, [BIN, "review", "--help"], { cwd: ROOT, encoding: "utf8" });
