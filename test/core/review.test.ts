@@ -92,6 +92,17 @@ describe("dose intensity (worked by hand)", () => {
     expect(findCourses(h, { weightKg: 56 }).map((c) => c.gPerKg)).toEqual([2.5, 2.5]);
   });
 
+  it("--policy ontario with --height 175 --sex male: 100 kg doses by the adjusted 82.2788 kg (docs/clinical.md D4)", () => {
+    // IBW 70.4646 kg; adjusted = 70.4646 + 0.4 × (100 − 70.4646) = 82.2788 kg; 164.5576 g / 82.2788 kg = 2 g/kg
+    const h: History = {
+      infusions: [{ row: 1, date: "2024-01-08", route: "ivig", product: "privigen", grams: 164.5576 }],
+      weights: [{ row: 2, date: "2024-01-01", kg: 100 }],
+      measures: [],
+    };
+    const [course] = findCourses(h, { heightCm: 175, sex: "male", policy: "ontario" });
+    expect(course).toMatchObject({ dosingWeightKg: 82.28, gPerKg: 2 });
+  });
+
   it("SCIG weekly g/kg: 14 g a week at 70 kg = 0.2 g/kg a week; product changes listed", () => {
     const inf: InfusionEvent[] = [{ row: 1, date: "2024-01-08", route: "ivig", product: "privigen", grams: 140 }];
     for (let w = 0; w < 12; w++)
