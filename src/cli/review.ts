@@ -9,7 +9,7 @@ import { UsageError } from "./errors.js";
 import { escapeControl } from "./escape.js";
 import type { Io } from "./io.js";
 import { splitLines } from "./lines.js";
-import { HistoryBuilder, historyRows, MAX_HISTORY_LINE_BYTES } from "./reviewHistory.js";
+import { HistoryBuilder, historyBytes, historyRows, MAX_HISTORY_LINE_BYTES } from "./reviewHistory.js";
 import { validateScheduleOptions } from "./validate.js";
 
 /** The options of `mmn-dose review` as commander hands them over. */
@@ -115,7 +115,7 @@ async function refuseSameFile(history: string, output: string | undefined, flag:
 
 function lines(io: Io, path: string) {
   if (!io.readInput) throw new UsageError("USAGE", "review: no input reader");
-  return splitLines(io.readInput(path), MAX_HISTORY_LINE_BYTES);
+  return splitLines(historyBytes(io.readInput(path)), MAX_HISTORY_LINE_BYTES);
 }
 
 /** One patient's history: the whole file, or the rows of --patient in a clinic file. */

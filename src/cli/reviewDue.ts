@@ -6,7 +6,7 @@ import { UsageError } from "./errors.js";
 import { escapeControl } from "./escape.js";
 import type { Io } from "./io.js";
 import { splitLines } from "./lines.js";
-import { historyRows, MAX_HISTORY_LINE_BYTES } from "./reviewHistory.js";
+import { historyBytes, historyRows, MAX_HISTORY_LINE_BYTES } from "./reviewHistory.js";
 
 interface DueRun {
   readonly io: Io;
@@ -41,7 +41,7 @@ async function* patientsDue(run: DueRun): AsyncGenerator<DueRow> {
     const d = reviewDates(run.programme, start, measureDates, run.asOf);
     return { patient: current!, start, lastReview: d.lastReview, nextDue: d.nextDue, daysOverdue: d.daysOverdue };
   };
-  const rows = historyRows(splitLines(run.io.readInput!(run.path), MAX_HISTORY_LINE_BYTES), run.path);
+  const rows = historyRows(splitLines(historyBytes(run.io.readInput!(run.path)), MAX_HISTORY_LINE_BYTES), run.path);
   for await (const row of rows) {
     const id = row.patient;
     if (id === undefined)

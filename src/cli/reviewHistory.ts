@@ -10,7 +10,7 @@ import { LIMITS } from "../core/input.js";
 import { MEASURE_IDS, type MeasureId, OUTCOME_MEASURES } from "../data/outcomeMeasures.js";
 import { findProduct, findScigProduct } from "../data/products.js";
 import { csvDelimiter, parseCsvRow } from "./csvInput.js";
-import { UsageError } from "./errors.js";
+import { IoError, UsageError } from "./errors.js";
 import { escapeControl } from "./escape.js";
 import type { InputLine } from "./lines.js";
 
@@ -55,6 +55,23 @@ export interface HistoryRow {
 
 type Cells = Partial<Record<Column, string>>;
 
+/** A cell as a message shows it: control characters escaped, at most 40 characters. */
+function q(text: string): string {
+  const shown = escapeControl(text);
+  return shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
+}
+
+/** The input reader names its errors for batch; a review's say "history". */
+export async function* historyBytes(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  try {
+    yield* chunks;
+  } catch (e) {
+    if (e instanceof IoError && e.message.startsWith("batch "))
+      throw new IoError("HISTORY_INPUT", `review: history ${e.message.slice("batch ".length)}`);
+    throw e;
+  }
+}
+
 function fail(where: string, column: string, text: string): never {
   throw new UsageError("HISTORY", `${where}, column ${column}: ${text}`);
 }
@@ -64,18 +81,14 @@ const NUMBER = /^-?\d+(?:\.\d+)?$/;
 function number(cells: Cells, column: Column, where: string): number {
   const text = cells[column];
   if (text === undefined) fail(where, column, `missing (an ${cells.kind} row needs ${column})`);
-  if (!NUMBER.test(text)) fail(where, column, `'${escapeControl(text)}' is not a number (digits and a dot only)`);
+  if (!NUMBER.test(text)) fail(where, column, `'${q(text)}' is not a number (digits and a dot only)`);
   return Number(text);
 }
 
 function infusion(cells: Cells, where: string, row: number, date: string): HistoryRow["event"] {
   const route = cells.route;
   if (route !== "ivig" && route !== "scig")
-    fail(
-      where,
-      "route",
-      route === undefined ? "missing (ivig or scig)" : `'${escapeControl(route)}' is not ivig or scig`,
-    );
+    fail(where, "route", route === undefined ? "missing (ivig or scig)" : `'${q(route)}' is not ivig or scig`);
   const product = cells.product;
   if (product === undefined) fail(where, "product", "missing (a catalog id: mmn-dose products)");
   const found = route === "ivig" ? findProduct(product) : findScigProduct(product);
@@ -85,8 +98,8 @@ function infusion(cells: Cells, where: string, row: number, date: string): Histo
       where,
       "product",
       other
-        ? `'${escapeControl(product)}' is not an ${route.toUpperCase()} product (route is ${route})`
-        : `'${escapeControl(product)}' is not in the catalog (mmn-dose products lists the ids)`,
+        ? `'${q(product)}' is not an ${route.toUpperCase()} product (route is ${route})`
+        : `'${q(product)}' is not in the catalog (mmn-dose products lists the ids)`,
     );
   }
   const grams = number(cells, "grams", where);
@@ -105,17 +118,12 @@ function weight(cells: Cells, where: string, row: number, date: string): History
 function measure(cells: Cells, where: string, row: number, date: string): HistoryRow["event"] {
   const id = cells.measure;
   if (id === undefined || !MEASURE_IDS.includes(id as MeasureId))
-    fail(
-      where,
-      "measure",
-      `${id === undefined ? "missing" : `'${escapeControl(id)}' is not known`} (${MEASURE_IDS.join(", ")})`,
-    );
+    fail(where, "measure", `${id === undefined ? "missing" : `'${q(id)}' is not known`} (${MEASURE_IDS.join(", ")})`);
   const value = number(cells, "value", where);
   const units = Object.keys(OUTCOME_MEASURES[id as MeasureId].units);
   const unit = cells.unit;
   if (unit === undefined) fail(where, "unit", `missing (${id}: ${units.join(" or ")})`);
-  if (!units.includes(unit))
-    fail(where, "unit", `'${escapeControl(unit)}' is not a unit of ${id} (${units.join(" or ")})`);
+  if (!units.includes(unit)) fail(where, "unit", `'${q(unit)}' is not a unit of ${id} (${units.join(" or ")})`);
   return { kind: "measure", row, date, measure: id as MeasureId, value, unit };
 }
 
@@ -124,18 +132,18 @@ function historyEvent(cells: Cells, row: number, line: number): HistoryRow {
   const where = `history row ${row} (line ${line})`;
   const date = cells.date;
   if (date === undefined) fail(where, "date", "missing (YYYY-MM-DD)");
-  if (!isIsoDate(date)) fail(where, "date", `'${escapeControl(date)}' is not a date (YYYY-MM-DD)`);
+  if (!isIsoDate(date)) fail(where, "date", `'${q(date)}' is not a date (YYYY-MM-DD)`);
   const kind = cells.kind;
   if (kind === undefined || !(kind in FOR_KIND))
     fail(
       where,
       "kind",
-      `${kind === undefined ? "missing" : `'${escapeControl(kind)}' is not known`} (infusion, measure or weight)`,
+      `${kind === undefined ? "missing" : `'${q(kind)}' is not known`} (infusion, measure or weight)`,
     );
   for (const [other, columns] of Object.entries(FOR_KIND)) {
     if (other === kind) continue;
     const stray = columns.find((c) => cells[c] !== undefined && !FOR_KIND[kind]!.includes(c));
-    if (stray) fail(where, stray, `'${escapeControl(cells[stray]!)}' belongs to ${other} rows, not a ${kind} row`);
+    if (stray) fail(where, stray, `'${q(cells[stray]!)}' belongs to ${other} rows, not a ${kind} row`);
   }
   const event =
     kind === "infusion"
@@ -158,9 +166,9 @@ function jsonCells(text: string, where: string): Cells {
   const cells: Cells = {};
   for (const [key, value] of Object.entries(parsed)) {
     if (!(HISTORY_COLUMNS as readonly string[]).includes(key))
-      fail(where, key, `not a history column (${HISTORY_COLUMNS.join(", ")})`);
+      fail(where, q(key), `not a history column (${HISTORY_COLUMNS.join(", ")})`);
     if (value === null || value === "") continue;
-    if (typeof value !== "string" && typeof value !== "number") fail(where, key, "expected text or a number");
+    if (typeof value !== "string" && typeof value !== "number") fail(where, q(key), "expected text or a number");
     cells[key as Column] = String(value);
   }
   return cells;
@@ -173,11 +181,7 @@ function csvHeader(text: string): { columns: Column[]; delimiter: string } {
   const columns: Column[] = [];
   for (const name of parsed.cells) {
     if (!(HISTORY_COLUMNS as readonly string[]).includes(name))
-      fail(
-        "history line 1 (header)",
-        `'${escapeControl(name)}'`,
-        `not a history column (${HISTORY_COLUMNS.join(", ")})`,
-      );
+      fail("history line 1 (header)", `'${q(name)}'`, `not a history column (${HISTORY_COLUMNS.join(", ")})`);
     if (columns.includes(name as Column)) fail("history line 1 (header)", name, "appears twice");
     columns.push(name as Column);
   }

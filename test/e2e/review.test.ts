@@ -134,6 +134,15 @@ describe("mmn-dose review: bad input is exit 2, one line naming the row and the 
     expect(noWeight.stderr).toContain("no weight row on or before 2025-01-06");
   });
 
+  it("a missing history file names the review; a garbage header cell is shown escaped and cut at 40 characters", () => {
+    const missingFile = runCli(["review", join(dir, "none.csv")]);
+    expect(missingFile.status).toBe(1);
+    expect(missingFile.stderr).toBe(`mmn-dose: review: history ${join(dir, "none.csv")}: no such file\n`);
+    const garbage = runCli(["review", "-"], {}, `${"\u0000".repeat(300)}\n`);
+    expect(garbage.status).toBe(2);
+    expect(garbage.stderr).toContain(`column '${"\\u0000".repeat(6)}\\u00…': not a history column`);
+  });
+
   it("refuses -o and --write-plan naming the history, --programme australia, and a bad --taper", () => {
     expect(runCli([...BASE, "-o", history]).stderr).toContain(`-o ${history} is the history file itself`);
     expect(runCli([...BASE, "--write-plan", history]).stderr).toContain("is the history file itself");
