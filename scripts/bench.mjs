@@ -131,3 +131,41 @@ if (memoryLines > 0 && hasTime) {
   row("forecast peak memory", "RSS MB", "");
   row(`${batchLines} lines`, forecast.rssMb.toFixed(0), "");
 }
+
+// 5. Treatment review over a clinic file: `review --due` streams one patient at a time, so seconds
+// grow with the file and peak memory stays flat (1,000 patients × 5 years against 250).
+function makeClinic(path, patients) {
+  const fd = openSync(path, "w");
+  writeFileSync(fd, "patient,date,kind,route,product,grams,kg,measure,value,unit\n");
+  for (let p = 0; p < patients; p++) {
+    let chunk = `p${p},2021-01-01,weight,,,,${60 + (p % 40)},,,\n`;
+    const start = Date.UTC(2021, 0, 4 + (p % 28));
+    for (let c = 0; c < 65; c++) {
+      for (const d of [0, 1]) {
+        const date = new Date(start + (c * 28 + d) * 86_400_000).toISOString().slice(0, 10);
+        chunk += `p${p},${date},infusion,ivig,privigen,70,,,,\n`;
+      }
+    }
+    for (let m = 0; m < 10; m++) {
+      const date = new Date(start + m * 182 * 86_400_000).toISOString().slice(0, 10);
+      chunk += `p${p},${date},measure,,,,,grip-left,${60 + (m % 3)},kPa\n`;
+      chunk += `p${p},${date},measure,,,,,mrc-sum,${150 + (m % 2)},points\n`;
+    }
+    writeFileSync(fd, chunk);
+  }
+  closeSync(fd);
+}
+const reviewPatients = Number(process.env.BENCH_REVIEW_PATIENTS ?? 1000);
+const clinic = `${work}/clinic-${reviewPatients}.csv`;
+const clinicSmall = `${work}/clinic-${reviewPatients / 4}.csv`;
+makeClinic(clinic, reviewPatients);
+makeClinic(clinicSmall, reviewPatients / 4);
+const dueArgs = ["--due", "--programme", "ontario", "--as-of", "2026-01-04"];
+const due = timed([bin, "review", clinic, ...dueArgs], `${work}/due.txt`);
+const dueSmall = timed([bin, "review", clinicSmall, ...dueArgs], `${work}/due-small.txt`);
+const one = timed([bin, "review", clinic, "--patient", "p0", "--as-of", "2026-01-04", "--json"], `${work}/one.json`);
+console.log();
+row(`review, ${reviewPatients} patients × 5 years`, "seconds", "RSS MB");
+row(`review --due, ${reviewPatients / 4} patients`, dueSmall.seconds.toFixed(2), dueSmall.rssMb.toFixed(0));
+row(`review --due, ${reviewPatients} patients`, due.seconds.toFixed(2), due.rssMb.toFixed(0));
+row("review --patient p0 --json (one patient of the file)", one.seconds.toFixed(2), one.rssMb.toFixed(0));

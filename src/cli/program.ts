@@ -6,6 +6,7 @@ import { addCompletionCommand } from "./commands/completion.js";
 import { addConfigCommand } from "./commands/config.js";
 import { addExplainCommand } from "./commands/explain.js";
 import { addProductsCommand } from "./commands/products.js";
+import { addReviewCommand } from "./commands/review.js";
 import { addScheduleCommand } from "./commands/schedule.js";
 import { addSchemaCommand } from "./commands/schema.js";
 import { examplesFirst } from "./helpExamples.js";
@@ -76,6 +77,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   addBatchCommand(ctx);
   addSchemaCommand(ctx);
   addCompareCommand(ctx);
+  addReviewCommand(ctx);
   addExplainCommand(ctx);
   addCompletionCommand(ctx);
   return program;

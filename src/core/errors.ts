@@ -28,7 +28,8 @@ export type DomainErrorCode =
   | "HEIGHT_FORMAT"
   | "EMPTY_PLAN"
   | "PHASE_OVERLAP"
-  | "STEP_TIME_BELOW_LABEL";
+  | "STEP_TIME_BELOW_LABEL"
+  | "REVIEW_INPUT";
 
 /**
  * The input cannot be planned as given: the one error the core throws for bad input, where the

@@ -35,7 +35,9 @@ export type WarningCode =
   | "COURSE_SPREAD_OVER_WEEK"
   | "COURSES_CLOSE_TOGETHER"
   | "PHASE_STARTS_EARLY"
-  | "SCIG_STARTS_EARLY";
+  | "SCIG_STARTS_EARLY"
+  | "REVIEW_OVERDUE"
+  | "COURSE_OFF_SCHEDULE";
 
 export type NoteCode =
   | "ROUNDED"

@@ -1,4 +1,5 @@
 import type { NoteCode, WarningCode } from "../core/messages.js";
+import { REVIEW_SOURCES } from "./reviewSources.js";
 import { SOURCES, type Source } from "./sources.js";
 
 /**
@@ -22,6 +23,20 @@ export interface MessageCodeInfo {
 const label = "the product's own label (cited with the schedule)";
 
 const WARNINGS: Readonly<Record<WarningCode, MessageCodeInfo>> = {
+  REVIEW_OVERDUE: {
+    kind: "warning",
+    meaning: "mmn-dose review: the programme's next review is past due on the review date",
+    firesWhen:
+      "--programme ontario: no measures 6 months after the first infusion, or none within 12 months of the last " +
+      "review; --programme bc: no measures 3 months after the first infusion",
+    sources: [REVIEW_SOURCES.ontarioNeurology, REVIEW_SOURCES.bcNeuromuscular],
+  },
+  COURSE_OFF_SCHEDULE: {
+    kind: "warning",
+    meaning: "mmn-dose review: a course started more than 4 days away from --every after the one before",
+    firesWhen: "review --every N: the days between two course starts differ from 7 × N by more than 4",
+    sources: [SOURCES.optionCareScheduling],
+  },
   DAY_ABOVE_MAX_DAILY: {
     kind: "warning",
     meaning: "a day's prescribed dose is above --max-daily",

@@ -42,6 +42,8 @@ const SUMMARIES: Readonly<Record<WarningCode, string>> = {
   COURSES_CLOSE_TOGETHER: "after the moves, courses are closer together than prescribed",
   PHASE_STARTS_EARLY: "a plan's phase starts before the previous phase's next course date: phases stacked",
   SCIG_STARTS_EARLY: "SCIG starts less than a week after the last IVIG (the labels: one week)",
+  REVIEW_OVERDUE: "the programme's next review is past due",
+  COURSE_OFF_SCHEDULE: "a course started more than 4 days from the prescribed interval",
 };
 
 /**

@@ -70,6 +70,7 @@ describe("mmn-dose completion", () => {
       "batch",
       "schema",
       "compare",
+      "review",
       "explain",
       "completion",
     ]);

@@ -387,7 +387,7 @@ describe("bad input: exit 2, one plain line naming the option and range, no stac
     ],
     [
       ["70"],
-      "unexpected argument '70' (the commands are products, config, batch, schema, compare, explain and completion; everything else is an --option)",
+      "unexpected argument '70' (the commands are products, config, batch, schema, compare, review, explain and completion; everything else is an --option)",
     ],
     [["--weight", "70", "--max-daily", "0.2"], "needs 10 days, but a course has 1–5 days"],
     [["--weight"], "argument missing"],

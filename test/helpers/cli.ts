@@ -27,7 +27,7 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
   const toFile = args.includes("-o") || args.includes("--output");
   const scheduleJson =
     !toFile &&
-    !["products", "batch", "config", "compare"].includes(args[0] ?? "") &&
+    !["products", "batch", "config", "compare", "review"].includes(args[0] ?? "") &&
     (args.includes("--json") || args.join(" ").includes("--format json"));
   if (scheduleJson) expectValidJsonOutput(run);
   return run;
