@@ -10,7 +10,7 @@ import type { Io } from "./io.js";
 import { otherRouteKeys, resolveSiteSettings } from "./config.js";
 import { domainError, withSettingSources } from "./coreErrors.js";
 import { csvDelimiter, csvRecord, parseCsvRow } from "./csvInput.js";
-import { escapeControl } from "./escape.js";
+import { escapeControl, shownMessage } from "./escape.js";
 import { type InputLine, splitLines } from "./lines.js";
 import { FLAG_KEYS, optionValueFromJson, SCHEDULE_OPTIONS } from "./options.js";
 import type { LineShape } from "./batchFields.js";
@@ -102,13 +102,13 @@ function fhirLabel(id: unknown): { subjectLabel?: string } {
   return id === null ? {} : { subjectLabel: `batch id ${String(id)}` };
 }
 
-/** An error → the line's `error`, its text escaped (it may echo the input). */
+/** An error → the line's `error`, its text escaped and bounded (it may echo the input). */
 function lineError(e: unknown): LineError {
   const known = e instanceof LineFailure || e instanceof CliError ? e : domainError(e);
   const error: LineError = known
     ? { code: known.code, message: known.message }
     : { code: "INTERNAL", message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
-  return { code: error.code, message: escapeControl(error.message) };
+  return { code: error.code, message: shownMessage(error.message) };
 }
 
 class LineFailure extends Error {
@@ -377,7 +377,7 @@ async function runLines(
       const { record, error, header } = read(text, line);
       if (header) continue;
       out = error
-        ? { line, id: null, error: { code: error.code, message: escapeControl(error.message) } }
+        ? { line, id: null, error: { code: error.code, message: shownMessage(error.message) } }
         : processRecord(record, line, today, settings.site, settings.siteSources, settings.fhir);
     }
     counts.records++;

@@ -11,3 +11,22 @@ const SHORT: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t"
 export function escapeControl(text: string): string {
   return text.replace(UNSAFE, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+/** An error line longer than this is cut in its middle (a 1 MB value echoed back helps nobody). */
+const MESSAGE_MAX_LENGTH = 1_000;
+
+/**
+ * An error message as shown: control characters escaped, and a message over `MESSAGE_MAX_LENGTH`
+ * characters cut in the middle (its start names the option, its end the accepted range).
+ *
+ * @example
+ * shownMessage(`--product must be one of a, b; got '${"x".repeat(5000)}'`) // the start … "[4,071 characters cut]" … the end
+ */
+export function shownMessage(message: string): string {
+  if (message.length <= MESSAGE_MAX_LENGTH) return escapeControl(message);
+  // Never between the two halves of a surrogate pair.
+  const head = /[\ud800-\udbff]$/.test(message.slice(0, 600)) ? 599 : 600;
+  const tail = /^[\udc00-\udfff]/.test(message.slice(-300)) ? message.length - 299 : message.length - 300;
+  const cut = (tail - head).toLocaleString("en-US");
+  return escapeControl(`${message.slice(0, head)} … [${cut} characters cut] … ${message.slice(tail)}`);
+}
