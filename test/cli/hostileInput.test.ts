@@ -21,3 +21,38 @@ describe("did-you-mean on long values", () => {
     expect(first).toMatch(/--product must be one of .*characters cut/);
   });
 });
+
+describe("dates, references and color switches", () => {
+  it.each([["--start"], ["--until"]])("%s beyond 2999 names the range the tool plans in", async (flag) => {
+    const r = await run(["--weight", "70", flag, "9999-12-01"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${flag} must be a real calendar date from 1900-01-01 to 2999-12-31`);
+  });
+
+  it("an --avoid date beyond the range says the range too", async () => {
+    const r = await run(["--weight", "70", "--avoid", "2026-12-24,3000-01-01"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("from 1900-01-01 to 2999-12-31; got '3000-01-01'");
+  });
+
+  it.each(["Patient/..", "Patient/.", "Patient/..."])("--patient-ref %s (a dot segment) is refused", async (ref) => {
+    const r = await run(["--weight", "70", "--format", "fhir", "--patient-ref", ref]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--patient-ref .*not only dots/);
+  });
+
+  it("--patient-ref keeps ids with dots among other characters", async () => {
+    const r = await run(["--weight", "70", "--format", "fhir", "--patient-ref", "Patient/a.b-1"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('"reference": "Patient/a.b-1"');
+  });
+
+  it.each([
+    [["--no-color", "--color"], true],
+    [["--color", "--no-color"], false],
+  ])("%j: the last of an on/off pair wins", async (flags, colored) => {
+    const r = await run(["--weight", "70", ...flags]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.includes("\u001b[")).toBe(colored);
+  });
+});
