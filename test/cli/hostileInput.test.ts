@@ -56,3 +56,26 @@ describe("dates, references and color switches", () => {
     expect(r.stdout.includes("\u001b[")).toBe(colored);
   });
 });
+
+/** Batch input for an in-process run: the text, as one chunk. */
+function batchInput(text: string) {
+  return {
+    readInput: async function* () {
+      yield Buffer.from(text);
+    },
+  };
+}
+
+describe("CSV cells a ';' spreadsheet would split", () => {
+  it("an error cell echoing a key with ';' is one quoted cell", async () => {
+    const r = await runInProcess(["batch", "--format", "csv"], batchInput('{"weight":70,"a;=1+1":1}\n'));
+    expect(r.status).toBe(3);
+    const row = r.stdout.split("\r\n")[1]!;
+    expect(row).toMatch(/^1,,"UNKNOWN_KEY: unknown key 'a;=1\+1'[^"]*",/);
+  });
+
+  it("a batch id with ';' is quoted", async () => {
+    const r = await runInProcess(["batch", "--format", "csv"], batchInput('{"id":"x;=2+2","weight":1}\n'));
+    expect(r.stdout.split("\r\n")[1]).toMatch(/^1,"x;=2\+2",/);
+  });
+});
