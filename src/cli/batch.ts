@@ -162,7 +162,7 @@ function csvLines(
   csv: Pick<typeof import("../render/csv.js"), "csvRecords" | "csvRows" | "CSV_COLUMNS">,
   out: Record<string, unknown>,
 ): string {
-  const id = out.id === null || out.id === undefined ? null : String(out.id);
+  const id = out.id === null || out.id === undefined ? null : escapeControl(String(out.id));
   const line = out.line as number;
   if ("error" in out) {
     const e = out.error as LineError;

@@ -6,6 +6,7 @@
  */
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_ONE = new RegExp(UNSAFE.source);
 const SHORT: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
 export function escapeControl(text: string): string {
@@ -29,4 +30,18 @@ export function shownMessage(message: string): string {
   const tail = /^[\udc00-\udfff]/.test(message.slice(-300)) ? message.length - 299 : message.length - 300;
   const cut = (tail - head).toLocaleString("en-US");
   return escapeControl(`${message.slice(0, head)} … [${cut} characters cut] … ${message.slice(tail)}`);
+}
+
+/**
+ * A copy of `value` with `escapeControl` applied to every string in it (object keys are the tool's own).
+ * Text formats (table, CSV, calendar, sheet, `mmn-dose config`) are rendered from such a copy, so a
+ * file path or id echoed anywhere in them reaches a terminal escaped; JSON escapes by itself.
+ */
+export function escapeStrings<T>(value: T): T {
+  if (typeof value === "string") return (UNSAFE_ONE.test(value) ? escapeControl(value) : value) as T;
+  if (Array.isArray(value)) return value.map(escapeStrings) as T;
+  if (typeof value !== "object" || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = escapeStrings(item);
+  return copy as T;
 }

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { closest } from "../../src/cli/suggest.js";
 import { runInProcess } from "../helpers/inProcess.js";
@@ -77,5 +80,33 @@ describe("CSV cells a ';' spreadsheet would split", () => {
   it("a batch id with ';' is quoted", async () => {
     const r = await runInProcess(["batch", "--format", "csv"], batchInput('{"id":"x;=2+2","weight":1}\n'));
     expect(r.stdout.split("\r\n")[1]).toMatch(/^1,"x;=2\+2",/);
+  });
+});
+
+describe("control characters in a config path", () => {
+  // A folder name with an escape sequence, a CR and a bidirectional override.
+  const folder = join(mkdtempSync(join(tmpdir(), "mmn-dose-esc-")), "x\u001b[31mRED\rCR\u202eLF\nY");
+  mkdirSync(folder);
+  const config = join(folder, "site.json");
+  writeFileSync(config, '{"vials":"5,10"}');
+  const rawIn = (text: string) =>
+    text.split("\n").some((line) => /[\u001b\r\u202e]/.test(line) && line.includes("RED"));
+
+  it.each([
+    ["the table (Settings line, notes, --explain)", ["--weight", "70", "--config", config, "--explain"]],
+    ["the printed sheet", ["--weight", "70", "--config", config, "--format", "html"]],
+    ["mmn-dose config", ["config", "--config", config]],
+  ])("are escaped in %s", async (_, argv) => {
+    const r = await run(argv);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("RED");
+    expect(rawIn(r.stdout)).toBe(false);
+    expect(r.stdout).not.toMatch(/LF\nY/);
+    expect(r.stdout).toContain("x\\u001b[31mRED\\rCR\\u202eLF\\nY");
+  });
+
+  it("stay exact in JSON, which escapes them itself", async () => {
+    const r = await run(["--weight", "70", "--config", config, "--json"]);
+    expect(JSON.parse(r.stdout).settings.file).toBe(config);
   });
 });
