@@ -11,6 +11,7 @@ import { otherRouteKeys, resolveSiteSettings } from "./config.js";
 import { domainError, withSettingSources } from "./coreErrors.js";
 import { csvDelimiter, csvRecord, parseCsvRow } from "./csvInput.js";
 import { escapeControl, shownMessage } from "./escape.js";
+import { readJson } from "./jsonSyntax.js";
 import { type InputLine, splitLines } from "./lines.js";
 import { FLAG_KEYS, optionValueFromJson, SCHEDULE_OPTIONS } from "./options.js";
 import type { LineShape } from "./batchFields.js";
@@ -181,11 +182,13 @@ function recordReader(file: string | undefined) {
   let delimiter = ",";
   return (text: string, line: number): { record?: unknown; error?: LineError; header?: true } => {
     if (!csv) {
-      try {
-        return { record: JSON.parse(text) };
-      } catch {
-        return { error: { code: "INVALID_JSON", message: "not valid JSON" } };
-      }
+      const read = readJson(text);
+      if ("value" in read) return { record: read.value };
+      // A key twice or too deep nesting: said with its column; a grammar error stays "not valid JSON".
+      const at = read.error;
+      if (at?.kind === undefined) return { error: { code: "INVALID_JSON", message: "not valid JSON" } };
+      const code = at.kind === "duplicateKey" ? "DUPLICATE_KEY" : "INVALID_JSON";
+      return { error: { code, message: `column ${at.column}: ${at.message}` } };
     }
     if (header === undefined) {
       delimiter = csvDelimiter(text);

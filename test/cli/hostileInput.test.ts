@@ -110,3 +110,101 @@ describe("control characters in a config path", () => {
     expect(JSON.parse(r.stdout).settings.file).toBe(config);
   });
 });
+
+describe("JSON nested deeper than any input", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mmn-dose-deep-"));
+  const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  const message = "arrays and objects are nested more than 64 levels deep";
+
+  it.each([
+    ["--plan, valid", ["--weight", "70", "--plan", file("p1.json", `{"phases":[{"dose":${deep(5000)}}]}`)]],
+    ["--plan, broken", ["--weight", "70", "--plan", file("p2.json", `{"phases":${deep(5000).slice(0, -1)}}`)]],
+    ["--config, valid", ["--weight", "70", "--config", file("c1.json", `{"avoid":${deep(5000)}}`)]],
+    ["--config, broken", ["--weight", "70", "--config", file("c2.json", deep(5000).slice(0, -1))]],
+  ])("%s: exit 2 naming the limit", async (_, argv) => {
+    const r = await run(argv);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split("\n")[0]).toMatch(new RegExp(`line 1, column \\d+: ${message}$`));
+  });
+
+  it("64 levels are still read (and refused for what they hold)", async () => {
+    const r = await run(["--weight", "70", "--config", file("c3.json", `{"avoid":${deep(63)}}`)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toContain(message);
+  });
+
+  it("a batch line: one error line naming the column, the other lines planned", async () => {
+    const text = `{"weight":70,"avoid":${deep(5000)}}\n{"weight":70,"courses":1}\n`;
+    const r = await runInProcess(["batch"], batchInput(text));
+    expect(r.status).toBe(3);
+    const [first, second] = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    // `{"weight":70,"avoid":` is 21 characters and level 1; the first '[' (column 22) is level 2, so the
+    // 64th '[' is level 65, column 22 + 63 = 85.
+    expect(first.error).toEqual({ code: "INVALID_JSON", message: `column 85: ${message}` });
+    expect(second.error).toBeUndefined();
+  });
+});
+
+describe("a key given twice in one JSON object", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mmn-dose-dup-"));
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+
+  it("a batch line is refused, naming the key and its column, not dosed at the last weight", async () => {
+    const r = await runInProcess(["batch"], batchInput('{"weight":70,"weight":80}\n{"weight":70,"courses":1}\n'));
+    expect(r.status).toBe(3);
+    const [first, second] = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    // `{"weight":70,` is 13 characters: the second key's quote is column 14.
+    expect(first.error).toEqual({
+      code: "DUPLICATE_KEY",
+      message: "column 14: the key 'weight' appears twice in one object: give it once",
+    });
+    expect(second.patient.weightKg).toBe(70);
+  });
+
+  it.each([
+    [
+      "a config file",
+      ["--weight", "70", "--config", "c.json"],
+      '{\n  "round": "5g",\n  "round": "none"\n}',
+      "line 3, column 3",
+    ],
+    [
+      "a plan's phase",
+      ["--weight", "70", "--plan", "p.json"],
+      '{"phases": [{"dose": 1, "dose": 2}]}',
+      "line 1, column 25",
+    ],
+    [
+      "a plan's phases",
+      ["--weight", "70", "--plan", "p.json"],
+      '{"phases": [{"dose": 1}],\n"phases": []}',
+      "line 2, column 1",
+    ],
+  ])("%s is refused with exit 2 and the line and column", async (_, argv, text, where) => {
+    const path = file(argv.at(-1)!, text);
+    const r = await run([...argv.slice(0, -1), path]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split("\n")[0]).toMatch(new RegExp(`${where}: the key '\\w+' appears twice in one object`));
+  });
+
+  it("the same key in two objects, an escaped spelling, and key-like text in values", async () => {
+    const { jsonShapeError } = await import("../../src/cli/jsonSyntax.js");
+    const ok = '{"a": {"x": 1}, "b": {"x": 2}, "c": "d\\":", "e": ["f:", {"x": 3}]}';
+    expect(jsonShapeError(ok, JSON.parse(ok))).toBeUndefined();
+    const escaped = '{"a": 1, "\\u0061": 2}';
+    expect(jsonShapeError(escaped, JSON.parse(escaped))?.kind).toBe("duplicateKey");
+  });
+});
