@@ -67,6 +67,15 @@ function processRecord(
     ) {
       fail("INVALID_ID", "'id' must be a string or a number");
     }
+    // JSON numbers past 2^53 lose digits (9007199254740993 reads as …992, another patient's number)
+    // and 1e400 is Infinity: such an id is refused, never echoed changed.
+    if (typeof fields.id === "number" && !Number.isSafeInteger(fields.id)) {
+      fail(
+        "INVALID_ID",
+        `a number 'id' must be a whole number from -${Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER} ` +
+          `(beyond, JSON numbers lose digits); write the id as a string, e.g. "id": "9007199254740993"`,
+      );
+    }
     id = fields.id ?? null;
     // A treatment plan (`"plan": {"phases": […]}`) is read by planFile.ts, not as an option value.
     const { plan, ...options } = fields;

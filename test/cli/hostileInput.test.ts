@@ -208,3 +208,28 @@ describe("a key given twice in one JSON object", () => {
     expect(jsonShapeError(escaped, JSON.parse(escaped))?.kind).toBe("duplicateKey");
   });
 });
+
+describe("numeric batch ids", () => {
+  it.each(["9007199254740993", "1e400", "-9007199254740992", "12.5"])(
+    "%s is refused, never echoed changed",
+    async (id) => {
+      const r = await runInProcess(["batch"], batchInput(`{"id":${id},"weight":70,"courses":1}\n`));
+      expect(r.status).toBe(3);
+      const out = JSON.parse(r.stdout);
+      expect(out.id).toBeNull();
+      expect(out.error.code).toBe("INVALID_ID");
+      expect(out.error.message).toContain("write the id as a string");
+    },
+  );
+
+  it.each([
+    ["9007199254740991", 9007199254740991],
+    ["-42", -42],
+    ['"9007199254740993"', "9007199254740993"],
+  ])("%s is kept exactly", async (text, id) => {
+    const r = await runInProcess(["batch"], batchInput(`{"id":${text},"weight":70,"courses":1}\n`));
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).id).toBe(id);
+    expect(r.stdout).toContain(`"id":${text}`);
+  });
+});
