@@ -392,16 +392,36 @@ async function runLines(
         ? { line, id: null, error: { code: error.code, message: shownMessage(error.message) } }
         : processRecord(record, line, today, settings.site, settings.siteSources, settings.fhir);
     }
+    out = await written(out, take);
     counts.records++;
     if ("error" in out) {
       counts.failed++;
       if (counts.firstFailed.length < FAILED_LINES_NAMED) counts.firstFailed.push(failedLine(out));
     }
-    await take(out);
     tick(counts.records);
   }
   // Ctrl-C while waiting for input also ends the input (the producer dies too): still an interruption.
   return { ...counts, interrupted: io.interrupted?.() ?? false };
+}
+
+/**
+ * Hands a line's output to `take`; an output too large to serialise (a RangeError: past V8's string
+ * length) becomes that line's error, so one line never stops the batch. Returns what was written.
+ */
+async function written(
+  out: Record<string, unknown>,
+  take: (out: Record<string, unknown>) => Promise<void>,
+): Promise<Record<string, unknown>> {
+  try {
+    await take(out);
+    return out;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const message = `the output of this line is too large to write (${e.message})`;
+    const failed = { line: out.line, id: out.id ?? null, error: { code: "OUTPUT_TOO_LARGE", message } };
+    await take(failed);
+    return failed;
+  }
 }
 
 /** An error line as the summary names it: its id escaped (it is echoed from the input). */

@@ -170,6 +170,10 @@ function decimalList(flag: string, limits: { min: number; max: number }, unit: s
   return readString(flag, (text, ctx) => {
     // "10, 20" (a space after the comma, as people type lists) reads as "10,20".
     const parts = text.split(",").map((p) => p.trim());
+    if (parts.length > LIMITS.listValues.max) {
+      const many = `${LIMITS.listValues.max} values (${unit === "g" ? "vial sizes" : "steps"})`;
+      return fail(ctx, text, `${flag} takes at most ${many}; got ${parts.length.toLocaleString("en-US")}`);
+    }
     const values = parts.map((p) => (DECIMAL.test(p) ? Number(p) : Number.NaN));
     const ok =
       values.every((v) => Number.isFinite(v) && v >= limits.min && v <= limits.max) &&

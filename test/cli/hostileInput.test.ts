@@ -233,3 +233,45 @@ describe("numeric batch ids", () => {
     expect(r.stdout).toContain(`"id":${text}`);
   });
 });
+
+describe("bounds on what can be asked for", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mmn-dose-bounds-"));
+  // 20,000 ascending steps between 0.5 and 4.5 mL/kg/h (within Gammagard Liquid's 0.5–5.4 label range).
+  const steps = Array.from({ length: 20_000 }, (_, i) => Number((0.5 + i * 0.0002).toFixed(4)));
+  const steps21 = steps.slice(0, 21).join(",");
+
+  it.each([
+    ["--rate-steps", steps21, "steps"],
+    ["--vials", Array.from({ length: 21 }, (_, i) => i + 1).join(","), "vial sizes"],
+  ])("%s with 21 values is refused, naming the limit of 20", async (flag, value, what) => {
+    const r = await run(["--weight", "70", flag, value]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${flag} takes at most 20 values (${what}); got 21`);
+  });
+
+  it("20 rate steps are still accepted", async () => {
+    const r = await run(["--weight", "70", "--rate-steps", steps.slice(0, 20).join(","), "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+  });
+
+  it("a plan with 20,000 rate steps is exit 2 at once", async () => {
+    const plan = join(dir, "steps.json");
+    writeFileSync(plan, JSON.stringify({ phases: [{ rateSteps: steps }] }));
+    const r = await run(["--weight", "70", "--plan", plan]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("phase 1: rateSteps takes at most 20 values (steps); got 20,000");
+  });
+
+  it("as a batch line it fails alone: the next line is planned and written", async () => {
+    const big = JSON.stringify({ weight: 70, plan: { phases: [{ rateSteps: steps }] } });
+    const r = await runInProcess(["batch"], batchInput(`${big}\n{"weight":70,"courses":1}\n`));
+    expect(r.status).toBe(3);
+    const [first, second] = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(first.error.message).toContain("at most 20 values");
+    expect(second.line).toBe(2);
+    expect(second.error).toBeUndefined();
+  });
+});
