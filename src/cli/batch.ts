@@ -266,7 +266,7 @@ async function consumer(
   // The command refuses --forecast with --format fhir.
   if (shape.forecast !== undefined && format !== "fhir") {
     const sink = (await import("./forecastRun.js")).forecastSink(shape.forecast, format, width);
-    return { take: async (out) => sink.add(out), end: (counts) => write(sink.render(counts.records)) };
+    return { take: async (out) => sink.add(out), end: (counts) => sink.writeTo(write, counts.records) };
   }
   if (format === "csv") {
     const { csvRecords, csvRows, CSV_COLUMNS } = await import("../render/csv.js");

@@ -5,7 +5,7 @@ import { type FailedLine, listFailedLines } from "./failedLines.js";
 import { wrapProse } from "./fitWidth.js";
 import { formatVials } from "./quantities.js";
 
-/** `batch --forecast`: the one document (JSON), as the contract spells it. */
+/** `batch --forecast`: the one document (JSON, two-space indented: src/cli/forecastRun.ts writes it), as the contract spells it. */
 export interface ForecastDocument {
   readonly schemaVersion: 1;
   readonly forecast: { readonly period: ForecastPeriod; readonly rows: readonly ForecastRow[] };
@@ -22,11 +22,6 @@ export interface ForecastTableContext {
   readonly failed: number;
   /** A terminal's width: the lines under the table wrap to it (the grid does not). */
   readonly width?: number | undefined;
-}
-
-/** JSON: two-space indented, one trailing newline. */
-export function renderForecastJson(doc: ForecastDocument): string {
-  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 const FORECAST_CSV_COLUMNS = ["periodStart", "product", "grams", "volumeMl", "vials", "infusions", "patients"] as const;

@@ -275,3 +275,54 @@ describe("bounds on what can be asked for", () => {
     expect(second.error).toBeUndefined();
   });
 });
+
+describe("batch --forecast with failing lines", () => {
+  const good = '{"id":"g","weight":70,"start":"2026-12-01","courses":2}';
+  // 3,000 failing lines with a long id: past the 1 MB a spool keeps in memory.
+  const text = [good, ...Array.from({ length: 3000 }, (_, k) => `{"id":"${"x".repeat(400)}${k}","weight":1}`)].join(
+    "\n",
+  );
+
+  it("JSON lists every failed line, byte for byte as JSON.stringify(doc, null, 2)", async () => {
+    const r = await runInProcess(["batch", "--forecast", "week", "--format", "json"], batchInput(`${text}\n`));
+    expect(r.status).toBe(3);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.failedLines).toHaveLength(3000);
+    expect(doc.failedLines[2999]).toMatchObject({ line: 3001, id: `${"x".repeat(400)}2999` });
+    expect(r.stdout).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+  });
+
+  it("JSON without failed lines is the same document shape", async () => {
+    const r = await runInProcess(["batch", "--forecast", "week", "--format", "json"], batchInput(`${good}\n`));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${JSON.stringify(JSON.parse(r.stdout), null, 2)}\n`);
+    expect(JSON.parse(r.stdout).failedLines).toEqual([]);
+  });
+
+  it("the table names the first five and counts the rest", async () => {
+    const r = await runInProcess(["batch", "--forecast", "week"], batchInput(`${text}\n`));
+    expect(r.status).toBe(3);
+    expect(r.stdout).toContain("3000 of 3001 lines failed: line 2 (id ");
+    expect(r.stdout).toContain("and 2995 more.");
+  });
+});
+
+describe("the forecast sink's memory", () => {
+  it.each(["table", "json", "csv"] as const)("stays flat over 100,000 failed lines of 2 KB (%s)", async (format) => {
+    const { forecastSink } = await import("../../src/cli/forecastRun.js");
+    const sink = forecastSink("week", format);
+    const before = process.memoryUsage().heapUsed;
+    for (let line = 1; line <= 100_000; line++) {
+      // A fresh string per line, as a batch line's error would be.
+      const message = `unknown key '${String(line).padStart(2000, "k")}'`;
+      sink.add({ line, id: `p${line}`, error: { code: "UNKNOWN_KEY", message } });
+    }
+    // Kept whole, 100,000 messages of 2 KB would hold 200 MB (400 MB as UTF-16).
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(50_000_000);
+    let written = 0;
+    await sink.writeTo(async (text) => {
+      written += text.length;
+    }, 100_000);
+    expect(written).toBeGreaterThan(format === "json" ? 200_000_000 : 0);
+  });
+});
