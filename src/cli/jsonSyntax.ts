@@ -19,7 +19,7 @@ export interface JsonSyntaxError {
 }
 
 /** Arrays and objects inside each other, at most. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 const TOO_DEEP = `arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep`;
 

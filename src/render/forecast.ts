@@ -46,7 +46,11 @@ export function renderForecastCsv(rows: readonly ForecastRow[]): string {
 function columns(rows: readonly (readonly string[])[], right: readonly boolean[]): string[] {
   // A loop, not Math.max(...): a spread of a few hundred thousand rows overflows the stack.
   const widths = rows[0]!.map(() => 0);
-  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i]!, cell.length)));
+  for (const r of rows) {
+    r.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i]!, cell.length);
+    });
+  }
   return rows.map((r) =>
     r
       .map((cell, i) => (right[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
