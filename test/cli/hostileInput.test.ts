@@ -326,3 +326,22 @@ describe("the forecast sink's memory", () => {
     expect(written).toBeGreaterThan(format === "json" ? 200_000_000 : 0);
   });
 });
+
+describe("shownMessage", () => {
+  it("keeps a short message whole, escaped", async () => {
+    const { shownMessage } = await import("../../src/cli/escape.js");
+    expect(shownMessage("got 'a\u001bb'")).toBe("got 'a\\u001bb'");
+  });
+
+  it("cuts a long one in its middle, never between the halves of a surrogate pair", async () => {
+    const { shownMessage } = await import("../../src/cli/escape.js");
+    // 599 'a' then an emoji (2 code units) straddling the 600-unit cut, 2,000 'b', then the tail.
+    const text = `${"a".repeat(599)}😀${"b".repeat(2000)}the end`;
+    const shown = shownMessage(text);
+    expect(shown.startsWith(`${"a".repeat(599)} … [`)).toBe(true);
+    expect(shown.endsWith(`${"b".repeat(293)}the end`)).toBe(true);
+    // 2,608 units in all: 599 kept at the start, 300 at the end, 1,709 cut.
+    expect(shown).toContain("[1,709 characters cut]");
+    expect(shown).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+});
