@@ -8,6 +8,9 @@
 //   3. Batch memory: peak RSS for 1,000,000 lines against 100,000 (output to /dev/null).
 //   4. Pharmacy forecast (`batch --forecast week --format json`) over the same 100,000 patients,
 //      against the same I/O floor, with its peak RSS (and over 1,000,000 lines when 3 runs).
+//   5. Treatment review: `review --due` over a clinic file of 1,000 patients × 5 years against 250.
+//   6. Forecast over failing lines (every line refused, each echoing a 200-character key): peak RSS
+//      for 1,000,000 lines against 100,000, as a table and as JSON (which lists every failed line).
 // Environment: BENCH_ROUNDS (30), BENCH_BATCH_LINES (100000), BENCH_MEMORY_LINES (1000000; 0 skips).
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from "node:fs";
@@ -55,11 +58,15 @@ for (const [i, [name]] of variants.entries())
   row(name, median(times[i]).toFixed(0), (median(times[i]) / floor).toFixed(2));
 
 // 2. Batch throughput against the I/O floor.
-function makeInput(path, lines) {
+function makeInput(path, lines, failing = false) {
   const fd = openSync(path, "w");
   let chunk = "";
+  const key = "k".repeat(200);
   for (let i = 0; i < lines; i++) {
-    chunk += `${JSON.stringify({ id: `p${i}`, weight: 40 + (i % 1000) / 10, start: "2026-12-01", courses: 6 })}\n`;
+    const record = failing
+      ? { id: `p${i}`, weight: 70, [`${key}${i}`]: 1 }
+      : { id: `p${i}`, weight: 40 + (i % 1000) / 10, start: "2026-12-01", courses: 6 };
+    chunk += `${JSON.stringify(record)}\n`;
     if (chunk.length > 1 << 20) {
       writeFileSync(fd, chunk);
       chunk = "";
@@ -169,3 +176,19 @@ row(`review, ${reviewPatients} patients × 5 years`, "seconds", "RSS MB");
 row(`review --due, ${reviewPatients / 4} patients`, dueSmall.seconds.toFixed(2), dueSmall.rssMb.toFixed(0));
 row(`review --due, ${reviewPatients} patients`, due.seconds.toFixed(2), due.rssMb.toFixed(0));
 row("review --patient p0 --json (one patient of the file)", one.seconds.toFixed(2), one.rssMb.toFixed(0));
+// 6. Forecast memory stays flat when lines fail.
+if (memoryLines > 0 && hasTime) {
+  const few = `${work}/failing-${batchLines}.jsonl`;
+  const many = `${work}/failing-${memoryLines}.jsonl`;
+  makeInput(few, batchLines, true);
+  makeInput(many, memoryLines, true);
+  console.log();
+  row("forecast peak memory, every line failing", "RSS MB", "× 100k");
+  for (const format of ["table", "json"]) {
+    const args = ["--forecast", "week", "--format", format];
+    const small = timed([bin, "batch", few, ...args], "/dev/null");
+    const large = timed([bin, "batch", many, ...args], "/dev/null");
+    row(`${format}, ${batchLines} lines`, small.rssMb.toFixed(0), "1.00");
+    row(`${format}, ${memoryLines} lines`, large.rssMb.toFixed(0), (large.rssMb / small.rssMb).toFixed(2));
+  }
+}

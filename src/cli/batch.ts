@@ -10,7 +10,8 @@ import type { Io } from "./io.js";
 import { configInputs, otherRouteKeys, resolveSiteSettings } from "./config.js";
 import { domainError, withSettingSources } from "./coreErrors.js";
 import { csvDelimiter, csvRecord, parseCsvRow } from "./csvInput.js";
-import { escapeControl } from "./escape.js";
+import { escapeControl, shownMessage } from "./escape.js";
+import { readJson } from "./jsonSyntax.js";
 import { type InputLine, splitLines } from "./lines.js";
 import { FLAG_KEYS, optionValueFromJson, SCHEDULE_OPTIONS } from "./options.js";
 import type { LineShape } from "./batchFields.js";
@@ -66,6 +67,15 @@ function processRecord(
     ) {
       fail("INVALID_ID", "'id' must be a string or a number");
     }
+    // JSON numbers past 2^53 lose digits (9007199254740993 reads as …992, another patient's number)
+    // and 1e400 is Infinity: such an id is refused, never echoed changed.
+    if (typeof fields.id === "number" && !Number.isSafeInteger(fields.id)) {
+      fail(
+        "INVALID_ID",
+        `a number 'id' must be a whole number from -${Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER} ` +
+          `(beyond, JSON numbers lose digits); write the id as a string, e.g. "id": "9007199254740993"`,
+      );
+    }
     id = fields.id ?? null;
     // A treatment plan (`"plan": {"phases": […]}`) is read by planFile.ts, not as an option value.
     const { plan, ...options } = fields;
@@ -102,13 +112,13 @@ function fhirLabel(id: unknown): { subjectLabel?: string } {
   return id === null ? {} : { subjectLabel: `batch id ${String(id)}` };
 }
 
-/** An error → the line's `error`, its text escaped (it may echo the input). */
+/** An error → the line's `error`, its text escaped and bounded (it may echo the input). */
 function lineError(e: unknown): LineError {
   const known = e instanceof LineFailure || e instanceof CliError ? e : domainError(e);
   const error: LineError = known
     ? { code: known.code, message: known.message }
     : { code: "INTERNAL", message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
-  return { code: error.code, message: escapeControl(error.message) };
+  return { code: error.code, message: shownMessage(error.message) };
 }
 
 class LineFailure extends Error {
@@ -162,7 +172,7 @@ function csvLines(
   csv: Pick<typeof import("../render/csv.js"), "csvRecords" | "csvRows" | "CSV_COLUMNS">,
   out: Record<string, unknown>,
 ): string {
-  const id = out.id === null || out.id === undefined ? null : String(out.id);
+  const id = out.id === null || out.id === undefined ? null : escapeControl(String(out.id));
   const line = out.line as number;
   if ("error" in out) {
     const e = out.error as LineError;
@@ -181,11 +191,13 @@ function recordReader(file: string | undefined) {
   let delimiter = ",";
   return (text: string, line: number): { record?: unknown; error?: LineError; header?: true } => {
     if (!csv) {
-      try {
-        return { record: JSON.parse(text) };
-      } catch {
-        return { error: { code: "INVALID_JSON", message: "not valid JSON" } };
-      }
+      const read = readJson(text);
+      if ("value" in read) return { record: read.value };
+      // A key twice or too deep nesting: said with its column; a grammar error stays "not valid JSON".
+      const at = read.error;
+      if (at?.kind === undefined) return { error: { code: "INVALID_JSON", message: "not valid JSON" } };
+      const code = at.kind === "duplicateKey" ? "DUPLICATE_KEY" : "INVALID_JSON";
+      return { error: { code, message: `column ${at.column}: ${at.message}` } };
     }
     if (header === undefined) {
       delimiter = csvDelimiter(text);
@@ -254,7 +266,7 @@ async function consumer(
   // The command refuses --forecast with --format fhir.
   if (shape.forecast !== undefined && format !== "fhir") {
     const sink = (await import("./forecastRun.js")).forecastSink(shape.forecast, format, width);
-    return { take: async (out) => sink.add(out), end: (counts) => write(sink.render(counts.records)) };
+    return { take: async (out) => sink.add(out), end: (counts) => sink.writeTo(write, counts.records) };
   }
   if (format === "csv") {
     const { csvRecords, csvRows, CSV_COLUMNS } = await import("../render/csv.js");
@@ -388,19 +400,39 @@ async function runLines(
       const { record, error, header } = read(text, line);
       if (header) continue;
       out = error
-        ? { line, id: null, error: { code: error.code, message: escapeControl(error.message) } }
+        ? { line, id: null, error: { code: error.code, message: shownMessage(error.message) } }
         : processRecord(record, line, today, settings.site, settings.siteSources, settings.fhir);
     }
+    out = await written(out, take);
     counts.records++;
     if ("error" in out) {
       counts.failed++;
       if (counts.firstFailed.length < FAILED_LINES_NAMED) counts.firstFailed.push(failedLine(out));
     }
-    await take(out);
     tick(counts.records);
   }
   // Ctrl-C while waiting for input also ends the input (the producer dies too): still an interruption.
   return { ...counts, interrupted: io.interrupted?.() ?? false };
+}
+
+/**
+ * Hands a line's output to `take`; an output too large to serialise (a RangeError: past V8's string
+ * length) becomes that line's error, so one line never stops the batch. Returns what was written.
+ */
+async function written(
+  out: Record<string, unknown>,
+  take: (out: Record<string, unknown>) => Promise<void>,
+): Promise<Record<string, unknown>> {
+  try {
+    await take(out);
+    return out;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const message = `the output of this line is too large to write (${e.message})`;
+    const failed = { line: out.line, id: out.id ?? null, error: { code: "OUTPUT_TOO_LARGE", message } };
+    await take(failed);
+    return failed;
+  }
 }
 
 /** An error line as the summary names it: its id escaped (it is echoed from the input). */

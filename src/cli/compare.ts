@@ -6,7 +6,7 @@ import { paintFor, terminalWidth } from "./commandKit.js";
 import { configInputs, otherRouteKeys, resolveSiteSettings } from "./config.js";
 import { withSettingSources } from "./coreErrors.js";
 import { UsageError } from "./errors.js";
-import { escapeControl } from "./escape.js";
+import { escapeControl, escapeStrings } from "./escape.js";
 import type { Io } from "./io.js";
 import { routeOnly } from "./options.js";
 import {
@@ -146,7 +146,8 @@ export async function runCompare(opts: CompareOptions, io: Io): Promise<void> {
   } else {
     const { renderCompareTable } = await import("../render/compareTable.js");
     const paint = await paintFor(output === undefined ? opts.color : opts.color === true, io);
-    text = renderCompareTable(comparison, paint, { width: terminalWidth(io, output) });
+    // Notes may echo a config path: the table is drawn from a copy with control characters escaped.
+    text = renderCompareTable(escapeStrings(comparison), paint, { width: terminalWidth(io, output) });
   }
   if (output === undefined) {
     io.writeOut(text);

@@ -120,15 +120,11 @@ async function loadConfig(explicit: string | undefined, env: Readonly<Record<str
       if (explicit) throw new UsageError("CONFIG", `--config ${path}: no such file`);
       continue;
     }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      const { jsonSyntaxError } = await import("./jsonSyntax.js");
-      const at = jsonSyntaxError(text);
-      const where = at ? `line ${at.line}, column ${at.column}: not valid JSON: ${at.message}` : "not valid JSON";
-      throw new UsageError("CONFIG", `config ${path}: ${where}`);
-    }
+    const { jsonErrorText, readJson } = await import("./jsonSyntax.js");
+    const read = readJson(text);
+    if (!("value" in read))
+      throw new UsageError("CONFIG", `config ${path}: ${read.error ? jsonErrorText(read.error) : "not valid JSON"}`);
+    const data = read.value;
     if (typeof data === "object" && data !== null && !Array.isArray(data)) {
       const patient = Object.keys(data).find((k) => PATIENT_KEYS.has(k));
       if (patient) {

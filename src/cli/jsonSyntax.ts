@@ -2,6 +2,11 @@
  * Where a JSON text first breaks the grammar (RFC 8259), as a line and column a person can go to.
  * JSON.parse's own message differs between Node versions and often gives no position at all; this
  * walks the text only after JSON.parse has refused it, so it costs nothing on the good path.
+ *
+ * Two things JSON.parse accepts are refused too (`jsonShapeError`): a key given twice in one object
+ * (JSON.parse keeps the last value silently: `{"weight": 70, "weight": 80}` would dose 80 kg), and
+ * nesting deeper than `MAX_JSON_DEPTH` (no input of the tool is deeper than 4 levels; deeper ones
+ * only overflowed the stack of whatever walked them).
  */
 export interface JsonSyntaxError {
   /** 1-based. */
@@ -9,12 +14,20 @@ export interface JsonSyntaxError {
   /** 1-based, in characters from the start of the line. */
   readonly column: number;
   readonly message: string;
+  /** Set for what JSON.parse accepts but the tool refuses; absent for a grammar error. */
+  readonly kind?: "duplicateKey" | "tooDeep";
 }
+
+/** Arrays and objects inside each other, at most. */
+const MAX_JSON_DEPTH = 64;
+
+const TOO_DEEP = `arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep`;
 
 class Stop extends Error {
   constructor(
     readonly at: number,
     message: string,
+    readonly kind?: JsonSyntaxError["kind"],
   ) {
     super(message);
   }
@@ -26,6 +39,7 @@ const ESCAPE = /\\(["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 
 class Reader {
   i = 0;
+  depth = 0;
   constructor(readonly text: string) {}
 
   skip(): void {
@@ -42,7 +56,9 @@ class Reader {
     const c = this.text[this.i];
     const nested = c === "{" ? this.object : c === "[" ? this.array : c === '"' ? this.string : undefined;
     if (nested) {
+      if (c !== '"' && ++this.depth > MAX_JSON_DEPTH) throw new Stop(this.i, TOO_DEEP, "tooDeep");
       nested.call(this);
+      if (c !== '"') this.depth--;
       return;
     }
     for (const word of ["true", "false", "null"]) {
@@ -108,10 +124,16 @@ class Reader {
   }
 
   object(): void {
+    const keys = new Set<string>();
     this.items("}", () => {
       this.skip();
       if (this.text[this.i] !== '"') this.fail("a key in double quotes");
+      const start = this.i;
       this.string();
+      const key = JSON.parse(this.text.slice(start, this.i)) as string;
+      if (keys.has(key))
+        throw new Stop(start, `the key '${key}' appears twice in one object: give it once`, "duplicateKey");
+      keys.add(key);
       this.skip();
       if (this.text[this.i] !== ":") this.fail("':' after the key");
       this.i++;
@@ -121,7 +143,8 @@ class Reader {
 }
 
 /**
- * The first syntax error in `text`, or undefined when it is valid JSON.
+ * The first syntax error in `text` (a key twice in one object and nesting deeper than
+ * `MAX_JSON_DEPTH` included), or undefined when there is none.
  *
  * @example
  * jsonSyntaxError('{\n  "vials": [10,]\n}') //=> { line: 2, column: 16, message: "a comma before ']' is not allowed in JSON" }
@@ -141,6 +164,80 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
       line: before.split("\n").length,
       column: [...text.slice(lineStart, e.at)].length + 1,
       message: e.message,
+      ...(e.kind ? { kind: e.kind } : {}),
     };
   }
+}
+
+/**
+ * The end of the string that opens at `start` (the index of its closing quote), found with indexOf:
+ * a quote counts when an even number of backslashes precede it.
+ */
+function stringEnd(text: string, start: number): number {
+  for (let q = text.indexOf('"', start + 1); q !== -1; q = text.indexOf('"', q + 1)) {
+    let slashes = 0;
+    while (text.charCodeAt(q - 1 - slashes) === 0x5c) slashes++;
+    if (slashes % 2 === 0) return q;
+  }
+  return text.length;
+}
+
+/** Past the strings: the keys written (a ':' outside strings follows a key and only a key) and the depth. */
+function keysWritten(text: string): number | "tooDeep" {
+  let depth = 0;
+  let keys = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) i = stringEnd(text, i);
+    else if (c === 0x3a) keys++;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH) return "tooDeep";
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return keys;
+}
+
+function countKeys(value: unknown): number {
+  if (typeof value !== "object" || value === null) return 0;
+  if (Array.isArray(value)) return value.reduce((n: number, item) => n + countKeys(item), 0);
+  let n = 0;
+  for (const item of Object.values(value)) n += 1 + countKeys(item);
+  return n;
+}
+
+/**
+ * For a text JSON.parse accepted as `value`: a key twice in one object or nesting deeper than
+ * `MAX_JSON_DEPTH`, where. One pass over the text counts the keys written and the depth; only when
+ * more keys were written than `value` holds, or the depth is over, is the text walked for where.
+ *
+ * @example
+ * jsonShapeError('{"weight": 70, "weight": 80}', { weight: 80 })
+ * //=> { line: 1, column: 16, message: "the key 'weight' appears twice in one object: give it once" }
+ */
+export function jsonShapeError(text: string, value: unknown): JsonSyntaxError | undefined {
+  const keys = keysWritten(text);
+  // Too deep: `value` is not walked (that would overflow the stack), the text is, up to the limit.
+  return keys !== "tooDeep" && keys === countKeys(value) ? undefined : jsonSyntaxError(text);
+}
+
+/** `line L, column C: …` as the CLI says it; a grammar error is "not valid JSON". */
+export function jsonErrorText(at: JsonSyntaxError): string {
+  return `line ${at.line}, column ${at.column}: ${at.kind ? "" : "not valid JSON: "}${at.message}`;
+}
+
+/**
+ * `text` as JSON, or why not: `JSON.parse` then `jsonShapeError`. `error` is undefined only when
+ * the walk found nothing JSON.parse refused (it then gives its own message).
+ */
+export function readJson(
+  text: string,
+): { readonly value: unknown } | { readonly error: JsonSyntaxError | undefined; readonly parseMessage: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { error: jsonSyntaxError(text), parseMessage: (e as Error).message };
+  }
+  const shape = jsonShapeError(text, value);
+  return shape ? { error: shape, parseMessage: shape.message } : { value };
 }

@@ -2,7 +2,7 @@ import { CommanderError } from "commander";
 import { renderJson } from "../render/json.js";
 import { domainError } from "./coreErrors.js";
 import { CliError, EXIT, IoError, UsageError } from "./errors.js";
-import { escapeControl } from "./escape.js";
+import { escapeControl, shownMessage } from "./escape.js";
 import type { Io } from "./io.js";
 import { createProgram } from "./program.js";
 
@@ -94,7 +94,7 @@ function reportError(
 ): number {
   const known = error instanceof CliError ? error : domainError(error);
   const code = known ? known.code : "INTERNAL";
-  const text = escapeControl(
+  const text = shownMessage(
     known ? known.message : `internal error: ${error instanceof Error ? error.message : String(error)}`,
   );
   const attempt = (write: () => void) => {

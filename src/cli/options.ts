@@ -332,7 +332,7 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
     description: "vial sizes the pharmacy stocks, in g (e.g. 10,20); rounding and dispensing use only these",
     defaultText: "every size the product comes in",
     readme: {
-      text: "vial sizes the pharmacy stocks (e.g. `10,20`); rounding and dispensing use only " + "these",
+      text: `vial sizes the pharmacy stocks (e.g. \`10,20\`, at most ${LIMITS.listValues.max}); rounding and dispensing use only these`,
       default: "every size the product comes in",
     },
   },
@@ -406,8 +406,8 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
       "the label's steps, else NL-IVIG002's 0.01/0.02/0.04/0.06/0.08/0.12/0.14 mL/kg/min within the label's range",
     readme: {
       text:
-        "overrides the default titration with your protocol's rates between the initial rate and the maximum, ascending; " +
-        "a step outside that range is refused",
+        "overrides the default titration with your protocol's rates between the initial rate and the maximum, ascending " +
+        `(at most ${LIMITS.listValues.max}); a step outside that range is refused`,
       default: "the label's steps, else NL-IVIG002's (see below)",
     },
   },

@@ -3,7 +3,7 @@ import { DomainError } from "../core/errors.js";
 import { DEFAULTS, type ScheduleInput } from "../core/input.js";
 import { planPhases } from "../core/phases.js";
 import type { ScheduleResult } from "../core/resultSchema.js";
-import { jsonSyntaxError } from "./jsonSyntax.js";
+import { jsonErrorText, readJson } from "./jsonSyntax.js";
 import { UsageError } from "./errors.js";
 import { FLAG_KEYS, longFlagOf, optionValueFromJson, PATIENT_DATA_KEYS, routeOnly, VALUE_OPTIONS } from "./options.js";
 import { closest } from "./suggest.js";
@@ -52,16 +52,11 @@ const REGIMEN_KEYS = PHASE_KEYS.filter((k) => !OWN_KEYS.includes(k));
  */
 export function parsePlanText(text: string, label: string): unknown {
   const json = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  try {
-    return JSON.parse(json);
-  } catch (e) {
-    // As a config file: the line and column (JSON.parse's message differs between Node versions).
-    const at = jsonSyntaxError(json);
-    const where = at
-      ? `line ${at.line}, column ${at.column}: not valid JSON: ${at.message}`
-      : `not valid JSON (${(e as Error).message})`;
-    throw new UsageError("INVALID_PLAN", `${label}: ${where}`);
-  }
+  const read = readJson(json);
+  if ("value" in read) return read.value;
+  // As a config file: the line and column (JSON.parse's message differs between Node versions).
+  const where = read.error ? jsonErrorText(read.error) : `not valid JSON (${read.parseMessage})`;
+  throw new UsageError("INVALID_PLAN", `${label}: ${where}`);
 }
 
 /** The phases of a plan, each an object, or bad input naming what is wrong. */

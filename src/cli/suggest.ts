@@ -17,14 +17,19 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** Longer than every option, key, product and code name (the longest is under 30 characters). */
+const SUGGEST_MAX_LENGTH = 64;
+
 /**
  * The valid value closest to `input` (any case), or undefined when none is close: the one that
  * differs only by spaces, hyphens or underscores (`5 g` → 5g, `octagam10` → octagam-10), else the
  * one it is the start of (`flebogamma` → flebogamma-dif-10), else the nearest within a third of the
  * shorter length (`privign` → privigen); never a guess for a two-letter value (`uk` is not `us`).
- * Ties go to the first in `values`.
+ * Ties go to the first in `values`. A value longer than `SUGGEST_MAX_LENGTH` gets no guess: it is
+ * no typo of a name, and the distance costs time and memory with its length.
  */
 export function closest(input: string, values: readonly string[]): string | undefined {
+  if (input.length > SUGGEST_MAX_LENGTH) return undefined;
   const text = input.toLowerCase();
   const bare = (s: string) => s.replace(/[\s_-]/g, "");
   const same = values.find((v) => bare(v) === bare(text));

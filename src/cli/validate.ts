@@ -21,9 +21,9 @@ import { closest } from "./suggest.js";
 /**
  * `--patient-ref`: a FHIR R4 relative literal reference to a Patient (MedicationRequest.subject also
  * allows a Group, but a weight-based dose is for one patient); the id as R4's `id` type: 1–64 of
- * A–Z a–z 0–9 - .
+ * A–Z a–z 0–9 - ., but not dots alone: `Patient/..` is a relative path's parent segment, not an id.
  */
-const SUBJECT_REFERENCE = /^Patient\/[A-Za-z0-9\-.]{1,64}$/;
+const SUBJECT_REFERENCE = /^Patient\/(?!\.+$)[A-Za-z0-9\-.]{1,64}$/;
 
 /** A plain decimal: digits, an optional fraction. No sign, exponent, comma, space or unicode digits. */
 const DECIMAL = /^\d+(?:\.\d+)?$/;
@@ -67,10 +67,13 @@ function checked(test: (text: string) => boolean, message: (text: string) => str
   return z.string({ error }).check(z.refine(test, { error }));
 }
 
+/** The years the calendar code plans in (`isIsoDate`): said in every date refusal, so 9999-12-01 is not a mystery. */
+const DATE_RANGE = "from 1900-01-01 to 2999-12-31";
+
 function isoDate(flag: string) {
   return checked(
     isIsoDate,
-    (text) => `${flag} must be a real calendar date as YYYY-MM-DD, e.g. 2026-12-01; got '${text}'`,
+    (text) => `${flag} must be a real calendar date ${DATE_RANGE} as YYYY-MM-DD, e.g. 2026-12-01; got '${text}'`,
   );
 }
 
@@ -168,6 +171,10 @@ function decimalList(flag: string, limits: { min: number; max: number }, unit: s
   return readString(flag, (text, ctx) => {
     // "10, 20" (a space after the comma, as people type lists) reads as "10,20".
     const parts = text.split(",").map((p) => p.trim());
+    if (parts.length > LIMITS.listValues.max) {
+      const many = `${LIMITS.listValues.max} values (${unit === "g" ? "vial sizes" : "steps"})`;
+      return fail(ctx, text, `${flag} takes at most ${many}; got ${parts.length.toLocaleString("en-US")}`);
+    }
     const values = parts.map((p) => (DECIMAL.test(p) ? Number(p) : Number.NaN));
     const ok =
       values.every((v) => Number.isFinite(v) && v >= limits.min && v <= limits.max) &&
@@ -190,7 +197,7 @@ const avoidDates = (flag: string) =>
     const dates = text.split(",").map((d) => d.trim());
     const bad = dates.find((d) => !isIsoDate(d));
     if (bad !== undefined)
-      return fail(ctx, text, `${flag} must be comma-separated real dates as YYYY-MM-DD; got '${bad}'`);
+      return fail(ctx, text, `${flag} must be comma-separated real dates as YYYY-MM-DD ${DATE_RANGE}; got '${bad}'`);
     return dates;
   });
 
@@ -247,7 +254,7 @@ function reader(flag: string, value: ValueSpec): z.ZodMiniType {
       return checked(
         (t) => SUBJECT_REFERENCE.test(t),
         (text) =>
-          `${flag} must be a FHIR reference Patient/<id> (id: 1–64 of A–Z a–z 0–9 - .), e.g. Patient/123; ` +
+          `${flag} must be a FHIR reference Patient/<id> (id: 1–64 of A–Z a–z 0–9 - ., not only dots), e.g. Patient/123; ` +
           `got '${text}'`,
       );
   }

@@ -118,4 +118,9 @@ export const LIMITS = {
   scigFactor: { min: 0.1, max: 3 },
   scigEveryWeeks: { min: 1, max: 4 },
   sessions: { min: 1, max: 2 },
+  /**
+   * Values in one list option (`--vials`, `--rate-steps`): a stock holds a handful of vial sizes and a
+   * protocol a handful of steps; 20,000 steps made each infusion's rate plan a megabyte.
+   */
+  listValues: { min: 1, max: 20 },
 } as const;

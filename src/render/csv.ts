@@ -25,9 +25,14 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** One RFC 4180 field: quoted when it holds a quote, comma, CR or LF; quotes doubled. */
+/**
+ * One RFC 4180 field: quoted when it holds a quote, comma, CR or LF; quotes doubled. Also quoted: a
+ * `;` (a spreadsheet in a decimal-comma locale splits fields there, and `a;=1+1` would run as a
+ * formula: OWASP CSV injection) and space at either end (which `batch clinic.csv` would trim), so the
+ * tool's own reader reads back every field as written.
+ */
 function quote(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** `.` decimals, at most 3 places, no trailing zeros (ISMP: "1.0" is misread as "10"). */

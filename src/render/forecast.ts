@@ -5,7 +5,7 @@ import { type FailedLine, listFailedLines } from "./failedLines.js";
 import { wrapProse } from "./fitWidth.js";
 import { formatVials } from "./quantities.js";
 
-/** `batch --forecast`: the one document (JSON), as the contract spells it. */
+/** `batch --forecast`: the one document (JSON, two-space indented: src/cli/forecastRun.ts writes it), as the contract spells it. */
 export interface ForecastDocument {
   readonly schemaVersion: 1;
   readonly forecast: { readonly period: ForecastPeriod; readonly rows: readonly ForecastRow[] };
@@ -22,11 +22,6 @@ export interface ForecastTableContext {
   readonly failed: number;
   /** A terminal's width: the lines under the table wrap to it (the grid does not). */
   readonly width?: number | undefined;
-}
-
-/** JSON: two-space indented, one trailing newline. */
-export function renderForecastJson(doc: ForecastDocument): string {
-  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 const FORECAST_CSV_COLUMNS = ["periodStart", "product", "grams", "volumeMl", "vials", "infusions", "patients"] as const;
@@ -49,7 +44,13 @@ export function renderForecastCsv(rows: readonly ForecastRow[]): string {
 
 /** Left-aligned text columns, right-aligned numbers, two spaces between. */
 function columns(rows: readonly (readonly string[])[], right: readonly boolean[]): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  // A loop, not Math.max(...): a spread of a few hundred thousand rows overflows the stack.
+  const widths = rows[0]!.map(() => 0);
+  for (const r of rows) {
+    r.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i]!, cell.length);
+    });
+  }
   return rows.map((r) =>
     r
       .map((cell, i) => (right[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
@@ -61,12 +62,16 @@ function columns(rows: readonly (readonly string[])[], right: readonly boolean[]
 /** Per product over all periods: the totals row of the table. */
 function totals(rows: readonly ForecastRow[], ctx: ForecastTableContext): string[][] {
   const byProduct = new Map<string, ForecastRow[]>();
-  for (const r of rows) byProduct.set(r.product, [...(byProduct.get(r.product) ?? []), r]);
+  for (const r of rows) {
+    const own = byProduct.get(r.product);
+    if (own) own.push(r);
+    else byProduct.set(r.product, [r]);
+  }
   return [...byProduct]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([product, own]) => {
       const vials = new Map<number, number>();
-      for (const v of own.flatMap((r) => r.vials)) vials.set(v.sizeG, (vials.get(v.sizeG) ?? 0) + v.count);
+      for (const r of own) for (const v of r.vials) vials.set(v.sizeG, (vials.get(v.sizeG) ?? 0) + v.count);
       const sum = (f: (r: ForecastRow) => number) => own.reduce((n, r) => n + Math.round(f(r) * 1000), 0) / 1000;
       return [
         "Total",
@@ -85,7 +90,9 @@ export function renderForecastTable(doc: ForecastDocument, ctx: ForecastTableCon
   const { period, rows } = doc.forecast;
   const kind = period === "week" ? "by ISO week (Monday to Sunday)" : "by calendar month";
   const out = [`mmn-dose · pharmacy forecast ${kind} · ${plural(ctx.patients, "patient")}`];
-  const prose = (line: string) => out.push(...(ctx.width === undefined ? [line] : wrapProse([line], ctx.width)));
+  const prose = (line: string) => {
+    for (const l of ctx.width === undefined ? [line] : wrapProse([line], ctx.width)) out.push(l);
+  };
   if (rows.length === 0) out.push("  No infusions to forecast.");
   else {
     const header = [period === "week" ? "Week of" : "Month", "Product", "Grams", "Volume mL", "Vials"];
@@ -99,7 +106,7 @@ export function renderForecastTable(doc: ForecastDocument, ctx: ForecastTableCon
       String(r.patients),
     ]);
     const table = [[...header, "Infusions", "Patients"], ...body, ...totals(rows, ctx)];
-    out.push(...columns(table, [false, false, true, true, false, true, true]).map((l) => `  ${l}`));
+    for (const l of columns(table, [false, false, true, true, false, true, true])) out.push(`  ${l}`);
     prose("  Grams are dispensed (what the vials hold, waste included); volume is the volume infused.");
   }
   if (ctx.failed > 0) {

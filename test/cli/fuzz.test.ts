@@ -1,5 +1,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { runInProcess } from "../helpers/inProcess.js";
 import { isIsoDate } from "../../src/core/calendarDate.js";
@@ -66,6 +69,8 @@ const flags = [
   "--format=JSON",
   "--plan",
   "--avoid-file",
+  "--explain",
+  "--patient-ref",
 ];
 const values = [
   "70",
@@ -129,6 +134,15 @@ const values = [
   "/dev/zero",
   "/dev/null",
   "/nonexistent/file",
+  "9999-12-01",
+  "1899-12-31",
+  "Patient/..",
+  "Patient/a.b",
+  "fhir",
+  "a;=1+1",
+  "\u202e",
+  "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21",
+  `privign${"x".repeat(100_000)}`,
 ];
 // -o is fuzzed only as stdout ("-" and the names of descriptor 1): any other value would write files
 // into the working directory.
@@ -250,6 +264,88 @@ describe("the CLI over valid regimens", () => {
       }
       for (let k = 1; k < doc.infusions.length; k++)
         expect(doc.infusions[k]!.date > doc.infusions[k - 1]!.date).toBe(true);
+    },
+  );
+});
+
+// Hostile JSON as a plan, a config file and batch lines: keys twice, deep nesting, long lists, numbers
+// past what a double holds, control characters, formula text.
+const jsonKey = fc.constantFrom(
+  "weight",
+  "dose",
+  "every",
+  "courses",
+  "phases",
+  "avoid",
+  "vials",
+  "rateSteps",
+  "id",
+  "plan",
+);
+const jsonScalar = fc.constantFrom(
+  "70",
+  "2",
+  "1e400",
+  "9007199254740993",
+  "-0",
+  "12.5",
+  '"2026-12-01"',
+  '"9999-12-01"',
+  '"5g"',
+  "true",
+  "null",
+  '"\\u001b[31m\\r"',
+  '"a;=1+1"',
+);
+const { jsonValue } = fc.letrec<{ jsonValue: string; jsonArray: string; jsonObject: string }>((tie) => ({
+  jsonValue: fc.oneof({ depthSize: "small" }, jsonScalar, tie("jsonArray"), tie("jsonObject")),
+  jsonArray: fc.array(tie("jsonValue"), { maxLength: 25 }).map((xs) => `[${xs.join(",")}]`),
+  jsonObject: fc
+    .array(fc.tuple(jsonKey, tie("jsonValue")), { maxLength: 5 })
+    .map((kvs) => `{${kvs.map(([k, v]) => `"${k}":${v}`).join(",")}}`),
+}));
+const nested = fc.integer({ min: 1, max: 3000 }).map((n) => "[".repeat(n) + "]".repeat(n));
+const hostileJson = fc.oneof(
+  jsonValue,
+  nested.map((d) => `{"phases":[{"dose":1,"rateSteps":${d}}]}`),
+  nested.map((d) => `{"weight":70,"avoid":${d}}`),
+  fc
+    .integer({ min: 1, max: 30 })
+    .map((n) => `{"weight":70,"rateSteps":[${Array.from({ length: n }, (_, k) => 1 + k / 10)}]}`),
+);
+const fuzzDir = mkdtempSync(join(tmpdir(), "mmn-dose-fuzz-"));
+
+describe("hostile JSON in every file and line the tool reads", () => {
+  test.prop([hostileJson, fc.constantFrom("--plan", "--config")], { numRuns: 300 })(
+    "a plan or config file: exit 0 or 2, one plain line, never an internal error",
+    async (text, flag) => {
+      const file = join(fuzzDir, "input.json");
+      writeFileSync(file, text);
+      const r = await run(["--weight", "70", "--start", "2026-12-01", flag, file]);
+      expect([0, 2]).toContain(r.status);
+      expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+    },
+  );
+
+  test.prop([fc.array(hostileJson, { minLength: 1, maxLength: 4 }), fc.constantFrom("json", "csv")], { numRuns: 200 })(
+    "batch lines: each one answered alone, exit 0 or 3, never an internal error",
+    async (lines, format) => {
+      const text = `${lines.map((l) => l.replace(/\n/g, " ")).join("\n")}\n`;
+      const r = await runInProcess(["batch", "--format", format], {
+        env: { HOME: "/nonexistent" },
+        readInput: async function* () {
+          yield Buffer.from(text);
+        },
+      });
+      expect([0, 3]).toContain(r.status);
+      expect(r.stdout).not.toContain("INTERNAL");
+      if (format === "json") {
+        const out = r.stdout
+          .trimEnd()
+          .split("\n")
+          .map((l) => JSON.parse(l) as { line: number });
+        expect(out.map((o) => o.line)).toEqual(lines.map((_, k) => k + 1));
+      }
     },
   );
 });

@@ -19,7 +19,10 @@ describe("validateScheduleOptions with values of the wrong type", () => {
   it.each([
     [{ weight: 70 }, "--weight must be given as text; got 70"],
     [{ weight: "70", sex: 5 }, "--sex must be one of male, female (or m, f); got '5'"],
-    [{ weight: "70", start: null }, "--start must be a real calendar date as YYYY-MM-DD, e.g. 2026-12-01; got 'null'"],
+    [
+      { weight: "70", start: null },
+      "--start must be a real calendar date from 1900-01-01 to 2999-12-31 as YYYY-MM-DD, e.g. 2026-12-01; got 'null'",
+    ],
     [{ weight: "70", dose: 2 }, "--dose must be given as text; got 2"],
     [{ weight: "70", output: 1 }, "--output must be given as text; got 1"],
     [{ weight: "70", json: "yes" }, "--json takes no value: it is on when given"],

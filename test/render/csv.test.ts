@@ -3,6 +3,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { planSchedule } from "../../src/core/schedule.js";
 import type { ScheduleResult } from "../../src/core/resultSchema.js";
+import { parseCsvRow } from "../../src/cli/csvInput.js";
 import { CSV_COLUMNS, csvRecords, neutraliseFormula, renderCsv, toCsv } from "../../src/render/csv.js";
 import { expectedRow, readCsv } from "../helpers/formats.js";
 import { scheduleInput } from "../helpers/input.js";
@@ -106,6 +107,10 @@ describe("formula injection guard", () => {
     expect(rows[0]!.doseG).toBe(String(result.infusions[0]!.doseG));
   });
 
+  it.each(["a;=1+1", ";", "x; y"])("quotes a text cell holding ';' (%j), which a ';' spreadsheet would split", (t) => {
+    expect(csvRecords([[t, 1]])).toBe(`"${t}",1\r\n`);
+  });
+
   it("toCsv (the raw writer) applies no guard", () => expect(toCsv([["=1", -2]])).toBe("=1,-2\r\n"));
 });
 
@@ -139,12 +144,32 @@ describe("RFC 4180 round trip", () => {
     },
   );
 
+  // The tool's own CSV reader (batch clinic.csv) reads back what the writer wrote; a row is one line there.
+  const oneLine = fc
+    .string({
+      unit: fc.oneof(
+        fc.constantFrom('"', ",", ";", " ", "\t", "=", "'", "é", "😀"),
+        fc.string({ unit: "grapheme", maxLength: 1 }),
+      ),
+      maxLength: 12,
+    })
+    .filter((t) => !/[\r\n]/.test(t));
+  test.prop([fc.array(oneLine, { minLength: 1, maxLength: 6 })], { numRuns: 300 })(
+    "the batch CSV reader reads back each row toCsv wrote",
+    (cells) => {
+      const csv = toCsv([cells]);
+      expect(parseCsvRow(csv.slice(0, -2), ",")).toEqual({ cells });
+    },
+  );
+
   it("keeps a record made of one empty field", () => {
     expect(toCsv([[""], ["a"]])).toBe('""\r\na\r\n');
     expect(parse(toCsv([[""], ["a"]]))).toEqual([[""], ["a"]]);
   });
 
   it("quotes exactly the fields that need it", () => {
-    expect(toCsv([["a", 'b"c', "d,e", "f\ng", "h\ri", "é 😀"]])).toBe('a,"b""c","d,e","f\ng","h\ri",é 😀\r\n');
+    expect(toCsv([["a", 'b"c', "d,e", "f\ng", "h\ri", "é 😀", "j;k", " l", "m "]])).toBe(
+      'a,"b""c","d,e","f\ng","h\ri",é 😀,"j;k"," l","m "\r\n',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { renderJson } from "../../render/json.js";
 import { type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
+import { escapeControl } from "../escape.js";
 import type { Io } from "../io.js";
 import { SCHEDULE_OPTIONS } from "../options.js";
 
@@ -41,5 +42,6 @@ async function showConfig(io: Io, opts: { config?: string; json?: boolean }): Pr
     const source = s.source === "default" ? "" : `${s.source}  `;
     lines.push(`  ${s.key.padEnd(13)}${shown[k]!.padEnd(width)}${source}[${s.env}]`);
   });
-  io.writeOut(`${lines.join("\n")}\n`);
+  // The path and values are echoed from a file name and the environment: escaped for the terminal.
+  io.writeOut(`${lines.map(escapeControl).join("\n")}\n`);
 }

@@ -5,7 +5,7 @@ import { renderJson } from "../../render/json.js";
 import { type CommandContext, paintFor, terminalWidth } from "../commandKit.js";
 import { withSettingSources } from "../coreErrors.js";
 import { UsageError } from "../errors.js";
-import { escapeControl } from "../escape.js";
+import { escapeControl, escapeStrings } from "../escape.js";
 import type { Io } from "../io.js";
 import { LIST_KEYS, longFlagOf, OPTION_GROUPS, type OptionSpec, SCHEDULE_OPTIONS, takesValue } from "../options.js";
 import type { ScheduleRequest } from "../validate.js";
@@ -167,25 +167,26 @@ async function readPlan(
   return planRequests(raw, parsePlanText(text, label), label, { avoidFileText });
 }
 
-/** The result in the asked format. */
+/** The result in the asked format; text formats from a copy with every echoed string's control characters escaped. */
 async function render(
   request: ScheduleRequest,
-  result: ScheduleResult,
+  planned: ScheduleResult,
   raw: Record<string, unknown>,
   output: string | undefined,
   io: Io,
 ): Promise<string> {
-  if (request.format === "json") return renderJson(result);
+  if (request.format === "json") return renderJson(planned);
+  if (request.format === "fhir") {
+    const { renderFhir } = await import("../../render/fhir.js");
+    return renderFhir(planned, request.fhir);
+  }
+  const result = escapeStrings(planned);
   if (request.format === "csv") {
     const { renderCsv } = await import("../../render/csv.js");
     return renderCsv(result);
   }
   if (request.format === "ics") return renderCalendar(request, result, io);
   if (request.format === "html") return renderSheet(request, result, io);
-  if (request.format === "fhir") {
-    const { renderFhir } = await import("../../render/fhir.js");
-    return renderFhir(result, request.fhir);
-  }
   const { renderTable } = await import("../../render/table.js");
   // A file gets no color unless --color forces it, and is never wrapped; a terminal's table fits its width.
   return renderTable(
