@@ -123,8 +123,7 @@ function reviewDates(r: Review): string[] {
 }
 
 function options(r: Review): string[] {
-  if (r.options.length === 0)
-    return ["Options: none for this status (stable for 12 months, or worse, brings them)", ""];
+  if (r.options.length === 0) return [...wrap(`Options: none. ${r.optionsNote ?? ""}`.trimEnd()), ""];
   return [
     "Options, never decisions",
     ...r.options.flatMap((o, i) => [

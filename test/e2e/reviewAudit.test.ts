@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { addCalendarDays } from "../../src/core/calendarDate.js";
+import { runCli } from "../helpers/cli.js";
+
+const HEADER = "date,kind,route,product,grams,lot,kg,measure,value,unit";
+
+/** Two-day courses of 2 × 70 g (2 g/kg at 70 kg) on the given start dates. */
+function courses(starts: readonly string[]): string[] {
+  return starts.flatMap((s) => [s, addCalendarDays(s, 1)].map((d) => `${d},infusion,ivig,privigen,70,,,,,`));
+}
+
+describe("review options: the table says why none is listed", () => {
+  it("worse with a course 7 days late (35 days, --every 4 expects 28 ± 4): the table says the courses were off schedule", () => {
+    // Vigorimeter 60 → 50 kPa: −10, beyond the ±8 kPa MCID: worse; the course of 2025-03-10 came 35 days after
+    // 2025-02-03. The 12 weeks to 2025-05-10 hold 3 courses: 6 g/kg × 30.4375 / 84 = 2.17, not below 1.6.
+    const csv = [
+      HEADER,
+      "2025-01-01,weight,,,,,70,,,",
+      ...courses(["2025-01-06", "2025-02-03", "2025-03-10", "2025-04-07", "2025-05-05"]),
+      "2025-01-06,measure,,,,,,grip-right,60,kPa",
+      "2025-04-07,measure,,,,,,grip-right,50,kPa",
+    ].join("\n");
+    const r = runCli(["review", "-", "--as-of", "2025-05-10", "--dose", "2", "--every", "4"], {}, `${csv}\n`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Status: worse.");
+    expect(r.stdout).not.toContain("none for this status");
+    expect(r.stdout.replace(/\n +/g, " ")).toContain("Options: none. Worse with courses off the ± 4-day window");
+  });
+});
