@@ -26,4 +26,22 @@ describe("review options: the table says why none is listed", () => {
     expect(r.stdout).not.toContain("none for this status");
     expect(r.stdout.replace(/\n +/g, " ")).toContain("Options: none. Worse with courses off the ± 4-day window");
   });
+
+  it("stable for a year: the taper options' long source URLs stand alone on their lines (80 columns)", () => {
+    // Every 28 days from 2024-01-08 for 2 years; Vigorimeter 60, 62, 61 kPa: within ±8 kPa of each other.
+    const starts = Array.from({ length: 26 }, (_, i) => addCalendarDays("2024-01-08", 28 * i));
+    const csv = [
+      HEADER,
+      "2024-01-01,weight,,,,,70,,,",
+      ...courses(starts),
+      "2024-01-08,measure,,,,,,grip-right,60,kPa",
+      "2024-07-01,measure,,,,,,grip-right,62,kPa",
+      "2025-12-08,measure,,,,,,grip-right,61,kPa",
+    ].join("\n");
+    const r = runCli(["review", "-", "--as-of", "2026-01-04", "--programme", "ontario"], {}, `${csv}\n`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("dose-reduction trial");
+    for (const line of r.stdout.split("\n"))
+      if (!/^ *https?:\S+$/.test(line)) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
 });
