@@ -45,3 +45,23 @@ describe("review options: the table says why none is listed", () => {
       if (!/^ *https?:\S+$/.test(line)) expect([...line].length, line).toBeLessThanOrEqual(80);
   });
 });
+
+describe("review history: a reading below 0 is refused, naming the row and the column", () => {
+  const bad = (row: string) =>
+    runCli(["review", "-", "--weight", "70"], {}, `${HEADER}\n2025-01-06,infusion,ivig,privigen,70,,,,,\n${row}\n`);
+  it.each([
+    ["2025-01-06,measure,,,,,,grip-left,-50,kPa", "history row 2 (line 3), column value: -50"],
+    ["2025-01-06,measure,,,,,,mrc-sum,-5,points", "history row 2 (line 3), column value: -5"],
+    ["2025-01-06,measure,,,,,,onls,-1,points", "history row 2 (line 3), column value: -1"],
+    ["2025-01-06,measure,,,,,,rods,120,centile", "history row 2 (line 3), column value: 120"],
+  ])("%s", (row, text) => {
+    const r = bad(row);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split("\n")[0]).toContain(text);
+    expect(r.stderr).not.toContain("    at ");
+  });
+
+  it("an MMN-RODS logit may be below 0 (a logit scale)", () => {
+    expect(bad("2025-01-06,measure,,,,,,rods,-1.5,logit").status).toBe(0);
+  });
+});
