@@ -124,6 +124,9 @@ function measure(cells: Cells, where: string, row: number, date: string): Histor
   const unit = cells.unit;
   if (unit === undefined) fail(where, "unit", `missing (${id}: ${units.join(" or ")})`);
   if (!units.includes(unit)) fail(where, "unit", `'${q(unit)}' is not a unit of ${id} (${units.join(" or ")})`);
+  // Grip, MRC sum, ONLS and RODS centiles cannot be below 0; only a logit scale can. A centile is at most 100.
+  if (value < 0 && unit !== "logit") fail(where, "value", `${cells.value} is below 0 (a ${id} reading in ${unit})`);
+  if (unit === "centile" && value > 100) fail(where, "value", `${cells.value} is above 100 (a centile)`);
   return { kind: "measure", row, date, measure: id as MeasureId, value, unit };
 }
 

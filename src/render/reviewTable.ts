@@ -122,15 +122,20 @@ function reviewDates(r: Review): string[] {
   return ["Review", ...lines, ""];
 }
 
+/** A source of an option: on the label's line when it fits, else the URL stands alone on the next line. */
+function sourceLine(url: string): string[] {
+  const line = `     Source: ${url}`;
+  return [...line].length <= WIDTH ? [line] : ["     Source:", `       ${url}`];
+}
+
 function options(r: Review): string[] {
-  if (r.options.length === 0)
-    return ["Options: none for this status (stable for 12 months, or worse, brings them)", ""];
+  if (r.options.length === 0) return [...wrap(`Options: none. ${r.optionsNote ?? ""}`.trimEnd()), ""];
   return [
     "Options, never decisions",
     ...r.options.flatMap((o, i) => [
       ...wrap(`  ${i + 1}. ${o.text}${o.cidpProtocol ? " (CIDP protocol, not MMN)" : ""}`, 5),
       ...wrap(`     Arithmetic: ${o.arithmetic}`, 7),
-      ...o.sources.map((s) => `     Source: ${s}`),
+      ...o.sources.flatMap((s) => sourceLine(s)),
     ]),
     "",
   ];
