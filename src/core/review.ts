@@ -99,7 +99,8 @@ export function reviewPatient(request: ReviewRequest): Review {
   const intensity = doseIntensity(history, patient, asOf, request.prescribed);
   const outcomes = measureOutcomes(history.measures, asOf);
   const status = overallStatus(outcomes);
-  const stable = stableForPeriod(outcomes);
+  // Worse now (e.g. since baseline) is never stable, whatever the last 12 months' readings say.
+  const stable = status !== "worse" && stableForPeriod(outcomes);
   const dates = reviewDates(
     request.programme,
     history.infusions[0]?.date ?? null,

@@ -20,3 +20,9 @@ export const grams = (g: number): string => `${formatNumber(g)} g`;
 export function hoursMinutes(minutes: number): string {
   return `${Math.floor(minutes / 60)}:${String(Math.round(minutes % 60)).padStart(2, "0")}`;
 }
+
+/** A change in percent as words: 25 → "up 25 %", −10 → "down 10 %", 0 → "unchanged". */
+export function changeWords(percent: number): string {
+  if (percent === 0) return "unchanged";
+  return `${percent > 0 ? "up" : "down"} ${formatNumber(Math.abs(percent))} %`;
+}

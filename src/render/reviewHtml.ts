@@ -3,6 +3,7 @@ import { formatNumber as n } from "../core/format.js";
 import type { Review } from "../core/review.js";
 import type { MeasureOutcome } from "../core/reviewOutcomes.js";
 import { html, type Markup } from "./markup.js";
+import { changeWords } from "./quantities.js";
 
 // The printable review page: one self-contained document (no script, nothing fetched), its chart an
 // inline SVG: bars of g/kg/month per 12-week window, a panel per measure with its MCID band around
@@ -118,9 +119,7 @@ function intensity(r: Review): Markup {
     d.trend === null
       ? "Trend over 12 months: the history is shorter than 64 weeks."
       : `Trend over 12 months: ${n(d.trend.yearBefore)} → ${n(d.trend.now)} g/kg/month` +
-        (d.trend.percent === null
-          ? "."
-          : ` (dose intensity ${d.trend.percent >= 0 ? "up" : "down"} ${Math.abs(d.trend.percent)} %).`);
+        (d.trend.percent === null ? "." : ` (dose intensity ${changeWords(d.trend.percent)}).`);
   const windows = d.windows.map(
     (w) =>
       html`<tr><td>${w.from}</td><td>${w.to}</td><td class="num">${n(w.grams)}</td><td class="num">${n(w.gPerKgPerMonth)}</td>

@@ -3,6 +3,7 @@ import type { IntensitySpan } from "../core/reviewIntensity.js";
 import type { MeasureOutcome } from "../core/reviewOutcomes.js";
 import { formatNumber as n } from "../core/format.js";
 import { wrapLine } from "./fitWidth.js";
+import { changeWords } from "./quantities.js";
 
 /** Every line fits 80 columns: prose wraps with a hanging indent; figure rows are narrower. */
 const WIDTH = 80;
@@ -49,7 +50,7 @@ function intensityLines(r: Review): string[] {
   const trend = d.trend
     ? d.trend.percent === null
       ? `  Trend: ${n(d.trend.yearBefore)} → ${n(d.trend.now)} g/kg/month (no percentage from 0)`
-      : `  Trend over 12 months: dose intensity ${d.trend.percent >= 0 ? "up" : "down"} ${Math.abs(d.trend.percent)} % ` +
+      : `  Trend over 12 months: dose intensity ${changeWords(d.trend.percent)} ` +
         `(${n(d.trend.yearBefore)} → ${n(d.trend.now)} g/kg/month: the last 12 weeks against the 12 weeks a year before)`
     : "  Trend over 12 months: the history is shorter than 64 weeks";
   const prescribed = d.prescribed

@@ -285,6 +285,23 @@ describe("options and the taper plan", () => {
     expect(r.optionsNote).toBeNull();
   });
 
+  it("worse now is never 'stable for 12 months', even when every reading is within its MCID of a year ago", () => {
+    // grip 70 → 66 → 64 → 61 kPa: −9 since baseline (worse, MCID 8 kPa), yet every reading since the year-ago 66
+    // (2024-12-01, on or before 2025-12-15 − 12 months) is within 8 kPa of it
+    const r = reviewPatient({
+      history: history(twoYears(), [
+        m("2023-06-01", "grip-right", 70, "kPa"),
+        m("2024-12-01", "grip-right", 66, "kPa"),
+        m("2025-06-01", "grip-right", 64, "kPa"),
+        m("2025-12-15", "grip-right", 61, "kPa"),
+      ]),
+      patient: {},
+      asOf: "2026-01-04",
+    });
+    expect(r.status).toBe("worse");
+    expect(r.stableFor12Months).toBe(false);
+  });
+
   it("current regimen from the history: the latest course's g/kg and the whole weeks before it", () => {
     const d = doseIntensity(history(twoYears()), {}, "2026-01-04");
     expect(currentRegimen(d)).toMatchObject({ doseGPerKg: 2.5, everyWeeks: 4, days: 2, lastCourse: "2025-12-08" });

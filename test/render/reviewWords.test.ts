@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { addCalendarDays } from "../../src/core/calendarDate.js";
+import { reviewPatient } from "../../src/core/review.js";
+import type { InfusionEvent } from "../../src/core/reviewHistory.js";
+import { renderReviewHtml } from "../../src/render/reviewHtml.js";
+import { renderReviewTable } from "../../src/render/reviewTable.js";
+import { changeWords } from "../../src/render/quantities.js";
+
+describe("a review's trend in words", () => {
+  it("says up, down or unchanged, never 'up 0 %'", () => {
+    expect(changeWords(25)).toBe("up 25 %");
+    expect(changeWords(-12.5)).toBe("down 12.5 %");
+    expect(changeWords(0)).toBe("unchanged");
+  });
+
+  it("140 g every 28 days at 70 kg for two years: 2 × 30.4375 / 28 = 2.17 g/kg/month now and a year before", () => {
+    const infusions: InfusionEvent[] = [];
+    for (let i = 0; i < 26; i++) {
+      const start = addCalendarDays("2024-01-08", 28 * i);
+      for (const date of [start, addCalendarDays(start, 1)])
+        infusions.push({ row: infusions.length + 1, date, route: "ivig", product: "privigen", grams: 70 });
+    }
+    const r = reviewPatient({
+      history: { infusions, weights: [{ row: 0, date: "2024-01-01", kg: 70 }], measures: [] },
+      patient: {},
+      asOf: "2026-01-04",
+    });
+    expect(r.intensity.trend?.percent).toBe(0);
+    expect(renderReviewTable(r)).toContain("dose intensity unchanged (2.17 → 2.17 g/kg/month");
+    expect(renderReviewHtml(r)).toContain("(dose intensity unchanged).");
+  });
+});
