@@ -26,3 +26,6 @@ export function changeWords(percent: number): string {
   if (percent === 0) return "unchanged";
   return `${percent > 0 ? "up" : "down"} ${formatNumber(Math.abs(percent))} %`;
 }
+
+/** A signed change: 3 → "+3", −2.5 → "-2.5", 0 → "0". */
+export const signed = (x: number): string => (x > 0 ? `+${formatNumber(x)}` : formatNumber(x));

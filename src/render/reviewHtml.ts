@@ -3,7 +3,7 @@ import { formatNumber as n } from "../core/format.js";
 import type { Review } from "../core/review.js";
 import type { MeasureOutcome } from "../core/reviewOutcomes.js";
 import { html, type Markup } from "./markup.js";
-import { changeWords } from "./quantities.js";
+import { changeWords, signed } from "./quantities.js";
 
 // The printable review page: one self-contained document (no script, nothing fetched), its chart an
 // inline SVG: bars of g/kg/month per 12-week window, a panel per measure with its MCID band around
@@ -107,8 +107,8 @@ function outcomeRows(r: Review): Markup {
       <td class="num">${n(o.baseline.value)} (${o.baseline.date})</td><td class="num">${
         o.previous === null ? "-" : `${n(o.previous.value)} (${o.previous.date})`
       }</td><td class="num">${n(o.latest.value)} (${o.latest.date})</td>
-      <td>${o.changeSincePrevious === null ? "-" : n(o.changeSincePrevious)}: ${o.sincePrevious}</td>
-      <td>${n(o.changeSinceBaseline)}: ${o.sinceBaseline}</td></tr>`;
+      <td>${o.changeSincePrevious === null ? "-" : signed(o.changeSincePrevious)}: ${o.sincePrevious}</td>
+      <td>${signed(o.changeSinceBaseline)}: ${o.sinceBaseline}</td></tr>`;
   return html`<table><tr><th>Measure</th><th>Unit</th><th>MCID</th><th>Baseline</th><th>Previous</th><th>Latest</th>
     <th>Since previous</th><th>Since baseline</th></tr>${r.outcomes.map(row)}</table>`;
 }

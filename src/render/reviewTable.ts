@@ -3,7 +3,7 @@ import type { IntensitySpan } from "../core/reviewIntensity.js";
 import type { MeasureOutcome } from "../core/reviewOutcomes.js";
 import { formatNumber as n } from "../core/format.js";
 import { wrapLine } from "./fitWidth.js";
-import { changeWords } from "./quantities.js";
+import { changeWords, signed } from "./quantities.js";
 
 /** Every line fits 80 columns: prose wraps with a hanging indent; figure rows are narrower. */
 const WIDTH = 80;
@@ -12,8 +12,6 @@ const SHOWN_COURSES = 12;
 
 const wrap = (line: string, indent = 4) => wrapLine(line, WIDTH, indent);
 const pad = (text: string, width: number) => text.padEnd(width);
-const signed = (x: number) => (x > 0 ? `+${n(x)}` : n(x));
-
 function warnings(r: Review): string[] {
   if (r.warnings.length === 0) return [];
   return ["Warnings", ...r.warnings.flatMap((w) => wrap(`  ${w.code}: ${w.message}`)), ""];

@@ -13,6 +13,22 @@ describe("a review's trend in words", () => {
     expect(changeWords(0)).toBe("unchanged");
   });
 
+  it("the printed page signs a change as the table does: +3 kPa, not 3", () => {
+    const r = reviewPatient({
+      history: {
+        infusions: [{ row: 1, date: "2025-01-06", route: "ivig", product: "privigen", grams: 140 }],
+        weights: [{ row: 0, date: "2025-01-01", kg: 70 }],
+        measures: [
+          { row: 2, date: "2025-01-06", measure: "grip-right", value: 60, unit: "kPa" },
+          { row: 3, date: "2025-03-01", measure: "grip-right", value: 63, unit: "kPa" },
+        ],
+      },
+      patient: {},
+      asOf: "2025-03-01",
+    });
+    expect(renderReviewHtml(r)).toContain("<td>+3: ");
+  });
+
   it("140 g every 28 days at 70 kg for two years: 2 × 30.4375 / 28 = 2.17 g/kg/month now and a year before", () => {
     const infusions: InfusionEvent[] = [];
     for (let i = 0; i < 26; i++) {
