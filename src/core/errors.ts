@@ -27,7 +27,9 @@ export type DomainErrorCode =
   | "WEIGHT_FORMAT"
   | "HEIGHT_FORMAT"
   | "EMPTY_PLAN"
-  | "PHASE_OVERLAP";
+  | "PHASE_OVERLAP"
+  | "LAST_COURSE_NOT_BEFORE_START"
+  | "NOT_IN_SCHEDULE";
 
 /**
  * The input cannot be planned as given: the one error the core throws for bad input, where the

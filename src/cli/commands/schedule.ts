@@ -129,10 +129,14 @@ async function plan(
     const planned = isPlan
       ? (await import("../planFile.js")).runPlan(withOrigins, io.today(), `--plan ${raw.plan}`)
       : planSchedule(withOrigins[0]!, io.today());
-    const result = settings ? { ...planned, settings } : planned;
+    const whole = settings ? { ...planned, settings } : planned;
+    // --on / --course: the schedule is planned whole, then only that part is shown.
+    const result = request.window
+      ? (await import("../../core/window.js")).scheduleWindow(whole, request.window)
+      : whole;
     if (!request.explain) return { request, result };
     const { explainPlan, explainSchedule } = await import("../../core/explain.js");
-    const explain = isPlan ? explainPlan(inputs, result) : explainSchedule(request.input, result);
+    const explain = isPlan ? explainPlan(inputs, whole) : explainSchedule(request.input, whole);
     return { request, result: { ...result, explain } };
   } catch (error) {
     throw withSettingSources(error, site.sources);
