@@ -175,6 +175,14 @@ function timeAndWarningRows(r: ScheduleResult, options: HtmlOptions): Markup[] {
   if (options.time !== undefined && options.tz !== undefined) {
     rows.push(row("Start time", `${options.time} (${options.tz}) on each infusion day`));
   }
+  const c = r.continuation;
+  if (c !== undefined) rows.push(row("Continuing", `course ${c.firstCourse} at the ${c.rates} rates: ${c.reason}`));
+  // --on / --course: this sheet lists part of a schedule planned whole.
+  const w = r.window;
+  if (w !== undefined) {
+    const what = "on" in w ? `the infusions on ${w.on} (--on)` : `course ${w.course} (--course)`;
+    rows.push(row("Showing", `only ${what}; planned as the whole schedule`));
+  }
   const warnings = r.warnings.length === 0 ? "none" : r.warnings.map((w) => w.code).join(", ");
   rows.push(row("Warnings", warnings));
   return rows;
