@@ -388,14 +388,19 @@ export function refuseUnusedCalendarOptions(flags: Record<string, unknown>, requ
   }
 }
 
-/** `--patient-ref` (a batch line's `patientRef`) names the subject of a FHIR export: elsewhere it is refused, never ignored. */
-export function refuseUnusedPatientRef(patientRef: unknown, isFhir: boolean, batchLine = false): void {
-  if (patientRef === undefined || isFhir) return;
-  const [name, format] = batchLine ? ["'patientRef'", "batch --format fhir"] : ["--patient-ref", "--format fhir"];
+/**
+ * `--patient-ref` (a batch line's `patientRef`) names the subject of a FHIR export and the identity of
+ * a calendar (ICS: its event UIDs); elsewhere it is refused, never ignored.
+ */
+export function refuseUnusedPatientRef(patientRef: unknown, used: boolean, batchLine = false): void {
+  if (patientRef === undefined || used) return;
+  const [name, format] = batchLine
+    ? ["'patientRef'", "batch --format fhir"]
+    : ["--patient-ref", "--format fhir or ics"];
   throw new UsageError(
     "CONFLICTING_OPTIONS",
-    `${name} is the subject of a FHIR MedicationRequest, so it applies to ${format} only: use ${format}, or ` +
-      `leave it out`,
+    `${name} is the subject of a FHIR MedicationRequest${batchLine ? "" : " and the identity of a calendar"}, so it ` +
+      `applies to ${format} only: use ${batchLine ? format : "--format fhir or --format ics"}, or leave it out`,
   );
 }
 

@@ -122,7 +122,7 @@ async function plan(
       ? await readPlan(String(raw.plan), site.raw, avoidFileText)
       : singleRegimen(validateScheduleOptions(site.raw, { avoidFileText }));
     refuseUnusedCalendarOptions(raw, request);
-    refuseUnusedPatientRef(raw.patientRef, request.format === "fhir");
+    refuseUnusedPatientRef(raw.patientRef, request.format === "fhir" || request.format === "ics");
     const { settingsUsed } = await import("../settingsUsed.js");
     const { origins, settings } = settingsUsed(site.sources, request.format);
     const withOrigins = inputs.map((input) => ({ ...input, settingOrigins: origins }));
@@ -191,7 +191,14 @@ async function renderCalendar(request: ScheduleRequest, result: ScheduleResult, 
   const { renderIcs, nonexistentTimes } = await import("../../render/ics.js");
   const c = request.calendar;
   const tz = c.time !== undefined ? calendarZone(c.tz, io) : c.tz;
-  const text = renderIcs(result, { ...c, tz });
+  const patientRef = request.fhir.patientRef;
+  const text = renderIcs(result, { ...c, tz, patientRef });
+  if (c.calendarId === undefined && patientRef === undefined) {
+    io.writeErr(
+      "mmn-dose: note: these event UIDs derive from the schedule's inputs, so a reissue after a change of weight, dose, " +
+        "product or start adds events instead of replacing them: give --patient-ref or --calendar-id to keep them\n",
+    );
+  }
   // RFC 5545 moves a time in a spring-forward gap forward; say so (the events say it too).
   if (c.time !== undefined)
     for (const gap of nonexistentTimes(result, c.time, tz!)) io.writeErr(`mmn-dose: note: ${gap.text}\n`);
