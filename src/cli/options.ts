@@ -794,9 +794,13 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     calendar: "keeps calendar event UIDs stable",
     value: { kind: "calendarId" },
     description:
-      "ICS only (an error otherwise): an opaque reference that keeps event UIDs stable across re-exports (no patient names)",
-    defaultText: "derived from weight as typed, route, product and start",
-    readme: { text: "ICS only: an opaque reference that keeps UIDs stable across re-exports", default: "derived" },
+      "ICS only (an error otherwise): an opaque reference for the patient's calendar (no patient names): event UIDs derive " +
+      "from it and the course and day alone, so a reissue after a change of weight, dose, product or start replaces the events",
+    defaultText: "--patient-ref, else derived from the inputs (a reissue then adds events)",
+    readme: {
+      text: "ICS only: the calendar's identity; UIDs derive from it and the course and day, so a reissue replaces events",
+      default: "`--patient-ref`, else derived from the inputs",
+    },
   },
   {
     flags: "--sequence <n>",
@@ -818,13 +822,14 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     scope: "patient",
     value: { kind: "fhirReference" },
     description:
-      "FHIR only (with --format fhir; an error otherwise): the MedicationRequest's subject, Patient/<id> (id: 1–64 of " +
-      "A–Z a–z 0–9 - .), e.g. Patient/123; patient data, so never a site setting",
+      "FHIR and ICS only (an error otherwise): the MedicationRequest's subject, Patient/<id> (id: 1–64 of " +
+      "A–Z a–z 0–9 - .), e.g. Patient/123; the FHIR ids and (without --calendar-id) the calendar's event UIDs derive from " +
+      "it, never written to the calendar; patient data, so never a site setting",
     defaultText: "a display-only subject",
     readme: {
       text:
-        "FHIR only ([EHR export](#ehr-export---format-fhir)): the subject, a FHIR reference `Patient/<id>`; a batch key, " +
-        "never a site setting",
+        "FHIR and ICS ([EHR export](#ehr-export---format-fhir)): the subject, a FHIR reference `Patient/<id>`; the identity " +
+        "that FHIR ids and calendar UIDs derive from; a batch key, never a site setting",
       default: "display-only subject",
     },
   },
