@@ -72,7 +72,9 @@ interface MedicationPart {
 /** A plan's phases may change product and route, and a MedicationRequest names one medication: one per phase. */
 function medicationParts(r: ScheduleResult): MedicationPart[] {
   if (r.phases === undefined) return [{ ...r.regimen, infusions: r.infusions }];
-  return r.phases.map((p) => ({ ...p, infusions: r.infusions.filter((i) => i.phase === p.phase) }));
+  const parts = r.phases.map((p) => ({ ...p, infusions: r.infusions.filter((i) => i.phase === p.phase) }));
+  // --on / --course: only the phases with an infusion shown.
+  return parts.filter((p) => p.infusions.length > 0);
 }
 
 function medicationRequest(r: ScheduleResult, part: MedicationPart, options: FhirOptions): MedicationRequest {

@@ -44,7 +44,7 @@ const utcMidnight = (date: IsoDate) => new Date(`${date}T00:00:00Z`);
  * one it derives from the inputs, so two patients on one calendar do not collide, and a changed
  * schedule gets new UIDs (the CLI says so on stderr).
  */
-export function calendarKey(r: ScheduleResult, options: Pick<IcsOptions, "calendarId" | "patientRef">): string {
+function calendarKey(r: ScheduleResult, options: Pick<IcsOptions, "calendarId" | "patientRef">): string {
   const identity = options.calendarId ?? options.patientRef;
   const p = r.patient;
   const g = r.regimen;
@@ -60,8 +60,8 @@ export function calendarKey(r: ScheduleResult, options: Pick<IcsOptions, "calend
 /**
  * `--format ics`: one VEVENT per infusion day. All-day by default; with `time` and `tz`, a timed
  * event in UTC that ends after the estimated chair time. UIDs are `<key>-c<course>-d<day>` (see
- * {@link calendarKey}), so a re-import of the same patient's reissue replaces events; DTSTAMP is the schedule's start date at 00:00Z so the same input
- * gives the same bytes (a pure renderer reads no clock). No patient name or identifier is written.
+ * {@link calendarKey}), so a re-import of the same patient's reissue replaces events; DTSTAMP is the
+ * schedule's start date at 00:00Z so the same input gives the same bytes (a pure renderer reads no clock). No patient name or identifier is written.
  * CRLF line ends, folded at 75 octets (ical-generator), and a CRLF after END:VCALENDAR too (RFC 5545
  * ends every content line with CRLF; ical-generator leaves the last one off).
  */

@@ -64,6 +64,14 @@ describe("--on and --course keep only those infusions, planned as the whole sche
     expect(dosage[0].text).toContain("course 4 day 1 of 2");
   });
 
+  it("a plan's FHIR Bundle holds only the phases with an infusion shown", () => {
+    // examples/plan.json from 2026-12-01: phase 3 (SCIG) starts 2027-02-16, one week after the last IVIG.
+    const args = ["--weight", "70", "--start", "2026-12-01", "--plan", "examples/plan.json", "--on", "2027-02-16"];
+    const bundle = JSON.parse(runCli([...args, "--format", "fhir", "--patient-ref", "Patient/9"]).stdout);
+    expect(bundle.entry).toHaveLength(1);
+    expect(bundle.entry[0].resource.dosageInstruction).toHaveLength(1);
+  });
+
   it("a date without an infusion: exit 2 naming the nearest infusion dates before and after", () => {
     const run = runCli([...BASE, "--on", "2026-12-15"]);
     expect(run.status).toBe(2);
