@@ -61,7 +61,8 @@ function calendarKey(r: ScheduleResult, options: Pick<IcsOptions, "calendarId" |
  * `--format ics`: one VEVENT per infusion day. All-day by default; with `time` and `tz`, a timed
  * event in UTC that ends after the estimated chair time. UIDs are `<key>-c<course>-d<day>` (see
  * {@link calendarKey}), so a re-import of the same patient's reissue replaces events; DTSTAMP is the
- * schedule's start date at 00:00Z so the same input gives the same bytes (a pure renderer reads no clock). No patient name or identifier is written.
+ * schedule's start date at 00:00Z so the same input gives the same bytes (a pure renderer reads no
+ * clock). No patient name or identifier is written.
  * CRLF line ends, folded at 75 octets (ical-generator), and a CRLF after END:VCALENDAR too (RFC 5545
  * ends every content line with CRLF; ical-generator leaves the last one off).
  */
