@@ -71,7 +71,7 @@ export interface ScheduleInput {
 }
 
 /** What was given before this schedule (`continuing.ts` decides the start, numbering and rates from it). */
-export interface Continuing {
+interface Continuing {
   /** `--last-course`: the first day of the last IVIG course. */
   readonly lastCourseDate?: IsoDate | undefined;
   /** `--last-scig`: the last SCIG dose. */
