@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ScheduleResult } from "../../src/core/resultSchema.js";
-import { runCli } from "../helpers/cli.js";
+import { ROOT, runCli } from "../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mmn-dose-continuing-"));
 const LAST = ["--weight", "70", "--last-course", "2026-11-03", "--courses-given", "12", "--courses", "2"];
@@ -18,6 +18,12 @@ describe("an established patient, built CLI", () => {
     );
     expect(run.stdout).toMatch(/^ +13 +Tue 2026-12-01 +1\/2/m);
     expect(run.stdout).toMatch(/^ +14 +Tue 2026-12-29 +1\/2/m);
+  });
+
+  it("the README's Continuing line is what the first example prints", () => {
+    const readme = readFileSync(`${ROOT}README.md`, "utf8");
+    const shown = /^ {2}Continuing .*$/m.exec(readme.slice(readme.indexOf("## Continuing treatment")))![0];
+    expect(runCli(LAST).stdout.split("\n")).toContain(shown);
   });
 
   it("--start 2027-01-05 wins and the 62-day gap gives the first-infusion rates (JSON)", () => {
