@@ -164,6 +164,11 @@ export function continuationNote(c: Continuation | undefined): Message[] {
         ? []
         : [FIRST_INFUSION_GAP_DAYS.source];
   return [
-    message("CONTINUES", `${from}; course ${c.firstCourse} on ${c.firstDate} starts at ${what}: ${c.reason}`, sources),
+    // SCIG numbers doses, IVIG courses.
+    message(
+      "CONTINUES",
+      `${from}; ${c.lastScig !== null ? "dose" : "course"} ${c.firstCourse} on ${c.firstDate} starts at ${what}: ${c.reason}`,
+      sources,
+    ),
   ];
 }

@@ -299,7 +299,7 @@ function scigStart(
     // An established SCIG patient goes on at the interval (the CONTINUES note gives the rates).
     const startDate = continuedStart(input, today, everyWeeks);
     const rule = input.startDate !== undefined ? "--start" : `${plural(everyWeeks, "week")} after the last SCIG dose`;
-    log.note("SCIG_START", `SCIG goes on from ${startDate} (${rule} on ${lastScig}), with no ramp-up`);
+    log.note("SCIG_START", `SCIG goes on from ${startDate} (${rule} on ${lastScig})`);
     return { startDate, startRule: `${rule} on ${lastScig}` };
   }
   const lastIvig = input.scig?.lastIvigDate;
@@ -352,7 +352,10 @@ function scigInfusionWeeks(
   const doses = input.scig?.doses;
   // --doses counts SCIG doses; the period of n doses is at most n intervals (a ramp-up's doses are shorter).
   const period = doses !== undefined ? doses * everyWeeks : scigPeriodWeeks(input, startDate);
-  const rampUp = input.continuing?.lastScigDate === undefined;
+  // An established patient on this product goes on at the full dose; a switch to HyQvia ramps up
+  // (HyQvia PI: patients switching from SCIG get the full interval after the ramp-up).
+  const continues = input.continuing?.lastScigDate !== undefined && input.previousInfusion?.productId === product.id;
+  const rampUp = !continues;
   const weeks = infusionWeeks(product, everyWeeks, period, rampUp);
   const plan = doses !== undefined ? weeks.slice(0, doses) : weeks;
   const max = LIMITS.courses.max * 4;

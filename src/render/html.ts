@@ -176,7 +176,10 @@ function timeAndWarningRows(r: ScheduleResult, options: HtmlOptions): Markup[] {
     rows.push(row("Start time", `${options.time} (${options.tz}) on each infusion day`));
   }
   const c = r.continuation;
-  if (c !== undefined) rows.push(row("Continuing", `course ${c.firstCourse} at the ${c.rates} rates: ${c.reason}`));
+  if (c !== undefined) {
+    const unit = c.lastScig !== null ? "dose" : "course";
+    rows.push(row("Continuing", `${unit} ${c.firstCourse} at the ${c.rates} rates: ${c.reason}`));
+  }
   // --on / --course: this sheet lists part of a schedule planned whole.
   const w = r.window;
   if (w !== undefined) {

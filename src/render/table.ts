@@ -128,7 +128,8 @@ function summarySection(r: ScheduleResult, paint: Paint): string[] {
       from === null
         ? `${c.coursesGiven} given`
         : `after ${from}${c.coursesGiven > 0 ? `, ${c.coursesGiven} given` : ""}`;
-    field("Continuing", `${after}: course ${c.firstCourse} at the ${paint.bold(`${c.rates} rates`)}: ${c.reason}`);
+    const unit = c.lastScig !== null ? "dose" : "course";
+    field("Continuing", `${after}: ${unit} ${c.firstCourse} at the ${paint.bold(`${c.rates} rates`)}: ${c.reason}`);
   }
   if (r.window !== undefined) field("Showing", windowText(r.window));
   return lines;

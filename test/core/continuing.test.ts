@@ -171,5 +171,30 @@ describe("an established SCIG patient continues from --last-scig; --doses counts
     expect(r.regimen.scig?.rampUp).toBe(false);
     expect(r.infusions.every((i) => i.infusionKind === "later")).toBe(true);
     expect(r.continuation).toMatchObject({ lastScig: "2026-11-24", gapDays: 14, rule: "maintenance" });
+    expect(r.notes.find((n) => n.code === "CONTINUES")?.message).toMatch(
+      /; dose 21 on 2026-12-08 starts at the maintenance/,
+    );
+  });
+
+  it("a switch to HyQvia from another SCIG (--last-product hizentra) ramps up, at the first-infusion limits", () => {
+    // HyQvia PI: patients switching from SCIG get the full interval after the ramp-up: 1-week dose
+    // (35 g) on 8 Dec, then the 2-week dose (70 g) a week later.
+    const r = planSchedule(
+      scheduleInput({
+        startDate: undefined,
+        route: "scig",
+        scig: { productId: "hyqvia", everyWeeks: 2, doses: 3 },
+        continuing: { lastScigDate: "2026-11-24", lastProductId: "hizentra" },
+      }),
+      TODAY,
+    );
+    expect(r.courseTotals.map((t) => [t.startDate, t.doseG])).toEqual([
+      ["2026-12-08", 35],
+      ["2026-12-15", 70],
+      ["2026-12-29", 70],
+    ]);
+    expect(r.regimen.scig?.rampUp).toBe(true);
+    expect(r.continuation?.rule).toBe("product-change");
+    expect(r.infusions[0]!.infusionKind).toBe("first");
   });
 });
