@@ -162,8 +162,8 @@ function productRows(r: ScheduleResult, options: HtmlOptions): Markup[] {
     ),
     row(
       g.scig !== null ? "Infusions" : "Courses",
-      `${g.courses}, ${r.infusions.length} infusion days from ${first.weekday} ${first.date} to ${last.weekday} ${last.date}; ` +
-        `${grams(total)} in all`,
+      `${g.courses}${r.window ? ` planned from ${g.startDate}; shown:` : ","} ${r.infusions.length} infusion days from ` +
+        `${first.weekday} ${first.date} to ${last.weekday} ${last.date}; ${grams(total)} in all`,
     ),
   ];
   return [...rows, ...timeAndWarningRows(r, options)];

@@ -119,7 +119,9 @@ function summarySection(r: ScheduleResult, paint: Paint): string[] {
   const count = r.phases ? `${r.courseTotals.length} courses` : String(g.courses);
   field(
     r.phases ? "Plan" : scig ? "Infusions" : "Courses",
-    `${count}${sessions}, from ${first.weekday} ${first.date} to ${last.weekday} ${last.date}`,
+    // --on / --course: the count and start are the whole schedule's; the dates, those shown.
+    `${count}${sessions}, ${r.window ? `planned from ${g.startDate}; shown` : "from"} ` +
+      `${first.weekday} ${first.date} to ${last.weekday} ${last.date}`,
   );
   const c = r.continuation;
   if (c !== undefined) {

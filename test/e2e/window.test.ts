@@ -32,6 +32,7 @@ describe("--on and --course keep only those infusions, planned as the whole sche
   it("table: the Showing line and only that day's row", () => {
     const out = runCli([...BASE, "--on", "2026-12-30"]).stdout;
     expect(out).toMatch(/Showing +only the infusions on 2026-12-30 \(--on\); planned as the whole schedule/);
+    expect(out).toMatch(/Courses +3, planned from 2026-12-01; shown Wed 2026-12-30 to Wed 2026-12-30/);
     expect(out).toMatch(/^ +5 +Wed 2026-12-30 +2\/2/m);
     expect(out).not.toContain("2026-12-29  1/2");
   });
