@@ -280,9 +280,60 @@ const REGIMEN_OPTIONS: readonly OptionSpec[] = [
     group: "Regimen:",
     scope: "patient",
     value: DATE,
-    description: "first infusion day",
-    defaultText: "today",
-    readme: { text: "first infusion day", default: "today (local date)" },
+    description: "first infusion day; with --last-course it wins, and the gap from the last infusion decides the rates",
+    defaultText: "today, or --every weeks after --last-course",
+    readme: {
+      text: "first infusion day; with `--last-course` it wins, and the gap from the last infusion decides the rates",
+      default: "today (local date), or `--every` weeks after `--last-course`",
+    },
+  },
+  {
+    flags: "--last-course <YYYY-MM-DD>",
+    key: "lastCourse",
+    group: "Regimen:",
+    scope: "patient",
+    route: "ivig",
+    value: DATE,
+    description:
+      "first day of the patient's last IVIG course: the next course starts --every weeks later (unless --start) at the " +
+      "maintenance rates, unless more than 8 weeks (56 days) passed since its last infusion (its first day + days − 1), " +
+      "the product changed (--last-product) or --first-infusion is given",
+    readme: {
+      text:
+        "an established patient: the first day of the last IVIG course; the next starts `--every` weeks later at the " +
+        "maintenance rates unless > 56 days passed since its last infusion ([Continuing treatment](#continuing-treatment))",
+      default: "none (a new patient)",
+    },
+  },
+  {
+    flags: "--courses-given <n>",
+    key: "coursesGiven",
+    group: "Regimen:",
+    scope: "patient",
+    value: whole(LIMITS.coursesGiven, ""),
+    description:
+      `courses (SCIG: doses) already given (${range(LIMITS.coursesGiven)}): the first course printed is number n+1 in every ` +
+      "format; without --last-course or --last-scig the last infusion's date is unknown, so it starts at the first-infusion rates",
+    defaultText: "0",
+    readme: {
+      text: `courses (SCIG: doses) already given (${range(LIMITS.coursesGiven)}): the first printed is number n+1 everywhere`,
+      default: "0",
+    },
+  },
+  {
+    flags: "--last-product <id>",
+    key: "lastProduct",
+    group: "Regimen:",
+    scope: "patient",
+    value: choice([...IVIG_IDS, ...SCIG_IDS]),
+    description:
+      "the product of the last course (or SCIG dose), with --last-course or --last-scig: a different product from this one " +
+      "starts at the first-infusion rates (Gammagard PI)",
+    defaultText: "this schedule's product",
+    readme: {
+      text: "the product of the last course or dose: a change of product starts at the first-infusion rates",
+      default: "the same product",
+    },
   },
 ];
 
@@ -458,10 +509,10 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
     route: "ivig",
     value: FLAG,
     description:
-      "every course starts as a first infusion (by default the first course, and any course more than 8 weeks after the previous " +
-      "infusion's date, NL-IVIG002)",
+      "every course starts as a first infusion (by default the first course of a new patient, and any course more than 8 weeks " +
+      "after the previous infusion's date, NL-IVIG002; with --last-course, also the next course)",
     readme: {
-      text: "every course starts as a first infusion",
+      text: "every course starts as a first infusion, the next one of an established patient too",
       default: "the first course, and any course more than 8 weeks after the previous infusion (placed dates)",
     },
   },
@@ -653,6 +704,37 @@ const SCIG_OPTIONS: readonly OptionSpec[] = [
     description: "last IVIG infusion: SCIG starts one week later (label)",
     readme: { text: "the last IVIG infusion: SCIG starts one week later", default: "none" },
   },
+  {
+    flags: "--last-scig <YYYY-MM-DD>",
+    key: "lastScig",
+    group: "SCIG:",
+    scope: "patient",
+    route: "scig",
+    value: DATE,
+    description:
+      "an established SCIG patient's last dose: the next is --scig-every weeks later (unless --start), with no HyQvia ramp-up " +
+      "and no first-infusion limits within 8 weeks on the same product",
+    readme: {
+      text: "an established SCIG patient's last dose: the next is `--scig-every` weeks later, with no HyQvia ramp-up",
+      default: "none",
+    },
+  },
+  {
+    flags: "--doses <n>",
+    key: "doses",
+    group: "SCIG:",
+    scope: "patient",
+    route: "scig",
+    value: whole(LIMITS.doses, ""),
+    description:
+      `number of SCIG doses to schedule (${range(LIMITS.doses)}), instead of --courses, which counts IVIG-equivalent periods ` +
+      "(--courses 4 every 4 weeks gives 16 weekly doses)",
+    defaultText: "the period of --courses",
+    readme: {
+      text: `number of SCIG doses (${range(LIMITS.doses)}); \`--courses\` counts IVIG-equivalent periods instead`,
+      default: "the period of `--courses`",
+    },
+  },
 ];
 
 const OUTPUT_OPTIONS: readonly OptionSpec[] = [
@@ -724,9 +806,13 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     calendar: "keeps calendar event UIDs stable",
     value: { kind: "calendarId" },
     description:
-      "ICS only (an error otherwise): an opaque reference that keeps event UIDs stable across re-exports (no patient names)",
-    defaultText: "derived from weight as typed, route, product and start",
-    readme: { text: "ICS only: an opaque reference that keeps UIDs stable across re-exports", default: "derived" },
+      "ICS only (an error otherwise): an opaque reference for the patient's calendar (no patient names): event UIDs derive " +
+      "from it and the course and day alone, so a reissue after a change of weight, dose, product or start replaces the events",
+    defaultText: "--patient-ref, else derived from the inputs (a reissue then adds events)",
+    readme: {
+      text: "ICS only: the calendar's identity; UIDs derive from it and the course and day, so a reissue replaces events",
+      default: "`--patient-ref`, else derived from the inputs",
+    },
   },
   {
     flags: "--sequence <n>",
@@ -748,14 +834,45 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     scope: "patient",
     value: { kind: "fhirReference" },
     description:
-      "FHIR only (with --format fhir; an error otherwise): the MedicationRequest's subject, Patient/<id> (id: 1–64 of " +
-      "A–Z a–z 0–9 - .), e.g. Patient/123; patient data, so never a site setting",
+      "FHIR and ICS only (an error otherwise): the MedicationRequest's subject, Patient/<id> (id: 1–64 of " +
+      "A–Z a–z 0–9 - .), e.g. Patient/123; the FHIR ids and (without --calendar-id) the calendar's event UIDs derive from " +
+      "it, never written to the calendar; patient data, so never a site setting",
     defaultText: "a display-only subject",
     readme: {
       text:
-        "FHIR only ([EHR export](#ehr-export---format-fhir)): the subject, a FHIR reference `Patient/<id>`; a batch key, " +
-        "never a site setting",
+        "FHIR and ICS ([EHR export](#ehr-export---format-fhir)): the subject, a FHIR reference `Patient/<id>`; the identity " +
+        "that FHIR ids and calendar UIDs derive from; a batch key, never a site setting",
       default: "display-only subject",
+    },
+  },
+  {
+    flags: "--on <YYYY-MM-DD>",
+    key: "on",
+    group: "Output:",
+    scope: "run",
+    batch: "refused",
+    value: DATE,
+    description:
+      "show only the infusion(s) on this date, planned as the whole schedule (same course numbers, rates, moves and " +
+      "warnings); the printed sheet is the summary and that day's page; a date without an infusion names the nearest ones",
+    readme: {
+      text:
+        "only that date's infusion(s), in every format, planned as the whole schedule ([Showing part of a schedule]" +
+        "(#showing-part-of-a-schedule---on-and---course))",
+      default: "every infusion",
+    },
+  },
+  {
+    flags: "--course <n>",
+    key: "course",
+    group: "Output:",
+    scope: "run",
+    batch: "refused",
+    value: whole({ min: 1, max: LIMITS.coursesGiven.max + LIMITS.doses.max }, ""),
+    description: "show only course n (as numbered in the output), planned as the whole schedule; not with --on",
+    readme: {
+      text: "only course n (as printed), in every format, planned as the whole schedule",
+      default: "every course",
     },
   },
   {

@@ -31,7 +31,19 @@ const PATIENT_DATA: ReadonlySet<string> = new Set([...PATIENT_DATA_KEYS, "id", "
 const RUN_SETTINGS: ReadonlySet<string> = new Set(VALUE_OPTIONS.filter((o) => o.batch === "refused").map((o) => o.key));
 
 /** Settings of the whole plan: given once, on the command line (or the batch line). */
-const WHOLE_PLAN: ReadonlySet<string> = new Set(["policy", "region", "skipWeekends", "avoid", "lastIvig"]);
+const WHOLE_PLAN: ReadonlySet<string> = new Set([
+  "policy",
+  "region",
+  "skipWeekends",
+  "avoid",
+  "lastIvig",
+  ...continuingKeys(),
+]);
+
+/** What was given before the plan (--last-course, …): phase 1 starts from it; later phases follow the plan. */
+function continuingKeys(): string[] {
+  return ["lastCourse", "coursesGiven", "lastProduct", "lastScig"];
+}
 
 /** A phase's own length and start: never inherited. */
 const OWN_KEYS: readonly string[] = ["courses", "until", "start"];
@@ -156,7 +168,9 @@ function routeOf(options: Record<string, unknown>): "ivig" | "scig" {
 /** Each phase's options: the command line's, the regimen inherited phase after phase, its own length and start. */
 function mergedPhases(raw: Record<string, unknown>, phases: readonly Record<string, unknown>[], label: string) {
   const base = Object.fromEntries(
-    Object.entries(raw).filter(([k]) => k !== "plan" && !PHASE_KEYS.includes(k) && k !== "lastIvig"),
+    Object.entries(raw).filter(
+      ([k]) => k !== "plan" && !PHASE_KEYS.includes(k) && k !== "lastIvig" && !continuingKeys().includes(k),
+    ),
   );
   let regimen = Object.fromEntries(REGIMEN_KEYS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
   let daysSetBy: { fromPhase: number; doseGPerKg: number } | undefined;
@@ -178,7 +192,10 @@ function mergedPhases(raw: Record<string, unknown>, phases: readonly Record<stri
         `${where}: '${foreign.key}' applies to route ${other} only (this phase is route ${route})`,
       );
     const length = Object.fromEntries(OWN_KEYS.filter((key) => own[key] !== undefined).map((key) => [key, own[key]]));
-    const first = k === 0 ? { start: raw.start, lastIvig: raw.lastIvig } : {};
+    const first =
+      k === 0
+        ? { start: raw.start, lastIvig: raw.lastIvig, ...Object.fromEntries(continuingKeys().map((c) => [c, raw[c]])) }
+        : {};
     const merged: Record<string, unknown> = { ...base, ...regimen, ...first, ...length };
     // Inherited settings of the other route wait for a phase of that route.
     for (const o of routeOnly(other, true)) delete merged[o.key];

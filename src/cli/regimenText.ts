@@ -62,6 +62,13 @@ const SCHEDULE_ONLY_KEYS: readonly string[] = [
   "avoidFile",
   "firstInfusion",
   "lastIvig",
+  "lastCourse",
+  "coursesGiven",
+  "lastProduct",
+  "lastScig",
+  "doses",
+  "on",
+  "course",
 ];
 
 /** One `--regimen` as typed and its values, as commander would hand over the flags of the same name. */

@@ -4,6 +4,7 @@ import * as z from "zod/mini";
 import { isIsoDate } from "../core/calendarDate.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "../core/input.js";
 import { DomainError } from "../core/errors.js";
+import type { ScheduleWindow } from "../core/resultSchema.js";
 import { parseHeight, parseWeight } from "../core/units.js";
 import { UsageError } from "./errors.js";
 import {
@@ -276,6 +277,9 @@ interface ScheduleOptions {
   courses?: number;
   until?: string;
   start?: string;
+  lastCourse?: string;
+  coursesGiven?: number;
+  lastProduct?: string;
   product?: string;
   region?: string;
   vials?: number[];
@@ -297,6 +301,8 @@ interface ScheduleOptions {
   scigEvery?: number;
   sessions?: number;
   lastIvig?: string;
+  lastScig?: string;
+  doses?: number;
   round?: string;
   format?: string;
   time?: string;
@@ -304,6 +310,8 @@ interface ScheduleOptions {
   calendarId?: string;
   sequence?: number;
   patientRef?: string;
+  on?: string;
+  course?: number;
   json?: boolean;
   explain?: boolean;
 }
@@ -349,6 +357,8 @@ export interface ScheduleRequest {
   };
   /** `--format fhir`: the MedicationRequest's subject. */
   readonly fhir: { readonly patientRef?: string };
+  /** `--on` or `--course`: only those infusions are shown (planned as the whole schedule). */
+  readonly window?: ScheduleWindow;
 }
 
 /** The options that shape calendar events only (some the printed sheet too), and what each does there. */
@@ -386,14 +396,19 @@ export function refuseUnusedCalendarOptions(flags: Record<string, unknown>, requ
   }
 }
 
-/** `--patient-ref` (a batch line's `patientRef`) names the subject of a FHIR export: elsewhere it is refused, never ignored. */
-export function refuseUnusedPatientRef(patientRef: unknown, isFhir: boolean, batchLine = false): void {
-  if (patientRef === undefined || isFhir) return;
-  const [name, format] = batchLine ? ["'patientRef'", "batch --format fhir"] : ["--patient-ref", "--format fhir"];
+/**
+ * `--patient-ref` (a batch line's `patientRef`) names the subject of a FHIR export and the identity of
+ * a calendar (ICS: its event UIDs); elsewhere it is refused, never ignored.
+ */
+export function refuseUnusedPatientRef(patientRef: unknown, used: boolean, batchLine = false): void {
+  if (patientRef === undefined || used) return;
+  const [name, format] = batchLine
+    ? ["'patientRef'", "batch --format fhir"]
+    : ["--patient-ref", "--format fhir or ics"];
   throw new UsageError(
     "CONFLICTING_OPTIONS",
-    `${name} is the subject of a FHIR MedicationRequest, so it applies to ${format} only: use ${format}, or ` +
-      `leave it out`,
+    `${name} is the subject of a FHIR MedicationRequest${batchLine ? "" : " and the identity of a calendar"}, so it ` +
+      `applies to ${format} only: use ${batchLine ? format : "--format fhir or --format ics"}, or leave it out`,
   );
 }
 
@@ -438,6 +453,7 @@ export function validateScheduleOptions(
       ...(o.sequence !== undefined ? { sequence: o.sequence } : {}),
     },
     fhir: o.patientRef !== undefined ? { patientRef: o.patientRef } : {},
+    ...(o.on !== undefined ? { window: { on: o.on } } : o.course !== undefined ? { window: { course: o.course } } : {}),
     input: scheduleInputOf(raw, o, weight, avoidDates),
   };
 }
@@ -476,7 +492,31 @@ function refuseConflicts(raw: Record<string, unknown>, o: ScheduleOptions): { kg
   if (o.until !== undefined && o.start !== undefined && o.until < o.start) {
     throw new UsageError("INVALID_OPTION", `--until ${o.until} must not be before --start ${o.start}`);
   }
+  refuseContinuingConflicts(o);
   return { kg: o.weight, typed: raw.weight };
+}
+
+/** An established patient's options that contradict each other, and --on with --course. */
+function refuseContinuingConflicts(o: ScheduleOptions): void {
+  const conflict = (text: string) => new UsageError("CONFLICTING_OPTIONS", text);
+  if (o.on !== undefined && o.course !== undefined)
+    throw conflict("--on and --course cannot be used together: give one of them");
+  const last = o.lastCourse !== undefined ? "--last-course" : o.lastScig !== undefined ? "--last-scig" : undefined;
+  const lastDate = o.lastCourse ?? o.lastScig;
+  if (o.lastProduct !== undefined && last === undefined)
+    throw conflict("--last-product is the product of the last course: give --last-course (SCIG: --last-scig) with it");
+  if (o.lastScig !== undefined && o.lastIvig !== undefined)
+    throw conflict("--last-scig and --last-ivig cannot be used together: give the last infusion the patient had");
+  if (lastDate !== undefined && o.start !== undefined && lastDate >= o.start) {
+    throw new UsageError(
+      "INVALID_OPTION",
+      `${last} ${lastDate} must be before --start ${o.start}: it is the first day of the last course already given`,
+    );
+  }
+  if (o.doses !== undefined && (o.courses !== undefined || o.until !== undefined)) {
+    const other = o.courses !== undefined ? "--courses" : "--until";
+    throw conflict(`--doses and ${other} cannot be used together: --doses counts SCIG doses, give one of them`);
+  }
 }
 
 /** The validated options as the core's request (defaults applied, lists de-duplicated). */
@@ -516,6 +556,7 @@ function scheduleInputOf(
       atRisk: o.atRisk,
     },
     firstInfusion: o.firstInfusion,
+    continuing: continuingOf(o),
     avoid:
       o.skipWeekends || avoidDates.length > 0
         ? { weekends: o.skipWeekends === true, dates: [...new Set(avoidDates)].sort() }
@@ -528,8 +569,20 @@ function scheduleInputOf(
           everyWeeks: o.scigEvery,
           sessions: o.sessions,
           lastIvigDate: o.lastIvig,
+          doses: o.doses,
         }
       : undefined,
     rounding: o.round as ScheduleInput["rounding"],
+  };
+}
+
+/** `--last-course`, `--last-scig`, `--last-product`, `--courses-given`: what was given before, if any. */
+function continuingOf(o: ScheduleOptions): ScheduleInput["continuing"] {
+  if (o.lastCourse === undefined && o.lastScig === undefined && o.coursesGiven === undefined) return undefined;
+  return {
+    lastCourseDate: o.lastCourse,
+    lastScigDate: o.lastScig,
+    lastProductId: o.lastProduct,
+    coursesGiven: o.coursesGiven,
   };
 }

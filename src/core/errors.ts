@@ -29,7 +29,9 @@ export type DomainErrorCode =
   | "EMPTY_PLAN"
   | "PHASE_OVERLAP"
   | "STEP_TIME_BELOW_LABEL"
-  | "REVIEW_INPUT";
+  | "REVIEW_INPUT"
+  | "LAST_COURSE_NOT_BEFORE_START"
+  | "NOT_IN_SCHEDULE";
 
 /**
  * The input cannot be planned as given: the one error the core throws for bad input, where the

@@ -10,7 +10,14 @@ import { clock, explainIvigRates, explainScigSessions, step } from "./explainInf
 import { roundingDifferencePercent, roundingOf } from "./regimen.js";
 import type { ExplainStep, ScheduleResult } from "./resultSchema.js";
 import { createVialStock, gToMg, mgToG, type VialStock } from "./vials.js";
-import { DAYS_PER_MONTH, EFNS_COURSE_DAYS, MAX_DAILY_G_PER_KG, ONTARIO_ROUNDING_STEP_G } from "../data/guidelines.js";
+import {
+  DAYS_PER_MONTH,
+  EFNS_COURSE_DAYS,
+  FIRST_INFUSION_GAP_DAYS,
+  MAX_DAILY_G_PER_KG,
+  ONTARIO_ROUNDING_STEP_G,
+  PRODUCT_SWITCH_STARTS_LOW,
+} from "../data/guidelines.js";
 import { ADJUSTMENT_FACTOR, DEVINE, POLICIES, THRESHOLD_RULES } from "../data/policies.js";
 import { findProduct, findScigProduct, type Product, vialSizesFor } from "../data/products.js";
 import { NAMED_FACTORS } from "../data/scigConversion.js";
@@ -417,7 +424,9 @@ function explainChairTimes(r: ScheduleResult): ExplainStep[] {
 /** When each course (or SCIG dose) was planned, and every day the rules moved. */
 function explainDates(input: ScheduleInput, r: ScheduleResult, startRule?: string): ExplainStep[] {
   const g = r.regimen;
-  const from = startRule ?? (g.scig ? g.scig.startRule : input.startDate !== undefined ? "--start" : "today");
+  const last = input.continuing?.lastCourseDate;
+  const continued = last !== undefined ? `--last-course ${last} + ${plural(g.intervalWeeks, "week")}` : "today";
+  const from = startRule ?? (g.scig ? g.scig.startRule : input.startDate !== undefined ? "--start" : continued);
   const starts = r.infusions.filter((i) => i.day === 1);
   const planned = g.scig
     ? starts.map((i) => i.plannedDate ?? i.date)
@@ -428,6 +437,7 @@ function explainDates(input: ScheduleInput, r: ScheduleResult, startRule?: strin
   const out = [
     step(g.scig ? "Infusion dates" : "Course start dates", `${g.startDate} (${from}) ${what}`, planned.join(", ")),
   ];
+  out.push(...explainContinuation(r));
   const rules = input.avoid;
   if (rules && (rules.weekends || (rules.dates?.length ?? 0) > 0)) {
     const blocked = [rules.weekends ? "weekends" : "", rules.dates?.length ? "--avoid dates" : ""].filter(Boolean);
@@ -442,4 +452,21 @@ function explainDates(input: ScheduleInput, r: ScheduleResult, startRule?: strin
     }
   }
   return out;
+}
+
+/** An established patient: the rule that set the first course's rates (NL-IVIG002's 56 days, a change of product). */
+function explainContinuation(r: ScheduleResult): ExplainStep[] {
+  const c = r.continuation;
+  if (c === undefined) return [];
+  const gap =
+    c.lastInfusion === null
+      ? "last infusion not known"
+      : `last infusion ${c.lastInfusion} (${c.lastInfusionRule}) to ${c.firstDate} = ${plural(c.gapDays!, "day")}`;
+  const source =
+    c.rule === "product-change"
+      ? PRODUCT_SWITCH_STARTS_LOW.source
+      : c.rule === "asked"
+        ? null
+        : FIRST_INFUSION_GAP_DAYS.source;
+  return [step(`Rates of course ${c.firstCourse}`, `${gap}; ${c.reason}`, `${c.rates} rates`, source)];
 }

@@ -66,10 +66,24 @@ export interface ScheduleInput {
   readonly inheritedDays?: { readonly fromPhase: number; readonly doseGPerKg: number } | undefined;
   /** Site settings that came from a config file or MMN_DOSE_* variable, so notes name that source. */
   readonly settingOrigins?: SettingOrigins | undefined;
+  /** An established patient: what was given before this schedule (`--last-course`, `--courses-given`, …). */
+  readonly continuing?: Continuing | undefined;
+}
+
+/** What was given before this schedule (`continuing.ts` decides the start, numbering and rates from it). */
+interface Continuing {
+  /** `--last-course`: the first day of the last IVIG course. */
+  readonly lastCourseDate?: IsoDate | undefined;
+  /** `--last-scig`: the last SCIG dose. */
+  readonly lastScigDate?: IsoDate | undefined;
+  /** `--last-product`: the product of the last course or dose, when it differs from this schedule's. */
+  readonly lastProductId?: string | undefined;
+  /** `--courses-given`: courses (SCIG: doses) already given; the first one printed is number n+1. */
+  readonly coursesGiven?: number | undefined;
 }
 
 /** The last infusion before a schedule: its placed date, route and product. */
-interface PreviousInfusion {
+export interface PreviousInfusion {
   readonly date: IsoDate;
   readonly route: "ivig" | "scig";
   readonly productId: string;
@@ -83,6 +97,8 @@ export interface ScigOptions {
   readonly everyWeeks?: number | undefined;
   readonly sessions?: number | undefined;
   readonly lastIvigDate?: IsoDate | undefined;
+  /** `--doses`: the number of SCIG doses to schedule (instead of the IVIG-equivalent period). */
+  readonly doses?: number | undefined;
   /**
    * A treatment plan's SCIG phase after an IVIG phase: the IVIG course that phase gave (its course
    * total, as dispensed), converted instead of weight × dose (`planConversion.ts`).
@@ -112,6 +128,10 @@ export const LIMITS = {
   daysPerCourse: { min: 1, max: 5 },
   maxDailyGPerKg: { min: 0.1, max: 2 },
   courses: { min: 1, max: 100 },
+  /** `--courses-given`: years of 3-weekly courses, far above any real count. */
+  coursesGiven: { min: 0, max: 999 },
+  /** `--doses`: SCIG doses, as many as the SCIG planner schedules at once (4 × the course limit). */
+  doses: { min: 1, max: 400 },
   rateMlPerKgPerHour: { min: 0.01, max: 20 },
   stepMinutes: { min: 5, max: 240 },
   vialSizeG: { min: 0.1, max: 100 },

@@ -7,6 +7,7 @@ import {
   type CourseDose,
   type Rounding,
 } from "./courseDose.js";
+import { continuation, continuationNote, continuedPrevious, continuedStart, firstCourseNumber } from "./continuing.js";
 import { accepts, DomainError } from "./errors.js";
 import { formatNumber, formatPercent, g, gPerKg, plural, roundTo } from "./format.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
@@ -62,20 +63,27 @@ import { SOURCES, type Source } from "../data/sources.js";
  * planIvig({ weightKg: 70, weightAsEntered: "70", doseGPerKg: 2, intervalWeeks: 4, maxDailyGPerKg: 1,
  *   courses: 6, productId: "gammagard-liquid" }, "2026-12-01") //=> { regimen: { courseDoseG: 140, … }, … }
  */
-export function planIvig(input: ScheduleInput, today: IsoDate): RoutePlan {
-  const product = findProduct(input.productId);
-  if (!product) throw new DomainError("UNKNOWN_PRODUCT", "--product", `unknown product '${input.productId}'`);
-  const context = planContext(input);
-  const course = planIvigCourse(input, context, product);
-  const startDate = input.startDate ?? today;
+export function planIvig(given: ScheduleInput, today: IsoDate): RoutePlan {
+  const product = findProduct(given.productId);
+  if (!product) throw new DomainError("UNKNOWN_PRODUCT", "--product", `unknown product '${given.productId}'`);
+  const context = planContext(given);
+  const course = planIvigCourse(given, context, product);
+  const days = course.courseDose.dayDosesMg.length;
+  // An established patient's last course is the infusion before this schedule (--last-course).
+  const input: ScheduleInput = { ...given, previousInfusion: continuedPrevious(given, days) };
+  const startDate = continuedStart(input, today, input.intervalWeeks);
+  const firstCourse = firstCourseNumber(input);
   const placement = placeSchedule(
     Array.from({ length: countCourses(input, startDate) }, (_, c) => ({
       plannedStart: addCalendarDays(startDate, c * 7 * input.intervalWeeks),
-      count: course.courseDose.dayDosesMg.length,
+      count: days,
     })),
     input.avoid,
+    firstCourse,
   );
-  const { infusions, courseTotals } = ivigInfusions(input, course, placement);
+  const { infusions, courseTotals } = ivigInfusions(input, course, placement, firstCourse);
+  const first = { date: infusions[0]!.date, course: firstCourse };
+  const continued = continuation(given, input.previousInfusion, days, first, input.productId);
   const longest = infusions.reduce((a, b) => (b.durationMinutes > a.durationMinutes ? b : a));
   checkChairTime(longest, input.rates);
   return {
@@ -86,7 +94,8 @@ export function planIvig(input: ScheduleInput, today: IsoDate): RoutePlan {
     courseTotals,
     leadWarnings: [],
     warnings: ivigWarnings(input, course, placement),
-    notes: ivigNotes(input, course, placement, infusions),
+    notes: [...continuationNote(continued), ...ivigNotes(input, course, placement, infusions)],
+    continuation: continued,
   };
 }
 
@@ -174,6 +183,7 @@ function ivigInfusions(
   input: ScheduleInput,
   course: IvigCourse,
   placement: SchedulePlacement,
+  firstCourse: number,
 ): { infusions: Infusion[]; courseTotals: CourseTotal[] } {
   const { courseDose, dispensing, plans, product, dosingWeightKg } = course;
   const isFirstInfusion = (day: number, gapDays: number | undefined) =>
@@ -193,7 +203,7 @@ function ivigInfusions(
       const given = dispensing.get(doseMg)!;
       const day = {
         placed: placed[d]!,
-        course: c + 1,
+        course: c + firstCourse,
         day: d + 1,
         daysInCourse,
         doseMg,
@@ -206,7 +216,9 @@ function ivigInfusions(
       infusions.push(infusionRecord(day, { ratePlan: plans[kind], durationMinutes }));
     });
     const vials = courseDose.dayDosesMg.map((d) => dispensing.get(d)!.vials);
-    courseTotals.push(courseTotal(c + 1, placed, courseDose.courseDoseMg, volumeMl(courseDose.courseDoseMg), vials));
+    courseTotals.push(
+      courseTotal(c + firstCourse, placed, courseDose.courseDoseMg, volumeMl(courseDose.courseDoseMg), vials),
+    );
   });
   return { infusions, courseTotals };
 }
@@ -230,11 +242,14 @@ function gapAfterPrevious(input: ScheduleInput, firstDate: IsoDate): number | un
 function gapNotes(input: ScheduleInput, placement: SchedulePlacement): Message[] {
   if (input.firstInfusion === true) return [];
   const limit = FIRST_INFUSION_GAP_DAYS.value;
+  const firstCourse = firstCourseNumber(input);
   const after = placement.courses.flatMap((placed, c) => {
+    // An established patient's first course: the CONTINUES note says which rates and why.
+    if (c === 0 && input.continuing !== undefined) return [];
     const before = c === 0 ? input.previousInfusion?.date : placement.courses[c - 1]!.at(-1)!.date;
     const gap = c === 0 ? gapAfterPrevious(input, placed[0]!.date) : daysBetween(before!, placed[0]!.date);
     return gap !== undefined && gap > limit
-      ? [`course ${c + 1} (${placed[0]!.date}, ${gap} days after ${before})`]
+      ? [`course ${c + firstCourse} (${placed[0]!.date}, ${gap} days after ${before})`]
       : [];
   });
   if (after.length === 0) return [];

@@ -65,7 +65,8 @@ export type NoteCode =
   | "SOLD_AS"
   | "PHASE_START"
   | "PHASE_INHERITS"
-  | "FIRST_INFUSION_AFTER_GAP";
+  | "FIRST_INFUSION_AFTER_GAP"
+  | "CONTINUES";
 
 /**
  * A warning or note. `remedies` are the options that address a warning, each one the tool accepts

@@ -162,7 +162,8 @@ function joinPhases(phases: readonly PlannedPhase[]): ScheduleResult {
   const courseTotals: CourseTotal[] = [];
   const summaries: PhaseSummary[] = [];
   phases.forEach(({ plan, startRule }, k) => {
-    const offset = courseTotals.length;
+    // Numbered through the plan, from phase 1's first course (n+1 after --courses-given n).
+    const offset = k === 0 ? 0 : courseTotals.at(-1)!.course;
     const own = plan.infusions.map((i) => ({ ...i, course: i.course + offset, phase: k + 1 }));
     infusions.push(...own);
     courseTotals.push(...plan.courseTotals.map((c) => ({ ...c, course: c.course + offset, phase: k + 1 })));
@@ -197,6 +198,7 @@ function joinPhases(phases: readonly PlannedPhase[]): ScheduleResult {
     notes,
     sources: planSources(phases, [...lead, ...warnings], notes),
     phases: summaries,
+    ...(first.plan.continuation ? { continuation: first.plan.continuation } : {}),
   };
 }
 

@@ -23,20 +23,30 @@ export interface SchedulePlacement {
  * placeSchedule([{ plannedStart: "2026-12-05", count: 2 }], { weekends: true }).courses[0].map((d) => d.date)
  * //=> ["2026-12-07", "2026-12-08"]
  */
-export function placeSchedule(courses: readonly PlannedCourse[], rules: AvoidRules | undefined): SchedulePlacement {
+export function placeSchedule(
+  courses: readonly PlannedCourse[],
+  rules: AvoidRules | undefined,
+  firstCourse = 1,
+): SchedulePlacement {
   const placed = placeCourses(courses, rules);
+  // Course numbers as printed: an established patient's first course is n+1 (--courses-given).
+  const number = (c: number) => c + firstCourse;
   const notes = placed.flatMap((p, c) =>
     p.pushedBecause === undefined
       ? []
       : [
           message(
             "COURSE_PUSHED",
-            `course ${c + 1} pushed to start ${weekdayOf(p.days[0]!.date)} ${p.days[0]!.date} instead of ${courses[c]!.plannedStart}: ` +
+            `course ${number(c)} pushed to start ${weekdayOf(p.days[0]!.date)} ${p.days[0]!.date} ` +
+              `instead of ${courses[c]!.plannedStart}: ` +
               `${p.pushedBecause}, and no two infusions share a date`,
           ),
         ],
   );
-  const warnings = [...spreadWarnings(placed, courses, rules), ...closeTogetherWarnings(placed, courses)];
+  const warnings = [
+    ...spreadWarnings(placed, courses, rules, number),
+    ...closeTogetherWarnings(placed, courses, number),
+  ];
   return { courses: placed.map((p) => p.days), notes, warnings };
 }
 
@@ -45,14 +55,18 @@ export function placeSchedule(courses: readonly PlannedCourse[], rules: AvoidRul
  * plan spaces them, by more than the scheduling window (a course moved 3 weeks by a closure while
  * the next keeps its date would give two courses a week apart).
  */
-function closeTogetherWarnings(placed: readonly PlacedCourse[], courses: readonly PlannedCourse[]): Message[] {
+function closeTogetherWarnings(
+  placed: readonly PlacedCourse[],
+  courses: readonly PlannedCourse[],
+  number: (c: number) => number,
+): Message[] {
   const window = SCHEDULING_WINDOW_DAYS.value;
   const close = placed.flatMap((p, c) => {
     if (c === 0) return [];
     const planned = daysBetween(courses[c - 1]!.plannedStart, courses[c]!.plannedStart);
     const actual = daysBetween(placed[c - 1]!.days[0]!.date, p.days[0]!.date);
     return planned - actual > window
-      ? [`course ${c + 1} starts ${plural(actual, "day")} after course ${c} (planned ${planned})`]
+      ? [`course ${number(c)} starts ${plural(actual, "day")} after course ${number(c - 1)} (planned ${planned})`]
       : [];
   });
   if (close.length === 0) return [];
@@ -72,10 +86,11 @@ function spreadWarnings(
   placed: readonly PlacedCourse[],
   courses: readonly PlannedCourse[],
   rules: AvoidRules | undefined,
+  number: (c: number) => number,
 ): Message[] {
   const span = (days: readonly PlacedDay[]) => daysBetween(days[0]!.date, days.at(-1)!.date) + 1;
   const spread = placed
-    .map((p, c) => ({ course: c + 1, days: p.days }))
+    .map((p, c) => ({ course: number(c), days: p.days }))
     .filter((p) => span(p.days) > MAX_COURSE_SPAN_DAYS.value);
   if (spread.length === 0) return [];
   // Without the weekend rule the avoided dates alone may leave every course within a week.

@@ -2,7 +2,7 @@ import type { IsoDate } from "./calendarDate.js";
 import type { DosingWeightDecision } from "./dosingWeight.js";
 import type { ScheduleInput } from "./input.js";
 import { dosingWeightFor } from "./patient.js";
-import type { CourseTotal, Infusion, Message, Regimen } from "./resultSchema.js";
+import type { Continuation, CourseTotal, Infusion, Message, Regimen } from "./resultSchema.js";
 import { POLICIES, type Policy } from "../data/policies.js";
 import { DEFAULT_REGION, type Product, type Region } from "../data/products.js";
 
@@ -44,6 +44,8 @@ export interface RoutePlan {
   readonly leadWarnings: readonly Message[];
   readonly warnings: readonly Message[];
   readonly notes: readonly Message[];
+  /** An established patient: the rule that decided the first course's rates. */
+  readonly continuation?: Continuation | undefined;
 }
 
 /** A route's planner: a validated request and today's date to a plan. */

@@ -209,6 +209,38 @@ const PhaseSchema = z.strictObject({
   regimen: RegimenSchema,
 });
 
+const ContinuationSchema = z.strictObject({
+  lastCourse: z.nullable(isoDate).check(z.describe("--last-course: the first day of the last IVIG course")),
+  lastScig: z.nullable(isoDate).check(z.describe("--last-scig: the last SCIG dose")),
+  lastInfusion: z.nullable(isoDate).check(z.describe("The last infusion given; null when not known")),
+  lastInfusionRule: z.nullable(z.string()).check(z.describe("How lastInfusion was found, e.g. first day + 1 day")),
+  lastProduct: z
+    .nullable(z.string())
+    .check(z.describe("The product of the last infusion (--last-product, else this one)")),
+  coursesGiven: z.number().check(z.int()).check(z.nonnegative()),
+  firstCourse: z
+    .number()
+    .check(z.int())
+    .check(z.positive())
+    .check(z.describe("The number of the first course printed")),
+  firstDate: isoDate,
+  gapDays: z.nullable(z.number().check(z.int())).check(z.describe("Days from the last infusion to firstDate")),
+  rates: z.enum(["maintenance", "first-infusion"]).check(z.describe("The rates the first course starts at")),
+  rule: z
+    .enum(["maintenance", "gap", "product-change", "asked", "unknown-gap"])
+    .check(
+      z.describe(
+        "maintenance: within 56 days, same product; gap: more than 56 days (NL-IVIG002); product-change (Gammagard PI); " +
+          "asked: --first-infusion; unknown-gap: no last date",
+      ),
+    ),
+  reason: z.string(),
+});
+
+const WindowSchema = z
+  .union([z.strictObject({ on: isoDate }), z.strictObject({ course: z.number().check(z.int()).check(z.positive()) })])
+  .check(z.describe("--on or --course: only those infusions are listed; the schedule was planned whole"));
+
 const ExplainStepSchema = z.strictObject({
   step: z.string().check(z.describe("What is worked out, e.g. Dosing weight, Exact course dose, Chair time")),
   formula: z.string().check(z.describe("The formula with the numbers put in")),
@@ -228,6 +260,12 @@ export const ScheduleResultSchema = z.strictObject({
   phases: z
     .optional(z.array(PhaseSchema).check(z.minLength(1)))
     .check(z.describe("--plan: each phase of the treatment plan; `regimen` above is phase 1's")),
+  continuation: z
+    .optional(ContinuationSchema)
+    .check(
+      z.describe("An established patient (--last-course, --last-scig, --courses-given): the rule for the first course"),
+    ),
+  window: z.optional(WindowSchema),
   explain: z
     .optional(z.array(ExplainStepSchema))
     .check(z.describe("With --explain: the arithmetic behind every number, step by step")),
@@ -255,6 +293,8 @@ export type PhaseSummary = z.infer<typeof PhaseSchema>;
 export type ScheduleResult = z.infer<typeof ScheduleResultSchema>;
 export type SourceRef = z.infer<typeof SourceSchema>;
 export type ExplainStep = z.infer<typeof ExplainStepSchema>;
+export type Continuation = z.infer<typeof ContinuationSchema>;
+export type ScheduleWindow = z.infer<typeof WindowSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /** The JSON Schema (draft 2020-12) of the `--json` output. */

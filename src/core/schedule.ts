@@ -60,5 +60,6 @@ function scheduleResult(input: ScheduleInput, plan: RoutePlan): ScheduleResult {
     notes,
     // Every warning shown cites its sources in the list, on both routes.
     sources: usedSources(product, context.policy, warnings, notes, context.region),
+    ...(plan.continuation ? { continuation: plan.continuation } : {}),
   };
 }

@@ -27,6 +27,7 @@ import type { CourseTotal, Infusion, Message, Regimen } from "./resultSchema.js"
 import { OTHER_PRODUCT_OPTIONS, OTHER_PRODUCT_REMEDY, scigSession, type Note, type Warn } from "./scigSites.js";
 import { chooseVialSizes, vialNotes } from "./vialChoice.js";
 import { createVialStock, gToMg, mgToG, type VialStock } from "./vials.js";
+import { continuation, continuationNote, continuedPrevious, continuedStart, firstCourseNumber } from "./continuing.js";
 import { DAYS_PER_MONTH, FIRST_INFUSION_GAP_DAYS, ONTARIO_ROUNDING_STEP_G } from "../data/guidelines.js";
 import { DEFAULT_SCIG_PRODUCT_ID, findScigProduct, type ScigProduct, type Sourced } from "../data/products.js";
 import {
@@ -92,7 +93,9 @@ interface RoundedDose {
  * @example
  * planScig({ ...input, route: "scig", weightKg: 70 }, "2026-12-01") //=> { regimen: { scig: { weeklyDoseG: 35, … } }, … }
  */
-export function planScig(input: ScheduleInput, today: IsoDate): RoutePlan {
+export function planScig(given: ScheduleInput, today: IsoDate): RoutePlan {
+  // An established patient's last SCIG dose is the infusion before this schedule (--last-scig).
+  const input: ScheduleInput = { ...given, previousInfusion: continuedPrevious(given, 1) };
   const context = planContext(input);
   const options = input.scig ?? {};
   const product = scigProductFor(input);
@@ -109,8 +112,9 @@ export function planScig(input: ScheduleInput, today: IsoDate): RoutePlan {
   }
   const vialSizesG = chooseVialSizes(product, input.vialSizesG, context.region);
   const stock = createVialStock(vialSizesG.map(gToMg));
-  const { startDate, startRule } = scigStart(input, today, log);
+  const { startDate, startRule } = scigStart(input, today, everyWeeks, log);
   const plan = scigInfusionWeeks(input, product, everyWeeks, startDate, log);
+  const firstCourse = firstCourseNumber(input);
   const doses = roundDoses(plan, dose, sessions, stock, everyWeeks, log);
   const placement = placeSchedule(
     plan.map((p) => ({
@@ -118,6 +122,7 @@ export function planScig(input: ScheduleInput, today: IsoDate): RoutePlan {
       count: doses.get(p.weeksCovered)!.sessionsMg.length,
     })),
     input.avoid,
+    firstCourse,
   );
   const { infusions, courseTotals } = scigInfusions(input, context, product, {
     plan,
@@ -126,7 +131,10 @@ export function planScig(input: ScheduleInput, today: IsoDate): RoutePlan {
     placement,
     everyWeeks,
     log,
+    firstCourse,
   });
+  const first = { date: infusions[0]!.date, course: firstCourse };
+  const continued = continuation(given, input.previousInfusion, 1, first, product.id);
   const full = doses.get(plan.at(-1)!.weeksCovered)!;
   const scig = {
     factor: dose.factor.value,
@@ -157,7 +165,8 @@ export function planScig(input: ScheduleInput, today: IsoDate): RoutePlan {
     leadWarnings: ageRiskWarnings(input, undefined),
     // As before this redesign, the age warning's source is not listed for SCIG (see the report of issue 14).
     warnings: [...context.decision.warnings, ...log.warnings],
-    notes: [...context.decision.notes, ...log.notes],
+    notes: [...continuationNote(continued), ...context.decision.notes, ...log.notes],
+    continuation: continued,
   };
 }
 
@@ -279,7 +288,20 @@ function firstInfusionsOf(input: ScheduleInput, product: ScigProduct, firstDate:
 }
 
 /** The first SCIG date: one week after --last-ivig, else --start or today, with a note either way. */
-function scigStart(input: ScheduleInput, today: IsoDate, log: MessageLog): { startDate: IsoDate; startRule: string } {
+function scigStart(
+  input: ScheduleInput,
+  today: IsoDate,
+  everyWeeks: number,
+  log: MessageLog,
+): { startDate: IsoDate; startRule: string } {
+  const lastScig = input.continuing?.lastScigDate;
+  if (lastScig !== undefined) {
+    // An established SCIG patient goes on at the interval (the CONTINUES note gives the rates).
+    const startDate = continuedStart(input, today, everyWeeks);
+    const rule = input.startDate !== undefined ? "--start" : `${plural(everyWeeks, "week")} after the last SCIG dose`;
+    log.note("SCIG_START", `SCIG goes on from ${startDate} (${rule} on ${lastScig})`);
+    return { startDate, startRule: `${rule} on ${lastScig}` };
+  }
   const lastIvig = input.scig?.lastIvigDate;
   if (lastIvig !== undefined && input.startDate !== undefined) {
     // A treatment plan's SCIG phase with its own start after an IVIG phase.
@@ -327,7 +349,15 @@ function scigInfusionWeeks(
   startDate: IsoDate,
   log: MessageLog,
 ): ScigInfusionPlan[] {
-  const plan = infusionWeeks(product, everyWeeks, scigPeriodWeeks(input, startDate));
+  const doses = input.scig?.doses;
+  // --doses counts SCIG doses; the period of n doses is at most n intervals (a ramp-up's doses are shorter).
+  const period = doses !== undefined ? doses * everyWeeks : scigPeriodWeeks(input, startDate);
+  // An established patient on this product goes on at the full dose; a switch to HyQvia ramps up
+  // (HyQvia PI: patients switching from SCIG get the full interval after the ramp-up).
+  const continues = input.continuing?.lastScigDate !== undefined && input.previousInfusion?.productId === product.id;
+  const rampUp = !continues;
+  const weeks = infusionWeeks(product, everyWeeks, period, rampUp);
+  const plan = doses !== undefined ? weeks.slice(0, doses) : weeks;
   const max = LIMITS.courses.max * 4;
   if (plan.length > max) {
     const option = input.untilDate !== undefined ? "--until" : "--courses";
@@ -380,6 +410,8 @@ interface ScigDays {
   readonly placement: SchedulePlacement;
   readonly everyWeeks: number;
   readonly log: MessageLog;
+  /** The number of the first dose printed (--courses-given). */
+  readonly firstCourse: number;
 }
 
 /** The infusion sessions of every placed dose: the product's first infusions, then later ones. */
@@ -408,7 +440,7 @@ function scigInfusions(
       const daysInCourse = dose.sessionsMg.length;
       const day = {
         placed: placed[i]!,
-        course: c + 1,
+        course: c + s.firstCourse,
         day: i + 1,
         daysInCourse,
         doseMg: mg,
@@ -419,7 +451,7 @@ function scigInfusions(
     });
     courseTotals.push(
       courseTotal(
-        c + 1,
+        c + s.firstCourse,
         placed,
         dose.totalMg,
         volumeMl(dose.totalMg),
@@ -602,10 +634,15 @@ function checkDailyVolume(product: ScigProduct, everyWeeks: number, weeklyMg: nu
  * When each infusion falls. HyQvia ramps up: infusion k covers k weeks and the next comes k weeks
  * later, until the full interval (PI: 1-, 2-, 3-, then 4-week doses at weeks 1, 2, 4, 7).
  */
-function infusionWeeks(product: ScigProduct, everyWeeks: number, periodWeeks: number): ScigInfusionPlan[] {
+function infusionWeeks(
+  product: ScigProduct,
+  everyWeeks: number,
+  periodWeeks: number,
+  rampUp: boolean,
+): ScigInfusionPlan[] {
   const out: ScigInfusionPlan[] = [];
   let week = 0;
-  if (product.facilitated) {
+  if (product.facilitated && rampUp) {
     for (let k = 1; k < everyWeeks && week < periodWeeks; k++) {
       out.push({ weekOffset: week, weeksCovered: k });
       week += k;

@@ -90,6 +90,16 @@ export const FIRST_INFUSION_GAP_DAYS: Sourced<number> = {
   note: "first infusion or if greater than 8 weeks since last treatment",
 };
 
+/**
+ * Gammagard Liquid PI dosing: "Patients beginning treatment or switching from one IVIG product to
+ * another should be started at the lower infusion rate" (docs/clinical.md §13.1).
+ */
+export const PRODUCT_SWITCH_STARTS_LOW: Sourced<string> = {
+  value: "a change of product starts at the lower (first-infusion) rate",
+  source: SOURCES.gammagardPi,
+  note: "patients beginning treatment or switching from one IVIG product to another should be started at the lower infusion rate",
+};
+
 /** Renal and thrombosis risk factors from the IGIV boxed warning (docs/clinical.md §1.4, §7.2), as `--at-risk` lists them. */
 export const IGIV_RISK_FACTORS: Sourced<string> = {
   value:

@@ -401,6 +401,15 @@ const NOTES: Readonly<Record<NoteCode, MessageCodeInfo>> = {
       "through the first-infusion rate plan",
     sources: [SOURCES.nlIvig002],
   },
+  CONTINUES: {
+    kind: "note",
+    meaning: "an established patient's schedule continues from the last course (or SCIG dose) given",
+    firesWhen:
+      "--last-course, --last-scig or --courses-given: says where the schedule starts, the number of its first course and " +
+      "whether that course runs at the maintenance or the first-infusion rates, and which rule decided it (more than 56 " +
+      "days since the last infusion, a change of product, --first-infusion, or an unknown last date)",
+    sources: [SOURCES.nlIvig002, SOURCES.gammagardPi],
+  },
   PHASE_INHERITS: {
     kind: "note",
     meaning: "a plan's phase keeps the days per course of an earlier phase that had another dose",

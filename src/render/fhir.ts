@@ -7,7 +7,8 @@ import { formatVials, hoursMinutes } from "./quantities.js";
 
 // `--format fhir`: the schedule as a FHIR R4 Bundle (type collection) holding one MedicationRequest,
 // a draft proposal for the prescriber to review in the EHR. Types from @medplum/fhirtypes (erased at
-// build). Deterministic: no timestamps; the resource id is a name-based UUID of its own content.
+// build). Deterministic: no timestamps; the resource id is a name-based UUID of the patient identity
+// and the courses it covers (of its own content without an identity).
 
 const SNOMED_CT = "http://snomed.info/sct";
 const UCUM = "http://unitsofmeasure.org";
@@ -37,11 +38,26 @@ export function fhirBundle(r: ScheduleResult, options: FhirOptions = {}): Bundle
     type: "collection",
     entry: medicationParts(r).map((part) => {
       const { resourceType, ...request } = medicationRequest(r, part, options);
-      const id = nameBasedUuid(JSON.stringify(request));
+      const id = nameBasedUuid(resourceName(part, options) ?? JSON.stringify(request));
       // R4 Bundle.entry.fullUrl: SHALL have a value outside a transaction POST; a urn:uuid agrees with the id.
       return { fullUrl: `urn:uuid:${id}`, resource: { resourceType, id, ...request } };
     }),
   };
+}
+
+/**
+ * The name a MedicationRequest's id derives from when the patient is known (`--patient-ref`, or a
+ * batch line's id): that identity, the phase and the courses and days it covers, never the weight,
+ * dose, product or start, so a reissue after a change keeps the id. Undefined without an identity
+ * (the id then derives from the request's content, so two patients never share one).
+ */
+function resourceName(part: MedicationPart, options: FhirOptions): string | undefined {
+  const identity = options.patientRef ?? options.subjectLabel;
+  if (identity === undefined) return undefined;
+  const first = part.infusions[0]!;
+  const last = part.infusions.at(-1)!;
+  const span = `c${first.course}d${first.day}-c${last.course}d${last.day}`;
+  return ["MedicationRequest", identity, `phase ${part.phase ?? 1}`, span].join("\u0000");
 }
 
 /** What one MedicationRequest orders: one product by one route, and its infusions. */
@@ -56,7 +72,9 @@ interface MedicationPart {
 /** A plan's phases may change product and route, and a MedicationRequest names one medication: one per phase. */
 function medicationParts(r: ScheduleResult): MedicationPart[] {
   if (r.phases === undefined) return [{ ...r.regimen, infusions: r.infusions }];
-  return r.phases.map((p) => ({ ...p, infusions: r.infusions.filter((i) => i.phase === p.phase) }));
+  const parts = r.phases.map((p) => ({ ...p, infusions: r.infusions.filter((i) => i.phase === p.phase) }));
+  // --on / --course: only the phases with an infusion shown.
+  return parts.filter((p) => p.infusions.length > 0);
 }
 
 function medicationRequest(r: ScheduleResult, part: MedicationPart, options: FhirOptions): MedicationRequest {

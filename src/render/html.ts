@@ -162,8 +162,8 @@ function productRows(r: ScheduleResult, options: HtmlOptions): Markup[] {
     ),
     row(
       g.scig !== null ? "Infusions" : "Courses",
-      `${g.courses}, ${r.infusions.length} infusion days from ${first.weekday} ${first.date} to ${last.weekday} ${last.date}; ` +
-        `${grams(total)} in all`,
+      `${g.courses}${r.window ? ` planned from ${g.startDate}; shown:` : ","} ${r.infusions.length} infusion days from ` +
+        `${first.weekday} ${first.date} to ${last.weekday} ${last.date}; ${grams(total)} in all`,
     ),
   ];
   return [...rows, ...timeAndWarningRows(r, options)];
@@ -174,6 +174,17 @@ function timeAndWarningRows(r: ScheduleResult, options: HtmlOptions): Markup[] {
   const rows: Markup[] = [];
   if (options.time !== undefined && options.tz !== undefined) {
     rows.push(row("Start time", `${options.time} (${options.tz}) on each infusion day`));
+  }
+  const c = r.continuation;
+  if (c !== undefined) {
+    const unit = c.lastScig !== null ? "dose" : "course";
+    rows.push(row("Continuing", `${unit} ${c.firstCourse} at the ${c.rates} rates: ${c.reason}`));
+  }
+  // --on / --course: this sheet lists part of a schedule planned whole.
+  const w = r.window;
+  if (w !== undefined) {
+    const what = "on" in w ? `the infusions on ${w.on} (--on)` : `course ${w.course} (--course)`;
+    rows.push(row("Showing", `only ${what}; planned as the whole schedule`));
   }
   const warnings = r.warnings.length === 0 ? "none" : r.warnings.map((w) => w.code).join(", ");
   rows.push(row("Warnings", warnings));

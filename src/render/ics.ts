@@ -13,6 +13,8 @@ export interface IcsOptions {
   readonly tz?: string | undefined;
   /** `--calendar-id`: keeps UIDs stable across re-exports of an updated schedule. */
   readonly calendarId?: string | undefined;
+  /** `--patient-ref`: the patient identity, when no `--calendar-id` is given (never written to the calendar). */
+  readonly patientRef?: string | undefined;
   /** `--sequence`: raise it when reissuing a changed schedule so calendars take the update. */
   readonly sequence?: number | undefined;
 }
@@ -35,18 +37,32 @@ export function nonexistentTimes(r: ScheduleResult, time: string, tz: string): {
 /** Midnight UTC of a calendar date: how an all-day event's date reaches ical-generator. */
 const utcMidnight = (date: IsoDate) => new Date(`${date}T00:00:00Z`);
 
-/** The calendar identity: `--calendar-id`, else what identifies this schedule without its doses. */
-function calendarKey(r: ScheduleResult, calendarId: string | undefined): string {
+/**
+ * The calendar identity, hashed (nothing about the patient is written). With `--calendar-id` or
+ * `--patient-ref`, it is that identity alone: a reissue after a change of weight, dose, product or
+ * start keeps every UID, so re-importing it (with a higher `--sequence`) replaces the events. Without
+ * one it derives from the inputs, so two patients on one calendar do not collide, and a changed
+ * schedule gets new UIDs (the CLI says so on stderr).
+ */
+function calendarKey(r: ScheduleResult, options: Pick<IcsOptions, "calendarId" | "patientRef">): string {
+  const identity = options.calendarId ?? options.patientRef;
+  const p = r.patient;
+  const g = r.regimen;
   const basis =
-    calendarId ?? [r.patient.weightAsEntered, r.regimen.route, r.regimen.product, r.regimen.startDate].join("|");
+    identity !== undefined
+      ? `identity\u0000${identity}`
+      : [p.weightAsEntered, p.heightAsEntered, p.sex, p.ageYears, g.route, g.product, g.doseGPerKg, g.intervalWeeks]
+          .concat([g.daysPerCourse, g.startDate, r.continuation?.coursesGiven ?? 0])
+          .join("|");
   return createHash("sha256").update(basis).digest("hex").slice(0, 16);
 }
 
 /**
  * `--format ics`: one VEVENT per infusion day. All-day by default; with `time` and `tz`, a timed
- * event in UTC that ends after the estimated chair time. UIDs are stable (`<key>-c<course>-d<day>`)
- * so a re-import replaces events; DTSTAMP is the schedule's start date at 00:00Z so the same input
- * gives the same bytes (a pure renderer reads no clock). No patient name or identifier is written.
+ * event in UTC that ends after the estimated chair time. UIDs are `<key>-c<course>-d<day>` (see
+ * {@link calendarKey}), so a re-import of the same patient's reissue replaces events; DTSTAMP is the
+ * schedule's start date at 00:00Z so the same input gives the same bytes (a pure renderer reads no
+ * clock). No patient name or identifier is written.
  * CRLF line ends, folded at 75 octets (ical-generator), and a CRLF after END:VCALENDAR too (RFC 5545
  * ends every content line with CRLF; ical-generator leaves the last one off).
  */
@@ -56,7 +72,7 @@ export function renderIcs(r: ScheduleResult, options: IcsOptions = {}): string {
     prodId: { company: "mmn-dose", product: "mmn-dose", language: "EN" },
     method: ICalCalendarMethod.PUBLISH,
   });
-  const key = calendarKey(r, options.calendarId);
+  const key = calendarKey(r, options);
   const stamp = utcMidnight(r.regimen.startDate);
   for (const i of r.infusions) {
     const resolved =

@@ -42,6 +42,12 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR, layout: 
   return `${(width === undefined ? lines : fitToWidth(lines, width)).join("\n")}\n`;
 }
 
+/** "only Tue 2026-12-01 (--on)" or "only course 4 (--course)": the rest was planned, not shown. */
+function windowText(w: NonNullable<ScheduleResult["window"]>): string {
+  const what = "on" in w ? `the infusions on ${w.on} (--on)` : `course ${w.course} (--course)`;
+  return `only ${what}; planned as the whole schedule`;
+}
+
 function roundingOrigin(r: ScheduleResult): string {
   const { roundingSource: source } = r.regimen;
   if (source === "policy") return ` from ${settingText(r, "policy", "--policy", r.patient.policy ?? "")}`;
@@ -113,8 +119,21 @@ function summarySection(r: ScheduleResult, paint: Paint): string[] {
   const count = r.phases ? `${r.courseTotals.length} courses` : String(g.courses);
   field(
     r.phases ? "Plan" : scig ? "Infusions" : "Courses",
-    `${count}${sessions}, from ${first.weekday} ${first.date} to ${last.weekday} ${last.date}`,
+    // --on / --course: the count and start are the whole schedule's; the dates, those shown.
+    `${count}${sessions}, ${r.window ? `planned from ${g.startDate}; shown` : "from"} ` +
+      `${first.weekday} ${first.date} to ${last.weekday} ${last.date}`,
   );
+  const c = r.continuation;
+  if (c !== undefined) {
+    const from = c.lastCourse ?? c.lastScig;
+    const after =
+      from === null
+        ? `${c.coursesGiven} given`
+        : `after ${from}${c.coursesGiven > 0 ? `, ${c.coursesGiven} given` : ""}`;
+    const unit = c.lastScig !== null ? "dose" : "course";
+    field("Continuing", `${after}: ${unit} ${c.firstCourse} at the ${paint.bold(`${c.rates} rates`)}: ${c.reason}`);
+  }
+  if (r.window !== undefined) field("Showing", windowText(r.window));
   return lines;
 }
 

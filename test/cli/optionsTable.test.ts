@@ -24,6 +24,8 @@ const GOOD_VALUE: Record<string, string> = {
   scigProduct: "cuvitru",
   stepMinutes: "20",
   lastIvig: "2026-11-24",
+  lastCourse: "2026-11-03",
+  lastScig: "2026-11-24",
 };
 
 describe("options table", () => {
@@ -78,6 +80,11 @@ describe("options table", () => {
         "until",
         "start",
         "lastIvig",
+        "lastCourse",
+        "coursesGiven",
+        "lastProduct",
+        "lastScig",
+        "doses",
         "patientRef",
         "id",
         "name",

@@ -13,7 +13,18 @@ describe("npm run dev", () => {
   };
 
   it("runs the sources with tsx and prints what the built CLI prints", () => {
-    const args = ["--weight", "70", "--start", "2026-12-01", "--route", "scig", "--format", "ics"];
+    const args = [
+      "--weight",
+      "70",
+      "--start",
+      "2026-12-01",
+      "--route",
+      "scig",
+      "--format",
+      "ics",
+      "--calendar-id",
+      "dev",
+    ];
     const [command, ...rest] = pkg.scripts.dev!.split(" ");
     const dev = spawnSync(`${ROOT}node_modules/.bin/${command}`, [...rest, ...args], {
       cwd: ROOT,

@@ -42,8 +42,13 @@ describe("renderIcs, all-day", () => {
       expect(uid).toMatch(new RegExp(`^[0-9a-f]{16}-c${i.course}-d${i.day}@mmn-dose$`));
     }
     expect(renderIcs(planSchedule(scheduleInput({ courses: 3, startDate: "2027-02-22" }), TODAY))).toBe(text);
+    // A changed dose keeps the UIDs of a calendar with an identity; without one they derive from the
+    // inputs, the dose among them (two patients of one weight on other doses must not collide).
     const changed = planSchedule(scheduleInput({ courses: 3, startDate: "2027-02-22", doseGPerKg: 1.8 }), TODAY);
-    expect(parseIcs(renderIcs(changed)).events.map((e) => value(e, "uid"))).toEqual(uids);
+    const uidsOf = (text: string) => parseIcs(text).events.map((e) => value(e, "uid"));
+    const identity = { patientRef: "Patient/5" };
+    expect(uidsOf(renderIcs(changed, identity))).toEqual(uidsOf(renderIcs(result, identity)));
+    expect(uidsOf(renderIcs(changed))).not.toEqual(uids);
   });
 
   it("gives another schedule (start date, weight, product) or --calendar-id other UIDs", () => {

@@ -134,17 +134,21 @@ async function plan(
       ? await readPlan(String(raw.plan), site.raw, avoidFileText)
       : singleRegimen(validateScheduleOptions(site.raw, { avoidFileText }));
     refuseUnusedCalendarOptions(raw, request);
-    refuseUnusedPatientRef(raw.patientRef, request.format === "fhir");
+    refuseUnusedPatientRef(raw.patientRef, request.format === "fhir" || request.format === "ics");
     const { settingsUsed } = await import("../settingsUsed.js");
     const { origins, settings } = settingsUsed(site.sources, request.format);
     const withOrigins = inputs.map((input) => ({ ...input, settingOrigins: origins }));
     const planned = isPlan
       ? (await import("../planFile.js")).runPlan(withOrigins, io.today(), `--plan ${raw.plan}`)
       : planSchedule(withOrigins[0]!, io.today());
-    const result = settings ? { ...planned, settings } : planned;
+    const whole = settings ? { ...planned, settings } : planned;
+    // --on / --course: the schedule is planned whole, then only that part is shown.
+    const result = request.window
+      ? (await import("../../core/window.js")).scheduleWindow(whole, request.window)
+      : whole;
     if (!request.explain) return { request, result };
     const { explainPlan, explainSchedule } = await import("../../core/explain.js");
-    const explain = isPlan ? explainPlan(inputs, result) : explainSchedule(request.input, result);
+    const explain = isPlan ? explainPlan(inputs, whole) : explainSchedule(request.input, whole);
     return { request, result: { ...result, explain } };
   } catch (error) {
     throw withSettingSources(error, site.sources);
@@ -200,7 +204,14 @@ async function renderCalendar(request: ScheduleRequest, result: ScheduleResult, 
   const { renderIcs, nonexistentTimes } = await import("../../render/ics.js");
   const c = request.calendar;
   const tz = c.time !== undefined ? calendarZone(c.tz, io) : c.tz;
-  const text = renderIcs(result, { ...c, tz });
+  const patientRef = request.fhir.patientRef;
+  const text = renderIcs(result, { ...c, tz, patientRef });
+  if (c.calendarId === undefined && patientRef === undefined) {
+    io.writeErr(
+      "mmn-dose: note: these event UIDs derive from the schedule's inputs, so a reissue after a change of weight, dose, " +
+        "product or start adds events instead of replacing them: give --patient-ref or --calendar-id to keep them\n",
+    );
+  }
   // RFC 5545 moves a time in a spring-forward gap forward; say so (the events say it too).
   if (c.time !== undefined)
     for (const gap of nonexistentTimes(result, c.time, tz!)) io.writeErr(`mmn-dose: note: ${gap.text}\n`);
