@@ -17,8 +17,8 @@ export interface TableLayout {
 
 /**
  * The pharmacist's view: what was assumed, what each course gives, the dated infusion days with
- * volumes and vials, then notes, warnings and sources. Numbers carry no trailing zeros (ISMP:
- * "1.0" is misread as "10"). Each section is a function returning its lines.
+ * volumes and vials, then notes and sources; the warnings come right after the header. Numbers carry
+ * no trailing zeros (ISMP: "1.0" is misread as "10"). Each section is a function returning its lines.
  */
 export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR, layout: TableLayout = {}): string {
   const { width } = layout;
@@ -29,14 +29,16 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR, layout: 
     plans = new RatePlanLetters();
     infusions = infusionsSection(r, paint, plans, compactVials);
   }
+  // Warnings first: a pharmacist reads from the top, so they follow the header, before the schedule.
   const lines = [
     ...summarySection(r, paint),
     "",
+    ...warningsSection(r, paint),
     ...infusions,
     "",
     ...ratePlansSection(r, paint, plans),
     ...(r.explain ? explainSection(r.explain, paint) : []),
-    ...messagesSection(r, paint),
+    ...notesSection(r, paint),
     ...sourcesSection(r, paint),
   ];
   return `${(width === undefined ? lines : fitToWidth(lines, width)).join("\n")}\n`;
@@ -115,6 +117,9 @@ function summarySection(r: ScheduleResult, paint: Paint): string[] {
     r.phases ? "Plan" : scig ? "Infusions" : "Courses",
     `${count}${sessions}, from ${first.weekday} ${first.date} to ${last.weekday} ${last.date}`,
   );
+  // The header ends with the warnings' count, so a reader sees at once whether any follow.
+  const n = r.warnings.length;
+  field("Warnings", n === 0 ? "none" : paint.warn(`${n}, listed below`));
   return lines;
 }
 
@@ -321,19 +326,26 @@ function ratesText(g: ScheduleResult["regimen"]): string {
     : `${g.productName}: the sites running at once together, each at the label's per-site rate`;
 }
 
-/** Notes, then warnings ("Warnings: none" when there are none). */
-function messagesSection(r: ScheduleResult, paint: Paint): string[] {
-  const lines: string[] = [];
-  const block = (title: string, marker: string, messages: readonly Message[], style: (t: string) => string) => {
-    if (messages.length === 0) return;
-    lines.push(paint.bold(title));
-    for (const m of messages) lines.push(`  ${style(`${marker} ${m.code}`)}: ${m.message}`);
-    lines.push("");
-  };
-  block("Notes", "i", r.notes, paint.note);
-  if (r.warnings.length === 0) lines.push(paint.bold("Warnings: none"), "");
-  block(`Warnings (${r.warnings.length})`, "!", r.warnings, paint.warn);
-  return lines;
+/** One block of messages: its title, then each code and text. */
+function messageBlock(
+  title: string,
+  marker: string,
+  messages: readonly Message[],
+  style: (t: string) => string,
+  paint: Paint,
+): string[] {
+  if (messages.length === 0) return [];
+  return [paint.bold(title), ...messages.map((m) => `  ${style(`${marker} ${m.code}`)}: ${m.message}`), ""];
+}
+
+/** The warnings, right after the header (its `Warnings` line says "none" when there are none). */
+function warningsSection(r: ScheduleResult, paint: Paint): string[] {
+  return messageBlock(`Warnings (${r.warnings.length})`, "!", r.warnings, paint.warn, paint);
+}
+
+/** The notes, at the end before the sources. */
+function notesSection(r: ScheduleResult, paint: Paint): string[] {
+  return messageBlock("Notes", "i", r.notes, paint.note, paint);
 }
 
 function sourcesSection(r: ScheduleResult, paint: Paint): string[] {
