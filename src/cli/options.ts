@@ -94,11 +94,13 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
     group: "Patient:",
     scope: "patient",
     value: { kind: "weight" },
-    description: `actual body weight: 70, 70kg or 154lb (a bare number is kg; ${range(LIMITS.weightKg)} kg); required`,
+    description:
+      `actual body weight: 70, 70kg or 154lb (a bare number is kg; ${range(LIMITS.weightKg)} kg); required; ` +
+      "100 kg or more with no --height warns: give --height, --sex and a --policy (or --dosing-weight actual)",
     readme: {
       text:
         `actual body weight: \`70\`, \`70kg\` or \`154lb\` (a bare number is kg; ${range(LIMITS.weightKg)} kg; no space before the ` +
-        `unit)`,
+        "unit); 100 kg or more with no `--height` warns: give `--height`, `--sex` and a `--policy` (or `--dosing-weight actual`)",
       default: "required",
     },
   },

@@ -100,8 +100,24 @@ const WARNINGS: Readonly<Record<WarningCode, MessageCodeInfo>> = {
     kind: "warning",
     meaning: "the weight may be pounds typed as kg",
     firesWhen: "BMI ≥ 50 with a weight not typed in lb, or a weight ≥ 150 kg with no --height to check it",
-    sources: [SOURCES.ismpIncorrectWeights],
-    remedies: ["--weight <n>lb when it is pounds", "--height to check the BMI"],
+    sources: [SOURCES.ismpIncorrectWeights, SOURCES.ontarioDoseCalculator, SOURCES.lifeblood2026],
+    remedies: [
+      "--weight <n>lb when it is pounds",
+      "--height to check the BMI",
+      "--sex and --policy for a heavy patient",
+    ],
+  },
+  HEAVY_WITHOUT_HEIGHT: {
+    kind: "warning",
+    meaning: "a heavy weight with no height: dosed on actual weight unprompted, or pounds typed as kg",
+    firesWhen:
+      "a weight of 100 to < 150 kg not typed in lb, with no --height and no --dosing-weight (100 kg is BMI > 30 below 182.6 cm)",
+    sources: [SOURCES.ontarioDoseCalculator, SOURCES.lifeblood2026, SOURCES.ismpIncorrectWeights],
+    remedies: [
+      "--height and --sex, and --policy (adjusted weight)",
+      "--dosing-weight actual to keep actual weight",
+      "--weight <n>lb when it is pounds",
+    ],
   },
   HEIGHT_LOOKS_LIKE_INCHES: {
     kind: "warning",
