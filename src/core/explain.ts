@@ -258,7 +258,7 @@ function splitStep(course: CourseDose, kg: number, unit: string): ExplainStep {
 function explainScigDose(input: ScheduleInput, r: ScheduleResult, d: DosingWeightDecision): DoseSteps {
   const kg = d.dosingWeightKg;
   const scig = r.regimen.scig!;
-  const product = findScigProduct(input.scig?.productId ?? r.regimen.product)!;
+  const product = findScigProduct(input.scig?.productId ?? r.regimen.product, r.regimen.region)!;
   const ivigExactMg = gToMg(kg * input.doseGPerKg);
   const policy = input.policy === undefined ? undefined : POLICIES[input.policy];
   // As the planner does: a plan's course given, else Ontario rounds the IVIG course to 5 g before it is divided.
@@ -331,7 +331,7 @@ function factorSource(product: NonNullable<ReturnType<typeof findScigProduct>>, 
 
 /** The product of a result (IVIG or SCIG). */
 function productOf(r: ScheduleResult): Product {
-  return (findProduct(r.regimen.product) ?? findScigProduct(r.regimen.product))!;
+  return (findProduct(r.regimen.product) ?? findScigProduct(r.regimen.product, r.regimen.region))!;
 }
 
 /** The vials and volume of each distinct day dose. */

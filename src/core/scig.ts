@@ -28,7 +28,13 @@ import { OTHER_PRODUCT_OPTIONS, OTHER_PRODUCT_REMEDY, scigSession, type Note, ty
 import { chooseVialSizes, vialNotes } from "./vialChoice.js";
 import { createVialStock, gToMg, mgToG, type VialStock } from "./vials.js";
 import { DAYS_PER_MONTH, FIRST_INFUSION_GAP_DAYS, ONTARIO_ROUNDING_STEP_G } from "../data/guidelines.js";
-import { DEFAULT_SCIG_PRODUCT_ID, findScigProduct, type ScigProduct, type Sourced } from "../data/products.js";
+import {
+  DEFAULT_SCIG_PRODUCT_ID,
+  findScigProduct,
+  type Region,
+  type ScigProduct,
+  type Sourced,
+} from "../data/products.js";
 import {
   DEFAULT_SCIG_FACTOR,
   MAX_WEEKLY_G_PER_KG,
@@ -95,7 +101,7 @@ interface RoundedDose {
 export function planScig(input: ScheduleInput, today: IsoDate): RoutePlan {
   const context = planContext(input);
   const options = input.scig ?? {};
-  const product = scigProductFor(input);
+  const product = scigProductFor(input, context.region);
   const log = new MessageLog();
   const dose = convertDose(input, today, context, product, log);
   const everyWeeks = scigInterval(input, product, dose.weeklyExactMg, log);
@@ -161,10 +167,13 @@ export function planScig(input: ScheduleInput, today: IsoDate): RoutePlan {
   };
 }
 
-/** The SCIG product asked for; one whose per-site limits for this weight are not encoded is refused. */
-function scigProductFor(input: ScheduleInput): ScigProduct {
+/**
+ * The SCIG product asked for, with the chosen region's site limits; one whose per-site limits for this
+ * weight are not encoded is refused.
+ */
+function scigProductFor(input: ScheduleInput, region: Region): ScigProduct {
   const productId = input.scig?.productId ?? DEFAULT_SCIG_PRODUCT_ID;
-  const product = findScigProduct(productId);
+  const product = findScigProduct(productId, region);
   if (!product) throw new DomainError("UNKNOWN_PRODUCT", "--scig-product", `unknown SCIG product '${productId}'`);
   if (input.weightKg < product.limitsFromKg) {
     throw new DomainError(

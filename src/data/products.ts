@@ -96,6 +96,8 @@ export interface ScigProduct extends ProductBase {
   readonly intervalsWeeks: Sourced<readonly number[]>;
   /** The label's per-site limits hold from this body weight (lighter patients have other limits). */
   readonly limitsFromKg: number;
+  /** Where another region's label gives other site limits (Cutaquig: the EU SmPC's 6-infusion ramp, no site limit). */
+  readonly limitsByRegion?: Partial<Record<Region, ScigLimits>>;
   /** Facilitated SCIG (HyQvia): hyaluronidase, daily volume limit, ramp-up. */
   readonly facilitated?: {
     readonly hyaluronidaseMlPerG: Sourced<number>;
@@ -108,6 +110,9 @@ export interface ScigProduct extends ProductBase {
     readonly rampUp: Sourced<string>;
   };
 }
+
+/** The site limits a label region may set differently. */
+export type ScigLimits = Pick<ScigProduct, "firstInfusions" | "first" | "later" | "maxSites">;
 
 export type Product = IvigProduct | ScigProduct;
 
@@ -457,18 +462,43 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
     mmnIndication: { value: false, source: SOURCES.cutaquigUsage, note: "PI" },
     mmnIndicationEu: { value: false, source: SOURCES.cutaquigSmpc, note: "EU: replacement therapy only" },
     labelFactor: { value: 1.3, source: SOURCES.cutaquigFactor },
-    firstInfusions: { value: 6, source: SOURCES.cutaquigUsage, note: "first 6 infusions" },
+    // The US label's numbers; the EU SmPC's are in limitsByRegion.eu (docs/clinical.md §3).
+    firstInfusions: { value: 2, source: SOURCES.cutaquigUsage, note: "US: first 2 infusions" },
     first: phase(
-      { value: 25, source: SOURCES.cutaquigUsage, note: "SCIG-naive" },
-      { value: 20, source: SOURCES.cutaquigUsage, note: "15–20 mL/h/site: the upper end" },
-      { value: 30, source: SOURCES.cutaquigUsage },
+      { value: 25, source: SOURCES.cutaquigUsage, note: "US, adults ≥ 17 y" },
+      { value: 20, source: SOURCES.cutaquigUsage, note: "US, adults ≥ 17 y" },
+      notFound("the US page states no all-sites maximum"),
     ),
     later: phase(
-      { value: 40, source: SOURCES.cutaquigUsage, note: "may increase up to 40 mL" },
-      { value: 25, source: SOURCES.cutaquigUsage },
-      { value: 100, source: SOURCES.cutaquigUsage, note: "50 → 80 → up to 100 mL/h" },
+      { value: 40, source: SOURCES.cutaquigUsage, note: "US, adults ≥ 17 y" },
+      { value: 52, source: SOURCES.cutaquigUsage, note: "US, adults ≥ 17 y" },
+      notFound("the US page states no all-sites maximum"),
     ),
-    maxSites: { value: 6, source: SOURCES.cutaquigUsage, note: "US; the EU label sets no limit" },
+    maxSites: { value: 6, source: SOURCES.cutaquigUsage, note: "US: up to 6 simultaneously" },
+    limitsByRegion: {
+      eu: {
+        firstInfusions: { value: 6, source: SOURCES.cutaquigEuDosing, note: "EU: from infusion 7 on, faster" },
+        first: phase(
+          {
+            value: 25,
+            source: SOURCES.cutaquigUsage,
+            note: "the EU text found gives no per-site volume: the US label's first-infusion 25 mL",
+          },
+          { value: 15, source: SOURCES.cutaquigEuDosing, note: "EU: initially 15 mL/h/site" },
+          { value: 30, source: SOURCES.cutaquigEuDosing, note: "EU: all sites, first 6 infusions" },
+        ),
+        later: phase(
+          {
+            value: 40,
+            source: SOURCES.cutaquigUsage,
+            note: "the EU text found gives no per-site volume: the US label's 40 mL",
+          },
+          { value: 25, source: SOURCES.cutaquigEuDosing, note: "EU: from infusion 7, up to 25 mL/h/site" },
+          { value: 100, source: SOURCES.cutaquigEuDosing, note: "EU: all sites 50 → 80 → up to 100 mL/h" },
+        ),
+        maxSites: notFound("EU SmPC: 'There is no limit to the number of infusion sites'"),
+      },
+    },
     intervalsWeeks: { value: [1], source: SOURCES.cutaquigUsage, note: "weekly; other intervals not found" },
     limitsFromKg: 0,
   },
@@ -582,9 +612,11 @@ export function findProduct(id: string): IvigProduct | undefined {
   return IVIG_PRODUCTS.find((p) => p.id === id);
 }
 
-/** Looks a SCIG product up by id. */
-export function findScigProduct(id: string): ScigProduct | undefined {
-  return SCIG_PRODUCTS.find((p) => p.id === id);
+/** Looks a SCIG product up by id; with a region, with that region's label site limits. */
+export function findScigProduct(id: string, region?: Region): ScigProduct | undefined {
+  const p = SCIG_PRODUCTS.find((q) => q.id === id);
+  const limits = region === undefined ? undefined : p?.limitsByRegion?.[region];
+  return p && limits ? { ...p, ...limits } : p;
 }
 
 /** Whether the chosen region's label names MMN (`null` where no label text was found). */
@@ -616,10 +648,12 @@ export function productSources(p: Product, region?: Region): Source[] {
         ]
       : [
           p.labelFactor,
-          p.firstInfusions,
-          ...Object.values(p.first),
-          ...Object.values(p.later),
-          p.maxSites,
+          ...[p, ...(region === undefined ? Object.values(p.limitsByRegion ?? {}) : [])].flatMap((l) => [
+            l.firstInfusions,
+            ...Object.values(l.first),
+            ...Object.values(l.later),
+            l.maxSites,
+          ]),
           ...(p.maxSitesConsecutive ? [p.maxSitesConsecutive] : []),
           p.intervalsWeeks,
           ...(p.facilitated ? Object.values(p.facilitated) : []),
