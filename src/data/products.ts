@@ -446,7 +446,11 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
       notFound("no all-sites maximum found"),
     ),
     maxSites: { value: 6, source: SOURCES.xembifyPi },
-    intervalsWeeks: { value: [1], source: SOURCES.xembifyPi, note: "weekly; other intervals not found" },
+    intervalsWeeks: {
+      value: [1, 2],
+      source: SOURCES.xembifyPi,
+      note: "'from daily up to every two weeks (biweekly)': every 2 weeks at twice the weekly dose",
+    },
     limitsFromKg: 0,
   },
   {
@@ -499,7 +503,11 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
         maxSites: notFound("EU SmPC: 'There is no limit to the number of infusion sites'"),
       },
     },
-    intervalsWeeks: { value: [1], source: SOURCES.cutaquigUsage, note: "weekly; other intervals not found" },
+    intervalsWeeks: {
+      value: [1, 2],
+      source: SOURCES.cutaquigUsage,
+      note: "every other week: 'twice the calculated weekly dose' (the EU SmPC: daily up to every other week)",
+    },
     limitsFromKg: 0,
   },
   {
