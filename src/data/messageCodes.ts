@@ -183,7 +183,10 @@ const WARNINGS: Readonly<Record<WarningCode, MessageCodeInfo>> = {
   SCIG_SITES_ABOVE_LABEL: {
     kind: "warning",
     meaning: "more infusion sites in one infusion than the label allows",
-    firesWhen: "the volume needs more sites (within the per-site volume) than the label allows in turn (Hizentra: 12)",
+    firesWhen:
+      "the volume needs more sites (within the per-site volume) than the label allows in turn (Hizentra: 12), or, for a " +
+      "label that only limits sites at once (Cuvitru 4, Xembify 6, Cutaquig US 6, Gammagard Liquid SC 8), more than 12 " +
+      "(or that limit, if larger) in one infusion",
     sources: [SOURCES.hizentraSites],
     remedies: ["--sessions 2, when half the dose fits"],
   },

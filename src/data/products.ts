@@ -111,6 +111,17 @@ export interface ScigProduct extends ProductBase {
   };
 }
 
+/**
+ * [D] Sites in one infusion beyond which a plan is far outside any label, for a product whose label limits
+ * the sites at once but says nothing of sites run one after another: the only such figure a stored label
+ * gives is Hizentra's "up to 12 consecutively" (PI page), or the product's own simultaneous limit if larger.
+ */
+export const MOST_SITES_IN_ONE_INFUSION: Sourced<number> = {
+  value: 12,
+  source: SOURCES.hizentraSites,
+  note: "Hizentra PI page: up to 12 consecutively, the only such figure found in a label",
+};
+
 /** The site limits a label region may set differently. */
 export type ScigLimits = Pick<ScigProduct, "firstInfusions" | "first" | "later" | "maxSites">;
 
@@ -445,7 +456,7 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
       { value: 35, source: SOURCES.xembifyPi, note: "adults" },
       notFound("no all-sites maximum found"),
     ),
-    maxSites: { value: 6, source: SOURCES.xembifyPi },
+    maxSites: { value: 6, source: SOURCES.xembifyPi, note: "up to 6 simultaneously" },
     intervalsWeeks: {
       value: [1, 2],
       source: SOURCES.xembifyPi,
@@ -604,7 +615,7 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
       { value: 30, source: SOURCES.gammagardSc, note: "20–30 mL/h/site: the upper end" },
       { value: 240, source: SOURCES.gammagardSc },
     ),
-    maxSites: { value: 8, source: SOURCES.gammagardSc },
+    maxSites: { value: 8, source: SOURCES.gammagardSc, note: "up to 8 simultaneously" },
     intervalsWeeks: { value: [1], source: SOURCES.gammagardSc, note: "weekly" },
     limitsFromKg: 40,
   },
