@@ -380,12 +380,12 @@ const NOTES: Readonly<Record<NoteCode, MessageCodeInfo>> = {
       "through the first-infusion rate plan",
     sources: [SOURCES.nlIvig002],
   },
-  PHASE_INHERITS: {
+  PHASE_DAYS_NOT_INHERITED: {
     kind: "note",
-    meaning: "a plan's phase keeps the days per course of an earlier phase that had another dose",
+    meaning: "a plan's phase that changes the dose or --max-daily does not keep the days per course set before it",
     firesWhen:
-      '--plan: a phase changes the dose but gives no "days", so it inherits the days of the phase that set them (e.g. ' +
-      "a 5-day induction's 5 days for a 1 g/kg maintenance)",
+      '--plan: a phase changes "dose" or "maxDaily" and gives no "days", while days were set before it (e.g. a 5-day ' +
+      "induction, then 1 g/kg maintenance: 1 day, not 5)",
     sources: [],
   },
   PHASE_START: {
