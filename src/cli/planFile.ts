@@ -175,9 +175,7 @@ function mergedPhases(raw: Record<string, unknown>, phases: readonly Record<stri
     // maintenance 5 days a course); a phase that changes either gets the fewest days under its cap.
     const changed = own.days === undefined ? changedDoseOrCap(previous, own) : undefined;
     const daysNotInherited =
-      changed && previous.days !== undefined
-        ? { from: daysFrom, days: Number(previous.days), changed }
-        : undefined;
+      changed && previous.days !== undefined ? { from: daysFrom, days: Number(previous.days), changed } : undefined;
     if (changed) delete regimen.days;
     const route = routeOf(regimen);
     const other = route === "scig" ? "ivig" : "scig";

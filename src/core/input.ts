@@ -64,9 +64,7 @@ export interface ScheduleInput {
    * per course set before it (the CLI applies inheritance): where they were set, how many, and what
    * changed ("dose 2 → 1 g/kg"), so a note can say so.
    */
-  readonly daysNotInherited?:
-    | { readonly from: string; readonly days: number; readonly changed: string }
-    | undefined;
+  readonly daysNotInherited?: { readonly from: string; readonly days: number; readonly changed: string } | undefined;
   /** Site settings that came from a config file or MMN_DOSE_* variable, so notes name that source. */
   readonly settingOrigins?: SettingOrigins | undefined;
 }

@@ -2,7 +2,7 @@ import { formatNumber, plural } from "../core/format.js";
 import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
 import { roundSizes } from "../core/scigSites.js";
 import { phaseOf, phaseRegimenText, regimenOf, warningsOfPhase } from "./phases.js";
-import { formatVials, hoursMinutes } from "./quantities.js";
+import { formatVials, hoursMinutes, scigRateText } from "./quantities.js";
 import { warningLine } from "./shortWarnings.js";
 
 // The words of one infusion as a calendar event (ICS): its summary (the title a calendar shows)
@@ -109,7 +109,7 @@ function scigLines(r: ScheduleResult, i: Infusion): string[] {
     sitesLine(i),
     `Vials: ${formatVials(i.vials)}`,
     `Pump plan (${i.infusionKind} infusion, ${plural(atOnce, "site")} at once): ` +
-      i.ratePlan.map(rateStepText).join(", "),
+      i.ratePlan.map((s) => `from ${hoursMinutes(s.startMinute)} ${scigRateText(s.mlPerHour, atOnce)}`).join(", "),
   ];
 }
 

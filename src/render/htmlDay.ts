@@ -90,12 +90,17 @@ const stepsReached = (i: Infusion) => i.ratePlan.filter((s, k) => k === 0 || s.s
 function ratePlanTable(ctx: DayContext, i: Infusion): Markup {
   const timed = ctx.clock(i.date, 0) !== undefined;
   const clock = (minute: number) => (timed ? num(ctx.clock(i.date, minute)) : "");
+  // SCIG speaks SCIG units: mL/h in all, the sites at once and each site's rate (never IV mg/kg/min).
+  const atOnce = i.sites === undefined ? undefined : (i.sitesAtOnce ?? i.sites);
   const rows = stepsReached(i).map((s, k) => {
-    const rates = [
-      num(formatNumber(s.mlPerHour, 1)),
-      num(formatNumber(s.mlPerKgPerHour, 3)),
-      num(formatNumber(s.mgPerKgPerMin, 2)),
-    ];
+    const rates =
+      atOnce === undefined
+        ? [
+            num(formatNumber(s.mlPerHour, 1)),
+            num(formatNumber(s.mlPerKgPerHour, 3)),
+            num(formatNumber(s.mgPerKgPerMin, 2)),
+          ]
+        : [num(formatNumber(s.mlPerHour, 1)), num(atOnce), num(formatNumber(s.mlPerHour / atOnce, 1))];
     return html`<tr>${num(k + 1)}${num(hoursMinutes(s.startMinute))}${clock(s.startMinute)}${rates}<td></td><td></td></tr>\n`;
   });
   const through = html`<td colspan="3">${formatNumber(i.volumeMl, 1)} mL run through</td>`;
@@ -106,9 +111,7 @@ function ratePlanTable(ctx: DayContext, i: Infusion): Markup {
     "Step",
     "From (h:mm)",
     timed && "Clock",
-    "mL/h",
-    "mL/kg/h",
-    "mg/kg/min",
+    ...(atOnce === undefined ? ["mL/h", "mL/kg/h", "mg/kg/min"] : ["mL/h in all", "Sites at once", "mL/h per site"]),
     "Time set",
     "Initials",
   ]);

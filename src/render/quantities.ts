@@ -20,3 +20,14 @@ export const grams = (g: number): string => `${formatNumber(g)} g`;
 export function hoursMinutes(minutes: number): string {
   return `${Math.floor(minutes / 60)}:${String(Math.round(minutes % 60)).padStart(2, "0")}`;
 }
+
+/**
+ * An SCIG pump step in SCIG units, never IV mg/kg/min: the total and each site's share.
+ *
+ * @example
+ * scigRateText(100, 5) //=> "100 mL/h in all = 5 sites × 20 mL/h per site"
+ */
+export function scigRateText(mlPerHour: number, sitesAtOnce: number): string {
+  const sites = `${sitesAtOnce} site${sitesAtOnce === 1 ? "" : "s"}`;
+  return `${formatNumber(mlPerHour, 1)} mL/h in all = ${sites} × ${formatNumber(mlPerHour / sitesAtOnce, 1)} mL/h per site`;
+}

@@ -5,7 +5,7 @@ import { explainSection } from "./explainSection.js";
 import { fitToWidth, visible } from "./fitWidth.js";
 import { NO_COLOR, type Paint } from "./paint.js";
 import { phaseFields, phaseHeading } from "./phases.js";
-import { formatVials, grams, hoursMinutes } from "./quantities.js";
+import { formatVials, grams, hoursMinutes, scigRateText } from "./quantities.js";
 import { settingsLine, settingText } from "./settingsText.js";
 
 type Infusion = ScheduleResult["infusions"][number];
@@ -182,10 +182,17 @@ function samePlan(a: RatePlan, b: RatePlan): boolean {
  * day, with the kinds of infusion (first, later) that run through it, in the order they occur.
  */
 class RatePlanLetters {
-  readonly plans: { readonly steps: RatePlan; readonly kinds: InfusionKind[]; readonly phases: number[] }[] = [];
+  readonly plans: {
+    readonly steps: RatePlan;
+    readonly kinds: InfusionKind[];
+    readonly phases: number[];
+    /** SCIG: the sites running at once through this plan (its steps are their total). */
+    readonly sitesAtOnce: number | undefined;
+  }[] = [];
   letterOf(i: Infusion): string {
     let k = this.plans.findIndex((p) => samePlan(p.steps, i.ratePlan));
-    if (k < 0) k = this.plans.push({ steps: i.ratePlan, kinds: [], phases: [] }) - 1;
+    const sitesAtOnce = i.sites === undefined ? undefined : (i.sitesAtOnce ?? i.sites);
+    if (k < 0) k = this.plans.push({ steps: i.ratePlan, kinds: [], phases: [], sitesAtOnce }) - 1;
     const { kinds, phases } = this.plans[k]!;
     if (!kinds.includes(i.infusionKind)) kinds.push(i.infusionKind);
     if (i.phase !== undefined && !phases.includes(i.phase)) phases.push(i.phase);
@@ -295,16 +302,20 @@ function ratePlansSection(r: ScheduleResult, paint: Paint, plans: RatePlanLetter
   // A treatment plan's phases may change product and route: each letter then names its phase's rates.
   const byPhase = r.phases?.some((p) => p.product !== r.regimen.product) ?? false;
   const lines = [paint.bold("Rate plans") + (byPhase ? "" : ` (${ratesText(r.regimen)})`)];
-  plans.plans.forEach(({ steps, kinds, phases }, k) => {
+  plans.plans.forEach(({ steps, kinds, phases, sitesAtOnce }, k) => {
     const phaseRegimen = byPhase ? r.phases?.[phases[0]! - 1]?.regimen : undefined;
     const inPhases =
       phases.length === 0 ? "" : ` (phase ${phases.join(", ")}${phaseRegimen ? `: ${ratesText(phaseRegimen)}` : ""})`;
     lines.push(`  ${paint.bold(String.fromCharCode(65 + k))}  ${kinds.join(", ")} infusions${inPhases}`);
     for (const step of steps) {
+      const from = `     from ${hoursMinutes(step.startMinute).padStart(5)}  `;
+      // SCIG speaks SCIG units (mL/h in all and per site); IV mg/kg/min would be meaningless under the skin.
+      if (sitesAtOnce !== undefined) {
+        lines.push(`${from}${scigRateText(step.mlPerHour, sitesAtOnce)}`);
+        continue;
+      }
       const perKg = `(${formatNumber(step.mlPerKgPerHour, 3)} mL/kg/h, ${formatNumber(step.mgPerKgPerMin, 2)} mg/kg/min)`;
-      lines.push(
-        `     from ${hoursMinutes(step.startMinute).padStart(5)}  ${formatNumber(step.mlPerHour, 1).padStart(6)} mL/h  ${perKg}`,
-      );
+      lines.push(`${from}${formatNumber(step.mlPerHour, 1).padStart(6)} mL/h  ${perKg}`);
     }
   });
   lines.push("  Chair = time to run the day's volume through its plan (h:mm, rounded up to the minute).", "");
