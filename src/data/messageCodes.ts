@@ -177,7 +177,9 @@ const WARNINGS: Readonly<Record<WarningCode, MessageCodeInfo>> = {
   SCIG_WEEKLY_ABOVE_0_4_G_PER_KG: {
     kind: "warning",
     meaning: "the weekly SCIG dose is above 0.4 g/kg, the EU SCIG CIDP maximum",
-    firesWhen: "IVIG course ÷ weeks × factor, per kg of dosing weight, is above 0.4 g/kg a week",
+    firesWhen:
+      "IVIG course ÷ weeks × factor, per kg of dosing weight, is above 0.4 g/kg a week, beyond the MMN study's dose (that is the " +
+      "SCIG_WEEKLY_MMN_STUDY note)",
     sources: [SOURCES.euScigCidp11],
   },
   SCIG_SITES_ABOVE_LABEL: {
@@ -328,6 +330,14 @@ const NOTES: Readonly<Record<NoteCode, MessageCodeInfo>> = {
     meaning: "HyQvia ramps up: 1-, 2-, 3-week doses before the full interval",
     firesWhen: "HyQvia given every 2 weeks or more",
     sources: [SOURCES.hyqviaRampUp],
+  },
+  SCIG_WEEKLY_MMN_STUDY: {
+    kind: "note",
+    meaning: "the weekly SCIG dose is above the 0.4 g/kg/week CIDP label maximum, and is the dose the MMN study used",
+    firesWhen:
+      "weekly SCIG above 0.4 g/kg at the MMN study's conversion (1:1 for IVIG at 2 g/kg every 4 weeks or less, 1.53:1 below 2 " +
+      "g/kg/month): 2 g/kg every 4 weeks converts to 0.5 g/kg/week",
+    sources: [SOURCES.euScigCidp11, SOURCES.muscleNerve2016, SOURCES.harbo2009],
   },
   SCIG_SITE_ROUNDS: {
     kind: "note",
