@@ -118,16 +118,20 @@ function ratePlanTable(ctx: DayContext, i: Infusion): Markup {
   return html`<h3>${heading}</h3>\n<table class="write">${head}\n<tbody>${rows}${end}</tbody></table>\n`;
 }
 
-/** When vital signs are due: before the start, at each rate change, hourly at the last rate, at the end. */
+/**
+ * When vital signs are due (NL-IVIG002 monitoring): before the start, 15 minutes after the start, with each
+ * rate increase, at the end, and 30–60 minutes after the infusion.
+ */
 function vitalChecks(i: Infusion): { label: string; minute: number }[] {
   const checks = [{ label: "Before start", minute: 0 }];
+  if (i.durationMinutes > 15) checks.push({ label: "15 min after the start", minute: 15 });
   const steps = stepsReached(i);
   for (const s of steps.slice(1)) {
     checks.push({ label: `Before ${formatNumber(s.mlPerHour, 1)} mL/h`, minute: s.startMinute });
   }
-  const last = steps[steps.length - 1]!.startMinute;
-  for (let minute = last + 60; minute < i.durationMinutes; minute += 60) checks.push({ label: "Hourly", minute });
+  checks.sort((a, b) => a.minute - b.minute);
   checks.push({ label: "End of infusion", minute: i.durationMinutes });
+  checks.push({ label: "30–60 min after the end", minute: i.durationMinutes + 30 });
   return checks;
 }
 
