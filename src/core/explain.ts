@@ -96,7 +96,10 @@ function explainDosingWeight(input: ScheduleInput, d: DosingWeightDecision): Exp
       step(
         `Ideal weight (Devine, ${input.sex})`,
         `${base} kg + ${DEVINE.kgPerInchOver60} kg/in × (${formatNumber(heightCm, 2)} cm ${toInches} − 60 in) = ${base} + ` +
-          `${DEVINE.kgPerInchOver60} × ${formatNumber(over, 3)}`,
+          // Below 60 in the difference is negative: written as a subtraction, never "× -1".
+          (over < 0
+            ? `${DEVINE.kgPerInchOver60} × (−${formatNumber(-over, 3)}) (below 60 in: Devine extrapolated)`
+            : `${DEVINE.kgPerInchOver60} × ${formatNumber(over, 3)}`),
         kgText(d.idealWeightKg),
         DEVINE.source,
       ),

@@ -29,7 +29,7 @@ export function eventSummary(r: ScheduleResult, i: Infusion): string {
     const route = g.route.toUpperCase();
     return `${route} ${dose} ${g.productName} (${phaseWords(r, i)}course ${i.course}, day ${i.day}/${i.daysInCourse})`;
   }
-  return `${g.productName} SCIG ${dose} (${phaseWords(r, i)}${homeInfusion(r, i)}, ${i.sites} sites)`;
+  return `${g.productName} SCIG ${dose} (${phaseWords(r, i)}${homeInfusion(r, i)}, ${plural(i.sites ?? 0, "site")})`;
 }
 
 /**
@@ -105,7 +105,7 @@ function scigLines(r: ScheduleResult, i: Infusion): string[] {
   return [
     `Product: ${g.productName} (${mgPerMl} mg/mL), subcutaneous`,
     doseLine(r, i),
-    `Volume: ${formatNumber(i.volumeMl, 1)} mL at ${i.sites} sites, ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL each`,
+    `Volume: ${formatNumber(i.volumeMl, 1)} mL at ${plural(i.sites ?? 0, "site")}, ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL each`,
     sitesLine(i),
     `Vials: ${formatVials(i.vials)}`,
     `Pump plan (${i.infusionKind} infusion, ${plural(atOnce, "site")} at once): ` +

@@ -1,5 +1,5 @@
 import type { IsoDate } from "../core/calendarDate.js";
-import { formatNumber } from "../core/format.js";
+import { formatNumber, plural } from "../core/format.js";
 import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
 import { headRow, html, type Markup, num } from "./markup.js";
 import { phaseOf, regimenOf, warningsOfPhase } from "./phases.js";
@@ -44,7 +44,7 @@ ${dayFacts(ctx, i)}${ratePlanTable(ctx, i)}${vitalsTable(ctx, i)}${productTable(
 /** SCIG sites: "4 sites × 43.8 mL, all at once" or "9 sites × 19.4 mL, in 3 rounds (3 + 3 + 3)". */
 function sitesText(i: Infusion): string {
   const sites = i.sites ?? 0;
-  const each = `${sites} sites × ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL`;
+  const each = `${plural(sites, "site")} × ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL`;
   const rounds = i.siteRounds ?? 1;
   if (rounds <= 1) return `${each}, all at once`;
   const small = Math.floor(sites / rounds);

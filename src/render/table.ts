@@ -133,7 +133,10 @@ function ivigFields(r: ScheduleResult, paint: Paint): [string, string][] {
   return [
     [
       "Regimen",
-      `${formatNumber(g.doseGPerKg)} g/kg every ${weeks(g.intervalWeeks)} (${formatNumber(g.monthlyDoseGPerKg)} g/kg/month)`,
+      // A single course (a loading dose) has no monthly rate: "4.35 g/kg/month" would misread one course as a regimen.
+      g.courses === 1
+        ? `${formatNumber(g.doseGPerKg)} g/kg, a single course`
+        : `${formatNumber(g.doseGPerKg)} g/kg every ${weeks(g.intervalWeeks)} (${formatNumber(g.monthlyDoseGPerKg)} g/kg/month)`,
     ],
     ["Course dose", `${paint.bold(grams(g.courseDoseG))} (${roundingText(r)})`],
     ["Split", `${split}; ${settingText(r, "maxDaily", "--max-daily", `${formatNumber(g.maxDailyGPerKg)} g/kg`)}`],

@@ -51,7 +51,9 @@ describe("SCIG calendar events", () => {
     expect(later).toContain("Sites: 4, all at once");
     expect(later).toContain("Volume: 175 mL at 4 sites, 43.8 mL each");
     // 50 mL/h a site × 4 = 200 mL/h; 175 mL at 200 mL/h = 52.5 → 53 minutes.
-    expect(later).toContain("Pump plan (later infusion, 4 sites at once): from 0:00 200 mL/h in all = 4 sites × 50 mL/h per site");
+    expect(later).toContain(
+      "Pump plan (later infusion, 4 sites at once): from 0:00 200 mL/h in all = 4 sites × 50 mL/h per site",
+    );
     expect(later).toContain("Estimated chair time: 0:53");
   });
 
