@@ -94,11 +94,13 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
     group: "Patient:",
     scope: "patient",
     value: { kind: "weight" },
-    description: `actual body weight: 70, 70kg or 154lb (a bare number is kg; ${range(LIMITS.weightKg)} kg); required`,
+    description:
+      `actual body weight: 70, 70kg or 154lb (a bare number is kg; ${range(LIMITS.weightKg)} kg); required; ` +
+      "100 kg or more with no --height warns: give --height, --sex and a --policy (or --dosing-weight actual)",
     readme: {
       text:
         `actual body weight: \`70\`, \`70kg\` or \`154lb\` (a bare number is kg; ${range(LIMITS.weightKg)} kg; no space before the ` +
-        `unit)`,
+        "unit); 100 kg or more with no `--height` warns: give `--height`, `--sex` and a `--policy` (or `--dosing-weight actual`)",
       default: "required",
     },
   },
@@ -674,10 +676,14 @@ const SCIG_OPTIONS: readonly OptionSpec[] = [
     scope: "run",
     route: "scig",
     value: whole(LIMITS.scigEveryWeeks, "weeks"),
-    description: "weeks between SCIG infusions: 1, or 2 at twice the weekly dose; HyQvia 2–4",
+    description:
+      "weeks between SCIG infusions: 1, or 2 at twice the weekly dose where the label allows it (all but Gammagard " +
+      "Liquid SC, weekly only); HyQvia 2–4",
     defaultText: "1 (HyQvia: the IVIG interval, 2–4)",
     readme: {
-      text: "1 (weekly) or 2 (twice the weekly dose); HyQvia 2, 3 or 4",
+      text:
+        "1 (weekly) or 2 (twice the weekly dose, where the label allows it: Hizentra, Cuvitru, Xembify, Cutaquig; not " +
+        "Gammagard Liquid SC); HyQvia 2, 3 or 4",
       default: "1; HyQvia: the IVIG interval",
     },
   },

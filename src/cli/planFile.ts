@@ -173,16 +173,19 @@ function mergedPhases(raw: Record<string, unknown>, phases: readonly Record<stri
     ),
   );
   let regimen = Object.fromEntries(REGIMEN_KEYS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
-  let daysSetBy: { fromPhase: number; doseGPerKg: number } | undefined;
+  let daysFrom = "the command line";
   return phases.map((phase, k) => {
     const where = `${label}: phase ${k + 1}`;
     const own = phaseValues(phase, where);
+    const previous = regimen;
     regimen = { ...regimen, ...Object.fromEntries(Object.entries(own).filter(([key]) => REGIMEN_KEYS.includes(key))) };
-    // Days kept from an earlier phase with another dose: the core notes it (PHASE_INHERITS).
-    const dose = Number(regimen.dose ?? DEFAULTS.doseGPerKg);
-    if (regimen.days !== undefined && (k === 0 || own.days !== undefined))
-      daysSetBy = { fromPhase: k + 1, doseGPerKg: dose };
-    const inheritedDays = own.days === undefined && daysSetBy && daysSetBy.doseGPerKg !== dose ? daysSetBy : undefined;
+    if (own.days !== undefined) daysFrom = `phase ${k + 1}`;
+    // The contract: days are inherited only while dose and maxDaily are too (a 5-day load does not make
+    // maintenance 5 days a course); a phase that changes either gets the fewest days under its cap.
+    const changed = own.days === undefined ? changedDoseOrCap(previous, own) : undefined;
+    const daysNotInherited =
+      changed && previous.days !== undefined ? { from: daysFrom, days: Number(previous.days), changed } : undefined;
+    if (changed) delete regimen.days;
     const route = routeOf(regimen);
     const other = route === "scig" ? "ivig" : "scig";
     const foreign = routeOnly(other, true).find((o) => own[o.key] !== undefined);
@@ -200,8 +203,23 @@ function mergedPhases(raw: Record<string, unknown>, phases: readonly Record<stri
     // Inherited settings of the other route wait for a phase of that route.
     for (const o of routeOnly(other, true)) delete merged[o.key];
     for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-    return { where, merged, own, inheritedDays };
+    return { where, merged, own, daysNotInherited };
   });
+}
+
+/** "dose 2 → 1 g/kg" when a phase sets a dose or daily maximum other than the one it would inherit. */
+function changedDoseOrCap(previous: Record<string, unknown>, own: Record<string, unknown>): string | undefined {
+  const keys = [
+    ["dose", DEFAULTS.doseGPerKg],
+    ["maxDaily", DEFAULTS.maxDailyGPerKg],
+  ] as const;
+  for (const [key, fallback] of keys) {
+    if (own[key] === undefined) continue;
+    const before = Number(previous[key] ?? fallback);
+    const after = Number(own[key]);
+    if (before !== after) return `${key} ${before} → ${after} g/kg${key === "maxDaily" ? "/day" : ""}`;
+  }
+  return undefined;
 }
 
 /**
@@ -221,10 +239,10 @@ export function planRequests(
   if (raw.lastIvig !== undefined && routeOf(merged[0]!.merged) !== "scig") {
     throw new UsageError("CONFLICTING_OPTIONS", `--last-ivig applies when ${label}'s phase 1 is route scig`);
   }
-  const requests = merged.map(({ where, merged: options, inheritedDays }) => {
+  const requests = merged.map(({ where, merged: options, daysNotInherited }) => {
     try {
       const request = validateScheduleOptions(options, files);
-      return inheritedDays ? { ...request, input: { ...request.input, inheritedDays } } : request;
+      return daysNotInherited ? { ...request, input: { ...request.input, daysNotInherited } } : request;
     } catch (e) {
       if (e instanceof UsageError && e.code !== "MISSING_WEIGHT")
         throw new UsageError(e.code, `${where}: ${e.message}`);

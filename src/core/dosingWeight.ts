@@ -1,6 +1,11 @@
 import { DomainError } from "./errors.js";
 import { KG_PER_LB } from "./units.js";
-import { INCHES_SUSPECTED_CM, POUNDS_SUSPECTED_BMI, WEIGHT_NEEDS_HEIGHT_KG } from "../data/unitSlips.js";
+import {
+  HEAVY_WITHOUT_HEIGHT_KG,
+  INCHES_SUSPECTED_CM,
+  POUNDS_SUSPECTED_BMI,
+  WEIGHT_NEEDS_HEIGHT_KG,
+} from "../data/unitSlips.js";
 import { formatNumber } from "./format.js";
 import { message } from "./messages.js";
 import type { Message } from "./resultSchema.js";
@@ -443,12 +448,14 @@ export interface TypedMeasures {
   readonly heightCm?: number | undefined;
   /** A bare number or `cm`: read as centimetres. */
   readonly heightInCentimetres: boolean;
+  /** `--dosing-weight` was given: the user chose the weight the dose is based on. */
+  readonly dosingWeightChosen?: boolean | undefined;
 }
 
 /**
  * Catches the classic unit slips (ISMP, PSNet "A Weighty Mistake"): pounds typed as kg (BMI ≥ 50,
- * or ≥ {@link WEIGHT_NEEDS_HEIGHT_KG} kg with no height; thresholds in src/data/unitSlips.ts), inches typed as cm. Warnings only: the
- * numbers could be real.
+ * or ≥ {@link HEAVY_WITHOUT_HEIGHT_KG} kg with no height; thresholds in src/data/unitSlips.ts), inches typed
+ * as cm. Warnings only: the numbers could be real.
  *
  * @example
  * unitWarnings({ weightKg: 200, weightInPounds: false, heightCm: 170, heightInCentimetres: true })
@@ -467,14 +474,9 @@ export function unitWarnings(m: TypedMeasures): Message[] {
     );
     return out;
   }
-  if (m.heightCm === undefined && !m.weightInPounds && m.weightKg >= WEIGHT_NEEDS_HEIGHT_KG.value) {
-    out.push(
-      message(
-        "WEIGHT_LOOKS_LIKE_POUNDS",
-        `--weight was read as ${formatNumber(m.weightKg)} kg and no --height was given to check it: if it is pounds, write --weight ` +
-          `${formatNumber(m.weightKg)}lb (${formatNumber(m.weightKg * KG_PER_LB)} kg); give --height to check the BMI`,
-      ),
-    );
+  if (m.heightCm === undefined && !m.weightInPounds) {
+    const heavy = heavyWithoutHeight(m);
+    if (heavy) out.push(heavy);
   }
   if (m.heightCm !== undefined && !m.weightInPounds) {
     const bmi = bodyMassIndex(m.weightKg, m.heightCm);
@@ -491,4 +493,44 @@ export function unitWarnings(m: TypedMeasures): Message[] {
     }
   }
   return out;
+}
+
+/** The tallest whole centimetre at which this weight is still a BMI over 30 (131 kg: 208 cm). */
+function bmi30HeightText(weightKg: number): string {
+  return `${Math.floor(Math.sqrt(weightKg / 30) * 100)} cm`;
+}
+
+/**
+ * A heavy weight with no height to check it: ≥ {@link WEIGHT_NEEDS_HEIGHT_KG} kg is most likely pounds;
+ * from {@link HEAVY_WITHOUT_HEIGHT_KG} kg it is a BMI over 30 for most adults, dosed on actual weight unless
+ * `--dosing-weight` says so, and still possibly pounds. One warning, never both.
+ */
+function heavyWithoutHeight(m: TypedMeasures): Message | undefined {
+  const kg = formatNumber(m.weightKg);
+  const pounds = `--weight ${kg}lb (${formatNumber(m.weightKg * KG_PER_LB)} kg)`;
+  const policy =
+    `a --policy (most programmes dose a BMI over 30 on adjusted weight: Ontario's calculator must be used above ` +
+    `BMI 30; in Australia it is the default from 1 July 2026)`;
+  if (m.weightKg >= WEIGHT_NEEDS_HEIGHT_KG.value) {
+    const heavy = m.dosingWeightChosen ? "give --height to check the BMI" : `give --height and --sex, and ${policy}`;
+    return message(
+      "WEIGHT_LOOKS_LIKE_POUNDS",
+      `--weight was read as ${kg} kg and no --height was given to check it: if it is pounds, write ${pounds}; if ` +
+        `it is kg, ${heavy}`,
+      [
+        SOURCES.ismpIncorrectWeights,
+        ...(m.dosingWeightChosen ? [] : [SOURCES.ontarioDoseCalculator, SOURCES.lifeblood2026]),
+      ],
+    );
+  }
+  if (m.weightKg < HEAVY_WITHOUT_HEIGHT_KG.value || m.dosingWeightChosen) return undefined;
+  return message(
+    "HEAVY_WITHOUT_HEIGHT",
+    `--weight was read as ${kg} kg with no --height, and the dose uses actual weight: ${kg} kg is a BMI over 30 at any ` +
+      `height up to ${bmi30HeightText(m.weightKg)}. Give --height and --sex, and ${policy}, or --dosing-weight actual ` +
+      `to keep actual weight on purpose. If the weight is in pounds, write ${pounds}`,
+    [SOURCES.ontarioDoseCalculator, SOURCES.lifeblood2026, SOURCES.ismpIncorrectWeights],
+    // `--weight …lb` is named in the text, not offered as a remedy: --weight may be given only once.
+    ["--dosing-weight actual"],
+  );
 }

@@ -103,7 +103,10 @@ function explainDosingWeight(input: ScheduleInput, d: DosingWeightDecision): Exp
       step(
         `Ideal weight (Devine, ${input.sex})`,
         `${base} kg + ${DEVINE.kgPerInchOver60} kg/in × (${formatNumber(heightCm, 2)} cm ${toInches} − 60 in) = ${base} + ` +
-          `${DEVINE.kgPerInchOver60} × ${formatNumber(over, 3)}`,
+          // Below 60 in the difference is negative: written as a subtraction, never "× -1".
+          (over < 0
+            ? `${DEVINE.kgPerInchOver60} × (−${formatNumber(-over, 3)}) (below 60 in: Devine extrapolated)`
+            : `${DEVINE.kgPerInchOver60} × ${formatNumber(over, 3)}`),
         kgText(d.idealWeightKg),
         DEVINE.source,
       ),
@@ -265,7 +268,7 @@ function splitStep(course: CourseDose, kg: number, unit: string): ExplainStep {
 function explainScigDose(input: ScheduleInput, r: ScheduleResult, d: DosingWeightDecision): DoseSteps {
   const kg = d.dosingWeightKg;
   const scig = r.regimen.scig!;
-  const product = findScigProduct(input.scig?.productId ?? r.regimen.product)!;
+  const product = findScigProduct(input.scig?.productId ?? r.regimen.product, r.regimen.region)!;
   const ivigExactMg = gToMg(kg * input.doseGPerKg);
   const policy = input.policy === undefined ? undefined : POLICIES[input.policy];
   // As the planner does: a plan's course given, else Ontario rounds the IVIG course to 5 g before it is divided.
@@ -338,7 +341,7 @@ function factorSource(product: NonNullable<ReturnType<typeof findScigProduct>>, 
 
 /** The product of a result (IVIG or SCIG). */
 function productOf(r: ScheduleResult): Product {
-  return (findProduct(r.regimen.product) ?? findScigProduct(r.regimen.product))!;
+  return (findProduct(r.regimen.product) ?? findScigProduct(r.regimen.product, r.regimen.region))!;
 }
 
 /** The vials and volume of each distinct day dose. */

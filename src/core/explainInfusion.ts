@@ -85,7 +85,7 @@ function distinct(infusions: readonly Infusion[], key: (i: Infusion) => string):
  * number at once, the rest in rounds), and each pump plan: sites at once × the per-site rate.
  */
 export function explainScigSessions(_input: ScheduleInput, r: ScheduleResult, kg: number): ExplainStep[] {
-  const product = findScigProduct(r.regimen.product)!;
+  const product = findScigProduct(r.regimen.product, r.regimen.region)!;
   const f = product.facilitated;
   const sites = distinct(r.infusions, (i) => `${i.infusionKind} ${i.volumeMl}`).map((i) => {
     const phase = product[i.infusionKind];

@@ -60,10 +60,11 @@ export interface ScheduleInput {
    */
   readonly previousInfusion?: PreviousInfusion | undefined;
   /**
-   * A treatment plan's phase that keeps the days per course of an earlier phase with another dose
-   * (the CLI applies inheritance): which phase set them, and its dose, so a note can say so.
+   * A treatment plan's phase that changed the dose or the daily maximum, so it did not inherit the days
+   * per course set before it (the CLI applies inheritance): where they were set, how many, and what
+   * changed ("dose 2 → 1 g/kg"), so a note can say so.
    */
-  readonly inheritedDays?: { readonly fromPhase: number; readonly doseGPerKg: number } | undefined;
+  readonly daysNotInherited?: { readonly from: string; readonly days: number; readonly changed: string } | undefined;
   /** Site settings that came from a config file or MMN_DOSE_* variable, so notes name that source. */
   readonly settingOrigins?: SettingOrigins | undefined;
   /** An established patient: what was given before this schedule (`--last-course`, `--courses-given`, …). */

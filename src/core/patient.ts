@@ -19,6 +19,7 @@ export function typedUnitWarnings(input: ScheduleInput): Message[] {
     weightInPounds: parseWeight(input.weightAsEntered).unit === "lb",
     heightCm: input.heightCm,
     heightInCentimetres: input.heightAsEntered === undefined || parseHeight(input.heightAsEntered).unit === "cm",
+    dosingWeightChosen: input.dosingWeight !== undefined,
   });
 }
 

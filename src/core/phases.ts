@@ -62,20 +62,20 @@ export function planPhases(inputs: readonly ScheduleInput[], today: IsoDate): Sc
 }
 
 /**
- * PHASE_INHERITS: a phase that changed the dose but kept an earlier phase's days per course (the
- * contract's inheritance) says so, with what it gives: a 5-day induction's days for 1 g/kg is 5 small days.
+ * PHASE_DAYS_NOT_INHERITED: a phase that changed the dose or the daily maximum does not keep the days per
+ * course set before it (the contract); the note says what it gives instead: 1 g/kg after a 5-day load is 1 day.
  */
 function inheritedDaysNote(input: ScheduleInput, plan: RoutePlan): Message[] {
-  const from = input.inheritedDays;
+  const from = input.daysNotInherited;
   if (from === undefined || plan.regimen.route !== "ivig") return [];
   const days = plan.regimen.dayDosesG;
   const sizes = [...new Set(days)].map((d) => `${formatNumber(d)} g`).join(" or ");
   return [
     message(
-      "PHASE_INHERITS",
-      `days ${days.length} inherited from phase ${from.fromPhase}, whose dose is ${formatNumber(from.doseGPerKg)} g/kg; ` +
-        `this phase gives ${formatNumber(input.doseGPerKg)} g/kg: each course is ${days.length} days of ${sizes}. ` +
-        `Give "days" in the phase to change it`,
+      "PHASE_DAYS_NOT_INHERITED",
+      `${plural(from.days, "day")} per course of ${from.from} not inherited: this phase changes the ${from.changed}, so ` +
+        `each course is the fewest days within --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg: ` +
+        `${plural(days.length, "day")} of ${sizes}. Give "days" in the phase to set them`,
     ),
   ];
 }

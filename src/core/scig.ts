@@ -29,7 +29,13 @@ import { chooseVialSizes, vialNotes } from "./vialChoice.js";
 import { createVialStock, gToMg, mgToG, type VialStock } from "./vials.js";
 import { continuation, continuationNote, continuedPrevious, continuedStart, firstCourseNumber } from "./continuing.js";
 import { DAYS_PER_MONTH, FIRST_INFUSION_GAP_DAYS, ONTARIO_ROUNDING_STEP_G } from "../data/guidelines.js";
-import { DEFAULT_SCIG_PRODUCT_ID, findScigProduct, type ScigProduct, type Sourced } from "../data/products.js";
+import {
+  DEFAULT_SCIG_PRODUCT_ID,
+  findScigProduct,
+  type Region,
+  type ScigProduct,
+  type Sourced,
+} from "../data/products.js";
 import {
   DEFAULT_SCIG_FACTOR,
   MAX_WEEKLY_G_PER_KG,
@@ -39,7 +45,7 @@ import {
   NAMED_FACTORS,
   WEEKS_AFTER_LAST_IVIG,
 } from "../data/scigConversion.js";
-import type { Source } from "../data/sources.js";
+import { SOURCES, type Source } from "../data/sources.js";
 
 /** A refused rounding of an SCIG dose says it is about the SCIG route, as for IVIG it names the course. */
 const SCIG_REFUSAL: RefusalContext = { text: "--route scig", options: ["--route"] };
@@ -98,7 +104,7 @@ export function planScig(given: ScheduleInput, today: IsoDate): RoutePlan {
   const input: ScheduleInput = { ...given, previousInfusion: continuedPrevious(given, 1) };
   const context = planContext(input);
   const options = input.scig ?? {};
-  const product = scigProductFor(input);
+  const product = scigProductFor(input, context.region);
   const log = new MessageLog();
   const dose = convertDose(input, today, context, product, log);
   const everyWeeks = scigInterval(input, product, dose.weeklyExactMg, log);
@@ -170,10 +176,13 @@ export function planScig(given: ScheduleInput, today: IsoDate): RoutePlan {
   };
 }
 
-/** The SCIG product asked for; one whose per-site limits for this weight are not encoded is refused. */
-function scigProductFor(input: ScheduleInput): ScigProduct {
+/**
+ * The SCIG product asked for, with the chosen region's site limits; one whose per-site limits for this
+ * weight are not encoded is refused.
+ */
+function scigProductFor(input: ScheduleInput, region: Region): ScigProduct {
   const productId = input.scig?.productId ?? DEFAULT_SCIG_PRODUCT_ID;
-  const product = findScigProduct(productId);
+  const product = findScigProduct(productId, region);
   if (!product) throw new DomainError("UNKNOWN_PRODUCT", "--scig-product", `unknown SCIG product '${productId}'`);
   if (input.weightKg < product.limitsFromKg) {
     throw new DomainError(
@@ -236,15 +245,41 @@ function convertDose(
     const text = `IVIG course dose ${g(ivigExactMg)} rounded to the nearest 5 g = ${g(ivigBaseMg)} before dividing by the weeks (Ontario)`;
     log.note("ROUNDED", text, [ONTARIO_ROUNDING_STEP_G.source]);
   }
-  if (weeklyExactMg / 1000 / kg > MAX_WEEKLY_G_PER_KG.value + 1e-9) {
-    log.warn(
-      "SCIG_WEEKLY_ABOVE_0_4_G_PER_KG",
-      `${g(weeklyExactMg)} a week is ${formatNumber(weeklyExactMg / 1000 / kg, 3)} g/kg, above the ${MAX_WEEKLY_G_PER_KG.value} ` +
-        `g/kg/week SCIG CIDP maximum`,
-      [MAX_WEEKLY_G_PER_KG.source],
-    );
-  }
+  weeklyMaximumMessage(input, kg, factor.value, weeklyExactMg, log);
   return { factor, rounding: rounding === "none" ? "none" : "vial", roundingSource, ivigBaseMg, weeklyExactMg };
+}
+
+/**
+ * Above the 0.4 g/kg/week CIDP label maximum: a warning, unless it is the dose the MMN study used (Muscle
+ * Nerve 2016: 1:1 for patients on 2 g/kg/month, 1.53:1 below; Harbo 2009: "equivalent dosages"), which is
+ * a note citing the study that keeps the label maximum visible: 2 g/kg every 4 weeks 1:1 is 0.5 g/kg/week.
+ */
+function weeklyMaximumMessage(
+  input: ScheduleInput,
+  kg: number,
+  factor: number,
+  weeklyMg: number,
+  log: MessageLog,
+): void {
+  const perKg = weeklyMg / 1000 / kg;
+  if (perKg <= MAX_WEEKLY_G_PER_KG.value + 1e-9) return;
+  const monthly = input.doseGPerKg * (DAYS_PER_MONTH / (7 * input.intervalWeeks));
+  const studyFactor = monthly < MMN_STUDY_MONTHLY_G_PER_KG.value - 1e-9 ? MMN_STUDY_FACTOR.value : 1;
+  // The study's patients were on up to 2 g/kg/month: 2 g/kg every 4 weeks (0.5 g/kg a week of IVIG) at most.
+  const inStudy = factor <= studyFactor + 1e-9 && input.doseGPerKg / input.intervalWeeks <= 0.5 + 1e-9;
+  const text =
+    `${g(weeklyMg)} a week is ${formatNumber(perKg, 3)} g/kg, above the ${MAX_WEEKLY_G_PER_KG.value} g/kg/week SCIG CIDP ` +
+    `label maximum`;
+  if (!inStudy) {
+    log.warn("SCIG_WEEKLY_ABOVE_0_4_G_PER_KG", text, [MAX_WEEKLY_G_PER_KG.source]);
+    return;
+  }
+  log.note(
+    "SCIG_WEEKLY_MMN_STUDY",
+    `${text}: it is the MMN study's dose (Muscle Nerve 2016: ${formatNumber(studyFactor)}:1 SCIG:IVIG for patients on ` +
+      `${studyFactor === 1 ? "" : "less than "}2 g/kg/month of IVIG; Harbo 2009: "equivalent dosages")`,
+    [MAX_WEEKLY_G_PER_KG.source, SOURCES.muscleNerve2016, SOURCES.harbo2009],
+  );
 }
 
 /** "; converts the 80 g IVIG course phase 1 gave (…), not the exact 82 kg × 1 g/kg = 82 g" in a plan. */

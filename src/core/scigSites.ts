@@ -4,7 +4,7 @@ import type { ScheduleInput } from "./input.js";
 import type { NoteCode, WarningCode } from "./messages.js";
 import { infusionMinutes, MAX_CHAIR_MINUTES, type RateStep } from "./ratePlan.js";
 import type { Infusion } from "./resultSchema.js";
-import type { ScigPhase, ScigProduct } from "../data/products.js";
+import { MOST_SITES_IN_ONE_INFUSION, type ScigPhase, type ScigProduct } from "../data/products.js";
 import type { Source } from "../data/sources.js";
 
 /** The sites, pump plan and chair time of one SCIG session, with their warnings and refusals. */
@@ -177,15 +177,14 @@ function siteWarnings(
     }
     return;
   }
-  const consecutive = product.maxSitesConsecutive;
-  if (consecutive && site.sites > consecutive.value) {
+  const limit = sitesInOneInfusion(product);
+  if (limit && site.sites > limit.value) {
     // --sessions 2 only cures it when half the volume needs no more sites than the limit.
-    const remedy = Math.ceil(ml / 2 / perSite - 1e-9) <= consecutive.value ? splitRemedy : [];
+    const remedy = Math.ceil(ml / 2 / perSite - 1e-9) <= limit.value ? splitRemedy : [];
     context.warn(
       "SCIG_SITES_ABOVE_LABEL",
-      `${needs}, more than the ${consecutive.value} the label allows in one infusion ` +
-        `(${consecutive.note ?? "label"})${remedy.length > 0 ? ": split the dose with --sessions 2" : `: ${LARGER_SITES}`}`,
-      [consecutive.source],
+      `${needs}, ${limit.text}${remedy.length > 0 ? ": split the dose with --sessions 2" : `: ${LARGER_SITES}`}`,
+      limit.sources,
       remedy,
     );
   }
@@ -201,6 +200,35 @@ function siteWarnings(
       splitRemedy,
     );
   }
+}
+
+/**
+ * The most sites one infusion may use: the label's consecutive limit (Hizentra 12); for a label that only
+ * limits sites at once, {@link MOST_SITES_IN_ONE_INFUSION} or that limit if larger; none where the label sets
+ * no site limit (Cutaquig under the EU SmPC).
+ */
+function sitesInOneInfusion(
+  product: ScigProduct,
+): { readonly value: number; readonly text: string; readonly sources: readonly Source[] } | undefined {
+  const consecutive = product.maxSitesConsecutive;
+  if (consecutive) {
+    return {
+      value: consecutive.value,
+      text: `more than the ${consecutive.value} the label allows in one infusion (${consecutive.note ?? "label"})`,
+      sources: [consecutive.source],
+    };
+  }
+  const atOnce = product.maxSites;
+  if (atOnce.value === null) return undefined;
+  const most = MOST_SITES_IN_ONE_INFUSION;
+  const value = Math.max(most.value, atOnce.value);
+  return {
+    value,
+    text:
+      `far beyond the label: ${product.name} allows ${atOnce.value} at once (${atOnce.note ?? "label"}) and no label found ` +
+      `allows more than ${value} in one infusion (${most.note})`,
+    sources: [atOnce.source, most.source],
+  };
 }
 
 /** h:mm of a chair time, as the notes print it. */

@@ -115,8 +115,24 @@ const WARNINGS: Readonly<Record<WarningCode, MessageCodeInfo>> = {
     kind: "warning",
     meaning: "the weight may be pounds typed as kg",
     firesWhen: "BMI ≥ 50 with a weight not typed in lb, or a weight ≥ 150 kg with no --height to check it",
-    sources: [SOURCES.ismpIncorrectWeights],
-    remedies: ["--weight <n>lb when it is pounds", "--height to check the BMI"],
+    sources: [SOURCES.ismpIncorrectWeights, SOURCES.ontarioDoseCalculator, SOURCES.lifeblood2026],
+    remedies: [
+      "--weight <n>lb when it is pounds",
+      "--height to check the BMI",
+      "--sex and --policy for a heavy patient",
+    ],
+  },
+  HEAVY_WITHOUT_HEIGHT: {
+    kind: "warning",
+    meaning: "a heavy weight with no height: dosed on actual weight unprompted, or pounds typed as kg",
+    firesWhen:
+      "a weight of 100 to < 150 kg not typed in lb, with no --height and no --dosing-weight (100 kg is BMI > 30 below 182.6 cm)",
+    sources: [SOURCES.ontarioDoseCalculator, SOURCES.lifeblood2026, SOURCES.ismpIncorrectWeights],
+    remedies: [
+      "--height and --sex, and --policy (adjusted weight)",
+      "--dosing-weight actual to keep actual weight",
+      "--weight <n>lb when it is pounds",
+    ],
   },
   HEIGHT_LOOKS_LIKE_INCHES: {
     kind: "warning",
@@ -201,13 +217,18 @@ const WARNINGS: Readonly<Record<WarningCode, MessageCodeInfo>> = {
   SCIG_WEEKLY_ABOVE_0_4_G_PER_KG: {
     kind: "warning",
     meaning: "the weekly SCIG dose is above 0.4 g/kg, the EU SCIG CIDP maximum",
-    firesWhen: "IVIG course ÷ weeks × factor, per kg of dosing weight, is above 0.4 g/kg a week",
+    firesWhen:
+      "IVIG course ÷ weeks × factor, per kg of dosing weight, is above 0.4 g/kg a week, beyond the MMN study's dose (that is the " +
+      "SCIG_WEEKLY_MMN_STUDY note)",
     sources: [SOURCES.euScigCidp11],
   },
   SCIG_SITES_ABOVE_LABEL: {
     kind: "warning",
     meaning: "more infusion sites in one infusion than the label allows",
-    firesWhen: "the volume needs more sites (within the per-site volume) than the label allows in turn (Hizentra: 12)",
+    firesWhen:
+      "the volume needs more sites (within the per-site volume) than the label allows in turn (Hizentra: 12), or, for a " +
+      "label that only limits sites at once (Cuvitru 4, Xembify 6, Cutaquig US 6, Gammagard Liquid SC 8), more than 12 " +
+      "(or that limit, if larger) in one infusion",
     sources: [SOURCES.hizentraSites],
     remedies: ["--sessions 2, when half the dose fits"],
   },
@@ -350,6 +371,14 @@ const NOTES: Readonly<Record<NoteCode, MessageCodeInfo>> = {
     firesWhen: "HyQvia given every 2 weeks or more",
     sources: [SOURCES.hyqviaRampUp],
   },
+  SCIG_WEEKLY_MMN_STUDY: {
+    kind: "note",
+    meaning: "the weekly SCIG dose is above the 0.4 g/kg/week CIDP label maximum, and is the dose the MMN study used",
+    firesWhen:
+      "weekly SCIG above 0.4 g/kg at the MMN study's conversion (1:1 for IVIG at 2 g/kg every 4 weeks or less, 1.53:1 below 2 " +
+      "g/kg/month): 2 g/kg every 4 weeks converts to 0.5 g/kg/week",
+    sources: [SOURCES.euScigCidp11, SOURCES.muscleNerve2016, SOURCES.harbo2009],
+  },
   SCIG_SITE_ROUNDS: {
     kind: "note",
     meaning: "the sites run in rounds, one after another, never more at once than the label allows",
@@ -410,12 +439,12 @@ const NOTES: Readonly<Record<NoteCode, MessageCodeInfo>> = {
       "days since the last infusion, a change of product, --first-infusion, or an unknown last date)",
     sources: [SOURCES.nlIvig002, SOURCES.gammagardPi],
   },
-  PHASE_INHERITS: {
+  PHASE_DAYS_NOT_INHERITED: {
     kind: "note",
-    meaning: "a plan's phase keeps the days per course of an earlier phase that had another dose",
+    meaning: "a plan's phase that changes the dose or --max-daily does not keep the days per course set before it",
     firesWhen:
-      '--plan: a phase changes the dose but gives no "days", so it inherits the days of the phase that set them (e.g. ' +
-      "a 5-day induction's 5 days for a 1 g/kg maintenance)",
+      '--plan: a phase changes "dose" or "maxDaily" and gives no "days", while days were set before it (e.g. a 5-day ' +
+      "induction, then 1 g/kg maintenance: 1 day, not 5)",
     sources: [],
   },
   PHASE_START: {

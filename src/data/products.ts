@@ -103,6 +103,8 @@ export interface ScigProduct extends ProductBase {
   readonly intervalsWeeks: Sourced<readonly number[]>;
   /** The label's per-site limits hold from this body weight (lighter patients have other limits). */
   readonly limitsFromKg: number;
+  /** Where another region's label gives other site limits (Cutaquig: the EU SmPC's 6-infusion ramp, no site limit). */
+  readonly limitsByRegion?: Partial<Record<Region, ScigLimits>>;
   /** Facilitated SCIG (HyQvia): hyaluronidase, daily volume limit, ramp-up. */
   readonly facilitated?: {
     readonly hyaluronidaseMlPerG: Sourced<number>;
@@ -115,6 +117,20 @@ export interface ScigProduct extends ProductBase {
     readonly rampUp: Sourced<string>;
   };
 }
+
+/**
+ * [D] Sites in one infusion beyond which a plan is far outside any label, for a product whose label limits
+ * the sites at once but says nothing of sites run one after another: the only such figure a stored label
+ * gives is Hizentra's "up to 12 consecutively" (PI page), or the product's own simultaneous limit if larger.
+ */
+export const MOST_SITES_IN_ONE_INFUSION: Sourced<number> = {
+  value: 12,
+  source: SOURCES.hizentraSites,
+  note: "Hizentra PI page: up to 12 consecutively, the only such figure found in a label",
+};
+
+/** The site limits a label region may set differently. */
+export type ScigLimits = Pick<ScigProduct, "firstInfusions" | "first" | "later" | "maxSites">;
 
 export type Product = IvigProduct | ScigProduct;
 
@@ -470,8 +486,12 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
       { value: 35, source: SOURCES.xembifyPi, note: "adults" },
       notFound("no all-sites maximum found"),
     ),
-    maxSites: { value: 6, source: SOURCES.xembifyPi },
-    intervalsWeeks: { value: [1], source: SOURCES.xembifyPi, note: "weekly; other intervals not found" },
+    maxSites: { value: 6, source: SOURCES.xembifyPi, note: "up to 6 simultaneously" },
+    intervalsWeeks: {
+      value: [1, 2],
+      source: SOURCES.xembifyPi,
+      note: "'from daily up to every two weeks (biweekly)': every 2 weeks at twice the weekly dose",
+    },
     limitsFromKg: 0,
   },
   {
@@ -487,19 +507,48 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
     mmnIndication: { value: false, source: SOURCES.cutaquigUsage, note: "PI" },
     mmnIndicationEu: { value: false, source: SOURCES.cutaquigSmpc, note: "EU: replacement therapy only" },
     labelFactor: { value: 1.3, source: SOURCES.cutaquigFactor },
-    firstInfusions: { value: 6, source: SOURCES.cutaquigUsage, note: "first 6 infusions" },
+    // The US label's numbers; the EU SmPC's are in limitsByRegion.eu (docs/clinical.md §3).
+    firstInfusions: { value: 2, source: SOURCES.cutaquigUsage, note: "US: first 2 infusions" },
     first: phase(
-      { value: 25, source: SOURCES.cutaquigUsage, note: "SCIG-naive" },
-      { value: 20, source: SOURCES.cutaquigUsage, note: "15–20 mL/h/site: the upper end" },
-      { value: 30, source: SOURCES.cutaquigUsage },
+      { value: 25, source: SOURCES.cutaquigUsage, note: "US, adults ≥ 17 y" },
+      { value: 20, source: SOURCES.cutaquigUsage, note: "US, adults ≥ 17 y" },
+      notFound("the US page states no all-sites maximum"),
     ),
     later: phase(
-      { value: 40, source: SOURCES.cutaquigUsage, note: "may increase up to 40 mL" },
-      { value: 25, source: SOURCES.cutaquigUsage },
-      { value: 100, source: SOURCES.cutaquigUsage, note: "50 → 80 → up to 100 mL/h" },
+      { value: 40, source: SOURCES.cutaquigUsage, note: "US, adults ≥ 17 y" },
+      { value: 52, source: SOURCES.cutaquigUsage, note: "US, adults ≥ 17 y" },
+      notFound("the US page states no all-sites maximum"),
     ),
-    maxSites: { value: 6, source: SOURCES.cutaquigUsage, note: "US; the EU label sets no limit" },
-    intervalsWeeks: { value: [1], source: SOURCES.cutaquigUsage, note: "weekly; other intervals not found" },
+    maxSites: { value: 6, source: SOURCES.cutaquigUsage, note: "US: up to 6 simultaneously" },
+    limitsByRegion: {
+      eu: {
+        firstInfusions: { value: 6, source: SOURCES.cutaquigEuDosing, note: "EU: from infusion 7 on, faster" },
+        first: phase(
+          {
+            value: 25,
+            source: SOURCES.cutaquigUsage,
+            note: "the EU text found gives no per-site volume: the US label's first-infusion 25 mL",
+          },
+          { value: 15, source: SOURCES.cutaquigEuDosing, note: "EU: initially 15 mL/h/site" },
+          { value: 30, source: SOURCES.cutaquigEuDosing, note: "EU: all sites, first 6 infusions" },
+        ),
+        later: phase(
+          {
+            value: 40,
+            source: SOURCES.cutaquigUsage,
+            note: "the EU text found gives no per-site volume: the US label's 40 mL",
+          },
+          { value: 25, source: SOURCES.cutaquigEuDosing, note: "EU: from infusion 7, up to 25 mL/h/site" },
+          { value: 100, source: SOURCES.cutaquigEuDosing, note: "EU: all sites 50 → 80 → up to 100 mL/h" },
+        ),
+        maxSites: notFound("EU SmPC: 'There is no limit to the number of infusion sites'"),
+      },
+    },
+    intervalsWeeks: {
+      value: [1, 2],
+      source: SOURCES.cutaquigUsage,
+      note: "every other week: 'twice the calculated weekly dose' (the EU SmPC: daily up to every other week)",
+    },
     limitsFromKg: 0,
   },
   {
@@ -596,7 +645,7 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
       { value: 30, source: SOURCES.gammagardSc, note: "20–30 mL/h/site: the upper end" },
       { value: 240, source: SOURCES.gammagardSc },
     ),
-    maxSites: { value: 8, source: SOURCES.gammagardSc },
+    maxSites: { value: 8, source: SOURCES.gammagardSc, note: "up to 8 simultaneously" },
     intervalsWeeks: { value: [1], source: SOURCES.gammagardSc, note: "weekly" },
     limitsFromKg: 40,
   },
@@ -612,9 +661,11 @@ export function findProduct(id: string): IvigProduct | undefined {
   return IVIG_PRODUCTS.find((p) => p.id === id);
 }
 
-/** Looks a SCIG product up by id. */
-export function findScigProduct(id: string): ScigProduct | undefined {
-  return SCIG_PRODUCTS.find((p) => p.id === id);
+/** Looks a SCIG product up by id; with a region, with that region's label site limits. */
+export function findScigProduct(id: string, region?: Region): ScigProduct | undefined {
+  const p = SCIG_PRODUCTS.find((q) => q.id === id);
+  const limits = region === undefined ? undefined : p?.limitsByRegion?.[region];
+  return p && limits ? { ...p, ...limits } : p;
 }
 
 /** Whether the chosen region's label names MMN (`null` where no label text was found). */
@@ -646,10 +697,12 @@ export function productSources(p: Product, region?: Region): Source[] {
         ]
       : [
           p.labelFactor,
-          p.firstInfusions,
-          ...Object.values(p.first),
-          ...Object.values(p.later),
-          p.maxSites,
+          ...[p, ...(region === undefined ? Object.values(p.limitsByRegion ?? {}) : [])].flatMap((l) => [
+            l.firstInfusions,
+            ...Object.values(l.first),
+            ...Object.values(l.later),
+            l.maxSites,
+          ]),
           ...(p.maxSitesConsecutive ? [p.maxSitesConsecutive] : []),
           p.intervalsWeeks,
           ...(p.facilitated ? Object.values(p.facilitated) : []),

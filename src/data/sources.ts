@@ -343,9 +343,16 @@ export const SOURCES = {
   cutaquigUsage: {
     id: "cutaquigUsage",
     title:
-      "CUTAQUIG (US): 16.5 %; 25 mL/site, up to 40; first 6 infusions 15–20 mL/h/site and 30 mL/h in all, then 25 and up to 100 " +
-      "mL/h; up to 6 sites",
+      "CUTAQUIG (US HCP page): 16.5 %; adults: first 2 infusions ≤ 25 mL/site at ≤ 20 mL/h/site, then ≤ 40 mL/site at ≤ 52 " +
+      "mL/h/site; no all-sites maximum; up to 6 sites at once; every other week: twice the weekly dose",
     url: "https://www.cutaquigus.com/hcp/usage/",
+  },
+  cutaquigEuDosing: {
+    id: "cutaquigEuDosing",
+    title:
+      "cutaquig dosing and administration (Octapharma, from the SmPC): initially 15 mL/h/site, from infusion 7 up to 25; all " +
+      "sites 30 mL/h, then 50, 80, up to 100; no limit to the number of sites; daily up to every other week",
+    url: "https://www.cutaquig.com/dosing",
   },
   cutaquigFactor: {
     id: "cutaquigFactor",

@@ -16,6 +16,15 @@ export const POUNDS_SUSPECTED_BMI: Sourced<number> = { value: 50, source: SOURCE
  */
 export const WEIGHT_NEEDS_HEIGHT_KG: Sourced<number> = { value: 150, source: SOURCES.ismpIncorrectWeights };
 
+/**
+ * [D] A weight typed without a unit at or above this, with no height, is a heavy patient dosed on actual
+ * weight unless the user says otherwise: 100 kg is a BMI over 30 at every height below 182.6 cm
+ * (√(100 / 30) m), taller than most adults (the mean US adult man is about 175 cm, NHANES), and BMI > 30 is
+ * where Ontario's calculator "must" use adjusted weight. 100–150 typed as pounds is 45–68 kg, an ordinary
+ * adult, so the same check names the pound slip. Below {@link WEIGHT_NEEDS_HEIGHT_KG}.
+ */
+export const HEAVY_WITHOUT_HEIGHT_KG: Sourced<number> = { value: 100, source: SOURCES.ontarioDoseCalculator };
+
 /** [D] A height read as centimetres within this range is very short for an adult and may be inches (4–8 ft). */
 export const INCHES_SUSPECTED_CM: Sourced<{ min: number; max: number }> = {
   value: { min: 48, max: 96 },

@@ -2,7 +2,7 @@ import { formatNumber, plural } from "../core/format.js";
 import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
 import { roundSizes } from "../core/scigSites.js";
 import { phaseOf, phaseRegimenText, regimenOf, warningsOfPhase } from "./phases.js";
-import { formatVials, hoursMinutes } from "./quantities.js";
+import { formatVials, hoursMinutes, scigRateText } from "./quantities.js";
 import { warningLine } from "./shortWarnings.js";
 
 // The words of one infusion as a calendar event (ICS): its summary (the title a calendar shows)
@@ -29,7 +29,7 @@ export function eventSummary(r: ScheduleResult, i: Infusion): string {
     const route = g.route.toUpperCase();
     return `${route} ${dose} ${g.productName} (${phaseWords(r, i)}course ${i.course}, day ${i.day}/${i.daysInCourse})`;
   }
-  return `${g.productName} SCIG ${dose} (${phaseWords(r, i)}${homeInfusion(r, i)}, ${i.sites} sites)`;
+  return `${g.productName} SCIG ${dose} (${phaseWords(r, i)}${homeInfusion(r, i)}, ${plural(i.sites ?? 0, "site")})`;
 }
 
 /**
@@ -105,11 +105,11 @@ function scigLines(r: ScheduleResult, i: Infusion): string[] {
   return [
     `Product: ${g.productName} (${mgPerMl} mg/mL), subcutaneous`,
     doseLine(r, i),
-    `Volume: ${formatNumber(i.volumeMl, 1)} mL at ${i.sites} sites, ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL each`,
+    `Volume: ${formatNumber(i.volumeMl, 1)} mL at ${plural(i.sites ?? 0, "site")}, ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL each`,
     sitesLine(i),
     `Vials: ${formatVials(i.vials)}`,
     `Pump plan (${i.infusionKind} infusion, ${plural(atOnce, "site")} at once): ` +
-      i.ratePlan.map(rateStepText).join(", "),
+      i.ratePlan.map((s) => `from ${hoursMinutes(s.startMinute)} ${scigRateText(s.mlPerHour, atOnce)}`).join(", "),
   ];
 }
 

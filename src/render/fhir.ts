@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Bundle, Dosage, MedicationRequest, Patient, Quantity, Reference } from "@medplum/fhirtypes";
-import { formatNumber } from "../core/format.js";
+import { formatNumber, plural } from "../core/format.js";
 import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
 import { warningsOfPhase } from "./phases.js";
 import { formatVials, hoursMinutes } from "./quantities.js";
@@ -124,7 +124,7 @@ function dosageText(part: MedicationPart, i: Infusion): string {
   const sites =
     i.sites === undefined
       ? ""
-      : ` at ${i.sites} sites (${i.sitesAtOnce ?? i.sites} at once, ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL each)`;
+      : ` at ${plural(i.sites, "site")} (${i.sitesAtOnce ?? i.sites} at once, ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL each)`;
   const rate = i.ratePlan
     .map((s, k) => `${k === 0 ? "" : `from ${hoursMinutes(s.startMinute)} `}${formatNumber(s.mlPerHour, 1)} mL/h`)
     .join(", ");

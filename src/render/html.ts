@@ -132,7 +132,12 @@ function regimenRows(r: ScheduleResult): Markup[] {
   const days = g.dayDosesG.map(grams).join(" + ");
   if (scig === null) {
     return [
-      row("Dose", `${formatNumber(g.doseGPerKg)} g/kg per course (${formatNumber(g.monthlyDoseGPerKg)} g/kg/month)`),
+      row(
+        "Dose",
+        g.courses === 1
+          ? `${formatNumber(g.doseGPerKg)} g/kg, a single course`
+          : `${formatNumber(g.doseGPerKg)} g/kg per course (${formatNumber(g.monthlyDoseGPerKg)} g/kg/month)`,
+      ),
       row("Interval", `every ${weeks(g.intervalWeeks)}`),
       row("Course total", courseDoseText(r)),
       row("Days", `${g.dayDosesG.length} per course: ${days}; at most ${formatNumber(g.maxDailyGPerKg)} g/kg a day`),

@@ -1,5 +1,5 @@
 import type { IsoDate } from "../core/calendarDate.js";
-import { formatNumber } from "../core/format.js";
+import { formatNumber, plural } from "../core/format.js";
 import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
 import { headRow, html, type Markup, num } from "./markup.js";
 import { phaseOf, regimenOf, warningsOfPhase } from "./phases.js";
@@ -44,7 +44,7 @@ ${dayFacts(ctx, i)}${ratePlanTable(ctx, i)}${vitalsTable(ctx, i)}${productTable(
 /** SCIG sites: "4 sites × 43.8 mL, all at once" or "9 sites × 19.4 mL, in 3 rounds (3 + 3 + 3)". */
 function sitesText(i: Infusion): string {
   const sites = i.sites ?? 0;
-  const each = `${sites} sites × ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL`;
+  const each = `${plural(sites, "site")} × ${formatNumber(i.volumePerSiteMl ?? 0, 1)} mL`;
   const rounds = i.siteRounds ?? 1;
   if (rounds <= 1) return `${each}, all at once`;
   const small = Math.floor(sites / rounds);
@@ -90,12 +90,17 @@ const stepsReached = (i: Infusion) => i.ratePlan.filter((s, k) => k === 0 || s.s
 function ratePlanTable(ctx: DayContext, i: Infusion): Markup {
   const timed = ctx.clock(i.date, 0) !== undefined;
   const clock = (minute: number) => (timed ? num(ctx.clock(i.date, minute)) : "");
+  // SCIG speaks SCIG units: mL/h in all, the sites at once and each site's rate (never IV mg/kg/min).
+  const atOnce = i.sites === undefined ? undefined : (i.sitesAtOnce ?? i.sites);
   const rows = stepsReached(i).map((s, k) => {
-    const rates = [
-      num(formatNumber(s.mlPerHour, 1)),
-      num(formatNumber(s.mlPerKgPerHour, 3)),
-      num(formatNumber(s.mgPerKgPerMin, 2)),
-    ];
+    const rates =
+      atOnce === undefined
+        ? [
+            num(formatNumber(s.mlPerHour, 1)),
+            num(formatNumber(s.mlPerKgPerHour, 3)),
+            num(formatNumber(s.mgPerKgPerMin, 2)),
+          ]
+        : [num(formatNumber(s.mlPerHour, 1)), num(atOnce), num(formatNumber(s.mlPerHour / atOnce, 1))];
     return html`<tr>${num(k + 1)}${num(hoursMinutes(s.startMinute))}${clock(s.startMinute)}${rates}<td></td><td></td></tr>\n`;
   });
   const through = html`<td colspan="3">${formatNumber(i.volumeMl, 1)} mL run through</td>`;
@@ -106,25 +111,27 @@ function ratePlanTable(ctx: DayContext, i: Infusion): Markup {
     "Step",
     "From (h:mm)",
     timed && "Clock",
-    "mL/h",
-    "mL/kg/h",
-    "mg/kg/min",
+    ...(atOnce === undefined ? ["mL/h", "mL/kg/h", "mg/kg/min"] : ["mL/h in all", "Sites at once", "mL/h per site"]),
     "Time set",
     "Initials",
   ]);
   return html`<h3>${heading}</h3>\n<table class="write">${head}\n<tbody>${rows}${end}</tbody></table>\n`;
 }
 
-/** When vital signs are due: before the start, at each rate change, hourly at the last rate, at the end. */
+/**
+ * When vital signs are due (NL-IVIG002 monitoring): before the start, 15 minutes after the start, with each
+ * rate increase, at the end, and 30–60 minutes after the infusion.
+ */
 function vitalChecks(i: Infusion): { label: string; minute: number }[] {
   const checks = [{ label: "Before start", minute: 0 }];
+  if (i.durationMinutes > 15) checks.push({ label: "15 min after the start", minute: 15 });
   const steps = stepsReached(i);
   for (const s of steps.slice(1)) {
     checks.push({ label: `Before ${formatNumber(s.mlPerHour, 1)} mL/h`, minute: s.startMinute });
   }
-  const last = steps[steps.length - 1]!.startMinute;
-  for (let minute = last + 60; minute < i.durationMinutes; minute += 60) checks.push({ label: "Hourly", minute });
+  checks.sort((a, b) => a.minute - b.minute);
   checks.push({ label: "End of infusion", minute: i.durationMinutes });
+  checks.push({ label: "30–60 min after the end", minute: i.durationMinutes + 30 });
   return checks;
 }
 

@@ -7,6 +7,7 @@ import {
   vialSizesFor,
   type Fact,
   type Product,
+  type ScigLimits,
   type ScigProduct,
 } from "../data/products.js";
 import { NO_COLOR, type Paint } from "./paint.js";
@@ -18,6 +19,8 @@ interface FactRow {
   readonly text: (value: never) => string;
 }
 
+/** Wide enough for the longest label, "EU first: all sites" and its space. */
+const LABEL_WIDTH = 21;
 const vials = (v: number[]) => `${v.map((x) => formatNumber(x)).join(", ")} g`;
 const yesNo = (v: boolean) => (v ? "yes" : "no");
 const mlkgh = (x: number, conc: number) =>
@@ -83,9 +86,44 @@ function factRows(p: Product): FactRow[] {
   return rows;
 }
 
-function scigRows(p: ScigProduct): FactRow[] {
+/** The site limits of a SCIG label: first infusions, per-site volume and rates, sites at once. */
+function limitRows(l: ScigLimits, key: string, region: string): FactRow[] {
   const ml = (v: number) => `${formatNumber(v)} mL`;
   const mlh = (v: number) => `${formatNumber(v)} mL/h`;
+  return [
+    { field: `firstInfusions${key}`, label: `${region}first infusions`, fact: l.firstInfusions, text: String },
+    { field: `first.maxMlPerSite${key}`, label: `${region}first: per site`, fact: l.first.maxMlPerSite, text: ml },
+    {
+      field: `first.maxMlPerHourPerSite${key}`,
+      label: `${region}first: rate/site`,
+      fact: l.first.maxMlPerHourPerSite,
+      text: mlh,
+    },
+    {
+      field: `first.maxMlPerHourTotal${key}`,
+      label: `${region}first: all sites`,
+      fact: l.first.maxMlPerHourTotal,
+      text: mlh,
+    },
+    { field: `later.maxMlPerSite${key}`, label: `${region}later: per site`, fact: l.later.maxMlPerSite, text: ml },
+    {
+      field: `later.maxMlPerHourPerSite${key}`,
+      label: `${region}later: rate/site`,
+      fact: l.later.maxMlPerHourPerSite,
+      text: mlh,
+    },
+    {
+      field: `later.maxMlPerHourTotal${key}`,
+      label: `${region}later: all sites`,
+      fact: l.later.maxMlPerHourTotal,
+      text: mlh,
+    },
+    { field: `maxSites${key}`, label: `${region}sites at once`, fact: l.maxSites, text: String },
+  ];
+}
+
+function scigRows(p: ScigProduct): FactRow[] {
+  const ml = (v: number) => `${formatNumber(v)} mL`;
   const rows: FactRow[] = [
     {
       field: "labelFactor",
@@ -94,14 +132,11 @@ function scigRows(p: ScigProduct): FactRow[] {
       text: (v: number) => `× ${formatNumber(v)}`,
     },
     { field: "intervalsWeeks", label: "every (weeks)", fact: p.intervalsWeeks, text: (v: number[]) => v.join(", ") },
-    { field: "firstInfusions", label: "first infusions", fact: p.firstInfusions, text: (v: number) => String(v) },
-    { field: "first.maxMlPerSite", label: "first: per site", fact: p.first.maxMlPerSite, text: ml },
-    { field: "first.maxMlPerHourPerSite", label: "first: rate/site", fact: p.first.maxMlPerHourPerSite, text: mlh },
-    { field: "first.maxMlPerHourTotal", label: "first: all sites", fact: p.first.maxMlPerHourTotal, text: mlh },
-    { field: "later.maxMlPerSite", label: "later: per site", fact: p.later.maxMlPerSite, text: ml },
-    { field: "later.maxMlPerHourPerSite", label: "later: rate/site", fact: p.later.maxMlPerHourPerSite, text: mlh },
-    { field: "later.maxMlPerHourTotal", label: "later: all sites", fact: p.later.maxMlPerHourTotal, text: mlh },
-    { field: "maxSites", label: "sites at once", fact: p.maxSites, text: (v: number) => String(v) },
+    ...limitRows(p, "", ""),
+    // A region whose label sets other site limits (Cutaquig EU): its rows follow, marked with the region.
+    ...Object.entries(p.limitsByRegion ?? {}).flatMap(([region, limits]) =>
+      limitRows(limits, `.${region}`, `${region.toUpperCase()} `),
+    ),
     ...(p.maxSitesConsecutive
       ? [
           {
@@ -190,10 +225,10 @@ export function renderProductsTable(products: readonly Product[] = PRODUCTS, pai
     for (const row of factRows(p)) {
       const f = row.fact;
       if ("source" in f) {
-        lines.push(`  ${row.label.padEnd(19)}${row.text(f.value as never)}${f.note ? ` (${f.note})` : ""}`);
-        lines.push(`  ${"".padEnd(19)}${paint.dim(f.source.url)}`);
+        lines.push(`  ${row.label.padEnd(LABEL_WIDTH)}${row.text(f.value as never)}${f.note ? ` (${f.note})` : ""}`);
+        lines.push(`  ${"".padEnd(LABEL_WIDTH)}${paint.dim(f.source.url)}`);
       } else {
-        lines.push(`  ${row.label.padEnd(19)}${paint.warn(`not found: ${f.notFound}`)}`);
+        lines.push(`  ${row.label.padEnd(LABEL_WIDTH)}${paint.warn(`not found: ${f.notFound}`)}`);
       }
     }
     lines.push("");

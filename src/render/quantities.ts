@@ -29,3 +29,14 @@ export function changeWords(percent: number): string {
 
 /** A signed change: 3 → "+3", −2.5 → "-2.5", 0 → "0". */
 export const signed = (x: number): string => (x > 0 ? `+${formatNumber(x)}` : formatNumber(x));
+
+/**
+ * An SCIG pump step in SCIG units, never IV mg/kg/min: the total and each site's share.
+ *
+ * @example
+ * scigRateText(100, 5) //=> "100 mL/h in all = 5 sites × 20 mL/h per site"
+ */
+export function scigRateText(mlPerHour: number, sitesAtOnce: number): string {
+  const sites = `${sitesAtOnce} site${sitesAtOnce === 1 ? "" : "s"}`;
+  return `${formatNumber(mlPerHour, 1)} mL/h in all = ${sites} × ${formatNumber(mlPerHour / sitesAtOnce, 1)} mL/h per site`;
+}

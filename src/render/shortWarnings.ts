@@ -24,6 +24,7 @@ const SUMMARIES: Readonly<Record<WarningCode, string>> = {
   PATIENT_UNDER_18: "under 18: the MMN label is for adults; no MMN dose for under-18s was found",
   PREGNANCY: "pregnancy: check which weight the dose is based on",
   WEIGHT_LOOKS_LIKE_POUNDS: "the weight may have been given in pounds: check it",
+  HEAVY_WITHOUT_HEIGHT: "a heavy weight with no height: dosed on actual weight; or is it pounds?",
   HEIGHT_LOOKS_LIKE_INCHES: "the height may have been given in inches: check it",
   MAX_RATE_ABOVE_LABEL: "--max-rate is above the label maximum",
   INITIAL_RATE_ABOVE_LABEL: "--initial-rate is above the label's initial rate",

@@ -5,7 +5,7 @@ import { explainSection } from "./explainSection.js";
 import { fitToWidth, visible } from "./fitWidth.js";
 import { NO_COLOR, type Paint } from "./paint.js";
 import { phaseFields, phaseHeading } from "./phases.js";
-import { formatVials, grams, hoursMinutes } from "./quantities.js";
+import { formatVials, grams, hoursMinutes, scigRateText } from "./quantities.js";
 import { settingsLine, settingText } from "./settingsText.js";
 
 type Infusion = ScheduleResult["infusions"][number];
@@ -17,8 +17,8 @@ export interface TableLayout {
 
 /**
  * The pharmacist's view: what was assumed, what each course gives, the dated infusion days with
- * volumes and vials, then notes, warnings and sources. Numbers carry no trailing zeros (ISMP:
- * "1.0" is misread as "10"). Each section is a function returning its lines.
+ * volumes and vials, then notes and sources; the warnings come right after the header. Numbers carry
+ * no trailing zeros (ISMP: "1.0" is misread as "10"). Each section is a function returning its lines.
  */
 export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR, layout: TableLayout = {}): string {
   const { width } = layout;
@@ -29,14 +29,16 @@ export function renderTable(r: ScheduleResult, paint: Paint = NO_COLOR, layout: 
     plans = new RatePlanLetters();
     infusions = infusionsSection(r, paint, plans, compactVials);
   }
+  // Warnings first: a pharmacist reads from the top, so they follow the header, before the schedule.
   const lines = [
     ...summarySection(r, paint),
     "",
+    ...warningsSection(r, paint),
     ...infusions,
     "",
     ...ratePlansSection(r, paint, plans),
     ...(r.explain ? explainSection(r.explain, paint) : []),
-    ...messagesSection(r, paint),
+    ...notesSection(r, paint),
     ...sourcesSection(r, paint),
   ];
   return `${(width === undefined ? lines : fitToWidth(lines, width)).join("\n")}\n`;
@@ -134,6 +136,9 @@ function summarySection(r: ScheduleResult, paint: Paint): string[] {
     field("Continuing", `${after}: ${unit} ${c.firstCourse} at the ${paint.bold(`${c.rates} rates`)}: ${c.reason}`);
   }
   if (r.window !== undefined) field("Showing", windowText(r.window));
+  // The header ends with the warnings' count, so a reader sees at once whether any follow.
+  const n = r.warnings.length;
+  field("Warnings", n === 0 ? "none" : paint.warn(`${n}, listed below`));
   return lines;
 }
 
@@ -147,7 +152,10 @@ function ivigFields(r: ScheduleResult, paint: Paint): [string, string][] {
   return [
     [
       "Regimen",
-      `${formatNumber(g.doseGPerKg)} g/kg every ${weeks(g.intervalWeeks)} (${formatNumber(g.monthlyDoseGPerKg)} g/kg/month)`,
+      // A single course (a loading dose) has no monthly rate: "4.35 g/kg/month" would misread one course as a regimen.
+      g.courses === 1
+        ? `${formatNumber(g.doseGPerKg)} g/kg, a single course`
+        : `${formatNumber(g.doseGPerKg)} g/kg every ${weeks(g.intervalWeeks)} (${formatNumber(g.monthlyDoseGPerKg)} g/kg/month)`,
     ],
     ["Course dose", `${paint.bold(grams(g.courseDoseG))} (${roundingText(r)})`],
     ["Split", `${split}; ${settingText(r, "maxDaily", "--max-daily", `${formatNumber(g.maxDailyGPerKg)} g/kg`)}`],
@@ -196,10 +204,17 @@ function samePlan(a: RatePlan, b: RatePlan): boolean {
  * day, with the kinds of infusion (first, later) that run through it, in the order they occur.
  */
 class RatePlanLetters {
-  readonly plans: { readonly steps: RatePlan; readonly kinds: InfusionKind[]; readonly phases: number[] }[] = [];
+  readonly plans: {
+    readonly steps: RatePlan;
+    readonly kinds: InfusionKind[];
+    readonly phases: number[];
+    /** SCIG: the sites running at once through this plan (its steps are their total). */
+    readonly sitesAtOnce: number | undefined;
+  }[] = [];
   letterOf(i: Infusion): string {
     let k = this.plans.findIndex((p) => samePlan(p.steps, i.ratePlan));
-    if (k < 0) k = this.plans.push({ steps: i.ratePlan, kinds: [], phases: [] }) - 1;
+    const sitesAtOnce = i.sites === undefined ? undefined : (i.sitesAtOnce ?? i.sites);
+    if (k < 0) k = this.plans.push({ steps: i.ratePlan, kinds: [], phases: [], sitesAtOnce }) - 1;
     const { kinds, phases } = this.plans[k]!;
     if (!kinds.includes(i.infusionKind)) kinds.push(i.infusionKind);
     if (i.phase !== undefined && !phases.includes(i.phase)) phases.push(i.phase);
@@ -309,16 +324,20 @@ function ratePlansSection(r: ScheduleResult, paint: Paint, plans: RatePlanLetter
   // A treatment plan's phases may change product and route: each letter then names its phase's rates.
   const byPhase = r.phases?.some((p) => p.product !== r.regimen.product) ?? false;
   const lines = [paint.bold("Rate plans") + (byPhase ? "" : ` (${ratesText(r.regimen)})`)];
-  plans.plans.forEach(({ steps, kinds, phases }, k) => {
+  plans.plans.forEach(({ steps, kinds, phases, sitesAtOnce }, k) => {
     const phaseRegimen = byPhase ? r.phases?.[phases[0]! - 1]?.regimen : undefined;
     const inPhases =
       phases.length === 0 ? "" : ` (phase ${phases.join(", ")}${phaseRegimen ? `: ${ratesText(phaseRegimen)}` : ""})`;
     lines.push(`  ${paint.bold(String.fromCharCode(65 + k))}  ${kinds.join(", ")} infusions${inPhases}`);
     for (const step of steps) {
+      const from = `     from ${hoursMinutes(step.startMinute).padStart(5)}  `;
+      // SCIG speaks SCIG units (mL/h in all and per site); IV mg/kg/min would be meaningless under the skin.
+      if (sitesAtOnce !== undefined) {
+        lines.push(`${from}${scigRateText(step.mlPerHour, sitesAtOnce)}`);
+        continue;
+      }
       const perKg = `(${formatNumber(step.mlPerKgPerHour, 3)} mL/kg/h, ${formatNumber(step.mgPerKgPerMin, 2)} mg/kg/min)`;
-      lines.push(
-        `     from ${hoursMinutes(step.startMinute).padStart(5)}  ${formatNumber(step.mlPerHour, 1).padStart(6)} mL/h  ${perKg}`,
-      );
+      lines.push(`${from}${formatNumber(step.mlPerHour, 1).padStart(6)} mL/h  ${perKg}`);
     }
   });
   lines.push("  Chair = time to run the day's volume through its plan (h:mm, rounded up to the minute).", "");
@@ -340,19 +359,26 @@ function ratesText(g: ScheduleResult["regimen"]): string {
     : `${g.productName}: the sites running at once together, each at the label's per-site rate`;
 }
 
-/** Notes, then warnings ("Warnings: none" when there are none). */
-function messagesSection(r: ScheduleResult, paint: Paint): string[] {
-  const lines: string[] = [];
-  const block = (title: string, marker: string, messages: readonly Message[], style: (t: string) => string) => {
-    if (messages.length === 0) return;
-    lines.push(paint.bold(title));
-    for (const m of messages) lines.push(`  ${style(`${marker} ${m.code}`)}: ${m.message}`);
-    lines.push("");
-  };
-  block("Notes", "i", r.notes, paint.note);
-  if (r.warnings.length === 0) lines.push(paint.bold("Warnings: none"), "");
-  block(`Warnings (${r.warnings.length})`, "!", r.warnings, paint.warn);
-  return lines;
+/** One block of messages: its title, then each code and text. */
+function messageBlock(
+  title: string,
+  marker: string,
+  messages: readonly Message[],
+  style: (t: string) => string,
+  paint: Paint,
+): string[] {
+  if (messages.length === 0) return [];
+  return [paint.bold(title), ...messages.map((m) => `  ${style(`${marker} ${m.code}`)}: ${m.message}`), ""];
+}
+
+/** The warnings, right after the header (its `Warnings` line says "none" when there are none). */
+function warningsSection(r: ScheduleResult, paint: Paint): string[] {
+  return messageBlock(`Warnings (${r.warnings.length})`, "!", r.warnings, paint.warn, paint);
+}
+
+/** The notes, at the end before the sources. */
+function notesSection(r: ScheduleResult, paint: Paint): string[] {
+  return messageBlock("Notes", "i", r.notes, paint.note, paint);
 }
 
 function sourcesSection(r: ScheduleResult, paint: Paint): string[] {

@@ -122,8 +122,11 @@ describe("steady-state figures per year (issue 16 item 2)", () => {
     expect(dated).toMatchObject({ courses: 8, untilDate: undefined, firstInfusion: undefined });
   });
 
-  it("refuses a plan too short to be past the first infusions (Cutaquig: its first 6 weekly infusions)", () => {
-    const short = planSchedule(scheduleInput({ route: "scig", scig: { productId: "cutaquig" }, courses: 1 }), TODAY);
+  it("refuses a plan too short to be past the first infusions (Cutaquig, EU SmPC: its first 6 weekly infusions)", () => {
+    const short = planSchedule(
+      scheduleInput({ route: "scig", scig: { productId: "cutaquig" }, courses: 1, region: "eu" }),
+      TODAY,
+    );
     expect(() => regimenYear("r", short, undefined)).toThrow(/steady state/);
   });
 

@@ -97,11 +97,13 @@ describe("prompts the sources call for (issue 12 item 8)", () => {
     expect(w.message).toMatch(/Australia/);
   });
 
-  it("a weight of 150 kg or more typed without a unit and without a height warns of pounds; 149 kg or 200lb do not", () => {
+  it("a weight of 150 kg or more typed without a unit and without a height warns of pounds; 149 kg is heavy; 200lb neither", () => {
     expect(
       unitWarnings({ weightKg: 200, weightInPounds: false, heightInCentimetres: true }).map((w) => w.code),
     ).toEqual(["WEIGHT_LOOKS_LIKE_POUNDS"]);
-    expect(unitWarnings({ weightKg: 149, weightInPounds: false, heightInCentimetres: true })).toEqual([]);
+    expect(
+      unitWarnings({ weightKg: 149, weightInPounds: false, heightInCentimetres: true }).map((w) => w.code),
+    ).toEqual(["HEAVY_WITHOUT_HEIGHT"]);
     expect(unitWarnings({ weightKg: 90.7, weightInPounds: true, heightInCentimetres: true })).toEqual([]);
   });
 

@@ -127,9 +127,10 @@ describe("SCIG equivalents (docs/clinical.md §8 D9, D10, items 3–5)", () => {
     ]);
   });
 
-  it("warns below 1:1 and above 0.4 g/kg a week", () => {
+  it("warns below 1:1 and above 0.4 g/kg a week beyond the MMN study's dose", () => {
     expect(codes(scig({ factor: 0.5 }))).toContain("SCIG_FACTOR_BELOW_1");
-    expect(codes(scig())).toContain("SCIG_WEEKLY_ABOVE_0_4_G_PER_KG");
+    // 2 g/kg every 2 weeks: 1 g/kg a week, twice the study's 1:1 of 2 g/kg every 4 weeks.
+    expect(codes(scig({}, { intervalWeeks: 2 }))).toContain("SCIG_WEEKLY_ABOVE_0_4_G_PER_KG");
     expect(codes(scig({}, { doseGPerKg: 1, intervalWeeks: 4 }))).not.toContain("SCIG_WEEKLY_ABOVE_0_4_G_PER_KG");
   });
 

@@ -81,9 +81,9 @@ describe("SCIG sites run at most the label's number at once (issue 12 item 6)", 
   });
 
   it("a chair time over 24 h is refused, naming the options that set the volume", () => {
-    // Cutaquig, 100 kg, 2 g/kg every week: 200 g = 1212.1 mL at 16.5 %; first 6 infusions ≤ 30 mL/h across all
-    // sites → 40.4 h.
-    const run = () => scig({ productId: "cutaquig" }, { weightKg: 100, intervalWeeks: 1 });
+    // Cutaquig under the EU SmPC, 100 kg, 2 g/kg every week: 200 g = 1212.1 mL at 16.5 %; first 6 infusions
+    // ≤ 30 mL/h across all sites → 40.4 h.
+    const run = () => scig({ productId: "cutaquig" }, { weightKg: 100, intervalWeeks: 1, region: "eu" });
     expect(run).toThrow(DomainError);
     expect(run).toThrow(/40\.4 h, over 24 h.*--dose, --every and --scig-factor.*--sessions 2/);
   });

@@ -60,6 +60,12 @@ const ProductSchema = z.strictObject({
 
 const ml = positive(1000);
 const phase = z.strictObject({ maxMlPerSite: fact(ml), maxMlPerHourPerSite: fact(ml), maxMlPerHourTotal: fact(ml) });
+const limits = z.strictObject({
+  firstInfusions: sourced(int(0, 10)),
+  first: phase,
+  later: phase,
+  maxSites: fact(int(1, 12)),
+});
 const ScigSchema = z.strictObject({
   id,
   name: z.string(),
@@ -76,6 +82,7 @@ const ScigSchema = z.strictObject({
   maxSitesConsecutive: opt(sourced(int(1, 24))),
   intervalsWeeks: sourced(z.array(int(1, 4)).check(z.minLength(1))),
   limitsFromKg: z.number().check(z.gte(0)),
+  limitsByRegion: opt(z.strictObject({ us: opt(limits), eu: opt(limits) })),
   facilitated: opt(
     z.strictObject({
       hyaluronidaseMlPerG: sourced(positive()),

@@ -83,10 +83,40 @@ describe.skipIf(!existsSync("/usr/bin/script"))("the table in an 80-column termi
     expect(lines.filter((l) => /^\s+total\s+140\s+1400\s+4×30\+2×10 g$/.test(l))).toHaveLength(6);
   });
 
+  it("warnings first: the first 80 × 24 screen of a run with a warning shows the warning", () => {
+    // 154 kg without a height: the pound-slip warning (154 lb = 69.85 kg) is the one a reader must not miss.
+    const screen = inTerminal(["--weight", "154", "--no-color"], 80).split("\n").slice(0, 24);
+    expect(screen.some((l) => /^\s+Warnings\s+1\b/.test(l))).toBe(true);
+    expect(screen.some((l) => l.includes("! WEIGHT_LOOKS_LIKE_POUNDS"))).toBe(true);
+    expect(screen.some((l) => l.includes("--weight 154lb (69.85 kg)"))).toBe(true);
+  });
+
   it("a terminal wide enough for every line: nothing is wrapped", () => {
     const piped = runCli(PLAIN).stdout;
     expect(Math.max(...piped.split("\n").map((l) => [...l].length))).toBeLessThan(400);
     expect(inTerminal(PLAIN, 400).replace(SGR, "")).toBe(piped);
+  });
+});
+
+describe("warnings first (table)", () => {
+  it("the header ends with a Warnings line; the warnings follow it, before the schedule; notes at the end", () => {
+    const lines = runCli(["--weight", "154", "--start", "2026-12-01"]).stdout.split("\n");
+    const header = lines.findIndex((l) => /^ {2}Warnings {7}1\b/.test(l));
+    const block = lines.indexOf("Warnings (1)");
+    const schedule = lines.findIndex((l) => l.startsWith("Course  Date"));
+    expect(header).toBeGreaterThan(0);
+    expect(lines[header + 1]).toBe("");
+    expect(block).toBe(header + 2);
+    expect(lines[block + 1]).toMatch(/^ {2}! WEIGHT_LOOKS_LIKE_POUNDS: /);
+    expect(schedule).toBeGreaterThan(block);
+    expect(lines.indexOf("Notes")).toBeGreaterThan(schedule);
+    expect(lines.indexOf("Sources")).toBeGreaterThan(lines.indexOf("Notes"));
+  });
+
+  it("no warnings: the header says none, and no warnings block follows", () => {
+    const out = runCli(PLAIN).stdout;
+    expect(out).toMatch(/\n {2}Warnings {7}none\n\nCourse {2}Date/);
+    expect(out).not.toContain("Warnings (");
   });
 });
 

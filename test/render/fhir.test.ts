@@ -107,8 +107,8 @@ describe("fhirBundle: SCIG", () => {
       code: "34206005",
       display: "Subcutaneous route",
     });
-    // 35 g a week ÷ 70 kg = 0.5 g/kg, above the 0.4 g/kg/week SCIG CIDP maximum: a warning.
-    expect(mr.note?.map((n) => n.text?.split(":")[0])).toContain("SCIG_WEEKLY_ABOVE_0_4_G_PER_KG");
+    // Hizentra is not labelled for MMN in the US: a warning, carried as a note.
+    expect(mr.note?.map((n) => n.text?.split(":")[0])).toContain("NOT_LABELLED_FOR_MMN");
     // Hizentra 20 %: 35 g ÷ 0.2 g/mL = 175 mL; the rate is the sum over the sites running at once.
     expect(mr.dosageInstruction?.[0]?.text).toMatch(/35 g Hizentra 20 % SC, 175 mL at \d+ sites/);
     expect(mr.dosageInstruction?.[0]?.text).toContain("in total over the sites running at once");

@@ -214,7 +214,9 @@ describe("SCIG and phases", () => {
     for (const i of r.infusions) {
       const page = dayPage(text, i.date);
       expect(page).toContain(`Infusion ${i.course}, session 1 of 1`);
-      expect(page).toMatch(new RegExp(`<th>Sites</th><td>${i.sites} sites × [0-9.]+ mL`));
+      expect(page).toMatch(
+        new RegExp(`<th>Sites</th><td>${i.sites === 1 ? "1 site" : `${i.sites} sites`} × [0-9.]+ mL`),
+      );
       expect(page).toContain("<th>Hyaluronidase</th>");
     }
   });

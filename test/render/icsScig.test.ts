@@ -43,7 +43,7 @@ describe("SCIG calendar events", () => {
       "Sites: 9 in 3 rounds (3 + 3 + 3), one round after another",
       "Vials: 3 × 10 g + 1 × 4 g + 1 × 1 g", // 30 + 4 + 1 = 35 g
       // 20 mL/h a site × 3 sites at once = 60 mL/h
-      "Pump plan (first infusion, 3 sites at once): from 0:00 60 mL/h",
+      "Pump plan (first infusion, 3 sites at once): from 0:00 60 mL/h in all = 3 sites × 20 mL/h per site",
     ]);
     // 175 mL at 60 mL/h = 2 h 55 min (3 rounds of 58.3 mL, each at 60 mL/h).
     expect(first[6]).toBe("Estimated chair time: 2:55");
@@ -51,7 +51,9 @@ describe("SCIG calendar events", () => {
     expect(later).toContain("Sites: 4, all at once");
     expect(later).toContain("Volume: 175 mL at 4 sites, 43.8 mL each");
     // 50 mL/h a site × 4 = 200 mL/h; 175 mL at 200 mL/h = 52.5 → 53 minutes.
-    expect(later).toContain("Pump plan (later infusion, 4 sites at once): from 0:00 200 mL/h");
+    expect(later).toContain(
+      "Pump plan (later infusion, 4 sites at once): from 0:00 200 mL/h in all = 4 sites × 50 mL/h per site",
+    );
     expect(later).toContain("Estimated chair time: 0:53");
   });
 
