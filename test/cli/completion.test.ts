@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { IVIG_IDS, SCHEDULE_OPTIONS, SCIG_IDS } from "../../src/cli/options.js";
+import { MESSAGE_CODES } from "../../src/data/messageCodes.js";
 import { BIN, runCli } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/inProcess.js";
 
@@ -76,6 +77,18 @@ describe("mmn-dose completion", () => {
     expect(bashComplete(["mmn-dose", "completion", ""])).toEqual(["bash", "zsh", "fish"]);
     expect(bashComplete(["mmn-dose", "batch", "--format", ""])).toEqual(["json", "csv", "fhir", "table"]);
     expect(bashComplete(["mmn-dose", "batch", "--forecast", ""])).toEqual(["week", "month"]);
+  });
+
+  it("bash: completes the schema names and the explain codes (from the message code table)", () => {
+    expect(bashComplete(["mmn-dose", "schema", ""])).toEqual(["schedule", "batch", "compare", "forecast"]);
+    expect(bashComplete(["mmn-dose", "schema", "f"])).toEqual(["forecast"]);
+    expect(bashComplete(["mmn-dose", "explain", ""])).toEqual(Object.keys(MESSAGE_CODES).sort());
+    expect(bashComplete(["mmn-dose", "explain", "ROUNDED_D"])).toEqual(
+      Object.keys(MESSAGE_CODES)
+        .filter((c) => c.startsWith("ROUNDED_D"))
+        .sort(),
+    );
+    expect(bashComplete(["mmn-dose", "explain", "ROUNDED_D"])).toContain("ROUNDED_DAY_ABOVE_MAX_DAILY");
   });
 
   it("bash: every option of the table is offered (the script follows options.ts)", () => {
