@@ -64,7 +64,7 @@ export function schemaValidator(name: SchemaName): ((data: unknown) => boolean) 
 }
 
 /** Every JSON line of a batch run is checked against `mmn-dose schema batch`. */
-export function expectValidBatchLines(run: CliRun): void {
+function expectValidBatchLines(run: CliRun): void {
   const validator = schemaValidator("batch");
   for (const text of run.stdout.split("\n").filter((l) => l !== "")) {
     const ok = validator(JSON.parse(text));
