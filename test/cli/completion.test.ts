@@ -89,8 +89,7 @@ describe("mmn-dose completion", () => {
     writeFileSync(join(shims, "mmn-dose"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
     const env = { HOME: home, PATH: `${shims}:${process.env.PATH}` };
     for (const step of steps) expect(spawnSync("bash", ["--norc", "-c", step], { env }).status).toBe(0);
-    const check =
-      "source ~/.bashrc; complete -p mmn-dose; COMP_WORDS=(mmn-dose schema c); COMP_CWORD=2; _mmn_dose; echo ${COMPREPLY[@]}";
+    const check = `source ~/.bashrc; complete -p mmn-dose; COMP_WORDS=(mmn-dose schema c); COMP_CWORD=2; _mmn_dose; echo \${COMPREPLY[@]}`;
     const r = spawnSync("bash", ["--norc", "--noprofile", "-c", check], {
       env,
       encoding: "utf8",
