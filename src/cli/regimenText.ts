@@ -90,7 +90,10 @@ function notARegimenKey(key: string, typed: string): string {
     return `'${escapeControl(typed)}' is patient data, the same for every regimen: give ${longFlagOf(key)} once on the command line`;
   }
   if (SCHEDULE_ONLY_KEYS.includes(key)) {
-    return `'${escapeControl(typed)}' has no place in a comparison, which sums a steady-state year (no dates, no course count, no first infusions)`;
+    return (
+      `'${escapeControl(typed)}' has no place in a comparison, which sums a steady-state year ` +
+      "(no dates, no course count, no first infusions)"
+    );
   }
   const near = closest(key, REGIMEN_KEYS);
   const hint = near === undefined ? "" : ` (did you mean ${near}?)`;
