@@ -1,4 +1,6 @@
 import type { Command, Option } from "commander";
+import { SCHEMA_NAMES } from "./schemaCatalog.js";
+import { MESSAGE_CODES } from "../data/messageCodes.js";
 import { IVIG_IDS, type OptionSpec, SCHEDULE_OPTIONS, SCIG_IDS, takesValue } from "./options.js";
 
 // What a shell completes for mmn-dose, read from the options table (the one-patient command's
@@ -101,11 +103,19 @@ function fromCommander(command: string, option: Option): CompletionOption {
   };
 }
 
+/** The words a command's positional argument completes to: the shells, the schema names, the message codes. */
+const ARGUMENT_VALUES: Readonly<Record<string, readonly string[]>> = {
+  completion: SHELLS,
+  schema: SCHEMA_NAMES,
+  explain: Object.keys(MESSAGE_CODES).sort(),
+};
+
 function commandOf(c: Command): CompletionCommand {
   const help = { names: ["-h", "--help"], description: "show this help", takesValue: false };
   const options = [help, ...c.options.map((o) => fromCommander(c.name(), o))];
   const arg = c.registeredArguments[0]?.name();
-  const argument = c.name() === "completion" ? { values: SHELLS } : arg === "file" ? ("file" as const) : undefined;
+  const values = ARGUMENT_VALUES[c.name()];
+  const argument = values ? { values } : arg === "file" ? ("file" as const) : undefined;
   return { name: c.name(), description: shortDescription(c.description()), options, ...(argument ? { argument } : {}) };
 }
 

@@ -18,6 +18,8 @@ export interface Io {
   readonly stderrIsTTY?: boolean;
   /** A monotonic clock in milliseconds (batch progress throttling). */
   readonly now?: () => number;
+  /** The current folder: `--help` names the example files from it. */
+  readonly cwd?: () => string;
   /** The system's IANA zone, the default --tz. */
   readonly systemTimeZone?: () => string;
   /** Whether SIGINT arrived (batch stops between lines and exits 130). */

@@ -185,6 +185,7 @@ export async function runProcess(argv: readonly string[] = process.argv.slice(2)
     readInput,
     interrupted: () => interrupted,
     systemTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    cwd: () => process.cwd(),
     waitForDrain: () => new Promise((resolve) => process.stdout.once("drain", () => resolve())),
   };
   process.exitCode = await main(argv, io);

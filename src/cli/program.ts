@@ -68,7 +68,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .argument("[unexpected...]")
     .usage("[options] [command]")
     .enablePositionalOptions()
-    .configureHelp({ formatHelp: examplesFirst })
+    .configureHelp({ formatHelp: (cmd, helper) => examplesFirst(cmd, helper, io.cwd?.()) })
     .addHelpText("after", HELP_AFTER);
   const ctx = { program, io, setExit };
   addScheduleCommand(ctx);

@@ -81,17 +81,30 @@ function refuse(text: string, why: string): never {
   throw new UsageError("INVALID_REGIMEN", `--regimen ${escapeControl(text)}: ${why}`);
 }
 
-/** Why `key` is not a regimen key, naming where it goes or the closest regimen key. */
-function notARegimenKey(key: string): string {
+/**
+ * A key as typed, in the flag's spelling (`max-daily`, `--max-daily`) or the batch key's (`maxDaily`).
+ *
+ * @example
+ * camelKey("scig-product") //=> "scigProduct"
+ */
+function camelKey(typed: string): string {
+  return typed.replace(/^--/, "").replace(/-([a-z])/g, (_m, letter: string) => letter.toUpperCase());
+}
+
+/** Why `key` (typed as `typed`) is not a regimen key, naming where it goes or the closest regimen key. */
+function notARegimenKey(key: string, typed: string): string {
   if (PATIENT_LEVEL_KEYS.includes(key)) {
-    return `'${key}' is patient data, the same for every regimen: give ${longFlagOf(key)} once on the command line`;
+    return `'${escapeControl(typed)}' is patient data, the same for every regimen: give ${longFlagOf(key)} once on the command line`;
   }
   if (SCHEDULE_ONLY_KEYS.includes(key)) {
-    return `'${key}' has no place in a comparison, which sums a steady-state year (no dates, no course count, no first infusions)`;
+    return (
+      `'${escapeControl(typed)}' has no place in a comparison, which sums a steady-state year ` +
+      "(no dates, no course count, no first infusions)"
+    );
   }
   const near = closest(key, REGIMEN_KEYS);
   const hint = near === undefined ? "" : ` (did you mean ${near}?)`;
-  return `unknown key '${escapeControl(key)}'${hint}; the regimen keys are ${REGIMEN_KEYS.join(", ")}`;
+  return `unknown key '${escapeControl(typed)}'${hint}; the regimen keys are ${REGIMEN_KEYS.join(", ")}`;
 }
 
 /**
@@ -120,9 +133,10 @@ export function parseRegimen(text: string): RegimenText {
       }
       refuse(text, `'${escapeControl(part)}' is not key=value (pairs are separated by commas, e.g. dose=2,every=4)`);
     }
-    const key = part.slice(0, equals);
+    const typed = part.slice(0, equals);
+    const key = camelKey(typed);
     const value = part.slice(equals + 1);
-    if (!REGIMEN_KEYS.includes(key)) refuse(text, notARegimenKey(key));
+    if (!REGIMEN_KEYS.includes(key)) refuse(text, notARegimenKey(key, typed));
     if (key in values) refuse(text, `'${key}' is given twice`);
     if (FLAG_KEYS.has(key)) {
       if (value !== "true" && value !== "false")

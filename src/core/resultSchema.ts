@@ -6,9 +6,9 @@ import * as z from "zod/mini";
  * Add fields freely; never rename or drop one without bumping `schemaVersion`.
  */
 
-const isoDate = z.iso.date().check(z.describe("Calendar date, YYYY-MM-DD"));
+export const isoDate = z.iso.date().check(z.describe("Calendar date, YYYY-MM-DD"));
 
-const MessageSchema = z.strictObject({
+export const MessageSchema = z.strictObject({
   code: z
     .string()
     .check(z.regex(/^[A-Z][A-Z0-9_]*$/))
@@ -27,9 +27,9 @@ const MessageSchema = z.strictObject({
     ),
 });
 
-const SourceSchema = z.strictObject({ id: z.string(), title: z.string(), url: z.string() });
+export const SourceSchema = z.strictObject({ id: z.string(), title: z.string(), url: z.string() });
 
-const PatientSchema = z.strictObject({
+export const PatientSchema = z.strictObject({
   weightKg: z.number().check(z.positive()),
   weightAsEntered: z.string().check(z.describe("The --weight value as typed")),
   heightCm: z.nullable(z.number().check(z.positive())),
@@ -47,7 +47,7 @@ const PatientSchema = z.strictObject({
   policy: z.nullable(z.enum(["ontario", "australia", "uk"])),
 });
 
-const VialSchema = z.strictObject({
+export const VialSchema = z.strictObject({
   sizeG: z.number().check(z.positive()),
   count: z.number().check(z.int()).check(z.positive()),
 });
@@ -276,7 +276,7 @@ export const ScheduleResultSchema = z.strictObject({
     ),
 });
 
-const ErrorResultSchema = z.strictObject({
+export const ErrorResultSchema = z.strictObject({
   schemaVersion: z.literal(1),
   error: z.strictObject({ code: z.string(), message: z.string() }),
 });

@@ -66,6 +66,18 @@ function regimensSection(c: Comparison, paint: Paint): string[] {
 }
 
 const number = (value: number) => formatNumber(value);
+
+/**
+ * An amount of money in no currency (the price's): two decimals, thousands grouped with commas, the
+ * same on every machine (no locale).
+ *
+ * @example
+ * money(109575) //=> "109,575.00"
+ */
+function money(value: number): string {
+  const [whole, cents] = value.toFixed(2).split(".");
+  return `${whole!.replace(/\B(?=(\d{3})+$)/g, ",")}.${cents}`;
+}
 const vialLines = (vials: RegimenYear["vialsPerYear"]) => vials.map((v) => `${number(v.count)} × ${number(v.sizeG)} g`);
 
 /** The rows: a label, then each regimen's cell (several lines where it lists vials). */
@@ -92,7 +104,7 @@ function figureRows(c: Comparison): [string, string[][]][] {
     rows.push(["  SCIG needle sites", cells((r) => (r.sitesPerYear === null ? "–" : number(r.sitesPerYear)))]);
   rows.push(["  Vials", cells((r) => vialLines(r.vialsPerYear))]);
   if (c.pricePerG !== null)
-    rows.push([`  Cost (${number(c.pricePerG)} a gram)`, cells((r) => number(r.costPerYear ?? 0))]);
+    rows.push([`  Cost (${money(c.pricePerG)} a gram)`, cells((r) => money(r.costPerYear ?? 0))]);
   rows.push(["Warnings", cells((r) => String(r.warnings.length))]);
   return rows;
 }

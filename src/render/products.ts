@@ -235,3 +235,20 @@ export function renderProductsTable(products: readonly Product[] = PRODUCTS, pai
   }
   return lines.join("\n");
 }
+
+const yesNoFound = (v: boolean | null) => (v === null ? "not found" : yesNo(v));
+
+/**
+ * `mmn-dose products --brief`: one line per product (id, route, name, whether the US and EU labels
+ * name MMN), under a header; at most 80 columns with the catalog as it is (a test checks it).
+ */
+export function renderProductsBrief(products: readonly Product[] = PRODUCTS, paint: Paint = NO_COLOR): string {
+  const idWidth = Math.max(...products.map((p) => p.id.length)) + 2;
+  const nameWidth = Math.max(...products.map((p) => p.name.length)) + 2;
+  const header = `${"id".padEnd(idWidth)}route  ${"name".padEnd(nameWidth)}MMN (US, EU)`;
+  const rows = products.map((p) => {
+    const mmn = REGIONS.map((region) => yesNoFound(mmnIndicationFor(p, region).value)).join(", ");
+    return `${p.id.padEnd(idWidth)}${p.route.toUpperCase().padEnd(7)}${p.name.padEnd(nameWidth)}${mmn}`;
+  });
+  return `${[paint.bold(header), ...rows].join("\n")}\n`;
+}

@@ -30,7 +30,8 @@ describe("--regimen text", () => {
 
   it.each([
     ["dos=2", /unknown key 'dos' \(did you mean dose\?\); the regimen keys are dose, every, days/],
-    ["max-daily=0.5", /unknown key 'max-daily' \(did you mean maxDaily\?\)/],
+    ["max-dialy=0.5", /unknown key 'max-dialy' \(did you mean maxDaily\?\)/],
+    ["last-ivig=2026-12-01", /'last-ivig' has no place in a comparison/],
     ["dose=2,dose=1", /'dose' is given twice/],
     ["dose=2,4", /'4' is not key=value/],
     ["weight=80", /'weight' is patient data, the same for every regimen: give --weight once on the command line/],
@@ -173,7 +174,7 @@ describe("mmn-dose compare: output", () => {
     expect(run.stdout).toContain("Dosing weight  70 kg actual weight");
     expect(run.stdout).toMatch(/^ {2}3 {2}route=scig,dose=2,every=4$/m);
     expect(run.stdout).toMatch(/^ {2}Chair hours +95\.23 +95\.23 +46\.09$/m);
-    expect(run.stdout).toMatch(/^ {2}Cost \(60 a gram\) +109575 +109575 +109575$/m);
+    expect(run.stdout).toMatch(/^ {2}Cost \(60\.00 a gram\) +109,575\.00 +109,575\.00 +109,575\.00$/m);
     const table = run.stdout.slice(0, run.stdout.indexOf("\nWarnings ("));
     for (const line of table.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
   });

@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { IVIG_IDS, SCHEDULE_OPTIONS, SCIG_IDS } from "../../src/cli/options.js";
-import { BIN, runCli } from "../helpers/cli.js";
+import { MESSAGE_CODES } from "../../src/data/messageCodes.js";
+import { BIN, ROOT, runCli } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/inProcess.js";
 
 // `mmn-dose completion <bash|zsh|fish>`: scripts built from the options table and the commander
@@ -77,6 +78,38 @@ describe("mmn-dose completion", () => {
     expect(bashComplete(["mmn-dose", "completion", ""])).toEqual(["bash", "zsh", "fish"]);
     expect(bashComplete(["mmn-dose", "batch", "--format", ""])).toEqual(["json", "csv", "fhir", "table"]);
     expect(bashComplete(["mmn-dose", "batch", "--forecast", ""])).toEqual(["week", "month"]);
+  });
+
+  it("bash: the README's two lines work in a plain bash (no bash-completion package)", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const block = readme.slice(readme.indexOf("## Shell completion")).split("```sh\n")[1]!.split("```")[0]!;
+    const steps = block.split("\n").filter((l) => / # bash|^echo .*bashrc/.test(l) || l.includes("completion bash"));
+    expect(steps).toHaveLength(2);
+    const home = mkdtempSync(join(tmpdir(), "mmn-dose-home-"));
+    const shims = mkdtempSync(join(tmpdir(), "mmn-dose-path-"));
+    writeFileSync(join(shims, "mmn-dose"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
+    const env = { HOME: home, PATH: `${shims}:${process.env.PATH}` };
+    for (const step of steps) expect(spawnSync("bash", ["--norc", "-c", step], { env }).status).toBe(0);
+    const check = `source ~/.bashrc; complete -p mmn-dose; COMP_WORDS=(mmn-dose schema c); COMP_CWORD=2; _mmn_dose; echo \${COMPREPLY[@]}`;
+    const r = spawnSync("bash", ["--norc", "--noprofile", "-c", check], {
+      env,
+      encoding: "utf8",
+    });
+    expect(r.stdout).toBe("complete -F _mmn_dose mmn-dose\ncompare\n");
+    rmSync(home, { recursive: true, force: true });
+    rmSync(shims, { recursive: true, force: true });
+  });
+
+  it("bash: completes the schema names and the explain codes (from the message code table)", () => {
+    expect(bashComplete(["mmn-dose", "schema", ""])).toEqual(["schedule", "batch", "compare", "forecast"]);
+    expect(bashComplete(["mmn-dose", "schema", "f"])).toEqual(["forecast"]);
+    expect(bashComplete(["mmn-dose", "explain", ""])).toEqual(Object.keys(MESSAGE_CODES).sort());
+    expect(bashComplete(["mmn-dose", "explain", "ROUNDED_D"])).toEqual(
+      Object.keys(MESSAGE_CODES)
+        .filter((c) => c.startsWith("ROUNDED_D"))
+        .sort(),
+    );
+    expect(bashComplete(["mmn-dose", "explain", "ROUNDED_D"])).toContain("ROUNDED_DAY_ABOVE_MAX_DAILY");
   });
 
   it("bash: every option of the table is offered (the script follows options.ts)", () => {

@@ -17,7 +17,7 @@ describe("--help leads with examples", () => {
       at("Nurse, a calendar:"),
       at("--format ics --time 9:00"),
       at("Scripts:"),
-      at("batch patients.jsonl"),
+      at("batch examples/clinic.jsonl"),
       at("\nPatient:\n"),
       at("\nRegimen:\n"),
       at("\nSite:\n"),

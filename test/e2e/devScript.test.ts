@@ -38,7 +38,7 @@ describe("npm run dev", () => {
 
   it("tsx is a development dependency only, absent from the bundle", () => {
     expect(pkg.devDependencies.tsx).toBeDefined();
-    expect(pkg.dependencies.tsx).toBeUndefined();
+    expect(pkg.dependencies?.tsx).toBeUndefined();
     const bundle = readFileSync(`${ROOT}dist/bundle/main.cjs`, "utf8");
     expect(/require\("tsx|from"tsx/.test(bundle)).toBe(false);
   });

@@ -24,27 +24,61 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
   };
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: cleanEnv, encoding: "utf8", input });
   const run = { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  const toFile = args.includes("-o") || args.includes("--output");
-  const scheduleJson =
-    !toFile &&
-    !["products", "batch", "config", "compare", "review"].includes(args[0] ?? "") &&
-    (args.includes("--json") || args.join(" ").includes("--format json"));
-  if (scheduleJson) expectValidJsonOutput(run);
+  const kind = jsonOutputKind(args);
+  if (kind === "batch") expectValidBatchLines(run);
+  else if (kind !== undefined) expectValidJsonOutput(run, kind);
   return run;
 }
 
-let validator: ((data: unknown) => boolean) & { errors?: unknown } = undefined as never;
+type SchemaName = "schedule" | "batch" | "compare" | "forecast" | "review";
 
-/** Every `--json` output the suite produces is checked against `mmn-dose schema`. */
-export function expectValidJsonOutput(run: CliRun): void {
-  if (!validator) {
-    const schema = JSON.parse(spawnSync(process.execPath, [BIN, "schema"], { cwd: ROOT, encoding: "utf8" }).stdout);
-    const ajv = new Ajv2020({ strict: true, allErrors: true });
+/** Which `mmn-dose schema` a run's stdout is checked against, if it is a machine output on stdout. */
+function jsonOutputKind(args: readonly string[]): SchemaName | undefined {
+  const line = ` ${args.join(" ").toLowerCase()} `;
+  const has = (word: string) => args.includes(word);
+  const json = has("--json") || / --format[ =]json /.test(line);
+  if (has("-o") || has("--output") || args.some((a) => a.startsWith("--output="))) return undefined;
+  const command = args[0] ?? "";
+  if (["products", "config", "explain", "completion", "schema"].includes(command)) return undefined;
+  if (command === "compare") return json ? "compare" : undefined;
+  if (command === "review") return json && !has("--due") ? "review" : undefined;
+  if (command !== "batch") return json ? "schedule" : undefined;
+  if (has("--forecast") || args.some((a) => a.startsWith("--forecast="))) return json ? "forecast" : undefined;
+  const lines = !/ --format[ =](csv|fhir|table) /.test(line) && !has("--fields") && !has("--no-sources");
+  return lines ? "batch" : undefined;
+}
+
+const validators = new Map<SchemaName, ((data: unknown) => boolean) & { errors?: unknown }>();
+
+/** An ajv validator of `mmn-dose schema <name>`, as the built CLI prints it. */
+export function schemaValidator(name: SchemaName): ((data: unknown) => boolean) & { errors?: unknown } {
+  let validator = validators.get(name);
+  if (validator === undefined) {
+    const printed = spawnSync(process.execPath, [BIN, "schema", name], { cwd: ROOT, encoding: "utf8" }).stdout;
+    // A batch line's id is a string, a number or null: `type: [...]` is standard JSON Schema.
+    const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
     ajv.addFormat("date", { type: "string", validate: isIsoDate });
-    validator = ajv.compile(schema);
+    validator = ajv.compile(JSON.parse(printed));
+    validators.set(name, validator);
   }
+  return validator;
+}
+
+/** Every JSON line of a batch run is checked against `mmn-dose schema batch`. */
+function expectValidBatchLines(run: CliRun): void {
+  const validator = schemaValidator("batch");
+  for (const text of run.stdout.split("\n").filter((l) => l !== "")) {
+    const ok = validator(JSON.parse(text));
+    expect(validator.errors ?? null, "each batch line must match `mmn-dose schema batch`").toBeNull();
+    expect(ok).toBe(true);
+  }
+}
+
+/** Every `--json` output the suite produces is checked against its `mmn-dose schema`. */
+export function expectValidJsonOutput(run: CliRun, name: SchemaName = "schedule"): void {
+  const validator = schemaValidator(name);
   const doc = JSON.parse(run.stdout);
   const ok = validator(doc);
-  expect(validator.errors ?? null, "JSON output must match `mmn-dose schema`").toBeNull();
+  expect(validator.errors ?? null, `JSON output must match \`mmn-dose schema ${name}\``).toBeNull();
   expect(ok).toBe(true);
 }

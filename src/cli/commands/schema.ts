@@ -2,24 +2,36 @@ import { renderJson } from "../../render/json.js";
 import { type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
 import { UsageError } from "../errors.js";
 import { escapeControl } from "../escape.js";
+import { SCHEMA_NAMES, SCHEMAS, type SchemaName } from "../schemaCatalog.js";
+import { closest } from "../suggest.js";
 
-/** `mmn-dose schema [schedule|review]`: the JSON Schema of a command's --json output. */
+const NAMES = SCHEMA_NAMES.join(", ");
+
+/** A schema name in any case; anything else names the choices and the closest. */
+function schemaName(name: string | undefined): SchemaName {
+  if (name === undefined) return "schedule";
+  const found = SCHEMA_NAMES.find((n) => n === name.toLowerCase());
+  if (found !== undefined) return found;
+  const near = closest(name, SCHEMA_NAMES);
+  const hint = near === undefined ? "" : ` (did you mean ${near}?)`;
+  throw new UsageError("USAGE", `schema must be one of ${NAMES}; got '${escapeControl(name)}'${hint}`);
+}
+
+/** `mmn-dose schema [name]`: the JSON Schema of a machine output (the one-patient --json by default). */
 export function addSchemaCommand({ program, io }: CommandContext): void {
   program
     .command("schema")
-    .description("print the JSON Schema (draft 2020-12) of the --json output (schedule, or review)")
-    .argument("[command]", "schedule (default) or review")
+    .description(
+      `print the JSON Schema (draft 2020-12) of a machine output: ${SCHEMA_NAMES.join(" | ")} (default schedule)`,
+    )
+    .argument(
+      "[name]",
+      "schedule: mmn-dose --json; batch: a JSON line of mmn-dose batch (a schedule with line and id, or an error " +
+        "line); compare: compare --json; forecast: batch --forecast --json; review: review --json",
+    )
     .option("--debug", DEBUG_HELP)
     .action(async (name: string | undefined) => {
       refuseOptionsBefore(program, "schema");
-      if (name === "review") {
-        const { reviewJsonSchema } = await import("../../core/reviewSchema.js");
-        io.writeOut(renderJson(reviewJsonSchema()));
-        return;
-      }
-      if (name !== undefined && name !== "schedule")
-        throw new UsageError("USAGE", `schema takes schedule or review; got '${escapeControl(name)}'`);
-      const { jsonOutputJsonSchema } = await import("../../core/resultSchema.js");
-      io.writeOut(renderJson(jsonOutputJsonSchema()));
+      io.writeOut(renderJson(await SCHEMAS[schemaName(name)]()));
     });
 }
