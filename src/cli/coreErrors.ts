@@ -3,7 +3,7 @@ import type { CliError } from "./errors.js";
 import { UsageError } from "./errors.js";
 import { longFlagOf } from "./options.js";
 
-// The mapping from core errors to CLI errors, kept in one place (issue 14: one domain error):
+// The mapping from core errors to CLI errors, kept in one place (one domain error):
 // main, batch lines and the setting-source hint all go through these two functions.
 
 /** A domain error from the core means bad input: a usage error (exit 2) with the core's code. */

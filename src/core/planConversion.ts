@@ -6,7 +6,7 @@ import { gToMg } from "./vials.js";
  * A treatment plan's SCIG phase after an IVIG phase converts the IVIG the patient was given: the
  * previous phase's course total, rounded as it was dispensed (80 g of Privigen at 82 kg × 1 g/kg),
  * not the unrounded weight × dose (82 g). The Hizentra PI converts "the previous IGIV dose (g)", and
- * the MMN studies (Harbo 2009, JPNS 2009: "equivalent dosages") the IVIG the patient had (CLINICAL.md
+ * the MMN studies (Harbo 2009, JPNS 2009: "equivalent dosages") the IVIG the patient had (docs/clinical.md
  * §4.3). Only when the SCIG phase converts that same regimen (it inherits or repeats its dose and
  * interval); a phase that sets another IVIG dose or interval converts what it sets.
  *

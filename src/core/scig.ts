@@ -169,7 +169,7 @@ export function planScig(given: ScheduleInput, today: IsoDate): RoutePlan {
     infusions,
     courseTotals,
     leadWarnings: ageRiskWarnings(input, undefined),
-    // As before this redesign, the age warning's source is not listed for SCIG (see the report of issue 14).
+    // The age warning's source is not listed for SCIG.
     warnings: [...context.decision.warnings, ...log.warnings],
     notes: [...continuationNote(continued), ...context.decision.notes, ...log.notes],
     continuation: continued,
@@ -646,7 +646,7 @@ function defaultEveryWeeks(product: ScigProduct, ivigWeeks: number, weeklyMg: nu
 
 /**
  * HyQvia is one session a dose, at most its label's daily volume: a dose above it is refused,
- * naming the intervals whose dose would fit (issue 12 item 9: never planned with exit 0).
+ * naming the intervals whose dose would fit (never planned with exit 0).
  */
 function checkDailyVolume(product: ScigProduct, everyWeeks: number, weeklyMg: number): void {
   const f = product.facilitated;

@@ -157,7 +157,7 @@ function siteWarnings(
   if (f) {
     if (ml > f.maxMlPerDay.value) {
       // HyQvia is given in one session; a shorter interval gives a smaller dose (label: every 2, 3 or 4 weeks).
-      // Above the label's daily volume is refused, not warned (issue 12 item 9).
+      // Above the label's daily volume is refused, not warned.
       const shorter = product.intervalsWeeks.value.filter((w) => w < context.everyWeeks);
       const tooMany =
         site.sites > (maxSites.value ?? site.sites)

@@ -59,7 +59,7 @@ export const DEVINE_MIN_HEIGHT_CM = 152.4;
  * Below this height no rule extrapolates Devine and no ideal weight is computed: 132 cm is the
  * lowest height any stored source doses by ideal weight (the UK request form: actual weight below
  * 132 cm). Male Devine reaches 0 kg at 97.2 cm and female at 102.2 cm, so without a floor a very
- * short height would give a zero or negative ideal weight (issue 12 item 9).
+ * short height would give a zero or negative ideal weight.
  */
 export const DEVINE_EXTRAPOLATION_MIN_CM = 132;
 

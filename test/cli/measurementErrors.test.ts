@@ -4,7 +4,7 @@ import { UsageError } from "../../src/cli/errors.js";
 import { DomainError } from "../../src/core/errors.js";
 import { parseHeight, parseWeight } from "../../src/core/units.js";
 
-// Issue 14 item 3: a measurement the core cannot read is the core's DomainError, naming its option,
+// A measurement the core cannot read is the core's DomainError, naming its option,
 // and the CLI maps it as it maps every DomainError (bad input: exit 2, the core's code and message).
 
 function thrown(f: () => unknown): unknown {

@@ -5,7 +5,7 @@ import { addCalendarDays } from "../../src/core/calendarDate.js";
 import { findScigProduct, IVIG_PRODUCTS, SCIG_PRODUCTS } from "../../src/data/products.js";
 
 /**
- * Issue 12 items 6 and 9: every remedy a warning or note names, appended to the same arguments, is
+ * Every remedy a warning or note names, appended to the same arguments, is
  * accepted (exit 0); SCIG chair time is finite and under 24 h, sites at once within the label, and no
  * rate is 0 or below. Runs the CLI in-process (`main`), as a user's command line would.
  */
@@ -102,7 +102,7 @@ async function plan(args: readonly string[]): Promise<Output | undefined> {
   return JSON.parse(r.stdout) as Output;
 }
 
-describe("the remedy invariant (issue 12)", () => {
+describe("the remedy invariant", () => {
   test.prop([regimen], { numRuns: 200 })(
     "every remedy a warning or note names, appended to the same arguments, is accepted",
     async (args) => {

@@ -22,7 +22,7 @@ const year = (overrides: Partial<ScheduleInput>, price?: number) => regimenYear(
 // = 108.3 min → 139 min). The tool titrates in the sourced NL-IVIG002 steps (3:39 a day), so the comparison does
 // too: 95.23 h. The rate plan is the one the schedule prints; the comparison never uses another.
 
-describe("steady-state figures per year (issue 16 item 2)", () => {
+describe("steady-state figures per year", () => {
   it("70 kg, 2 g/kg every 4 weeks, Gammagard: the contract's example figures, chair hours from the rate plan", () => {
     const r = year({}, 60);
     // 140 g a course = 2 days of 70 g; each day 2 × 30 g + 1 × 10 g, so 4 × 30 g + 2 × 10 g a course.

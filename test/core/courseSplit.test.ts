@@ -19,7 +19,7 @@ function planOrRefused(overrides: Parameters<typeof scheduleInput>[0]) {
   }
 }
 
-describe("days per course: a day exactly at --max-daily is within it (issue 12 item 1)", () => {
+describe("days per course: a day exactly at --max-daily is within it", () => {
   it("Ontario adjusted weight ≈ 85 kg (100 kg, 180 cm, male): 2 g/kg at 1 g/kg/day is 2 days, not 3", () => {
     // Devine: 50 + 2.3 × (180 / 2.54 − 60) ≈ 75 kg; adjusted ≈ 75 + 0.4 × 25 = 85 kg (the policy's
     // inch conversion decides the last gram). 2 g/kg ÷ 1 g/kg/day = 2 days, whatever the weight.
@@ -82,7 +82,7 @@ describe("days per course: a day exactly at --max-daily is within it (issue 12 i
   );
 });
 
-describe("a rounded day above --max-daily (issue 12 item 10)", () => {
+describe("a rounded day above --max-daily", () => {
   it("within the 10 % rounding tolerance it is a note, not a warning (72 kg, Ontario 145 g = 2 × 72.5 g, cap 72 g)", () => {
     const r = planSchedule(scheduleInput({ weightKg: 72, rounding: "5g" }), TODAY);
     expect(codes(r.warnings)).not.toContain("ROUNDED_DAY_ABOVE_MAX_DAILY");
@@ -141,7 +141,7 @@ describe("a rounded day above --max-daily (issue 12 item 10)", () => {
   });
 });
 
-describe("a rounding that multiplies the dose is refused (issue 12 item 9)", () => {
+describe("a rounding that multiplies the dose is refused", () => {
   const refusal = (overrides: Parameters<typeof scheduleInput>[0]) => {
     try {
       planSchedule(scheduleInput(overrides), TODAY);

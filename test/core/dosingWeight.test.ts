@@ -82,7 +82,7 @@ describe("exclusions and edge cases", () => {
   it("Ontario leaves light patients and short non-obese patients on actual weight; pregnancy asks for the pre-pregnancy weight", () => {
     expect(decideDosingWeight({ body: female(45, 153), policy: "ontario" }).basis).toBe("actual");
     expect(decideDosingWeight({ body: male(60, 150), policy: "ontario" }).basis).toBe("actual"); // BMI 26.7
-    // BMI 40 > 30: Ontario's "must" holds below 152.4 cm too (issue 12 item 7).
+    // BMI 40 > 30: Ontario's "must" holds below 152.4 cm too.
     expect(decideDosingWeight({ body: male(90, 150), policy: "ontario" }).basis).toBe("adjusted");
     const pregnant = decideDosingWeight({ body: { ...female(80, 165), pregnant: true }, policy: "ontario" });
     expect(codes(pregnant.warnings)).toContain("PREGNANCY");

@@ -6,7 +6,7 @@ import { scheduleInput } from "../helpers/input.js";
 const TODAY = "2026-11-25";
 const kinds = (r: ReturnType<typeof planSchedule>) => r.infusions.filter((i) => i.day === 1).map((i) => i.infusionKind);
 
-describe("a course more than 8 weeks after the previous infusion is a first infusion, by the placed dates (issue 12 item 5)", () => {
+describe("a course more than 8 weeks after the previous infusion is a first infusion, by the placed dates", () => {
   it("the 8 weeks are NL-IVIG002's, in days", () => {
     expect(FIRST_INFUSION_GAP_DAYS.value).toBe(8 * 7);
     expect(FIRST_INFUSION_GAP_DAYS.source.id).toBe("nlIvig002");

@@ -13,7 +13,7 @@ const TODAY = "2026-11-25";
 const CLOSURE = ["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05", "2026-12-06"];
 const dates = (r: ScheduleResult) => r.infusions.map((i) => i.date);
 
-describe("one infusion a date: a moved course never lands on the next one (issue 12 item 2)", () => {
+describe("one infusion a date: a moved course never lands on the next one", () => {
   it("placeCourses pushes the later course past the earlier course's moved day, and says why", () => {
     const placed = placeCourses(
       [

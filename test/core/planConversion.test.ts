@@ -7,7 +7,7 @@ import { runInProcess } from "../helpers/inProcess.js";
 
 // An SCIG phase after an IVIG phase converts the IVIG course the patient was given (its course total, as
 // dispensed), not the unrounded weight × dose: the Hizentra PI's "previous IGIV dose (g)", the "equivalent
-// dosages" of Harbo 2009 (CLINICAL.md §4.3) are of the IVIG the patient had.
+// dosages" of Harbo 2009 (docs/clinical.md §4.3) are of the IVIG the patient had.
 // 82 kg × 1 g/kg = 82 g exact; Privigen vials 5, 10, 20, 40 g: the nearest whole-vial total is 80 g (2 × 40 g).
 // SCIG at 1.37: 80 g ÷ 3 weeks × 1.37 = 36.533 g a week; every 2 weeks 73.067 g → whole Hizentra vials
 // (1, 2, 4, 10 g): 73 g = 7 × 10 + 2 + 1. (Converting 82 g would give 37.45 g a week, 74.89 → 75 g.)

@@ -10,7 +10,7 @@ import { scheduleInput } from "../helpers/input.js";
 const TODAY = "2026-11-25";
 const codes = (r: { warnings: readonly { code: string }[] }) => r.warnings.map((w) => w.code);
 
-describe("Ontario's 'must' for BMI > 30 holds below 152.4 cm (issue 12 item 7; docs/clinical.md §5.2)", () => {
+describe("Ontario's 'must' for BMI > 30 holds below 152.4 cm (docs/clinical.md §5.2)", () => {
   it("145 cm, 70 kg woman: BMI 33.3 > 30 → adjusted 51.28 kg, with the Devine-extrapolation warning", () => {
     // By hand: IBW = 45.5 + 2.3 × (145 / 2.54 − 60) = 38.799 kg; AdjBW = 38.799 + 0.4 × (70 − 38.799) = 51.280 kg.
     const d = decideDosingWeight({ body: { weightKg: 70, heightCm: 145, sex: "female" }, policy: "ontario" });
@@ -30,7 +30,7 @@ describe("Ontario's 'must' for BMI > 30 holds below 152.4 cm (issue 12 item 7; d
   });
 });
 
-describe("no zero or negative ideal weight (issue 12 item 9)", () => {
+describe("no zero or negative ideal weight", () => {
   it("--height 90: no ideal weight (Devine would give −6.5 kg for a man); Ontario doses on actual weight and says why", () => {
     const d = decideDosingWeight({ body: { weightKg: 70, heightCm: 90, sex: "male" }, policy: "ontario" });
     expect(d.idealWeightKg).toBeNull();
@@ -66,7 +66,7 @@ describe("no zero or negative ideal weight (issue 12 item 9)", () => {
   );
 });
 
-describe("under-18s: help, README and behaviour agree (issue 12 item 7)", () => {
+describe("under-18s: help, README and behaviour agree", () => {
   const body = { weightKg: 70, heightCm: 170, sex: "male" as const, ageYears: 16 };
   it("Ontario applies its criteria at any age; Australia and the UK dose under-18s on actual weight", () => {
     expect(decideDosingWeight({ body, policy: "ontario" }).basis).toBe("adjusted");
@@ -88,7 +88,7 @@ describe("under-18s: help, README and behaviour agree (issue 12 item 7)", () => 
   });
 });
 
-describe("prompts the sources call for (issue 12 item 8)", () => {
+describe("prompts the sources call for", () => {
   it("--pregnant without a policy is not silently ignored: it says what Ontario and Australia do", () => {
     const d = decideDosingWeight({ body: { weightKg: 70, pregnant: true } });
     const w = d.warnings.find((x) => x.code === "PREGNANCY")!;

@@ -14,7 +14,7 @@ const plan = (id: string, kg: number, options: RateOptions = {}, kind: "first" |
   buildRatePlan(resolveRates(product(id), options), kind, kg, 0.1);
 const rates = (p: ReturnType<typeof plan>) => p.map((s) => s.mlPerHour);
 
-describe("the default plan titrates in sourced steps (issue 12 item 3)", () => {
+describe("the default plan titrates in sourced steps", () => {
   it("Gammagard Liquid 70 kg: label 0.5 mL/kg/h, NL-IVIG002 steps 0.01–0.08 mL/kg/min, label maximum 5.4 mL/kg/h", () => {
     const p = plan("gammagard-liquid", 70);
     // 0.5 × 70; 0.01, 0.02, 0.04, 0.06, 0.08 mL/kg/min × 70 × 60; 5.4 × 70
@@ -67,7 +67,7 @@ describe("the default plan titrates in sourced steps (issue 12 item 3)", () => {
   });
 });
 
-describe("rates above the label need the override; --at-risk never (issue 12 item 4)", () => {
+describe("rates above the label need the override; --at-risk never", () => {
   it("--initial-rate above the label's initial rate is refused without --allow-above-label-rate", () => {
     expect(() => resolveRates(product("gammagard-liquid"), { initialMlPerKgPerHour: 1 })).toThrow(
       /--initial-rate 1 is above the Gammagard Liquid 10 % label initial rate of 0\.5 mL\/kg\/h.*--allow-above-label-rate/,
@@ -117,7 +117,7 @@ describe("rates above the label need the override; --at-risk never (issue 12 ite
   });
 });
 
-describe("nothing absurd (issue 12 item 9, rates)", () => {
+describe("nothing absurd", () => {
   it("--rate-steps outside initial…maximum are refused, naming the range", () => {
     expect(() => resolveRates(product("gammagard-liquid"), { rateStepsMlPerKgPerHour: [0.3, 1] })).toThrow(
       /--rate-steps 0\.3 .*0\.5.*5\.4 mL\/kg\/h/,
@@ -149,7 +149,7 @@ describe("nothing absurd (issue 12 item 9, rates)", () => {
   });
 });
 
-describe("data fixes (issue 12, Data)", () => {
+describe("data fixes", () => {
   it("Panzyga's CIDP maximum no longer cites the cITP page (which says 8 mg/kg/min)", () => {
     const r = product("panzyga").rates;
     expect("source" in r.maxMlPerKgPerHour && r.maxMlPerKgPerHour.source.url).not.toBe(SOURCES.panzygaCitp.url);

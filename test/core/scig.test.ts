@@ -22,7 +22,7 @@ describe("SCIG equivalents (docs/clinical.md §8 D9, D10, items 3–5)", () => {
     expect(r.infusions).toHaveLength(24); // 6 courses × 4 weeks
   });
 
-  it("HyQvia above its 1200 mL a day is refused, never planned (issue 12 item 9)", () => {
+  it("HyQvia above its 1200 mL a day is refused, never planned", () => {
     // 70 kg × 2 g/kg = 140 g every 4 weeks at 10 % = 1400 mL on one day, above the label's 1200 mL.
     expect(() => scig({ productId: "hyqvia", everyWeeks: 4 }, { vialSizesG: [5, 10, 20, 30], courses: 3 })).toThrow(
       /1400 mL of HyQvia every 4 weeks is above its label's 1200 mL a day.*--scig-every 2 or 3\)/,
@@ -80,7 +80,7 @@ describe("SCIG equivalents (docs/clinical.md §8 D9, D10, items 3–5)", () => {
     const r = scig();
     expect(r.infusions[0]).toMatchObject({ infusionKind: "first", sites: 9, volumePerSiteMl: 19.4 });
     expect(r.infusions[1]).toMatchObject({ infusionKind: "later", sites: 4, volumePerSiteMl: 43.8 });
-    // More than the 4 at once the label allows: they run in turn (issue 12 item 6), said in a note.
+    // More than the 4 at once the label allows: they run in turn, said in a note.
     expect(codes(r)).not.toContain("SCIG_SITES_ABOVE_LABEL");
     expect(r.notes.map((n) => n.code)).toContain("SCIG_SITE_ROUNDS");
   });

@@ -12,7 +12,7 @@ const scig = (scigOptions: ScigOptions = {}, overrides: Parameters<typeof schedu
     TODAY,
   );
 
-describe("SCIG sites run at most the label's number at once (issue 12 item 6)", () => {
+describe("SCIG sites run at most the label's number at once", () => {
   it("Hizentra, 70 kg, 2 g/kg every 4 weeks: the first infusion is 9 sites in 3 rounds, 2:55 in the chair", () => {
     // By hand: 140 g ÷ 4 = 35 g a week = 175 mL at 20 %. First infusion (CIDP): ≤ 20 mL per site → ceil(175/20) = 9
     // sites of 19.44 mL; at most 4 at once (PI page) → ceil(9/4) = 3 rounds, evenly 3 + 3 + 3. Each site runs

@@ -1,4 +1,4 @@
-// Issue 13: batch input (line ends, blank lines, long lines, CSV) and escaped messages, via the built CLI.
+// Batch input (line ends, blank lines, long lines, CSV) and escaped messages, via the built CLI.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

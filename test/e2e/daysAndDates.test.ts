@@ -7,7 +7,7 @@ const json = (args: string[]) => {
   return JSON.parse(run.stdout);
 };
 
-describe("days and dates as the before-stop hook checks them (issue 12 items 1, 2)", () => {
+describe("days and dates as the before-stop hook checks them", () => {
   it("an adjusted-weight patient at 2 g/kg with a 1 g/kg/day cap gets 2 days", () => {
     const doc = json([
       "--weight",
@@ -47,7 +47,7 @@ describe("days and dates as the before-stop hook checks them (issue 12 items 1, 
   });
 });
 
-describe("remedies and refusals as a user types them (issue 12 items 9, 10)", () => {
+describe("remedies and refusals as a user types them", () => {
   it("every remedy of a rounded day beyond the tolerance is accepted and clears the warning", () => {
     const base = ["--weight", "50", "--vials", "20", "--start", "2026-12-01", "--courses", "1"];
     const w = json(base).warnings.find((m: { code: string }) => m.code === "ROUNDED_DAY_ABOVE_MAX_DAILY");

@@ -27,7 +27,7 @@ writeFileSync(
 const good = join(dir, "good.jsonl");
 writeFileSync(good, `${JSON.stringify({ id: "A", weight: 70, start: "2026-12-29", courses: 1 })}\n`);
 
-/** The forecast document, as CONTRACT.md spells it. */
+/** The forecast document, as docs/contract.md spells it. */
 const schema = {
   type: "object",
   additionalProperties: false,

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
-// House style (issue 14): every function readable on one screen, no line wider than 140 characters.
+// House style: every function readable on one screen, no line wider than 140 characters.
 const MAX_FUNCTION_LINES = 80;
 const MAX_LINE_CHARS = 140;
 
