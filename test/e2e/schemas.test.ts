@@ -42,12 +42,12 @@ describe("mmn-dose schema [name]", () => {
   it("refuses an unknown name, naming the choices and the closest", () => {
     const run = runCli(["schema", "batsh"]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("schema must be one of schedule, batch, compare, forecast; got 'batsh'");
+    expect(run.stderr).toContain("schema must be one of schedule, batch, compare, forecast, review; got 'batsh'");
     expect(run.stderr).toContain("did you mean batch?");
   });
 
   it("--help names every schema", () => {
-    expect(runCli(["schema", "--help"]).stdout.replace(/\s+/g, " ")).toContain("schedule | batch | compare | forecast");
+    expect(runCli(["schema", "--help"]).stdout.replace(/\s+/g, " ")).toContain("schedule | batch | compare | forecast | review");
   });
 });
 
