@@ -197,7 +197,8 @@ async function render(
 }
 
 async function renderCalendar(request: ScheduleRequest, result: ScheduleResult, io: Io): Promise<string> {
-  const { renderIcs, nonexistentTimes } = await import("../../render/ics.js");
+  const { renderIcs } = await import("../../render/ics.js");
+  const { nonexistentTimes } = await import("../../render/wallTime.js");
   const c = request.calendar;
   const tz = c.time !== undefined ? calendarZone(c.tz, io) : c.tz;
   const text = renderIcs(result, { ...c, tz });
@@ -213,7 +214,7 @@ async function renderSheet(request: ScheduleRequest, result: ScheduleResult, io:
   const { time, tz } = request.calendar;
   if (time === undefined) return renderHtml(result);
   const zone = calendarZone(tz, io);
-  const { nonexistentTimes } = await import("../../render/ics.js");
+  const { nonexistentTimes } = await import("../../render/wallTime.js");
   for (const gap of nonexistentTimes(result, time, zone)) io.writeErr(`mmn-dose: note: ${gap.text}\n`);
   return renderHtml(result, { time, tz: zone });
 }
