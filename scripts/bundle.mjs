@@ -155,7 +155,9 @@ for (const [path, name] of Object.entries(CHUNKS)) {
 const mainAgain = await buildMain(shared, true);
 const ours = (p) => p.startsWith("src/") || p.startsWith("node_modules/");
 if ([...mainAgain].filter(ours).sort().join() !== [...mainModules].filter(ours).sort().join())
-  throw new Error(`main.cjs changed between its two builds: ${[...mainAgain].filter((p) => !mainModules.has(p))} / ${[...mainModules].filter((p) => !mainAgain.has(p))}`);
+  throw new Error(
+    `main.cjs changed between its two builds: ${[...mainAgain].filter((p) => !mainModules.has(p))} / ${[...mainModules].filter((p) => !mainAgain.has(p))}`,
+  );
 
 // bin/load-bundle.cjs runs each file as a vm.Script, which has no loader for import(): every
 // dynamic import must have been bundled or made a chunk (esbuild keeps import() of Node built-ins;

@@ -49,5 +49,8 @@ const io = {
   writeFileSync(cacheFile, cacheData(script, source));
   for (const argv of CHUNK_WARM_UP) await exports.main(argv, io);
   for (const [name, chunk] of loadedChunks())
-    writeFileSync(`${cacheFile.replace(/main\.cjs\.cache$/, "")}${name}.cjs.cache`, cacheData(chunk.script, chunk.source));
+    writeFileSync(
+      `${cacheFile.replace(/main\.cjs\.cache$/, "")}${name}.cjs.cache`,
+      cacheData(chunk.script, chunk.source),
+    );
 })();

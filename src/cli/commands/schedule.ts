@@ -2,7 +2,7 @@ import { Option } from "commander";
 import type { ScheduleInput } from "../../core/input.js";
 import type { ScheduleResult } from "../../core/resultSchema.js";
 import { renderJson } from "../../render/json.js";
-import { type CommandContext, paintFor, terminalWidth } from "../commandKit.js";
+import { COMMAND_NAMES, type CommandContext, paintFor, terminalWidth } from "../commandKit.js";
 import { withSettingSources } from "../coreErrors.js";
 import { UsageError } from "../errors.js";
 import { escapeControl, escapeStrings } from "../escape.js";
@@ -47,12 +47,7 @@ export function addScheduleCommand(ctx: CommandContext): void {
     for (const spec of SCHEDULE_OPTIONS) if (spec.group === group) program.addOption(commanderOption(spec));
   }
   program.action((unexpected: string[], raw: Record<string, unknown>) =>
-    runSchedule(
-      unexpected,
-      raw,
-      io,
-      program.commands.map((c) => c.name()),
-    ),
+    runSchedule(unexpected, raw, io, COMMAND_NAMES),
   );
 }
 
