@@ -32,15 +32,15 @@ const median = (xs) => {
 const row = (name, value, ratio) => console.log(`${name.padEnd(52)} ${value.padStart(12)} ${ratio.padStart(10)}`);
 
 // 1. Start-up: a row per output format, --help, and the commands a script runs most.
-const one = ["--weight", "70", "--start", "2026-12-01"];
+const onePatient = ["--weight", "70", "--start", "2026-12-01"];
 const variants = [
   ["node -e 0", ["-e", "0"]],
-  ["mmn-dose --weight 70 --start 2026-12-01", [bin, ...one]],
-  ["… --json", [bin, ...one, "--json"]],
-  ["… --format csv", [bin, ...one, "--format", "csv"]],
-  ["… --format ics", [bin, ...one, "--format", "ics"]],
-  ["… --format html", [bin, ...one, "--format", "html"]],
-  ["… --format fhir", [bin, ...one, "--format", "fhir"]],
+  ["mmn-dose --weight 70 --start 2026-12-01", [bin, ...onePatient]],
+  ["… --json", [bin, ...onePatient, "--json"]],
+  ["… --format csv", [bin, ...onePatient, "--format", "csv"]],
+  ["… --format ics", [bin, ...onePatient, "--format", "ics"]],
+  ["… --format html", [bin, ...onePatient, "--format", "html"]],
+  ["… --format fhir", [bin, ...onePatient, "--format", "fhir"]],
   ["mmn-dose --help", [bin, "--help"]],
   ["mmn-dose products", [bin, "products"]],
   ["mmn-dose batch examples/clinic.jsonl", [bin, "batch", `${root}examples/clinic.jsonl`]],
