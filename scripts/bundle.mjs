@@ -1,17 +1,25 @@
 #!/usr/bin/env node
-// Bundles the compiled CLI into one CommonJS file, dist/bundle/main.cjs, plus V8's code cache for it
-// (main.cjs.cache); bin/mmn-dose.cjs loads both through bin/load-bundle.cjs.
+// Bundles the CLI into CommonJS files: dist/bundle/main.cjs (the one-patient command: options,
+// commander, the core, the table and JSON) and one chunk per renderer or command that not every
+// run needs (CHUNKS below: ICS, HTML, FHIR, batch, review, compare, products, explain, completion,
+// the review schema), each with V8's code cache beside it (<file>.cache); bin/mmn-dose.cjs loads
+// main.cjs through bin/load-bundle.cjs, which loads a chunk when the bundle first asks for it.
 //
-// Why this shape (measured on the dev machine with `npm run bench`, node -e 0 ≈ 60 ms; the
-// one-patient run went from 1.9× to 1.3× of that):
-// - One file, not split chunks: Node's ESM loader pays per module, and ten chunks on the one-patient
-//   path cost ~20 ms. esbuild still keeps the lazily imported parts (batch, ICS, CSV, JSON Schema,
-//   products) lazy inside the file: their code is parsed but not run until a command needs it.
-// - CommonJS, not ESM: loading the same bundle through the ESM loader costs ~6–10 ms more on Node 20.
+// Why this shape (measured with `npm run bench` and in instructions, callgrind's Ir, which a
+// loaded 2-vCPU machine does not blur; README "Speed" has the figures):
+// - Chunks, but few and CommonJS: Node's ESM loader pays per module (ten ESM chunks on the
+//   one-patient path cost ~20 ms), and loading a bundle through it costs ~6–10 ms more on Node 20.
+//   A chunk is a plain CommonJS file run like main.cjs, so it costs one file read and, with its
+//   cache, no compiling. Before, everything sat in main.cjs: a code cache of one file is read and
+//   deserialised whole on every run, and functions outside it (ICS, HTML, FHIR) compiled on use.
+// - A chunk takes each source module main.cjs holds from main.cjs (one instance of every class,
+//   table and setting, through main's `__shared` registry); npm packages a chunk needs are copied
+//   into it instead, tree-shaken (requiring a package whole would put all of it in main.cjs).
 // - commander requires node:child_process at load time for executable subcommands, which mmn-dose
 //   does not use; loading it costs ~3 ms, so here it is required on first use instead.
-// - The code cache saves compiling the bundle on every run (~13 ms). On Node >= 22.1 bin/load-bundle.cjs
-//   uses Node's own module.enableCompileCache() instead; the hand-made cache is the Node 20 fallback.
+// - The code cache saves compiling on every run (~13 ms for main.cjs). On Node >= 22.1
+//   bin/load-bundle.cjs uses Node's own module.enableCompileCache() instead; the hand-made cache is
+//   the Node 20 fallback. scripts/code-cache.cjs says which runs warm each cache up, and why.
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { relative } from "node:path";
