@@ -1,20 +1,51 @@
 #!/usr/bin/env node
-// Bundles the compiled CLI into one CommonJS file, dist/bundle/main.cjs, plus V8's code cache for it
-// (main.cjs.cache); bin/mmn-dose.cjs loads both through bin/load-bundle.cjs.
+// Bundles the CLI into CommonJS files: dist/bundle/main.cjs (the one-patient command: options,
+// commander, the core, the table and JSON) and one chunk per renderer or command that not every
+// run needs (CHUNKS below: ICS, HTML, FHIR, batch, review, compare, products, explain, completion,
+// the review schema), each with V8's code cache beside it (<file>.cache); bin/mmn-dose.cjs loads
+// main.cjs through bin/load-bundle.cjs, which loads a chunk when the bundle first asks for it.
 //
-// Why this shape (measured on the dev machine with `npm run bench`, node -e 0 ≈ 60 ms; the
-// one-patient run went from 1.9× to 1.3× of that):
-// - One file, not split chunks: Node's ESM loader pays per module, and ten chunks on the one-patient
-//   path cost ~20 ms. esbuild still keeps the lazily imported parts (batch, ICS, CSV, JSON Schema,
-//   products) lazy inside the file: their code is parsed but not run until a command needs it.
-// - CommonJS, not ESM: loading the same bundle through the ESM loader costs ~6–10 ms more on Node 20.
+// Why this shape (measured with `npm run bench` and in instructions, callgrind's Ir, which a
+// loaded 2-vCPU machine does not blur; README "Speed" has the figures):
+// - Chunks, but few and CommonJS: Node's ESM loader pays per module (ten ESM chunks on the
+//   one-patient path cost ~20 ms), and loading a bundle through it costs ~6–10 ms more on Node 20.
+//   A chunk is a plain CommonJS file run like main.cjs, so it costs one file read and, with its
+//   cache, no compiling. Before, everything sat in main.cjs: a code cache of one file is read and
+//   deserialised whole on every run, and functions outside it (ICS, HTML, FHIR) compiled on use.
+// - A chunk takes each source module main.cjs holds from main.cjs (one instance of every class,
+//   table and setting, through main's `__shared` registry); npm packages a chunk needs are copied
+//   into it instead, tree-shaken (requiring a package whole would put all of it in main.cjs).
 // - commander requires node:child_process at load time for executable subcommands, which mmn-dose
 //   does not use; loading it costs ~3 ms, so here it is required on first use instead.
-// - The code cache saves compiling the bundle on every run (~13 ms). On Node >= 22.1 bin/load-bundle.cjs
-//   uses Node's own module.enableCompileCache() instead; the hand-made cache is the Node 20 fallback.
+// - The code cache saves compiling on every run (~13 ms for main.cjs). On Node >= 22.1
+//   bin/load-bundle.cjs uses Node's own module.enableCompileCache() instead; the hand-made cache is
+//   the Node 20 fallback. scripts/code-cache.cjs says which runs warm each cache up, and why.
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { relative } from "node:path";
 import { build } from "esbuild";
+
+/**
+ * Modules loaded by `import()` that become files of their own, dist/bundle/<name>.cjs, read only
+ * when a run asks for them. Any other `import()` stays inside the file that makes it.
+ */
+const CHUNKS = {
+  "src/render/ics.ts": "ics",
+  "src/render/html.ts": "html",
+  "src/render/fhir.ts": "fhir",
+  "src/cli/batch.ts": "batch",
+  "src/cli/review.ts": "review",
+  "src/cli/compare.ts": "compare",
+  "src/render/products.ts": "products",
+  "src/render/messageCodes.ts": "explain",
+  "src/data/messageCodes.ts": "message-codes",
+  "src/cli/completionModel.ts": "completion-model",
+  "src/cli/completionScripts.ts": "completion",
+  "src/core/reviewSchema.ts": "review-schema",
+};
+
+const root = process.cwd();
+const rel = (path) => relative(root, path).split("\\").join("/");
 
 /** `require("node:child_process")` from commander → a proxy that requires it on first property read. */
 const lazyChildProcess = {
@@ -32,12 +63,45 @@ const lazyChildProcess = {
   },
 };
 
-rmSync("dist/bundle", { recursive: true, force: true }); // no stale files from an older layout
+/**
+ * Where the imports of one file go: `import()` of a CHUNKS module → that chunk, loaded by
+ * bin/load-bundle.cjs on first use; in a chunk, a source module main.cjs holds → main.cjs's own
+ * instance (one copy of each class and table), through main's `__shared` registry.
+ */
+function links(self, mainModules) {
+  return {
+    name: "mmn-links",
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind === "entry-point" || args.pluginData?.inner || args.namespace !== "file") return undefined;
+        const r = await b.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { inner: true },
+        });
+        if (r.errors.length > 0 || r.external) return undefined;
+        const path = rel(r.path);
+        if (args.kind === "dynamic-import" && CHUNKS[path] !== undefined && path !== self)
+          return { path: CHUNKS[path], namespace: "mmn-chunk" };
+        // npm packages are copied instead: requiring one whole (a barrel file) would put all of it in main.cjs.
+        if (path.startsWith("src/") && mainModules?.has(path)) return { path, namespace: "mmn-shared" };
+        return undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: "mmn-chunk" }, (args) => ({
+        contents: `module.exports = __mmnChunk(${JSON.stringify(args.path)});`,
+        loader: "js",
+      }));
+      b.onLoad({ filter: /.*/, namespace: "mmn-shared" }, (args) => ({
+        contents: `module.exports = __mmnShared(${JSON.stringify(args.path)});`,
+        loader: "js",
+      }));
+    },
+  };
+}
 
-await build({
-  // esbuild reads the TypeScript sources directly (tsc in `npm run build` type-checks and emits dist/ for scripts).
-  entryPoints: ["src/cli/entry.ts"],
-  outfile: "dist/bundle/main.cjs",
+const LOADER = "require('../../bin/load-bundle.cjs')";
+const common = {
   bundle: true,
   format: "cjs",
   platform: "node",
@@ -45,17 +109,71 @@ await build({
   minify: true,
   legalComments: "none",
   logLevel: "warning",
-  plugins: [lazyChildProcess],
+  metafile: true,
   // main.ts reads ../../package.json relative to its own URL; in CommonJS that URL is this file's.
   define: { "import.meta.url": "__mmnModuleUrl" },
-  banner: { js: '"use strict";' + "const __mmnModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
+};
+const banner = (extra) => ({
+  js: `"use strict";const __mmnModuleUrl=require('node:url').pathToFileURL(__filename).href;${extra}`,
 });
 
-// bin/load-bundle.cjs runs the bundle as a vm.Script, which has no loader for import(): every
-// dynamic import must have been bundled (esbuild keeps import() of Node built-ins; import them statically).
-if (readFileSync("dist/bundle/main.cjs", "utf8").includes("import("))
-  throw new Error("dist/bundle/main.cjs contains import()");
+/** main.cjs: the CLI's entry, with `__shared` giving chunks the modules in `shared` (lazily, via require). */
+async function buildMain(shared, write) {
+  const registry = [...shared]
+    .sort()
+    .map((path) => `${JSON.stringify(path)}: () => require(${JSON.stringify(`./${path}`)})`)
+    .join(",\n");
+  const result = await build({
+    ...common,
+    stdin: {
+      contents: `export * from "./src/cli/entry.ts";\nexport const __shared = {\n${registry}\n};\n`,
+      resolveDir: root,
+      sourcefile: "main-entry.ts",
+      loader: "ts",
+    },
+    outfile: "dist/bundle/main.cjs",
+    write,
+    plugins: [lazyChildProcess, links("src/cli/entry.ts", undefined)],
+    banner: banner(`const __mmnChunk=(n)=>${LOADER}.loadChunk(n);`),
+  });
+  return new Set(Object.keys(Object.values(result.metafile.outputs)[0].inputs).filter((p) => !p.includes(":")));
+}
 
-// V8's code cache for the bundle (bin/load-bundle.cjs explains), made in a fresh process.
+rmSync("dist/bundle", { recursive: true, force: true }); // no stale files from an older layout
+
+// 1. What main.cjs holds; 2. each chunk, taking those modules from main; 3. main.cjs, sharing them.
+const mainModules = await buildMain([], false);
+for (const path of Object.keys(CHUNKS))
+  if (mainModules.has(path)) throw new Error(`${path} is a chunk but main.cjs imports it statically`);
+const shared = new Set();
+for (const [path, name] of Object.entries(CHUNKS)) {
+  const result = await build({
+    ...common,
+    entryPoints: [path],
+    outfile: `dist/bundle/${name}.cjs`,
+    plugins: [lazyChildProcess, links(path, mainModules)],
+    banner: banner(`const __mmnChunk=(n)=>${LOADER}.loadChunk(n),__mmnShared=(p)=>${LOADER}.shared(p);`),
+  });
+  for (const input of Object.keys(Object.values(result.metafile.outputs)[0].inputs)) {
+    if (input.startsWith("mmn-shared:")) shared.add(input.slice("mmn-shared:".length));
+    const other = CHUNKS[input];
+    if (other !== undefined && other !== name) throw new Error(`${name}.cjs holds ${input}, chunk ${other}`);
+  }
+}
+const mainAgain = await buildMain(shared, true);
+const ours = (p) => p.startsWith("src/") || p.startsWith("node_modules/");
+if ([...mainAgain].filter(ours).sort().join() !== [...mainModules].filter(ours).sort().join())
+  throw new Error(
+    `main.cjs changed between its two builds: ${[...mainAgain].filter((p) => !mainModules.has(p))} / ${[...mainModules].filter((p) => !mainAgain.has(p))}`,
+  );
+
+// bin/load-bundle.cjs runs each file as a vm.Script, which has no loader for import(): every
+// dynamic import must have been bundled or made a chunk (esbuild keeps import() of Node built-ins;
+// import them statically).
+for (const file of readdirSync("dist/bundle").filter((f) => f.endsWith(".cjs")))
+  if (readFileSync(`dist/bundle/${file}`, "utf8").includes("import("))
+    throw new Error(`dist/bundle/${file} contains import()`);
+
+// V8's code cache for each file (bin/load-bundle.cjs explains), made in a fresh process.
 const cache = spawnSync(process.execPath, ["scripts/code-cache.cjs"], { stdio: "inherit" });
 if (cache.status !== 0) throw new Error(`scripts/code-cache.cjs exited ${cache.status}`);

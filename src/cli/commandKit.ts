@@ -13,6 +13,18 @@ export interface CommandContext {
 }
 
 /** --debug's help in every command, from the options table. */
+/** The subcommands, in the order `createProgram` adds them (and --help lists them). */
+export const COMMAND_NAMES = [
+  "products",
+  "config",
+  "batch",
+  "schema",
+  "compare",
+  "review",
+  "explain",
+  "completion",
+] as const;
+
 export const DEBUG_HELP = SCHEDULE_OPTIONS.find((o) => o.key === "debug")!.description;
 
 /** `mmn-dose --config c.json batch f` would silently ignore --config: options go after the command. */

@@ -4,7 +4,7 @@ import { domainError } from "./coreErrors.js";
 import { CliError, EXIT, IoError, UsageError } from "./errors.js";
 import { escapeControl, shownMessage } from "./escape.js";
 import type { Io } from "./io.js";
-import { createProgram } from "./program.js";
+import { createProgram, needsSubcommands } from "./program.js";
 
 // bin/mmn-dose.cjs reports a closed stdout as this I/O error (exit 1).
 export { IoError } from "./errors.js";
@@ -44,7 +44,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes("--debug");
   let exitCode: number = EXIT.ok;
   try {
-    const program = createProgram(io, (code) => (exitCode = code));
+    const program = createProgram(io, (code) => (exitCode = code), needsSubcommands(argv));
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (error) {

@@ -11,6 +11,7 @@ import { addScheduleCommand } from "./commands/schedule.js";
 import { addSchemaCommand } from "./commands/schema.js";
 import { examplesFirst } from "./helpExamples.js";
 import type { Io } from "./io.js";
+import { COMMAND_NAMES } from "./commandKit.js";
 
 const HELP_AFTER = `
 Rules:
@@ -51,11 +52,24 @@ function version(): string {
   return (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 }
 
+/** What the subcommands are named (and commander's `help`), and the help flags that list them. */
+const COMMAND_WORDS = new Set<string>([...COMMAND_NAMES, "help", "-h", "--help"]);
+
+/**
+ * Whether commander needs the subcommands to parse `argv`: only a word naming one (or help, which
+ * lists them) makes commander look at them. Setting up all eight costs more start-up than a
+ * one-patient run's own work, so a run without such a word does not set them up.
+ */
+export function needsSubcommands(argv: readonly string[]): boolean {
+  return argv.some((a) => COMMAND_WORDS.has(a));
+}
+
 /**
  * Builds a fresh commander program: the one-patient command is the program itself, the others are
  * subcommands, each in its own module under commands/. `setExit` records a non-zero outcome without exiting.
+ * `withSubcommands` false leaves them out (`needsSubcommands` says when that parses the same).
  */
-export function createProgram(io: Io, setExit: (code: number) => void): Command {
+export function createProgram(io: Io, setExit: (code: number) => void, withSubcommands = true): Command {
   const program = new Command("mmn-dose")
     .description(
       "Immunoglobulin dosing schedules for multifocal motor neuropathy: IVIG courses or their weekly SCIG equivalent",
@@ -72,6 +86,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .addHelpText("after", HELP_AFTER);
   const ctx = { program, io, setExit };
   addScheduleCommand(ctx);
+  if (!withSubcommands) return program;
   addProductsCommand(ctx);
   addConfigCommand(ctx);
   addBatchCommand(ctx);

@@ -5,9 +5,8 @@ import { REGION_LABEL } from "../data/products.js";
 import { type Clock, type DayContext, dayBlock } from "./htmlDay.js";
 import { SHEET_STYLE } from "./htmlStyle.js";
 import { cell, headRow, html, type Markup, num } from "./markup.js";
-import { nonexistentTimes } from "./ics.js";
 import { phaseFields, phaseOf, planProducts, regimenOf } from "./phases.js";
-import { resolveWallTime } from "./wallTime.js";
+import { nonexistentTimes, resolveWallTime } from "./wallTime.js";
 import { formatVials, grams, hoursMinutes } from "./quantities.js";
 
 export interface HtmlOptions {

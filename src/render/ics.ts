@@ -4,7 +4,7 @@ import { addMinutes } from "date-fns";
 import { addCalendarDays, type IsoDate } from "../core/calendarDate.js";
 import type { ScheduleResult } from "../core/resultSchema.js";
 import { eventDescription, eventSummary } from "./calendarText.js";
-import { clockPlus, resolveWallTime } from "./wallTime.js";
+import { gapText, resolveWallTime } from "./wallTime.js";
 
 export interface IcsOptions {
   /** `--time HH:MM`: timed events at this wall-clock time; without it, all-day events. */
@@ -17,21 +17,6 @@ export interface IcsOptions {
   readonly patientRef?: string | undefined;
   /** `--sequence`: raise it when reissuing a changed schedule so calendars take the update. */
   readonly sequence?: number | undefined;
-}
-
-/** The sentence for a `--time` that does not exist on a date (a spring-forward gap). */
-function gapText(date: IsoDate, time: string, tz: string, shiftMinutes: number): string {
-  const starts = clockPlus(time, shiftMinutes);
-  return `${time} does not exist on ${date} in ${tz} (the clocks go forward): the event starts at ${starts} (RFC 5545)`;
-}
-
-/** Every infusion date on which `--time` falls in a spring-forward gap, with the sentence saying so. */
-export function nonexistentTimes(r: ScheduleResult, time: string, tz: string): { date: IsoDate; text: string }[] {
-  const dates = [...new Set(r.infusions.map((i) => i.date))];
-  return dates.flatMap((date) => {
-    const { shiftMinutes } = resolveWallTime(date, time, tz);
-    return shiftMinutes > 0 ? [{ date, text: gapText(date, time, tz, shiftMinutes) }] : [];
-  });
 }
 
 /** Midnight UTC of a calendar date: how an all-day event's date reaches ical-generator. */

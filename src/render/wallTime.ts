@@ -1,6 +1,7 @@
 import { tz, tzOffset } from "@date-fns/tz";
 import { addDays, addMinutes, lightFormat, subMinutes } from "date-fns";
 import type { IsoDate } from "../core/calendarDate.js";
+import type { ScheduleResult } from "../core/resultSchema.js";
 
 // Wall-clock times in a zone, for `--time`/`--tz` calendar events. Zone offsets come from
 // @date-fns/tz (the runtime's IANA data through Intl), arithmetic on instants from date-fns; nothing
@@ -86,4 +87,19 @@ export function wallTimeToUtc(date: IsoDate, time: string, zone: string): Date {
  */
 export function clockPlus(time: string, minutes: number): string {
   return lightFormat(addMinutes(wallAsUtc("2000-01-01", time), minutes, IN_UTC), "HH:mm");
+}
+
+/** The sentence for a `--time` that does not exist on a date (a spring-forward gap). */
+export function gapText(date: IsoDate, time: string, tz: string, shiftMinutes: number): string {
+  const starts = clockPlus(time, shiftMinutes);
+  return `${time} does not exist on ${date} in ${tz} (the clocks go forward): the event starts at ${starts} (RFC 5545)`;
+}
+
+/** Every infusion date on which `--time` falls in a spring-forward gap, with the sentence saying so. */
+export function nonexistentTimes(r: ScheduleResult, time: string, tz: string): { date: IsoDate; text: string }[] {
+  const dates = [...new Set(r.infusions.map((i) => i.date))];
+  return dates.flatMap((date) => {
+    const { shiftMinutes } = resolveWallTime(date, time, tz);
+    return shiftMinutes > 0 ? [{ date, text: gapText(date, time, tz, shiftMinutes) }] : [];
+  });
 }

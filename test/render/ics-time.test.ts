@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planSchedule } from "../../src/core/schedule.js";
-import { nonexistentTimes, renderIcs } from "../../src/render/ics.js";
+import { renderIcs } from "../../src/render/ics.js";
+import { nonexistentTimes } from "../../src/render/wallTime.js";
 import { resolveWallTime, wallTimeToUtc } from "../../src/render/wallTime.js";
 import { runCli } from "../helpers/cli.js";
 import { checkRfc5545, instant, parseIcs, value } from "../helpers/formats.js";

@@ -2,7 +2,7 @@ import { Option } from "commander";
 import type { ScheduleInput } from "../../core/input.js";
 import type { ScheduleResult } from "../../core/resultSchema.js";
 import { renderJson } from "../../render/json.js";
-import { type CommandContext, paintFor, terminalWidth } from "../commandKit.js";
+import { COMMAND_NAMES, type CommandContext, paintFor, terminalWidth } from "../commandKit.js";
 import { withSettingSources } from "../coreErrors.js";
 import { UsageError } from "../errors.js";
 import { escapeControl, escapeStrings } from "../escape.js";
@@ -47,12 +47,7 @@ export function addScheduleCommand(ctx: CommandContext): void {
     for (const spec of SCHEDULE_OPTIONS) if (spec.group === group) program.addOption(commanderOption(spec));
   }
   program.action((unexpected: string[], raw: Record<string, unknown>) =>
-    runSchedule(
-      unexpected,
-      raw,
-      io,
-      program.commands.map((c) => c.name()),
-    ),
+    runSchedule(unexpected, raw, io, COMMAND_NAMES),
   );
 }
 
@@ -201,7 +196,8 @@ async function render(
 }
 
 async function renderCalendar(request: ScheduleRequest, result: ScheduleResult, io: Io): Promise<string> {
-  const { renderIcs, nonexistentTimes } = await import("../../render/ics.js");
+  const { renderIcs } = await import("../../render/ics.js");
+  const { nonexistentTimes } = await import("../../render/wallTime.js");
   const c = request.calendar;
   const tz = c.time !== undefined ? calendarZone(c.tz, io) : c.tz;
   const patientRef = request.fhir.patientRef;
@@ -224,7 +220,7 @@ async function renderSheet(request: ScheduleRequest, result: ScheduleResult, io:
   const { time, tz } = request.calendar;
   if (time === undefined) return renderHtml(result);
   const zone = calendarZone(tz, io);
-  const { nonexistentTimes } = await import("../../render/ics.js");
+  const { nonexistentTimes } = await import("../../render/wallTime.js");
   for (const gap of nonexistentTimes(result, time, zone)) io.writeErr(`mmn-dose: note: ${gap.text}\n`);
   return renderHtml(result, { time, tz: zone });
 }
