@@ -1,6 +1,5 @@
 import type { Command, Option } from "commander";
 import { SCHEMA_NAMES } from "./schemaCatalog.js";
-import { MESSAGE_CODES } from "../data/messageCodes.js";
 import { IVIG_IDS, type OptionSpec, SCHEDULE_OPTIONS, SCIG_IDS, takesValue } from "./options.js";
 
 // What a shell completes for mmn-dose, read from the options table (the one-patient command's
@@ -104,27 +103,29 @@ function fromCommander(command: string, option: Option): CompletionOption {
 }
 
 /** The words a command's positional argument completes to: the shells, the schema names, the message codes. */
-const ARGUMENT_VALUES: Readonly<Record<string, readonly string[]>> = {
-  completion: SHELLS,
-  schema: SCHEMA_NAMES,
-  explain: Object.keys(MESSAGE_CODES).sort(),
-};
+function argumentValues(messageCodes: readonly string[]): Readonly<Record<string, readonly string[]>> {
+  return { completion: SHELLS, schema: SCHEMA_NAMES, explain: [...messageCodes].sort() };
+}
 
-function commandOf(c: Command): CompletionCommand {
+function commandOf(c: Command, argumentValuesOf: Readonly<Record<string, readonly string[]>>): CompletionCommand {
   const help = { names: ["-h", "--help"], description: "show this help", takesValue: false };
   const options = [help, ...c.options.map((o) => fromCommander(c.name(), o))];
   const arg = c.registeredArguments[0]?.name();
-  const values = ARGUMENT_VALUES[c.name()];
+  const values = argumentValuesOf[c.name()];
   const argument = values ? { values } : arg === "file" ? ("file" as const) : undefined;
   return { name: c.name(), description: shortDescription(c.description()), options, ...(argument ? { argument } : {}) };
 }
 
-/** The completion model of a program built by `createProgram`. */
-export function completionModel(program: Command): CompletionModel {
+/**
+ * The completion model of a program built by `createProgram`; `messageCodes` (the keys of
+ * MESSAGE_CODES, loaded by the caller) are what `explain` completes to.
+ */
+export function completionModel(program: Command, messageCodes: readonly string[]): CompletionModel {
   const root: CompletionOption[] = [
     { names: ["-h", "--help"], description: "show this help", takesValue: false },
     { names: ["-V", "--version"], description: "print the version", takesValue: false },
     ...SCHEDULE_OPTIONS.map(fromTable),
   ];
-  return { options: root, commands: program.commands.map(commandOf) };
+  const values = argumentValues(messageCodes);
+  return { options: root, commands: program.commands.map((c) => commandOf(c, values)) };
 }

@@ -20,6 +20,7 @@ export function addCompletionCommand({ program, io }: CommandContext): void {
         throw new UsageError("USAGE", `completion needs a shell: ${SHELL_NAMES}${got} (e.g. mmn-dose completion bash)`);
       }
       const { completionScript } = await import("../completionScripts.js");
-      io.writeOut(completionScript(known, completionModel(program)));
+      const { MESSAGE_CODES } = await import("../../data/messageCodes.js");
+      io.writeOut(completionScript(known, completionModel(program, Object.keys(MESSAGE_CODES))));
     });
 }
