@@ -17,6 +17,7 @@ import { movedNotes, placeSchedule, type SchedulePlacement } from "./placement.j
 import { planContext, type PlanContext, type RoutePlan } from "./planner.js";
 import { ageRiskWarnings } from "./prompts.js";
 import {
+  atRiskFirstInfusionsOnly,
   buildRatePlan,
   checkChairTime,
   fastestLabelNote,
@@ -82,6 +83,7 @@ export function planIvig(given: ScheduleInput, today: IsoDate): RoutePlan {
     firstCourse,
   );
   const { infusions, courseTotals } = ivigInfusions(input, course, placement, firstCourse);
+  const rateWarnings = atRiskWarnings(input, course, infusions);
   const first = { date: infusions[0]!.date, course: firstCourse };
   const continued = continuation(given, input.previousInfusion, days, first, input.productId);
   const longest = infusions.reduce((a, b) => (b.durationMinutes > a.durationMinutes ? b : a));
@@ -93,10 +95,30 @@ export function planIvig(given: ScheduleInput, today: IsoDate): RoutePlan {
     infusions,
     courseTotals,
     leadWarnings: [],
-    warnings: ivigWarnings(input, course, placement),
+    warnings: ivigWarnings(input, { ...course, rates: { ...course.rates, warnings: rateWarnings } }, placement),
     notes: [...continuationNote(continued), ...ivigNotes(input, course, placement, infusions)],
     continuation: continued,
   };
+}
+
+/**
+ * The rate warnings, with AT_RISK reworded when `--at-risk` changed no infusion: every infusion is a
+ * first infusion and the first-infusion plan is the one the schedule would have without `--at-risk`.
+ */
+function atRiskWarnings(input: ScheduleInput, course: IvigCourse, infusions: readonly Infusion[]): readonly Message[] {
+  const { rates, product, dosingWeightKg, plans } = course;
+  if (input.rates?.atRisk !== true || rates.maxFrom !== "--at-risk") return rates.warnings;
+  if (infusions.some((i) => i.infusionKind !== "first")) return rates.warnings;
+  let ordinary: ResolvedRates;
+  try {
+    ordinary = resolveRates(product, { ...input.rates, atRisk: false, origins: input.settingOrigins });
+  } catch {
+    return rates.warnings; // without --at-risk a typed rate would be refused: the plans differ
+  }
+  const same = buildRatePlan(ordinary, "first", dosingWeightKg, product.concentrationGPerMl.value);
+  return JSON.stringify(same) === JSON.stringify(plans.first)
+    ? atRiskFirstInfusionsOnly(product, rates)
+    : rates.warnings;
 }
 
 /** One IVIG course as planned, before it is placed on the calendar: what every later step reads. */
