@@ -94,8 +94,10 @@ export function resolveRates(product: IvigProduct, options: RateOptions = {}): R
     product.rates.firstInfusionMaxMlPerKgPerHour ?? (usesStandard ? STANDARD_FIRST_INFUSION_MAX : undefined);
   const firstMax = Math.min(max, sourcedFirstMax?.value ?? max);
   notes.push(planNote(product, options, steps.from, stepMinutes, firstMax < max ? sourcedFirstMax : undefined));
+  // Without label rates (Kiovig) the rates are the typed ones, bounded by another label: never "the label's".
+  const typed = product.rates.initialMlPerKgPerHour.value === null || product.rates.maxMlPerKgPerHour.value === null;
   return {
-    indication: product.rates.indication,
+    indication: typed ? "typed (--initial-rate, --max-rate)" : product.rates.indication,
     initialMlPerKgPerHour: Math.min(initial, max),
     initialFrom: options.initialMlPerKgPerHour !== undefined ? "--initial-rate" : "label",
     stepMinutes,

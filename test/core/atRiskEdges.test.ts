@@ -40,3 +40,11 @@ describe("--at-risk on a schedule of first infusions only (Gammagard Liquid)", (
     expect(text).toMatch(/stops at 1\.8 mL\/kg\/h/);
   });
 });
+
+describe("typed rates on a product without label rates are not called the label's (Kiovig, EU)", () => {
+  it("the rates' indication names the options, not 'MMN (EU SmPC)' (no SmPC rates were found)", () => {
+    const r = run({ productId: "kiovig", region: "eu", rates: { initialMlPerKgPerHour: 0.5, maxMlPerKgPerHour: 5.4 } });
+    expect(r.regimen.rates!.indication).not.toMatch(/SmPC\)$/);
+    expect(r.regimen.rates!.indication).toMatch(/typed \(--initial-rate, --max-rate\)/);
+  });
+});
