@@ -473,9 +473,21 @@ function atRiskDayVolumeWarnings(f: IvigCourse): Message[] {
     MAX_DAYS_PER_COURSE,
     Math.ceil(f.exactCourseDoseMg / gToMg(kg * AT_RISK_SPLIT_DAY_G_PER_KG.value)),
   );
-  const offered = Array.from({ length: Math.max(0, target - days) }, (_, i) => target - i).find((n) =>
-    daysWouldPlan(f, n),
+  // The fewest days whose dispensed (whole-vial) days each stay within 0.5 g/kg; else, as before, the
+  // most days up to the prescribed target that can be planned at all.
+  const limitMg = gToMg(kg * AT_RISK_SPLIT_DAY_G_PER_KG.value) + CAP_SLACK_MG;
+  const withinAfterVials = Array.from({ length: MAX_DAYS_PER_COURSE - target + 1 }, (_, i) => target + i).find(
+    (n) => n > days && (largestDayMg(f, n) ?? Number.POSITIVE_INFINITY) <= limitMg,
   );
+  const offered =
+    withinAfterVials ??
+    Array.from({ length: Math.max(0, target - days) }, (_, i) => target - i).find((n) => daysWouldPlan(f, n));
+  // The prescribed day, or the largest dispensed day where whole vials make it larger.
+  const perDay = (n: number) => {
+    const exact = f.exactCourseDoseMg / n;
+    const largest = largestDayMg(f, n) ?? exact;
+    return largest > exact + CAP_SLACK_MG ? `at most ${gPerKg(largest, kg)} (${g(largest)})` : gPerKg(exact, kg);
+  };
   const who = input.rates?.atRisk
     ? "at risk (--at-risk)"
     : `age ${formatNumber(age!)}, over ${RENAL_RISK_AGE_YEARS.value}`;
@@ -483,8 +495,8 @@ function atRiskDayVolumeWarnings(f: IvigCourse): Message[] {
     offered === undefined
       ? "no more days can be planned within 5"
       : input.daysPerCourse === undefined
-        ? `--days ${offered} gives ${gPerKg(f.exactCourseDoseMg / offered, kg)} a day`
-        : `--days ${offered} instead of ${input.daysPerCourse} gives ${gPerKg(f.exactCourseDoseMg / offered, kg)} a day`;
+        ? `--days ${offered} gives ${perDay(offered)} a day`
+        : `--days ${offered} instead of ${input.daysPerCourse} gives ${perDay(offered)} a day`;
   return [
     message(
       "AT_RISK_DAY_VOLUME",
@@ -494,6 +506,18 @@ function atRiskDayVolumeWarnings(f: IvigCourse): Message[] {
       offered !== undefined && input.daysPerCourse === undefined ? [`--days ${offered}`] : [],
     ),
   ];
+}
+
+/** The largest dispensed day of the same course with `--days days`; undefined when it cannot be planned. */
+function largestDayMg(f: IvigCourse, days: number): number | undefined {
+  const { exactCourseDoseMg, maxDailyMg, rounding, stock } = f;
+  try {
+    return Math.max(
+      ...planCourseDose({ exactCourseDoseMg, maxDailyMg, requestedDays: days, rounding, stock }).dayDosesMg,
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether the same course with `--days days` can be planned (a coarse vial grid may put its total beyond 10 %). */

@@ -48,3 +48,18 @@ describe("typed rates on a product without label rates are not called the label'
     expect(r.regimen.rates!.indication).toMatch(/typed \(--initial-rate, --max-rate\)/);
   });
 });
+
+describe("AT_RISK_DAY_VOLUME offers a --days that keeps each dispensed day within 0.5 g/kg", () => {
+  it("Privigen (5, 10, 20, 40 g vials), 77 kg, 2 g/kg: 154 g rounds to 155 g; 4 days would be 40+40+40+35 g (40/77 = 0.519 g/kg), 5 days 35+30+30+30+30 (35/77 = 0.455): --days 5", () => {
+    const r = run({ productId: "privigen", weightKg: 77, weightAsEntered: "77", rates: { atRisk: true } });
+    const w = r.warnings.find((m) => m.code === "AT_RISK_DAY_VOLUME")!;
+    expect(w.remedies).toEqual(["--days 5"]);
+    const five = run({ productId: "privigen", weightKg: 77, weightAsEntered: "77", daysPerCourse: 5 });
+    expect(Math.max(...five.infusions.map((i) => i.doseG))).toBe(35);
+  });
+
+  it("Gammagard Liquid (1 g vials), 77 kg: 4 days of 38.5 g = 0.5 g/kg exactly: --days 4", () => {
+    const r = run({ weightKg: 77, weightAsEntered: "77", rates: { atRisk: true } });
+    expect(r.warnings.find((m) => m.code === "AT_RISK_DAY_VOLUME")!.remedies).toEqual(["--days 4"]);
+  });
+});
