@@ -17,6 +17,7 @@ import { movedNotes, placeSchedule, type SchedulePlacement } from "./placement.j
 import { planContext, type PlanContext, type RoutePlan } from "./planner.js";
 import { ageRiskWarnings } from "./prompts.js";
 import {
+  atRiskFirstInfusionsOnly,
   buildRatePlan,
   checkChairTime,
   fastestLabelNote,
@@ -82,6 +83,7 @@ export function planIvig(given: ScheduleInput, today: IsoDate): RoutePlan {
     firstCourse,
   );
   const { infusions, courseTotals } = ivigInfusions(input, course, placement, firstCourse);
+  const rateWarnings = atRiskWarnings(input, course, infusions);
   const first = { date: infusions[0]!.date, course: firstCourse };
   const continued = continuation(given, input.previousInfusion, days, first, input.productId);
   const longest = infusions.reduce((a, b) => (b.durationMinutes > a.durationMinutes ? b : a));
@@ -93,10 +95,30 @@ export function planIvig(given: ScheduleInput, today: IsoDate): RoutePlan {
     infusions,
     courseTotals,
     leadWarnings: [],
-    warnings: ivigWarnings(input, course, placement),
+    warnings: ivigWarnings(input, { ...course, rates: { ...course.rates, warnings: rateWarnings } }, placement),
     notes: [...continuationNote(continued), ...ivigNotes(input, course, placement, infusions)],
     continuation: continued,
   };
+}
+
+/**
+ * The rate warnings, with AT_RISK reworded when `--at-risk` changed no infusion: every infusion is a
+ * first infusion and the first-infusion plan is the one the schedule would have without `--at-risk`.
+ */
+function atRiskWarnings(input: ScheduleInput, course: IvigCourse, infusions: readonly Infusion[]): readonly Message[] {
+  const { rates, product, dosingWeightKg, plans } = course;
+  if (input.rates?.atRisk !== true || rates.maxFrom !== "--at-risk") return rates.warnings;
+  if (infusions.some((i) => i.infusionKind !== "first")) return rates.warnings;
+  let ordinary: ResolvedRates;
+  try {
+    ordinary = resolveRates(product, { ...input.rates, atRisk: false, origins: input.settingOrigins });
+  } catch {
+    return rates.warnings; // without --at-risk a typed rate would be refused: the plans differ
+  }
+  const same = buildRatePlan(ordinary, "first", dosingWeightKg, product.concentrationGPerMl.value);
+  return JSON.stringify(same) === JSON.stringify(plans.first)
+    ? atRiskFirstInfusionsOnly(product, rates)
+    : rates.warnings;
 }
 
 /** One IVIG course as planned, before it is placed on the calendar: what every later step reads. */
@@ -451,9 +473,21 @@ function atRiskDayVolumeWarnings(f: IvigCourse): Message[] {
     MAX_DAYS_PER_COURSE,
     Math.ceil(f.exactCourseDoseMg / gToMg(kg * AT_RISK_SPLIT_DAY_G_PER_KG.value)),
   );
-  const offered = Array.from({ length: Math.max(0, target - days) }, (_, i) => target - i).find((n) =>
-    daysWouldPlan(f, n),
+  // The fewest days whose dispensed (whole-vial) days each stay within 0.5 g/kg; else, as before, the
+  // most days up to the prescribed target that can be planned at all.
+  const limitMg = gToMg(kg * AT_RISK_SPLIT_DAY_G_PER_KG.value) + CAP_SLACK_MG;
+  const withinAfterVials = Array.from({ length: MAX_DAYS_PER_COURSE - target + 1 }, (_, i) => target + i).find(
+    (n) => n > days && (largestDayMg(f, n) ?? Number.POSITIVE_INFINITY) <= limitMg,
   );
+  const offered =
+    withinAfterVials ??
+    Array.from({ length: Math.max(0, target - days) }, (_, i) => target - i).find((n) => daysWouldPlan(f, n));
+  // The prescribed day, or the largest dispensed day where whole vials make it larger.
+  const perDay = (n: number) => {
+    const exact = f.exactCourseDoseMg / n;
+    const largest = largestDayMg(f, n) ?? exact;
+    return largest > exact + CAP_SLACK_MG ? `at most ${gPerKg(largest, kg)} (${g(largest)})` : gPerKg(exact, kg);
+  };
   const who = input.rates?.atRisk
     ? "at risk (--at-risk)"
     : `age ${formatNumber(age!)}, over ${RENAL_RISK_AGE_YEARS.value}`;
@@ -461,8 +495,8 @@ function atRiskDayVolumeWarnings(f: IvigCourse): Message[] {
     offered === undefined
       ? "no more days can be planned within 5"
       : input.daysPerCourse === undefined
-        ? `--days ${offered} gives ${gPerKg(f.exactCourseDoseMg / offered, kg)} a day`
-        : `--days ${offered} instead of ${input.daysPerCourse} gives ${gPerKg(f.exactCourseDoseMg / offered, kg)} a day`;
+        ? `--days ${offered} gives ${perDay(offered)} a day`
+        : `--days ${offered} instead of ${input.daysPerCourse} gives ${perDay(offered)} a day`;
   return [
     message(
       "AT_RISK_DAY_VOLUME",
@@ -472,6 +506,18 @@ function atRiskDayVolumeWarnings(f: IvigCourse): Message[] {
       offered !== undefined && input.daysPerCourse === undefined ? [`--days ${offered}`] : [],
     ),
   ];
+}
+
+/** The largest dispensed day of the same course with `--days days`; undefined when it cannot be planned. */
+function largestDayMg(f: IvigCourse, days: number): number | undefined {
+  const { exactCourseDoseMg, maxDailyMg, rounding, stock } = f;
+  try {
+    return Math.max(
+      ...planCourseDose({ exactCourseDoseMg, maxDailyMg, requestedDays: days, rounding, stock }).dayDosesMg,
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether the same course with `--days days` can be planned (a coarse vial grid may put its total beyond 10 %). */

@@ -94,8 +94,10 @@ export function resolveRates(product: IvigProduct, options: RateOptions = {}): R
     product.rates.firstInfusionMaxMlPerKgPerHour ?? (usesStandard ? STANDARD_FIRST_INFUSION_MAX : undefined);
   const firstMax = Math.min(max, sourcedFirstMax?.value ?? max);
   notes.push(planNote(product, options, steps.from, stepMinutes, firstMax < max ? sourcedFirstMax : undefined));
+  // Without label rates (Kiovig) the rates are the typed ones, bounded by another label: never "the label's".
+  const typed = product.rates.initialMlPerKgPerHour.value === null || product.rates.maxMlPerKgPerHour.value === null;
   return {
-    indication: product.rates.indication,
+    indication: typed ? "typed (--initial-rate, --max-rate)" : product.rates.indication,
     initialMlPerKgPerHour: Math.min(initial, max),
     initialFrom: options.initialMlPerKgPerHour !== undefined ? "--initial-rate" : "label",
     stepMinutes,
@@ -308,6 +310,28 @@ function atRiskMax(
     `${top.why}; ${advice}`;
   warnings.push(message("AT_RISK", text, sources));
   return { value: top.value, from: "--at-risk" };
+}
+
+/**
+ * `--at-risk` on a schedule whose every infusion is a first infusion, when its first-infusion plan
+ * is the same as without `--at-risk` (Gammagard Liquid: both stop at 0.08 mL/kg/min): the AT_RISK
+ * warning then says so instead of naming a cap that changed nothing (CLINICAL.md §13.5).
+ */
+export function atRiskFirstInfusionsOnly(product: IvigProduct, rates: ResolvedRates): Message[] {
+  const first = rates.firstInfusionMaxMlPerKgPerHour;
+  const top = atRiskTop(product, rateLimit(product, "max"));
+  return rates.warnings.map((w) =>
+    w.code === "AT_RISK"
+      ? {
+          ...w,
+          message:
+            `at risk of renal dysfunction or thrombosis: every infusion here is a first infusion, which stops at ` +
+            `${mlkgh(first)} (${mlkgmin(first)}) with or without --at-risk, so the plan is the same as without ` +
+            `--at-risk; a later infusion would stop at ${mlkgh(top.value)}: ${top.why}; hydrate before the ` +
+            `infusion; minimum practicable dose and rate`,
+        }
+      : w,
+  );
 }
 
 /** The shortest step time allowed without the override, and how messages name it. */
