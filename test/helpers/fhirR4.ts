@@ -104,7 +104,7 @@ interface JsonSchemaFile {
 }
 
 /** The resource types of the R4 (4.0.1) StructureDefinitions: HL7's list. */
-export function r4ResourceTypes(): Set<string> {
+function r4ResourceTypes(): Set<string> {
   const resources = readJson("fhir/r4/profiles-resources.json") as Bundle;
   return new Set(
     (resources.entry ?? [])
@@ -125,7 +125,7 @@ export function shippedFhirSchema(): JsonSchemaFile {
  * `Resource` definition the file lacks, so they do not compile anyway). HL7 names the file with
  * draft-04's `id`; draft-06 spells it `$id`, the only spelling ajv 8 reads.
  */
-export function hl7FhirSchema(): Record<string, unknown> {
+function hl7FhirSchema(): Record<string, unknown> {
   const { id, ...file } = shippedFhirSchema();
   const r4 = r4ResourceTypes();
   const own = (refs: readonly { $ref: string }[]) => refs.filter((r) => r4.has(r.$ref.replace("#/definitions/", "")));
