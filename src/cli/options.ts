@@ -40,6 +40,8 @@ export interface OptionSpec {
   readonly calendar?: string;
   /** A calendar option that acts on the printed sheet (--format html) too: what it does there. */
   readonly sheet?: string;
+  /** A calendar option that acts on the FHIR export (--format fhir) too: what it does there. */
+  readonly ehr?: string;
   /** The README options table: meaning and default (Markdown); absent: covered by another row. */
   readonly readme?: { readonly text: string; readonly default: string };
 }
@@ -771,16 +773,18 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     batch: "refused",
     calendar: "starts each calendar event at that time",
     sheet: "gives the printed sheet's clock times",
+    ehr: "each FHIR dosage's start",
     value: { kind: "time" },
     description:
-      "ICS and HTML only (an error otherwise): chair time, 9:00 or 09:00; events start then and end after the estimated " +
-      "chair time, the sheet's rate plans get clock times; a time the clocks skip that day moves forward (RFC 5545: 02:30 -> " +
-      "03:30) with a note",
+      "ICS, HTML and FHIR only (an error otherwise): chair time, 9:00 or 09:00; events start then and end after the estimated " +
+      "chair time, the sheet's rate plans get clock times, FHIR has one dosage per rate step starting at its dateTime; " +
+      "a time the clocks skip that day moves forward (RFC 5545: 02:30 -> 03:30) with a note",
     defaultText: "all-day events",
     readme: {
       text:
-        "ICS and HTML only: chair time (`9:00` or `09:00`, 0–23 h); events then start at that time and end after the estimated " +
-        "chair time; the printed sheet gives each rate step its clock time. " +
+        "ICS, HTML and FHIR only: chair time (`9:00` or `09:00`, 0–23 h); events then start at that time and end after the estimated " +
+        "chair time; the printed sheet gives each rate step its clock time; FHIR gives each rate step a dosage starting at " +
+        "its dateTime (typed on the command line only: a site's `time` setting does not apply to FHIR). " +
         "A time the clocks skip that day moves forward (RFC 5545: 02:30 → 03:30) with a note",
       default: "all-day events",
     },
@@ -793,13 +797,14 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     batch: "refused",
     calendar: "is the zone of --time in calendar events",
     sheet: "of the printed sheet's clock times",
+    ehr: "of the FHIR dosages' offsets",
     value: { kind: "tz" },
     description:
-      "ICS and HTML only, with --time (an error otherwise): IANA time zone of --time, e.g. Europe/London; an empty or unknown system " +
-      "zone is an error, never UTC",
+      "ICS, HTML and FHIR only, with --time (an error otherwise): IANA time zone of --time, e.g. Europe/London; an empty or " +
+      "unknown system zone is an error, never UTC",
     defaultText: "the system zone",
     readme: {
-      text: "ICS and HTML only, with `--time`: its IANA zone; without `--tz`, an empty or unknown system zone is an error",
+      text: "ICS, HTML and FHIR only, with `--time`: its IANA zone; without `--tz`, an empty or unknown system zone is an error",
       default: "the system zone",
     },
   },
@@ -849,6 +854,24 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
         "FHIR and ICS ([EHR export](#ehr-export---format-fhir)): the subject, a FHIR reference `Patient/<id>`; the identity " +
         "that FHIR ids and calendar UIDs derive from; a batch key, never a site setting",
       default: "display-only subject",
+    },
+  },
+  {
+    flags: "--fhir-bundle <type>",
+    key: "fhirBundle",
+    group: "Output:",
+    scope: "run",
+    batch: "refused",
+    value: choice(["collection", "transaction"]),
+    description:
+      "FHIR only (an error otherwise): collection (a Bundle to file) or transaction (each MedicationRequest a POST, so an " +
+      "EHR takes the Bundle in one call)",
+    defaultText: "collection",
+    readme: {
+      text:
+        "FHIR only ([EHR export](#ehr-export---format-fhir)): `collection`, or `transaction` (each entry a `POST`, taken in " +
+        "one call)",
+      default: "`collection`",
     },
   },
   {

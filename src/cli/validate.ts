@@ -310,6 +310,7 @@ interface ScheduleOptions {
   calendarId?: string;
   sequence?: number;
   patientRef?: string;
+  fhirBundle?: string;
   on?: string;
   course?: number;
   json?: boolean;
@@ -355,16 +356,26 @@ export interface ScheduleRequest {
     readonly calendarId?: string;
     readonly sequence?: number;
   };
-  /** `--format fhir`: the MedicationRequest's subject. */
-  readonly fhir: { readonly patientRef?: string };
+  /** `--format fhir`: the MedicationRequest's subject and the Bundle's type. */
+  readonly fhir: { readonly patientRef?: string; readonly bundleType?: "collection" | "transaction" };
   /** `--on` or `--course`: only those infusions are shown (planned as the whole schedule). */
   readonly window?: ScheduleWindow;
 }
 
 /** The options that shape calendar events only (some the printed sheet too), and what each does there. */
 const CALENDAR_ONLY = SCHEDULE_OPTIONS.flatMap((o) =>
-  o.calendar === undefined ? [] : [{ key: o.key, flag: longFlagOf(o.key), what: o.calendar, sheet: o.sheet }],
+  o.calendar === undefined
+    ? []
+    : [{ key: o.key, flag: longFlagOf(o.key), what: o.calendar, sheet: o.sheet, ehr: o.ehr }],
 );
+
+/** The formats a calendar option acts in: ics, and html and fhir where it says what it does there. */
+function formatsOf(o: (typeof CALENDAR_ONLY)[number]): string[] {
+  return ["ics", ...(o.sheet !== undefined ? ["html"] : []), ...(o.ehr !== undefined ? ["fhir"] : [])];
+}
+
+const orList = (words: readonly string[]) =>
+  words.length === 1 ? words[0]! : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
 
 /**
  * A calendar option typed on the command line that the output would not use is refused, never
@@ -375,20 +386,31 @@ const CALENDAR_ONLY = SCHEDULE_OPTIONS.flatMap((o) =>
  */
 export function refuseUnusedCalendarOptions(flags: Record<string, unknown>, request: ScheduleRequest): void {
   const { format } = request;
-  const given = CALENDAR_ONLY.find(
-    (o) => flags[o.key] !== undefined && format !== "ics" && !(format === "html" && o.sheet !== undefined),
-  );
+  const given = CALENDAR_ONLY.find((o) => flags[o.key] !== undefined && !formatsOf(o).includes(format));
   if (given) {
-    const formats = given.sheet !== undefined ? "ics or html" : "ics";
-    const what = given.sheet !== undefined ? `${given.what} and ${given.sheet}` : given.what;
+    const formats = formatsOf(given);
+    const what = [given.what, given.sheet, given.ehr].filter((w) => w !== undefined);
     throw new UsageError(
       "CONFLICTING_OPTIONS",
-      `${given.flag} ${what}, so it applies to --format ${formats} only (this is --format ${format}): ` +
-        `add --format ${given.sheet !== undefined ? "ics or --format html" : "ics"}, or leave ${given.flag} out`,
+      `${given.flag} ${orList(what).replace(/ or ([^,]*)$/, " and $1")}, so it applies to --format ${orList(formats)} only ` +
+        `(this is --format ${format}): add --format ${orList(formats.map((f, k) => (k === 0 ? f : `--format ${f}`)))}, ` +
+        `or leave ${given.flag} out`,
     );
   }
-  if ((format === "ics" || format === "html") && flags.tz !== undefined && request.calendar.time === undefined) {
-    const without = format === "ics" ? "the calendar events are all-day" : "the sheet has no clock times";
+  if (format !== "fhir" && flags.fhirBundle !== undefined) {
+    throw new UsageError(
+      "CONFLICTING_OPTIONS",
+      `--fhir-bundle is the type of a FHIR Bundle, so it applies to --format fhir only (this is --format ${format}): ` +
+        "add --format fhir, or leave --fhir-bundle out",
+    );
+  }
+  const zoned = format === "ics" || format === "html" || format === "fhir";
+  if (zoned && flags.tz !== undefined && (format === "fhir" ? flags.time : request.calendar.time) === undefined) {
+    const without = {
+      ics: "the calendar events are all-day",
+      html: "the sheet has no clock times",
+      fhir: "the FHIR dosages are dates",
+    }[format];
     throw new UsageError(
       "CONFLICTING_OPTIONS",
       `--tz is the zone of --time: without --time ${without}, so give --time HH:MM too, or leave --tz out`,
@@ -452,7 +474,10 @@ export function validateScheduleOptions(
       ...(o.calendarId !== undefined ? { calendarId: o.calendarId } : {}),
       ...(o.sequence !== undefined ? { sequence: o.sequence } : {}),
     },
-    fhir: o.patientRef !== undefined ? { patientRef: o.patientRef } : {},
+    fhir: {
+      ...(o.patientRef !== undefined ? { patientRef: o.patientRef } : {}),
+      ...(o.fhirBundle !== undefined ? { bundleType: o.fhirBundle as "collection" | "transaction" } : {}),
+    },
     ...(o.on !== undefined ? { window: { on: o.on } } : o.course !== undefined ? { window: { course: o.course } } : {}),
     input: scheduleInputOf(raw, o, weight, avoidDates),
   };

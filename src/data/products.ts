@@ -70,9 +70,27 @@ interface ProductBase {
   readonly mmnIndication: Sourced<boolean>;
   /** Whether the EU label (SmPC section 4.1) names MMN; not found where no EU label text was found. */
   readonly mmnIndicationEu: Fact<boolean>;
+  /**
+   * US package NDCs (labeler-product-package) as the product's sources state them, for the FHIR
+   * export's medication coding; absent where no source states a package NDC of the catalog's presentations.
+   */
+  readonly usPackageNdcs?: Sourced<readonly PackageNdc[]>;
   /** The name the same product is sold under in another region (Gammagard Liquid is Kiovig in the EU). */
   readonly soldAs?: Partial<Record<Region, { readonly name: string; readonly productId: string }>>;
 }
+
+/** One package's National Drug Code and what the source calls that package. */
+interface PackageNdc {
+  readonly code: string;
+  readonly display: string;
+}
+
+/** Gammagard Liquid, intravenous or subcutaneous: one package NDC, as openFDA lists it. */
+const GAMMAGARD_NDCS: Sourced<readonly PackageNdc[]> = {
+  value: [{ code: "0944-2700-03", display: "GAMMAGARD LIQUID 100 mg/mL" }],
+  source: SOURCES.gammagardNdc,
+  note: "one of its package codes (DailyMed lists 0944-2700-02 to -13); the source does not name this package's size",
+};
 
 export interface IvigProduct extends ProductBase {
   readonly route: "ivig";
@@ -205,6 +223,7 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     mmnIndication: { value: true, source: SOURCES.gammagardMmn, note: "US: adults with MMN, intravenous only" },
     mmnIndicationEu: { value: true, source: SOURCES.kiovigEma, note: "sold as Kiovig in the EU; its SmPC lists MMN" },
     soldAs: { eu: { name: "Kiovig", productId: "kiovig" } },
+    usPackageNdcs: GAMMAGARD_NDCS,
     rates: {
       indication: "MMN (US label)",
       initialMlPerKgPerHour: { value: 0.5, source: SOURCES.gammagardMmn, note: "0.8 mg/kg/min as printed" },
@@ -226,6 +245,16 @@ export const IVIG_PRODUCTS: readonly IvigProduct[] = [
     vialSizesGByRegion: { eu: { value: [2.5, 5, 10, 20, 40], source: SOURCES.privigenEuSmpc, note: "EU: 25–400 mL" } },
     mmnIndication: { value: false, source: SOURCES.privigenDailyMed, note: "US: PI, chronic ITP, CIDP" },
     mmnIndicationEu: { value: true, source: SOURCES.privigenEma, note: "EU: section 4.1 lists MMN" },
+    usPackageNdcs: {
+      value: [
+        { code: "44206-436-05", display: "Privigen 10 %, 5 g in 50 mL" },
+        { code: "44206-437-10", display: "Privigen 10 %, 10 g in 100 mL" },
+        { code: "44206-438-20", display: "Privigen 10 %, 20 g in 200 mL" },
+        { code: "44206-439-40", display: "Privigen 10 %, 40 g in 400 mL" },
+      ],
+      source: SOURCES.privigenDailyMed,
+      note: "the four US presentations, 5, 10, 20 and 40 g",
+    },
     rates: {
       indication: "CIDP (US label)",
       initialMlPerKgPerHour: {
@@ -622,6 +651,7 @@ export const SCIG_PRODUCTS: readonly ScigProduct[] = [
     name: "Gammagard Liquid 10 % (subcutaneous)",
     route: "scig",
     concentrationGPerMl: TEN_PERCENT(SOURCES.gammagardNdc),
+    usPackageNdcs: GAMMAGARD_NDCS,
     vialSizesG: { value: [1, 2.5, 5, 10, 20, 30], source: SOURCES.gammagardMmnVials },
     mmnIndication: {
       value: false,

@@ -80,6 +80,21 @@ export function wallTimeToUtc(date: IsoDate, time: string, zone: string): Date {
 }
 
 /**
+ * An instant as the wall time of a zone with that zone's offset at the instant: an ISO 8601 date-time
+ * (FHIR R4 dateTime) that names its own instant and the clock the patient reads.
+ *
+ * @example
+ * zonedDateTime(new Date("2027-07-01T08:00:00Z"), "Europe/London") //=> "2027-07-01T09:00:00+01:00"
+ */
+export function zonedDateTime(instant: Date, zone: string): string {
+  const offset = offsetAt(zone, instant);
+  const local = addMinutes(instant, offset, IN_UTC).toISOString().slice(0, 19);
+  const abs = Math.abs(offset);
+  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  return `${local}${offset < 0 ? "-" : "+"}${hhmm}`;
+}
+
+/**
  * `HH:MM` plus minutes, on a 24-hour clock.
  *
  * @example

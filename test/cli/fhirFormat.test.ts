@@ -62,4 +62,34 @@ describe("--format fhir and --patient-ref", () => {
     expect(help.stdout).toMatch(/--patient-ref <ref>/);
     expect(help.stdout).toMatch(/fhir \(FHIR R4/);
   });
+
+  it("--fhir-bundle transaction: entries POST; refused outside --format fhir", async () => {
+    const run = await runInProcess([...ARGS, "--fhir-bundle", "transaction"]);
+    expect(run.status).toBe(0);
+    const bundle = JSON.parse(run.stdout) as Bundle;
+    expect(bundle.type).toBe("transaction");
+    expect(bundle.entry?.[0]?.request).toEqual({ method: "POST", url: "MedicationRequest" });
+    expect((await runInProcess([...ARGS, "--fhir-bundle", "collection"])).stdout).toBe(
+      (await runInProcess(ARGS)).stdout,
+    );
+    const json = await runInProcess(["--weight", "70", "--json", "--fhir-bundle", "transaction"]);
+    expect(json.status).toBe(2);
+    expect(json.stderr).toContain("--fhir-bundle is the type of a FHIR Bundle, so it applies to --format fhir only");
+  });
+
+  it("--time and --tz: each dosage starts at a dateTime with the zone offset; --tz alone is refused", async () => {
+    const run = await runInProcess([...ARGS, "--time", "9:00", "--tz", "Europe/London"]);
+    expect(run.status).toBe(0);
+    // 2026-12-01 in London is GMT: +00:00.
+    expect(mr(run.stdout).dosageInstruction?.[0]?.timing?.event).toEqual(["2026-12-01T09:00:00+00:00"]);
+    const tzOnly = await runInProcess([...ARGS, "--tz", "Europe/London"]);
+    expect(tzOnly.status).toBe(2);
+    expect(tzOnly.stderr).toContain("without --time the FHIR dosages are dates");
+  });
+
+  it("a site's chair time does not give FHIR dosages a time: dates as without --time", async () => {
+    const run = await runInProcess(ARGS, { env: { MMN_DOSE_TIME: "09:00" } });
+    expect(run.status).toBe(0);
+    expect(mr(run.stdout).dosageInstruction?.[0]?.timing?.event).toEqual(["2026-12-01"]);
+  });
 });

@@ -257,19 +257,19 @@ describe("calendar options outside --format ics are refused, never ignored", () 
   it.each([
     [
       ["--time", "9:00"],
-      "--time starts each calendar event at that time and gives the printed sheet's clock times, so it applies to --format ics or html only (this is --format table): add --format ics or --format html, or leave --time out",
+      "--time starts each calendar event at that time, gives the printed sheet's clock times and each FHIR dosage's start, so it applies to --format ics, html or fhir only (this is --format table): add --format ics, --format html or --format fhir, or leave --time out",
     ],
     [
       ["--time", "9:00", "--json"],
-      "--time starts each calendar event at that time and gives the printed sheet's clock times, so it applies to --format ics or html only (this is --format json): add --format ics or --format html, or leave --time out",
+      "--time starts each calendar event at that time, gives the printed sheet's clock times and each FHIR dosage's start, so it applies to --format ics, html or fhir only (this is --format json): add --format ics, --format html or --format fhir, or leave --time out",
     ],
     [
       ["--time", "9:00", "--format", "csv"],
-      "--time starts each calendar event at that time and gives the printed sheet's clock times, so it applies to --format ics or html only (this is --format csv): add --format ics or --format html, or leave --time out",
+      "--time starts each calendar event at that time, gives the printed sheet's clock times and each FHIR dosage's start, so it applies to --format ics, html or fhir only (this is --format csv): add --format ics, --format html or --format fhir, or leave --time out",
     ],
     [
       ["--tz", "Europe/London"],
-      "--tz is the zone of --time in calendar events and of the printed sheet's clock times, so it applies to --format ics or html only (this is --format table): add --format ics or --format html, or leave --tz out",
+      "--tz is the zone of --time in calendar events, of the printed sheet's clock times and of the FHIR dosages' offsets, so it applies to --format ics, html or fhir only (this is --format table): add --format ics, --format html or --format fhir, or leave --tz out",
     ],
     [
       ["--calendar-id", "clinic-7"],

