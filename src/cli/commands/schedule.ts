@@ -225,7 +225,7 @@ async function renderEhr(
   const time = raw.time === undefined ? undefined : request.calendar.time;
   if (time === undefined) return renderFhir(result, request.fhir);
   const tz = calendarZone(request.calendar.tz, io);
-  const { nonexistentTimes } = await import("../../render/ics.js");
+  const { nonexistentTimes } = await import("../../render/wallTime.js");
   for (const gap of nonexistentTimes(result, time, tz)) io.writeErr(`mmn-dose: note: ${gap.text}\n`);
   return renderFhir(result, { ...request.fhir, clock: { time, tz } });
 }
