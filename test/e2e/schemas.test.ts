@@ -47,7 +47,9 @@ describe("mmn-dose schema [name]", () => {
   });
 
   it("--help names every schema", () => {
-    expect(runCli(["schema", "--help"]).stdout.replace(/\s+/g, " ")).toContain("schedule | batch | compare | forecast | review");
+    expect(runCli(["schema", "--help"]).stdout.replace(/\s+/g, " ")).toContain(
+      "schedule | batch | compare | forecast | review",
+    );
   });
 });
 
