@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { headlessChromiumFlags } from "./chromium-flags.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "mmn-dose-review-shot-"));
@@ -37,15 +38,7 @@ try {
   const shot = spawnSync(
     "chromium",
     [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--user-data-dir=${join(dir, "profile")}`,
+      ...headlessChromiumFlags(dir),
       "--hide-scrollbars",
       "--window-size=760,900",
       `--screenshot=${join(root, "docs/review.png")}`,

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { deflateSync, inflateSync } from "node:zlib";
+import { headlessChromiumFlags } from "./chromium-flags.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const out = join(root, "docs/sheet.png");
@@ -126,15 +127,7 @@ try {
   const html = run(process.execPath, [join(root, "bin/mmn-dose.cjs"), ...ARGS]);
   writeFileSync(join(dir, "sheet.html"), html.replace("</head>", "<style>@page { size: A4; }</style>\n</head>"));
   run("chromium", [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    `--user-data-dir=${join(dir, "profile")}`,
+    ...headlessChromiumFlags(dir),
     "--no-pdf-header-footer",
     `--print-to-pdf=${join(dir, "sheet.pdf")}`,
     pathToFileURL(join(dir, "sheet.html")).href,

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // A real browser for the printed sheet: Debian's `chromium` prints HTML to PDF, poppler-utils reads the
-// PDF back (`pdftotext`, `pdfinfo`). scripts/sheet-screenshot.mjs uses the same flags.
+// PDF back (`pdftotext`, `pdfinfo`). scripts/chromium-flags.mjs keeps the same flags for the docs screenshots.
 
 /** The tools the print test needs that are not on PATH. */
 export function missingPrintTools(): string[] {
