@@ -34,6 +34,19 @@ const regionFields = {
       eu: opt(z.strictObject({ name: z.string(), productId: z.string() })),
     }),
   ),
+  // A package NDC (US label, FHIR coding): labeler-product-package, 10 digits in 4-4-2 or 5-3-2 or 5-4-1.
+  usPackageNdcs: opt(
+    sourced(
+      z
+        .array(
+          z.strictObject({
+            code: z.string().check(z.regex(/^(\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1})$/)),
+            display: text(5),
+          }),
+        )
+        .check(z.minLength(1)),
+    ),
+  ),
 };
 
 /** The catalog is checked like input: a typo in a number fails here, not at a bedside. */
