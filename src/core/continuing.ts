@@ -5,7 +5,7 @@ import type { PreviousInfusion, ScheduleInput } from "./input.js";
 import { message } from "./messages.js";
 import type { Continuation, Message } from "./resultSchema.js";
 import { FIRST_INFUSION_GAP_DAYS, PRODUCT_SWITCH_STARTS_LOW } from "../data/guidelines.js";
-import { DEFAULT_SCIG_PRODUCT_ID } from "../data/products.js";
+import { DEFAULT_SCIG_PRODUCT_ID, PRODUCTS } from "../data/products.js";
 
 /**
  * An established patient (`--last-course`, `--last-scig`, `--courses-given`, `--last-product`): where
@@ -126,7 +126,7 @@ function rateRule(
   if (previous.productId !== productId) {
     return {
       rule: "product-change",
-      reason: `the product changes from ${previous.productId} to ${productId} (Gammagard PI: ${PRODUCT_SWITCH_STARTS_LOW.note})`,
+      reason: `the product changes from ${productName(previous.productId)} to ${productName(productId)} (Gammagard PI: ${PRODUCT_SWITCH_STARTS_LOW.note})`,
     };
   }
   if (gapDays > limit) {
@@ -171,4 +171,9 @@ export function continuationNote(c: Continuation | undefined): Message[] {
       sources,
     ),
   ];
+}
+
+/** A product's name as the label prints it ("Privigen 10 %"), for the reasons a pharmacist reads. */
+function productName(id: string): string {
+  return PRODUCTS.find((p) => p.id === id)?.name ?? id;
 }

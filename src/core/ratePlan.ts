@@ -275,7 +275,9 @@ function atRiskTop(product: IvigProduct, labelMax: RateLimit): AtRiskTop {
   const check = value < step ? ", the rate above which NL-IVIG002 asks for the prescriber's check" : "";
   return {
     value,
-    why: `no number on the ${product.name} label; the NL-IVIG002 step below ${whose} ${mlkgmin(labelMax.value)}${check}`,
+    why:
+      `${labelMax.fromLabel ? `no number on the ${product.name} label` : `no label rates were found for ${product.name}`}; ` +
+      `the NL-IVIG002 step below ${whose} ${mlkgmin(labelMax.value)}${check}`,
     sources: [labelMax.source, STANDARD_RATE_STEPS.source],
   };
 }

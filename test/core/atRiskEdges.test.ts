@@ -47,6 +47,14 @@ describe("typed rates on a product without label rates are not called the label'
     expect(r.regimen.rates!.indication).not.toMatch(/SmPC\)$/);
     expect(r.regimen.rates!.indication).toMatch(/typed \(--initial-rate, --max-rate\)/);
   });
+
+  it("--at-risk says Kiovig's label rates were not found, not that its label has no number", () => {
+    const kiovig = { productId: "kiovig", region: "eu" as const };
+    const r = run({ ...kiovig, rates: { initialMlPerKgPerHour: 0.5, maxMlPerKgPerHour: 5.4, atRisk: true } });
+    const text = atRisk(r).message;
+    expect(text).not.toMatch(/no number on the Kiovig/);
+    expect(text).toMatch(/no label rates were found for Kiovig/);
+  });
 });
 
 describe("AT_RISK_DAY_VOLUME offers a --days that keeps each dispensed day within 0.5 g/kg", () => {

@@ -78,6 +78,8 @@ describe("an established IVIG patient continues from --last-course", () => {
       TODAY,
     );
     expect(r.continuation).toMatchObject({ rule: "product-change", rates: "first-infusion", lastProduct: "privigen" });
+    // The reason names the products as their labels do, not by the tool's ids.
+    expect(r.continuation?.reason).toContain("from Privigen 10 % to Gammagard Liquid 10 %");
     expect(r.infusions[0]!.infusionKind).toBe("first");
     expect(r.notes.find((n) => n.code === "CONTINUES")?.sources).toContain(
       "https://www.gammagard.com/hcp/pidd/dosing-administration",
