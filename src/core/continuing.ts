@@ -126,7 +126,9 @@ function rateRule(
   if (previous.productId !== productId) {
     return {
       rule: "product-change",
-      reason: `the product changes from ${productName(previous.productId)} to ${productName(productId)} (Gammagard PI: ${PRODUCT_SWITCH_STARTS_LOW.note})`,
+      reason:
+        `the product changes from ${productName(previous.productId)} to ${productName(productId)} ` +
+        `(Gammagard PI: ${PRODUCT_SWITCH_STARTS_LOW.note})`,
     };
   }
   if (gapDays > limit) {
