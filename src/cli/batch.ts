@@ -117,7 +117,9 @@ function fhirLabel(id: unknown): { subjectLabel?: string } {
  * line's keys (`'maxDaily'`) where the one-patient command names flags (`--max-daily`).
  */
 function lineError(e: unknown): LineError {
-  const known = e instanceof LineFailure || e instanceof CliError ? e : domainError(e);
+  // A LineFailure is said in the line's keys already, and may echo a key such as '--dose' as sent.
+  if (e instanceof LineFailure) return { code: e.code, message: shownMessage(e.message) };
+  const known = e instanceof CliError ? e : domainError(e);
   const error: LineError = known
     ? { code: known.code, message: inBatchWords(known.message) }
     : { code: "INTERNAL", message: `internal error: ${e instanceof Error ? e.message : String(e)}` };

@@ -22,7 +22,7 @@ const BATCH_WORDS: readonly (readonly [RegExp, string])[] = SCHEDULE_OPTIONS.fil
     return [flag, flag.startsWith("--no-") ? `'${o.key}': false` : `'${o.key}'`] as const;
   })
   .sort(([a], [b]) => b.length - a.length)
-  .map(([flag, key]) => [new RegExp(`(?<![\\w-])${flag}(?![\\w-])`, "g"), key] as const);
+  .map(([flag, key]) => [new RegExp(`(?<![\\w'-])${flag}(?![\\w-])`, "g"), key] as const);
 
 /**
  * A message about options, as a batch line's error says it: in the keys the script sent, not the
@@ -33,7 +33,12 @@ const BATCH_WORDS: readonly (readonly [RegExp, string])[] = SCHEDULE_OPTIONS.fil
  * inBatchWords("--product applies to --route ivig only") //=> "'product' applies to 'route' ivig only"
  */
 export function inBatchWords(message: string): string {
-  return BATCH_WORDS.reduce((text, [flag, key]) => text.replace(flag, key), message);
+  const rewrite = (text: string) => BATCH_WORDS.reduce((said, [flag, key]) => said.replace(flag, key), text);
+  // The value echoed back (`got '…'`, to the last quote) is the line's own text: never rewritten.
+  const echo = message.indexOf("got '");
+  const end = message.lastIndexOf("'");
+  if (echo === -1 || end <= echo + 4) return rewrite(message);
+  return rewrite(message.slice(0, echo)) + message.slice(echo, end + 1) + rewrite(message.slice(end + 1));
 }
 
 /**
