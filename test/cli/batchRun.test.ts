@@ -121,7 +121,9 @@ describe("batch: an error line names the keys the script sent, not flags", () =>
   });
 
   it("the value echoed back stays as sent, even when it looks like a flag", async () => {
-    expect((await one({ weight: 70, product: "--route" })).message).toMatch(/^'product' must be one of .*; got '--route'$/);
+    expect((await one({ weight: 70, product: "--route" })).message).toMatch(
+      /^'product' must be one of .*; got '--route'$/,
+    );
     expect((await one({ weight: 70, "--dose": 1 })).message).toContain("unknown key '--dose'");
   });
 
@@ -138,7 +140,12 @@ describe("batch: a short CSV row keeps its id", () => {
   it("in the JSON line and in the CSV writer's id column", async () => {
     const rows = input(["id,weight,start", "P-17,70", ",70"]);
     const json = await runInProcess(["batch", "clinic.csv"], rows);
-    expect(json.stdout.trimEnd().split("\n").map((l) => JSON.parse(l))).toEqual([
+    expect(
+      json.stdout
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
       { line: 2, id: "P-17", error: { code: "INVALID_CSV", message: "the row has 2 cells; the header has 3" } },
       { line: 3, id: null, error: { code: "INVALID_CSV", message: "the row has 2 cells; the header has 3" } },
     ]);
