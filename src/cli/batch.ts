@@ -8,7 +8,7 @@ import { CliError, EXIT, UsageError } from "./errors.js";
 import { terminalWidth } from "./commandKit.js";
 import type { Io } from "./io.js";
 import { configInputs, otherRouteKeys, resolveSiteSettings } from "./config.js";
-import { domainError, withSettingSources } from "./coreErrors.js";
+import { domainError, inBatchWords, withSettingSources } from "./coreErrors.js";
 import { csvDelimiter, csvRecord, parseCsvRow } from "./csvInput.js";
 import { escapeControl, shownMessage } from "./escape.js";
 import { readJson } from "./jsonSyntax.js";
@@ -112,11 +112,16 @@ function fhirLabel(id: unknown): { subjectLabel?: string } {
   return id === null ? {} : { subjectLabel: `batch id ${String(id)}` };
 }
 
-/** An error → the line's `error`, its text escaped and bounded (it may echo the input). */
+/**
+ * An error → the line's `error`, its text escaped and bounded (it may echo the input), naming the
+ * line's keys (`'maxDaily'`) where the one-patient command names flags (`--max-daily`).
+ */
 function lineError(e: unknown): LineError {
-  const known = e instanceof LineFailure || e instanceof CliError ? e : domainError(e);
+  // A LineFailure is said in the line's keys already, and may echo a key such as '--dose' as sent.
+  if (e instanceof LineFailure) return { code: e.code, message: shownMessage(e.message) };
+  const known = e instanceof CliError ? e : domainError(e);
   const error: LineError = known
-    ? { code: known.code, message: known.message }
+    ? { code: known.code, message: inBatchWords(known.message) }
     : { code: "INTERNAL", message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
   return { code: error.code, message: shownMessage(error.message) };
 }
@@ -189,7 +194,7 @@ function recordReader(file: string | undefined) {
   const csv = file !== undefined && /\.csv$/i.test(file);
   let header: string[] | undefined;
   let delimiter = ",";
-  return (text: string, line: number): { record?: unknown; error?: LineError; header?: true } => {
+  return (text: string, line: number): { record?: unknown; error?: LineError; id?: string; header?: true } => {
     if (!csv) {
       const read = readJson(text);
       if ("value" in read) return { record: read.value };
@@ -229,7 +234,10 @@ function recordReader(file: string | undefined) {
     const row = parseCsvRow(text, delimiter);
     if ("error" in row) return { error: { code: "INVALID_CSV", message: row.error } };
     const record = csvRecord(header, row.cells, FLAG_KEYS);
-    return typeof record === "string" ? { error: { code: "INVALID_CSV", message: record } } : { record };
+    if (typeof record !== "string") return { record };
+    // A row refused whole (too few cells, an on/off cell not on or off) still says whose row it was.
+    const id = row.cells[header.indexOf("id")];
+    return { error: { code: "INVALID_CSV", message: record }, ...(id ? { id } : {}) };
   };
 }
 
@@ -397,10 +405,10 @@ async function runLines(
         counts.blank++;
         continue;
       }
-      const { record, error, header } = read(text, line);
+      const { record, error, id, header } = read(text, line);
       if (header) continue;
       out = error
-        ? { line, id: null, error: { code: error.code, message: shownMessage(error.message) } }
+        ? { line, id: id ?? null, error: { code: error.code, message: shownMessage(error.message) } }
         : processRecord(record, line, today, settings.site, settings.siteSources, settings.fhir);
     }
     out = await written(out, take);

@@ -106,6 +106,54 @@ describe("batch: an unknown key names the closest valid one", () => {
   });
 });
 
+describe("batch: an error line names the keys the script sent, not flags", () => {
+  const one = async (record: object) => JSON.parse((await runInProcess(["batch"], input([record]))).stdout).error;
+
+  it.each([
+    [{ weight: 70, route: "scig", product: "privigen" }, "'product' applies to 'route' ivig only"],
+    [{ weight: 70, maxDaily: 9999 }, "'maxDaily' must be a number from 0.1 to 2 g/kg; got '9999'"],
+    [{ weight: 70, route: "scig", scigProduct: "nope" }, "'scigProduct' must be one of hizentra, "],
+    [{ weight: 70, "max-daily": 1 }, "unknown key 'max-daily': did you mean 'maxDaily'?"],
+  ])("%j", async (record, said) => {
+    const error = await one(record);
+    expect(error.message).toContain(said);
+    expect(error.message).not.toMatch(/--[a-z]/);
+  });
+
+  it("the value echoed back stays as sent, even when it looks like a flag", async () => {
+    expect((await one({ weight: 70, product: "--route" })).message).toMatch(
+      /^'product' must be one of .*; got '--route'$/,
+    );
+    expect((await one({ weight: 70, "--dose": 1 })).message).toContain("unknown key '--dose'");
+  });
+
+  it("the one-patient command keeps its flags", async () => {
+    const run = await runInProcess(["--weight", "70", "--route", "scig", "--product", "privigen"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("--product applies to --route ivig only");
+    const range = await runInProcess(["--weight", "70", "--max-daily", "9999"]);
+    expect(range.stderr).toContain("--max-daily must be a number from 0.1 to 2 g/kg; got '9999'");
+  });
+});
+
+describe("batch: a short CSV row keeps its id", () => {
+  it("in the JSON line and in the CSV writer's id column", async () => {
+    const rows = input(["id,weight,start", "P-17,70", ",70"]);
+    const json = await runInProcess(["batch", "clinic.csv"], rows);
+    expect(
+      json.stdout
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      { line: 2, id: "P-17", error: { code: "INVALID_CSV", message: "the row has 2 cells; the header has 3" } },
+      { line: 3, id: null, error: { code: "INVALID_CSV", message: "the row has 2 cells; the header has 3" } },
+    ]);
+    const csv = await runInProcess(["batch", "clinic.csv", "--format", "csv"], rows);
+    expect(csv.stdout.split("\n")[1]).toMatch(/^2,P-17,"INVALID_CSV: the row has 2 cells; the header has 3",/);
+  });
+});
+
 describe("batch: compact lines", () => {
   const lines = [
     { id: "a", ...GOOD },

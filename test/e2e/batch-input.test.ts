@@ -106,7 +106,7 @@ describe("batch clinic.csv", () => {
       [2, "a", null],
       [4, "b, the second", null],
       [5, "c", "INVALID_OPTION"],
-      [6, null, "INVALID_CSV"],
+      [6, "d", "INVALID_CSV"],
     ]);
     const single = JSON.parse(
       runCli([
@@ -124,7 +124,7 @@ describe("batch clinic.csv", () => {
     );
     const { line: _l, id: _i, ...b } = out[1];
     expect(b).toEqual(single);
-    expect(out[2].error.message).toContain("--weight");
+    expect(out[2].error.message).toContain("'weight' must be");
     expect(out[3].error.message).toBe("the row has 2 cells; the header has 6");
   });
 

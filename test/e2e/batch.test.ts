@@ -37,7 +37,7 @@ describe("mmn-dose batch", () => {
       [6, "p5", false],
     ]);
     expect(out[0].regimen.courseDoseG).toBe(140);
-    expect(out[1].error.message).toContain("--weight must be");
+    expect(out[1].error.message).toContain("'weight' must be");
     expect(out[2].error.code).toBe("INVALID_JSON");
     expect(out[3].regimen.courseDoseG).toBe(165);
     expect(out[4].error.code).toBe("UNKNOWN_KEY");
@@ -206,12 +206,12 @@ describe("batch line values", () => {
   const one = (record: string) => JSON.parse(runCli(["batch", "-"], {}, `${record}\n`).stdout.trim());
 
   it.each([
-    ['{"weight":[70]}', "--weight must be a body weight from 2 to 350 kg", "[70]"],
-    ['{"weight":1e400}', "--weight must be a body weight from 2 to 350 kg", "Infinity"],
-    ['{"weight":true}', "--weight must be a body weight from 2 to 350 kg", "true"],
-    ['{"weight":70,"dose":[1]}', "--dose must be a number from 0.1 to 4 g/kg", "[1]"],
-    ['{"weight":70,"start":["2026-12-01"]}', "--start must be a real calendar date", '["2026-12-01"]'],
-    ['{"weight":70,"sex":{"v":"male"}}', "--sex must be one of male, female", '{"v":"male"}'],
+    ['{"weight":[70]}', "'weight' must be a body weight from 2 to 350 kg", "[70]"],
+    ['{"weight":1e400}', "'weight' must be a body weight from 2 to 350 kg", "Infinity"],
+    ['{"weight":true}', "'weight' must be a body weight from 2 to 350 kg", "true"],
+    ['{"weight":70,"dose":[1]}', "'dose' must be a number from 0.1 to 4 g/kg", "[1]"],
+    ['{"weight":70,"start":["2026-12-01"]}', "'start' must be a real calendar date", '["2026-12-01"]'],
+    ['{"weight":70,"sex":{"v":"male"}}', "'sex' must be one of male, female", '{"v":"male"}'],
   ])("%s is refused, naming the option and its range", (record, message, got) => {
     const out = one(record);
     expect(out.error.code).toBe("INVALID_OPTION");
@@ -238,9 +238,9 @@ describe("batch line values", () => {
       .split("\n")
       .map((l) => JSON.parse(l).error.message);
     expect(fromSite).toBe(
-      `--vials 40: Panzyga 10 % comes in 1, 2.5, 5, 10, 20, 30 g vials (--vials comes from config ${site})`,
+      `'vials' 40: Panzyga 10 % comes in 1, 2.5, 5, 10, 20, 30 g vials ('vials' comes from config ${site})`,
     );
-    expect(fromLine).toBe("--vials 40: Panzyga 10 % comes in 1, 2.5, 5, 10, 20, 30 g vials");
+    expect(fromLine).toBe("'vials' 40: Panzyga 10 % comes in 1, 2.5, 5, 10, 20, 30 g vials");
   });
 
   it("site settings apply by each line's route: the site's SCIG product to SCIG lines, its IVIG vials only to IVIG lines", () => {

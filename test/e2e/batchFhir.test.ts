@@ -36,7 +36,7 @@ describe("mmn-dose batch --format fhir", () => {
     expect(error).toEqual({
       line: 2,
       id: "p2",
-      error: expect.objectContaining({ code: "INVALID_OPTION", message: expect.stringContaining("--patient-ref") }),
+      error: expect.objectContaining({ code: "INVALID_OPTION", message: expect.stringContaining("'patientRef'") }),
     });
     const mr3 = third.entry?.[0]?.resource as MedicationRequest;
     expect(mr3.subject).toEqual({ display: "Unidentified patient (batch id 3, 80 kg)" });
