@@ -12,7 +12,6 @@ export interface CommandContext {
   readonly setExit: (code: number) => void;
 }
 
-/** --debug's help in every command, from the options table. */
 /** The subcommands, in the order `createProgram` adds them (and --help lists them). */
 export const COMMAND_NAMES = [
   "products",
@@ -25,6 +24,7 @@ export const COMMAND_NAMES = [
   "completion",
 ] as const;
 
+/** --debug's help in every command, from the options table. */
 export const DEBUG_HELP = SCHEDULE_OPTIONS.find((o) => o.key === "debug")!.description;
 
 /** `mmn-dose --config c.json batch f` would silently ignore --config: options go after the command. */

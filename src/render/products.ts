@@ -90,34 +90,28 @@ function factRows(p: Product): FactRow[] {
 function limitRows(l: ScigLimits, key: string, region: string): FactRow[] {
   const ml = (v: number) => `${formatNumber(v)} mL`;
   const mlh = (v: number) => `${formatNumber(v)} mL/h`;
+  const phase = (name: "first" | "later"): FactRow[] => {
+    const p = l[name];
+    return [
+      { field: `${name}.maxMlPerSite${key}`, label: `${region}${name}: per site`, fact: p.maxMlPerSite, text: ml },
+      {
+        field: `${name}.maxMlPerHourPerSite${key}`,
+        label: `${region}${name}: rate/site`,
+        fact: p.maxMlPerHourPerSite,
+        text: mlh,
+      },
+      {
+        field: `${name}.maxMlPerHourTotal${key}`,
+        label: `${region}${name}: all sites`,
+        fact: p.maxMlPerHourTotal,
+        text: mlh,
+      },
+    ];
+  };
   return [
     { field: `firstInfusions${key}`, label: `${region}first infusions`, fact: l.firstInfusions, text: String },
-    { field: `first.maxMlPerSite${key}`, label: `${region}first: per site`, fact: l.first.maxMlPerSite, text: ml },
-    {
-      field: `first.maxMlPerHourPerSite${key}`,
-      label: `${region}first: rate/site`,
-      fact: l.first.maxMlPerHourPerSite,
-      text: mlh,
-    },
-    {
-      field: `first.maxMlPerHourTotal${key}`,
-      label: `${region}first: all sites`,
-      fact: l.first.maxMlPerHourTotal,
-      text: mlh,
-    },
-    { field: `later.maxMlPerSite${key}`, label: `${region}later: per site`, fact: l.later.maxMlPerSite, text: ml },
-    {
-      field: `later.maxMlPerHourPerSite${key}`,
-      label: `${region}later: rate/site`,
-      fact: l.later.maxMlPerHourPerSite,
-      text: mlh,
-    },
-    {
-      field: `later.maxMlPerHourTotal${key}`,
-      label: `${region}later: all sites`,
-      fact: l.later.maxMlPerHourTotal,
-      text: mlh,
-    },
+    ...phase("first"),
+    ...phase("later"),
     { field: `maxSites${key}`, label: `${region}sites at once`, fact: l.maxSites, text: String },
   ];
 }
