@@ -33,7 +33,7 @@ const CHUNKS = {
   "src/render/ics.ts": "ics",
   "src/render/html.ts": "html",
   "src/render/fhir.ts": "fhir",
-  "src/cli/batch.ts": "batch",
+  "src/cli/batchStream.ts": "batch",
   "src/cli/review.ts": "review",
   "src/cli/compare.ts": "compare",
   "src/render/products.ts": "products",

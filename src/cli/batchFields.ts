@@ -1,5 +1,5 @@
 import { ScheduleResultSchema } from "../core/resultSchema.js";
-import { UsageError } from "./errors.js";
+import { UsageError } from "./cliError.js";
 import { closest } from "./suggest.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { NO_COLOR, type Paint } from "../render/paint.js";
-import { UsageError } from "./errors.js";
+import { UsageError } from "./cliError.js";
 import type { Io } from "./io.js";
 import { SCHEDULE_OPTIONS } from "./options.js";
 

@@ -1,11 +1,11 @@
 import { type Comparison, compareRegimens, steadyStateInput } from "../core/compare.js";
-import { DomainError } from "../core/errors.js";
+import { DomainError } from "../core/domainError.js";
 import { planContext } from "../core/planner.js";
 import { planSchedule } from "../core/schedule.js";
 import { paintFor, terminalWidth } from "./commandKit.js";
 import { configInputs, otherRouteKeys, resolveSiteSettings } from "./config.js";
-import { withSettingSources } from "./coreErrors.js";
-import { UsageError } from "./errors.js";
+import { withSettingSources } from "./domainErrorMapping.js";
+import { UsageError } from "./cliError.js";
 import { escapeControl, escapeStrings } from "./escape.js";
 import type { Io } from "./io.js";
 import { routeOnly } from "./options.js";

@@ -1,7 +1,7 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
 import * as z from "zod/mini";
-import { UsageError } from "./errors.js";
+import { UsageError } from "./cliError.js";
 import { envName, FLAG_KEYS, optionValueFromJson, PATIENT_KEYS, routeOnly, SITE_KEYS } from "./options.js";
 import { readSmallFile } from "./smallFile.js";
 import { closest } from "./suggest.js";

@@ -1,13 +1,14 @@
 import { CommanderError } from "commander";
 import { renderJson } from "../render/json.js";
-import { domainError } from "./coreErrors.js";
-import { CliError, EXIT, IoError, UsageError } from "./errors.js";
+import { domainError } from "./domainErrorMapping.js";
+import { CliError, EXIT, IoError, UsageError } from "./cliError.js";
 import { escapeControl, shownMessage } from "./escape.js";
 import type { Io } from "./io.js";
 import { createProgram, needsSubcommands } from "./program.js";
+import { COMMAND_NAMES } from "./commandKit.js";
 
 // bin/mmn-dose.cjs reports a closed stdout as this I/O error (exit 1).
-export { IoError } from "./errors.js";
+export { IoError } from "./cliError.js";
 export type { Io } from "./io.js";
 
 /** `mmn-dose` alone: this on stderr, exit 2 (the full --help is long). */
@@ -40,7 +41,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const wantsJson = asksForJson(argv);
   // Subcommands come first (options before them are refused): their usage errors point to their own --help.
-  const command = SUBCOMMANDS.find((c) => c === argv[0]);
+  const command = COMMAND_NAMES.find((c) => c === argv[0]);
   const debug = argv.includes("--debug");
   let exitCode: number = EXIT.ok;
   try {
@@ -61,9 +62,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return reportError(io, error, { wantsJson, debug, command });
   }
 }
-
-/** The subcommands whose usage errors name their own `--help`. */
-const SUBCOMMANDS = ["batch", "compare", "config", "explain", "products", "schema"] as const;
 
 /** Options of `batch` only: given to the one-patient command, say where they belong. */
 const BATCH_ONLY = ["--forecast", "--fields", "--no-sources"];

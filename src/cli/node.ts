@@ -4,7 +4,7 @@ import { fstatSync, readFileSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { constants } from "node:os";
 import type { IsoDate } from "../core/calendarDate.js";
-import { IoError } from "./errors.js";
+import { IoError } from "./cliError.js";
 import type { Io } from "./io.js";
 import { main } from "./main.js";
 import { removeTempsSync } from "./tempFiles.js";

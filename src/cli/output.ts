@@ -2,7 +2,7 @@ import type { Stats } from "node:fs";
 import { write as writeFd } from "node:fs";
 import { type FileHandle, lstat, open, readlink, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { IoError, UsageError } from "./errors.js";
+import { IoError, UsageError } from "./cliError.js";
 import { trackTemp, untrackTemp } from "./tempFiles.js";
 
 /** Plain words for the ways a write can fail (the temporary file's name means nothing to a user). */

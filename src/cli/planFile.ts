@@ -1,10 +1,10 @@
 import type { IsoDate } from "../core/calendarDate.js";
-import { DomainError } from "../core/errors.js";
+import { DomainError } from "../core/domainError.js";
 import { DEFAULTS, type ScheduleInput } from "../core/input.js";
 import { planPhases } from "../core/phases.js";
 import type { ScheduleResult } from "../core/resultSchema.js";
 import { jsonErrorText, readJson } from "./jsonSyntax.js";
-import { UsageError } from "./errors.js";
+import { UsageError } from "./cliError.js";
 import { FLAG_KEYS, longFlagOf, optionValueFromJson, PATIENT_DATA_KEYS, routeOnly, VALUE_OPTIONS } from "./options.js";
 import { closest } from "./suggest.js";
 import { type ScheduleRequest, ScheduleOptionsSchema, validateScheduleOptions } from "./validate.js";

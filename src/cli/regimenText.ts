@@ -1,4 +1,4 @@
-import { UsageError } from "./errors.js";
+import { UsageError } from "./cliError.js";
 import { escapeControl } from "./escape.js";
 import { FLAG_KEYS, LIST_KEYS, longFlagOf } from "./options.js";
 import { closest } from "./suggest.js";

@@ -5,7 +5,7 @@ import type { ReviewPatient } from "../core/reviewHistory.js";
 import type { Prescribed } from "../core/reviewIntensity.js";
 import type { Taper } from "../core/reviewOptions.js";
 import type { ProgrammeId } from "../data/reviewProgrammes.js";
-import { UsageError } from "./errors.js";
+import { UsageError } from "./cliError.js";
 import { escapeControl } from "./escape.js";
 import type { Io } from "./io.js";
 import { splitLines } from "./lines.js";

@@ -2,7 +2,7 @@ import type { IsoDate } from "../core/calendarDate.js";
 import type { ReviewPatient } from "../core/reviewHistory.js";
 import { reviewDates, programmeWithInterval } from "../core/reviewDates.js";
 import type { ProgrammeId } from "../data/reviewProgrammes.js";
-import { UsageError } from "./errors.js";
+import { UsageError } from "./cliError.js";
 import { escapeControl } from "./escape.js";
 import type { Io } from "./io.js";
 import { splitLines } from "./lines.js";

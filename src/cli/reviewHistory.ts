@@ -10,7 +10,7 @@ import { LIMITS } from "../core/input.js";
 import { MEASURE_IDS, type MeasureId, OUTCOME_MEASURES } from "../data/outcomeMeasures.js";
 import { findProduct, findScigProduct } from "../data/products.js";
 import { csvDelimiter, parseCsvRow } from "./csvInput.js";
-import { IoError, UsageError } from "./errors.js";
+import { IoError, UsageError } from "./cliError.js";
 import { escapeControl } from "./escape.js";
 import type { InputLine } from "./lines.js";
 

@@ -3,7 +3,7 @@
 import { constants } from "node:fs";
 import { access, type FileHandle, open, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { UsageError } from "./errors.js";
+import { UsageError } from "./cliError.js";
 
 /** These files hold a few hundred bytes; anything past 1 MB is refused unread (/dev/zero never ends). */
 const MAX_SMALL_FILE_BYTES = 1_000_000;

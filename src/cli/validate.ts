@@ -3,10 +3,10 @@
 import * as z from "zod/mini";
 import { isIsoDate } from "../core/calendarDate.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "../core/input.js";
-import { DomainError } from "../core/errors.js";
+import { DomainError } from "../core/domainError.js";
 import type { ScheduleWindow } from "../core/resultSchema.js";
 import { parseHeight, parseWeight } from "../core/units.js";
-import { UsageError } from "./errors.js";
+import { UsageError } from "./cliError.js";
 import {
   IVIG_IDS,
   longFlagOf,

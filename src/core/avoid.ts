@@ -1,4 +1,4 @@
-import { DomainError } from "./errors.js";
+import { DomainError } from "./domainError.js";
 import { addCalendarDays, weekdayOf, type IsoDate } from "./calendarDate.js";
 
 /** Days no infusion may fall on: weekends (`--skip-weekends`) and listed dates (`--avoid`). */

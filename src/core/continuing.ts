@@ -1,5 +1,5 @@
 import { addCalendarDays, daysBetween, type IsoDate } from "./calendarDate.js";
-import { DomainError } from "./errors.js";
+import { DomainError } from "./domainError.js";
 import { plural } from "./format.js";
 import type { PreviousInfusion, ScheduleInput } from "./input.js";
 import { message } from "./messages.js";

@@ -1,5 +1,5 @@
 import { EFNS_COURSE_DAYS, ONTARIO_ROUNDING_STEP_G, ROUNDING_TOLERANCE_PERCENT } from "../data/guidelines.js";
-import { DomainError, type DomainErrorCode } from "./errors.js";
+import { DomainError, type DomainErrorCode } from "./domainError.js";
 import { formatNumber, plural } from "./format.js";
 import type { VialStock } from "./vials.js";
 

@@ -1,4 +1,4 @@
-import { DomainError } from "./errors.js";
+import { DomainError } from "./domainError.js";
 import { KG_PER_LB } from "./units.js";
 import {
   HEAVY_WITHOUT_HEIGHT_KG,

@@ -8,14 +8,14 @@ import {
   type Rounding,
 } from "./courseDose.js";
 import { continuation, continuationNote, continuedPrevious, continuedStart, firstCourseNumber } from "./continuing.js";
-import { accepts, DomainError } from "./errors.js";
+import { accepts, DomainError } from "./domainError.js";
 import { formatNumber, formatPercent, g, gPerKg, plural, roundTo } from "./format.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
 import { labelMessages } from "./labelRegion.js";
 import { message, type NoteCode, type WarningCode } from "./messages.js";
 import { movedNotes, placeSchedule, type SchedulePlacement } from "./placement.js";
 import { planContext, type PlanContext, type RoutePlan } from "./planner.js";
-import { ageRiskWarnings } from "./prompts.js";
+import { ageRiskWarnings } from "./ageRiskWarnings.js";
 import {
   atRiskFirstInfusionsOnly,
   buildRatePlan,

@@ -1,5 +1,5 @@
 import { addCalendarDays, type IsoDate } from "./calendarDate.js";
-import { DomainError } from "./errors.js";
+import { DomainError } from "./domainError.js";
 import { formatNumber, plural } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import { message } from "./messages.js";

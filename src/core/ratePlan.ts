@@ -1,4 +1,4 @@
-import { DomainError } from "./errors.js";
+import { DomainError } from "./domainError.js";
 import { formatNumber, roundTo } from "./format.js";
 import { message } from "./messages.js";
 import { settingName, type SettingOrigins } from "./settingOrigin.js";
@@ -317,7 +317,7 @@ function atRiskMax(
 /**
  * `--at-risk` on a schedule whose every infusion is a first infusion, when its first-infusion plan
  * is the same as without `--at-risk` (Gammagard Liquid: both stop at 0.08 mL/kg/min): the AT_RISK
- * warning then says so instead of naming a cap that changed nothing (CLINICAL.md §13.5).
+ * warning then says so instead of naming a cap that changed nothing (docs/clinical.md §7.2).
  */
 export function atRiskFirstInfusionsOnly(product: IvigProduct, rates: ResolvedRates): Message[] {
   const first = rates.firstInfusionMaxMlPerKgPerHour;

@@ -1,5 +1,5 @@
 import { daysBetween, type IsoDate } from "./calendarDate.js";
-import { DomainError } from "./errors.js";
+import { DomainError } from "./domainError.js";
 import { type ProgrammeId, REVIEW_PROGRAMMES } from "../data/reviewProgrammes.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { IsoDate } from "./calendarDate.js";
 import { type DosingWeightChoice, decideDosingWeight, type Sex } from "./dosingWeight.js";
-import { DomainError } from "./errors.js";
+import { DomainError } from "./domainError.js";
 import type { MeasureId } from "../data/outcomeMeasures.js";
 import type { PolicyId } from "../data/policies.js";
 

@@ -7,14 +7,14 @@ import {
   UNROUNDED_STEP_MG,
   type RefusalContext,
 } from "./courseDose.js";
-import { accepts, DomainError } from "./errors.js";
+import { accepts, DomainError } from "./domainError.js";
 import { formatNumber, formatPercent, g, plural, roundPositive, roundTo } from "./format.js";
 import { DEFAULTS, LIMITS, type ScheduleInput, type ScigOptions } from "./input.js";
 import { labelMessages } from "./labelRegion.js";
 import { message, type NoteCode } from "./messages.js";
 import { movedNotes, placeSchedule, type SchedulePlacement } from "./placement.js";
 import { planContext, type PlanContext, type RoutePlan } from "./planner.js";
-import { ageRiskWarnings } from "./prompts.js";
+import { ageRiskWarnings } from "./ageRiskWarnings.js";
 import {
   courseTotal,
   efnsMaintenanceWarnings,

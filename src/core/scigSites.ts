@@ -1,4 +1,4 @@
-import { DomainError } from "./errors.js";
+import { DomainError } from "./domainError.js";
 import { formatNumber, plural, roundTo } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import type { NoteCode, WarningCode } from "./messages.js";

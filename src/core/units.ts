@@ -4,7 +4,7 @@
  * measurement is bad input: a `DomainError` (WEIGHT_FORMAT, HEIGHT_FORMAT) naming the option.
  */
 
-import { DomainError } from "./errors.js";
+import { DomainError } from "./domainError.js";
 
 export const KG_PER_LB = 0.45359237;
 export const CM_PER_IN = 2.54;

@@ -1,5 +1,5 @@
 import { formatNumber } from "./format.js";
-import { DomainError } from "./errors.js";
+import { DomainError } from "./domainError.js";
 import { message } from "./messages.js";
 import { settingName, type SettingOrigins } from "./settingOrigin.js";
 import type { Message } from "./resultSchema.js";

@@ -1,5 +1,5 @@
 import type { IsoDate } from "./calendarDate.js";
-import { DomainError } from "./errors.js";
+import { DomainError } from "./domainError.js";
 import type { ScheduleResult, ScheduleWindow } from "./resultSchema.js";
 
 /**

@@ -6,7 +6,7 @@ import { fitToWidth, visible } from "./fitWidth.js";
 import { NO_COLOR, type Paint } from "./paint.js";
 import { phaseFields, phaseHeading } from "./phases.js";
 import { formatVials, grams, hoursMinutes, scigRateText } from "./quantities.js";
-import { settingsLine, settingText } from "./settingsText.js";
+import { settingsLine, settingText } from "./settingsLine.js";
 
 type Infusion = ScheduleResult["infusions"][number];
 

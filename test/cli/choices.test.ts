@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../src/cli/errors.js";
+import { UsageError } from "../../src/cli/cliError.js";
 import { refuseUnusedCalendarOptions, validateScheduleOptions } from "../../src/cli/validate.js";
 
 describe("validateScheduleOptions reads choice values in any case as their lower-case ids", () => {

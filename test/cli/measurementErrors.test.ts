@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { domainError } from "../../src/cli/coreErrors.js";
-import { UsageError } from "../../src/cli/errors.js";
-import { DomainError } from "../../src/core/errors.js";
+import { domainError } from "../../src/cli/domainErrorMapping.js";
+import { UsageError } from "../../src/cli/cliError.js";
+import { DomainError } from "../../src/core/domainError.js";
 import { parseHeight, parseWeight } from "../../src/core/units.js";
 
 // A measurement the core cannot read is the core's DomainError, naming its option,

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { envName, SITE_KEYS } from "../../src/cli/options.js";
 import { ScheduleResultSchema } from "../../src/core/resultSchema.js";
-import { envVariable } from "../../src/render/settingsText.js";
+import { envVariable } from "../../src/render/settingsLine.js";
 import { runInProcess } from "../helpers/inProcess.js";
 
 function siteFile(settings: Record<string, unknown>): string {

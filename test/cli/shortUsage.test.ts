@@ -13,3 +13,14 @@ describe("mmn-dose alone: the short usage", () => {
     expect(r.stderr).toContain("--explain");
   });
 });
+
+describe("a subcommand's unknown option", () => {
+  it.each(["products", "config", "batch", "schema", "compare", "review", "explain", "completion"])(
+    "%s --bogus points to '%s --help', not the program's",
+    async (command) => {
+      const r = await runInProcess([command, "--bogus"]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`Run 'mmn-dose ${command} --help' for the options and their ranges.`);
+    },
+  );
+});

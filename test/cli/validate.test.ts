@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../src/cli/errors.js";
+import { UsageError } from "../../src/cli/cliError.js";
 import { validateScheduleOptions } from "../../src/cli/validate.js";
 
 /** The message validateScheduleOptions refuses `raw` with. */

@@ -3,7 +3,7 @@ import type { ScheduleResult } from "../../src/core/resultSchema.js";
 import { planSchedule } from "../../src/core/schedule.js";
 import { scheduleInput } from "../helpers/input.js";
 
-// Figures worked out by hand from docs/clinical.md §7.1–7.3 and CLINICAL.md §13.5.
+// Figures worked out by hand from docs/clinical.md §7.1–7.3, whose §7.2 also records the second audit's at-risk findings.
 
 const TODAY = "2026-11-25";
 const run = (more: Parameters<typeof scheduleInput>[0]) => planSchedule(scheduleInput(more), TODAY) as ScheduleResult;

@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { regimenYear, steadyStateInput } from "../../src/core/compare.js";
 import type { Rounding } from "../../src/core/courseDose.js";
-import { DomainError } from "../../src/core/errors.js";
+import { DomainError } from "../../src/core/domainError.js";
 import { planSchedule } from "../../src/core/schedule.js";
 import { scheduleInput } from "../helpers/input.js";
 

@@ -1,4 +1,4 @@
-import { DomainError } from "../../src/core/errors.js";
+import { DomainError } from "../../src/core/domainError.js";
 import { describe, expect, it } from "vitest";
 import { planCourseDose, splitEvenly, type Rounding, nearestFiveGramsMg } from "../../src/core/courseDose.js";
 import { createVialStock, gToMg } from "../../src/core/vials.js";

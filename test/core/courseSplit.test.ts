@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { fewestDaysWithinCap } from "../../src/core/courseDose.js";
-import { DomainError } from "../../src/core/errors.js";
+import { DomainError } from "../../src/core/domainError.js";
 import { planSchedule } from "../../src/core/schedule.js";
 import { gToMg } from "../../src/core/vials.js";
 import { scheduleInput } from "../helpers/input.js";

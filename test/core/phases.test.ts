@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../../src/core/errors.js";
+import { DomainError } from "../../src/core/domainError.js";
 import type { ScheduleInput } from "../../src/core/input.js";
 import { planPhases } from "../../src/core/phases.js";
 import { ScheduleResultSchema } from "../../src/core/resultSchema.js";

@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { addCalendarDays } from "../../src/core/calendarDate.js";
-import { DomainError } from "../../src/core/errors.js";
+import { DomainError } from "../../src/core/domainError.js";
 import type { ScheduleInput } from "../../src/core/input.js";
 import { planPhases } from "../../src/core/phases.js";
 import { ScheduleResultSchema } from "../../src/core/resultSchema.js";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { blockedBecause, placeCourses } from "../../src/core/avoid.js";
 import { addCalendarDays, daysBetween } from "../../src/core/calendarDate.js";
 import type { ScheduleResult } from "../../src/core/resultSchema.js";
-import { DomainError } from "../../src/core/errors.js";
+import { DomainError } from "../../src/core/domainError.js";
 import { planSchedule } from "../../src/core/schedule.js";
 import { gToMg } from "../../src/core/vials.js";
 import { findScigProduct } from "../../src/data/products.js";

@@ -3,7 +3,7 @@ import { describe, expect } from "vitest";
 import { addCalendarDays, daysBetween } from "../../src/core/calendarDate.js";
 import type { Rounding } from "../../src/core/courseDose.js";
 import { ScheduleResultSchema } from "../../src/core/resultSchema.js";
-import { DomainError } from "../../src/core/errors.js";
+import { DomainError } from "../../src/core/domainError.js";
 import { planSchedule } from "../../src/core/schedule.js";
 import { gToMg } from "../../src/core/vials.js";
 import { scheduleInput } from "../helpers/input.js";

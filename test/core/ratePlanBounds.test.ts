@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { accepts } from "../../src/core/errors.js";
+import { accepts } from "../../src/core/domainError.js";
 import { resolveRates, type RateOptions } from "../../src/core/ratePlan.js";
 import type { ScheduleResult } from "../../src/core/resultSchema.js";
 import { planSchedule } from "../../src/core/schedule.js";

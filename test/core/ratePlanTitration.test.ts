@@ -1,4 +1,4 @@
-import { DomainError } from "../../src/core/errors.js";
+import { DomainError } from "../../src/core/domainError.js";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { buildRatePlan, infusionMinutes, resolveRates, type RateOptions } from "../../src/core/ratePlan.js";

@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import type { ScigOptions } from "../../src/core/input.js";
 import { ScheduleResultSchema } from "../../src/core/resultSchema.js";
-import { DomainError } from "../../src/core/errors.js";
+import { DomainError } from "../../src/core/domainError.js";
 import { planSchedule } from "../../src/core/schedule.js";
 import { SCIG_PRODUCTS } from "../../src/data/products.js";
 import { scheduleInput } from "../helpers/input.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../../src/core/errors.js";
+import { DomainError } from "../../src/core/domainError.js";
 import { planSchedule } from "../../src/core/schedule.js";
 import type { ScigOptions } from "../../src/core/input.js";
 import { findScigProduct, SCIG_PRODUCTS } from "../../src/data/products.js";

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../../src/core/errors.js";
+import { DomainError } from "../../src/core/domainError.js";
 import { CM_PER_IN, KG_PER_LB, parseHeight, parseWeight } from "../../src/core/units.js";
 
 describe("parseWeight", () => {

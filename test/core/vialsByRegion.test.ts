@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findProduct, type IvigProduct } from "../../src/data/products.js";
-import { DomainError } from "../../src/core/errors.js";
+import { DomainError } from "../../src/core/domainError.js";
 import { chooseVialSizes } from "../../src/core/vialChoice.js";
 
 describe("chooseVialSizes by label region", () => {

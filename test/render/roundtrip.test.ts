@@ -7,7 +7,7 @@ import { describe, expect } from "vitest";
 import { addCalendarDays, daysBetween, weekdayOf } from "../../src/core/calendarDate.js";
 import type { Rounding } from "../../src/core/courseDose.js";
 import type { ScheduleResult } from "../../src/core/resultSchema.js";
-import { DomainError } from "../../src/core/errors.js";
+import { DomainError } from "../../src/core/domainError.js";
 import { planSchedule } from "../../src/core/schedule.js";
 import { findScigProduct } from "../../src/data/products.js";
 import { renderCsv } from "../../src/render/csv.js";

@@ -1,6 +1,6 @@
 import { Option } from "commander";
 import { type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../cliError.js";
 import { closest } from "../suggest.js";
 
 type BatchFormat = "json" | "csv" | "fhir" | "table";
@@ -94,7 +94,7 @@ export function addBatchCommand({ program, io, setExit }: CommandContext): void 
       const chosen = checkCombination(opts);
       const fields =
         opts.fields === undefined ? undefined : (await import("../batchFields.js")).checkFields(opts.fields);
-      const { runBatch } = await import("../batch.js");
+      const { runBatch } = await import("../batchStream.js");
       const { outputPath } = await import("../output.js");
       const shape = { forecast: opts.forecast, fields, noSources: !opts.sources };
       setExit(await runBatch(file, io, opts.config, chosen, outputPath(opts.output), shape));

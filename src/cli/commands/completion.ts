@@ -1,5 +1,5 @@
 import { type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../cliError.js";
 
 const SHELL_NAMES = "bash, zsh or fish";
 

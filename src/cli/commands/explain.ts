@@ -1,6 +1,6 @@
 import { renderJson } from "../../render/json.js";
 import { type CommandContext, DEBUG_HELP, paintFor, refuseOptionsBefore, terminalWidth } from "../commandKit.js";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../cliError.js";
 import { escapeControl } from "../escape.js";
 import { editDistance } from "../suggest.js";
 

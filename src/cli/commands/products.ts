@@ -1,6 +1,6 @@
 import { renderJson } from "../../render/json.js";
 import { type CommandContext, DEBUG_HELP, paintFor, refuseOptionsBefore } from "../commandKit.js";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../cliError.js";
 
 /** `mmn-dose products`: the catalog, with the source of every number. */
 export function addProductsCommand({ program, io }: CommandContext): void {

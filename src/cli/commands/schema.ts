@@ -1,6 +1,6 @@
 import { renderJson } from "../../render/json.js";
 import { type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../cliError.js";
 import { escapeControl } from "../escape.js";
 import { SCHEMA_NAMES, SCHEMAS, type SchemaName } from "../schemaCatalog.js";
 import { closest } from "../suggest.js";

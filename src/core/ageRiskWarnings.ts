@@ -1,7 +1,7 @@
 import { formatNumber } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import { message } from "./messages.js";
-import { accepts } from "./errors.js";
+import { accepts } from "./domainError.js";
 import { resolveRates } from "./ratePlan.js";
 import type { Message } from "./resultSchema.js";
 import type { IvigProduct } from "../data/products.js";

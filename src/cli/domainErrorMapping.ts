@@ -1,6 +1,6 @@
-import { DomainError } from "../core/errors.js";
-import type { CliError } from "./errors.js";
-import { UsageError } from "./errors.js";
+import { DomainError } from "../core/domainError.js";
+import type { CliError } from "./cliError.js";
+import { UsageError } from "./cliError.js";
 import { longFlagOf, SCHEDULE_OPTIONS } from "./options.js";
 
 // The mapping from core errors to CLI errors, kept in one place (one domain error):
