@@ -136,3 +136,28 @@ export function reviewJsonSchema(): unknown {
     title: "mmn-dose review --json, schemaVersion 1",
   };
 }
+
+const DueRowSchema = z.strictObject({
+  patient: z.string().check(z.describe("The history's patient column, as written")),
+  start: z.nullable(isoDate).check(z.describe("The first infusion in the history; null when it has none")),
+  lastReview: nullableDate.check(z.describe("The last measurement date; null when none")),
+  nextDue: nullableDate.check(z.describe("When the programme's next review is due; null when no date can be given")),
+  daysOverdue: z
+    .nullable(z.number().check(z.int()))
+    .check(z.describe("Days past nextDue on asOf: positive overdue, zero due today, negative not yet due")),
+});
+
+const ReviewDueSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  asOf: isoDate,
+  programme: z.enum(["ontario", "bc"]),
+  patients: z.array(DueRowSchema).check(z.describe("Overdue first, then by due date; patients without a date last")),
+});
+
+/** The JSON Schema of `review --due --json` (who is due for a treatment review, by date). */
+export function reviewDueJsonSchema(): unknown {
+  return {
+    ...z.toJSONSchema(ReviewDueSchema, { target: "draft-2020-12" }),
+    title: "mmn-dose review --due --json, schemaVersion 1",
+  };
+}

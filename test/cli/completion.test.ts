@@ -101,7 +101,14 @@ describe("mmn-dose completion", () => {
   });
 
   it("bash: completes the schema names and the explain codes (from the message code table)", () => {
-    expect(bashComplete(["mmn-dose", "schema", ""])).toEqual(["schedule", "batch", "compare", "forecast", "review"]);
+    expect(bashComplete(["mmn-dose", "schema", ""])).toEqual([
+      "schedule",
+      "batch",
+      "compare",
+      "forecast",
+      "review",
+      "review-due",
+    ]);
     expect(bashComplete(["mmn-dose", "schema", "f"])).toEqual(["forecast"]);
     expect(bashComplete(["mmn-dose", "explain", ""])).toEqual(Object.keys(MESSAGE_CODES).sort());
     expect(bashComplete(["mmn-dose", "explain", "ROUNDED_D"])).toEqual(

@@ -235,6 +235,30 @@ describe("review --due over a clinic file (a patient column, each patient's rows
     ]);
   });
 
+  it("--json validates against `mmn-dose schema review-due` (runCli checks it) with days overdue signed", () => {
+    writeFileSync(join(dir, "due.csv"), `${readFileSync(clinic, "utf8")}\nc,2025-06-01,weight,,,,70,,,`);
+    const r = runCli([
+      "review",
+      join(dir, "due.csv"),
+      "--due",
+      "--programme",
+      "ontario",
+      "--as-of",
+      "2026-01-04",
+      "--json",
+    ]);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ schemaVersion: 1, asOf: "2026-01-04", programme: "ontario" });
+    // b: 2025-11-05 → 2026-01-04 is 25 + 31 + 4 = 60 days late; a: 2026-01-04 → 2026-03-01 is 27 + 28 + 1 = 56 days
+    // early; c has no infusion, so no start and no due date (last).
+    expect(doc.patients).toEqual([
+      { patient: "b", start: "2025-05-05", lastReview: null, nextDue: "2025-11-05", daysOverdue: 60 },
+      { patient: "a", start: "2025-01-06", lastReview: "2025-03-01", nextDue: "2026-03-01", daysOverdue: -56 },
+      { patient: "c", start: null, lastReview: null, nextDue: null, daysOverdue: null },
+    ]);
+  });
+
   it("refuses a patient whose rows are split, and a single review of a file with several patients", () => {
     writeFileSync(
       join(dir, "split.csv"),

@@ -28,11 +28,14 @@ const lines = (stdout: string) =>
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe("mmn-dose schema [name]", () => {
-  it.each(["schedule", "batch", "compare", "forecast"])("prints a draft 2020-12 schema for %s", (name) => {
-    const run = runCli(["schema", name]);
-    expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout).$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-  });
+  it.each(["schedule", "batch", "compare", "forecast", "review", "review-due"])(
+    "prints a draft 2020-12 schema for %s",
+    (name) => {
+      const run = runCli(["schema", name]);
+      expect(run.status).toBe(0);
+      expect(JSON.parse(run.stdout).$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    },
+  );
 
   it("defaults to the one-patient schema, and takes a name in any case", () => {
     expect(runCli(["schema"]).stdout).toBe(runCli(["schema", "schedule"]).stdout);
@@ -42,13 +45,15 @@ describe("mmn-dose schema [name]", () => {
   it("refuses an unknown name, naming the choices and the closest", () => {
     const run = runCli(["schema", "batsh"]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("schema must be one of schedule, batch, compare, forecast, review; got 'batsh'");
+    expect(run.stderr).toContain(
+      "schema must be one of schedule, batch, compare, forecast, review, review-due; got 'batsh'",
+    );
     expect(run.stderr).toContain("did you mean batch?");
   });
 
   it("--help names every schema", () => {
     expect(runCli(["schema", "--help"]).stdout.replace(/\s+/g, " ")).toContain(
-      "schedule | batch | compare | forecast | review",
+      "schedule | batch | compare | forecast | review | review-due",
     );
   });
 });

@@ -30,7 +30,7 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
   return run;
 }
 
-type SchemaName = "schedule" | "batch" | "compare" | "forecast" | "review";
+type SchemaName = "schedule" | "batch" | "compare" | "forecast" | "review" | "review-due";
 
 /** Which `mmn-dose schema` a run's stdout is checked against, if it is a machine output on stdout. */
 function jsonOutputKind(args: readonly string[]): SchemaName | undefined {
@@ -41,7 +41,7 @@ function jsonOutputKind(args: readonly string[]): SchemaName | undefined {
   const command = args[0] ?? "";
   if (["products", "config", "explain", "completion", "schema"].includes(command)) return undefined;
   if (command === "compare") return json ? "compare" : undefined;
-  if (command === "review") return json && !has("--due") ? "review" : undefined;
+  if (command === "review") return json ? (has("--due") ? "review-due" : "review") : undefined;
   if (command !== "batch") return json ? "schedule" : undefined;
   if (has("--forecast") || args.some((a) => a.startsWith("--forecast="))) return json ? "forecast" : undefined;
   const lines = !/ --format[ =](csv|fhir|table) /.test(line) && !has("--fields") && !has("--no-sources");

@@ -24,14 +24,10 @@ export function addSchemaCommand({ program, io }: CommandContext): void {
     .description(
       `print the JSON Schema (draft 2020-12) of a machine output: ${SCHEMA_NAMES.join(" | ")} (default schedule)`,
     )
-    .argument(
-      "[name]",
-      "schedule: mmn-dose --json; batch: a JSON line of mmn-dose batch (a schedule with line and id, or an error " +
-        "line); compare: compare --json; forecast: batch --forecast --json; review: review --json",
-    )
+    .argument("[name]", SCHEMA_NAMES.map((n) => `${n}: ${SCHEMAS[n].output}`).join("; "))
     .option("--debug", DEBUG_HELP)
     .action(async (name: string | undefined) => {
       refuseOptionsBefore(program, "schema");
-      io.writeOut(renderJson(await SCHEMAS[schemaName(name)]()));
+      io.writeOut(renderJson(await SCHEMAS[schemaName(name)].build()));
     });
 }
