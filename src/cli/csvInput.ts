@@ -1,3 +1,4 @@
+import { plural } from "../core/format.js";
 /**
  * Clinic CSV input for `batch clinic.csv`: a header row of the same keys as a JSON line, then one
  * patient per row. One row is one physical line (a quoted cell may hold commas and quotes, not a
@@ -54,7 +55,8 @@ export function csvRecord(
   cells: readonly string[],
   flagKeys: ReadonlySet<string>,
 ): Record<string, unknown> | string {
-  if (cells.length !== header.length) return `the row has ${cells.length} cells; the header has ${header.length}`;
+  if (cells.length !== header.length)
+    return `the row has ${plural(cells.length, "cell")}; the header has ${header.length}`;
   const record: Record<string, unknown> = {};
   for (const [k, key] of header.entries()) {
     const cell = cells[k]!;

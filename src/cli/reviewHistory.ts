@@ -1,3 +1,4 @@
+import { plural } from "../core/format.js";
 import { isIsoDate } from "../core/calendarDate.js";
 import {
   byDate,
@@ -231,7 +232,10 @@ function csvCells(text: string, header: { columns: Column[]; delimiter: string }
   const parsed = parseCsvRow(text, header.delimiter);
   if ("error" in parsed) throw new UsageError("HISTORY", `${where}: ${parsed.error}`);
   if (parsed.cells.length !== header.columns.length)
-    throw new UsageError("HISTORY", `${where}: ${parsed.cells.length} cells; the header has ${header.columns.length}`);
+    throw new UsageError(
+      "HISTORY",
+      `${where}: ${plural(parsed.cells.length, "cell")}; the header has ${header.columns.length}`,
+    );
   const cells: Cells = {};
   header.columns.forEach((c, i) => {
     const cell = parsed.cells[i]!;

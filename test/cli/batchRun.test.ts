@@ -152,6 +152,11 @@ describe("batch: a short CSV row keeps its id", () => {
     const csv = await runInProcess(["batch", "clinic.csv", "--format", "csv"], rows);
     expect(csv.stdout.split("\n")[1]).toMatch(/^2,P-17,"INVALID_CSV: the row has 2 cells; the header has 3",/);
   });
+
+  it("counts one cell in the singular", async () => {
+    const one = await runInProcess(["batch", "clinic.csv"], input(["id,weight,start", "P-18"]));
+    expect(JSON.parse(one.stdout).error.message).toBe("the row has 1 cell; the header has 3");
+  });
 });
 
 describe("batch: compact lines", () => {
