@@ -76,3 +76,41 @@ describe("README and guides", () => {
     },
   );
 });
+
+describe("README: Troubleshooting", () => {
+  const section = readme.slice(readme.indexOf("## Troubleshooting"), readme.indexOf("## Reporting problems"));
+  const flat = (text: string) => text.replace(/\s+/g, " ");
+
+  it("shows the exit-2 lines exactly as the tool prints them", () => {
+    const block = /```text\n([\s\S]*?)```/.exec(section)![1]!.replace(/^ {2}/gm, "");
+    const run = runCli(["--weight", "banana"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(block.replace(/ +$/, ""));
+  });
+
+  it.each([
+    [["--wieght", "70"], {}, "unknown option '--wieght' (did you mean --weight?)"],
+    [["--weight", "70", "--product", "privign"], {}, "got 'privign' (did you mean privigen?)"],
+    [["--weight", "70", "--weight", "80"], {}, "--weight was given twice ('70' and '80'): give it once"],
+    [["--weight", "70", "--json", "--format", "csv"], {}, "--json and --format csv cannot be used together"],
+    [
+      ["--weight", "70", "--format", "ics", "--time", "09:00"],
+      { TZ: "" },
+      'needs a time zone and the system zone TZ="" is empty or not an IANA zone: give --tz, e.g. --tz Europe/London',
+    ],
+  ] as const)("quotes what mmn-dose %j prints", (args, env, quoted) => {
+    const run = runCli(args, env);
+    expect(run.status).toBe(2);
+    expect(flat(run.stderr)).toContain(quoted);
+    expect(flat(section)).toContain(quoted);
+  });
+
+  it("quotes the launcher's missing-build line and the internal-error hint from the code", () => {
+    const bin = readFileSync(`${ROOT}bin/mmn-dose.cjs`, "utf8");
+    const main = readFileSync(`${ROOT}src/cli/main.ts`, "utf8");
+    expect(bin).toContain("is missing; build it with 'npm install' or 'npm run build'");
+    expect(section).toContain("is missing; build it with 'npm install' or 'npm run build'");
+    expect(main).toContain("Re-run with --debug for details.");
+    expect(section).toContain("Re-run with --debug for details.");
+  });
+});

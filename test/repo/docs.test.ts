@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { SHEET_STYLE } from "../../src/render/htmlStyle.js";
 
 // The README is a front page and the guides in docs/ hold the rest: every relative link between
 // them must resolve, and no section the README once had may be lost in the move.
@@ -73,6 +74,12 @@ describe("README and docs/*.md", () => {
       [...text(file).matchAll(/\bissues? #?\d+\S*/gi)].map((m) => `${file}: ${m[0]}`),
     );
     expect(hits).toEqual([]);
+  });
+
+  it("'Printing the sheet' quotes the sheet's own @page rule, which sets no paper size", () => {
+    const page = /@page \{[^}]*\}/.exec(SHEET_STYLE)![0];
+    expect(page).not.toMatch(/size/);
+    expect(text("docs/nurse.md")).toContain(`\`${page}\``);
   });
 
   it("the README links every guide", () => {
