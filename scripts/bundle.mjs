@@ -6,7 +6,7 @@
 // main.cjs through bin/load-bundle.cjs, which loads a chunk when the bundle first asks for it.
 //
 // Why this shape (measured with `npm run bench` and in instructions, callgrind's Ir, which a
-// loaded 2-vCPU machine does not blur; README "Speed" has the figures):
+// loaded 2-vCPU machine does not blur; docs/performance.md has the figures):
 // - Chunks, but few and CommonJS: Node's ESM loader pays per module (ten ESM chunks on the
 //   one-patient path cost ~20 ms), and loading a bundle through it costs ~6–10 ms more on Node 20.
 //   A chunk is a plain CommonJS file run like main.cjs, so it costs one file read and, with its

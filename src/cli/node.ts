@@ -146,7 +146,7 @@ const ENDING_SIGNALS = [
 /**
  * Any exit removes the temporary file an unfinished -o was writing (the target stays as it was); a
  * signal that ends the run exits with 128 + its number, as the shell reports a process it killed.
- * SIGKILL cannot be caught and leaves the temporary file (the README says so, beside -o).
+ * SIGKILL cannot be caught and leaves the temporary file (docs/scripts-and-ehr.md says so, beside -o).
  */
 function endOnSignals(): void {
   process.on("exit", removeTempsSync);

@@ -143,7 +143,9 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
       "overrides --policy's weight rule",
     defaultText: "actual, or the policy's rule",
     readme: {
-      text: "`actual`, `ideal`, `adjusted`, `bmi30`, `ibw120` (see [Dosing weight](#dosing-weight)); overrides the policy's weight rule",
+      text:
+        "`actual`, `ideal`, `adjusted`, `bmi30`, `ibw120` (see [Dosing " +
+        "weight](docs/clinical-decisions.md#dosing-weight)); overrides the policy's weight rule",
       default: "`actual`, or the policy's",
     },
   },
@@ -305,7 +307,8 @@ const REGIMEN_OPTIONS: readonly OptionSpec[] = [
     readme: {
       text:
         "an established patient: the first day of the last IVIG course; the next starts `--every` weeks later at the " +
-        "maintenance rates unless > 56 days passed since its last infusion ([Continuing treatment](#continuing-treatment))",
+        "maintenance rates unless > 56 days passed since its last infusion ([Continuing " +
+        "treatment](docs/pharmacist.md#continuing-treatment))",
       default: "none (a new patient)",
     },
   },
@@ -372,7 +375,7 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
     readme: {
       text:
         "whose label applies: the US prescribing information or the EU SmPC; it decides `NOT_LABELLED_FOR_MMN` and the vial sizes " +
-        "([Label region](#label-region---region))",
+        "([Label region](docs/clinical-decisions.md#label-region---region))",
       default: "`us`",
     },
   },
@@ -463,7 +466,8 @@ const PRODUCT_OPTIONS: readonly OptionSpec[] = [
       text:
         "overrides the default titration with your protocol's rates between the initial rate and the maximum, ascending " +
         `(at most ${LIMITS.listValues.max}); a step outside that range is refused`,
-      default: "the label's steps, else NL-IVIG002's (see below)",
+      default:
+        "the label's steps, else NL-IVIG002's ([rate plans](docs/clinical-decisions.md#products-rate-plans-and-chair-time))",
     },
   },
   {
@@ -535,7 +539,9 @@ const PLACEMENT_OPTIONS: readonly OptionSpec[] = [
       "later courses keep their planned dates unless a moved day reaches them (then that course is pushed to the next allowed day " +
       "after it: never two infusions on one date)",
     readme: {
-      text: "no infusion on Saturday or Sunday (rule below); `--no-skip-weekends` undoes a site setting",
+      text:
+        "no infusion on Saturday or Sunday ([the rule](docs/nurse.md#moving-days-off-weekends-and-holidays)); " +
+        "`--no-skip-weekends` undoes a site setting",
       default: "off",
     },
   },
@@ -555,7 +561,10 @@ const PLACEMENT_OPTIONS: readonly OptionSpec[] = [
     description:
       "dates with no infusion, comma-separated YYYY-MM-DD: a blocked day moves to the next allowed day; a course a moved day reaches " +
       "is pushed past it (never two infusions on one date, with a note); a course spread over more than 7 days warns",
-    readme: { text: "dates with no infusion: `2026-12-25,2027-01-01` (rule below)", default: "none" },
+    readme: {
+      text: "dates with no infusion: `2026-12-25,2027-01-01` ([the rule](docs/nurse.md#moving-days-off-weekends-and-holidays))",
+      default: "none",
+    },
   },
   {
     flags: "--avoid-file <file>",
@@ -580,7 +589,7 @@ const PLAN_OPTION: OptionSpec = {
     "product, route, scig…, round…) and inherits the rest from the phase before; the regimen options given here are phase 1's " +
     "defaults; a phase starts when the previous one's next course would have (SCIG after IVIG: one week after the last IVIG)",
   readme: {
-    text: "a treatment plan: phases of regimen keys, one after another ([Treatment plans](#treatment-plans))",
+    text: "a treatment plan: phases of regimen keys, one after another ([Treatment plans](docs/pharmacist.md#treatment-plans))",
     default: "none",
   },
 };
@@ -625,7 +634,9 @@ const FILE_OPTIONS: readonly OptionSpec[] = [
       "target; " +
       "a device or FIFO directly",
     readme: {
-      text: "write the output to a file (rules below); `-` is stdout; `batch` takes it too",
+      text:
+        "write the output to a file ([the " +
+        "rules](docs/scripts-and-ehr.md#option-rules-files-choices-calendar-options)); `-` is stdout; `batch` takes it too",
       default: "stdout",
     },
   },
@@ -639,7 +650,7 @@ const FILE_OPTIONS: readonly OptionSpec[] = [
     description: "site configuration file (site policy only, never patient data)",
     defaultText: "./mmn-dose.config.json, else ~/.config/mmn-dose/config.json",
     readme: {
-      text: "site configuration ([Site configuration](#site-configuration))",
+      text: "site configuration ([Site configuration](docs/pharmacist.md#site-configuration))",
       default: "`./mmn-dose.config.json`, else " + "`~/.config/mmn-dose/config.json`",
     },
   },
@@ -760,8 +771,9 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     defaultText: "table",
     readme: {
       text:
-        "output format ([Calendars (ICS) and CSV](#calendars-ics-and-csv), [Printable sheet](#printable-sheet), " +
-        "[EHR export](#ehr-export---format-fhir))",
+        "output format ([Calendars (ICS) and CSV](docs/nurse.md#calendars-ics-and-csv), [Printable " +
+        "sheet](docs/nurse.md#printable-sheet), " +
+        "[EHR export](docs/scripts-and-ehr.md#ehr-export---format-fhir))",
       default: "`table`",
     },
   },
@@ -851,7 +863,8 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     defaultText: "a display-only subject",
     readme: {
       text:
-        "FHIR and ICS ([EHR export](#ehr-export---format-fhir)): the subject, a FHIR reference `Patient/<id>`; the identity " +
+        "FHIR and ICS ([EHR export](docs/scripts-and-ehr.md#ehr-export---format-fhir)): the subject, a FHIR reference " +
+        "`Patient/<id>`; the identity " +
         "that FHIR ids and calendar UIDs derive from; a batch key, never a site setting",
       default: "display-only subject",
     },
@@ -869,7 +882,8 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     defaultText: "collection",
     readme: {
       text:
-        "FHIR only ([EHR export](#ehr-export---format-fhir)): `collection`, or `transaction` (each entry a `POST`, taken in " +
+        "FHIR only ([EHR export](docs/scripts-and-ehr.md#ehr-export---format-fhir)): `collection`, or `transaction` " +
+        "(each entry a `POST`, taken in " +
         "one call)",
       default: "`collection`",
     },
@@ -887,7 +901,7 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     readme: {
       text:
         "only that date's infusion(s), in every format, planned as the whole schedule ([Showing part of a schedule]" +
-        "(#showing-part-of-a-schedule---on-and---course))",
+        "(docs/nurse.md#showing-part-of-a-schedule---on-and---course))",
       default: "every infusion",
     },
   },
@@ -925,7 +939,9 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
       "show the arithmetic step by step: the formula, numbers, result and source of every number (an Explain section in the " +
       "table; an explain array with --json)",
     readme: {
-      text: "the arithmetic behind every number, step by step, with its source ([Explaining a number](#explaining-a-number---explain))",
+      text:
+        "the arithmetic behind every number, step by step, with its source ([Explaining a " +
+        "number](docs/pharmacist.md#explaining-a-number---explain))",
       default: "off",
     },
   },

@@ -20,8 +20,8 @@ describe("an established patient, built CLI", () => {
     expect(run.stdout).toMatch(/^ +14 +Tue 2026-12-29 +1\/2/m);
   });
 
-  it("the README's Continuing line is what the first example prints", () => {
-    const readme = readFileSync(`${ROOT}README.md`, "utf8");
+  it("the pharmacist's guide's Continuing line is what the first example prints", () => {
+    const readme = readFileSync(`${ROOT}docs/pharmacist.md`, "utf8");
     const shown = /^ {2}Continuing .*$/m.exec(readme.slice(readme.indexOf("## Continuing treatment")))![0];
     expect(runCli(LAST).stdout.split("\n")).toContain(shown);
   });

@@ -107,9 +107,9 @@ describe("mmn-dose explain CODE", () => {
   });
 });
 
-describe("README: the --explain excerpt", () => {
+describe("the pharmacist's guide: the --explain excerpt", () => {
   it("is what the command it names prints", () => {
-    const readme = readFileSync(`${ROOT}README.md`, "utf8");
+    const readme = readFileSync(`${ROOT}docs/pharmacist.md`, "utf8");
     const excerpt = /```text\n(Explain \(every number[\s\S]*?)```/.exec(readme)?.[1];
     expect(excerpt).toBeDefined();
     const args = "--weight 100 --height 170 --sex female --policy ontario --start 2026-12-01 --courses 1 --explain";
