@@ -1,6 +1,7 @@
 import { DEFAULTS, LIMITS } from "../core/input.js";
 import { RISK_FACTORS } from "../core/ratePlan.js";
 import { IVIG_PRODUCTS, REGIONS, SCIG_PRODUCTS } from "../data/products.js";
+import { formatHelp, OUTPUT_FORMAT_NAMES } from "./outputFormats.js";
 
 /**
  * Every option of the one-patient command, as data (the npm-check-updates pattern). This one table
@@ -752,11 +753,8 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     group: "Output:",
     scope: "run",
     batch: "refused",
-    value: choice(["table", "json", "csv", "ics", "html", "fhir"]),
-    description:
-      "output format: table, json, csv (one row per infusion), ics (calendar, one event per infusion day), html (printable " +
-      "sheet: summary, schedule, a page per infusion day to record vital signs and lot numbers) or fhir (FHIR R4 " +
-      "Bundle: one draft MedicationRequest for the EHR)",
+    value: choice(OUTPUT_FORMAT_NAMES),
+    description: `output format: ${formatHelp()}`,
     defaultText: "table",
     readme: {
       text:

@@ -7,6 +7,7 @@ import { DomainError } from "../core/domainError.js";
 import type { ScheduleWindow } from "../core/resultSchema.js";
 import { parseHeight, parseWeight } from "../core/units.js";
 import { UsageError } from "./cliError.js";
+import type { OutputFormat } from "./outputFormats.js";
 import {
   IVIG_IDS,
   longFlagOf,
@@ -342,8 +343,6 @@ function parseAvoidFile(path: string | undefined, text: string | undefined): str
   });
   return dates;
 }
-
-type OutputFormat = "table" | "json" | "csv" | "ics" | "html" | "fhir";
 
 export interface ScheduleRequest {
   readonly input: ScheduleInput;

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
+import { COMMANDS, type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
 import { SCHEDULE_OPTIONS } from "../options.js";
 import { PATIENT_LEVEL_KEYS, REGIMEN_KEYS, SITE_DEFAULT_KEYS } from "../regimenText.js";
 import { commanderOption } from "./schedule.js";
@@ -68,9 +68,7 @@ function addCompareOptions(command: Command): void {
 export function addCompareCommand({ program, io }: CommandContext): void {
   const command = program
     .command("compare")
-    .description(
-      "regimens side by side for one patient: g/kg/month, grams, infusion days, chair hours, vials and cost a year",
-    )
+    .description(COMMANDS.compare)
     .usage("--weight <weight> --regimen <key=value,…> --regimen <key=value,…> [options]")
     .option("--debug", DEBUG_HELP)
     .action(async (opts: Record<string, unknown>) => {

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
+import { COMMANDS, type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
 import { SCHEDULE_OPTIONS } from "../options.js";
 import { commanderOption } from "./schedule.js";
 
@@ -53,7 +53,7 @@ function addReviewOptions(command: Command): void {
 export function addReviewCommand({ program, io }: CommandContext): void {
   const command = program
     .command("review")
-    .description("treatment review of a history: dose intensity over time, outcomes against MCIDs, review dates")
+    .description(COMMANDS.review)
     .argument("[history]", "CSV or JSON Lines history file; - for stdin")
     .usage("<history> [--weight <kg>] [--programme <id>] [options]")
     .option("--debug", DEBUG_HELP)
