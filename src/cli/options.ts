@@ -1,5 +1,6 @@
 import { DEFAULTS, LIMITS } from "../core/input.js";
 import { RISK_FACTORS } from "../core/ratePlan.js";
+import { POLICY_IDS } from "../data/policies.js";
 import { IVIG_PRODUCTS, REGIONS, SCIG_PRODUCTS } from "../data/products.js";
 import { formatHelp, OUTPUT_FORMAT_NAMES } from "./outputFormats.js";
 
@@ -153,7 +154,7 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
     key: "policy",
     group: "Site:",
     scope: { site: 4 },
-    value: choice(["ontario", "australia", "uk", "none"]),
+    value: choice([...POLICY_IDS, "none"]),
     description:
       "institution rules for dosing weight and rounding: ontario (adjusted if ≥ 152.4 cm and > 50/45.5 kg, or BMI > 30 at any height; " +
       "nearest 5 g), australia (adjusted unless < 18 y, < 152 cm, pregnant or actual < adjusted; whole vials), " +

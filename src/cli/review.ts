@@ -4,7 +4,7 @@ import type { Review, ReviewRequest } from "../core/review.js";
 import type { ReviewPatient } from "../core/reviewHistory.js";
 import type { Prescribed } from "../core/reviewIntensity.js";
 import type { Taper } from "../core/reviewOptions.js";
-import type { ProgrammeId } from "../data/reviewProgrammes.js";
+import { PROGRAMME_IDS, type ProgrammeId } from "../data/reviewProgrammes.js";
 import { UsageError } from "./cliError.js";
 import { escapeControl } from "./escape.js";
 import type { Io } from "./io.js";
@@ -29,7 +29,6 @@ export interface ReviewOptions {
 /** Patient and regimen keys of the options table that review reads, as the schedule takes them. */
 const REVIEW_PATIENT_KEYS = ["weight", "height", "sex", "policy", "dosingWeight", "dose", "every"] as const;
 
-const PROGRAMMES: readonly ProgrammeId[] = ["ontario", "bc", "australia"];
 type Format = "table" | "json" | "html";
 
 function reviewFormat(opts: ReviewOptions): Format {
@@ -57,10 +56,10 @@ function asOfDate(opts: ReviewOptions, io: Io): IsoDate {
 function programmeOf(opts: ReviewOptions): ProgrammeId | undefined {
   if (opts.programme === undefined) return undefined;
   const id = opts.programme.toLowerCase();
-  if (!PROGRAMMES.includes(id as ProgrammeId))
+  if (!PROGRAMME_IDS.includes(id as ProgrammeId))
     throw new UsageError(
       "INVALID_OPTION",
-      `--programme must be one of ${PROGRAMMES.join(", ")}; got '${escapeControl(opts.programme)}'`,
+      `--programme must be one of ${PROGRAMME_IDS.join(", ")}; got '${escapeControl(opts.programme)}'`,
     );
   return id as ProgrammeId;
 }

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { POLICY_IDS } from "../data/policies.js";
 
 /**
  * The `--json` output contract (schemaVersion 1). `mmn-dose schema` prints the JSON Schema
@@ -44,7 +45,7 @@ export const PatientSchema = z.strictObject({
   dosingWeightBasis: z.enum(["actual", "ideal", "adjusted"]),
   dosingWeightRule: z.string().check(z.describe("actual, ideal, adjusted, bmi30, ibw120 or policy:<id>")),
   dosingWeightReason: z.string().check(z.describe("Why this weight, in one sentence")),
-  policy: z.nullable(z.enum(["ontario", "australia", "uk"])),
+  policy: z.nullable(z.enum(POLICY_IDS)),
 });
 
 export const VialSchema = z.strictObject({

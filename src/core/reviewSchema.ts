@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { PROGRAMME_IDS } from "../data/reviewProgrammes.js";
 
 /**
  * The `review --json` contract (schemaVersion 1): `mmn-dose schema review` prints its JSON Schema
@@ -91,7 +92,7 @@ const ReviewSchema = z.strictObject({
   statusRule: z.string(),
   stableFor12Months: z.boolean(),
   review: z.strictObject({
-    programme: z.nullable(z.enum(["ontario", "bc", "australia"])),
+    programme: z.nullable(z.enum(PROGRAMME_IDS)),
     start: nullableDate,
     lastReview: nullableDate,
     nextDue: nullableDate,
