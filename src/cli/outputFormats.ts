@@ -23,6 +23,24 @@ export const BATCH_FORMATS = ["json", "csv", "fhir", "table"] as const satisfies
 
 export type BatchFormat = (typeof BATCH_FORMATS)[number];
 
+/** `review --format`: the review as a table, JSON or a printable page. */
+export const REVIEW_FORMATS = ["table", "json", "html"] as const satisfies readonly OutputFormat[];
+
+/** `compare --format`: the comparison as a table or JSON. */
+export const COMPARE_FORMATS = ["table", "json"] as const satisfies readonly OutputFormat[];
+
+/**
+ * A subcommand's formats as its `--format` help names them.
+ *
+ * @example
+ * formatChoices(REVIEW_FORMATS) //=> "table, json or html (any case)"
+ */
+export function formatChoices(formats: readonly string[]): string {
+  return `${orList(formats)} (any case)`;
+}
+
+const orList = (words: readonly string[]) => `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
+
 /** `batch --forecast`: keyed by the core's periods, so a period missing here or unknown there does not compile. */
 const FORECAST_PERIOD_KEYS = { week: true, month: true } as const satisfies Record<ForecastPeriod, true>;
 
@@ -35,6 +53,5 @@ export const FORECAST_PERIODS = Object.keys(FORECAST_PERIOD_KEYS) as readonly Fo
  * formatHelp() //=> "table, json, csv (one row per infusion), … or fhir (FHIR R4 Bundle: …)"
  */
 export function formatHelp(): string {
-  const words = OUTPUT_FORMAT_NAMES.map((f) => (OUTPUT_FORMATS[f] === "" ? f : `${f} (${OUTPUT_FORMATS[f]})`));
-  return `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
+  return orList(OUTPUT_FORMAT_NAMES.map((f) => (OUTPUT_FORMATS[f] === "" ? f : `${f} (${OUTPUT_FORMATS[f]})`)));
 }

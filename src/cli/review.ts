@@ -8,6 +8,7 @@ import { PROGRAMME_IDS, type ProgrammeId } from "../data/reviewProgrammes.js";
 import { UsageError } from "./cliError.js";
 import { escapeControl } from "./escape.js";
 import type { Io } from "./io.js";
+import { REVIEW_FORMATS } from "./outputFormats.js";
 import { splitLines } from "./lines.js";
 import { HistoryBuilder, historyBytes, historyRows, MAX_HISTORY_LINE_BYTES } from "./reviewHistory.js";
 import { validateScheduleOptions } from "./validate.js";
@@ -29,14 +30,14 @@ export interface ReviewOptions {
 /** Patient and regimen keys of the options table that review reads, as the schedule takes them. */
 const REVIEW_PATIENT_KEYS = ["weight", "height", "sex", "policy", "dosingWeight", "dose", "every"] as const;
 
-type Format = "table" | "json" | "html";
+type Format = (typeof REVIEW_FORMATS)[number];
 
 function reviewFormat(opts: ReviewOptions): Format {
   const format = opts.format?.toLowerCase();
-  if (format !== undefined && !["table", "json", "html"].includes(format))
+  if (format !== undefined && !REVIEW_FORMATS.some((f) => f === format))
     throw new UsageError(
       "INVALID_OPTION",
-      `review --format must be one of table, json, html; got '${escapeControl(String(opts.format))}'`,
+      `review --format must be one of ${REVIEW_FORMATS.join(", ")}; got '${escapeControl(String(opts.format))}'`,
     );
   if (opts.json && format !== undefined && format !== "json")
     throw new UsageError("CONFLICTING_OPTIONS", `--json and --format ${format} cannot be used together`);
