@@ -1,7 +1,9 @@
+import { ROUNDINGS } from "../core/courseDose.js";
+import { DOSING_WEIGHT_CHOICES, SEXES } from "../core/dosingWeight.js";
 import { DEFAULTS, LIMITS } from "../core/input.js";
 import { RISK_FACTORS } from "../core/ratePlan.js";
 import { POLICY_IDS } from "../data/policies.js";
-import { IVIG_PRODUCTS, REGIONS, SCIG_PRODUCTS } from "../data/products.js";
+import { IVIG_PRODUCTS, REGIONS, ROUTES, type Route, SCIG_PRODUCTS } from "../data/products.js";
 import { formatHelp, OUTPUT_FORMAT_NAMES } from "./outputFormats.js";
 
 /**
@@ -34,7 +36,7 @@ export interface OptionSpec {
   /** Who the patient is, or their body: never a site setting or a plan phase key (compare takes it once, for every regimen). */
   readonly patientData?: true;
   /** An option of one route: given on the other it is refused, or ("ignored") accepted and unused, its site setting dropped. */
-  readonly route?: "ivig" | "scig";
+  readonly route?: Route;
   readonly otherRoute?: "ignored";
   /** In a batch line: a key (the default), refused ("not accepted per line"), or unknown. */
   readonly batch?: "refused" | "unknown";
@@ -69,7 +71,7 @@ export type ValueSpec =
       readonly choices: readonly string[];
       readonly aliases?: Readonly<Record<string, string>>;
     }
-  | { readonly kind: "product"; readonly route: "ivig" | "scig" }
+  | { readonly kind: "product"; readonly route: Route }
   | { readonly kind: "weight" | "height" | "avoid" | "scigFactor" | "time" | "tz" | "calendarId" }
   | { readonly kind: "fhirReference" };
 
@@ -128,7 +130,7 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
     key: "sex",
     group: "Patient:",
     scope: "patient",
-    value: choice(["male", "female"], { m: "male", f: "female" }),
+    value: choice(SEXES, { m: "male", f: "female" }),
     description: "male or female (m, f): Devine ideal weight needs it",
     readme: { text: "needed with height for ideal and adjusted weight; `m` and `f` are accepted", default: "none" },
   },
@@ -138,7 +140,7 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
     key: "dosingWeight",
     group: "Patient:",
     scope: "run",
-    value: choice(["actual", "ideal", "adjusted", "bmi30", "ibw120"]),
+    value: choice(DOSING_WEIGHT_CHOICES),
     description:
       "actual, ideal, adjusted (IBW + 0.4 × (actual − IBW)), bmi30 (adjusted when BMI > 30), ibw120 (adjusted when actual > 120 % of " +
       "ideal); " +
@@ -592,7 +594,7 @@ const ROUTE_OPTION: OptionSpec = {
   key: "route",
   group: "SCIG:",
   scope: "run",
-  value: choice(["ivig", "scig"]),
+  value: choice(ROUTES),
   description: "ivig, or scig for the weekly subcutaneous equivalent of the IVIG regimen",
   defaultText: "ivig",
   readme: { text: "`scig` prints the weekly subcutaneous equivalent of the IVIG regimen", default: "`ivig`" },
@@ -603,7 +605,7 @@ const ROUND_OPTION: OptionSpec = {
   key: "round",
   group: "Regimen:",
   scope: { site: 5 },
-  value: choice(["none", "vial", "5g"]),
+  value: choice(ROUNDINGS),
   description:
     "course total: none (0.01 g), vial (nearest total that splits into whole vials a day), 5g (nearest 5 g, Ontario); a vial or 5g " +
     "total more than 10 % from the dose is refused; a rounded day above --max-daily is a note within 10 %, a warning beyond",
@@ -1020,7 +1022,7 @@ export const PATIENT_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /** The options of one route, in table order. */
-export function routeOnly(route: "ivig" | "scig", refusedOnly = false): readonly OptionSpec[] {
+export function routeOnly(route: Route, refusedOnly = false): readonly OptionSpec[] {
   return VALUE_OPTIONS.filter((o) => o.route === route && !(refusedOnly && o.otherRoute === "ignored"));
 }
 

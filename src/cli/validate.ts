@@ -19,6 +19,7 @@ import {
 } from "./options.js";
 import { excerpt } from "./smallFile.js";
 import { closest } from "./suggest.js";
+import type { Route } from "../data/products.js";
 
 /**
  * `--patient-ref`: a FHIR R4 relative literal reference to a Patient (MedicationRequest.subject also
@@ -444,7 +445,7 @@ function isTimeZone(zone: string): boolean {
 }
 
 /** An option of the other route (given as a flag, a batch key or a site setting) is refused, naming it. */
-function refuseOtherRoute(route: "ivig" | "scig", o: ScheduleOptions): void {
+function refuseOtherRoute(route: Route, o: ScheduleOptions): void {
   const given = routeOnly(route, true).find((spec) => o[spec.key as keyof ScheduleOptions] !== undefined);
   if (given) throw new UsageError("CONFLICTING_OPTIONS", `${longFlagOf(given.key)} applies to --route ${route} only`);
 }

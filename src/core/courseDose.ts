@@ -4,7 +4,9 @@ import { formatNumber, plural } from "./format.js";
 import type { VialStock } from "./vials.js";
 
 /** How the course total is rounded (`--round`). */
-export type Rounding = "none" | "vial" | "5g";
+export const ROUNDINGS = ["none", "vial", "5g"] as const;
+
+export type Rounding = (typeof ROUNDINGS)[number];
 
 /** A course has at most 5 infusion days (EFNS/PNS: 2 g/kg over 2–5 days; `--days` 1–5). */
 export const MAX_DAYS_PER_COURSE = EFNS_COURSE_DAYS.value.max;
