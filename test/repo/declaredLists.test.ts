@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { COMMAND_NAMES, COMMANDS } from "../../src/cli/commandKit.js";
 import { BATCH_FORMATS, OUTPUT_FORMAT_NAMES, OUTPUT_FORMATS } from "../../src/cli/outputFormats.js";
 import { SCHEDULE_OPTIONS } from "../../src/cli/options.js";
-import { SCHEMA_NAMES, SCHEMAS } from "../../src/cli/schemaCatalog.js";
+import { SCHEMA_NAMES } from "../../src/cli/schemaCatalog.js";
 import { SHELLS } from "../../src/cli/shells.js";
 import { MESSAGE_CODES } from "../../src/data/messageCodes.js";
 import { ROOT } from "../helpers/cli.js";
@@ -98,29 +98,6 @@ describe("commands: COMMANDS in src/cli/commandKit.ts", () => {
       expect(lists.length).toBeGreaterThan(0);
       for (const list of lists) expect(list).toEqual([...SCHEMA_NAMES]);
     }
-  });
-});
-
-describe("schemas: SCHEMAS in src/cli/schemaCatalog.ts", () => {
-  it("the README's JSON output table has a row per schema", () => {
-    const rows = section(README, "## JSON output")
-      .split("\n")
-      .map((l) => l.match(/^\| `(\w+)`/)?.[1])
-      .filter((n) => n !== undefined);
-    expect(rows).toEqual([...SCHEMA_NAMES]);
-  });
-
-  it("docs/contract.md says what each schema validates", () => {
-    const bullets = section(CONTRACT, "## Schemas for every machine output")
-      .split("\n")
-      .map((l) => l.match(/^- `(\w+)`: /)?.[1])
-      .filter((n) => n !== undefined);
-    expect(bullets.sort()).toEqual([...SCHEMA_NAMES].sort());
-  });
-
-  it("schema --help says what each validates", async () => {
-    const help = (await runInProcess(["schema", "--help"])).stdout.replace(/\s+/g, " ");
-    for (const name of SCHEMA_NAMES) expect(help).toContain(`${name}: ${SCHEMAS[name].validates}`);
   });
 });
 

@@ -22,10 +22,14 @@ export function addSchemaCommand({ program, io }: CommandContext): void {
   program
     .command("schema")
     .description(COMMANDS.schema)
-    .argument("[name]", SCHEMA_NAMES.map((n) => `${n}: ${SCHEMAS[n].validates}`).join("; "))
+    .argument(
+      "[name]",
+      "schedule: mmn-dose --json; batch: a JSON line of mmn-dose batch (a schedule with line and id, or an error " +
+        "line); compare: compare --json; forecast: batch --forecast --json; review: review --json",
+    )
     .option("--debug", DEBUG_HELP)
     .action(async (name: string | undefined) => {
       refuseOptionsBefore(program, "schema");
-      io.writeOut(renderJson(await SCHEMAS[schemaName(name)].build()));
+      io.writeOut(renderJson(await SCHEMAS[schemaName(name)]()));
     });
 }
