@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMAND_NAMES, COMMANDS } from "../../src/cli/commandKit.js";
@@ -12,26 +12,40 @@ import { runInProcess } from "../helpers/inProcess.js";
 
 // Each list is declared once in src/ (the compiler keeps the code in step with it); the documents
 // cannot be type-checked, so these tests fail when one of them leaves an entry out or names one
-// that is gone.
+// that is gone. A section is looked for by its title in the README and every guide in docs/,
+// wherever it lives.
 
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
 const README = read("README.md");
 const CONTRACT = read("docs/contract.md");
+const DOCS = [
+  README,
+  ...readdirSync(join(ROOT, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => read(`docs/${f}`)),
+];
 const CODES = Object.keys(MESSAGE_CODES);
 
-/** The text of a document from one heading to the next heading of the same or a higher level. */
-function section(doc: string, heading: string): string {
-  const start = doc.indexOf(heading);
-  expect(start, heading).toBeGreaterThanOrEqual(0);
-  const level = heading.match(/^#+/)![0].length;
-  const next = doc.slice(start + heading.length).search(new RegExp(`\\n#{1,${level}} `));
-  return next < 0 ? doc.slice(start) : doc.slice(start, start + heading.length + next);
+/** The section titled `title` (at any heading level), up to the next heading of the same or a higher level. */
+function sectionIn(doc: string, title: string): string | undefined {
+  const heading = new RegExp(`^(#+) ${title.replace(/[()[\]`]/g, "\\$&")}$`, "m").exec(doc);
+  if (!heading) return undefined;
+  const rest = doc.slice(heading.index + heading[0].length);
+  const next = rest.search(new RegExp(`\\n#{1,${heading[1]!.length}} `));
+  return heading[0] + (next < 0 ? rest : rest.slice(0, next));
+}
+
+/** The one section titled `title` in `docs` (the README and the guides, unless given). */
+function section(title: string, docs: readonly string[] = DOCS): string {
+  const found = docs.map((d) => sectionIn(d, title)).filter((s) => s !== undefined);
+  expect(found, title).toHaveLength(1);
+  return found[0]!;
 }
 
 const codesIn = (text: string) => [...text.matchAll(/`([A-Z][A-Z0-9_]{3,})`/g)].map((m) => m[1]!);
 
-describe("warning and note codes: the README lists every code in the table", () => {
-  const warnings = section(README, "### Warnings and notes");
+describe("warning and note codes: the docs list every code in the table", () => {
+  const warnings = section("Warnings and notes");
   const tableRows = warnings.split("\n").filter((l) => l.startsWith("| `"));
   const inTable = tableRows.flatMap((row) => codesIn(row.split(" | ")[0]!));
   const notes = warnings.slice(warnings.indexOf("Note codes:"));
@@ -77,7 +91,7 @@ describe("commands: COMMANDS in src/cli/commandKit.ts", () => {
   });
 
   it("docs/contract.md's Commands table has a row per command", () => {
-    const rows = section(CONTRACT, "## Commands")
+    const rows = section("Commands", [CONTRACT])
       .split("\n")
       .filter((l) => l.startsWith("| `mmn-dose "))
       .map((l) => l.match(/^\| `mmn-dose (\w+)/)?.[1])
@@ -85,19 +99,37 @@ describe("commands: COMMANDS in src/cli/commandKit.ts", () => {
     expect(rows.sort()).toEqual([...COMMAND_NAMES].sort());
   });
 
-  it("the README's Commands paragraph names every command", () => {
+  it("the README's commands (its Commands section, or paragraph) name every command", () => {
     const start = README.indexOf("Commands: `mmn-dose");
-    const paragraph = README.slice(start, README.indexOf("\n\n", start));
-    const named = [...paragraph.matchAll(/`mmn-dose (\w+)/g)].map((m) => m[1]!);
-    expect(named.sort()).toEqual([...COMMAND_NAMES].sort());
+    const text = sectionIn(README, "Commands") ?? README.slice(start, README.indexOf("\n\n", start));
+    const named = new Set([...text.matchAll(/`mmn-dose (\w+)/g)].map((m) => m[1]!));
+    expect([...named].sort()).toEqual([...COMMAND_NAMES].sort());
   });
 
   it("the docs' `mmn-dose schema [...]` lists are the schema table's names", () => {
     for (const doc of [README, CONTRACT]) {
-      const lists = [...doc.matchAll(/mmn-dose schema\s+\[([a-z|\\]+)\]/g)].map((m) => m[1]!.split(/\\?\|/));
+      const lists = [...doc.matchAll(/mmn-dose schema\s+\[([a-z|\\-]+)\]/g)].map((m) => m[1]!.split(/\\?\|/));
       expect(lists.length).toBeGreaterThan(0);
       for (const list of lists) expect(list).toEqual([...SCHEMA_NAMES]);
     }
+  });
+});
+
+describe("schemas: SCHEMAS in src/cli/schemaCatalog.ts", () => {
+  it("the JSON output guide's table has a row per schema", () => {
+    const rows = section("JSON output")
+      .split("\n")
+      .map((l) => l.match(/^\| `([\w-]+)`/)?.[1])
+      .filter((n) => n !== undefined);
+    expect(rows).toEqual([...SCHEMA_NAMES]);
+  });
+
+  it("docs/contract.md says what each schema validates", () => {
+    const bullets = section("Schemas for every machine output", [CONTRACT])
+      .split("\n")
+      .map((l) => l.match(/^- `([\w-]+)`: /)?.[1])
+      .filter((n) => n !== undefined);
+    expect(bullets.sort()).toEqual([...SCHEMA_NAMES].sort());
   });
 });
 
