@@ -7,6 +7,7 @@ import { FAILED_LINES_NAMED, type FailedLine, listFailedLines } from "../render/
 import { CliError, EXIT, UsageError } from "./cliError.js";
 import { terminalWidth } from "./commandKit.js";
 import type { Io } from "./io.js";
+import type { BatchFormat } from "./outputFormats.js";
 import { configInputs, otherRouteKeys, resolveSiteSettings } from "./config.js";
 import { domainError, inBatchWords, withSettingSources } from "./domainErrorMapping.js";
 import { csvDelimiter, csvRecord, parseCsvRow } from "./csvInput.js";
@@ -261,9 +262,6 @@ interface Consumer {
   readonly take: (out: Record<string, unknown>) => Promise<void>;
   readonly end: (counts: Counts) => Promise<void>;
 }
-
-/** `batch --format`: per-line JSON, CSV or FHIR; table, JSON or CSV for a forecast. */
-type BatchFormat = "json" | "csv" | "fhir" | "table";
 
 async function consumer(
   format: BatchFormat,

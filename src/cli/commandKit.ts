@@ -3,6 +3,8 @@ import { NO_COLOR, type Paint } from "../render/paint.js";
 import { UsageError } from "./cliError.js";
 import type { Io } from "./io.js";
 import { SCHEDULE_OPTIONS } from "./options.js";
+import { SCHEMA_NAMES } from "./schemaCatalog.js";
+import { SHELL_NAMES } from "./shells.js";
 
 /** What every command module gets: the root program, the outside world, and a way to set the exit code. */
 export interface CommandContext {
@@ -12,23 +14,34 @@ export interface CommandContext {
   readonly setExit: (code: number) => void;
 }
 
-/** The subcommands, in the order `createProgram` adds them (and --help lists them). */
-export const COMMAND_NAMES = [
-  "products",
-  "config",
-  "batch",
-  "schema",
-  "compare",
-  "review",
-  "explain",
-  "completion",
-] as const;
+/**
+ * The subcommands, in the order `createProgram` adds them (and --help lists them), each with its
+ * one-line summary: its description in --help and completion. `createProgram` adds one module per key.
+ */
+export const COMMANDS = {
+  products: "list the product catalog with the source of every number",
+  config:
+    "show the effective site settings and where each comes from (MMN_DOSE_* environment, config file, built-in default)",
+  batch:
+    "one patient per JSON line in (a file, or stdin for - or none), one JSON line out per line, same order; " +
+    "or, with --forecast, the clinic's demand per week or month and product",
+  schema: `print the JSON Schema (draft 2020-12) of a machine output: ${SCHEMA_NAMES.join(" | ")} (default schedule)`,
+  compare:
+    "regimens side by side for one patient: g/kg/month, grams, infusion days, chair hours, vials and cost a year",
+  review: "treatment review of a history: dose intensity over time, outcomes against MCIDs, review dates",
+  explain: "what a warning or note code means, when it fires, its sources and remedies; no code: list every code",
+  completion: `print a shell completion script (${SHELL_NAMES}): commands, options and their values`,
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export const COMMAND_NAMES = Object.keys(COMMANDS) as readonly CommandName[];
 
 /** --debug's help in every command, from the options table. */
 export const DEBUG_HELP = SCHEDULE_OPTIONS.find((o) => o.key === "debug")!.description;
 
 /** `mmn-dose --config c.json batch f` would silently ignore --config: options go after the command. */
-export function refuseOptionsBefore(program: Command, command: string): void {
+export function refuseOptionsBefore(program: Command, command: CommandName): void {
   const given = Object.entries(program.opts()).find(([key, value]) => value !== undefined && key !== "debug");
   if (!given) return;
   const [key, value] = given;

@@ -8,6 +8,7 @@ import { withSettingSources } from "./domainErrorMapping.js";
 import { UsageError } from "./cliError.js";
 import { escapeControl, escapeStrings } from "./escape.js";
 import type { Io } from "./io.js";
+import { COMPARE_FORMATS } from "./outputFormats.js";
 import { routeOnly } from "./options.js";
 import {
   inRegimenTerms,
@@ -49,12 +50,12 @@ function pricePerG(text: string | undefined): number | undefined {
 }
 
 /** `--format table|json` (any case) or `--json`; anything else is refused, naming the choices. */
-function compareFormat(opts: CompareOptions): "table" | "json" {
+function compareFormat(opts: CompareOptions): (typeof COMPARE_FORMATS)[number] {
   const format = opts.format?.toLowerCase();
-  if (format !== undefined && format !== "table" && format !== "json") {
+  if (format !== undefined && !COMPARE_FORMATS.some((f) => f === format)) {
     throw new UsageError(
       "INVALID_OPTION",
-      `compare --format must be one of table, json; got '${escapeControl(String(opts.format))}'`,
+      `compare --format must be one of ${COMPARE_FORMATS.join(", ")}; got '${escapeControl(String(opts.format))}'`,
     );
   }
   if (opts.json && format === "table")

@@ -1,14 +1,14 @@
 import type { Command, Option } from "commander";
 import { SCHEMA_NAMES } from "./schemaCatalog.js";
+import { SHELLS } from "./shells.js";
+import { BATCH_FORMATS, FORECAST_PERIODS } from "./outputFormats.js";
 import { IVIG_IDS, type OptionSpec, SCHEDULE_OPTIONS, SCIG_IDS, takesValue } from "./options.js";
 
 // What a shell completes for mmn-dose, read from the options table (the one-patient command's
 // options and their choices) and from the commander program (the commands and their options), so
 // the scripts follow any new option, choice, product or command without an edit here.
 
-/** The shells `mmn-dose completion` writes a script for. */
-export const SHELLS = ["bash", "zsh", "fish"] as const;
-export type Shell = (typeof SHELLS)[number];
+export { type Shell, SHELLS } from "./shells.js";
 
 /** One option as a shell completes it. */
 export interface CompletionOption {
@@ -42,8 +42,8 @@ export interface CompletionModel {
  * them): `batch --format` reads json, csv, fhir or table, `--forecast` week or month (test/cli/completion.test.ts runs each).
  */
 const SUBCOMMAND_VALUES: Readonly<Record<string, readonly string[]>> = {
-  "batch --format": ["json", "csv", "fhir", "table"],
-  "batch --forecast": ["week", "month"],
+  "batch --format": BATCH_FORMATS,
+  "batch --forecast": FORECAST_PERIODS,
 };
 
 /**

@@ -11,6 +11,7 @@ import {
 } from "../core/forecast.js";
 import { FAILED_LINES_NAMED, type FailedLine } from "../render/failedLines.js";
 import { escapeControl } from "./escape.js";
+import type { BatchFormat } from "./outputFormats.js";
 import { type ForecastDocument, renderForecastCsv, renderForecastTable } from "../render/forecast.js";
 
 /** Text kept in memory before a spool moves it to its file. */
@@ -83,7 +84,7 @@ function failedLineJson(f: FailedLine): string {
  * the first few for the table, none for CSV (stderr names them), and for JSON each one serialised
  * into a spool. Memory stays flat however many lines fail. The document is written when the input ends.
  */
-export function forecastSink(period: ForecastPeriod, format: "table" | "json" | "csv", width?: number) {
+export function forecastSink(period: ForecastPeriod, format: Exclude<BatchFormat, "fhir">, width?: number) {
   const acc = createForecast(period);
   const shown: FailedLine[] = [];
   const spool = new Spool();

@@ -1,6 +1,10 @@
+import { ROUNDINGS } from "../core/courseDose.js";
+import { DOSING_WEIGHT_CHOICES, SEXES } from "../core/dosingWeight.js";
 import { DEFAULTS, LIMITS } from "../core/input.js";
 import { RISK_FACTORS } from "../core/ratePlan.js";
-import { IVIG_PRODUCTS, REGIONS, SCIG_PRODUCTS } from "../data/products.js";
+import { POLICY_IDS } from "../data/policies.js";
+import { IVIG_PRODUCTS, REGIONS, ROUTES, type Route, SCIG_PRODUCTS } from "../data/products.js";
+import { formatHelp, OUTPUT_FORMAT_NAMES } from "./outputFormats.js";
 
 /**
  * Every option of the one-patient command, as data (the npm-check-updates pattern). This one table
@@ -32,7 +36,7 @@ export interface OptionSpec {
   /** Who the patient is, or their body: never a site setting or a plan phase key (compare takes it once, for every regimen). */
   readonly patientData?: true;
   /** An option of one route: given on the other it is refused, or ("ignored") accepted and unused, its site setting dropped. */
-  readonly route?: "ivig" | "scig";
+  readonly route?: Route;
   readonly otherRoute?: "ignored";
   /** In a batch line: a key (the default), refused ("not accepted per line"), or unknown. */
   readonly batch?: "refused" | "unknown";
@@ -67,7 +71,7 @@ export type ValueSpec =
       readonly choices: readonly string[];
       readonly aliases?: Readonly<Record<string, string>>;
     }
-  | { readonly kind: "product"; readonly route: "ivig" | "scig" }
+  | { readonly kind: "product"; readonly route: Route }
   | { readonly kind: "weight" | "height" | "avoid" | "scigFactor" | "time" | "tz" | "calendarId" }
   | { readonly kind: "fhirReference" };
 
@@ -126,7 +130,7 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
     key: "sex",
     group: "Patient:",
     scope: "patient",
-    value: choice(["male", "female"], { m: "male", f: "female" }),
+    value: choice(SEXES, { m: "male", f: "female" }),
     description: "male or female (m, f): Devine ideal weight needs it",
     readme: { text: "needed with height for ideal and adjusted weight; `m` and `f` are accepted", default: "none" },
   },
@@ -136,7 +140,7 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
     key: "dosingWeight",
     group: "Patient:",
     scope: "run",
-    value: choice(["actual", "ideal", "adjusted", "bmi30", "ibw120"]),
+    value: choice(DOSING_WEIGHT_CHOICES),
     description:
       "actual, ideal, adjusted (IBW + 0.4 × (actual − IBW)), bmi30 (adjusted when BMI > 30), ibw120 (adjusted when actual > 120 % of " +
       "ideal); " +
@@ -154,7 +158,7 @@ const PATIENT_OPTIONS: readonly OptionSpec[] = [
     key: "policy",
     group: "Site:",
     scope: { site: 4 },
-    value: choice(["ontario", "australia", "uk", "none"]),
+    value: choice([...POLICY_IDS, "none"]),
     description:
       "institution rules for dosing weight and rounding: ontario (adjusted if ≥ 152.4 cm and > 50/45.5 kg, or BMI > 30 at any height; " +
       "nearest 5 g), australia (adjusted unless < 18 y, < 152 cm, pregnant or actual < adjusted; whole vials), " +
@@ -599,7 +603,7 @@ const ROUTE_OPTION: OptionSpec = {
   key: "route",
   group: "SCIG:",
   scope: "run",
-  value: choice(["ivig", "scig"]),
+  value: choice(ROUTES),
   description: "ivig, or scig for the weekly subcutaneous equivalent of the IVIG regimen",
   defaultText: "ivig",
   readme: { text: "`scig` prints the weekly subcutaneous equivalent of the IVIG regimen", default: "`ivig`" },
@@ -610,7 +614,7 @@ const ROUND_OPTION: OptionSpec = {
   key: "round",
   group: "Regimen:",
   scope: { site: 5 },
-  value: choice(["none", "vial", "5g"]),
+  value: choice(ROUNDINGS),
   description:
     "course total: none (0.01 g), vial (nearest total that splits into whole vials a day), 5g (nearest 5 g, Ontario); a vial or 5g " +
     "total more than 10 % from the dose is refused; a rounded day above --max-daily is a note within 10 %, a warning beyond",
@@ -763,11 +767,8 @@ const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     group: "Output:",
     scope: "run",
     batch: "refused",
-    value: choice(["table", "json", "csv", "ics", "html", "fhir"]),
-    description:
-      "output format: table, json, csv (one row per infusion), ics (calendar, one event per infusion day), html (printable " +
-      "sheet: summary, schedule, a page per infusion day to record vital signs and lot numbers) or fhir (FHIR R4 " +
-      "Bundle: one draft MedicationRequest for the EHR)",
+    value: choice(OUTPUT_FORMAT_NAMES),
+    description: `output format: ${formatHelp()}`,
     defaultText: "table",
     readme: {
       text:
@@ -1037,7 +1038,7 @@ export const PATIENT_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /** The options of one route, in table order. */
-export function routeOnly(route: "ivig" | "scig", refusedOnly = false): readonly OptionSpec[] {
+export function routeOnly(route: Route, refusedOnly = false): readonly OptionSpec[] {
   return VALUE_OPTIONS.filter((o) => o.route === route && !(refusedOnly && o.otherRoute === "ignored"));
 }
 

@@ -8,6 +8,7 @@ import { UsageError } from "./cliError.js";
 import { FLAG_KEYS, longFlagOf, optionValueFromJson, PATIENT_DATA_KEYS, routeOnly, VALUE_OPTIONS } from "./options.js";
 import { closest } from "./suggest.js";
 import { type ScheduleRequest, ScheduleOptionsSchema, validateScheduleOptions } from "./validate.js";
+import type { Route } from "../data/products.js";
 
 /**
  * A treatment plan (`--plan <file>`, or a batch line's `plan`): `{ "phases": [ {…}, … ] }`, each
@@ -161,7 +162,7 @@ function refuseBaseConflicts(raw: Record<string, unknown>, first: Record<string,
 }
 
 /** The route of a phase's options, as typed in any case (`SCIG`); its own check refuses anything else. */
-function routeOf(options: Record<string, unknown>): "ivig" | "scig" {
+function routeOf(options: Record<string, unknown>): Route {
   return typeof options.route === "string" && options.route.toLowerCase() === "scig" ? "scig" : "ivig";
 }
 

@@ -11,7 +11,7 @@ import { addScheduleCommand } from "./commands/schedule.js";
 import { addSchemaCommand } from "./commands/schema.js";
 import { examplesFirst } from "./helpExamples.js";
 import type { Io } from "./io.js";
-import { COMMAND_NAMES } from "./commandKit.js";
+import { COMMAND_NAMES, type CommandContext, type CommandName } from "./commandKit.js";
 
 const HELP_AFTER = `
 Rules:
@@ -52,6 +52,18 @@ function version(): string {
   return (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 }
 
+/** Each subcommand's module, keyed by its name: a command in COMMANDS without one does not compile. */
+const ADD_COMMAND: Readonly<Record<CommandName, (ctx: CommandContext) => void>> = {
+  products: addProductsCommand,
+  config: addConfigCommand,
+  batch: addBatchCommand,
+  schema: addSchemaCommand,
+  compare: addCompareCommand,
+  review: addReviewCommand,
+  explain: addExplainCommand,
+  completion: addCompletionCommand,
+};
+
 /** What the subcommands are named (and commander's `help`), and the help flags that list them. */
 const COMMAND_WORDS = new Set<string>([...COMMAND_NAMES, "help", "-h", "--help"]);
 
@@ -87,13 +99,6 @@ export function createProgram(io: Io, setExit: (code: number) => void, withSubco
   const ctx = { program, io, setExit };
   addScheduleCommand(ctx);
   if (!withSubcommands) return program;
-  addProductsCommand(ctx);
-  addConfigCommand(ctx);
-  addBatchCommand(ctx);
-  addSchemaCommand(ctx);
-  addCompareCommand(ctx);
-  addReviewCommand(ctx);
-  addExplainCommand(ctx);
-  addCompletionCommand(ctx);
+  for (const name of COMMAND_NAMES) ADD_COMMAND[name](ctx);
   return program;
 }

@@ -4,10 +4,11 @@ import type { Review, ReviewRequest } from "../core/review.js";
 import type { ReviewPatient } from "../core/reviewHistory.js";
 import type { Prescribed } from "../core/reviewIntensity.js";
 import type { Taper } from "../core/reviewOptions.js";
-import type { ProgrammeId } from "../data/reviewProgrammes.js";
+import { PROGRAMME_IDS, type ProgrammeId } from "../data/reviewProgrammes.js";
 import { UsageError } from "./cliError.js";
 import { escapeControl } from "./escape.js";
 import type { Io } from "./io.js";
+import { REVIEW_FORMATS } from "./outputFormats.js";
 import { splitLines } from "./lines.js";
 import { HistoryBuilder, historyBytes, historyRows, MAX_HISTORY_LINE_BYTES } from "./reviewHistory.js";
 import { validateScheduleOptions } from "./validate.js";
@@ -29,15 +30,14 @@ export interface ReviewOptions {
 /** Patient and regimen keys of the options table that review reads, as the schedule takes them. */
 const REVIEW_PATIENT_KEYS = ["weight", "height", "sex", "policy", "dosingWeight", "dose", "every"] as const;
 
-const PROGRAMMES: readonly ProgrammeId[] = ["ontario", "bc", "australia"];
-type Format = "table" | "json" | "html";
+type Format = (typeof REVIEW_FORMATS)[number];
 
 function reviewFormat(opts: ReviewOptions): Format {
   const format = opts.format?.toLowerCase();
-  if (format !== undefined && !["table", "json", "html"].includes(format))
+  if (format !== undefined && !REVIEW_FORMATS.some((f) => f === format))
     throw new UsageError(
       "INVALID_OPTION",
-      `review --format must be one of table, json, html; got '${escapeControl(String(opts.format))}'`,
+      `review --format must be one of ${REVIEW_FORMATS.join(", ")}; got '${escapeControl(String(opts.format))}'`,
     );
   if (opts.json && format !== undefined && format !== "json")
     throw new UsageError("CONFLICTING_OPTIONS", `--json and --format ${format} cannot be used together`);
@@ -57,10 +57,10 @@ function asOfDate(opts: ReviewOptions, io: Io): IsoDate {
 function programmeOf(opts: ReviewOptions): ProgrammeId | undefined {
   if (opts.programme === undefined) return undefined;
   const id = opts.programme.toLowerCase();
-  if (!PROGRAMMES.includes(id as ProgrammeId))
+  if (!PROGRAMME_IDS.includes(id as ProgrammeId))
     throw new UsageError(
       "INVALID_OPTION",
-      `--programme must be one of ${PROGRAMMES.join(", ")}; got '${escapeControl(opts.programme)}'`,
+      `--programme must be one of ${PROGRAMME_IDS.join(", ")}; got '${escapeControl(opts.programme)}'`,
     );
   return id as ProgrammeId;
 }

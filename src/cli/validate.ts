@@ -7,6 +7,7 @@ import { DomainError } from "../core/domainError.js";
 import type { ScheduleWindow } from "../core/resultSchema.js";
 import { parseHeight, parseWeight } from "../core/units.js";
 import { UsageError } from "./cliError.js";
+import type { OutputFormat } from "./outputFormats.js";
 import {
   IVIG_IDS,
   longFlagOf,
@@ -18,6 +19,7 @@ import {
 } from "./options.js";
 import { excerpt } from "./smallFile.js";
 import { closest } from "./suggest.js";
+import type { Route } from "../data/products.js";
 
 /**
  * `--patient-ref`: a FHIR R4 relative literal reference to a Patient (MedicationRequest.subject also
@@ -343,8 +345,6 @@ function parseAvoidFile(path: string | undefined, text: string | undefined): str
   return dates;
 }
 
-type OutputFormat = "table" | "json" | "csv" | "ics" | "html" | "fhir";
-
 export interface ScheduleRequest {
   readonly input: ScheduleInput;
   readonly format: OutputFormat;
@@ -445,7 +445,7 @@ function isTimeZone(zone: string): boolean {
 }
 
 /** An option of the other route (given as a flag, a batch key or a site setting) is refused, naming it. */
-function refuseOtherRoute(route: "ivig" | "scig", o: ScheduleOptions): void {
+function refuseOtherRoute(route: Route, o: ScheduleOptions): void {
   const given = routeOnly(route, true).find((spec) => o[spec.key as keyof ScheduleOptions] !== undefined);
   if (given) throw new UsageError("CONFLICTING_OPTIONS", `${longFlagOf(given.key)} applies to --route ${route} only`);
 }

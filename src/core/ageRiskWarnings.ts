@@ -1,18 +1,17 @@
 import { formatNumber } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import { message } from "./messages.js";
-import { accepts } from "./domainError.js";
-import { resolveRates } from "./ratePlan.js";
+import { rateRefusal } from "./ratePlan.js";
 import type { Message } from "./resultSchema.js";
 import type { IvigProduct } from "../data/products.js";
 import { RENAL_RISK_AGE_YEARS } from "../data/guidelines.js";
 
 /**
  * Whether `--at-risk` added to these rate options is accepted for this product (a product without
- * label rates needs them typed); whatever `resolveRates` accepts decides.
+ * label rates needs them typed): `rateRefusal`, the check `resolveRates` throws on, decides.
  */
 function acceptsAtRisk(product: IvigProduct, rates: ScheduleInput["rates"]): boolean {
-  return accepts(() => resolveRates(product, { ...rates, atRisk: true }));
+  return rateRefusal(product, { ...rates, atRisk: true }) === null;
 }
 
 /**

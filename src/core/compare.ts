@@ -2,6 +2,7 @@ import { roundTo } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import type { Message, Patient, ScheduleResult } from "./resultSchema.js";
 import { DAYS_PER_MONTH } from "../data/guidelines.js";
+import type { Route } from "../data/products.js";
 
 /**
  * `mmn-dose compare`: regimens side by side for one patient, in steady state, per year. Pure: it takes
@@ -50,7 +51,7 @@ interface VialsPerYear {
 export interface RegimenYear {
   /** The regimen as typed (`dose=2,every=4`). */
   readonly regimen: string;
-  readonly route: "ivig" | "scig";
+  readonly route: Route;
   readonly product: string;
   readonly productName: string;
   /** As the schedule's regimen: for SCIG the SCIG dose itself, per kg of dosing weight per interval. */

@@ -1,10 +1,12 @@
 import { EFNS_COURSE_DAYS, ONTARIO_ROUNDING_STEP_G, ROUNDING_TOLERANCE_PERCENT } from "../data/guidelines.js";
-import { DomainError, type DomainErrorCode } from "./domainError.js";
+import { type DomainErrorCode, Refusal } from "./domainError.js";
 import { formatNumber, plural } from "./format.js";
 import type { VialStock } from "./vials.js";
 
 /** How the course total is rounded (`--round`). */
-export type Rounding = "none" | "vial" | "5g";
+export const ROUNDINGS = ["none", "vial", "5g"] as const;
+
+export type Rounding = (typeof ROUNDINGS)[number];
 
 /** A course has at most 5 infusion days (EFNS/PNS: 2 g/kg over 2–5 days; `--days` 1–5). */
 export const MAX_DAYS_PER_COURSE = EFNS_COURSE_DAYS.value.max;
@@ -62,17 +64,17 @@ export interface RefusalContext {
   readonly options: readonly string[];
 }
 
-/** Refuses a split or rounding (`CANNOT_SPLIT_COURSE`, `ROUNDING_TOO_FAR`), after the context it concerns. */
-function refuse(
+/** A refused split or rounding (`CANNOT_SPLIT_COURSE`, `ROUNDING_TOO_FAR`), after the context it concerns. */
+function refusal(
   code: DomainErrorCode,
   option: string | undefined,
   reason: string,
   related: readonly string[],
   context?: RefusalContext,
-): never {
+): Refusal {
   const text = context ? `${context.text}: ${reason}` : reason;
   const options = [...(option === undefined ? [] : [option]), ...related, ...(context?.options ?? [])];
-  throw new DomainError(code, options[0], text, options.slice(1));
+  return new Refusal(code, options[0], text, options.slice(1));
 }
 
 /**
@@ -99,9 +101,21 @@ export function checkRoundingTolerance(
   remedy: string,
   context?: RefusalContext,
 ): void {
+  const refused = roundingRefusal(exactMg, roundedMg, how, remedy, context);
+  if (refused) throw refused.error();
+}
+
+/** The refusal {@link checkRoundingTolerance} throws, or undefined when the rounding is within the tolerance. */
+function roundingRefusal(
+  exactMg: number,
+  roundedMg: number,
+  how: string,
+  remedy: string,
+  context?: RefusalContext,
+): Refusal | undefined {
   const percent = ((roundedMg - exactMg) / exactMg) * 100;
-  if (Math.abs(percent) <= ROUNDING_TOLERANCE_PERCENT.value) return;
-  refuse(
+  if (Math.abs(percent) <= ROUNDING_TOLERANCE_PERCENT.value) return undefined;
+  return refusal(
     "ROUNDING_TOO_FAR",
     "--round",
     `${how} gives ${formatNumber(roundedMg / 1000)} g, ${percent > 0 ? "+" : ""}${formatNumber(percent, 1)} % from the prescribed ` +
@@ -147,6 +161,16 @@ export function roundingRemedy(rounding: Exclude<Rounding, "none">): string {
  * //=> { courseDoseMg: 133_000, dayDosesMg: [66_500, 66_500], daysReason: "fewest-within-cap" }
  */
 export function planCourseDose(input: CourseDoseInput): CourseDose {
+  const planned = courseDoseOrRefusal(input);
+  if (planned instanceof Refusal) throw planned.error();
+  return planned;
+}
+
+/**
+ * {@link planCourseDose}'s course, or why it is refused: the one code path, so a `--days` offered
+ * because this finds no refusal is one the planner accepts.
+ */
+export function courseDoseOrRefusal(input: CourseDoseInput): CourseDose | Refusal {
   const { exactCourseDoseMg: exact, maxDailyMg: cap, requestedDays, rounding, stock } = input;
   const dayUnit = rounding === "none" ? UNROUNDED_STEP_MG : stock.gridMg;
   const totalStep = rounding === "none" ? UNROUNDED_STEP_MG : rounding === "vial" ? stock.gridMg : FIVE_G_STEP_MG;
@@ -155,12 +179,20 @@ export function planCourseDose(input: CourseDoseInput): CourseDose {
   const days = requestedDays ?? fewestDaysWithinCap(exact, cap);
   if (days > MAX_DAYS_PER_COURSE) {
     const reason = `needs ${days} days, but a course has 1–${MAX_DAYS_PER_COURSE} days: raise --max-daily or lower --dose`;
-    refuse("CANNOT_SPLIT_COURSE", "--max-daily", reason, ["--dose"], input.context);
+    return refusal("CANNOT_SPLIT_COURSE", "--max-daily", reason, ["--dose"], input.context);
   }
   const total = nearestTotal(exact, totalStep, (t) => splitEvenly(t, days, dayUnit, vials) !== null, input.context);
+  if (total instanceof Refusal) return total;
   if (rounding !== "none") {
     const how = rounding === "vial" ? "the nearest whole-vial total" : "the nearest 5 g that whole vials can make";
-    checkRoundingTolerance(exact, total, `${how} over ${plural(days, "day")}`, roundingRemedy(rounding), input.context);
+    const refused = roundingRefusal(
+      exact,
+      total,
+      `${how} over ${plural(days, "day")}`,
+      roundingRemedy(rounding),
+      input.context,
+    );
+    if (refused) return refused;
   }
   return {
     courseDoseMg: total,
@@ -184,15 +216,20 @@ export function splitEvenly(total: number, days: number, unit: number, stock?: V
   return parts;
 }
 
-/** The multiple of `step` nearest `exact` that `ok` accepts; ties go to the larger total. */
-function nearestTotal(exact: number, step: number, ok: (total: number) => boolean, context?: RefusalContext): number {
+/** The multiple of `step` nearest `exact` that `ok` accepts (ties go to the larger total), or why there is none. */
+function nearestTotal(
+  exact: number,
+  step: number,
+  ok: (total: number) => boolean,
+  context?: RefusalContext,
+): number | Refusal {
   const centre = Math.round(exact / step);
   const candidates: number[] = [];
   for (let k = Math.max(1, centre - 60); k <= centre + 60; k++) candidates.push(k * step);
   candidates.sort((a, b) => Math.abs(a - exact) - Math.abs(b - exact) || b - a);
   const found = candidates.find(ok);
   if (found === undefined) {
-    refuse(
+    return refusal(
       "CANNOT_SPLIT_COURSE",
       undefined,
       "no course total near the prescribed dose can be made from whole vials",

@@ -59,10 +59,33 @@ export class DomainError extends Error {
 }
 
 /**
- * Whether `plan` succeeds: a remedy is only offered when planning with it is accepted.
+ * Why an input is refused, as data: a pure check returns it (a remedy is only offered where the
+ * check finds none), and the planner throws it as the {@link DomainError} it describes, so the
+ * check and the planner cannot disagree.
  *
  * @example
- * accepts(() => planSchedule({ ...input, rates: { atRisk: true } }, today)) //=> true
+ * rateRefusal(privigen, { maxMlPerKgPerHour: 99 }) //=> Refusal { code: "RATE_ABOVE_LABEL", option: "--max-rate", … }
+ */
+export class Refusal {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly option: string | undefined,
+    readonly message: string,
+    readonly related: readonly string[] = [],
+  ) {}
+
+  /** The error the planner throws for it. */
+  error(): DomainError {
+    return new DomainError(this.code, this.option, this.message, this.related);
+  }
+}
+
+/**
+ * Whether `plan` succeeds, for a remedy whose check is the whole plan (an SCIG plan at another
+ * factor: its sites, sessions and chair time); a refusal one function finds is a {@link Refusal}.
+ *
+ * @example
+ * accepts(() => planScig({ ...input, scig: { factor: 1.53 } }, today)) //=> true
  */
 export function accepts(plan: () => unknown): boolean {
   try {

@@ -23,9 +23,15 @@ import {
 } from "../data/policies.js";
 import { SOURCES } from "../data/sources.js";
 
-export type Sex = "male" | "female";
-/** `--dosing-weight`. */
-export type DosingWeightChoice = "actual" | "ideal" | "adjusted" | "bmi30" | "ibw120";
+/** `--sex`: what Devine's ideal weight needs. */
+export const SEXES = ["male", "female"] as const;
+
+export type Sex = (typeof SEXES)[number];
+
+/** `--dosing-weight`: a basis, or a policy's threshold rule on its own. */
+export const DOSING_WEIGHT_CHOICES = ["actual", "ideal", "adjusted", "bmi30", "ibw120"] as const;
+
+export type DosingWeightChoice = (typeof DOSING_WEIGHT_CHOICES)[number];
 type DosingWeightBasis = "actual" | "ideal" | "adjusted";
 
 /** What is known of the patient's body. Heights in cm, weights in kg, full precision. */

@@ -2,7 +2,7 @@ import type { IsoDate } from "./calendarDate.js";
 import type { Rounding } from "./courseDose.js";
 import type { DosingWeightChoice, Sex } from "./dosingWeight.js";
 import type { PolicyId } from "../data/policies.js";
-import { DEFAULT_IVIG_PRODUCT_ID, type Region } from "../data/products.js";
+import { DEFAULT_IVIG_PRODUCT_ID, type Region, type Route } from "../data/products.js";
 import type { RateOptions } from "./ratePlan.js";
 import type { AvoidRules } from "./avoid.js";
 import type { SettingOrigins } from "./settingOrigin.js";
@@ -48,7 +48,7 @@ export interface ScheduleInput {
   /** `--skip-weekends`, `--avoid`: days no infusion may fall on. */
   readonly avoid?: AvoidRules | undefined;
   /** `--route`: IVIG courses, or the weekly SCIG equivalent. */
-  readonly route?: "ivig" | "scig" | undefined;
+  readonly route?: Route | undefined;
   readonly scig?: ScigOptions | undefined;
   /** `--first-infusion`: every course starts as a first infusion. */
   readonly firstInfusion?: boolean | undefined;
@@ -86,7 +86,7 @@ interface Continuing {
 /** The last infusion before a schedule: its placed date, route and product. */
 export interface PreviousInfusion {
   readonly date: IsoDate;
-  readonly route: "ivig" | "scig";
+  readonly route: Route;
   readonly productId: string;
 }
 

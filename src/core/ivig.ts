@@ -3,12 +3,13 @@ import {
   CAP_SLACK_MG,
   MAX_DAYS_PER_COURSE,
   nearestFiveGramsMg,
+  courseDoseOrRefusal,
   planCourseDose,
   type CourseDose,
   type Rounding,
 } from "./courseDose.js";
 import { continuation, continuationNote, continuedPrevious, continuedStart, firstCourseNumber } from "./continuing.js";
-import { accepts, DomainError } from "./domainError.js";
+import { DomainError, Refusal } from "./domainError.js";
 import { formatNumber, formatPercent, g, gPerKg, plural, roundTo } from "./format.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "./input.js";
 import { labelMessages } from "./labelRegion.js";
@@ -508,22 +509,21 @@ function atRiskDayVolumeWarnings(f: IvigCourse): Message[] {
   ];
 }
 
-/** The largest dispensed day of the same course with `--days days`; undefined when it cannot be planned. */
-function largestDayMg(f: IvigCourse, days: number): number | undefined {
+/** The same course with `--days days`, or why it is refused (a coarse vial grid may put its total beyond 10 %). */
+function courseWithDays(f: IvigCourse, days: number): CourseDose | Refusal {
   const { exactCourseDoseMg, maxDailyMg, rounding, stock } = f;
-  try {
-    return Math.max(
-      ...planCourseDose({ exactCourseDoseMg, maxDailyMg, requestedDays: days, rounding, stock }).dayDosesMg,
-    );
-  } catch {
-    return undefined;
-  }
+  return courseDoseOrRefusal({ exactCourseDoseMg, maxDailyMg, requestedDays: days, rounding, stock });
 }
 
-/** Whether the same course with `--days days` can be planned (a coarse vial grid may put its total beyond 10 %). */
+/** The largest dispensed day of the same course with `--days days`; undefined when it cannot be planned. */
+function largestDayMg(f: IvigCourse, days: number): number | undefined {
+  const course = courseWithDays(f, days);
+  return course instanceof Refusal ? undefined : Math.max(...course.dayDosesMg);
+}
+
+/** Whether the same course with `--days days` can be planned. */
 function daysWouldPlan(f: IvigCourse, days: number): boolean {
-  const { exactCourseDoseMg, maxDailyMg, rounding, stock } = f;
-  return accepts(() => planCourseDose({ exactCourseDoseMg, maxDailyMg, requestedDays: days, rounding, stock }));
+  return !(courseWithDays(f, days) instanceof Refusal);
 }
 
 /** Whether `--days` puts the prescribed (unrounded) dose of a day above --max-daily (to the milligram). */

@@ -8,6 +8,7 @@ import {
   SourceSchema,
   VialSchema,
 } from "./resultSchema.js";
+import { ROUTES } from "../data/products.js";
 
 /**
  * The JSON Schemas of the machine outputs beside the one-patient `--json` (resultSchema.ts): a batch
@@ -41,7 +42,7 @@ const CompareVialsSchema = z.strictObject({
 
 const RegimenYearSchema = z.strictObject({
   regimen: z.string().check(z.describe("The --regimen value as typed")),
-  route: z.enum(["ivig", "scig"]),
+  route: z.enum(ROUTES),
   product: z.string(),
   productName: z.string(),
   doseGPerKg: z.number().check(z.positive()).check(z.describe("As the schedule's regimen.doseGPerKg")),

@@ -1,4 +1,4 @@
-import { DomainError } from "./domainError.js";
+import { DomainError, Refusal } from "./domainError.js";
 import { formatNumber, roundTo } from "./format.js";
 import { message } from "./messages.js";
 import { settingName, type SettingOrigins } from "./settingOrigin.js";
@@ -69,15 +69,38 @@ const sourceOf = (fact: Fact<unknown>): Source[] => ("source" in fact ? [fact.so
  * error names it. Steps come from the label, else from the NL-IVIG002 table, else `--rate-steps`.
  */
 export function resolveRates(product: IvigProduct, options: RateOptions = {}): ResolvedRates {
+  const rates = ratesOrRefusal(product, options);
+  if (rates instanceof Refusal) throw rates.error();
+  return rates;
+}
+
+/**
+ * Why `resolveRates` refuses these options for this product, or null when it accepts them: the
+ * same code path, so a remedy checked here is one the planner accepts.
+ *
+ * @example
+ * rateRefusal(privigen, { maxMlPerKgPerHour: 99 })?.code //=> "RATE_ABOVE_LABEL"
+ */
+export function rateRefusal(product: IvigProduct, options: RateOptions = {}): Refusal | null {
+  const rates = ratesOrRefusal(product, options);
+  return rates instanceof Refusal ? rates : null;
+}
+
+function ratesOrRefusal(product: IvigProduct, options: RateOptions): ResolvedRates | Refusal {
   const warnings: Message[] = [];
   const notes: Message[] = [];
-  requireMissingRates(product, options);
+  const missing = missingRatesRefusal(product, options);
+  if (missing) return missing;
   const initial = resolveRate(product, "initial", options, warnings, notes);
+  if (initial instanceof Refusal) return initial;
   const planMax = resolveRate(product, "max", options, warnings, notes);
+  if (planMax instanceof Refusal) return planMax;
   const atRisk = options.atRisk ? atRiskMax(product, options, planMax, warnings) : undefined;
   const max = atRisk?.value ?? planMax;
   const stepMinutes = resolveStepMinutes(product, options, warnings);
+  if (stepMinutes instanceof Refusal) return stepMinutes;
   const steps = resolveSteps(product, options, Math.min(initial, planMax), planMax);
+  if (steps instanceof Refusal) return steps;
   const belowCap = steps.values.filter((x) => x < max);
   const aboveCap = steps.from === "--rate-steps" ? steps.values.filter((x) => x > max) : [];
   if (aboveCap.length > 0) {
@@ -115,7 +138,7 @@ export function resolveRates(product: IvigProduct, options: RateOptions = {}): R
  * Every rate the label does not give must come from an option: all of them are named in one error
  * (not one a run), with the same product's entry under another region's label where there is one.
  */
-function requireMissingRates(product: IvigProduct, options: RateOptions): void {
+function missingRatesRefusal(product: IvigProduct, options: RateOptions): Refusal | undefined {
   const { initialMlPerKgPerHour: initial, maxMlPerKgPerHour: max } = product.rates;
   const missing = [
     ...(initial.value === null && options.initialMlPerKgPerHour === undefined
@@ -123,10 +146,10 @@ function requireMissingRates(product: IvigProduct, options: RateOptions): void {
       : []),
     ...(max.value === null && options.maxMlPerKgPerHour === undefined ? [{ option: "--max-rate", fact: max }] : []),
   ];
-  if (missing.length === 0) return;
+  if (missing.length === 0) return undefined;
   const other = Object.values(product.soldAs ?? {})[0];
   const options_ = missing.map((m) => m.option);
-  throw new DomainError(
+  return new Refusal(
     "RATE_NEEDED",
     options_[0]!,
     `${options_.join(" and ")} ${missing.length > 1 ? "are" : "is"} required for ${product.name}: its ` +
@@ -191,12 +214,12 @@ function resolveRate(
   options: RateOptions,
   warnings: Message[],
   notes: Message[],
-): number {
+): number | Refusal {
   const option = which === "initial" ? "--initial-rate" : "--max-rate";
   const given = which === "initial" ? options.initialMlPerKgPerHour : options.maxMlPerKgPerHour;
   const fact = rateFact(product, which);
   if (given === undefined) {
-    if (fact.value === null) throw new DomainError("RATE_NEEDED", option, `${option} is required for ${product.name}`);
+    if (fact.value === null) return new Refusal("RATE_NEEDED", option, `${option} is required for ${product.name}`);
     return fact.value;
   }
   const limit = rateLimit(product, which);
@@ -221,7 +244,7 @@ function resolveRate(
     return limit.value;
   }
   if (!options.allowAboveLabelMax) {
-    throw new DomainError(
+    return new Refusal(
       "RATE_ABOVE_LABEL",
       option,
       `${option} ${formatNumber(given, 3)} is above ${limit.text}; pass --allow-above-label-rate to use it anyway`,
@@ -374,7 +397,7 @@ function stepLimit(product: IvigProduct): StepLimit {
  * faster than the label allows) is refused without `--allow-above-label-rate`; with `--at-risk` the
  * label's step holds.
  */
-function resolveStepMinutes(product: IvigProduct, options: RateOptions, warnings: Message[]): number {
+function resolveStepMinutes(product: IvigProduct, options: RateOptions, warnings: Message[]): number | Refusal {
   const fact = product.rates.stepMinutes;
   const given = options.stepMinutes;
   if (given !== undefined) {
@@ -393,7 +416,7 @@ function resolveStepMinutes(product: IvigProduct, options: RateOptions, warnings
       return limit.value;
     }
     if (!options.allowAboveLabelMax) {
-      throw new DomainError(
+      return new Refusal(
         "STEP_TIME_BELOW_LABEL",
         "--step-minutes",
         `--step-minutes ${given} is shorter than ${limit.text}: the rate would rise faster than that allows; pass ` +
@@ -431,12 +454,12 @@ function resolveSteps(
   options: RateOptions,
   initial: number,
   max: number,
-): { values: readonly number[]; from: ResolvedRates["stepsFrom"] } {
+): { values: readonly number[]; from: ResolvedRates["stepsFrom"] } | Refusal {
   const given = options.rateStepsMlPerKgPerHour;
   if (given !== undefined) {
     const outside = given.find((x) => x < initial || x > max);
     if (outside !== undefined) {
-      throw new DomainError(
+      return new Refusal(
         "RATE_STEPS_OUTSIDE_PLAN",
         "--rate-steps",
         `--rate-steps ${formatNumber(outside, 3)} lies outside this plan's ${formatNumber(initial, 3)}–${mlkgh(max)} (initial rate to ` +

@@ -1,4 +1,8 @@
 import * as z from "zod/mini";
+import { ROUNDINGS } from "./courseDose.js";
+import { SEXES } from "./dosingWeight.js";
+import { POLICY_IDS } from "../data/policies.js";
+import { ROUTES } from "../data/products.js";
 
 /**
  * The `--json` output contract (schemaVersion 1). `mmn-dose schema` prints the JSON Schema
@@ -34,7 +38,7 @@ export const PatientSchema = z.strictObject({
   weightAsEntered: z.string().check(z.describe("The --weight value as typed")),
   heightCm: z.nullable(z.number().check(z.positive())),
   heightAsEntered: z.nullable(z.string()).check(z.describe("The --height value as typed")),
-  sex: z.nullable(z.enum(["male", "female"])),
+  sex: z.nullable(z.enum(SEXES)),
   ageYears: z.nullable(z.number().check(z.gte(0))),
   pregnant: z.nullable(z.boolean()),
   bmi: z.nullable(z.number().check(z.positive())),
@@ -44,7 +48,7 @@ export const PatientSchema = z.strictObject({
   dosingWeightBasis: z.enum(["actual", "ideal", "adjusted"]),
   dosingWeightRule: z.string().check(z.describe("actual, ideal, adjusted, bmi30, ibw120 or policy:<id>")),
   dosingWeightReason: z.string().check(z.describe("Why this weight, in one sentence")),
-  policy: z.nullable(z.enum(["ontario", "australia", "uk"])),
+  policy: z.nullable(z.enum(POLICY_IDS)),
 });
 
 export const VialSchema = z.strictObject({
@@ -53,7 +57,7 @@ export const VialSchema = z.strictObject({
 });
 
 const RegimenSchema = z.strictObject({
-  route: z.enum(["ivig", "scig"]),
+  route: z.enum(ROUTES),
   region: z
     .enum(["us", "eu"])
     .check(z.describe("Whose label applies (--region): us, the US prescribing information; eu, the EU SmPC")),
@@ -117,7 +121,7 @@ const RegimenSchema = z.strictObject({
   courseDoseG: z.number().check(z.positive()).check(z.describe("What each course gives, after rounding")),
   roundingDifferenceG: z.number(),
   roundingDifferencePercent: z.number(),
-  rounding: z.enum(["none", "vial", "5g"]),
+  rounding: z.enum(ROUNDINGS),
   roundingSource: z.enum(["option", "policy", "default"]).check(z.describe("Where the rounding came from")),
   dayDosesG: z.array(z.number().check(z.positive())),
   monthlyDoseGPerKg: z
@@ -196,7 +200,7 @@ const CourseTotalSchema = z.strictObject({
 
 const PhaseSchema = z.strictObject({
   phase: z.number().check(z.int()).check(z.positive()),
-  route: z.enum(["ivig", "scig"]),
+  route: z.enum(ROUTES),
   product: z.string(),
   productName: z.string(),
   doseGPerKg: z.number().check(z.positive()).check(z.describe("As the phase's regimen.doseGPerKg")),

@@ -3,12 +3,13 @@ import { type DosingWeightChoice, decideDosingWeight, type Sex } from "./dosingW
 import { DomainError } from "./domainError.js";
 import type { MeasureId } from "../data/outcomeMeasures.js";
 import type { PolicyId } from "../data/policies.js";
+import type { Route } from "../data/products.js";
 
 /** One infusion given (a history row of kind `infusion`). `row` is the data row, 1-based. */
 export interface InfusionEvent {
   readonly row: number;
   readonly date: IsoDate;
-  readonly route: "ivig" | "scig";
+  readonly route: Route;
   readonly product: string;
   readonly grams: number;
   readonly lot?: string | undefined;

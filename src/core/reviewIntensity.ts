@@ -2,6 +2,7 @@ import { addCalendarDays, daysBetween, type IsoDate } from "./calendarDate.js";
 import { roundTo } from "./format.js";
 import { type History, type InfusionEvent, type ReviewPatient, dosingWeightOn } from "./reviewHistory.js";
 import { DAYS_PER_MONTH, SCHEDULING_WINDOW_DAYS } from "../data/guidelines.js";
+import type { Route } from "../data/products.js";
 
 /** A window of 12 weeks: the dose intensity's unit of time (3 courses every 4 weeks, 4 every 3). */
 const WINDOW_DAYS = 84;
@@ -45,7 +46,7 @@ interface ProductChange {
   readonly date: IsoDate;
   readonly from: string;
   readonly to: string;
-  readonly route: "ivig" | "scig";
+  readonly route: Route;
 }
 
 export interface DoseIntensity {
@@ -113,7 +114,7 @@ export function findCourses(history: History, patient: ReviewPatient): Course[] 
 /** An infusion with its g/kg at its own date's dosing weight (computed once per infusion). */
 interface Given {
   readonly date: IsoDate;
-  readonly route: "ivig" | "scig";
+  readonly route: Route;
   readonly grams: number;
   readonly gPerKg: number;
 }

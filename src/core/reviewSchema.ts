@@ -1,4 +1,6 @@
 import * as z from "zod/mini";
+import { PROGRAMME_IDS } from "../data/reviewProgrammes.js";
+import { ROUTES } from "../data/products.js";
 
 /**
  * The `review --json` contract (schemaVersion 1): `mmn-dose schema review` prints its JSON Schema
@@ -55,9 +57,7 @@ const IntensitySchema = z.strictObject({
       }),
     ),
   ),
-  productChanges: z.array(
-    z.strictObject({ date: isoDate, from: z.string(), to: z.string(), route: z.enum(["ivig", "scig"]) }),
-  ),
+  productChanges: z.array(z.strictObject({ date: isoDate, from: z.string(), to: z.string(), route: z.enum(ROUTES) })),
 });
 
 const VerdictSchema = z.enum(["improved", "stable", "worse", "no verdict"]);
@@ -91,7 +91,7 @@ const ReviewSchema = z.strictObject({
   statusRule: z.string(),
   stableFor12Months: z.boolean(),
   review: z.strictObject({
-    programme: z.nullable(z.enum(["ontario", "bc", "australia"])),
+    programme: z.nullable(z.enum(PROGRAMME_IDS)),
     start: nullableDate,
     lastReview: nullableDate,
     nextDue: nullableDate,

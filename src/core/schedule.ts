@@ -6,9 +6,10 @@ import type { Planner, RoutePlan } from "./planner.js";
 import type { ScheduleResult } from "./resultSchema.js";
 import { planScig } from "./scig.js";
 import { usedSources } from "./sourceCollection.js";
+import type { Route } from "../data/products.js";
 
 /** The planner of each route: IVIG courses, or their SCIG equivalent. */
-const PLANNERS: Readonly<Record<"ivig" | "scig", Planner>> = { ivig: planIvig, scig: planScig };
+const PLANNERS: Readonly<Record<Route, Planner>> = { ivig: planIvig, scig: planScig };
 
 /**
  * Plans a dated schedule for one patient on the route asked for. Pure: the same input and `today`

@@ -50,7 +50,10 @@ export interface Policy extends DosingRule {
   readonly sources: readonly Source[];
 }
 
-export type PolicyId = "ontario" | "australia" | "uk";
+/** The dosing policies, in the order `--policy` lists them (then `none`); `POLICIES` has an entry for each. */
+export const POLICY_IDS = ["ontario", "australia", "uk"] as const;
+
+export type PolicyId = (typeof POLICY_IDS)[number];
 
 /** Devine is generally valid only from 60 in (152.4 cm). */
 export const DEVINE_MIN_HEIGHT_CM = 152.4;

@@ -52,6 +52,11 @@ interface IvigRates {
 }
 
 /** Which region's label applies (`--region`): the US prescribing information or the EU SmPC. */
+/** The routes: intravenous courses, or their subcutaneous equivalent. */
+export const ROUTES = ["ivig", "scig"] as const;
+
+export type Route = (typeof ROUTES)[number];
+
 export const REGIONS = ["us", "eu"] as const;
 export type Region = (typeof REGIONS)[number];
 export const DEFAULT_REGION: Region = "us";

@@ -1,7 +1,10 @@
 import type { Fact, Sourced } from "./products.js";
 import { REVIEW_SOURCES } from "./reviewSources.js";
 
-export type ProgrammeId = "ontario" | "bc" | "australia";
+/** The funding programmes whose review rules `review --programme` applies; `REVIEW_PROGRAMMES` has an entry for each. */
+export const PROGRAMME_IDS = ["ontario", "bc", "australia"] as const;
+
+export type ProgrammeId = (typeof PROGRAMME_IDS)[number];
 
 /** A funding programme's review rule: months after the start, then months between reviews. */
 export interface ReviewProgramme {

@@ -12,7 +12,7 @@ import type {
 import { addMinutes } from "date-fns";
 import { formatNumber, plural } from "../core/format.js";
 import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
-import { IVIG_PRODUCTS, SCIG_PRODUCTS } from "../data/products.js";
+import { IVIG_PRODUCTS, type Route, SCIG_PRODUCTS } from "../data/products.js";
 import { warningsOfPhase } from "./phases.js";
 import { formatVials, hoursMinutes } from "./quantities.js";
 import { resolveWallTime, zonedDateTime } from "./wallTime.js";
@@ -86,7 +86,7 @@ function resourceName(part: MedicationPart, options: FhirOptions): string | unde
 
 /** What one MedicationRequest orders: one product by one route, and its infusions. */
 interface MedicationPart {
-  readonly route: "ivig" | "scig";
+  readonly route: Route;
   readonly product: string;
   readonly productName: string;
   readonly region: "us" | "eu";

@@ -1,7 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { accepts } from "../../src/core/domainError.js";
-import { resolveRates, type RateOptions } from "../../src/core/ratePlan.js";
+import { rateRefusal, resolveRates, type RateOptions } from "../../src/core/ratePlan.js";
 import type { ScheduleResult } from "../../src/core/resultSchema.js";
 import { planSchedule } from "../../src/core/schedule.js";
 import { findProduct, IVIG_PRODUCTS, type IvigProduct } from "../../src/data/products.js";
@@ -114,7 +113,7 @@ describe("typed rates are bounded where the label gives none (Kiovig: Gammagard 
     (p, rate) => {
       const bound = p.rates.maxMlPerKgPerHour.value ?? 5.4; // Kiovig: Gammagard Liquid's maximum
       const initial = p.rates.initialMlPerKgPerHour.value === null ? { initialMlPerKgPerHour: 0.5 } : {};
-      expect(accepts(() => resolveRates(p, { ...initial, maxMlPerKgPerHour: rate }))).toBe(rate <= bound);
+      expect(rateRefusal(p, { ...initial, maxMlPerKgPerHour: rate }) === null).toBe(rate <= bound);
     },
   );
 });
@@ -145,7 +144,7 @@ describe("escalation no faster than the label: --step-minutes", () => {
     "no step time below its bound is accepted without the override",
     (p, minutes) => {
       const bound = p.id === "panzyga" ? 15 : 30;
-      expect(accepts(() => resolveRates(p, { stepMinutes: minutes }))).toBe(minutes >= bound);
+      expect(rateRefusal(p, { stepMinutes: minutes }) === null).toBe(minutes >= bound);
     },
   );
 });

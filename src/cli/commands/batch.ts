@@ -1,9 +1,9 @@
 import { Option } from "commander";
-import { type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
+import type { ForecastPeriod } from "../../core/forecast.js";
+import { COMMANDS, type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
 import { UsageError } from "../cliError.js";
+import { BATCH_FORMATS, type BatchFormat, FORECAST_PERIODS } from "../outputFormats.js";
 import { closest } from "../suggest.js";
-
-type BatchFormat = "json" | "csv" | "fhir" | "table";
 
 /** A choice in any case; anything else names the accepted values and the closest. */
 function choice<T extends string>(flag: string, values: readonly T[]): (value: string) => T {
@@ -22,7 +22,7 @@ interface BatchOpts {
   /** `--json`: the same as `--format json`, as on the one-patient command. */
   readonly json?: boolean;
   readonly output?: string;
-  readonly forecast?: "week" | "month";
+  readonly forecast?: ForecastPeriod;
   readonly fields?: string;
   readonly sources: boolean;
 }
@@ -56,17 +56,14 @@ export function addBatchCommand({ program, io, setExit }: CommandContext): void 
   );
   program
     .command("batch")
-    .description(
-      "one patient per JSON line in (a file, or stdin for - or none), one JSON line out per line, same order; " +
-        "or, with --forecast, the clinic's demand per week or month and product",
-    )
+    .description(COMMANDS.batch)
     .option("--debug", DEBUG_HELP)
     .argument(
       "[file]",
       "JSON Lines input, or CSV with a header row of the same keys when the name ends in .csv; - or none for stdin",
     )
     .option("--config <file>", "site configuration file")
-    .addOption(format.argParser(choice("--format", ["json", "csv", "fhir", "table"])))
+    .addOption(format.argParser(choice("--format", BATCH_FORMATS)))
     .option("--json", "same as --format json")
     .option(
       "-o, --output <file>",
@@ -77,7 +74,7 @@ export function addBatchCommand({ program, io, setExit }: CommandContext): void 
         "--forecast <period>",
         "pharmacy forecast: one document summing every good line's grams, volume, vials, infusions and " +
           "patients per week (ISO, from Monday) or month, and product",
-      ).argParser(choice("--forecast", ["week", "month"])),
+      ).argParser(choice("--forecast", FORECAST_PERIODS)),
     )
     .option("--fields <keys>", "compact lines: keep only these top-level keys (with line, id, schemaVersion)")
     .option("--no-sources", "compact lines: drop the sources arrays (the result's and each warning's and note's)")

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
+import { COMPARE_FORMATS, formatChoices } from "../outputFormats.js";
+import { COMMANDS, type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
 import { SCHEDULE_OPTIONS } from "../options.js";
 import { PATIENT_LEVEL_KEYS, REGIMEN_KEYS, SITE_DEFAULT_KEYS } from "../regimenText.js";
 import { commanderOption } from "./schedule.js";
@@ -55,7 +56,7 @@ function addCompareOptions(command: Command): void {
       (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     )
     .option("--price-per-g <price>", "price of one gram (any currency, above 0): adds the cost a year")
-    .option("--format <format>", "table or json (any case)")
+    .option("--format <format>", formatChoices(COMPARE_FORMATS))
     .option("--json", "same as --format json")
     .option("-o, --output <file>", "write the output to this file (atomically) instead of stdout; - is stdout")
     .option("--color", "force color in the table")
@@ -68,9 +69,7 @@ function addCompareOptions(command: Command): void {
 export function addCompareCommand({ program, io }: CommandContext): void {
   const command = program
     .command("compare")
-    .description(
-      "regimens side by side for one patient: g/kg/month, grams, infusion days, chair hours, vials and cost a year",
-    )
+    .description(COMMANDS.compare)
     .usage("--weight <weight> --regimen <key=value,…> --regimen <key=value,…> [options]")
     .option("--debug", DEBUG_HELP)
     .action(async (opts: Record<string, unknown>) => {

@@ -1,13 +1,12 @@
-import { type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
+import { COMMANDS, type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
 import { UsageError } from "../cliError.js";
-
-const SHELL_NAMES = "bash, zsh or fish";
+import { SHELL_NAMES } from "../shells.js";
 
 /** `mmn-dose completion <bash|zsh|fish>`: a completion script for the shell, on stdout. */
 export function addCompletionCommand({ program, io }: CommandContext): void {
   program
     .command("completion")
-    .description(`print a shell completion script (${SHELL_NAMES}): commands, options and their values`)
+    .description(COMMANDS.completion)
     .argument("[shell]", SHELL_NAMES)
     .option("--debug", DEBUG_HELP)
     .action(async (shell: string | undefined) => {

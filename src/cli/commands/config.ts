@@ -1,5 +1,5 @@
 import { renderJson } from "../../render/json.js";
-import { type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
+import { COMMANDS, type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
 import { escapeControl } from "../escape.js";
 import type { Io } from "../io.js";
 import { SCHEDULE_OPTIONS } from "../options.js";
@@ -8,9 +8,7 @@ import { SCHEDULE_OPTIONS } from "../options.js";
 export function addConfigCommand({ program, io }: CommandContext): void {
   program
     .command("config")
-    .description(
-      "show the effective site settings and where each comes from (MMN_DOSE_* environment, config file, built-in default)",
-    )
+    .description(COMMANDS.config)
     .option("--debug", DEBUG_HELP)
     .option("--config <file>", "site configuration file")
     .option("--json", "print as JSON")

@@ -1,5 +1,12 @@
 import { renderJson } from "../../render/json.js";
-import { type CommandContext, DEBUG_HELP, paintFor, refuseOptionsBefore, terminalWidth } from "../commandKit.js";
+import {
+  COMMANDS,
+  type CommandContext,
+  DEBUG_HELP,
+  paintFor,
+  refuseOptionsBefore,
+  terminalWidth,
+} from "../commandKit.js";
 import { UsageError } from "../cliError.js";
 import { escapeControl } from "../escape.js";
 import { editDistance } from "../suggest.js";
@@ -26,7 +33,7 @@ export function addExplainCommand({ program, io }: CommandContext): void {
   program
     .command("explain")
     .argument("[code]", "a warning or note code, any case (e.g. ROUNDED_DAY_ABOVE_MAX_DAILY)")
-    .description("what a warning or note code means, when it fires, its sources and remedies; no code: list every code")
+    .description(COMMANDS.explain)
     .option("--debug", DEBUG_HELP)
     .option("--json", "print the entry (or the list) as JSON")
     .option("--color", "force color")

@@ -1,12 +1,12 @@
 import { renderJson } from "../../render/json.js";
-import { type CommandContext, DEBUG_HELP, paintFor, refuseOptionsBefore } from "../commandKit.js";
+import { COMMANDS, type CommandContext, DEBUG_HELP, paintFor, refuseOptionsBefore } from "../commandKit.js";
 import { UsageError } from "../cliError.js";
 
 /** `mmn-dose products`: the catalog, with the source of every number. */
 export function addProductsCommand({ program, io }: CommandContext): void {
   program
     .command("products")
-    .description("list the product catalog with the source of every number")
+    .description(COMMANDS.products)
     .option("--debug", DEBUG_HELP)
     .option("--json", "print the catalog as JSON")
     .option("--brief", "one line per product: id, route, name, and whether the US and EU labels name MMN")

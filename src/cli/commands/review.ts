@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
+import { formatChoices, REVIEW_FORMATS } from "../outputFormats.js";
+import { COMMANDS, type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
 import { SCHEDULE_OPTIONS } from "../options.js";
 import { commanderOption } from "./schedule.js";
 
@@ -43,7 +44,7 @@ function addReviewOptions(command: Command): void {
     .option("--due", "list who is due or overdue for review (clinic file, each patient's rows together)")
     .option("--write-plan <file>", "write a taper trial as a --plan file (an option, never a decision)")
     .option("--taper <step>", "interval+Nw or dose-N% (default: the CIDP 90/75/50/25 % steps, 12 weeks each)")
-    .option("--format <format>", "table, json or html (any case)")
+    .option("--format <format>", formatChoices(REVIEW_FORMATS))
     .option("--json", "same as --format json")
     .option("-o, --output <file>", "write the output to this file (atomically) instead of stdout; - is stdout")
     .addHelpText("after", helpAfter);
@@ -53,7 +54,7 @@ function addReviewOptions(command: Command): void {
 export function addReviewCommand({ program, io }: CommandContext): void {
   const command = program
     .command("review")
-    .description("treatment review of a history: dose intensity over time, outcomes against MCIDs, review dates")
+    .description(COMMANDS.review)
     .argument("[history]", "CSV or JSON Lines history file; - for stdin")
     .usage("<history> [--weight <kg>] [--programme <id>] [options]")
     .option("--debug", DEBUG_HELP)

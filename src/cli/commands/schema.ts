@@ -1,5 +1,5 @@
 import { renderJson } from "../../render/json.js";
-import { type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
+import { COMMANDS, type CommandContext, DEBUG_HELP, refuseOptionsBefore } from "../commandKit.js";
 import { UsageError } from "../cliError.js";
 import { escapeControl } from "../escape.js";
 import { SCHEMA_NAMES, SCHEMAS, type SchemaName } from "../schemaCatalog.js";
@@ -21,9 +21,7 @@ function schemaName(name: string | undefined): SchemaName {
 export function addSchemaCommand({ program, io }: CommandContext): void {
   program
     .command("schema")
-    .description(
-      `print the JSON Schema (draft 2020-12) of a machine output: ${SCHEMA_NAMES.join(" | ")} (default schedule)`,
-    )
+    .description(COMMANDS.schema)
     .argument("[name]", SCHEMA_NAMES.map((n) => `${n}: ${SCHEMAS[n].output}`).join("; "))
     .option("--debug", DEBUG_HELP)
     .action(async (name: string | undefined) => {
