@@ -54,6 +54,7 @@ import {
 import { ADJUSTMENT_FACTOR, DEVINE, type Policy } from "../data/policies.js";
 import { findProduct, STANDARD_RATE_WEIGHT_RANGE_KG, type IvigProduct } from "../data/products.js";
 import type { DosingWeightDecision } from "./dosingWeight.js";
+import { type Derivation, factSource, type IvigDoseDerivation, vialDerivations } from "./derivation.js";
 import { SOURCES, type Source } from "../data/sources.js";
 
 /**
@@ -98,7 +99,57 @@ export function planIvig(given: ScheduleInput, today: IsoDate): RoutePlan {
     warnings: ivigWarnings(input, { ...course, rates: { ...course.rates, warnings: rateWarnings } }, placement),
     notes: [...continuationNote(continued), ...ivigNotes(input, course, placement, infusions)],
     continuation: continued,
+    derivation: ivigDerivation(input, course),
   };
+}
+
+/** How each figure of the course was reached, as planned (what `--explain` renders). */
+function ivigDerivation(input: ScheduleInput, course: IvigCourse): Derivation {
+  const { courseDose, dosingWeightKg, exactCourseDoseMg, product } = course;
+  const days = courseDose.dayDosesMg.length;
+  const conc = product.concentrationGPerMl.value;
+  const dose: IvigDoseDerivation = {
+    route: "ivig",
+    dosingWeightKg,
+    doseGPerKg: input.doseGPerKg,
+    exactCourseDoseMg,
+    cap: { mg: course.maxDailyMg, gPerKg: input.maxDailyGPerKg, source: MAX_DAILY_G_PER_KG.source },
+    days:
+      courseDose.daysReason === "requested"
+        ? { reason: "requested", count: days, requested: input.daysPerCourse ?? days }
+        : { reason: "fewest-within-cap", count: days },
+    rounding: {
+      mode: course.rounding,
+      setBy: course.roundingSource,
+      exactMg: exactCourseDoseMg,
+      totalMg: courseDose.courseDoseMg,
+      nearestFiveMg: course.rounding === "5g" ? nearestFiveGramsMg(exactCourseDoseMg) : undefined,
+      vialSizesG: course.vialSizesG,
+    },
+    dayDosesMg: courseDose.dayDosesMg,
+    intervalWeeks: input.intervalWeeks,
+    monthlyDoseGPerKg: course.monthlyDoseGPerKg,
+  };
+  const distinct = [...course.dispensing].map(([mg, given]) => [mg, given, roundTo(mgToG(mg) / conc, 1)] as const);
+  const sizes = { sizesG: course.vialSizesG, given: input.vialSizesG !== undefined };
+  return {
+    input,
+    dosingWeight: course.decision,
+    dose,
+    vials: vialDerivations(product, course.context.region, sizes, distinct),
+    rates: { resolved: course.rates, plans: course.plans, source: rateSource(product, input, course.rates) },
+  };
+}
+
+/**
+ * The label fact a rate plan cites: its initial rate and maximum come from the label unless an
+ * option set them; with both set, the label's steps, if the plan uses them.
+ */
+function rateSource(product: IvigProduct, input: ScheduleInput, rates: ResolvedRates): Source | null {
+  const given = input.rates ?? {};
+  if (given.initialMlPerKgPerHour === undefined) return factSource(product.rates.initialMlPerKgPerHour);
+  if (given.maxMlPerKgPerHour === undefined) return factSource(product.rates.maxMlPerKgPerHour);
+  return rates.stepsFrom === "label" ? factSource(product.rates.intermediateMlPerKgPerHour) : null;
 }
 
 /**
