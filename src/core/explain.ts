@@ -276,7 +276,7 @@ function explainScigDose({ input }: Derivation, dose: ScigDoseDerivation, r: Sch
     ),
     step(
       "Dose per infusion",
-      `${g(weeklyMg)} a week × ${plural(dose.everyWeeks, "week")} between infusions`,
+      `${g(weeklyMg)} a week × ${plural(full.weeksCovered, "week")} between infusions`,
       g(full.exactMg),
       dose.everyWeeksSource,
       grams(full.exactMg),

@@ -199,9 +199,11 @@ function scigDerivation(
 ): Derivation {
   const { dose, everyWeeks } = p;
   const figures = (weeksCovered: number, d: RoundedDose) => ({ weeksCovered, ...d });
-  const full = figures(everyWeeks, p.doses.get(everyWeeks) ?? [...p.doses.values()].at(-1)!);
+  // The regimen's dose: the full interval's, or the last ramp-up dose of a schedule that ends within its ramp-up.
+  const fullWeeks = Math.max(...p.doses.keys());
+  const full = figures(fullWeeks, p.doses.get(fullWeeks)!);
   const rampUp = [...p.doses]
-    .filter(([weeks]) => weeks < everyWeeks)
+    .filter(([weeks]) => weeks < fullWeeks)
     .sort(([a], [b]) => a - b)
     .map(([weeks, d]) => figures(weeks, d));
   const given = input.scig?.givenIvigCourse !== undefined;

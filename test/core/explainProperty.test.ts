@@ -156,3 +156,22 @@ describe("--explain renders the planner's record, not the input", () => {
     expect(cap.formula).toBe("70 kg × --max-daily 0.71 g/kg");
   });
 });
+
+describe("--explain of an SCIG schedule that ends within HyQvia's ramp-up", () => {
+  // 70 kg × 2 g/kg = 140 g every 4 weeks ÷ 4 = 35 g a week; HyQvia every 4 weeks starts with a 1-week dose
+  // of 35 g (30 g + 5 g vials), and one dose is all this schedule gives.
+  const input = scheduleInput({ route: "scig", scig: { productId: "hyqvia", doses: 1 } });
+  const planned = planDerivedSchedule(input, "2026-11-25");
+  const steps = explainSchedule(planned);
+
+  it("explains the dose the schedule gives, not a full 4-week dose it never reaches", () => {
+    expect(planned.result.infusions.map((i) => i.doseG)).toEqual([35]);
+    expect(steps.find((s) => s.step === "Dose per infusion")).toMatchObject({
+      formula: "35 g a week × 1 week between infusions",
+      value: 35,
+    });
+    expect(steps.find((s) => s.step === "Rounding")?.result).toBe("35 g (0 %)");
+    expect(steps.filter((s) => s.step.startsWith("Vials for")).map((s) => s.step)).toEqual(["Vials for 35 g"]);
+    expect(steps.some((s) => s.step === "Ramp-up doses")).toBe(false);
+  });
+});
