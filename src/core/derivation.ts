@@ -38,14 +38,14 @@ export interface RoundingDerivation {
 }
 
 /** The largest dose on one day, and what set it. */
-export interface DailyCapDerivation {
+interface DailyCapDerivation {
   readonly mg: number;
   readonly gPerKg: number;
   readonly source: Source;
 }
 
 /** Why a course has the days it has. */
-export type DaysDerivation =
+type DaysDerivation =
   | { readonly reason: "requested"; readonly count: number; readonly requested: number }
   | { readonly reason: "fewest-within-cap"; readonly count: number };
 
@@ -64,7 +64,7 @@ export interface IvigDoseDerivation {
 }
 
 /** One SCIG dose: the exact figure for the weeks it covers, rounded and split into sessions. */
-export interface ScigDoseFigures {
+interface ScigDoseFigures {
   readonly weeksCovered: number;
   readonly exactMg: number;
   readonly totalMg: number;
@@ -108,7 +108,7 @@ export interface VialDerivation {
   readonly sizesSource: Source | null;
 }
 
-export interface IvigRatesDerivation {
+interface IvigRatesDerivation {
   readonly resolved: ResolvedRates;
   readonly plans: { readonly first: readonly RateStep[]; readonly later: readonly RateStep[] };
   /** The label fact cited for the plan (its initial rate and maximum, or its steps); null when options set all. */
@@ -116,7 +116,7 @@ export interface IvigRatesDerivation {
 }
 
 /** One regimen's record and the phase it belongs to (a `--plan`), with the rule that started a later phase. */
-export interface PhaseDerivation {
+interface PhaseDerivation {
   readonly phase?: number | undefined;
   readonly startRule?: string | undefined;
   readonly derivation: Derivation;
