@@ -1,4 +1,3 @@
-import { addCalendarDays } from "./calendarDate.js";
 import type {
   Derivation,
   DerivedSchedule,
@@ -388,9 +387,8 @@ function explainDates({ input }: Derivation, r: ScheduleResult, startRule?: stri
   const continued = last !== undefined ? `--last-course ${last} + ${plural(g.intervalWeeks, "week")}` : "today";
   const from = startRule ?? (g.scig ? g.scig.startRule : input.startDate !== undefined ? "--start" : continued);
   const starts = r.infusions.filter((i) => i.day === 1);
-  const planned = g.scig
-    ? starts.map((i) => i.plannedDate ?? i.date)
-    : starts.map((_, c) => addCalendarDays(g.startDate, c * 7 * g.intervalWeeks));
+  // Each first day's planned date, as the planner placed it (a moved day keeps the date it was planned for).
+  const planned = starts.map((i) => i.plannedDate ?? i.date);
   const what = g.scig
     ? `every ${plural(g.scig.everyWeeks, "week")}${g.scig.rampUp ? " after the ramp-up doses (1, 2, … weeks apart)" : ""}`
     : `+ (course − 1) × ${plural(g.intervalWeeks, "week")}; each course's ${plural(g.daysPerCourse, "day")} consecutive`;
