@@ -1,7 +1,8 @@
 import type { IsoDate } from "../core/calendarDate.js";
 import { DomainError } from "../core/domainError.js";
 import { DEFAULTS, type ScheduleInput } from "../core/input.js";
-import { planPhases } from "../core/phases.js";
+import type { DerivedSchedule } from "../core/derivation.js";
+import { planDerivedPhases } from "../core/phases.js";
 import type { ScheduleResult } from "../core/resultSchema.js";
 import { jsonErrorText, readJson } from "./jsonSyntax.js";
 import { UsageError } from "./cliError.js";
@@ -255,8 +256,13 @@ export function planRequests(
 
 /** Plans the phases; a core error names the plan (the core names the phase). */
 export function runPlan(inputs: readonly ScheduleInput[], today: IsoDate, label: string): ScheduleResult {
+  return runDerivedPlan(inputs, today, label).result;
+}
+
+/** {@link runPlan}, with each phase's record of how its figures were reached (for `--explain`). */
+export function runDerivedPlan(inputs: readonly ScheduleInput[], today: IsoDate, label: string): DerivedSchedule {
   try {
-    return planPhases(inputs, today);
+    return planDerivedPhases(inputs, today);
   } catch (e) {
     if (e instanceof DomainError) throw new DomainError(e.code, e.option, `${label}: ${e.message}`, e.related);
     throw e;

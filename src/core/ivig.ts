@@ -55,6 +55,7 @@ import {
 import { ADJUSTMENT_FACTOR, DEVINE, type Policy } from "../data/policies.js";
 import { findProduct, STANDARD_RATE_WEIGHT_RANGE_KG, type IvigProduct } from "../data/products.js";
 import type { DosingWeightDecision } from "./dosingWeight.js";
+import { type Derivation, factSource, type IvigDoseDerivation, vialDerivations } from "./derivation.js";
 import { SOURCES, type Source } from "../data/sources.js";
 
 /**
@@ -99,7 +100,69 @@ export function planIvig(given: ScheduleInput, today: IsoDate): RoutePlan {
     warnings: ivigWarnings(input, { ...course, rates: { ...course.rates, warnings: rateWarnings } }, placement),
     notes: [...continuationNote(continued), ...ivigNotes(input, course, placement, infusions)],
     continuation: continued,
+    derivation: ivigDerivation(input, course),
   };
+}
+
+/** How each figure of the course was reached, as planned (what `--explain` renders). */
+function ivigDerivation(input: ScheduleInput, course: IvigCourse): Derivation {
+  const { product } = course;
+  const conc = product.concentrationGPerMl.value;
+  const distinct = [...course.dispensing].map(([mg, given]) => [mg, given, roundTo(mgToG(mg) / conc, 1)] as const);
+  const sizes = { sizesG: course.vialSizesG, given: input.vialSizesG !== undefined };
+  return {
+    input,
+    dosingWeight: course.decision,
+    dose: course.dose,
+    vials: vialDerivations(product, course.context.region, sizes, distinct),
+    rates: { resolved: course.rates, plans: course.plans, source: rateSource(product, input, course.rates) },
+  };
+}
+
+/** The record of an IVIG course dose: exact dose, cap and what set it, days and why, each rounding step, the split. */
+function ivigDoseDerivation(
+  input: ScheduleInput,
+  kg: number,
+  courseDose: CourseDose,
+  figures: { exactCourseDoseMg: number; maxDailyMg: number; vialSizesG: readonly number[] },
+  rounding: { rounding: Rounding; roundingSource: Regimen["roundingSource"] },
+): IvigDoseDerivation {
+  const { exactCourseDoseMg: exactMg, maxDailyMg } = figures;
+  const count = courseDose.dayDosesMg.length;
+  return {
+    route: "ivig",
+    dosingWeightKg: kg,
+    doseGPerKg: input.doseGPerKg,
+    exactCourseDoseMg: exactMg,
+    cap: { mg: maxDailyMg, gPerKg: input.maxDailyGPerKg, source: MAX_DAILY_G_PER_KG.source },
+    days:
+      courseDose.daysReason === "requested"
+        ? { reason: "requested", count, requested: input.daysPerCourse ?? count }
+        : { reason: "fewest-within-cap", count },
+    rounding: {
+      mode: rounding.rounding,
+      setBy: rounding.roundingSource,
+      exactMg,
+      totalMg: courseDose.courseDoseMg,
+      // Ontario's step before whole vials are checked: when vials cannot make it, the note and --explain say so.
+      nearestFiveMg: rounding.rounding === "5g" ? nearestFiveGramsMg(exactMg) : undefined,
+      vialSizesG: figures.vialSizesG,
+    },
+    dayDosesMg: courseDose.dayDosesMg,
+    intervalWeeks: input.intervalWeeks,
+    monthlyDoseGPerKg: monthlyDoseGPerKg(courseDose.courseDoseMg, kg, input.intervalWeeks),
+  };
+}
+
+/**
+ * The label fact a rate plan cites: its initial rate and maximum come from the label unless an
+ * option set them; with both set, the label's steps, if the plan uses them.
+ */
+function rateSource(product: IvigProduct, input: ScheduleInput, rates: ResolvedRates): Source | null {
+  const given = input.rates ?? {};
+  if (given.initialMlPerKgPerHour === undefined) return factSource(product.rates.initialMlPerKgPerHour);
+  if (given.maxMlPerKgPerHour === undefined) return factSource(product.rates.maxMlPerKgPerHour);
+  return rates.stepsFrom === "label" ? factSource(product.rates.intermediateMlPerKgPerHour) : null;
 }
 
 /**
@@ -136,6 +199,8 @@ interface IvigCourse {
   readonly decision: DosingWeightDecision;
   readonly dosingWeightKg: number;
   readonly courseDose: CourseDose;
+  /** How the course dose, its cap, days and rounding were reached: what the notes and `--explain` say. */
+  readonly dose: IvigDoseDerivation;
   readonly exactCourseDoseMg: number;
   readonly maxDailyMg: number;
   readonly roundingDifferencePercent: number;
@@ -173,7 +238,9 @@ function planIvigCourse(input: ScheduleInput, context: PlanContext, product: Ivi
     context: courseContext,
   });
   const dispensing = new Map<number, Dispensing>();
-  for (const dose of courseDose.dayDosesMg) if (!dispensing.has(dose)) dispensing.set(dose, stock.select(dose));
+  for (const mg of courseDose.dayDosesMg) if (!dispensing.has(mg)) dispensing.set(mg, stock.select(mg));
+  const figures = { exactCourseDoseMg, maxDailyMg, vialSizesG };
+  const dose = ivigDoseDerivation(input, dosingWeightKg, courseDose, figures, { rounding, roundingSource });
   return {
     input,
     context,
@@ -187,10 +254,11 @@ function planIvigCourse(input: ScheduleInput, context: PlanContext, product: Ivi
     decision,
     dosingWeightKg,
     courseDose,
+    dose,
     exactCourseDoseMg,
     maxDailyMg,
     roundingDifferencePercent: roundingDifferencePercent(exactCourseDoseMg, courseDose.courseDoseMg),
-    monthlyDoseGPerKg: monthlyDoseGPerKg(courseDose.courseDoseMg, dosingWeightKg, input.intervalWeeks),
+    monthlyDoseGPerKg: dose.monthlyDoseGPerKg,
     dispensing,
     stock,
   };
@@ -580,7 +648,7 @@ function collectNotes(f: IvigCourse): Message[] {
   if (courseDose.courseDoseMg !== f.exactCourseDoseMg) {
     // The nearest 5 g may be impossible in whole vials of the stock (145 g from 10 and 20 g vials
     // over 2 days): the total is then the nearest 5 g that is possible, and the note says so.
-    const nearestStepMg = nearestFiveGramsMg(f.exactCourseDoseMg);
+    const nearestStepMg = f.dose.rounding.nearestFiveMg ?? courseDose.courseDoseMg;
     const how =
       f.rounding === "5g"
         ? [
@@ -612,16 +680,14 @@ function collectNotes(f: IvigCourse): Message[] {
     distinct.length === 1
       ? `${plural(days.length, "day")} of ${g(days[0]!)} (${gPerKg(days[0]!, kg)})`
       : `${days.length} days of ${days.map(g).join(" + ")} (as even as ${f.rounding === "none" ? "0.01 g steps" : "whole vials"} allow)`;
+  // The reason is the planner's record of the days (what --explain also renders), never worked out here again.
+  const reason = f.dose.days;
   const why =
-    courseDose.daysReason === "requested"
-      ? `as requested with --days ${input.daysPerCourse}`
+    reason.reason === "requested"
+      ? `as requested with --days ${reason.requested}`
       : `the fewest days that keep the prescribed dose of each day within ${maxDailyText(input)} ` +
-        `(${g(f.maxDailyMg)})`;
-  add(
-    "SPLIT",
-    `each course is ${perDay}: ${why}`,
-    courseDose.daysReason === "requested" ? [] : [MAX_DAILY_G_PER_KG.source],
-  );
+        `(${g(f.dose.cap.mg)})`;
+  add("SPLIT", `each course is ${perDay}: ${why}`, reason.reason === "requested" ? [] : [f.dose.cap.source]);
   const excess = roundedDayExcessPercent(f);
   if (excess > 0 && excess <= ROUNDING_TOLERANCE_PERCENT.value) {
     const largestDayMg = Math.max(...days);

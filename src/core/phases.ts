@@ -6,6 +6,7 @@ import { message } from "./messages.js";
 import { patientJson, typedUnitWarnings } from "./patient.js";
 import { withGivenIvigCourse } from "./planConversion.js";
 import { boundaryMonthlyWarnings, earlyStartWarnings, phaseEnd } from "./phaseBoundaries.js";
+import type { DerivedSchedule } from "./derivation.js";
 import type { RoutePlan } from "./planner.js";
 import type { CourseTotal, Infusion, Message, PhaseSummary, ScheduleResult, SourceRef } from "./resultSchema.js";
 import { planRoute } from "./schedule.js";
@@ -42,6 +43,11 @@ interface PlannedPhase {
  *   "2026-12-01").phases!.map((p) => p.firstDate) //=> ["2026-12-01", "2026-12-29"]
  */
 export function planPhases(inputs: readonly ScheduleInput[], today: IsoDate): ScheduleResult {
+  return planDerivedPhases(inputs, today).result;
+}
+
+/** {@link planPhases}, with each phase's record of how its figures were reached (what `--explain` renders). */
+export function planDerivedPhases(inputs: readonly ScheduleInput[], today: IsoDate): DerivedSchedule {
   if (inputs.length === 0) throw new DomainError("EMPTY_PLAN", "--plan", "a treatment plan needs at least one phase");
   const phases: PlannedPhase[] = [];
   inputs.forEach((given, k) => {
@@ -58,7 +64,13 @@ export function planPhases(inputs: readonly ScheduleInput[], today: IsoDate): Sc
     const startsEarly = ownStart && given.startDate! < phaseEnd(previous.plan).nextCourse;
     phases.push({ input, plan, startRule, startNotes: [...startNotes, ...inherited], startWarnings, startsEarly });
   });
-  return joinPhases(phases);
+  // Phase 1 starts as a single regimen would; a later phase's start is the plan's rule.
+  const derivations = phases.map((p, k) => ({
+    phase: k + 1,
+    startRule: k === 0 ? undefined : p.startRule,
+    derivation: p.plan.derivation,
+  }));
+  return { result: joinPhases(phases), derivations };
 }
 
 /**

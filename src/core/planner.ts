@@ -1,4 +1,5 @@
 import type { IsoDate } from "./calendarDate.js";
+import type { Derivation } from "./derivation.js";
 import type { DosingWeightDecision } from "./dosingWeight.js";
 import type { ScheduleInput } from "./input.js";
 import { dosingWeightFor } from "./patient.js";
@@ -46,6 +47,8 @@ export interface RoutePlan {
   readonly notes: readonly Message[];
   /** An established patient: the rule that decided the first course's rates. */
   readonly continuation?: Continuation | undefined;
+  /** How each figure was reached, recorded while planning: what `--explain` renders. */
+  readonly derivation: Derivation;
 }
 
 /** A route's planner: a validated request and today's date to a plan. */

@@ -249,6 +249,12 @@ const ExplainStepSchema = z.strictObject({
   step: z.string().check(z.describe("What is worked out, e.g. Dosing weight, Exact course dose, Chair time")),
   formula: z.string().check(z.describe("The formula with the numbers put in")),
   result: z.string().check(z.describe("The result, formatted as the table prints it")),
+  value: z
+    .optional(z.number())
+    .check(z.describe("The result as a number, the plan's own figure; absent when the step has no one number")),
+  unit: z
+    .optional(z.string())
+    .check(z.describe("The unit of value: kg, kg/m², g, g/kg/month, days, vials, mL, mL/h, sites or min")),
   source: z.nullable(z.string()).check(z.describe("URL of the source of the rule or number; null when none applies")),
 });
 

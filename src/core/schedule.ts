@@ -1,4 +1,5 @@
 import type { IsoDate } from "./calendarDate.js";
+import type { DerivedSchedule } from "./derivation.js";
 import type { ScheduleInput } from "./input.js";
 import { planIvig } from "./ivig.js";
 import { patientJson, typedUnitWarnings } from "./patient.js";
@@ -24,7 +25,18 @@ const PLANNERS: Readonly<Record<Route, Planner>> = { ivig: planIvig, scig: planS
  * //=> { regimen: { courseDoseG: 140, daysPerCourse: 2, … }, infusions: [12 days of 70 g], … }
  */
 export function planSchedule(input: ScheduleInput, today: IsoDate): ScheduleResult {
-  return scheduleResult(input, planRoute(input, today));
+  return planDerivedSchedule(input, today).result;
+}
+
+/**
+ * {@link planSchedule}, with the planner's record of how each figure was reached (what `--explain` renders).
+ *
+ * @example
+ * planDerivedSchedule(input, "2026-12-01").derivations[0].derivation.dose.exactCourseDoseMg //=> 140_000
+ */
+export function planDerivedSchedule(input: ScheduleInput, today: IsoDate): DerivedSchedule {
+  const plan = planRoute(input, today);
+  return { result: scheduleResult(input, plan), derivations: [{ derivation: plan.derivation }] };
 }
 
 /**

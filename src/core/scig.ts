@@ -6,7 +6,9 @@ import {
   roundingRemedy,
   UNROUNDED_STEP_MG,
   type RefusalContext,
+  type Rounding,
 } from "./courseDose.js";
+import { type Derivation, factSource, type ScigDoseDerivation, vialDerivations } from "./derivation.js";
 import { accepts, DomainError } from "./domainError.js";
 import { formatNumber, formatPercent, g, plural, roundPositive, roundTo } from "./format.js";
 import { DEFAULTS, LIMITS, type ScheduleInput, type ScigOptions } from "./input.js";
@@ -81,6 +83,10 @@ interface ScigDose {
   readonly roundingSource: Regimen["roundingSource"];
   /** The IVIG course dose converted: Ontario divides its 5 g-rounded dose. */
   readonly ivigBaseMg: number;
+  /** Dosing weight × g/kg, before any rounding. */
+  readonly ivigExactMg: number;
+  /** The rounding asked for, before the SCIG dose goes to whole vials (`5g` rounds the IVIG course). */
+  readonly askedRounding: Rounding;
   readonly weeklyExactMg: number;
 }
 
@@ -173,6 +179,64 @@ export function planScig(given: ScheduleInput, today: IsoDate): RoutePlan {
     warnings: [...context.decision.warnings, ...log.warnings],
     notes: [...continuationNote(continued), ...context.decision.notes, ...log.notes],
     continuation: continued,
+    derivation: scigDerivation(input, context, product, { dose, doses, stock, vialSizesG, everyWeeks, sessions }),
+  };
+}
+
+/** How each figure of the SCIG dose was reached, as planned (what `--explain` renders). */
+function scigDerivation(
+  input: ScheduleInput,
+  context: PlanContext,
+  product: ScigProduct,
+  p: {
+    dose: ScigDose;
+    doses: ReadonlyMap<number, RoundedDose>;
+    stock: VialStock;
+    vialSizesG: readonly number[];
+    everyWeeks: number;
+    sessions: number;
+  },
+): Derivation {
+  const { dose, everyWeeks } = p;
+  const figures = (weeksCovered: number, d: RoundedDose) => ({ weeksCovered, ...d });
+  // The regimen's dose: the full interval's, or the last ramp-up dose of a schedule that ends within its ramp-up.
+  const fullWeeks = Math.max(...p.doses.keys());
+  const full = figures(fullWeeks, p.doses.get(fullWeeks)!);
+  const rampUp = [...p.doses]
+    .filter(([weeks]) => weeks < fullWeeks)
+    .sort(([a], [b]) => a - b)
+    .map(([weeks, d]) => figures(weeks, d));
+  const given = input.scig?.givenIvigCourse !== undefined;
+  const scig: ScigDoseDerivation = {
+    route: "scig",
+    dosingWeightKg: context.dosingWeightKg,
+    doseGPerKg: input.doseGPerKg,
+    intervalWeeks: input.intervalWeeks,
+    ivigExactMg: dose.ivigExactMg,
+    ivigBaseMg: dose.ivigBaseMg,
+    ivigBaseRule: given ? "given" : dose.ivigBaseMg === dose.ivigExactMg ? "exact" : "nearest-5g",
+    factor: { value: dose.factor.value, text: dose.factor.text, source: dose.factor.sources[0] ?? null },
+    weeklyExactMg: dose.weeklyExactMg,
+    everyWeeks,
+    everyWeeksSource: everyWeeks > 1 ? factSource(product.intervalsWeeks) : null,
+    sessions: p.sessions,
+    askedRounding: { mode: dose.askedRounding, setBy: dose.roundingSource },
+    vialSizesG: p.vialSizesG,
+    full,
+    rampUp: product.facilitated ? rampUp : [],
+    rampUpSource: product.facilitated ? product.facilitated.rampUp.source : null,
+  };
+  const sessionDoses = new Set([...full.sessionsMg, ...scig.rampUp.flatMap((r) => r.sessionsMg)]);
+  const conc = product.concentrationGPerMl.value;
+  const distinct = [...sessionDoses]
+    .sort((a, b) => b - a)
+    .map((mg) => [mg, p.stock.select(mg), roundTo(mgToG(mg) / conc, 1)] as const);
+  const sizes = { sizesG: p.vialSizesG, given: input.vialSizesG !== undefined };
+  return {
+    input,
+    dosingWeight: context.decision,
+    dose: scig,
+    vials: vialDerivations(product, context.region, sizes, distinct),
   };
 }
 
@@ -246,7 +310,16 @@ function convertDose(
     log.note("ROUNDED", text, [ONTARIO_ROUNDING_STEP_G.source]);
   }
   weeklyMaximumMessage(input, kg, factor.value, weeklyExactMg, log);
-  return { factor, rounding: rounding === "none" ? "none" : "vial", roundingSource, ivigBaseMg, weeklyExactMg };
+  const vialOrNone = rounding === "none" ? "none" : "vial";
+  return {
+    factor,
+    rounding: vialOrNone,
+    roundingSource,
+    ivigBaseMg,
+    ivigExactMg,
+    askedRounding: rounding,
+    weeklyExactMg,
+  };
 }
 
 /**

@@ -31,7 +31,7 @@ interface SitePlan {
  * @example
  * sitesFor(hizentra, hizentra.first, 175) //=> { sites: 9, sitesAtOnce: 3, rounds: 3 }
  */
-export function sitesFor(product: ScigProduct, phase: ScigPhase, volumeMl: number): SitePlan {
+function sitesFor(product: ScigProduct, phase: ScigPhase, volumeMl: number): SitePlan {
   const perSite = phase.maxMlPerSite.value;
   if (perSite === null)
     throw new DomainError(

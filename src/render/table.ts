@@ -142,12 +142,17 @@ function summarySection(r: ScheduleResult, paint: Paint): string[] {
   return lines;
 }
 
+/** A day's g/kg as the planner gave it (the infusion record), not divided again by the rounded dosing weight. */
+function perKg(r: ScheduleResult, doseG: number): number {
+  return r.infusions.find((i) => i.doseG === doseG)?.doseGPerKg ?? doseG / r.patient.dosingWeightKg;
+}
+
 function ivigFields(r: ScheduleResult, paint: Paint): [string, string][] {
-  const { patient: p, regimen: g } = r;
+  const { regimen: g } = r;
   const days = g.dayDosesG;
   const split =
     new Set(days).size === 1
-      ? `${plural(days.length, "day")} of ${grams(days[0]!)} (${formatNumber(days[0]! / p.dosingWeightKg, 3)} g/kg/day)`
+      ? `${plural(days.length, "day")} of ${grams(days[0]!)} (${formatNumber(perKg(r, days[0]!), 3)} g/kg/day)`
       : `${days.length} days: ${days.map(grams).join(" + ")}`;
   return [
     [

@@ -3,15 +3,16 @@ import { explainSchedule } from "../../src/core/explain.js";
 import { formatNumber, formatPercent } from "../../src/core/format.js";
 import type { ScheduleInput } from "../../src/core/input.js";
 import type { ExplainStep, Infusion, ScheduleResult } from "../../src/core/resultSchema.js";
-import { planSchedule } from "../../src/core/schedule.js";
+import { planDerivedSchedule } from "../../src/core/schedule.js";
 import { scheduleInput } from "../helpers/input.js";
 
 const TODAY = "2026-11-25";
 
 function explained(overrides: Partial<ScheduleInput> = {}) {
   const input = scheduleInput(overrides);
-  const result = planSchedule(input, TODAY);
-  const steps = explainSchedule(input, result);
+  const planned = planDerivedSchedule(input, TODAY);
+  const result = planned.result;
+  const steps = explainSchedule(planned);
   const byName = (name: string): ExplainStep => {
     const found = steps.find((s) => s.step === name);
     if (!found) throw new Error(`no step '${name}' in ${steps.map((s) => s.step).join(", ")}`);
@@ -28,6 +29,8 @@ describe("--explain: 70 kg, Gammagard Liquid, 2 g/kg every 4 weeks (defaults), b
       step: "Dosing weight",
       formula: "actual weight: no --dosing-weight or --policy given",
       result: "70 kg (actual)",
+      value: 70,
+      unit: "kg",
       source: null,
     });
     expect(steps.some((s) => s.step.startsWith("Ideal weight"))).toBe(false);

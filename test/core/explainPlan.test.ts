@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { explainPlan } from "../../src/core/explain.js";
+import { explainSchedule } from "../../src/core/explain.js";
 import type { ScheduleInput } from "../../src/core/input.js";
-import { planPhases } from "../../src/core/phases.js";
+import { planDerivedPhases } from "../../src/core/phases.js";
 import { scheduleInput } from "../helpers/input.js";
 
 // The contract's plan for 70 kg from 2026-12-01: 2 g/kg over 5 days once; 1 g/kg in 1 day every
@@ -10,10 +10,10 @@ const phase1 = scheduleInput({ doseGPerKg: 2, daysPerCourse: 5, intervalWeeks: 4
 const phase2 = { ...phase1, doseGPerKg: 1, intervalWeeks: 3, daysPerCourse: 1, courses: 3, startDate: undefined };
 const phase3: ScheduleInput = { ...phase2, route: "scig", courses: undefined, untilDate: "2027-03-16", scig: {} };
 const inputs = [phase1, phase2, phase3];
-const steps = explainPlan(inputs, planPhases(inputs, "2026-11-25"));
+const steps = explainSchedule(planDerivedPhases(inputs, "2026-11-25"));
 const result = (name: string) => steps.find((s) => s.step === name)?.result;
 
-describe("explainPlan: each phase's arithmetic, the dosing weight once", () => {
+describe("explainSchedule of a plan: each phase's arithmetic, the dosing weight once", () => {
   it("states the dosing weight once, before the phases", () => {
     expect(steps.filter((s) => /Dosing weight/.test(s.step)).map((s) => s.step)).toEqual(["Dosing weight"]);
     expect(steps[0]!.step).toBe("Dosing weight");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { explainSchedule } from "../../src/core/explain.js";
-import { planSchedule } from "../../src/core/schedule.js";
+import { planDerivedSchedule } from "../../src/core/schedule.js";
 import { scheduleInput } from "../helpers/input.js";
 
 /** The Option Care Health order form: SC doses to the nearest single-use vial (docs/clinical.md §6). */
@@ -8,7 +8,7 @@ const SCIG_ROUNDING_URL = "https://cdn.shopify.com/s/files/1/0628/6658/7872/file
 
 function roundingStep(overrides: Parameters<typeof scheduleInput>[0]) {
   const input = scheduleInput({ route: "scig", courses: 1, ...overrides });
-  const steps = explainSchedule(input, planSchedule(input, "2026-11-25"));
+  const steps = explainSchedule(planDerivedSchedule(input, "2026-11-25"));
   return steps.find((s) => s.step === "Rounding")!;
 }
 

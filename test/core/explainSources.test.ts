@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { explainSchedule } from "../../src/core/explain.js";
-import { planSchedule } from "../../src/core/schedule.js";
+import { planDerivedSchedule } from "../../src/core/schedule.js";
 import { MESSAGE_CODES } from "../../src/data/messageCodes.js";
 import { scheduleInput } from "../helpers/input.js";
 
@@ -12,7 +12,7 @@ const HYQVIA_CIDP = "https://hyqvia.com/cidp/starting-hyqvia";
 
 function rateSteps(overrides: Parameters<typeof scheduleInput>[0] = {}) {
   const input = scheduleInput(overrides);
-  return explainSchedule(input, planSchedule(input, "2026-11-25")).filter((s) => s.step.startsWith("Rate plan"));
+  return explainSchedule(planDerivedSchedule(input, "2026-11-25")).filter((s) => s.step.startsWith("Rate plan"));
 }
 
 describe("--explain cites the label for the initial and maximum rates", () => {
@@ -39,7 +39,7 @@ describe("SCIG_EVERY_SHORTENED cites the HyQvia daily-volume source", () => {
   it("the note itself cites it", () => {
     // 73 kg × 2 g/kg = 146 g every 4 weeks = 1460 mL at 10 % > 1200 mL a day: shortened.
     const input = scheduleInput({ weightKg: 73, route: "scig", rounding: "none", scig: { productId: "hyqvia" } });
-    const note = planSchedule(input, "2026-11-25").notes.find((n) => n.code === "SCIG_EVERY_SHORTENED");
+    const note = planDerivedSchedule(input, "2026-11-25").result.notes.find((n) => n.code === "SCIG_EVERY_SHORTENED");
     expect(note?.sources).toEqual([HYQVIA_CIDP]);
   });
 });

@@ -50,6 +50,8 @@ describe("--explain with --json", () => {
       step: "Exact course dose",
       formula: "100 kg × 2 g/kg",
       result: "200 g",
+      value: 200,
+      unit: "g",
       source: null,
     });
   });

@@ -114,7 +114,7 @@ async function plan(
   const { refuseUnusedCalendarOptions, refuseUnusedPatientRef, validateScheduleOptions } = await import(
     "../validate.js"
   );
-  const { planSchedule } = await import("../../core/schedule.js");
+  const { planDerivedSchedule } = await import("../../core/schedule.js");
   const { resolveSiteSettings } = await import("../config.js");
   // A plan's phases may change route: every route's site settings apply (planFile.ts drops the other route's per phase).
   const allRoutes = typeof raw.plan === "string";
@@ -133,17 +133,18 @@ async function plan(
     const { settingsUsed } = await import("../settingsUsed.js");
     const { origins, settings } = settingsUsed(site.sources, request.format);
     const withOrigins = inputs.map((input) => ({ ...input, settingOrigins: origins }));
-    const planned = isPlan
-      ? (await import("../planFile.js")).runPlan(withOrigins, io.today(), `--plan ${raw.plan}`)
-      : planSchedule(withOrigins[0]!, io.today());
-    const whole = settings ? { ...planned, settings } : planned;
+    // The planners' record of how each figure was reached: what --explain renders.
+    const derived = isPlan
+      ? (await import("../planFile.js")).runDerivedPlan(withOrigins, io.today(), `--plan ${raw.plan}`)
+      : planDerivedSchedule(withOrigins[0]!, io.today());
+    const whole = settings ? { ...derived.result, settings } : derived.result;
     // --on / --course: the schedule is planned whole, then only that part is shown.
     const result = request.window
       ? (await import("../../core/window.js")).scheduleWindow(whole, request.window)
       : whole;
     if (!request.explain) return { request, result };
-    const { explainPlan, explainSchedule } = await import("../../core/explain.js");
-    const explain = isPlan ? explainPlan(inputs, whole) : explainSchedule(request.input, whole);
+    const { explainSchedule } = await import("../../core/explain.js");
+    const explain = explainSchedule({ result: whole, derivations: derived.derivations });
     return { request, result: { ...result, explain } };
   } catch (error) {
     throw withSettingSources(error, site.sources);
