@@ -149,11 +149,6 @@ function perKg(r: ScheduleResult, doseG: number): number {
 
 function ivigFields(r: ScheduleResult, paint: Paint): [string, string][] {
   const { regimen: g } = r;
-  const days = g.dayDosesG;
-  const split =
-    new Set(days).size === 1
-      ? `${plural(days.length, "day")} of ${grams(days[0]!)} (${formatNumber(perKg(r, days[0]!), 3)} g/kg/day)`
-      : `${days.length} days: ${days.map(grams).join(" + ")}`;
   return [
     [
       "Regimen",
@@ -163,8 +158,25 @@ function ivigFields(r: ScheduleResult, paint: Paint): [string, string][] {
         : `${formatNumber(g.doseGPerKg)} g/kg every ${weeks(g.intervalWeeks)} (${formatNumber(g.monthlyDoseGPerKg)} g/kg/month)`,
     ],
     ["Course dose", `${paint.bold(grams(g.courseDoseG))} (${roundingText(r)})`],
-    ["Split", `${split}; ${settingText(r, "maxDaily", "--max-daily", `${formatNumber(g.maxDailyGPerKg)} g/kg`)}`],
+    ["Split", splitLine(r)],
   ];
+}
+
+/**
+ * The split with why it has its days, as the planner recorded: the fewest within the daily cap, or
+ * the days asked for (named after the count, with the cap still shown).
+ */
+function splitLine(r: ScheduleResult): string {
+  const { regimen: g } = r;
+  const days = g.dayDosesG;
+  const cap = settingText(r, "maxDaily", "--max-daily", `${formatNumber(g.maxDailyGPerKg)} g/kg`);
+  const asked = g.daysPerCourseReason === "requested";
+  const count = `${plural(days.length, "day")}${asked ? ` (${settingText(r, "days", "--days", String(days.length))})` : ""}`;
+  const split =
+    new Set(days).size === 1
+      ? `${count} of ${grams(days[0]!)} (${formatNumber(perKg(r, days[0]!), 3)} g/kg/day)`
+      : `${count}: ${days.map(grams).join(" + ")}`;
+  return asked ? `${split}; ${cap}` : `${split}, fewest within ${cap}`;
 }
 
 function scigFields(r: ScheduleResult, paint: Paint): [string, string][] {

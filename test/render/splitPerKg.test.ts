@@ -17,3 +17,23 @@ describe("the table's Split line gives a day's g/kg as the planner did", () => {
     expect(renderHtml(result)).toContain("0.991 g/kg of dosing weight");
   });
 });
+
+describe("the table's Split line says why the course has its days, as the planner recorded", () => {
+  const split = (over: Parameters<typeof scheduleInput>[0]) =>
+    renderTable(planSchedule(scheduleInput(over), "2026-11-25"))
+      .split("\n")
+      .find((l) => l.trimStart().startsWith("Split"));
+
+  it("the fewest days within the cap: 140 g at 1 g/kg/day of 70 kg (70 g) is 2 days", () => {
+    expect(split({ weightKg: 70 })).toContain("2 days of 70 g (1 g/kg/day), fewest within --max-daily 1 g/kg");
+  });
+
+  it("days asked for: named after the count, the cap still shown", () => {
+    expect(split({ weightKg: 70, daysPerCourse: 3 })).toContain("3 days (--days 3): ");
+    expect(split({ weightKg: 70, daysPerCourse: 3 })).toMatch(/; --max-daily 1 g\/kg$/);
+    // 1 day of 140 g is 2 g/kg that day: the cap is named, never called "within".
+    expect(split({ weightKg: 70, daysPerCourse: 1 })).toContain(
+      "1 day (--days 1) of 140 g (2 g/kg/day); --max-daily 1 g/kg",
+    );
+  });
+});
