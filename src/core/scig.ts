@@ -128,6 +128,7 @@ export function planScig(given: ScheduleInput, today: IsoDate): RoutePlan {
   const plan = scigInfusionWeeks(input, product, everyWeeks, startDate, log);
   const firstCourse = firstCourseNumber(input);
   const doses = roundDoses(plan, dose, sessions, stock, everyWeeks, log);
+  const givenWeeks = new Set(plan.map((p) => p.weeksCovered));
   const placement = placeSchedule(
     plan.map((p) => ({
       plannedStart: addCalendarDays(startDate, 7 * p.weekOffset),
@@ -147,19 +148,13 @@ export function planScig(given: ScheduleInput, today: IsoDate): RoutePlan {
   });
   const first = { date: infusions[0]!.date, course: firstCourse };
   const continued = continuation(given, input.previousInfusion, 1, first, product.id);
-  const full = doses.get(plan.at(-1)!.weeksCovered)!;
-  const scig = {
-    factor: dose.factor.value,
-    factorSource: dose.factor.text,
-    ivigDoseGPerKg: input.doseGPerKg,
-    ivigCourseDoseG: mgToG(dose.ivigBaseMg),
-    ivigIntervalWeeks: input.intervalWeeks,
-    weeklyDoseG: roundTo(dose.weeklyExactMg / 1000, 3),
+  const full = doses.get(everyWeeks)!;
+  const scig = scigFields(input, dose, {
     everyWeeks,
     sessions,
-    rampUp: plan.some((p) => p.weeksCovered < everyWeeks),
+    rampUp: [...givenWeeks].some((w) => w < everyWeeks),
     startRule,
-  };
+  });
   const regimen = scigRegimen(input, context, product, vialSizesG, {
     scig,
     full,
@@ -179,7 +174,15 @@ export function planScig(given: ScheduleInput, today: IsoDate): RoutePlan {
     warnings: [...context.decision.warnings, ...log.warnings],
     notes: [...continuationNote(continued), ...context.decision.notes, ...log.notes],
     continuation: continued,
-    derivation: scigDerivation(input, context, product, { dose, doses, stock, vialSizesG, everyWeeks, sessions }),
+    derivation: scigDerivation(input, context, product, {
+      dose,
+      doses,
+      stock,
+      vialSizesG,
+      everyWeeks,
+      sessions,
+      givenWeeks,
+    }),
   };
 }
 
@@ -195,11 +198,13 @@ function scigDerivation(
     vialSizesG: readonly number[];
     everyWeeks: number;
     sessions: number;
+    /** The weeks covered by the doses the schedule gives. */
+    givenWeeks: ReadonlySet<number>;
   },
 ): Derivation {
   const { dose, everyWeeks } = p;
   const figures = (weeksCovered: number, d: RoundedDose) => ({ weeksCovered, ...d });
-  // The regimen's dose: the full interval's, or the last ramp-up dose of a schedule that ends within its ramp-up.
+  // The regimen's dose is the full interval's (always rounded, even when the schedule ends within the ramp-up).
   const fullWeeks = Math.max(...p.doses.keys());
   const full = figures(fullWeeks, p.doses.get(fullWeeks)!);
   const rampUp = [...p.doses]
@@ -226,7 +231,9 @@ function scigDerivation(
     rampUp: product.facilitated ? rampUp : [],
     rampUpSource: product.facilitated ? product.facilitated.rampUp.source : null,
   };
-  const sessionDoses = new Set([...full.sessionsMg, ...scig.rampUp.flatMap((r) => r.sessionsMg)]);
+  // Vials are explained for the doses this schedule dispenses (a schedule ending in the ramp-up never gives the full one).
+  const fullGiven = p.givenWeeks.has(fullWeeks) ? full.sessionsMg : [];
+  const sessionDoses = new Set([...fullGiven, ...scig.rampUp.flatMap((r) => r.sessionsMg)]);
   const conc = product.concentrationGPerMl.value;
   const distinct = [...sessionDoses]
     .sort((a, b) => b - a)
@@ -482,6 +489,23 @@ function scigInfusionWeeks(
   return plan;
 }
 
+/** The regimen's `scig` object: the IVIG prescription converted, the factor, and how the SCIG dose is given. */
+function scigFields(
+  input: ScheduleInput,
+  dose: ScigDose,
+  given: { everyWeeks: number; sessions: number; rampUp: boolean; startRule: string },
+): NonNullable<Regimen["scig"]> {
+  return {
+    factor: dose.factor.value,
+    factorSource: dose.factor.text,
+    ivigDoseGPerKg: input.doseGPerKg,
+    ivigCourseDoseG: mgToG(dose.ivigBaseMg),
+    ivigIntervalWeeks: input.intervalWeeks,
+    weeklyDoseG: roundTo(dose.weeklyExactMg / 1000, 3),
+    ...given,
+  };
+}
+
 /** One rounding per distinct number of weeks covered, split into the sessions; a rounding note for the full dose. */
 function roundDoses(
   plan: readonly ScigInfusionPlan[],
@@ -492,15 +516,16 @@ function roundDoses(
   log: MessageLog,
 ): Map<number, RoundedDose> {
   const doses = new Map<number, RoundedDose>();
-  for (const p of plan) {
-    if (doses.has(p.weeksCovered)) continue;
-    const exactMg = Math.round(dose.weeklyExactMg * p.weeksCovered);
+  // The full interval's dose is the regimen's even when the schedule ends within HyQvia's ramp-up
+  // (--doses 1 lists the 1-week dose; the prescription is still the full dose every interval).
+  for (const weeksCovered of new Set([...plan.map((p) => p.weeksCovered), everyWeeks])) {
+    const exactMg = Math.round(dose.weeklyExactMg * weeksCovered);
     const maxDailyMg = Number.MAX_SAFE_INTEGER;
     const request = { exactCourseDoseMg: exactMg, maxDailyMg, requestedDays: sessions, rounding: dose.rounding, stock };
     const d = planCourseDose({ ...request, context: SCIG_REFUSAL });
-    doses.set(p.weeksCovered, { totalMg: d.courseDoseMg, sessionsMg: d.dayDosesMg, exactMg });
+    doses.set(weeksCovered, { totalMg: d.courseDoseMg, sessionsMg: d.dayDosesMg, exactMg });
   }
-  const full = doses.get(plan.at(-1)!.weeksCovered)!;
+  const full = doses.get(everyWeeks)!;
   if (full.totalMg !== full.exactMg) {
     const each = everyWeeks === 1 ? "weekly" : `${everyWeeks}-weekly`;
     const to = dose.rounding === "none" ? "0.01 g" : "whole vials";

@@ -163,8 +163,9 @@ function ivigFields(r: ScheduleResult, paint: Paint): [string, string][] {
 }
 
 /**
- * The split with why it has its days, as the planner recorded: the fewest within the daily cap, or
- * the days asked for (named after the count, with the cap still shown).
+ * The split with why it has its days, as the planner recorded: the fewest days the daily cap allows
+ * for the prescribed dose (a day rounded to whole vials may still pass it: its note says so), or the
+ * days asked for (named after the count, the cap still shown). Never "within": that is the notes' to say.
  */
 function splitLine(r: ScheduleResult): string {
   const { regimen: g } = r;
@@ -176,7 +177,7 @@ function splitLine(r: ScheduleResult): string {
     new Set(days).size === 1
       ? `${count} of ${grams(days[0]!)} (${formatNumber(perKg(r, days[0]!), 3)} g/kg/day)`
       : `${count}: ${days.map(grams).join(" + ")}`;
-  return asked ? `${split}; ${cap}` : `${split}, fewest within ${cap}`;
+  return asked ? `${split}; ${cap}` : `${split}; fewest days for ${cap}`;
 }
 
 function scigFields(r: ScheduleResult, paint: Paint): [string, string][] {

@@ -55,7 +55,7 @@ describe("a config file or MMN_DOSE_* variable that set a value is named", () =>
     expect(r.stdout).toContain("(exact, MMN_DOSE_ROUND=none)");
     expect(r.stdout).toContain("needs no rounding (MMN_DOSE_ROUND=none)");
     // 140 g at ≤ 0.5 g/kg/day × 70 kg = 35 g a day: 4 days of 35 g
-    expect(r.stdout).toContain("4 days of 35 g (0.5 g/kg/day), fewest within MMN_DOSE_MAX_DAILY=0.5 g/kg");
+    expect(r.stdout).toContain("4 days of 35 g (0.5 g/kg/day); fewest days for MMN_DOSE_MAX_DAILY=0.5 g/kg");
     expect(r.stdout).toContain("within MMN_DOSE_MAX_DAILY=0.5 g/kg (35 g)");
     expect(r.stdout).not.toContain("--max-daily 0.5");
   });

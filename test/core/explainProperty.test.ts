@@ -158,20 +158,21 @@ describe("--explain renders the planner's record, not the input", () => {
 });
 
 describe("--explain of an SCIG schedule that ends within HyQvia's ramp-up", () => {
-  // 70 kg × 2 g/kg = 140 g every 4 weeks ÷ 4 = 35 g a week; HyQvia every 4 weeks starts with a 1-week dose
-  // of 35 g (30 g + 5 g vials), and one dose is all this schedule gives.
+  // 70 kg × 2 g/kg = 140 g every 4 weeks ÷ 4 = 35 g a week; 140 g (1400 mL) is over HyQvia's 1200 mL a
+  // day, so every 3 weeks: 105 g. The ramp-up starts with a 1-week dose of 35 g, all this schedule gives.
   const input = scheduleInput({ route: "scig", scig: { productId: "hyqvia", doses: 1 } });
   const planned = planDerivedSchedule(input, "2026-11-25");
   const steps = explainSchedule(planned);
 
-  it("explains the dose the schedule gives, not a full 4-week dose it never reaches", () => {
+  it("explains the prescription's full dose, and only the ramp-up dose this schedule gives", () => {
     expect(planned.result.infusions.map((i) => i.doseG)).toEqual([35]);
+    // 140 g ÷ 4 weeks = 35 g a week; HyQvia every 3 weeks (the 1200 mL/day limit) = 105 g a dose.
+    expect(planned.result.regimen.courseDoseG).toBe(105);
+    expect(planned.result.regimen.intervalWeeks).toBe(3);
     expect(steps.find((s) => s.step === "Dose per infusion")).toMatchObject({
-      formula: "35 g a week × 1 week between infusions",
-      value: 35,
+      formula: "35 g a week × 3 weeks between infusions",
+      value: 105,
     });
-    expect(steps.find((s) => s.step === "Rounding")?.result).toBe("35 g (0 %)");
-    expect(steps.filter((s) => s.step.startsWith("Vials for")).map((s) => s.step)).toEqual(["Vials for 35 g"]);
-    expect(steps.some((s) => s.step === "Ramp-up doses")).toBe(false);
+    expect(steps.find((s) => s.step === "Ramp-up doses")?.result).toBe("35 g");
   });
 });

@@ -24,8 +24,15 @@ describe("the table's Split line says why the course has its days, as the planne
       .split("\n")
       .find((l) => l.trimStart().startsWith("Split"));
 
-  it("the fewest days within the cap: 140 g at 1 g/kg/day of 70 kg (70 g) is 2 days", () => {
-    expect(split({ weightKg: 70 })).toContain("2 days of 70 g (1 g/kg/day), fewest within --max-daily 1 g/kg");
+  it("the fewest days for the cap: 140 g at 1 g/kg/day of 70 kg (70 g) is 2 days", () => {
+    expect(split({ weightKg: 70 })).toContain("2 days of 70 g (1 g/kg/day); fewest days for --max-daily 1 g/kg");
+  });
+
+  it("never says within when a day rounded to whole vials passes the cap (50 kg, 20 g vials: 60 g + 40 g)", () => {
+    // 100 g in 20 g vials over the fewest days for 50 g a day: 2 days, 60 g (1.2 g/kg) and 40 g.
+    const line = split({ weightKg: 50, vialSizesG: [20] });
+    expect(line).toContain("2 days: 60 g + 40 g; fewest days for --max-daily 1 g/kg");
+    expect(line).not.toContain("within");
   });
 
   it("days asked for: named after the count, the cap still shown", () => {
