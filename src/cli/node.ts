@@ -1,7 +1,7 @@
 // The process boundary: Node's stdout, stderr, stdin, signals and clock, as the `Io` that `main`
 // takes. bin/mmn-dose.cjs only loads the bundle and calls `runProcess`; tests call `main` in-process.
-import { fstatSync, readFileSync, statSync } from "node:fs";
-import { open } from "node:fs/promises";
+// fs.promises is read where used: loading node:fs/promises costs every run, and only batch reads input.
+import { promises as fsp, fstatSync, readFileSync, statSync } from "node:fs";
 import { constants } from "node:os";
 import type { IsoDate } from "../core/calendarDate.js";
 import { IoError } from "./cliError.js";
@@ -103,7 +103,7 @@ async function* readInput(path: string | undefined): AsyncGenerator<Uint8Array> 
     }
     return;
   }
-  const handle = await open(path, "r").catch((error: NodeJS.ErrnoException) => {
+  const handle = await fsp.open(path, "r").catch((error: NodeJS.ErrnoException) => {
     throw inputError(path, error);
   });
   const buffer = Buffer.allocUnsafe(64 * 1024);
@@ -178,7 +178,10 @@ export async function runProcess(argv: readonly string[] = process.argv.slice(2)
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Getters: Node builds process.stdin on first touch, which costs a run that never reads it (most runs).
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     stderrIsTTY: Boolean(process.stderr.isTTY),
     now: () => performance.now(),
     today,
