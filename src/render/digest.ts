@@ -21,7 +21,9 @@ const rotl = (x: number, n: number) => (x << n) | (x >>> (32 - n));
 /** The words of the final hash value, big-endian. */
 function bytesOf(words: readonly number[]): Uint8Array {
   const out = new DataView(new ArrayBuffer(words.length * 4));
-  words.forEach((w, i) => out.setUint32(i * 4, w >>> 0));
+  words.forEach((w, i) => {
+    out.setUint32(i * 4, w >>> 0);
+  });
   return new Uint8Array(out.buffer);
 }
 
@@ -63,7 +65,9 @@ export function sha256(message: Uint8Array): Uint8Array {
       b = a;
       a = (t1 + t2) | 0;
     }
-    [a, b, c, d, e, f, g, k].forEach((v, i) => (h[i] = (h[i]! + v) | 0));
+    [a, b, c, d, e, f, g, k].forEach((v, i) => {
+      h[i] = (h[i]! + v) | 0;
+    });
   }
   return bytesOf(h);
 }
@@ -89,7 +93,9 @@ export function sha1(message: Uint8Array): Uint8Array {
       b = a;
       a = next;
     }
-    [a, b, c, d, e].forEach((v, i) => (h[i] = (h[i]! + v) | 0));
+    [a, b, c, d, e].forEach((v, i) => {
+      h[i] = (h[i]! + v) | 0;
+    });
   }
   return bytesOf(h);
 }
