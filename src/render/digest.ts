@@ -1,6 +1,8 @@
-// SHA-256 and SHA-1 (FIPS 180-4, https://csrc.nist.gov/pubs/fips/180-4/upd1/final) of a few hundred
-// bytes: the stable identifiers of the ICS and FHIR renderers. Not node:crypto: loading it costs a
-// run ~14 M instructions, a sixth of Node's own start-up, for a digest of under a kilobyte.
+// SHA-256 (FIPS 180-4, https://csrc.nist.gov/pubs/fips/180-4/upd1/final) of a short text: the key of
+// the ICS renderer's stable UIDs. Not node:crypto: loading it costs a run ~14 M instructions (a sixth
+// of Node's own start-up) for one digest of a few hundred bytes. Only for short texts: hashing many
+// kilobytes here makes V8 optimise the loop, which costs more than loading node:crypto (measured on
+// the FHIR renderer's id, a digest of the whole request, which therefore keeps node:crypto).
 
 /** The message padded as FIPS 180-4 §5.1.1 says: a 1 bit, zeros, its length in bits (64-bit big-endian). */
 function padded(message: Uint8Array): DataView {
@@ -16,7 +18,6 @@ function padded(message: Uint8Array): DataView {
 }
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
-const rotl = (x: number, n: number) => (x << n) | (x >>> (32 - n));
 
 /** The words of the final hash value, big-endian. */
 function bytesOf(words: readonly number[]): Uint8Array {
@@ -66,34 +67,6 @@ export function sha256(message: Uint8Array): Uint8Array {
       a = (t1 + t2) | 0;
     }
     [a, b, c, d, e, f, g, k].forEach((v, i) => {
-      h[i] = (h[i]! + v) | 0;
-    });
-  }
-  return bytesOf(h);
-}
-
-/** SHA-1 (FIPS 180-4 §6.1) of `message`: what an RFC 4122 version-5 UUID is made from. */
-export function sha1(message: Uint8Array): Uint8Array {
-  const view = padded(message);
-  // §5.3.1: the initial hash value.
-  const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
-  const w = new Array<number>(80);
-  for (let block = 0; block < view.byteLength; block += 64) {
-    for (let t = 0; t < 16; t++) w[t] = view.getUint32(block + t * 4);
-    for (let t = 16; t < 80; t++) w[t] = rotl(w[t - 3]! ^ w[t - 8]! ^ w[t - 14]! ^ w[t - 16]!, 1);
-    let [a, b, c, d, e] = h as [number, number, number, number, number];
-    for (let t = 0; t < 80; t++) {
-      // §4.1.1 and §4.2.1: the function and constant of each group of 20 rounds.
-      const f = t < 20 ? (b & c) ^ (~b & d) : t < 40 || t >= 60 ? b ^ c ^ d : (b & c) ^ (b & d) ^ (c & d);
-      const k = t < 20 ? 0x5a827999 : t < 40 ? 0x6ed9eba1 : t < 60 ? 0x8f1bbcdc : 0xca62c1d6;
-      const next = (rotl(a, 5) + f + e + k + w[t]!) | 0;
-      e = d;
-      d = c;
-      c = rotl(b, 30);
-      b = a;
-      a = next;
-    }
-    [a, b, c, d, e].forEach((v, i) => {
       h[i] = (h[i]! + v) | 0;
     });
   }

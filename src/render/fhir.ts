@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type {
   Bundle,
   BundleEntry,
@@ -12,7 +13,6 @@ import { addMinutes } from "date-fns";
 import { formatNumber, plural } from "../core/format.js";
 import type { Infusion, ScheduleResult } from "../core/resultSchema.js";
 import { IVIG_PRODUCTS, SCIG_PRODUCTS } from "../data/products.js";
-import { sha1 } from "./digest.js";
 import { warningsOfPhase } from "./phases.js";
 import { formatVials, hoursMinutes } from "./quantities.js";
 import { resolveWallTime, zonedDateTime } from "./wallTime.js";
@@ -227,7 +227,7 @@ function dosageText(part: MedicationPart, i: Infusion): string {
 /** RFC 4122 version-5 UUID of `name` in this tool's namespace: the same schedule, the same id. */
 function nameBasedUuid(name: string): string {
   const namespace = Buffer.from("8fe044f5da384a3db772f510cde6f0fe", "hex");
-  const hash = Buffer.from(sha1(Buffer.concat([namespace, Buffer.from(name, "utf8")])));
+  const hash = createHash("sha1").update(namespace).update(name, "utf8").digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString("hex");
