@@ -22,7 +22,7 @@
 // The fallback writes nothing at run time (Node's own cache writes to its cache directory).
 const { readFileSync } = require("node:fs");
 // The CommonJS loader's own Module class: on Node 20, require("node:module") would also load the ES
-// module loader and source-map support, which no run here uses (measured, scripts/bundle.mjs).
+// module loader and source-map support, which no run here uses (docs/performance-startup.md).
 const Module = module.constructor;
 const { createRequire, wrap } = Module;
 // Node >= 22.1 only; node:module (the same object, once loaded) is loaded for it there alone.
