@@ -24,7 +24,8 @@ l.startBundle().exports.runProcess(process.argv.slice(3));
 
 function loads(args: string[]): { chunks: string[]; modules: string[] } {
   const out = join(dir, "loads.json");
-  const r = spawnSync(process.execPath, [probe, out, "--weight", "70", "--start", "2026-12-01", ...args], {
+  const r = spawnSync(process.execPath, [probe, out, ...args], {
+    cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", TZ: "UTC", HOME: "/nonexistent" },
     encoding: "utf8",
   });
@@ -50,6 +51,17 @@ describe("what a one-patient run loads", () => {
     [["--format", "ics"], ["ics"]],
     [["--format", "html"], ["html"]],
     [["--format", "fhir"], ["fhir"]],
+  ])("%j reads the chunks %j and none of Node's modules it does not use", (args, chunks) => {
+    const loaded = loads(["--weight", "70", "--start", "2026-12-01", ...args]);
+    expect(loaded.chunks).toEqual(chunks);
+    expect(loaded.modules.filter((m) => notNeeded(args).test(m))).toEqual([]);
+  });
+});
+
+describe("what a batch or a review loads", () => {
+  it.each([
+    [["batch", "examples/clinic.jsonl"], ["batch"]],
+    [["review", "examples/review-history.csv"], ["review"]],
   ])("%j reads the chunks %j and none of Node's modules it does not use", (args, chunks) => {
     const loaded = loads(args);
     expect(loaded.chunks).toEqual(chunks);
