@@ -21,7 +21,14 @@
 // not the build directory's path; `--debug` (stack traces) skips the cache to show the real path.
 // The fallback writes nothing at run time (Node's own cache writes to its cache directory).
 const { readFileSync } = require("node:fs");
-const { createRequire, enableCompileCache, wrap } = require("node:module");
+// The CommonJS loader's own Module class: on Node 20, require("node:module") would also load the ES
+// module loader and source-map support, which no run here uses (docs/performance-startup.md).
+const Module = module.constructor;
+const { createRequire, wrap } = Module;
+// Node >= 22.1 only; node:module (the same object, once loaded) is loaded for it there alone.
+const enableCompileCache =
+  Module.enableCompileCache ??
+  (Number(process.versions.node.split(".")[0]) >= 22 ? require("node:module").enableCompileCache : undefined);
 const { join } = require("node:path");
 const { Script } = require("node:vm");
 const { crc32 } = require("node:zlib");

@@ -146,13 +146,28 @@ const mainModules = await buildMain([], false);
 for (const path of Object.keys(CHUNKS))
   if (mainModules.has(path)) throw new Error(`${path} is a chunk but main.cjs imports it statically`);
 const shared = new Set();
+/**
+ * Per chunk: esbuild settings of its own. ical-generator gives every event a default id from the
+ * global `crypto.randomUUID()`, which src/render/ics.ts always replaces with its own stable UID;
+ * touching the global `crypto` loads Node's Web Crypto (~14 M instructions, a sixth of Node's own
+ * start-up, measured with callgrind), so in ics.cjs the default is a fixed text that is never used.
+ */
+const CHUNK_SETTINGS = {
+  ics: {
+    define: { ...common.define, "crypto.randomUUID": "__mmnUnusedEventId" },
+    extraBanner: 'const __mmnUnusedEventId=()=>"replaced by the UID src/render/ics.ts gives every event";',
+  },
+};
+
 for (const [path, name] of Object.entries(CHUNKS)) {
+  const { define, extraBanner = "" } = CHUNK_SETTINGS[name] ?? {};
   const result = await build({
     ...common,
+    ...(define ? { define } : {}),
     entryPoints: [path],
     outfile: `dist/bundle/${name}.cjs`,
     plugins: [lazyChildProcess, links(path, mainModules)],
-    banner: banner(`const __mmnChunk=(n)=>${LOADER}.loadChunk(n),__mmnShared=(p)=>${LOADER}.shared(p);`),
+    banner: banner(`const __mmnChunk=(n)=>${LOADER}.loadChunk(n),__mmnShared=(p)=>${LOADER}.shared(p);${extraBanner}`),
   });
   for (const input of Object.keys(Object.values(result.metafile.outputs)[0].inputs)) {
     if (input.startsWith("mmn-shared:")) shared.add(input.slice("mmn-shared:".length));

@@ -1,8 +1,8 @@
 // The process boundary: Node's stdout, stderr, stdin, signals and clock, as the `Io` that `main`
 // takes. bin/mmn-dose.cjs only loads the bundle and calls `runProcess`; tests call `main` in-process.
-import { fstatSync, readFileSync, statSync } from "node:fs";
-import { open } from "node:fs/promises";
+import { close, fstatSync, open, read, readFileSync, statSync } from "node:fs";
 import { constants } from "node:os";
+import { promisify } from "node:util";
 import type { IsoDate } from "../core/calendarDate.js";
 import { IoError } from "./cliError.js";
 import type { Io } from "./io.js";
@@ -88,6 +88,11 @@ function refuseUnreadableStdin(): void {
     throw new IoError("BATCH_INPUT", "batch -: standard input is closed (<&-); give a file or pipe the lines in");
 }
 
+// Callback fs, promised here: node:fs/promises would also load Node's readline and file watchers.
+const openFile = promisify(open);
+const readInto = promisify(read);
+const closeFile = promisify(close);
+
 /**
  * The batch input as it arrives: stdin for `undefined` or `-`, else the file. A file's bytes are read
  * into one reused buffer (the line splitter copies what it keeps), so a long line leaves no trail of
@@ -103,20 +108,20 @@ async function* readInput(path: string | undefined): AsyncGenerator<Uint8Array> 
     }
     return;
   }
-  const handle = await open(path, "r").catch((error: NodeJS.ErrnoException) => {
+  const fd = await openFile(path, "r").catch((error: NodeJS.ErrnoException) => {
     throw inputError(path, error);
   });
   const buffer = Buffer.allocUnsafe(64 * 1024);
   try {
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null).catch((error: NodeJS.ErrnoException) => {
+      const { bytesRead } = await readInto(fd, buffer, 0, buffer.length, null).catch((error: NodeJS.ErrnoException) => {
         throw inputError(path, error);
       });
       if (bytesRead === 0) return;
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
-    await handle.close();
+    await closeFile(fd);
   }
 }
 
@@ -178,7 +183,10 @@ export async function runProcess(argv: readonly string[] = process.argv.slice(2)
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Getters: Node builds process.stdin on first touch, which costs a run that never reads it (most runs).
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     stderrIsTTY: Boolean(process.stderr.isTTY),
     now: () => performance.now(),
     today,

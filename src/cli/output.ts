@@ -1,6 +1,7 @@
 import type { Stats } from "node:fs";
-import { write as writeFd } from "node:fs";
-import { type FileHandle, lstat, open, readlink, realpath, rename, rm, stat } from "node:fs/promises";
+// fs.promises is read where used: loading node:fs/promises costs every run, and only -o needs it.
+import { promises as fsp, write as writeFd } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { IoError, UsageError } from "./cliError.js";
 import { trackTemp, untrackTemp } from "./tempFiles.js";
@@ -62,10 +63,10 @@ export interface RunInput {
  * input. An input that cannot be examined is left for its reader to report.
  */
 export async function refuseOutputOverInputs(output: string, inputs: readonly RunInput[]): Promise<void> {
-  const out = await stat(output).catch(() => undefined);
+  const out = await fsp.stat(output).catch(() => undefined);
   if (out === undefined || !out.isFile()) return;
   for (const input of inputs) {
-    const info = await stat(input.path).catch(() => undefined);
+    const info = await fsp.stat(input.path).catch(() => undefined);
     if (info === undefined || info.dev !== out.dev || info.ino !== out.ino) continue;
     throw new UsageError(
       "OUTPUT_IS_INPUT",
@@ -84,7 +85,7 @@ async function refuseForeignLink(path: string, link: string, info: Stats): Promi
   const euid = process.geteuid?.();
   if (euid === undefined || info.uid === euid) return;
   const folder = dirname(link);
-  const dir = await stat(folder).catch(() => undefined);
+  const dir = await fsp.stat(folder).catch(() => undefined);
   if (dir === undefined || (dir.mode & 0o1002) !== 0o1002 || info.uid === dir.uid) return;
   throw new UsageError(
     "OUTPUT_LINK",
@@ -97,7 +98,7 @@ async function refuseForeignLink(path: string, link: string, info: Stats): Promi
 async function descriptorAt(path: string): Promise<number | undefined> {
   const direct = descriptorOf(path);
   if (direct !== undefined) return direct;
-  const dir = await realpath(dirname(path)).catch(() => undefined);
+  const dir = await fsp.realpath(dirname(path)).catch(() => undefined);
   return dir === undefined ? undefined : descriptorOf(join(dir, basename(path)));
 }
 
@@ -109,13 +110,13 @@ async function followLinks(path: string): Promise<{ target: string } | { fd: num
     if (fd !== undefined) return { fd };
     let info: Stats;
     try {
-      info = await lstat(current);
+      info = await fsp.lstat(current);
     } catch {
       return { target: current }; // does not exist (yet): created there
     }
     if (!info.isSymbolicLink()) return { target: current };
     await refuseForeignLink(path, current, info);
-    current = resolve(dirname(current), await readlink(current));
+    current = resolve(dirname(current), await fsp.readlink(current));
   }
   throw new IoError("OUTPUT_WRITE", `-o ${path}: cannot write (too many symbolic links)`);
 }
@@ -180,7 +181,7 @@ function fileDestination(handle: FileHandle, temp: string | undefined, existing:
     discard: async () => {
       await handle.close().catch(() => {});
       if (temp === undefined) return;
-      await rm(temp, { force: true });
+      await fsp.rm(temp, { force: true });
       untrackTemp(temp);
     },
     done: () => handle.close(),
@@ -192,7 +193,7 @@ async function destination(path: string): Promise<{ to: Destination; temp?: stri
   const followed = await followLinks(path);
   if ("fd" in followed) return { to: descriptorDestination(followed.fd) };
   const { target } = followed;
-  const existing = await stat(target).catch(() => undefined);
+  const existing = await fsp.stat(target).catch(() => undefined);
   if (existing?.isDirectory()) throw new IoError("OUTPUT_WRITE", `-o ${path}: cannot write (is a directory)`);
   const direct = existing !== undefined && !existing.isFile();
   const dir = dirname(target);
@@ -204,7 +205,7 @@ async function destination(path: string): Promise<{ to: Destination; temp?: stri
     : resolve(dir, `.mmn-dose-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 10)}.tmp`);
   if (temp !== undefined) trackTemp(temp);
   try {
-    const handle = await open(temp ?? target, direct ? "w" : "wx", existing ? existing.mode & 0o7777 : 0o666);
+    const handle = await fsp.open(temp ?? target, direct ? "w" : "wx", existing ? existing.mode & 0o7777 : 0o666);
     return { to: fileDestination(handle, temp, existing), temp, target };
   } catch (e) {
     if (temp !== undefined) untrackTemp(temp);
@@ -221,7 +222,7 @@ async function destination(path: string): Promise<{ to: Destination; temp?: stri
 }
 
 async function checkFolder(path: string, dir: string): Promise<void> {
-  const info = await stat(dir).catch(() => undefined);
+  const info = await fsp.stat(dir).catch(() => undefined);
   if (info === undefined) throw new IoError("OUTPUT_DIR", `-o ${path}: the directory ${dir} does not exist`);
   if (!info.isDirectory()) throw new IoError("OUTPUT_DIR", `-o ${path}: ${dir} is not a directory`);
 }
@@ -263,7 +264,7 @@ export async function openOutput(path: string): Promise<OutputFile> {
         await flush();
         await to.finish();
         await to.done();
-        if (temp !== undefined && target !== undefined) await rename(temp, target);
+        if (temp !== undefined && target !== undefined) await fsp.rename(temp, target);
         if (temp !== undefined) untrackTemp(temp);
       } catch (e) {
         await to.discard();

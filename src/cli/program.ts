@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { addBatchCommand } from "./commands/batch.js";
 import { addCompareCommand } from "./commands/compare.js";
@@ -49,7 +49,9 @@ Exit codes:
 Decision support only: the prescriber and pharmacist decide.`;
 
 function version(): string {
-  return (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
+  // Read, not required: node:module would also load Node's ES module loader on every run.
+  return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string })
+    .version;
 }
 
 /** Each subcommand's module, keyed by its name: a command in COMMANDS without one does not compile. */

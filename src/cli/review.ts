@@ -1,4 +1,5 @@
-import { stat } from "node:fs/promises";
+import { stat as statCallback } from "node:fs";
+import { promisify } from "node:util";
 import { isIsoDate, type IsoDate } from "../core/calendarDate.js";
 import type { Review, ReviewRequest } from "../core/review.js";
 import type { ReviewPatient } from "../core/reviewHistory.js";
@@ -12,6 +13,9 @@ import { REVIEW_FORMATS } from "./outputFormats.js";
 import { splitLines } from "./lines.js";
 import { HistoryBuilder, historyBytes, historyRows, MAX_HISTORY_LINE_BYTES } from "./reviewHistory.js";
 import { validateScheduleOptions } from "./validate.js";
+
+// Callback fs, promised: node:fs/promises would also load Node's readline and file watchers.
+const stat = promisify(statCallback);
 
 /** The options of `mmn-dose review` as commander hands them over. */
 export interface ReviewOptions {

@@ -1,8 +1,8 @@
 // Files a run reads whole (--config, --plan, --avoid-file): read up to a bound, every failure in
 // plain words naming the option and the file.
-import { constants } from "node:fs";
-import { access, type FileHandle, open, stat } from "node:fs/promises";
+import { access, close, constants, open, read, stat } from "node:fs";
 import { dirname } from "node:path";
+import { promisify } from "node:util";
 import { UsageError } from "./cliError.js";
 
 /** These files hold a few hundred bytes; anything past 1 MB is refused unread (/dev/zero never ends). */
@@ -19,6 +19,14 @@ export interface SmallFileKind {
   readonly missing: "skip" | "error";
 }
 
+// Callback fs, promised here: node:fs/promises would load Node's file-watching and readline modules,
+// and every run looks for its config file through this module.
+const openFile = promisify(open);
+const readInto = promisify(read);
+const closeFile = promisify(close);
+const statPath = promisify(stat);
+const accessPath = promisify(access);
+
 const READ_FAILURES: Readonly<Record<string, string>> = {
   ELOOP: "too many symbolic links",
   EIO: "input/output error while reading it",
@@ -27,11 +35,11 @@ const READ_FAILURES: Readonly<Record<string, string>> = {
 
 /** Why an existing path cannot be read, in plain words: a folder is named a folder, a blocked folder above it by name. */
 async function whyUnreadable(path: string, code: string | undefined, kind: SmallFileKind): Promise<string> {
-  const info = await stat(path).catch(() => undefined);
+  const info = await statPath(path).catch(() => undefined);
   if (code === "EISDIR" || info?.isDirectory()) return `is a directory, not ${kind.what}`;
   if (code !== "EACCES" && code !== "EPERM") return READ_FAILURES[code ?? ""] ?? `cannot be read (${code})`;
   const folder = dirname(path);
-  const searchable = await access(folder, constants.X_OK).then(
+  const searchable = await accessPath(folder, constants.X_OK).then(
     () => true,
     () => false,
   );
@@ -41,11 +49,11 @@ async function whyUnreadable(path: string, code: string | undefined, kind: Small
 }
 
 /** Up to MAX_SMALL_FILE_BYTES of an open file, as text without a byte order mark (Windows editors write one). */
-async function readBounded(handle: FileHandle, label: string, kind: SmallFileKind): Promise<string> {
+async function readBounded(fd: number, label: string, kind: SmallFileKind): Promise<string> {
   const buffer = Buffer.alloc(MAX_SMALL_FILE_BYTES + 1);
   let length = 0;
   for (;;) {
-    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+    const { bytesRead } = await readInto(fd, buffer, length, buffer.length - length, null);
     if (bytesRead === 0) break;
     length += bytesRead;
     if (length > MAX_SMALL_FILE_BYTES) throw new UsageError(kind.code, `${label}: larger than 1 MB; ${kind.holds}`);
@@ -58,9 +66,9 @@ async function readBounded(handle: FileHandle, label: string, kind: SmallFileKin
  * Anything else that stops it being read is an error naming `label` (the option and the file).
  */
 export async function readSmallFile(path: string, label: string, kind: SmallFileKind): Promise<string | undefined> {
-  let handle: FileHandle;
+  let fd: number;
   try {
-    handle = await open(path, "r");
+    fd = await openFile(path, "r");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") {
@@ -70,12 +78,12 @@ export async function readSmallFile(path: string, label: string, kind: SmallFile
     throw new UsageError(kind.code, `${label}: ${await whyUnreadable(path, code, kind)}`);
   }
   try {
-    return await readBounded(handle, label, kind);
+    return await readBounded(fd, label, kind);
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(kind.code, `${label}: ${await whyUnreadable(path, (e as NodeJS.ErrnoException).code, kind)}`);
   } finally {
-    await handle.close();
+    await closeFile(fd);
   }
 }
 

@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import ical, { ICalCalendarMethod } from "ical-generator";
 import { addMinutes } from "date-fns";
 import { addCalendarDays, type IsoDate } from "../core/calendarDate.js";
 import type { ScheduleResult } from "../core/resultSchema.js";
 import { eventDescription, eventSummary } from "./calendarText.js";
+import { sha256 } from "./digest.js";
 import { gapText, resolveWallTime } from "./wallTime.js";
 
 export interface IcsOptions {
@@ -39,7 +39,9 @@ function calendarKey(r: ScheduleResult, options: Pick<IcsOptions, "calendarId" |
       : [p.weightAsEntered, p.heightAsEntered, p.sex, p.ageYears, g.route, g.product, g.doseGPerKg, g.intervalWeeks]
           .concat([g.daysPerCourse, g.startDate, r.continuation?.coursesGiven ?? 0])
           .join("|");
-  return createHash("sha256").update(basis).digest("hex").slice(0, 16);
+  return Buffer.from(sha256(Buffer.from(basis, "utf8")))
+    .toString("hex")
+    .slice(0, 16);
 }
 
 /**

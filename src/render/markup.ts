@@ -17,6 +17,8 @@ const ENTITIES: Readonly<Record<string, string>> = {
   "'": "&#39;",
 };
 
+const NEEDS_ESCAPING = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
 /**
  * Text as HTML text or attribute value: `& < > " '` become entities; control characters (which
  * HTML does not allow) are written visibly as `\u00XX`, as the CLI's messages escape them.
@@ -25,6 +27,9 @@ const ENTITIES: Readonly<Record<string, string>> = {
  * escapeHtml(`<script>alert("a&b")</script>`) //=> "&lt;script&gt;alert(&quot;a&amp;b&quot;)&lt;/script&gt;"
  */
 export function escapeHtml(text: string): string {
+  // Most values need no escaping: one test then, not two replaces (a sheet escapes thousands of
+  // values, and the cheaper call keeps V8 from spending start-up on optimising this function).
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return text
     .replace(/[&<>"']/g, (c) => ENTITIES[c]!)
     .replace(

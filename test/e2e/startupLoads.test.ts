@@ -1,0 +1,70 @@
+// Start-up: a run reads only the chunks of the bundle (dist/bundle/<name>.cjs) and the Node modules
+// its output needs. Each module Node loads costs every run (scripts/bundle.mjs has the figures), so
+// a renderer or a Node module that creeps onto the one-patient path fails here, not just in a bench.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "mmn-dose-loads-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Runs the CLI as bin/mmn-dose.cjs does (a file, not `node -e`, which loads more of Node itself)
+// and records, at exit, the chunks it loaded and Node's list of the modules it loaded.
+const probe = join(dir, "probe.cjs");
+writeFileSync(
+  probe,
+  `const l = require(${JSON.stringify(join(ROOT, "bin/load-bundle.cjs"))});
+process.on("exit", () => require("node:fs").writeFileSync(process.argv[2], JSON.stringify({
+  chunks: l.loadedChunks().map(([name]) => name), modules: process.moduleLoadList })));
+l.startBundle().exports.runProcess(process.argv.slice(3));
+`,
+);
+
+function loads(args: string[]): { chunks: string[]; modules: string[] } {
+  const out = join(dir, "loads.json");
+  const r = spawnSync(process.execPath, [probe, out, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", TZ: "UTC", HOME: "/nonexistent" },
+    encoding: "utf8",
+  });
+  expect(r.status).toBe(0);
+  return JSON.parse(readFileSync(out, "utf8")) as { chunks: string[]; modules: string[] };
+}
+
+/** Node modules a one-patient run does not need: node:fs/promises and the readline and file-watching
+ * modules it brings (config files are read with callback fs), the ES module loader (node:module), and
+ * Web Crypto and node:crypto but for FHIR (an ICS UID's key is a SHA-256 computed in src/render/digest.ts;
+ * the FHIR id is a SHA-1 of the whole request, where node:crypto costs less than a JavaScript digest). */
+const notNeeded = (args: string[]) =>
+  args.includes("fhir")
+    ? /fs\/promises|readline|fs\/watchers|esm\/loader|child_process/
+    : /crypto|fs\/promises|readline|fs\/watchers|esm\/loader|child_process/;
+
+describe("what a one-patient run loads", () => {
+  it.each([
+    [[], []],
+    [["--json"], []],
+    [["--format", "csv"], []],
+    [["--explain"], []],
+    [["--format", "ics"], ["ics"]],
+    [["--format", "html"], ["html"]],
+    [["--format", "fhir"], ["fhir"]],
+  ])("%j reads the chunks %j and none of Node's modules it does not use", (args, chunks) => {
+    const loaded = loads(["--weight", "70", "--start", "2026-12-01", ...args]);
+    expect(loaded.chunks).toEqual(chunks);
+    expect(loaded.modules.filter((m) => notNeeded(args).test(m))).toEqual([]);
+  });
+});
+
+describe("what a batch or a review loads", () => {
+  it.each([
+    [["batch", "examples/clinic.jsonl"], ["batch"]],
+    [["review", "examples/review-history.csv"], ["review"]],
+  ])("%j reads the chunks %j and none of Node's modules it does not use", (args, chunks) => {
+    const loaded = loads(args);
+    expect(loaded.chunks).toEqual(chunks);
+    expect(loaded.modules.filter((m) => notNeeded(args).test(m))).toEqual([]);
+  });
+});
