@@ -25,8 +25,8 @@ import { refuseUnusedPatientRef, validateScheduleOptions } from "./validate.js";
 const MAX_LINE_BYTES = 1_000_000;
 
 /** Options that make no sense per patient line (output format, files, calendar) are refused by name. */
-const NOT_PER_LINE = new Set(SCHEDULE_OPTIONS.filter((o) => o.batch === "refused").map((o) => o.key));
-const LINE_KEYS = new Set(SCHEDULE_OPTIONS.filter((o) => o.batch === undefined).map((o) => o.key));
+const NOT_PER_LINE = new Set<string>(SCHEDULE_OPTIONS.filter((o) => o.batch === "refused").map((o) => o.key));
+const LINE_KEYS = new Set<string>(SCHEDULE_OPTIONS.filter((o) => o.batch === undefined).map((o) => o.key));
 
 interface LineError {
   readonly code: string;

@@ -75,7 +75,7 @@ function commandLineValues(opts: CompareOptions): Record<string, unknown> {
 function checkCommandLine(site: Record<string, unknown>): void {
   const parsed = ScheduleOptionsSchema.safeParse(site);
   if (!parsed.success) throw new UsageError("INVALID_OPTION", parsed.error.issues[0]?.message ?? "invalid option");
-  const routeKeys = new Set([...routeOnly("ivig"), ...routeOnly("scig")].map((o) => o.key));
+  const routeKeys = new Set<string>([...routeOnly("ivig"), ...routeOnly("scig")].map((o) => o.key));
   const patientOnly = Object.fromEntries(Object.entries(site).filter(([k]) => !routeKeys.has(k)));
   planContext(validateScheduleOptions(patientOnly).input);
 }

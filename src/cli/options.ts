@@ -1,4 +1,5 @@
 import { DEFAULTS, LIMITS } from "../core/input.js";
+import type { OptionKey } from "../core/optionKeys.js";
 import { RISK_FACTORS } from "../core/ratePlan.js";
 import { IVIG_PRODUCTS, REGIONS, SCIG_PRODUCTS } from "../data/products.js";
 
@@ -15,8 +16,8 @@ import { IVIG_PRODUCTS, REGIONS, SCIG_PRODUCTS } from "../data/products.js";
 export interface OptionSpec {
   /** Commander flags, e.g. "-w, --weight <weight>". */
   readonly flags: string;
-  /** Key in the parsed options (camelCase of the long flag); also the config and batch key. */
-  readonly key: string;
+  /** Key in the parsed options (camelCase of the long flag); also the config and batch key, and how the core names it. */
+  readonly key: OptionKey;
   /** The --help heading it is listed under. */
   readonly group: OptionGroup;
   readonly description: string;
