@@ -8,7 +8,8 @@ import { CliError, EXIT, UsageError } from "./cliError.js";
 import { terminalWidth } from "./commandKit.js";
 import type { Io } from "./io.js";
 import { configInputs, otherRouteKeys, resolveSiteSettings } from "./config.js";
-import { domainError, inBatchWords, withSettingSources } from "./domainErrorMapping.js";
+import { domainError, withSettingSources } from "./domainErrorMapping.js";
+import { phrasedAll, phrased } from "./optionWords.js";
 import { csvDelimiter, csvRecord, parseCsvRow } from "./csvInput.js";
 import { escapeControl, shownMessage } from "./escape.js";
 import { readJson } from "./jsonSyntax.js";
@@ -95,7 +96,8 @@ function processRecord(
       const { origins, settings } = settingsUsed(used, "json");
       const inputs = (planned?.inputs ?? [request.input]).map((input) => ({ ...input, settingOrigins: origins }));
       const schedule = planned ? runPlan(inputs, today, "plan") : planSchedule(inputs[0]!, today);
-      const result = settings ? { ...schedule, settings } : schedule;
+      // A line is answered in its own keys ('maxDaily'), its remedies as keys to set ({"days":3}).
+      const result = phrasedAll(settings ? { ...schedule, settings } : schedule, "keys");
       // --format fhir: the line's output is its Bundle; the line's id labels a subject without patientRef.
       if (fhir) return { line, id, bundle: fhir.fhirBundle(result, { ...request.fhir, ...fhirLabel(id) }) };
       return { line, id, ...result };
@@ -121,7 +123,7 @@ function lineError(e: unknown): LineError {
   if (e instanceof LineFailure) return { code: e.code, message: shownMessage(e.message) };
   const known = e instanceof CliError ? e : domainError(e);
   const error: LineError = known
-    ? { code: known.code, message: inBatchWords(known.message) }
+    ? { code: known.code, message: phrased(known.message, "keys") }
     : { code: "INTERNAL", message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
   return { code: error.code, message: shownMessage(error.message) };
 }

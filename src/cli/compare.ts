@@ -9,6 +9,7 @@ import { UsageError } from "./cliError.js";
 import { escapeControl, escapeStrings } from "./escape.js";
 import type { Io } from "./io.js";
 import { routeOnly } from "./options.js";
+import { phrasedAll } from "./optionWords.js";
 import {
   inRegimenTerms,
   PATIENT_LEVEL_KEYS,
@@ -93,7 +94,7 @@ function planRegimen(
   const raw = { ...Object.fromEntries(Object.entries(site).filter(applies)), ...own };
   try {
     const request = validateScheduleOptions(raw);
-    const result = planSchedule(steadyStateInput(request.input), io.today());
+    const result = phrasedAll(planSchedule(steadyStateInput(request.input), io.today()), "flags");
     const terms = (m: (typeof result.warnings)[number]) => ({ ...m, message: inRegimenTerms(regimen, m.message) });
     return {
       regimen: regimen.text,
