@@ -1,0 +1,24 @@
+import { DomainError } from "../../src/core/domainError.js";
+import { phrasedAll } from "../../src/cli/optionWords.js";
+
+/**
+ * The core names options as data (`option("days", 3)` mentions); the one-patient command shows them
+ * as flags. Tests that read the core's words as a user reads them phrase them first: a value (a
+ * result, a message, remedies) with `inFlags`, or a core function with `flagged`, whose result is
+ * phrased and whose DomainError is rethrown with its message phrased (code and options kept).
+ */
+export function inFlags<T>(value: T): T {
+  return phrasedAll(value, "flags");
+}
+
+/** `fn` as the one-patient command shows what it returns or throws: options named by their flags. */
+export function flagged<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A) => {
+    try {
+      return inFlags(fn(...args));
+    } catch (e) {
+      if (e instanceof DomainError) throw new DomainError(e.code, e.option, inFlags(e.message), e.related);
+      throw e;
+    }
+  };
+}
