@@ -1,3 +1,4 @@
+import { UsageError } from "../../src/cli/cliError.js";
 import { DomainError } from "../../src/core/domainError.js";
 import { phrasedAll } from "../../src/cli/optionWords.js";
 
@@ -5,7 +6,7 @@ import { phrasedAll } from "../../src/cli/optionWords.js";
  * The core names options as data (`option("days", 3)` mentions); the one-patient command shows them
  * as flags. Tests that read the core's words as a user reads them phrase them first: a value (a
  * result, a message, remedies) with `inFlags`, or a core function with `flagged`, whose result is
- * phrased and whose DomainError is rethrown with its message phrased (code and options kept).
+ * phrased and whose DomainError or UsageError is rethrown with its message phrased (code and options kept).
  */
 export function inFlags<T>(value: T): T {
   return phrasedAll(value, "flags");
@@ -18,6 +19,7 @@ export function flagged<A extends unknown[], R>(fn: (...args: A) => R): (...args
       return inFlags(fn(...args));
     } catch (e) {
       if (e instanceof DomainError) throw new DomainError(e.code, e.option, inFlags(e.message), e.related);
+      if (e instanceof UsageError) throw new UsageError(e.code, inFlags(e.message));
       throw e;
     }
   };
