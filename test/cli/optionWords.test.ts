@@ -137,8 +137,20 @@ describe("no mention ever reaches any output", () => {
   );
 });
 
+interface LineMessage {
+  readonly code: string;
+  readonly message: string;
+  readonly remedies?: readonly string[];
+}
+interface LineOut {
+  readonly error?: { readonly code: string; readonly message: string };
+  readonly warnings: readonly LineMessage[];
+  readonly notes: readonly LineMessage[];
+  readonly infusions: readonly { readonly doseG: number }[];
+}
+
 /** One batch line's result (or error). */
-async function batchLine(record: object): Promise<Record<string, any>> {
+async function batchLine(record: object): Promise<LineOut> {
   const r = await runInProcess(["batch"], lineInput([record]));
   return JSON.parse(r.stdout.trim());
 }
@@ -148,14 +160,15 @@ describe("a batch line's remedy is a JSON object of keys: set on the line, the l
     // 50 kg × 1 g/kg = 50 g a day; 3 days of 20 g vials: 40 + 40 + 20 g; unrounded: 50 + 50 g.
     const sent = { weight: 50, dose: 2, every: 4, vials: [20], courses: 1, start: "2027-01-04" };
     const out = await batchLine(sent);
-    const w = out.warnings.find((m: { code: string }) => m.code === "ROUNDED_DAY_ABOVE_MAX_DAILY");
+    const w = out.warnings.find((m) => m.code === "ROUNDED_DAY_ABOVE_MAX_DAILY")!;
     expect(w.remedies).toEqual(['{"days":3}', '{"round":"none"}']);
+    const [days3, roundNone] = w.remedies!;
     expect(w.message).toContain("'days': 3 or 'round': 'none' would keep each day within it");
-    const days = await batchLine({ ...sent, ...JSON.parse(w.remedies[0]) });
+    const days = await batchLine({ ...sent, ...JSON.parse(days3!) });
     expect(days.error).toBeUndefined();
-    expect(days.infusions.map((i: { doseG: number }) => i.doseG)).toEqual([40, 40, 20]);
-    const none = await batchLine({ ...sent, ...JSON.parse(w.remedies[1]) });
-    expect(none.infusions.map((i: { doseG: number }) => i.doseG)).toEqual([50, 50]);
+    expect(days.infusions.map((i) => i.doseG)).toEqual([40, 40, 20]);
+    const none = await batchLine({ ...sent, ...JSON.parse(roundNone!) });
+    expect(none.infusions.map((i) => i.doseG)).toEqual([50, 50]);
   });
 
   test.prop([line], { numRuns: 60 })("every remedy of a random line, merged into it, is accepted", async (record) => {
