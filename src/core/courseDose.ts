@@ -156,7 +156,9 @@ export function planCourseDose(input: CourseDoseInput): CourseDose {
 
   const days = requestedDays ?? fewestDaysWithinCap(exact, cap);
   if (days > MAX_DAYS_PER_COURSE) {
-    const reason = `needs ${days} days, but a course has 1–${MAX_DAYS_PER_COURSE} days: raise ${option("maxDaily")} or lower ${option("dose")}`;
+    const reason =
+      `needs ${days} days, but a course has 1–${MAX_DAYS_PER_COURSE} days: raise ${option("maxDaily")} or ` +
+      `lower ${option("dose")}`;
     refuse("CANNOT_SPLIT_COURSE", "maxDaily", reason, ["dose"], input.context);
   }
   const total = nearestTotal(exact, totalStep, (t) => splitEvenly(t, days, dayUnit, vials) !== null, input.context);

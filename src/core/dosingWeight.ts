@@ -208,8 +208,9 @@ function underEighteen(ageYears: number, policy: Policy | undefined): Message {
 function pregnantWithoutPolicy(basis: DosingWeightBasis): Message {
   return message(
     "PREGNANCY",
-    `pregnancy: no ${option("policy")} is given, so no pregnancy rule is applied (dosed on ${basis} weight). Ontario doses on the pre-pregnancy ` +
-      `weight (give it as ${option("weight")}); Australia's 2026 rule does not adjust the weight in pregnancy`,
+    `pregnancy: no ${option("policy")} is given, so no pregnancy rule is applied (dosed on ${basis} weight). ` +
+      `Ontario doses on the pre-pregnancy weight (give it as ${option("weight")}); Australia's 2026 rule does not adjust ` +
+      `the weight in pregnancy`,
     [SOURCES.ontarioDoseCalculator, SOURCES.lifeblood2026],
   );
 }
@@ -531,7 +532,8 @@ function heavyWithoutHeight(m: TypedMeasures): Message | undefined {
   return message(
     "HEAVY_WITHOUT_HEIGHT",
     `${option("weight")} was read as ${kg} kg with no ${height}, and the dose uses actual weight: ${kg} kg is a BMI over 30 at any ` +
-      `height up to ${bmi30HeightText(m.weightKg)}. Give ${height} and ${option("sex")}, and ${policy}, or ${option("dosingWeight", "actual")} ` +
+      `height up to ${bmi30HeightText(m.weightKg)}. Give ${height} and ${option("sex")}, and ${policy}, or ` +
+      `${option("dosingWeight", "actual")} ` +
       `to keep actual weight on purpose. If the weight is in pounds, write ${pounds}`,
     [SOURCES.ontarioDoseCalculator, SOURCES.lifeblood2026, SOURCES.ismpIncorrectWeights],
     // `--weight …lb` is named in the text, not offered as a remedy: --weight may be given only once.

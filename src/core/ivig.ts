@@ -565,7 +565,8 @@ function dosingWeightNotes(f: IvigCourse): Message[] {
     out.push(
       message(
         "ROUNDING_OVERRIDES_POLICY",
-        `${option("round", input.rounding)} overrides the ${policy.name} rounding (${policy.rounding === "5g" ? "nearest 5 g" : "whole vials"})`,
+        `${option("round", input.rounding)} overrides the ${policy.name} rounding ` +
+          `(${policy.rounding === "5g" ? "nearest 5 g" : "whole vials"})`,
       ),
     );
   }

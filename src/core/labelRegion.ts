@@ -41,7 +41,8 @@ function regionLabelMessages(
           "SOLD_AS",
           `${product.name} is sold as ${other.name} in the ${region.toUpperCase()}: ${label} of ${other.name} decides the MMN indication ` +
             `and vial sizes here; the rates are this entry's ` +
-            `(${product.route === "ivig" ? product.rates.indication : "its SCIG limits"}); ${option("product", other.productId)} uses the ` +
+            `(${product.route === "ivig" ? product.rates.indication : "its SCIG limits"}); ` +
+            `${option("product", other.productId)} uses the ` +
             `${other.name} entry of the catalog`,
           "source" in fact ? [fact.source] : [],
         ),

@@ -135,7 +135,8 @@ function requireMissingRates(product: IvigProduct, options: RateOptions): void {
     `${options_.map((k) => option(k)).join(" and ")} ${missing.length > 1 ? "are" : "is"} required for ${product.name}: its ` +
       `${missing.length > 1 ? "infusion rates were" : `${options_[0] === "maxRate" ? "maximum" : "initial"} rate was`} not found ` +
       `(${notFoundText(missing[0]!.fact)}); give your protocol's rates in ` +
-      `mL/kg/h${other ? `, or use ${option("product", other.productId)} (the same product, ${other.name}, with its own label's rates)` : ""}`,
+      `mL/kg/h${other ? `, or use ${option("product", other.productId)} (the same product, ${other.name}, ` : ""}` +
+      `${other ? "with its own label's rates)" : ""}`,
     [...options_.slice(1), ...(other ? ["product" as const] : [])],
   );
 }
@@ -537,7 +538,8 @@ export function buildRatePlan(
     throw new DomainError(
       "RATE_ROUNDS_TO_ZERO",
       key,
-      `${option(key)}: the initial rate ${mlkgh(initial)} × ${formatNumber(rateWeightKg)} kg is ${formatNumber(initial * rateWeightKg, 3)} ` +
+      `${option(key)}: the initial rate ${mlkgh(initial)} × ${formatNumber(rateWeightKg)} kg is ` +
+        `${formatNumber(initial * rateWeightKg, 3)} ` +
         `mL/h, which rounds to 0 mL/h; a pump rate must be at least ${MIN_PUMP_ML_PER_HOUR} mL/h`,
     );
   }

@@ -196,7 +196,8 @@ function scigProductFor(input: ScheduleInput, region: Region): ScigProduct {
     throw new DomainError(
       "SCIG_LIMITS_NOT_ENCODED",
       "scigProduct",
-      `${option("route", "scig")} with ${product.name}: its per-site limits for patients under ${product.limitsFromKg} kg are not encoded; the label ` +
+      `${option("route", "scig")} with ${product.name}: its per-site limits for patients under ${product.limitsFromKg} kg ` +
+        `are not encoded; the label ` +
         `gives other limits`,
       ["route"],
     );

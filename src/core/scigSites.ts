@@ -183,7 +183,8 @@ function siteWarnings(
       throw new DomainError(
         "HYQVIA_DAILY_VOLUME",
         shorter.length > 0 ? "scigEvery" : "dose",
-        `${option("route", "scig")}: ${formatNumber(ml)} mL of HyQvia in one day is above its label's ${f.maxMlPerDay.value} mL a day${tooMany}; ` +
+        `${option("route", "scig")}: ${formatNumber(ml)} mL of HyQvia in one day is above its label's ` +
+          `${f.maxMlPerDay.value} mL a day${tooMany}; ` +
           `${remedy}`,
         ["route", ...(shorter.length > 0 ? ["dose" as const] : OTHER_PRODUCT_OPTIONS.slice(1))],
       );
