@@ -24,3 +24,22 @@ export function flagged<A extends unknown[], R>(fn: (...args: A) => R): (...args
     }
   };
 }
+
+/**
+ * `value` with every option named in its strings blanked, flags (`--days 3`) and keys (`'days': 3`)
+ * alike: a batch line and the one-patient command give the same plan in their own words.
+ */
+export function optionWordsBlanked<T>(value: T): T {
+  const blank = (text: string) =>
+    text.replace(/--[a-z][a-z-]*/g, "§").replace(/'[a-zA-Z]+'(?:: (?:'([^']*)'|([^\s,;)]+)))?/g, (_m, quoted, bare) => {
+      const value = quoted ?? bare;
+      return value === undefined ? "§" : `§ ${value}`;
+    });
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return blank(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== "object") return v;
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+  };
+  return walk(value) as T;
+}
