@@ -9,7 +9,8 @@ import { terminalWidth } from "./commandKit.js";
 import type { Io } from "./io.js";
 import type { BatchFormat } from "./outputFormats.js";
 import { configInputs, otherRouteKeys, resolveSiteSettings } from "./config.js";
-import { domainError, inBatchWords, withSettingSources } from "./domainErrorMapping.js";
+import { domainError, withSettingSources } from "./domainErrorMapping.js";
+import { phrasedAll, phrased } from "./optionWords.js";
 import { csvDelimiter, csvRecord, parseCsvRow } from "./csvInput.js";
 import { escapeControl, shownMessage } from "./escape.js";
 import { readJson } from "./jsonSyntax.js";
@@ -26,8 +27,8 @@ import { refuseUnusedPatientRef, validateScheduleOptions } from "./validate.js";
 const MAX_LINE_BYTES = 1_000_000;
 
 /** Options that make no sense per patient line (output format, files, calendar) are refused by name. */
-const NOT_PER_LINE = new Set(SCHEDULE_OPTIONS.filter((o) => o.batch === "refused").map((o) => o.key));
-const LINE_KEYS = new Set(SCHEDULE_OPTIONS.filter((o) => o.batch === undefined).map((o) => o.key));
+const NOT_PER_LINE = new Set<string>(SCHEDULE_OPTIONS.filter((o) => o.batch === "refused").map((o) => o.key));
+const LINE_KEYS = new Set<string>(SCHEDULE_OPTIONS.filter((o) => o.batch === undefined).map((o) => o.key));
 
 interface LineError {
   readonly code: string;
@@ -96,7 +97,8 @@ function processRecord(
       const { origins, settings } = settingsUsed(used, "json");
       const inputs = (planned?.inputs ?? [request.input]).map((input) => ({ ...input, settingOrigins: origins }));
       const schedule = planned ? runPlan(inputs, today, "plan") : planSchedule(inputs[0]!, today);
-      const result = settings ? { ...schedule, settings } : schedule;
+      // A line is answered in its own keys ('maxDaily'), its remedies as keys to set ({"days":3}).
+      const result = phrasedAll(settings ? { ...schedule, settings } : schedule, "keys");
       // --format fhir: the line's output is its Bundle; the line's id labels a subject without patientRef.
       if (fhir) return { line, id, bundle: fhir.fhirBundle(result, { ...request.fhir, ...fhirLabel(id) }) };
       return { line, id, ...result };
@@ -122,7 +124,7 @@ function lineError(e: unknown): LineError {
   if (e instanceof LineFailure) return { code: e.code, message: shownMessage(e.message) };
   const known = e instanceof CliError ? e : domainError(e);
   const error: LineError = known
-    ? { code: known.code, message: inBatchWords(known.message) }
+    ? { code: known.code, message: phrased(known.message, "keys") }
     : { code: "INTERNAL", message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
   return { code: error.code, message: shownMessage(error.message) };
 }

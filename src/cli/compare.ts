@@ -10,6 +10,7 @@ import { escapeControl, escapeStrings } from "./escape.js";
 import type { Io } from "./io.js";
 import { COMPARE_FORMATS } from "./outputFormats.js";
 import { routeOnly } from "./options.js";
+import { phrasedAll } from "./optionWords.js";
 import {
   inRegimenTerms,
   PATIENT_LEVEL_KEYS,
@@ -76,7 +77,7 @@ function commandLineValues(opts: CompareOptions): Record<string, unknown> {
 function checkCommandLine(site: Record<string, unknown>): void {
   const parsed = ScheduleOptionsSchema.safeParse(site);
   if (!parsed.success) throw new UsageError("INVALID_OPTION", parsed.error.issues[0]?.message ?? "invalid option");
-  const routeKeys = new Set([...routeOnly("ivig"), ...routeOnly("scig")].map((o) => o.key));
+  const routeKeys = new Set<string>([...routeOnly("ivig"), ...routeOnly("scig")].map((o) => o.key));
   const patientOnly = Object.fromEntries(Object.entries(site).filter(([k]) => !routeKeys.has(k)));
   planContext(validateScheduleOptions(patientOnly).input);
 }
@@ -94,7 +95,7 @@ function planRegimen(
   const raw = { ...Object.fromEntries(Object.entries(site).filter(applies)), ...own };
   try {
     const request = validateScheduleOptions(raw);
-    const result = planSchedule(steadyStateInput(request.input), io.today());
+    const result = phrasedAll(planSchedule(steadyStateInput(request.input), io.today()), "flags");
     const terms = (m: (typeof result.warnings)[number]) => ({ ...m, message: inRegimenTerms(regimen, m.message) });
     return {
       regimen: regimen.text,

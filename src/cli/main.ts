@@ -3,6 +3,7 @@ import { renderJson } from "../render/json.js";
 import { domainError } from "./domainErrorMapping.js";
 import { CliError, EXIT, IoError, UsageError } from "./cliError.js";
 import { escapeControl, shownMessage } from "./escape.js";
+import { phrased } from "./optionWords.js";
 import type { Io } from "./io.js";
 import { createProgram, needsSubcommands } from "./program.js";
 import { COMMAND_NAMES } from "./commandKit.js";
@@ -92,8 +93,11 @@ function reportError(
 ): number {
   const known = error instanceof CliError ? error : domainError(error);
   const code = known ? known.code : "INTERNAL";
+  // Every error of a command names options as the command line spells them: flags.
   const text = shownMessage(
-    known ? known.message : `internal error: ${error instanceof Error ? error.message : String(error)}`,
+    known
+      ? phrased(known.message, "flags")
+      : `internal error: ${error instanceof Error ? error.message : String(error)}`,
   );
   const attempt = (write: () => void) => {
     try {

@@ -1,6 +1,7 @@
 import { ROUNDINGS } from "../core/courseDose.js";
 import { DOSING_WEIGHT_CHOICES, SEXES } from "../core/dosingWeight.js";
 import { DEFAULTS, LIMITS } from "../core/input.js";
+import type { OptionKey } from "../core/optionKeys.js";
 import { RISK_FACTORS } from "../core/ratePlan.js";
 import { POLICY_IDS } from "../data/policies.js";
 import { IVIG_PRODUCTS, REGIONS, ROUTES, type Route, SCIG_PRODUCTS } from "../data/products.js";
@@ -19,8 +20,8 @@ import { formatHelp, OUTPUT_FORMAT_NAMES } from "./outputFormats.js";
 export interface OptionSpec {
   /** Commander flags, e.g. "-w, --weight <weight>". */
   readonly flags: string;
-  /** Key in the parsed options (camelCase of the long flag); also the config and batch key. */
-  readonly key: string;
+  /** Key in the parsed options (camelCase of the long flag); also the config and batch key, and how the core names it. */
+  readonly key: OptionKey;
   /** The --help heading it is listed under. */
   readonly group: OptionGroup;
   readonly description: string;

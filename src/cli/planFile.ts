@@ -1,5 +1,6 @@
 import type { IsoDate } from "../core/calendarDate.js";
 import { DomainError } from "../core/domainError.js";
+import { type OptionKey, option } from "../core/optionKeys.js";
 import { DEFAULTS, type ScheduleInput } from "../core/input.js";
 import type { DerivedSchedule } from "../core/derivation.js";
 import { planDerivedPhases } from "../core/phases.js";
@@ -7,6 +8,7 @@ import type { ScheduleResult } from "../core/resultSchema.js";
 import { jsonErrorText, readJson } from "./jsonSyntax.js";
 import { UsageError } from "./cliError.js";
 import { FLAG_KEYS, longFlagOf, optionValueFromJson, PATIENT_DATA_KEYS, routeOnly, VALUE_OPTIONS } from "./options.js";
+import { phrased } from "./optionWords.js";
 import { closest } from "./suggest.js";
 import { type ScheduleRequest, ScheduleOptionsSchema, validateScheduleOptions } from "./validate.js";
 import type { Route } from "../data/products.js";
@@ -134,9 +136,11 @@ function phaseValues(phase: Record<string, unknown>, where: string): Record<stri
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0]);
-    const text = issue.message.startsWith(longFlagOf(key))
-      ? key + issue.message.slice(longFlagOf(key).length)
-      : issue.message;
+    // The option the issue is about leads its message: named as the phase's key, as the plan spells it.
+    const lead = option(key as OptionKey);
+    const text = issue.message.startsWith(lead)
+      ? key + phrased(issue.message.slice(lead.length), "keys")
+      : phrased(issue.message, "keys");
     throw new UsageError("INVALID_PLAN", `${where}: ${text}`);
   }
   if (raw.courses !== undefined && raw.until !== undefined) {
@@ -247,7 +251,7 @@ export function planRequests(
       return daysNotInherited ? { ...request, input: { ...request.input, daysNotInherited } } : request;
     } catch (e) {
       if (e instanceof UsageError && e.code !== "MISSING_WEIGHT")
-        throw new UsageError(e.code, `${where}: ${e.message}`);
+        throw new UsageError(e.code, `${where}: ${phrased(e.message, "keys")}`);
       throw e;
     }
   });
@@ -264,7 +268,9 @@ export function runDerivedPlan(inputs: readonly ScheduleInput[], today: IsoDate,
   try {
     return planDerivedPhases(inputs, today);
   } catch (e) {
-    if (e instanceof DomainError) throw new DomainError(e.code, e.option, `${label}: ${e.message}`, e.related);
+    // A plan's phases are its keys: the error names them so ('days'), whatever the command.
+    if (e instanceof DomainError)
+      throw new DomainError(e.code, e.option, `${label}: ${phrased(e.message, "keys")}`, e.related);
     throw e;
   }
 }

@@ -1,6 +1,7 @@
 import { UsageError } from "./cliError.js";
 import { escapeControl } from "./escape.js";
 import { FLAG_KEYS, LIST_KEYS, longFlagOf } from "./options.js";
+import { phrased } from "./optionWords.js";
 import { closest } from "./suggest.js";
 
 /**
@@ -160,7 +161,7 @@ export function regimenError(regimen: RegimenText, code: string, message: string
  * → `vials=7: …`, then `--dose must be …` → `dose must be …` (errors and warnings name what was typed).
  */
 export function inRegimenTerms(regimen: RegimenText, message: string): string {
-  let text = message;
+  let text = phrased(message, "flags");
   for (const [key, value] of Object.entries(regimen.values)) {
     const flag = longFlagOf(key);
     text = text.split(`${flag} ${String(value)}`).join(`${key}=${String(value)}`);

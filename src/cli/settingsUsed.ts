@@ -1,10 +1,11 @@
 import type { Settings } from "../core/resultSchema.js";
 import type { SettingOrigin, SettingOrigins } from "../core/settingOrigin.js";
-import { longFlagOf, SCHEDULE_OPTIONS } from "./options.js";
+import type { OptionKey } from "../core/optionKeys.js";
+import { SCHEDULE_OPTIONS } from "./options.js";
 
 /**
  * The site settings a config file or MMN_DOSE_* variable set for this run, in two forms: `origins`
- * for the core's notes (by flag) and `settings` for the result (the table's header, JSON
+ * for the core's notes (by option key) and `settings` for the result (the table's header, JSON
  * `settings`). A calendar-only setting does not count for a table, CSV or JSON: it changed nothing.
  * `settings` is undefined when nothing came from a file or the environment.
  */
@@ -12,7 +13,7 @@ export function settingsUsed(
   sources: Readonly<Record<string, string>>,
   format: string,
 ): { origins: SettingOrigins; settings: Settings | undefined } {
-  const origins: Record<string, SettingOrigin> = {};
+  const origins: Partial<Record<OptionKey, SettingOrigin>> = {};
   const fromFile: string[] = [];
   const fromEnv: string[] = [];
   let file: string | null = null;
@@ -23,10 +24,10 @@ export function settingsUsed(
     if (option?.calendar !== undefined && !shapesOutput) continue;
     if (source.startsWith("config ")) {
       file = source.slice("config ".length);
-      origins[longFlagOf(key)] = { kind: "file", path: file, key };
+      if (option) origins[option.key] = { kind: "file", path: file, key };
       fromFile.push(key);
     } else if (source.startsWith("env ")) {
-      origins[longFlagOf(key)] = { kind: "env", name: source.slice("env ".length) };
+      if (option) origins[option.key] = { kind: "env", name: source.slice("env ".length) };
       fromEnv.push(key);
     }
   }

@@ -4,6 +4,7 @@ import * as z from "zod/mini";
 import { isIsoDate } from "../core/calendarDate.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "../core/input.js";
 import { DomainError } from "../core/domainError.js";
+import { type OptionKey, option } from "../core/optionKeys.js";
 import type { ScheduleWindow } from "../core/resultSchema.js";
 import { parseHeight, parseWeight } from "../core/units.js";
 import { UsageError } from "./cliError.js";
@@ -110,22 +111,23 @@ function oneOf(
 /** An SCIG product given as --product, or an IVIG one as --scig-product, is sent to the right option. */
 const ivigHint = (id: string) =>
   SCIG_IDS.includes(id)
-    ? `is an SCIG product: give --route scig --scig-product ${id} (the IVIG products are ` + `${IVIG_IDS.join(", ")})`
+    ? `is an SCIG product: give ${option("route", "scig")} ${option("scigProduct", id)} (the IVIG products are ` +
+      `${IVIG_IDS.join(", ")})`
     : undefined;
 const scigHint = (id: string) =>
   IVIG_IDS.includes(id)
-    ? `is an IVIG product: give --product ${id} without --route scig (the SCIG products are ` +
+    ? `is an IVIG product: give ${option("product", id)} without ${option("route", "scig")} (the SCIG products are ` +
       `${SCIG_IDS.join(", ")})`
     : undefined;
 
 /** `9:00` or `09:00` (0–23 h) → `09:00`. */
-const clockTime = readString("--time", (text, ctx) => {
+const clockTime = readString(option("time"), (text, ctx) => {
   const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text);
   if (m === null)
     return fail(
       ctx,
       text,
-      `--time must be a clock time HH:MM or H:MM from 0:00 to 23:59, e.g. 09:00 or 9:00; got '${text}'`,
+      `${option("time")} must be a clock time HH:MM or H:MM from 0:00 to 23:59, e.g. 09:00 or 9:00; got '${text}'`,
     );
   return `${m[1]!.padStart(2, "0")}:${m[2]}`;
 });
@@ -134,36 +136,36 @@ const clockTime = readString("--time", (text, ctx) => {
  * A measurement, or undefined when the core refuses its text (a `DomainError` about `flag`): the
  * option's reader then reports it with the accepted range, as it does a value out of range.
  */
-function measured<T>(flag: string, read: (text: string) => T, value: (t: T) => number, text: string): T | undefined {
+function measured<T>(key: OptionKey, read: (text: string) => T, value: (t: T) => number, text: string): T | undefined {
   try {
     const m = read(text);
     return Number.isFinite(value(m)) ? m : undefined;
   } catch (e) {
-    if (e instanceof DomainError && e.option === flag) return undefined;
+    if (e instanceof DomainError && e.option === key) return undefined;
     throw e;
   }
 }
 
-const weight = readString("--weight", (text, ctx) => {
-  const kg = measured("--weight", parseWeight, (m) => m.value, text)?.value ?? Number.NaN;
+const weight = readString(option("weight"), (text, ctx) => {
+  const kg = measured("weight", parseWeight, (m) => m.value, text)?.value ?? Number.NaN;
   if (!(kg >= LIMITS.weightKg.min && kg <= LIMITS.weightKg.max)) {
     return fail(
       ctx,
       text,
-      `--weight must be a body weight ${rangeText(LIMITS.weightKg.min, LIMITS.weightKg.max, "kg")}, e.g. 70, 70kg ` +
+      `${option("weight")} must be a body weight ${rangeText(LIMITS.weightKg.min, LIMITS.weightKg.max, "kg")}, e.g. 70, 70kg ` +
         `or 154lb; got '${text}'`,
     );
   }
   return kg;
 });
 
-const height = readString("--height", (text, ctx) => {
-  const cm = measured("--height", parseHeight, (m) => m.value, text)?.value ?? Number.NaN;
+const height = readString(option("height"), (text, ctx) => {
+  const cm = measured("height", parseHeight, (m) => m.value, text)?.value ?? Number.NaN;
   if (!(cm >= LIMITS.heightCm.min && cm <= LIMITS.heightCm.max)) {
     return fail(
       ctx,
       text,
-      `--height must be a height ${rangeText(LIMITS.heightCm.min, LIMITS.heightCm.max, "cm")}, e.g. 175, 175cm, ` +
+      `${option("height")} must be a height ${rangeText(LIMITS.heightCm.min, LIMITS.heightCm.max, "cm")}, e.g. 175, 175cm, ` +
         `69in or 5ft9in; got '${text}'`,
     );
   }
@@ -324,7 +326,7 @@ interface ScheduleOptions {
  * check per row of the options table, in its order (the first bad option is the one reported).
  */
 export const ScheduleOptionsSchema = z.object(
-  Object.fromEntries(VALUE_OPTIONS.map((o) => [o.key, z.optional(reader(longFlagOf(o.key), o.value))])),
+  Object.fromEntries(VALUE_OPTIONS.map((o) => [o.key, z.optional(reader(option(o.key), o.value))])),
 );
 
 /** Dates from `--avoid-file`: one per line; blank lines and `#` comments are skipped. */
@@ -447,7 +449,9 @@ function isTimeZone(zone: string): boolean {
 /** An option of the other route (given as a flag, a batch key or a site setting) is refused, naming it. */
 function refuseOtherRoute(route: Route, o: ScheduleOptions): void {
   const given = routeOnly(route, true).find((spec) => o[spec.key as keyof ScheduleOptions] !== undefined);
-  if (given) throw new UsageError("CONFLICTING_OPTIONS", `${longFlagOf(given.key)} applies to --route ${route} only`);
+  if (given) {
+    throw new UsageError("CONFLICTING_OPTIONS", `${option(given.key)} applies to ${option("route", route)} only`);
+  }
 }
 
 /**
@@ -491,11 +495,15 @@ function refuseConflicts(raw: Record<string, unknown>, o: ScheduleOptions): { kg
   if (o.weight === undefined || typeof raw.weight !== "string") {
     throw new UsageError(
       "MISSING_WEIGHT",
-      `--weight is required: the patient's actual body weight, e.g. --weight 70 (kg) or --weight 154lb`,
+      `${option("weight")} is required: the patient's actual body weight, e.g. ${option("weight", 70)} (kg) or ` +
+        `${option("weight", "154lb")}`,
     );
   }
   if (o.courses !== undefined && o.until !== undefined) {
-    throw new UsageError("CONFLICTING_OPTIONS", "--courses and --until cannot be used together: give one of them");
+    throw new UsageError(
+      "CONFLICTING_OPTIONS",
+      `${option("courses")} and ${option("until")} cannot be used together: give one of them`,
+    );
   }
   if (o.json && o.format !== undefined && o.format !== "json") {
     throw new UsageError("CONFLICTING_OPTIONS", `--json and --format ${o.format} cannot be used together`);
@@ -511,11 +519,14 @@ function refuseConflicts(raw: Record<string, unknown>, o: ScheduleOptions): { kg
   if (o.lastIvig !== undefined && o.start !== undefined) {
     throw new UsageError(
       "CONFLICTING_OPTIONS",
-      "--last-ivig and --start cannot be used together: SCIG starts one week after the last " + "IVIG",
+      `${option("lastIvig")} and ${option("start")} cannot be used together: SCIG starts one week after the last IVIG`,
     );
   }
   if (o.until !== undefined && o.start !== undefined && o.until < o.start) {
-    throw new UsageError("INVALID_OPTION", `--until ${o.until} must not be before --start ${o.start}`);
+    throw new UsageError(
+      "INVALID_OPTION",
+      `${option("until", o.until)} must not be before ${option("start", o.start)}`,
+    );
   }
   refuseContinuingConflicts(o);
   return { kg: o.weight, typed: raw.weight };
@@ -526,21 +537,28 @@ function refuseContinuingConflicts(o: ScheduleOptions): void {
   const conflict = (text: string) => new UsageError("CONFLICTING_OPTIONS", text);
   if (o.on !== undefined && o.course !== undefined)
     throw conflict("--on and --course cannot be used together: give one of them");
-  const last = o.lastCourse !== undefined ? "--last-course" : o.lastScig !== undefined ? "--last-scig" : undefined;
+  const last = o.lastCourse !== undefined ? "lastCourse" : o.lastScig !== undefined ? "lastScig" : undefined;
   const lastDate = o.lastCourse ?? o.lastScig;
   if (o.lastProduct !== undefined && last === undefined)
-    throw conflict("--last-product is the product of the last course: give --last-course (SCIG: --last-scig) with it");
+    throw conflict(
+      `${option("lastProduct")} is the product of the last course: give ${option("lastCourse")} ` +
+        `(SCIG: ${option("lastScig")}) with it`,
+    );
   if (o.lastScig !== undefined && o.lastIvig !== undefined)
-    throw conflict("--last-scig and --last-ivig cannot be used together: give the last infusion the patient had");
-  if (lastDate !== undefined && o.start !== undefined && lastDate >= o.start) {
+    throw conflict(
+      `${option("lastScig")} and ${option("lastIvig")} cannot be used together: give the last infusion the patient had`,
+    );
+  if (last !== undefined && lastDate !== undefined && o.start !== undefined && lastDate >= o.start) {
     throw new UsageError(
       "INVALID_OPTION",
-      `${last} ${lastDate} must be before --start ${o.start}: it is the first day of the last course already given`,
+      `${option(last, lastDate)} must be before ${option("start", o.start)}: it is the first day of the last course ` +
+        `already given`,
     );
   }
   if (o.doses !== undefined && (o.courses !== undefined || o.until !== undefined)) {
-    const other = o.courses !== undefined ? "--courses" : "--until";
-    throw conflict(`--doses and ${other} cannot be used together: --doses counts SCIG doses, give one of them`);
+    const other = option(o.courses !== undefined ? "courses" : "until");
+    const doses = option("doses");
+    throw conflict(`${doses} and ${other} cannot be used together: ${doses} counts SCIG doses, give one of them`);
   }
 }
 

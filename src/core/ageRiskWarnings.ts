@@ -5,6 +5,7 @@ import { rateRefusal } from "./ratePlan.js";
 import type { Message } from "./resultSchema.js";
 import type { IvigProduct } from "../data/products.js";
 import { RENAL_RISK_AGE_YEARS } from "../data/guidelines.js";
+import { option } from "./optionKeys.js";
 
 /**
  * Whether `--at-risk` added to these rate options is accepted for this product (a product without
@@ -36,14 +37,15 @@ export function ageRiskWarnings(input: ScheduleInput, product: IvigProduct | und
     ];
   }
   const accepted = acceptsAtRisk(product, input.rates);
-  const how = accepted ? "--at-risk caps the rate" : "--at-risk with a conservative --max-rate caps the rate";
+  const atRisk = option("atRisk");
+  const how = accepted ? `${atRisk} caps the rate` : `${atRisk} with a conservative ${option("maxRate")} caps the rate`;
   return [
     message(
       "AGE_OVER_65",
       `age ${formatNumber(age)} is over ${RENAL_RISK_AGE_YEARS.value}: a renal and thrombosis risk factor (IGIV boxed warning); minimum ` +
         `practicable dose and rate, hydrate; ${how}`,
       sources,
-      accepted ? ["--at-risk"] : [],
+      accepted ? [option("atRisk", true)] : [],
     ),
   ];
 }

@@ -1,5 +1,6 @@
 import { DomainError } from "./domainError.js";
 import { addCalendarDays, weekdayOf, type IsoDate } from "./calendarDate.js";
+import { option } from "./optionKeys.js";
 
 /** Days no infusion may fall on: weekends (`--skip-weekends`) and listed dates (`--avoid`). */
 export interface AvoidRules {
@@ -61,9 +62,12 @@ export function placeCourseDays(
       if (why === undefined) break;
       if (tries > MAX_SEARCH_DAYS) {
         const reason = `no allowed day within ${MAX_SEARCH_DAYS} days of ${planned}`;
-        throw new DomainError("NO_ALLOWED_DAY", "--avoid", `--avoid/--skip-weekends leave ${reason}`, [
-          "--skip-weekends",
-        ]);
+        throw new DomainError(
+          "NO_ALLOWED_DAY",
+          "avoid",
+          `${option("avoid")}/${option("skipWeekends")} leave ${reason}`,
+          ["skipWeekends"],
+        );
       }
       reasons.push(why);
       cursor = addCalendarDays(cursor, 1);

@@ -6,6 +6,7 @@ import { message } from "./messages.js";
 import type { Continuation, Message } from "./resultSchema.js";
 import { FIRST_INFUSION_GAP_DAYS, PRODUCT_SWITCH_STARTS_LOW } from "../data/guidelines.js";
 import { DEFAULT_SCIG_PRODUCT_ID, PRODUCTS } from "../data/products.js";
+import { option } from "./optionKeys.js";
 
 /**
  * An established patient (`--last-course`, `--last-scig`, `--courses-given`, `--last-product`): where
@@ -77,12 +78,12 @@ export function continuation(
   if (c === undefined || input.previousInfusion !== undefined) return undefined;
   const lastDate = lastDateOf(input) ?? null;
   if (previous !== undefined && previous.date >= first.date) {
-    const flag = input.route === "scig" ? "--last-scig" : "--last-course";
+    const key = input.route === "scig" ? "lastScig" : "lastCourse";
     throw new DomainError(
       "LAST_COURSE_NOT_BEFORE_START",
-      flag,
-      `${flag} ${lastDate}: its last infusion (${previous.date}) is not before the first infusion of this schedule ` +
-        `(${first.date}): give an earlier ${flag}, or a later --start`,
+      key,
+      `${option(key, String(lastDate))}: its last infusion (${previous.date}) is not before the first infusion of this schedule ` +
+        `(${first.date}): give an earlier ${option(key)}, or a later ${option("start")}`,
     );
   }
   const gapDays = previous === undefined ? null : daysBetween(previous.date, first.date);
@@ -118,10 +119,10 @@ function rateRule(
   productId: string,
 ): { rule: Rule; reason: string } {
   const limit = FIRST_INFUSION_GAP_DAYS.value;
-  if (input.firstInfusion === true) return { rule: "asked", reason: "--first-infusion asks for it" };
+  if (input.firstInfusion === true) return { rule: "asked", reason: `${option("firstInfusion")} asks for it` };
   if (previous === undefined || gapDays === null) {
-    const flag = input.route === "scig" ? "--last-scig" : "--last-course";
-    return { rule: "unknown-gap", reason: `the last infusion's date is not known (give ${flag})` };
+    const key = input.route === "scig" ? "lastScig" : "lastCourse";
+    return { rule: "unknown-gap", reason: `the last infusion's date is not known (give ${option(key)})` };
   }
   if (previous.productId !== productId) {
     return {

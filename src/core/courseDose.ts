@@ -2,6 +2,7 @@ import { EFNS_COURSE_DAYS, ONTARIO_ROUNDING_STEP_G, ROUNDING_TOLERANCE_PERCENT }
 import { type DomainErrorCode, Refusal } from "./domainError.js";
 import { formatNumber, plural } from "./format.js";
 import type { VialStock } from "./vials.js";
+import { type OptionKey, option } from "./optionKeys.js";
 
 /** How the course total is rounded (`--round`). */
 export const ROUNDINGS = ["none", "vial", "5g"] as const;
@@ -61,15 +62,15 @@ export const CAP_SLACK_MG = 1;
 /** What a refusal is about, written before its reason (IVIG: the course and its cap), and the options it names. */
 export interface RefusalContext {
   readonly text: string;
-  readonly options: readonly string[];
+  readonly options: readonly OptionKey[];
 }
 
 /** A refused split or rounding (`CANNOT_SPLIT_COURSE`, `ROUNDING_TOO_FAR`), after the context it concerns. */
 function refusal(
   code: DomainErrorCode,
-  option: string | undefined,
+  option: OptionKey | undefined,
   reason: string,
-  related: readonly string[],
+  related: readonly OptionKey[],
   context?: RefusalContext,
 ): Refusal {
   const text = context ? `${context.text}: ${reason}` : reason;
@@ -117,11 +118,11 @@ function roundingRefusal(
   if (Math.abs(percent) <= ROUNDING_TOLERANCE_PERCENT.value) return undefined;
   return refusal(
     "ROUNDING_TOO_FAR",
-    "--round",
+    "round",
     `${how} gives ${formatNumber(roundedMg / 1000)} g, ${percent > 0 ? "+" : ""}${formatNumber(percent, 1)} % from the prescribed ` +
       `${formatNumber(exactMg / 1000)} g, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % a rounding may change a dose (Siegel 2010): ` +
       `${remedy}`,
-    ["--vials"],
+    ["vials"],
     context,
   );
 }
@@ -130,10 +131,11 @@ function roundingRefusal(
  * What a rounding refusal suggests instead: no rounding, or smaller vials.
  *
  * @example
- * roundingRemedy("5g") //=> "use --round none or --round vial, or stock smaller vials (--vials)"
+ * roundingRemedy("5g") // "use --round none or --round vial, or stock smaller vials (--vials)", in mentions
  */
 export function roundingRemedy(rounding: Exclude<Rounding, "none">): string {
-  return `use --round none${rounding === "5g" ? " or --round vial" : ""}, or stock smaller vials (--vials)`;
+  const none = option("round", "none");
+  return `use ${none}${rounding === "5g" ? ` or ${option("round", "vial")}` : ""}, or stock smaller vials (${option("vials")})`;
 }
 
 /**
@@ -178,8 +180,10 @@ export function courseDoseOrRefusal(input: CourseDoseInput): CourseDose | Refusa
 
   const days = requestedDays ?? fewestDaysWithinCap(exact, cap);
   if (days > MAX_DAYS_PER_COURSE) {
-    const reason = `needs ${days} days, but a course has 1–${MAX_DAYS_PER_COURSE} days: raise --max-daily or lower --dose`;
-    return refusal("CANNOT_SPLIT_COURSE", "--max-daily", reason, ["--dose"], input.context);
+    const reason =
+      `needs ${days} days, but a course has 1–${MAX_DAYS_PER_COURSE} days: raise ${option("maxDaily")} or ` +
+      `lower ${option("dose")}`;
+    return refusal("CANNOT_SPLIT_COURSE", "maxDaily", reason, ["dose"], input.context);
   }
   const total = nearestTotal(exact, totalStep, (t) => splitEvenly(t, days, dayUnit, vials) !== null, input.context);
   if (total instanceof Refusal) return total;

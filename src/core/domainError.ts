@@ -1,3 +1,5 @@
+import type { OptionKey } from "./optionKeys.js";
+
 /** What went wrong, as the CLI prints it (`--json` `error.code`, batch lines). */
 export type DomainErrorCode =
   | "UNKNOWN_PRODUCT"
@@ -35,25 +37,26 @@ export type DomainErrorCode =
 
 /**
  * The input cannot be planned as given: the one error the core throws for bad input, where the
- * problem is found. `option` is the flag that fixes it; `related` the other flags the message
- * names. The CLI reports it as bad input (exit 2) and says where a setting came from by these.
+ * problem is found. `option` is the key of the option that fixes it; `related` the other options the
+ * message names. The message names options with `option()` mentions, which the CLI phrases (flags, or
+ * a batch line's keys); it reports the error as bad input (exit 2) and says where a setting came from by these.
  *
  * @example
- * throw new DomainError("RATE_ABOVE_LABEL", "--max-rate", "--max-rate 10 is above …")
+ * throw new DomainError("RATE_ABOVE_LABEL", "maxRate", `${option("maxRate", 10)} is above …`)
  */
 export class DomainError extends Error {
   override readonly name = "DomainError";
   constructor(
     readonly code: DomainErrorCode,
-    readonly option: string | undefined,
+    readonly option: OptionKey | undefined,
     message: string,
-    readonly related: readonly string[] = [],
+    readonly related: readonly OptionKey[] = [],
   ) {
     super(message);
   }
 
   /** Every option the error concerns: `option` first, then `related`. */
-  get options(): readonly string[] {
+  get options(): readonly OptionKey[] {
     return [...(this.option === undefined ? [] : [this.option]), ...this.related];
   }
 }
@@ -64,14 +67,14 @@ export class DomainError extends Error {
  * check and the planner cannot disagree.
  *
  * @example
- * rateRefusal(privigen, { maxMlPerKgPerHour: 99 }) //=> Refusal { code: "RATE_ABOVE_LABEL", option: "--max-rate", … }
+ * rateRefusal(privigen, { maxMlPerKgPerHour: 99 }) //=> Refusal { code: "RATE_ABOVE_LABEL", option: "maxRate", … }
  */
 export class Refusal {
   constructor(
     readonly code: DomainErrorCode,
-    readonly option: string | undefined,
+    readonly option: OptionKey | undefined,
     readonly message: string,
-    readonly related: readonly string[] = [],
+    readonly related: readonly OptionKey[] = [],
   ) {}
 
   /** The error the planner throws for it. */

@@ -22,6 +22,7 @@ import {
   type PolicyId,
 } from "../data/policies.js";
 import { SOURCES } from "../data/sources.js";
+import { option } from "./optionKeys.js";
 
 /** `--sex`: what Devine's ideal weight needs. */
 export const SEXES = ["male", "female"] as const;
@@ -142,9 +143,9 @@ function decide(request: DosingWeightRequest, suggestPolicies: boolean): DosingW
   if (body.pregnant && body.sex === "male") {
     throw new DomainError(
       "CONTRADICTORY_INPUT",
-      "--pregnant",
-      "--pregnant contradicts --sex male: check the patient's details",
-      ["--sex"],
+      "pregnant",
+      `${option("pregnant")} contradicts ${option("sex", "male")}: check the patient's details`,
+      ["sex"],
     );
   }
   const measures = bodyMeasures(body, policy?.inchesPerCm);
@@ -157,7 +158,7 @@ function decide(request: DosingWeightRequest, suggestPolicies: boolean): DosingW
       notes.push(
         message(
           "DOSING_WEIGHT_OVERRIDES_POLICY",
-          `--dosing-weight ${choice} overrides the ${policy.name} weight rule (${policy.description})`,
+          `${option("dosingWeight", choice)} overrides the ${policy.name} weight rule (${policy.description})`,
         ),
       );
     }
@@ -167,7 +168,7 @@ function decide(request: DosingWeightRequest, suggestPolicies: boolean): DosingW
     outcome = applyPolicy(policy, body, measures, warnings, notes);
   } else {
     rule = "actual";
-    outcome = { basis: "actual", reason: "actual weight: no --dosing-weight or --policy given" };
+    outcome = { basis: "actual", reason: `actual weight: no ${option("dosingWeight")} or ${option("policy")} given` };
   }
 
   const dosingWeightKg =
@@ -213,8 +214,9 @@ function underEighteen(ageYears: number, policy: Policy | undefined): Message {
 function pregnantWithoutPolicy(basis: DosingWeightBasis): Message {
   return message(
     "PREGNANCY",
-    `pregnancy: no --policy is given, so no pregnancy rule is applied (dosed on ${basis} weight). Ontario doses on the pre-pregnancy ` +
-      `weight (give it as --weight); Australia's 2026 rule does not adjust the weight in pregnancy`,
+    `pregnancy: no ${option("policy")} is given, so no pregnancy rule is applied (dosed on ${basis} weight). ` +
+      `Ontario doses on the pre-pregnancy weight (give it as ${option("weight")}); Australia's 2026 rule does not adjust ` +
+      `the weight in pregnancy`,
     [SOURCES.ontarioDoseCalculator, SOURCES.lifeblood2026],
   );
 }
@@ -222,12 +224,12 @@ function pregnantWithoutPolicy(basis: DosingWeightBasis): Message {
 /** Why a rule needs a measurement, and the option that asked for that rule. */
 interface Need {
   readonly text: string;
-  readonly option: "--dosing-weight" | "--policy";
+  readonly option: "dosingWeight" | "policy";
 }
 
 function requireHeight(body: Body, why: Need): number {
   if (body.heightCm === undefined) {
-    throw new DomainError("MISSING_HEIGHT", "--height", `--height is required: ${why.text}`, [why.option]);
+    throw new DomainError("MISSING_HEIGHT", "height", `${option("height")} is required: ${why.text}`, [why.option]);
   }
   return body.heightCm;
 }
@@ -237,8 +239,8 @@ function requireIdeal(body: Body, measures: BodyMeasures, why: Need): number {
   if (measures.idealWeightKg === null) {
     throw new DomainError(
       "MISSING_SEX",
-      "--sex",
-      `--sex male|female is required: ${why.text} (Devine ideal weight differs by ` + `sex)`,
+      "sex",
+      `${option("sex")} male|female is required: ${why.text} (Devine ideal weight differs by ` + `sex)`,
       [why.option],
     );
   }
@@ -260,8 +262,8 @@ function capAtActual(basis: "ideal" | "adjusted", body: Body, measures: BodyMeas
 }
 
 function applyChoice(choice: DosingWeightChoice, body: Body, measures: BodyMeasures, warnings: Message[]): Outcome {
-  if (choice === "actual") return { basis: "actual", reason: "actual weight: --dosing-weight actual" };
-  const why: Need = { text: `--dosing-weight ${choice} needs the ideal weight`, option: "--dosing-weight" };
+  if (choice === "actual") return { basis: "actual", reason: `actual weight: ${option("dosingWeight", "actual")}` };
+  const why: Need = { text: `${option("dosingWeight", choice)} needs the ideal weight`, option: "dosingWeight" };
   if (choice === "bmi30" || choice === "ibw120") return applyRule(THRESHOLD_RULES[choice], body, measures, warnings);
   const heightCm = requireHeight(body, why);
   // As the policies do: Devine extrapolated (with a warning) down to 132 cm, not below.
@@ -279,13 +281,13 @@ function applyChoice(choice: DosingWeightChoice, body: Body, measures: BodyMeasu
   }
   requireIdeal(body, measures, why);
   if (heightCm < DEVINE_MIN_HEIGHT_CM) warnings.push(devineExtrapolated(heightCm, measures.idealWeightKg!));
-  return capAtActual(choice, body, measures, `${choice} weight: --dosing-weight ${choice}`);
+  return capAtActual(choice, body, measures, `${choice} weight: ${option("dosingWeight", choice)}`);
 }
 
 /** A threshold rule (bmi30, ibw120, or a policy's own threshold after its exclusions). */
 function applyRule(rule: DosingRule, body: Body, measures: BodyMeasures, warnings: Message[]): Outcome {
-  const option = rule.id.startsWith("bmi") || rule.id.startsWith("ibw") ? "--dosing-weight" : "--policy";
-  const why: Need = { text: `${option} ${rule.id} (${rule.description})`, option };
+  const key = rule.id.startsWith("bmi") || rule.id.startsWith("ibw") ? "dosingWeight" : "policy";
+  const why: Need = { text: `${option(key, rule.id)} (${rule.description})`, option: key };
   const heightCm = requireHeight(body, why);
   if (heightCm < rule.minHeightCm) {
     const must = rule.adjustWhen.kind === "heightAndWeight" && measures.bmi! > rule.adjustWhen.mustAboveBmi;
@@ -376,7 +378,7 @@ function applyPolicy(
       notes.push(
         message(
           "AGE_ASSUMED_ADULT",
-          `--age not given: treated as ${policy.minAgeYears} or over for the ${policy.name} policy`,
+          `${option("age")} not given: treated as ${policy.minAgeYears} or over for the ${policy.name} policy`,
         ),
       );
     } else if (body.ageYears < policy.minAgeYears) {
@@ -395,7 +397,7 @@ function applyPolicy(
       message(
         "PREGNANCY",
         policy.pregnancy === "prePregnancyWeight"
-          ? `pregnancy: the ${policy.name} policy doses on the pre-pregnancy weight; give that as --weight`
+          ? `pregnancy: the ${policy.name} policy doses on the pre-pregnancy weight; give that as ${option("weight")}`
           : `pregnancy: the ${policy.name} policy says nothing about pregnancy; the prescriber decides the weight`,
         [policy.source],
       ),
@@ -428,7 +430,7 @@ function obeseOnActualWeight(body: Body, bmi: number): Message {
   for (const id of Object.keys(POLICIES) as PolicyId[]) {
     try {
       const d = decide({ body, policy: id }, false);
-      if (d.basis === "adjusted") adjusting.push(`--policy ${id} (${formatNumber(d.dosingWeightKg)} kg)`);
+      if (d.basis === "adjusted") adjusting.push(`${option("policy", id)} (${formatNumber(d.dosingWeightKg)} kg)`);
     } catch (e) {
       // A policy that needs --sex cannot be judged yet; the hint below says so.
       if (!(e instanceof DomainError)) throw e;
@@ -438,7 +440,7 @@ function obeseOnActualWeight(body: Body, bmi: number): Message {
     adjusting.length > 0
       ? `${adjusting.join(", ")} would use adjusted weight`
       : body.sex === undefined
-        ? "give --sex to see what --policy ontario, australia or uk would use"
+        ? `give ${option("sex")} to see what ${option("policy", "ontario")}, australia or uk would use`
         : "no named policy adjusts this patient";
   return message(
     "OBESE_ON_ACTUAL_WEIGHT",
@@ -474,8 +476,8 @@ export function unitWarnings(m: TypedMeasures): Message[] {
     out.push(
       message(
         "HEIGHT_LOOKS_LIKE_INCHES",
-        `--height was read as ${formatNumber(m.heightCm)} cm, very short for an adult; if it is inches, write --height ` +
-          `${formatNumber(m.heightCm)}in (${formatNumber(m.heightCm * 2.54, 1)} cm)`,
+        `${option("height")} was read as ${formatNumber(m.heightCm)} cm, very short for an adult; if it is inches, write ` +
+          `${option("height", `${formatNumber(m.heightCm)}in`)} (${formatNumber(m.heightCm * 2.54, 1)} cm)`,
       ),
     );
     return out;
@@ -492,7 +494,7 @@ export function unitWarnings(m: TypedMeasures): Message[] {
         message(
           "WEIGHT_LOOKS_LIKE_POUNDS",
           `BMI ${formatNumber(bmi, 1)} at ${formatNumber(m.weightKg)} kg and ${formatNumber(m.heightCm, 1)} cm: if the weight is in ` +
-            `pounds, write --weight ${formatNumber(m.weightKg)}lb (${formatNumber(asPounds)} kg, BMI ` +
+            `pounds, write ${option("weight", `${formatNumber(m.weightKg)}lb`)} (${formatNumber(asPounds)} kg, BMI ` +
             `${formatNumber(bodyMassIndex(asPounds, m.heightCm), 1)})`,
         ),
       );
@@ -513,15 +515,18 @@ function bmi30HeightText(weightKg: number): string {
  */
 function heavyWithoutHeight(m: TypedMeasures): Message | undefined {
   const kg = formatNumber(m.weightKg);
-  const pounds = `--weight ${kg}lb (${formatNumber(m.weightKg * KG_PER_LB)} kg)`;
+  const pounds = `${option("weight", `${kg}lb`)} (${formatNumber(m.weightKg * KG_PER_LB)} kg)`;
+  const height = option("height");
   const policy =
-    `a --policy (most programmes dose a BMI over 30 on adjusted weight: Ontario's calculator must be used above ` +
+    `a ${option("policy")} (most programmes dose a BMI over 30 on adjusted weight: Ontario's calculator must be used above ` +
     `BMI 30; in Australia it is the default from 1 July 2026)`;
   if (m.weightKg >= WEIGHT_NEEDS_HEIGHT_KG.value) {
-    const heavy = m.dosingWeightChosen ? "give --height to check the BMI" : `give --height and --sex, and ${policy}`;
+    const heavy = m.dosingWeightChosen
+      ? `give ${height} to check the BMI`
+      : `give ${height} and ${option("sex")}, and ${policy}`;
     return message(
       "WEIGHT_LOOKS_LIKE_POUNDS",
-      `--weight was read as ${kg} kg and no --height was given to check it: if it is pounds, write ${pounds}; if ` +
+      `${option("weight")} was read as ${kg} kg and no ${height} was given to check it: if it is pounds, write ${pounds}; if ` +
         `it is kg, ${heavy}`,
       [
         SOURCES.ismpIncorrectWeights,
@@ -532,11 +537,12 @@ function heavyWithoutHeight(m: TypedMeasures): Message | undefined {
   if (m.weightKg < HEAVY_WITHOUT_HEIGHT_KG.value || m.dosingWeightChosen) return undefined;
   return message(
     "HEAVY_WITHOUT_HEIGHT",
-    `--weight was read as ${kg} kg with no --height, and the dose uses actual weight: ${kg} kg is a BMI over 30 at any ` +
-      `height up to ${bmi30HeightText(m.weightKg)}. Give --height and --sex, and ${policy}, or --dosing-weight actual ` +
+    `${option("weight")} was read as ${kg} kg with no ${height}, and the dose uses actual weight: ${kg} kg is a BMI over 30 at any ` +
+      `height up to ${bmi30HeightText(m.weightKg)}. Give ${height} and ${option("sex")}, and ${policy}, or ` +
+      `${option("dosingWeight", "actual")} ` +
       `to keep actual weight on purpose. If the weight is in pounds, write ${pounds}`,
     [SOURCES.ontarioDoseCalculator, SOURCES.lifeblood2026, SOURCES.ismpIncorrectWeights],
     // `--weight …lb` is named in the text, not offered as a remedy: --weight may be given only once.
-    ["--dosing-weight actual"],
+    [option("dosingWeight", "actual")],
   );
 }

@@ -1,3 +1,4 @@
+import { option } from "./optionKeys.js";
 import type {
   Derivation,
   DerivedSchedule,
@@ -111,10 +112,10 @@ function explainDosingWeight({ input, dosingWeight: d }: Derivation): ExplainSte
     );
   }
   const rule = d.rule.startsWith("policy:")
-    ? `--policy ${policy!.id}: `
+    ? `${option("policy", policy!.id)}: `
     : d.rule === "actual"
       ? ""
-      : `--dosing-weight ${d.rule}: `;
+      : `${option("dosingWeight", d.rule)}: `;
   const source = policy && d.rule === `policy:${policy.id}` ? policy.source : ruleSource(d);
   const cap = d.basis === "actual" ? "" : `; never above the actual ${kgText(input.weightKg)}`;
   const result = `${kgText(d.dosingWeightKg)} (${d.basis})`;
@@ -131,8 +132,8 @@ function ruleSource(d: Derivation["dosingWeight"]): Source | null {
 
 /** "--round vial (default)", "--round 5g from --policy ontario". */
 function roundingOrigin(mode: string, setBy: RoundingDerivation["setBy"], policy: string | undefined): string {
-  const from = setBy === "policy" ? ` from --policy ${policy}` : setBy === "default" ? " (default)" : "";
-  return `--round ${mode}${from}`;
+  const from = setBy === "policy" ? ` from ${option("policy", policy ?? "")}` : setBy === "default" ? " (default)" : "";
+  return `${option("round", mode)}${from}`;
 }
 
 const sizesText = (sizesG: readonly number[]) => `${sizesG.map((v) => formatNumber(v)).join(", ")} g`;
@@ -167,7 +168,7 @@ function explainIvigDose(dose: IvigDoseDerivation, r: ScheduleResult): ExplainSt
           EFNS_COURSE_DAYS.source,
           { value: days.count, unit: "days" },
         )
-      : step("Days per course", `--days ${days.requested}`, plural(days.count, "day"), null, {
+      : step("Days per course", option("days", days.requested), plural(days.count, "day"), null, {
           value: days.count,
           unit: "days",
         }),
@@ -304,7 +305,7 @@ function explainVials({ input, vials }: Derivation): ExplainStep[] {
     const list = given.vials.map((x) => `${x.count} × ${formatNumber(mgToG(x.sizeMg))} g`).join(" + ");
     const left = given.wasteMg > 0 ? ` (${g(given.wasteMg)} left over)` : "";
     const sizes = sizesText(v.vialSizesG);
-    const from = input.vialSizesG === undefined ? `${sizes} vials` : `the stocked ${sizes} vials (--vials)`;
+    const from = input.vialSizesG === undefined ? `${sizes} vials` : `the stocked ${sizes} vials (${option("vials")})`;
     const count = given.vials.reduce((n, x) => n + x.count, 0);
     return [
       step(
@@ -384,8 +385,8 @@ function explainChairTimes(r: ScheduleResult): ExplainStep[] {
 function explainDates({ input }: Derivation, r: ScheduleResult, startRule?: string): ExplainStep[] {
   const g = r.regimen;
   const last = input.continuing?.lastCourseDate;
-  const continued = last !== undefined ? `--last-course ${last} + ${plural(g.intervalWeeks, "week")}` : "today";
-  const from = startRule ?? (g.scig ? g.scig.startRule : input.startDate !== undefined ? "--start" : continued);
+  const continued = last !== undefined ? `${option("lastCourse", last)} + ${plural(g.intervalWeeks, "week")}` : "today";
+  const from = startRule ?? (g.scig ? g.scig.startRule : input.startDate !== undefined ? option("start") : continued);
   const starts = r.infusions.filter((i) => i.day === 1);
   // Each first day's planned date, as the planner placed it (a moved day keeps the date it was planned for).
   const planned = starts.map((i) => i.plannedDate ?? i.date);
@@ -398,7 +399,9 @@ function explainDates({ input }: Derivation, r: ScheduleResult, startRule?: stri
   out.push(...explainContinuation(r));
   const rules = input.avoid;
   if (rules && (rules.weekends || (rules.dates?.length ?? 0) > 0)) {
-    const blocked = [rules.weekends ? "weekends" : "", rules.dates?.length ? "--avoid dates" : ""].filter(Boolean);
+    const blocked = [rules.weekends ? "weekends" : "", rules.dates?.length ? `${option("avoid")} dates` : ""].filter(
+      Boolean,
+    );
     for (const i of r.infusions.filter((x) => x.movedBecause !== undefined)) {
       out.push(
         step(

@@ -1,3 +1,4 @@
+import { option } from "./optionKeys.js";
 import { formatNumber, plural, roundTo } from "./format.js";
 import type { Derivation } from "./derivation.js";
 import type { ExplainStep, Infusion, ScheduleResult } from "./resultSchema.js";
@@ -57,7 +58,7 @@ export function explainIvigRates(d: Derivation, r: ScheduleResult): ExplainStep[
       ? `NL-IVIG002 steps between ${ends}`
       : rates.stepsFrom === "label"
         ? `the ${name} label's steps`
-        : `--rate-steps between ${ends}`;
+        : `${option("rateSteps")} between ${ends}`;
   return kindsIn(r).map((kind) => {
     const plan = plans[kind];
     const steps = plan.map(

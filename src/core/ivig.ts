@@ -57,6 +57,7 @@ import { findProduct, STANDARD_RATE_WEIGHT_RANGE_KG, type IvigProduct } from "..
 import type { DosingWeightDecision } from "./dosingWeight.js";
 import { type Derivation, factSource, type IvigDoseDerivation, vialDerivations } from "./derivation.js";
 import { SOURCES, type Source } from "../data/sources.js";
+import { option } from "./optionKeys.js";
 
 /**
  * Plans dated IVIG courses: each course dose split over the fewest days within --max-daily, rounded
@@ -68,7 +69,7 @@ import { SOURCES, type Source } from "../data/sources.js";
  */
 export function planIvig(given: ScheduleInput, today: IsoDate): RoutePlan {
   const product = findProduct(given.productId);
-  if (!product) throw new DomainError("UNKNOWN_PRODUCT", "--product", `unknown product '${given.productId}'`);
+  if (!product) throw new DomainError("UNKNOWN_PRODUCT", "product", `unknown product '${given.productId}'`);
   const context = planContext(given);
   const course = planIvigCourse(given, context, product);
   const days = course.courseDose.dayDosesMg.length;
@@ -223,10 +224,11 @@ function planIvigCourse(input: ScheduleInput, context: PlanContext, product: Ivi
     first: buildRatePlan(rates, "first", dosingWeightKg, conc),
     later: buildRatePlan(rates, "later", dosingWeightKg, conc),
   };
-  const capText = `at most ${formatNumber(mgToG(maxDailyMg))} g a day (--max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg)`;
+  const cap = option("maxDaily", roundTo(input.maxDailyGPerKg, 2));
+  const capText = `at most ${formatNumber(mgToG(maxDailyMg))} g a day (${cap} g/kg)`;
   const courseContext = {
     text: `a ${formatNumber(mgToG(exactCourseDoseMg))} g course with ${capText}`,
-    options: ["--max-daily"],
+    options: ["maxDaily" as const],
   };
   const requestedDays = input.daysPerCourse;
   const courseDose = planCourseDose({
@@ -447,16 +449,16 @@ function countCourses(input: ScheduleInput, startDate: IsoDate): number {
   if (span < 0) {
     throw new DomainError(
       "UNTIL_BEFORE_START",
-      "--until",
-      `--until ${input.untilDate} is before the start date ${startDate}`,
+      "until",
+      `${option("until", input.untilDate)} is before the start date ${startDate}`,
     );
   }
   const count = Math.floor(span / (7 * input.intervalWeeks)) + 1;
   if (count > LIMITS.courses.max) {
     throw new DomainError(
       "TOO_MANY_COURSES",
-      "--until",
-      `--until ${input.untilDate} gives ${count} courses; at most ${LIMITS.courses.max} are scheduled at once`,
+      "until",
+      `${option("until", input.untilDate)} gives ${count} courses; at most ${LIMITS.courses.max} are scheduled at once`,
     );
   }
   return count;
@@ -473,7 +475,7 @@ function collectWarnings(f: IvigCourse): Message[] {
   if (daysForceAboveCap(f)) {
     add(
       "DAY_ABOVE_MAX_DAILY",
-      `--days ${input.daysPerCourse} puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on one day, above ` +
+      `${option("days", input.daysPerCourse ?? 0)} puts ${g(largestDayMg)} (${gPerKg(largestDayMg, kg)}) on one day, above ` +
         maxDailyText(input),
       [MAX_DAILY_G_PER_KG.source],
     );
@@ -483,16 +485,16 @@ function collectWarnings(f: IvigCourse): Message[] {
     // Only options the tool accepts when appended: --days and --round only when not already given.
     const moreDays = input.daysPerCourse === undefined && days < MAX_DAYS_PER_COURSE && daysWouldPlan(f, days + 1);
     const remedies = [
-      ...(moreDays ? [`--days ${days + 1}`] : []),
-      ...(input.rounding === undefined ? ["--round none"] : []),
+      ...(moreDays ? [option("days", days + 1)] : []),
+      ...(input.rounding === undefined ? [option("round", "none")] : []),
     ];
     add(
       "ROUNDED_DAY_ABOVE_MAX_DAILY",
-      `rounding (${settingValue(f.input.settingOrigins, "--round", f.rounding)}) puts ${g(largestDayMg)} ` +
+      `rounding (${settingValue(f.input.settingOrigins, "round", f.rounding)}) puts ${g(largestDayMg)} ` +
         `(${gPerKg(largestDayMg, kg)}) on a day, ` +
         `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(roundedDayExcessPercent(f))}) above ` +
         `${maxDailyText(input)}, beyond the ${ROUNDING_TOLERANCE_PERCENT.value} % rounding tolerance; ` +
-        `${moreDays ? `--days ${days + 1} or ` : ""}--round none would keep each day within it`,
+        `${moreDays ? `${option("days", days + 1)} or ` : ""}${option("round", "none")} would keep each day within it`,
       [MAX_DAILY_G_PER_KG.source, ROUNDING_TOLERANCE_PERCENT.source],
       remedies,
     );
@@ -558,21 +560,21 @@ function atRiskDayVolumeWarnings(f: IvigCourse): Message[] {
     return largest > exact + CAP_SLACK_MG ? `at most ${gPerKg(largest, kg)} (${g(largest)})` : gPerKg(exact, kg);
   };
   const who = input.rates?.atRisk
-    ? "at risk (--at-risk)"
+    ? `at risk (${option("atRisk")})`
     : `age ${formatNumber(age!)}, over ${RENAL_RISK_AGE_YEARS.value}`;
   const more =
     offered === undefined
       ? "no more days can be planned within 5"
       : input.daysPerCourse === undefined
-        ? `--days ${offered} gives ${perDay(offered)} a day`
-        : `--days ${offered} instead of ${input.daysPerCourse} gives ${perDay(offered)} a day`;
+        ? `${option("days", offered)} gives ${perDay(offered)} a day`
+        : `${option("days", offered)} instead of ${input.daysPerCourse} gives ${perDay(offered)} a day`;
   return [
     message(
       "AT_RISK_DAY_VOLUME",
       `${who}: ${gPerKg(exactDayMg, kg)} a day (${formatNumber(mgToG(exactDayMg) / f.product.concentrationGPerMl.value, 0)} mL); ` +
         `the Gamunex-C label does not recommend 1 g/kg a day where fluid volume may be a concern; ${more}`,
       [AT_RISK_DAY_G_PER_KG.source, RENAL_RISK_AGE_YEARS.source],
-      offered !== undefined && input.daysPerCourse === undefined ? [`--days ${offered}`] : [],
+      offered !== undefined && input.daysPerCourse === undefined ? [option("days", offered)] : [],
     ),
   ];
 }
@@ -631,7 +633,8 @@ function dosingWeightNotes(f: IvigCourse): Message[] {
     out.push(
       message(
         "ROUNDING_OVERRIDES_POLICY",
-        `--round ${input.rounding} overrides the ${policy.name} rounding (${policy.rounding === "5g" ? "nearest 5 g" : "whole vials"})`,
+        `${option("round", input.rounding)} overrides the ${policy.name} rounding ` +
+          `(${policy.rounding === "5g" ? "nearest 5 g" : "whole vials"})`,
       ),
     );
   }
@@ -670,7 +673,7 @@ function collectNotes(f: IvigCourse): Message[] {
   } else {
     add(
       "NOT_ROUNDED",
-      `course dose ${exact} needs no rounding (${settingValue(input.settingOrigins, "--round", f.rounding)})`,
+      `course dose ${exact} needs no rounding (${settingValue(input.settingOrigins, "round", f.rounding)})`,
     );
   }
 
@@ -684,7 +687,7 @@ function collectNotes(f: IvigCourse): Message[] {
   const reason = f.dose.days;
   const why =
     reason.reason === "requested"
-      ? `as requested with --days ${reason.requested}`
+      ? `as requested with ${option("days", reason.requested)}`
       : `the fewest days that keep the prescribed dose of each day within ${maxDailyText(input)} ` +
         `(${g(f.dose.cap.mg)})`;
   add("SPLIT", `each course is ${perDay}: ${why}`, reason.reason === "requested" ? [] : [f.dose.cap.source]);
@@ -693,7 +696,7 @@ function collectNotes(f: IvigCourse): Message[] {
     const largestDayMg = Math.max(...days);
     add(
       "ROUNDED_DAY_WITHIN_TOLERANCE",
-      `rounding (${settingValue(f.input.settingOrigins, "--round", f.rounding)}) puts ${g(largestDayMg)} ` +
+      `rounding (${settingValue(f.input.settingOrigins, "round", f.rounding)}) puts ${g(largestDayMg)} ` +
         `(${gPerKg(largestDayMg, kg)}) on a day, ` +
         `${g(largestDayMg - f.maxDailyMg)} (${formatPercent(excess)}) above ${maxDailyText(input)}: ` +
         `within the ${ROUNDING_TOLERANCE_PERCENT.value} % a rounding may change a dose, so the total is kept`,
@@ -714,7 +717,7 @@ function collectNotes(f: IvigCourse): Message[] {
 
 /** The daily cap as a note names it: `--max-daily 1 g/kg`, or where a site setting gave it. */
 const maxDailyText = (input: ScheduleInput) =>
-  settingValue(input.settingOrigins, "--max-daily", `${formatNumber(input.maxDailyGPerKg)} g/kg`);
+  settingValue(input.settingOrigins, "maxDaily", roundTo(input.maxDailyGPerKg, 2), " g/kg");
 
 /** A plan on NL-IVIG002's steps for a dosing weight outside that table's 40–130 kg rows says so. */
 function standardTableRangeNote(rates: ResolvedRates, kg: number): Message[] {

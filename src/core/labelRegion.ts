@@ -1,6 +1,7 @@
 import { message } from "./messages.js";
 import type { Message } from "./resultSchema.js";
 import { mmnIndicationFor, REGION_LABEL, type Product, type Region } from "../data/products.js";
+import { option } from "./optionKeys.js";
 
 /**
  * What the chosen region's label says about MMN: `NOT_LABELLED_FOR_MMN` when it does not name MMN
@@ -40,7 +41,8 @@ function regionLabelMessages(
           "SOLD_AS",
           `${product.name} is sold as ${other.name} in the ${region.toUpperCase()}: ${label} of ${other.name} decides the MMN indication ` +
             `and vial sizes here; the rates are this entry's ` +
-            `(${product.route === "ivig" ? product.rates.indication : "its SCIG limits"}); --product ${other.productId} uses the ` +
+            `(${product.route === "ivig" ? product.rates.indication : "its SCIG limits"}); ` +
+            `${option("product", other.productId)} uses the ` +
             `${other.name} entry of the catalog`,
           "source" in fact ? [fact.source] : [],
         ),

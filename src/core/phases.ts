@@ -1,6 +1,6 @@
 import { addCalendarDays, type IsoDate } from "./calendarDate.js";
 import { DomainError } from "./domainError.js";
-import { formatNumber, plural } from "./format.js";
+import { formatNumber, plural, roundTo } from "./format.js";
 import type { ScheduleInput } from "./input.js";
 import { message } from "./messages.js";
 import { patientJson, typedUnitWarnings } from "./patient.js";
@@ -12,6 +12,7 @@ import type { CourseTotal, Infusion, Message, PhaseSummary, ScheduleResult, Sour
 import { planRoute } from "./schedule.js";
 import { usedSources } from "./sourceCollection.js";
 import { gToMg, mgToG } from "./vials.js";
+import { option } from "./optionKeys.js";
 
 /**
  * A treatment plan (`--plan`): phases planned one after another with the route planners, joined
@@ -48,7 +49,7 @@ export function planPhases(inputs: readonly ScheduleInput[], today: IsoDate): Sc
 
 /** {@link planPhases}, with each phase's record of how its figures were reached (what `--explain` renders). */
 export function planDerivedPhases(inputs: readonly ScheduleInput[], today: IsoDate): DerivedSchedule {
-  if (inputs.length === 0) throw new DomainError("EMPTY_PLAN", "--plan", "a treatment plan needs at least one phase");
+  if (inputs.length === 0) throw new DomainError("EMPTY_PLAN", "plan", "a treatment plan needs at least one phase");
   const phases: PlannedPhase[] = [];
   inputs.forEach((given, k) => {
     const previous = phases.at(-1);
@@ -86,7 +87,7 @@ function inheritedDaysNote(input: ScheduleInput, plan: RoutePlan): Message[] {
     message(
       "PHASE_DAYS_NOT_INHERITED",
       `${plural(from.days, "day")} per course of ${from.from} not inherited: this phase changes the ${from.changed}, so ` +
-        `each course is the fewest days within --max-daily ${formatNumber(input.maxDailyGPerKg)} g/kg: ` +
+        `each course is the fewest days within ${option("maxDaily", roundTo(input.maxDailyGPerKg, 2))} g/kg: ` +
         `${plural(days.length, "day")} of ${sizes}. Give "days" in the phase to set them`,
     ),
   ];
@@ -129,7 +130,7 @@ function nextPhase(
     if (given.startDate <= last.date) {
       throw new DomainError(
         "PHASE_OVERLAP",
-        "--plan",
+        "plan",
         `phase ${phase}: start ${given.startDate} is on or before phase ${before}'s last infusion on ${last.date}: a phase starts ` +
           `after the one before it ends (leave start out to begin when phase ${before}'s next course would have started, ${nextCourse})`,
       );

@@ -4,6 +4,7 @@ import { plural } from "./format.js";
 import { message } from "./messages.js";
 import type { Infusion, Message } from "./resultSchema.js";
 import { EFNS_COURSE_DAYS, MAX_COURSE_SPAN_DAYS, SCHEDULING_WINDOW_DAYS } from "../data/guidelines.js";
+import { option } from "./optionKeys.js";
 
 /** Placing the courses of a schedule on the calendar, and what the moves tell the reader. */
 
@@ -75,7 +76,7 @@ function closeTogetherWarnings(
       "COURSES_CLOSE_TOGETHER",
       `after the moves, ${close.join("; ")}: more than ${plural(window, "day")} closer than prescribed, ` +
         `so more drug is given in less time; check ` +
-        `the dose or move the later course with --avoid`,
+        `the dose or move the later course with ${option("avoid")}`,
       [SCHEDULING_WINDOW_DAYS.source],
     ),
   ];
@@ -108,7 +109,7 @@ function spreadWarnings(
         `${EFNS_COURSE_DAYS.value.min}–${EFNS_COURSE_DAYS.value.max} days: check the ` +
         `closures${weekendsHelp ? " or allow weekend infusions" : ""}`,
       [EFNS_COURSE_DAYS.source],
-      weekendsHelp ? ["--no-skip-weekends"] : [],
+      weekendsHelp ? [option("skipWeekends", false)] : [],
     ),
   ];
 }

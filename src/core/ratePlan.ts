@@ -17,6 +17,7 @@ import {
 } from "../data/products.js";
 import { SOURCES, type Source } from "../data/sources.js";
 import { IGIV_RISK_FACTORS } from "../data/guidelines.js";
+import { type OptionKey, type OptionValue, option } from "./optionKeys.js";
 
 /** The user's rate options (`--initial-rate`, `--max-rate`, `--step-minutes`, `--rate-steps`, `--at-risk`). */
 export interface RateOptions {
@@ -107,8 +108,8 @@ function ratesOrRefusal(product: IvigProduct, options: RateOptions): ResolvedRat
     notes.push(
       message(
         "RATE_FROM_OPTION",
-        `--rate-steps ${aboveCap.map((x) => formatNumber(x, 3)).join(", ")} not run: above the ` +
-          `--at-risk maximum ${mlkgh(max)}`,
+        `${option("rateSteps")} ${aboveCap.map((x) => formatNumber(x, 3)).join(", ")} not run: above the ` +
+          `${option("atRisk")} maximum ${mlkgh(max)}`,
       ),
     );
   }
@@ -120,7 +121,7 @@ function ratesOrRefusal(product: IvigProduct, options: RateOptions): ResolvedRat
   // Without label rates (Kiovig) the rates are the typed ones, bounded by another label: never "the label's".
   const typed = product.rates.initialMlPerKgPerHour.value === null || product.rates.maxMlPerKgPerHour.value === null;
   return {
-    indication: typed ? "typed (--initial-rate, --max-rate)" : product.rates.indication,
+    indication: typed ? `typed (${option("initialRate")}, ${option("maxRate")})` : product.rates.indication,
     initialMlPerKgPerHour: Math.min(initial, max),
     initialFrom: options.initialMlPerKgPerHour !== undefined ? "--initial-rate" : "label",
     stepMinutes,
@@ -142,9 +143,11 @@ function missingRatesRefusal(product: IvigProduct, options: RateOptions): Refusa
   const { initialMlPerKgPerHour: initial, maxMlPerKgPerHour: max } = product.rates;
   const missing = [
     ...(initial.value === null && options.initialMlPerKgPerHour === undefined
-      ? [{ option: "--initial-rate", fact: initial }]
+      ? [{ option: "initialRate" as const, fact: initial }]
       : []),
-    ...(max.value === null && options.maxMlPerKgPerHour === undefined ? [{ option: "--max-rate", fact: max }] : []),
+    ...(max.value === null && options.maxMlPerKgPerHour === undefined
+      ? [{ option: "maxRate" as const, fact: max }]
+      : []),
   ];
   if (missing.length === 0) return undefined;
   const other = Object.values(product.soldAs ?? {})[0];
@@ -152,11 +155,12 @@ function missingRatesRefusal(product: IvigProduct, options: RateOptions): Refusa
   return new Refusal(
     "RATE_NEEDED",
     options_[0]!,
-    `${options_.join(" and ")} ${missing.length > 1 ? "are" : "is"} required for ${product.name}: its ` +
-      `${missing.length > 1 ? "infusion rates were" : `${options_[0] === "--max-rate" ? "maximum" : "initial"} rate was`} not found ` +
+    `${options_.map((k) => option(k)).join(" and ")} ${missing.length > 1 ? "are" : "is"} required for ${product.name}: its ` +
+      `${missing.length > 1 ? "infusion rates were" : `${options_[0] === "maxRate" ? "maximum" : "initial"} rate was`} not found ` +
       `(${notFoundText(missing[0]!.fact)}); give your protocol's rates in ` +
-      `mL/kg/h${other ? `, or use --product ${other.productId} (the same product, ${other.name}, with its own label's rates)` : ""}`,
-    [...options_.slice(1), ...(other ? ["--product"] : [])],
+      `mL/kg/h${other ? `, or use ${option("product", other.productId)} (the same product, ${other.name}, ` : ""}` +
+      `${other ? "with its own label's rates)" : ""}`,
+    [...options_.slice(1), ...(other ? ["product" as const] : [])],
   );
 }
 
@@ -215,11 +219,11 @@ function resolveRate(
   warnings: Message[],
   notes: Message[],
 ): number | Refusal {
-  const option = which === "initial" ? "--initial-rate" : "--max-rate";
+  const key = which === "initial" ? "initialRate" : "maxRate";
   const given = which === "initial" ? options.initialMlPerKgPerHour : options.maxMlPerKgPerHour;
   const fact = rateFact(product, which);
   if (given === undefined) {
-    if (fact.value === null) return new Refusal("RATE_NEEDED", option, `${option} is required for ${product.name}`);
+    if (fact.value === null) return new Refusal("RATE_NEEDED", key, `${option(key)} is required for ${product.name}`);
     return fact.value;
   }
   const limit = rateLimit(product, which);
@@ -227,7 +231,7 @@ function resolveRate(
     const within = limit.fromLabel ? `label: ${mlkgh(limit.value)}` : `at most ${limit.text}`;
     const what = which === "initial" ? "initial rate" : "maximum rate";
     notes.push(
-      message("RATE_FROM_OPTION", `${what} ${mlkgh(given)} from ${settingName(options.origins, option)} (${within})`),
+      message("RATE_FROM_OPTION", `${what} ${mlkgh(given)} from ${settingName(options.origins, key)} (${within})`),
     );
     return given;
   }
@@ -236,8 +240,8 @@ function resolveRate(
     warnings.push(
       message(
         "AT_RISK_HOLDS_LABEL_RATE",
-        `${option} ${mlkgh(given)} is above ${limit.text}: with --at-risk the plan ${holds} ${mlkgh(limit.value)} ` +
-          `(--allow-above-label-rate does not apply)`,
+        `${option(key)} ${mlkgh(given)} is above ${limit.text}: with ${option("atRisk")} the plan ${holds} ` +
+          `${mlkgh(limit.value)} (${option("allowAboveLabelRate")} does not apply)`,
         [limit.source],
       ),
     );
@@ -246,12 +250,12 @@ function resolveRate(
   if (!options.allowAboveLabelMax) {
     return new Refusal(
       "RATE_ABOVE_LABEL",
-      option,
-      `${option} ${formatNumber(given, 3)} is above ${limit.text}; pass --allow-above-label-rate to use it anyway`,
-      ["--allow-above-label-rate"],
+      key,
+      `${option(key, roundTo(given, 3))} is above ${limit.text}; pass ${option("allowAboveLabelRate")} to use it anyway`,
+      ["allowAboveLabelRate"],
     );
   }
-  const text = `${option} ${mlkgh(given)} is above ${limit.text} (--allow-above-label-rate)`;
+  const text = `${option(key)} ${mlkgh(given)} is above ${limit.text} (${option("allowAboveLabelRate")})`;
   warnings.push(
     which === "initial"
       ? message("INITIAL_RATE_ABOVE_LABEL", text, [limit.source])
@@ -321,11 +325,11 @@ function atRiskMax(
   const advice = "hydrate before the infusion; minimum practicable dose and rate";
   const sources = [...top.sources, SOURCES.gammagardBoxedWarning];
   const risk = "at risk of renal dysfunction or thrombosis";
-  const typed = settingName(options.origins, "--max-rate");
+  const typed = settingName(options.origins, "maxRate");
   if (planMax <= top.value) {
     const text =
       `${risk}: ${typed} ${mlkgh(planMax)} kept, at or below the at-risk top of ${mlkgh(top.value)}, so the plan is ` +
-      `the same as without --at-risk; ${advice}`;
+      `the same as without ${option("atRisk")}; ${advice}`;
     warnings.push(message("AT_RISK", text, sources));
     return { value: planMax, from: "--max-rate" };
   }
@@ -351,8 +355,8 @@ export function atRiskFirstInfusionsOnly(product: IvigProduct, rates: ResolvedRa
           ...w,
           message:
             `at risk of renal dysfunction or thrombosis: every infusion here is a first infusion, which stops at ` +
-            `${mlkgh(first)} (${mlkgmin(first)}) with or without --at-risk, so the plan is the same as without ` +
-            `--at-risk; a later infusion would stop at ${mlkgh(top.value)}: ${top.why}; hydrate before the ` +
+            `${mlkgh(first)} (${mlkgmin(first)}) with or without ${option("atRisk")}, so the plan is the same as without ` +
+            `${option("atRisk")}; a later infusion would stop at ${mlkgh(top.value)}: ${top.why}; hydrate before the ` +
             `infusion; minimum practicable dose and rate`,
         }
       : w,
@@ -403,13 +407,14 @@ function resolveStepMinutes(product: IvigProduct, options: RateOptions, warnings
   if (given !== undefined) {
     const limit = stepLimit(product);
     if (given >= limit.value) return given;
-    const option = settingName(options.origins, "--step-minutes");
+    const named = settingName(options.origins, "stepMinutes");
+    const allow = option("allowAboveLabelRate");
     if (options.atRisk) {
       warnings.push(
         message(
           "AT_RISK_HOLDS_LABEL_RATE",
-          `${option} ${given} is shorter than ${limit.text}: with --at-risk each rate runs ${limit.value} min ` +
-            `(--allow-above-label-rate does not apply)`,
+          `${named} ${given} is shorter than ${limit.text}: with ${option("atRisk")} each rate runs ${limit.value} min ` +
+            `(${allow} does not apply)`,
           [limit.source],
         ),
       );
@@ -418,16 +423,16 @@ function resolveStepMinutes(product: IvigProduct, options: RateOptions, warnings
     if (!options.allowAboveLabelMax) {
       return new Refusal(
         "STEP_TIME_BELOW_LABEL",
-        "--step-minutes",
-        `--step-minutes ${given} is shorter than ${limit.text}: the rate would rise faster than that allows; pass ` +
-          `--allow-above-label-rate to use it anyway`,
-        ["--allow-above-label-rate"],
+        "stepMinutes",
+        `${option("stepMinutes", given)} is shorter than ${limit.text}: the rate would rise faster than that allows; pass ` +
+          `${allow} to use it anyway`,
+        ["allowAboveLabelRate"],
       );
     }
     warnings.push(
       message(
         "STEP_MINUTES_BELOW_LABEL",
-        `${option} ${given}: each rate runs ${given} min, shorter than ${limit.text} (--allow-above-label-rate)`,
+        `${named} ${given}: each rate runs ${given} min, shorter than ${limit.text} (${allow})`,
         [limit.source],
       ),
     );
@@ -438,7 +443,7 @@ function resolveStepMinutes(product: IvigProduct, options: RateOptions, warnings
     message(
       "RATE_TIMING_NOT_IN_LABEL",
       `the ${product.name} label does not say how long each rate runs; the plan uses ${FALLBACK_STEP_MINUTES.value} min, ` +
-        `as the Gammagard Liquid and Octagam 10 % labels do; set your protocol's with --step-minutes`,
+        `as the Gammagard Liquid and Octagam 10 % labels do; set your protocol's with ${option("stepMinutes")}`,
       [SOURCES.gammagardPi, SOURCES.octagamDailymed],
     ),
   );
@@ -461,8 +466,8 @@ function resolveSteps(
     if (outside !== undefined) {
       return new Refusal(
         "RATE_STEPS_OUTSIDE_PLAN",
-        "--rate-steps",
-        `--rate-steps ${formatNumber(outside, 3)} lies outside this plan's ${formatNumber(initial, 3)}–${mlkgh(max)} (initial rate to ` +
+        "rateSteps",
+        `${option("rateSteps", roundTo(outside, 3))} lies outside this plan's ${formatNumber(initial, 3)}–${mlkgh(max)} (initial rate to ` +
           `maximum); give steps within it`,
       );
     }
@@ -487,15 +492,15 @@ function planNote(
   const ends = typed || options.atRisk ? "plan's" : "label's";
   const timing =
     options.stepMinutes !== undefined
-      ? `every ${stepMinutes} min (${settingName(options.origins, "--step-minutes")})`
+      ? `every ${stepMinutes} min (${settingName(options.origins, "stepMinutes")})`
       : r.stepMinutes.value !== null
         ? `every ${stepMinutes} min (${product.name} label)`
         : `every ${stepMinutes} min (not in the label; see RATE_TIMING_NOT_IN_LABEL)`;
   const steps =
     from === "--rate-steps"
-      ? options.origins?.["--rate-steps"]
-        ? `the steps of ${settingName(options.origins, "--rate-steps")}`
-        : "your --rate-steps"
+      ? options.origins?.rateSteps
+        ? `the steps of ${settingName(options.origins, "rateSteps")}`
+        : `your ${option("rateSteps")}`
       : from === "label"
         ? `the ${product.name} label's steps (${r.indication})`
         : `the NL-IVIG002 standardised steps (${STANDARD_RATE_STEPS.note}) between the ${ends} initial rate and its maximum`;
@@ -551,11 +556,12 @@ export function buildRatePlan(
   const distinct = ladder.filter((x, i) => i === 0 || x > ladder[i - 1]!);
   const lowest = roundTo(initial * rateWeightKg, 1);
   if (lowest < MIN_PUMP_ML_PER_HOUR) {
-    const option = rates.initialFrom === "--initial-rate" ? "--initial-rate" : "--weight";
+    const key = rates.initialFrom === "--initial-rate" ? "initialRate" : "weight";
     throw new DomainError(
       "RATE_ROUNDS_TO_ZERO",
-      option,
-      `${option}: the initial rate ${mlkgh(initial)} × ${formatNumber(rateWeightKg)} kg is ${formatNumber(initial * rateWeightKg, 3)} ` +
+      key,
+      `${option(key)}: the initial rate ${mlkgh(initial)} × ${formatNumber(rateWeightKg)} kg is ` +
+        `${formatNumber(initial * rateWeightKg, 3)} ` +
         `mL/h, which rounds to 0 mL/h; a pump rate must be at least ${MIN_PUMP_ML_PER_HOUR} mL/h`,
     );
   }
@@ -610,23 +616,25 @@ export function checkChairTime(
   options: RateOptions = {},
 ): void {
   if (longest.durationMinutes <= MAX_CHAIR_MINUTES) return;
-  const given = [
-    options.initialMlPerKgPerHour !== undefined
-      ? `--initial-rate ${formatNumber(options.initialMlPerKgPerHour, 3)}`
-      : "",
-    options.maxMlPerKgPerHour !== undefined ? `--max-rate ${formatNumber(options.maxMlPerKgPerHour, 3)}` : "",
-    options.rateStepsMlPerKgPerHour !== undefined ? `--rate-steps ${options.rateStepsMlPerKgPerHour.join(",")}` : "",
-    options.stepMinutes !== undefined ? `--step-minutes ${options.stepMinutes}` : "",
-    options.atRisk ? "--at-risk" : "",
-  ].filter(Boolean);
-  const cause = given.length > 0 ? ` (${given.join(", ")})` : "";
-  const flags = [...given.map((x) => x.split(" ")[0]!), "--days"];
+  const given: [OptionKey, OptionValue | undefined][] = [
+    [
+      "initialRate",
+      options.initialMlPerKgPerHour === undefined ? undefined : roundTo(options.initialMlPerKgPerHour, 3),
+    ],
+    ["maxRate", options.maxMlPerKgPerHour === undefined ? undefined : roundTo(options.maxMlPerKgPerHour, 3)],
+    ["rateSteps", options.rateStepsMlPerKgPerHour],
+    ["stepMinutes", options.stepMinutes],
+    ["atRisk", options.atRisk ? true : undefined],
+  ];
+  const typed = given.filter(([, value]) => value !== undefined);
+  const cause = typed.length > 0 ? ` (${typed.map(([key, value]) => option(key, value)).join(", ")})` : "";
+  const keys: OptionKey[] = [...typed.map(([key]) => key), "days"];
   throw new DomainError(
     "CHAIR_TIME_OVER_24H",
-    flags[0],
+    keys[0],
     `a ${formatNumber(longest.volumeMl, 1)} mL infusion day would take ${clock(longest.durationMinutes)} through this rate plan${cause}, ` +
-      `more than 24 h in the chair; raise the rates or give the course over more days (--days)`,
-    flags.slice(1),
+      `more than 24 h in the chair; raise the rates or give the course over more days (${option("days")})`,
+    keys.slice(1),
   );
 }
 
@@ -651,9 +659,11 @@ export function fastestLabelNote(
   const minutes = infusionMinutes(fastest, volumeMl);
   // Typed or at-risk rates are never called the label's (a typed one may come from a flag or a settings file).
   const initial = rates.initialFrom === "label" ? "the label's initial rate" : "the initial rate given";
-  const max = { label: "the label's maximum", "--max-rate": "the maximum given", "--at-risk": "the --at-risk top" }[
-    rates.maxFrom
-  ];
+  const max = {
+    label: "the label's maximum",
+    "--max-rate": "the maximum given",
+    "--at-risk": `the ${option("atRisk")} top`,
+  }[rates.maxFrom];
   const whose =
     rates.initialFrom === "label" && rates.maxFrom === "label" ? "the label" : `these rates (${initial}, ${max})`;
   return message(

@@ -39,7 +39,7 @@ export function programmeWithInterval(id: ProgrammeId) {
     const why = "notFound" in p.firstReviewMonths ? p.firstReviewMonths.notFound : "";
     throw new DomainError(
       "REVIEW_INPUT",
-      "--programme",
+      undefined, // a review option, not one of the schedule options the core names as data
       `--programme ${id}: no review interval is sourced for ${p.name} (${why}); use ontario or bc, or leave ` +
         "--programme out to see the last review without a due date",
     );

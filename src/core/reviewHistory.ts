@@ -4,6 +4,7 @@ import { DomainError } from "./domainError.js";
 import type { MeasureId } from "../data/outcomeMeasures.js";
 import type { PolicyId } from "../data/policies.js";
 import type { Route } from "../data/products.js";
+import { option } from "./optionKeys.js";
 
 /** One infusion given (a history row of kind `infusion`). `row` is the data row, 1-based. */
 export interface InfusionEvent {
@@ -61,9 +62,9 @@ function actualWeightOn(date: IsoDate, weights: readonly WeightEvent[], patient:
   if (found === undefined) {
     throw new DomainError(
       "REVIEW_INPUT",
-      "--weight",
+      "weight",
       `history: no weight row on or before ${date} (the first infusion): add a weight row dated on or before it, ` +
-        "or give --weight",
+        `or give ${option("weight")}`,
     );
   }
   return found;

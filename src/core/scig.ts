@@ -26,7 +26,14 @@ import {
   roundingOf,
 } from "./regimen.js";
 import type { CourseTotal, Infusion, Message, Regimen } from "./resultSchema.js";
-import { OTHER_PRODUCT_OPTIONS, OTHER_PRODUCT_REMEDY, scigSession, type Note, type Warn } from "./scigSites.js";
+import {
+  OTHER_PRODUCT_OPTIONS,
+  OTHER_PRODUCT_REMEDY,
+  scigEveryText,
+  scigSession,
+  type Note,
+  type Warn,
+} from "./scigSites.js";
 import { chooseVialSizes, vialNotes } from "./vialChoice.js";
 import { createVialStock, gToMg, mgToG, type VialStock } from "./vials.js";
 import { continuation, continuationNote, continuedPrevious, continuedStart, firstCourseNumber } from "./continuing.js";
@@ -48,9 +55,10 @@ import {
   WEEKS_AFTER_LAST_IVIG,
 } from "../data/scigConversion.js";
 import { SOURCES, type Source } from "../data/sources.js";
+import { type OptionKey, option } from "./optionKeys.js";
 
 /** A refused rounding of an SCIG dose says it is about the SCIG route, as for IVIG it names the course. */
-const SCIG_REFUSAL: RefusalContext = { text: "--route scig", options: ["--route"] };
+const SCIG_REFUSAL: RefusalContext = { text: option("route", "scig"), options: ["route"] };
 
 /** Warnings and notes as the planner finds them; `warn` and `noteOnce` keep one of each text. */
 class MessageLog {
@@ -118,8 +126,8 @@ export function planScig(given: ScheduleInput, today: IsoDate): RoutePlan {
   if (product.facilitated && sessions !== 1) {
     throw new DomainError(
       "SCIG_SESSIONS_NOT_ALLOWED",
-      "--sessions",
-      `--sessions ${sessions}: HyQvia is given in one session (1–3 sites)`,
+      "sessions",
+      `${option("sessions", sessions)}: HyQvia is given in one session (1–3 sites)`,
     );
   }
   const vialSizesG = chooseVialSizes(product, input.vialSizesG, context.region);
@@ -254,14 +262,15 @@ function scigDerivation(
 function scigProductFor(input: ScheduleInput, region: Region): ScigProduct {
   const productId = input.scig?.productId ?? DEFAULT_SCIG_PRODUCT_ID;
   const product = findScigProduct(productId, region);
-  if (!product) throw new DomainError("UNKNOWN_PRODUCT", "--scig-product", `unknown SCIG product '${productId}'`);
+  if (!product) throw new DomainError("UNKNOWN_PRODUCT", "scigProduct", `unknown SCIG product '${productId}'`);
   if (input.weightKg < product.limitsFromKg) {
     throw new DomainError(
       "SCIG_LIMITS_NOT_ENCODED",
-      "--scig-product",
-      `--route scig with ${product.name}: its per-site limits for patients under ${product.limitsFromKg} kg are not encoded; the label ` +
+      "scigProduct",
+      `${option("route", "scig")} with ${product.name}: its per-site limits for patients under ${product.limitsFromKg} kg ` +
+        `are not encoded; the label ` +
         `gives other limits`,
-      ["--route"],
+      ["route"],
     );
   }
   return product;
@@ -298,10 +307,10 @@ function convertDose(
   if (weeklyExactMg < UNROUNDED_STEP_MG) {
     throw new DomainError(
       "SCIG_DOSE_TOO_SMALL",
-      "--dose",
-      `the SCIG dose works out to ${formatNumber(weeklyExactMg, 2)} mg a week, below the 10 mg the tool resolves: check --dose, --every ` +
-        `and --scig-factor`,
-      ["--every", "--scig-factor"],
+      "dose",
+      `the SCIG dose works out to ${formatNumber(weeklyExactMg, 2)} mg a week, below the 10 mg the tool resolves: check ` +
+        `${option("dose")}, ${option("every")} and ${option("scigFactor")}`,
+      ["every", "scigFactor"],
     );
   }
   const atStudyMg = (ivigBaseMg / input.intervalWeeks) * MMN_STUDY_FACTOR.value;
@@ -381,8 +390,8 @@ function scigInterval(input: ScheduleInput, product: ScigProduct, weeklyExactMg:
     const weeks = `week${allowed.length > 1 || allowed[0] !== 1 ? "s" : ""}`;
     throw new DomainError(
       "SCIG_INTERVAL_NOT_ALLOWED",
-      "--scig-every",
-      `--scig-every ${everyWeeks}: ${product.name} is given every ${allowed.join(" or ")} ${weeks} (label)`,
+      "scigEvery",
+      `${option("scigEvery", everyWeeks)}: ${product.name} is given every ${allowed.join(" or ")} ${weeks} (label)`,
     );
   }
   return everyWeeks;
@@ -413,7 +422,8 @@ function scigStart(
   if (lastScig !== undefined) {
     // An established SCIG patient goes on at the interval (the CONTINUES note gives the rates).
     const startDate = continuedStart(input, today, everyWeeks);
-    const rule = input.startDate !== undefined ? "--start" : `${plural(everyWeeks, "week")} after the last SCIG dose`;
+    const rule =
+      input.startDate !== undefined ? option("start") : `${plural(everyWeeks, "week")} after the last SCIG dose`;
     log.note("SCIG_START", `SCIG goes on from ${startDate} (${rule} on ${lastScig})`);
     return { startDate, startRule: `${rule} on ${lastScig}` };
   }
@@ -448,9 +458,9 @@ function scigStart(
     return { startDate, startRule: `1 week after the last IVIG on ${lastIvig}` };
   }
   const startDate = input.startDate ?? today;
-  const startRule = input.startDate ? "--start" : "today";
+  const startRule = input.startDate ? option("start") : "today";
   const text =
-    `SCIG starts ${startDate} (${startRule}); the labels start SCIG one week after the last IVIG: give --last-ivig to date it ` +
+    `SCIG starts ${startDate} (${startRule}); the labels start SCIG one week after the last IVIG: give ${option("lastIvig")} to date it ` +
     `from there`;
   log.note("SCIG_START", text, [WEEKS_AFTER_LAST_IVIG.source]);
   return { startDate, startRule };
@@ -475,10 +485,9 @@ function scigInfusionWeeks(
   const plan = doses !== undefined ? weeks.slice(0, doses) : weeks;
   const max = LIMITS.courses.max * 4;
   if (plan.length > max) {
-    const option = input.untilDate !== undefined ? "--until" : "--courses";
     throw new DomainError(
       "TOO_MANY_COURSES",
-      option,
+      input.untilDate !== undefined ? "until" : "courses",
       `the period gives ${plan.length} SCIG infusions; at most ${max} are scheduled at ` + `once`,
     );
   }
@@ -660,7 +669,7 @@ function mmnStudyFactorWarning(
   const monthly = input.doseGPerKg * (DAYS_PER_MONTH / (7 * input.intervalWeeks));
   if (monthly >= MMN_STUDY_MONTHLY_G_PER_KG.value - 1e-9 || factor >= MMN_STUDY_FACTOR.value - 1e-9) return undefined;
   const remedy =
-    input.scig?.factor === undefined && studyFactorAccepted() ? [`--scig-factor ${MMN_STUDY_FACTOR.value}`] : [];
+    input.scig?.factor === undefined && studyFactorAccepted() ? [option("scigFactor", MMN_STUDY_FACTOR.value)] : [];
   return message(
     "SCIG_FACTOR_BELOW_MMN_STUDY",
     `the IVIG converted is ${formatNumber(monthly, 2)} g/kg/month, below ${MMN_STUDY_MONTHLY_G_PER_KG.value}: the MMN study the tool ` +
@@ -685,8 +694,8 @@ function resolveFactor(product: ScigProduct, asked: number | "label" | undefined
     if (f.value === null) {
       throw new DomainError(
         "SCIG_FACTOR_NOT_FOUND",
-        "--scig-factor",
-        `--scig-factor label: ${product.name}'s label factor was not ` + `found; give a number`,
+        "scigFactor",
+        `${option("scigFactor", "label")}: ${product.name}'s label factor was not ` + `found; give a number`,
       );
     }
     return {
@@ -699,7 +708,7 @@ function resolveFactor(product: ScigProduct, asked: number | "label" | undefined
   const named = NAMED_FACTORS.find((n) => Math.abs(n.factor - value) < 1e-9);
   return named
     ? { value, text: named.text, sources: named.sources }
-    : { value, text: `${formatNumber(value)}, set with ` + `--scig-factor`, sources: [] };
+    : { value, text: `${formatNumber(value)}, set with ${option("scigFactor")}`, sources: [] };
 }
 
 /** Weeks the SCIG schedule covers: the same period as the IVIG courses it replaces. */
@@ -709,8 +718,8 @@ function scigPeriodWeeks(input: ScheduleInput, startDate: IsoDate): number {
     if (days < 0)
       throw new DomainError(
         "UNTIL_BEFORE_START",
-        "--until",
-        `--until ${input.untilDate} is before the SCIG start ` + `${startDate}`,
+        "until",
+        `${option("until", input.untilDate)} is before the SCIG start ${startDate}`,
       );
     return Math.floor(days / 7) + 1;
   }
@@ -735,7 +744,7 @@ function defaultEveryWeeks(product: ScigProduct, ivigWeeks: number, weeklyMg: nu
       "SCIG_EVERY_SHORTENED",
       `${product.name} every ${plural(weeks, "week")}, not ${wanted}: ${wanted} weeks' dose ` +
         `(${formatNumber(roundTo(ml(wanted), 1))} mL) is above ` +
-        `its ${f.maxMlPerDay.value} mL a day; --scig-every sets another interval`,
+        `its ${f.maxMlPerDay.value} mL a day; ${option("scigEvery")} sets another interval`,
       [f.maxMlPerDay.source],
     );
   }
@@ -753,13 +762,13 @@ function checkDailyVolume(product: ScigProduct, everyWeeks: number, weeklyMg: nu
   if (ml(everyWeeks) <= f.maxMlPerDay.value) return;
   const fits = product.intervalsWeeks.value.filter((w) => w < everyWeeks && ml(w) <= f.maxMlPerDay.value);
   const volume = `${formatNumber(roundTo(ml(everyWeeks), 1))} mL of HyQvia every ${plural(everyWeeks, "week")}`;
-  const remedy = fits.length > 0 ? `give it more often (--scig-every ${fits.join(" or ")})` : OTHER_PRODUCT_REMEDY;
-  const options = fits.length > 0 ? ["--scig-every"] : OTHER_PRODUCT_OPTIONS;
+  const remedy = fits.length > 0 ? `give it more often (${scigEveryText(fits)})` : OTHER_PRODUCT_REMEDY;
+  const options: readonly OptionKey[] = fits.length > 0 ? ["scigEvery"] : OTHER_PRODUCT_OPTIONS;
   throw new DomainError(
     "HYQVIA_DAILY_VOLUME",
     options[0],
-    `--route scig: ${volume} is above its label's ${f.maxMlPerDay.value} mL a day (one session); ${remedy}`,
-    [...options.slice(1), "--route"],
+    `${option("route", "scig")}: ${volume} is above its label's ${f.maxMlPerDay.value} mL a day (one session); ${remedy}`,
+    [...options.slice(1), "route"],
   );
 }
 

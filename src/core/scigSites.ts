@@ -6,12 +6,18 @@ import { infusionMinutes, MAX_CHAIR_MINUTES, type RateStep } from "./ratePlan.js
 import type { Infusion } from "./resultSchema.js";
 import { MOST_SITES_IN_ONE_INFUSION, type ScigPhase, type ScigProduct } from "../data/products.js";
 import type { Source } from "../data/sources.js";
+import { type OptionKey, option } from "./optionKeys.js";
 
 /** The sites, pump plan and chair time of one SCIG session, with their warnings and refusals. */
 
 /** What a HyQvia dose no interval can fit suggests, and the options it names (the first concerns it most). */
-export const OTHER_PRODUCT_REMEDY = "lower --dose or --every, or choose another --scig-product";
-export const OTHER_PRODUCT_OPTIONS: readonly string[] = ["--dose", "--every", "--scig-product"];
+export const OTHER_PRODUCT_REMEDY = `lower ${option("dose")} or ${option("every")}, or choose another ${option("scigProduct")}`;
+export const OTHER_PRODUCT_OPTIONS: readonly OptionKey[] = ["dose", "every", "scigProduct"];
+
+/** "--scig-every 1 or 2": the first of the intervals as the option's value, the others after it. */
+export function scigEveryText(weeks: readonly number[]): string {
+  return [option("scigEvery", weeks[0]!), ...weeks.slice(1)].join(" or ");
+}
 
 /** Where the sites of one infusion go: how many, how many run at once, in how many rounds. */
 interface SitePlan {
@@ -36,7 +42,7 @@ function sitesFor(product: ScigProduct, phase: ScigPhase, volumeMl: number): Sit
   if (perSite === null)
     throw new DomainError(
       "SCIG_LIMIT_NOT_FOUND",
-      "--scig-product",
+      "scigProduct",
       `${product.name}: the per-site volume was not ` + `found`,
     );
   let sites = Math.max(1, Math.ceil(volumeMl / perSite - 1e-9));
@@ -100,7 +106,7 @@ export function scigSession(
   const planFor = (n: number) => scigRatePlan(product, phaseName, n, kg, conc);
   const minutes = chairMinutes(site, ml, planFor);
   // Hizentra CIDP: "1 or 2 sessions over 1 or 2 consecutive days"; HyQvia is given in one session.
-  const splitRemedy = !product.facilitated && context.given.sessions === undefined ? ["--sessions 2"] : [];
+  const splitRemedy = !product.facilitated && context.given.sessions === undefined ? [option("sessions", 2)] : [];
   if (minutes > MAX_CHAIR_MINUTES) chairTimeTooLong(product, phaseName, ml, site, minutes, context);
   siteWarnings(product, phaseName, ml, site, minutes, splitRemedy, context);
   return {
@@ -127,13 +133,20 @@ function chairTimeTooLong(
   const rates =
     `${formatNumber(ml)} mL of ${product.name} at the label's ${phaseName}-infusion rates (${plural(site.sites, "site")}, at most ` +
     `${site.sitesAtOnce} at once)`;
-  const doubled = context.everyWeeks > 1 ? `, doubled or more by --scig-every ${context.everyWeeks}` : "";
+  const doubled = context.everyWeeks > 1 ? `, doubled or more by ${option("scigEvery", context.everyWeeks)}` : "";
+  const splits = split ? `; ${option("sessions", 2)} splits it over 2 days` : "";
   throw new DomainError(
     "SCIG_CHAIR_TIME_TOO_LONG",
-    "--dose",
-    `--route scig: ${rates} takes ${formatNumber(minutes / 60, 1)} h, over 24 h; the volume comes from --dose, --every and ` +
-      `--scig-factor${doubled}${split ? "; --sessions 2 splits it over 2 days" : ""}`,
-    ["--route", "--every", "--scig-factor", ...(doubled ? ["--scig-every"] : []), ...(split ? ["--sessions"] : [])],
+    "dose",
+    `${option("route", "scig")}: ${rates} takes ${formatNumber(minutes / 60, 1)} h, over 24 h; the volume comes from ` +
+      `${option("dose")}, ${option("every")} and ${option("scigFactor")}${doubled}${splits}`,
+    [
+      "route",
+      "every",
+      "scigFactor",
+      ...(doubled ? ["scigEvery" as const] : []),
+      ...(split ? ["sessions" as const] : []),
+    ],
   );
 }
 
@@ -165,14 +178,15 @@ function siteWarnings(
           : "";
       const remedy =
         shorter.length > 0
-          ? `give it more often (--scig-every ${shorter.join(" or ")}) or lower ` + `--dose`
+          ? `give it more often (${scigEveryText(shorter)}) or lower ${option("dose")}`
           : OTHER_PRODUCT_REMEDY;
       throw new DomainError(
         "HYQVIA_DAILY_VOLUME",
-        shorter.length > 0 ? "--scig-every" : "--dose",
-        `--route scig: ${formatNumber(ml)} mL of HyQvia in one day is above its label's ${f.maxMlPerDay.value} mL a day${tooMany}; ` +
+        shorter.length > 0 ? "scigEvery" : "dose",
+        `${option("route", "scig")}: ${formatNumber(ml)} mL of HyQvia in one day is above its label's ` +
+          `${f.maxMlPerDay.value} mL a day${tooMany}; ` +
           `${remedy}`,
-        ["--route", ...(shorter.length > 0 ? ["--dose"] : OTHER_PRODUCT_OPTIONS.slice(1))],
+        ["route", ...(shorter.length > 0 ? ["dose" as const] : OTHER_PRODUCT_OPTIONS.slice(1))],
       );
     }
     return;
@@ -183,7 +197,7 @@ function siteWarnings(
     const remedy = Math.ceil(ml / 2 / perSite - 1e-9) <= limit.value ? splitRemedy : [];
     context.warn(
       "SCIG_SITES_ABOVE_LABEL",
-      `${needs}, ${limit.text}${remedy.length > 0 ? ": split the dose with --sessions 2" : `: ${LARGER_SITES}`}`,
+      `${needs}, ${limit.text}${remedy.length > 0 ? `: split the dose with ${option("sessions", 2)}` : `: ${LARGER_SITES}`}`,
       limit.sources,
       remedy,
     );
@@ -195,7 +209,7 @@ function siteWarnings(
       `${phaseName} infusions: ${needs}; the label allows ${maxSites.value} at once ` +
         `(${"note" in maxSites && maxSites.note ? maxSites.note : "label"}), so they run in ${site.rounds} rounds of ${rounds} sites, ` +
         `one after another: chair ` +
-        `${hoursMinutesText(minutes)}${splitRemedy.length > 0 ? "; --sessions 2 splits the dose over 2 days" : ""}`,
+        `${hoursMinutesText(minutes)}${splitRemedy.length > 0 ? `; ${option("sessions", 2)} splits the dose over 2 days` : ""}`,
       ["source" in maxSites ? maxSites.source : product.concentrationGPerMl.source],
       splitRemedy,
     );

@@ -5,6 +5,7 @@
  */
 
 import { DomainError } from "./domainError.js";
+import { option } from "./optionKeys.js";
 
 export const KG_PER_LB = 0.45359237;
 export const CM_PER_IN = 2.54;
@@ -24,12 +25,16 @@ export interface Measured<U> {
 
 /** A weight that cannot be read: a `DomainError` about `--weight`. */
 function weightFormatError(text: string): DomainError {
-  return new DomainError("WEIGHT_FORMAT", "--weight", `--weight '${text}' is not a weight such as 70, 70kg or 154lb`);
+  return new DomainError(
+    "WEIGHT_FORMAT",
+    "weight",
+    `${option("weight")} '${text}' is not a weight such as 70, 70kg or 154lb`,
+  );
 }
 
 /** A height that cannot be read: a `DomainError` about `--height`. */
 function heightFormatError(text: string, why: string): DomainError {
-  return new DomainError("HEIGHT_FORMAT", "--height", `--height '${text}' ${why}`);
+  return new DomainError("HEIGHT_FORMAT", "height", `${option("height")} '${text}' ${why}`);
 }
 
 const NUMBER = String.raw`(\d+(?:\.\d+)?)`;

@@ -5,6 +5,7 @@ import { settingName, type SettingOrigins } from "./settingOrigin.js";
 import type { Message } from "./resultSchema.js";
 import { mgToG, type VialCount } from "./vials.js";
 import { vialSizesFor, type Product, type Region } from "../data/products.js";
+import { option } from "./optionKeys.js";
 
 /** Which vial sizes a plan may use, and the vials of a dose in grams. */
 
@@ -26,8 +27,9 @@ export function chooseVialSizes(
     if (marketed === null) {
       throw new DomainError(
         "VIALS_NEEDED",
-        "--vials",
-        `--vials is required for ${product.name}: ` + `${"notFound" in sizes ? sizes.notFound : "vial sizes unknown"}`,
+        "vials",
+        `${option("vials")} is required for ${product.name}: ` +
+          `${"notFound" in sizes ? sizes.notFound : "vial sizes unknown"}`,
       );
     }
     return marketed;
@@ -37,8 +39,8 @@ export function chooseVialSizes(
     if (unknown.length > 0) {
       throw new DomainError(
         "UNKNOWN_VIAL_SIZE",
-        "--vials",
-        `--vials ${unknown.join(",")}: ${product.name} comes in ${marketed.map((v) => formatNumber(v)).join(", ")} g vials`,
+        "vials",
+        `${option("vials", unknown)}: ${product.name} comes in ${marketed.map((v) => formatNumber(v)).join(", ")} g vials`,
       );
     }
   }
@@ -66,7 +68,7 @@ export function vialNotes(
           .sort((a, b) => a - b)
           .map((v) => formatNumber(v))
           .join(", ")} g ` +
-        `(${settingName(origins, "--vials")})` +
+        `(${settingName(origins, "vials")})` +
         `${vialSizesFor(product, region).value === null ? "; the catalog has no vial sizes for this product" : ""}`,
     ),
   ];

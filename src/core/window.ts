@@ -1,6 +1,7 @@
 import type { IsoDate } from "./calendarDate.js";
 import { DomainError } from "./domainError.js";
 import type { ScheduleResult, ScheduleWindow } from "./resultSchema.js";
+import { option } from "./optionKeys.js";
 
 /**
  * `--on <date>` or `--course <n>`: the whole schedule, planned as it is (course numbers, rates,
@@ -29,8 +30,8 @@ function notInSchedule(result: ScheduleResult, window: ScheduleWindow): DomainEr
     const last = result.courseTotals.at(-1)!.course;
     return new DomainError(
       "NOT_IN_SCHEDULE",
-      "--course",
-      `--course ${window.course}: this schedule has courses ${first} to ${last}`,
+      "course",
+      `${option("course", window.course)}: this schedule has courses ${first} to ${last}`,
     );
   }
   const dates = [...new Set(result.infusions.map((i) => i.date))];
@@ -42,7 +43,7 @@ function notInSchedule(result: ScheduleResult, window: ScheduleWindow): DomainEr
   ].join(" and ");
   return new DomainError(
     "NOT_IN_SCHEDULE",
-    "--on",
-    `--on ${window.on}: no infusion that day; the nearest infusion dates are ${nearest}`,
+    "on",
+    `${option("on", window.on)}: no infusion that day; the nearest infusion dates are ${nearest}`,
   );
 }

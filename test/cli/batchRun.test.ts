@@ -110,7 +110,7 @@ describe("batch: an error line names the keys the script sent, not flags", () =>
   const one = async (record: object) => JSON.parse((await runInProcess(["batch"], input([record]))).stdout).error;
 
   it.each([
-    [{ weight: 70, route: "scig", product: "privigen" }, "'product' applies to 'route' ivig only"],
+    [{ weight: 70, route: "scig", product: "privigen" }, "'product' applies to 'route': 'ivig' only"],
     [{ weight: 70, maxDaily: 9999 }, "'maxDaily' must be a number from 0.1 to 2 g/kg; got '9999'"],
     [{ weight: 70, route: "scig", scigProduct: "nope" }, "'scigProduct' must be one of hizentra, "],
     [{ weight: 70, "max-daily": 1 }, "unknown key 'max-daily': did you mean 'maxDaily'?"],

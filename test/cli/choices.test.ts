@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/cliError.js";
-import { refuseUnusedCalendarOptions, validateScheduleOptions } from "../../src/cli/validate.js";
+import {
+  refuseUnusedCalendarOptions,
+  validateScheduleOptions as validateScheduleOptionsData,
+} from "../../src/cli/validate.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const validateScheduleOptions = flagged(validateScheduleOptionsData);
 
 describe("validateScheduleOptions reads choice values in any case as their lower-case ids", () => {
   it("every choice option", () => {

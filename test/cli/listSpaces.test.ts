@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { validateScheduleOptions } from "../../src/cli/validate.js";
+import { validateScheduleOptions as validateScheduleOptionsData } from "../../src/cli/validate.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const validateScheduleOptions = flagged(validateScheduleOptionsData);
 
 describe("lists typed with a space after the comma", () => {
   it('--vials "10, 20" reads as 10,20', () => {

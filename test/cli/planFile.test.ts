@@ -165,9 +165,9 @@ describe("--plan: bad input is exit 2, one line naming the phase and key", () =>
     );
   });
 
-  it("a core refusal names the plan and the phase", async () => {
+  it("a core refusal names the plan, the phase and the phase's key", async () => {
     expect(await refusal({ phases: [{ courses: 1 }, { until: "2026-12-10" }] })).toBe(
-      "mmn-dose: --plan plan.json: phase 2: --until 2026-12-10 is before the start date 2026-12-29",
+      "mmn-dose: --plan plan.json: phase 2: 'until': '2026-12-10' is before the start date 2026-12-29",
     );
   });
 });

@@ -113,6 +113,6 @@ describe("batch lines name the site settings they used, as a one-patient run doe
     expect(JSON.stringify(a.notes)).toContain(`(vials in ${path})`);
     expect(JSON.stringify(a.notes)).not.toContain("(--vials)");
     expect(b.settings).toBeUndefined();
-    expect(JSON.stringify(b.notes)).toContain("(--vials)");
+    expect(JSON.stringify(b.notes)).toContain("('vials')");
   });
 });

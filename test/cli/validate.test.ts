@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/cliError.js";
-import { validateScheduleOptions } from "../../src/cli/validate.js";
+import { validateScheduleOptions as validateScheduleOptionsData } from "../../src/cli/validate.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const validateScheduleOptions = flagged(validateScheduleOptionsData);
 
 /** The message validateScheduleOptions refuses `raw` with. */
 function refusal(raw: Record<string, unknown>): string {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ScheduleResult } from "../../src/core/resultSchema.js";
-import { planSchedule } from "../../src/core/schedule.js";
+import { planSchedule as planScheduleData } from "../../src/core/schedule.js";
 import { scheduleInput } from "../helpers/input.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const planSchedule = flagged(planScheduleData);
 
 // Figures worked out by hand from docs/clinical.md §7.1–7.3, whose §7.2 also records the second audit's at-risk findings.
 

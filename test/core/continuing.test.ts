@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../../src/core/domainError.js";
-import { planPhases } from "../../src/core/phases.js";
-import { planSchedule } from "../../src/core/schedule.js";
+import { planPhases as planPhasesData } from "../../src/core/phases.js";
+import { planSchedule as planScheduleData } from "../../src/core/schedule.js";
 import { scheduleInput } from "../helpers/input.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const planPhases = flagged(planPhasesData);
+const planSchedule = flagged(planScheduleData);
 
 const TODAY = "2026-11-25";
 const dayOnes = (r: ReturnType<typeof planSchedule>) =>

@@ -2,9 +2,12 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { fewestDaysWithinCap } from "../../src/core/courseDose.js";
 import { DomainError } from "../../src/core/domainError.js";
-import { planSchedule } from "../../src/core/schedule.js";
+import { planSchedule as planScheduleData } from "../../src/core/schedule.js";
 import { gToMg } from "../../src/core/vials.js";
 import { scheduleInput } from "../helpers/input.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const planSchedule = flagged(planScheduleData);
 
 const TODAY = "2026-11-25";
 const codes = (ms: readonly { code: string }[]) => ms.map((m) => m.code);

@@ -2,6 +2,8 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import type { Rounding } from "../../src/core/courseDose.js";
 import { DomainError } from "../../src/core/domainError.js";
+import { mentionsIn, type OptionKey } from "../../src/core/optionKeys.js";
+import { inFlags } from "../helpers/inFlags.js";
 import type { ScheduleInput } from "../../src/core/input.js";
 import { planSchedule } from "../../src/core/schedule.js";
 import { scheduleInput } from "../helpers/input.js";
@@ -26,28 +28,23 @@ const scig = (options: ScheduleInput["scig"], more: Partial<ScheduleInput> = {})
   refusal({ route: "scig", scig: options, ...more });
 
 // Each case: the request, the code and the option the error concerns (the one that fixes it).
-const CASES: readonly [string, DomainError, string, string | undefined][] = [
-  ["until before start", refusal({ courses: undefined, untilDate: "2026-11-01" }), "UNTIL_BEFORE_START", "--until"],
-  ["max rate above label", refusal({ rates: { maxMlPerKgPerHour: 10 } }), "RATE_ABOVE_LABEL", "--max-rate"],
-  ["policy needs height", refusal({ weightKg: 100, policy: "ontario" }), "MISSING_HEIGHT", "--height"],
-  ["ideal weight needs sex", refusal({ weightKg: 100, heightCm: 175, dosingWeight: "ideal" }), "MISSING_SEX", "--sex"],
-  ["pregnant male", refusal({ sex: "male", pregnant: true }), "CONTRADICTORY_INPUT", "--pregnant"],
-  ["vial size not marketed", refusal({ vialSizesG: [7] }), "UNKNOWN_VIAL_SIZE", "--vials"],
-  ["5 g rounding too far", refusal({ weightKg: 11, vialSizesG: [20], rounding: "5g" }), "ROUNDING_TOO_FAR", "--round"],
-  ["more than 5 days", refusal({ maxDailyGPerKg: 0.1 }), "CANNOT_SPLIT_COURSE", "--max-daily"],
-  [
-    "no allowed day",
-    refusal({ avoid: { weekends: true, dates: DAYS_FROM_DECEMBER(70) } }),
-    "NO_ALLOWED_DAY",
-    "--avoid",
-  ],
-  ["HyQvia sessions", scig({ productId: "hyqvia", sessions: 2 }), "SCIG_SESSIONS_NOT_ALLOWED", "--sessions"],
-  ["SCIG interval", scig({ everyWeeks: 3 }), "SCIG_INTERVAL_NOT_ALLOWED", "--scig-every"],
+const CASES: readonly [string, DomainError, string, OptionKey | undefined][] = [
+  ["until before start", refusal({ courses: undefined, untilDate: "2026-11-01" }), "UNTIL_BEFORE_START", "until"],
+  ["max rate above label", refusal({ rates: { maxMlPerKgPerHour: 10 } }), "RATE_ABOVE_LABEL", "maxRate"],
+  ["policy needs height", refusal({ weightKg: 100, policy: "ontario" }), "MISSING_HEIGHT", "height"],
+  ["ideal weight needs sex", refusal({ weightKg: 100, heightCm: 175, dosingWeight: "ideal" }), "MISSING_SEX", "sex"],
+  ["pregnant male", refusal({ sex: "male", pregnant: true }), "CONTRADICTORY_INPUT", "pregnant"],
+  ["vial size not marketed", refusal({ vialSizesG: [7] }), "UNKNOWN_VIAL_SIZE", "vials"],
+  ["5 g rounding too far", refusal({ weightKg: 11, vialSizesG: [20], rounding: "5g" }), "ROUNDING_TOO_FAR", "round"],
+  ["more than 5 days", refusal({ maxDailyGPerKg: 0.1 }), "CANNOT_SPLIT_COURSE", "maxDaily"],
+  ["no allowed day", refusal({ avoid: { weekends: true, dates: DAYS_FROM_DECEMBER(70) } }), "NO_ALLOWED_DAY", "avoid"],
+  ["HyQvia sessions", scig({ productId: "hyqvia", sessions: 2 }), "SCIG_SESSIONS_NOT_ALLOWED", "sessions"],
+  ["SCIG interval", scig({ everyWeeks: 3 }), "SCIG_INTERVAL_NOT_ALLOWED", "scigEvery"],
   [
     "SCIG dose too small",
     scig({ factor: 0.1 }, { weightKg: 2, weightAsEntered: "2", doseGPerKg: 0.1, intervalWeeks: 52 }),
     "SCIG_DOSE_TOO_SMALL",
-    "--dose",
+    "dose",
   ],
 ];
 
@@ -60,14 +57,17 @@ describe("DomainError: one error with a typed code and the option it concerns", 
   // The CLI says where a setting came from (MMN_DOSE_*, config) for the options an error concerns,
   // so every option its message names must be among them.
   it.each(CASES)("%s: every option the message names is among its options", (_, error) => {
-    const named = [...new Set(error.message.match(/--[a-z][a-z-]*[a-z]/g) ?? [])];
-    for (const flag of named) expect(error.options).toContain(flag);
+    const named = new Set(mentionsIn(error.message).map((m) => m.key));
+    expect(named.size).toBeGreaterThan(0);
+    for (const key of named) expect(error.options).toContain(key);
   });
 
   it("a refused course names the course and its cap before the reason, as one error (no rethrow)", () => {
     const e = refusal({ weightKg: 11, vialSizesG: [20], rounding: "5g" });
-    expect(e.message).toMatch(/^a 22 g course with at most 11 g a day \(--max-daily 1 g\/kg\): the nearest 5 g/);
-    expect(e.options).toEqual(["--round", "--vials", "--max-daily"]);
+    expect(inFlags(e.message)).toMatch(
+      /^a 22 g course with at most 11 g a day \(--max-daily 1 g\/kg\): the nearest 5 g/,
+    );
+    expect(e.options).toEqual(["round", "vials", "maxDaily"]);
   });
 });
 
@@ -103,8 +103,7 @@ describe("every refusal over a wide input space names only options among its own
       planSchedule(scheduleInput({ ...request, weightAsEntered: String(request.weightKg) }), "2026-12-01");
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
-      const named = [...new Set(e.message.match(/--[a-z][a-z-]*[a-z]/g) ?? [])];
-      for (const flag of named) expect(e.options).toContain(flag);
+      for (const { key } of mentionsIn(e.message)) expect(e.options).toContain(key);
     }
   });
 });

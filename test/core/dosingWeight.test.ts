@@ -4,13 +4,17 @@ import { describe, expect, it } from "vitest";
 import {
   adjustedWeightKg,
   bodyMassIndex,
-  decideDosingWeight,
+  decideDosingWeight as decideDosingWeightData,
   devineIdealWeightKg,
-  unitWarnings,
+  unitWarnings as unitWarningsData,
   type Body,
   type DosingWeightChoice,
 } from "../../src/core/dosingWeight.js";
 import type { PolicyId } from "../../src/data/policies.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const decideDosingWeight = flagged(decideDosingWeightData);
+const unitWarnings = flagged(unitWarningsData);
 
 const male = (weightKg: number, heightCm: number): Body => ({ weightKg, heightCm, sex: "male" });
 const female = (weightKg: number, heightCm: number): Body => ({ weightKg, heightCm, sex: "female" });

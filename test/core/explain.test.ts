@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { explainSchedule } from "../../src/core/explain.js";
+import { explainSchedule as explainScheduleData } from "../../src/core/explain.js";
 import { formatNumber, formatPercent } from "../../src/core/format.js";
 import type { ScheduleInput } from "../../src/core/input.js";
 import type { ExplainStep, Infusion, ScheduleResult } from "../../src/core/resultSchema.js";
-import { planDerivedSchedule } from "../../src/core/schedule.js";
+import { planDerivedSchedule as planDerivedScheduleData } from "../../src/core/schedule.js";
 import { scheduleInput } from "../helpers/input.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const explainSchedule = flagged(explainScheduleData);
+const planDerivedSchedule = flagged(planDerivedScheduleData);
 
 const TODAY = "2026-11-25";
 

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { unitWarnings } from "../../src/core/dosingWeight.js";
-import { planSchedule } from "../../src/core/schedule.js";
+import { unitWarnings as unitWarningsData } from "../../src/core/dosingWeight.js";
+import { planSchedule as planScheduleData } from "../../src/core/schedule.js";
 import { runInProcess } from "../helpers/inProcess.js";
 import { scheduleInput } from "../helpers/input.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const unitWarnings = flagged(unitWarningsData);
+const planSchedule = flagged(planScheduleData);
 
 const TODAY = "2026-11-25";
 const bare = (weightKg: number, dosingWeightChosen = false) =>

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../../src/core/domainError.js";
 import type { ScheduleInput } from "../../src/core/input.js";
-import { planPhases } from "../../src/core/phases.js";
+import { planPhases as planPhasesData } from "../../src/core/phases.js";
 import { ScheduleResultSchema } from "../../src/core/resultSchema.js";
 import { scheduleInput } from "../helpers/input.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const planPhases = flagged(planPhasesData);
 
 const TODAY = "2026-11-25";
 

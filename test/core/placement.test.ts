@@ -4,10 +4,13 @@ import { blockedBecause, placeCourses } from "../../src/core/avoid.js";
 import { addCalendarDays, daysBetween } from "../../src/core/calendarDate.js";
 import type { ScheduleResult } from "../../src/core/resultSchema.js";
 import { DomainError } from "../../src/core/domainError.js";
-import { planSchedule } from "../../src/core/schedule.js";
+import { planSchedule as planScheduleData } from "../../src/core/schedule.js";
 import { gToMg } from "../../src/core/vials.js";
 import { findScigProduct } from "../../src/data/products.js";
 import { scheduleInput } from "../helpers/input.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const planSchedule = flagged(planScheduleData);
 
 const TODAY = "2026-11-25";
 const CLOSURE = ["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05", "2026-12-06"];

@@ -1,11 +1,19 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { decideDosingWeight, unitWarnings } from "../../src/core/dosingWeight.js";
-import { planSchedule } from "../../src/core/schedule.js";
+import {
+  decideDosingWeight as decideDosingWeightData,
+  unitWarnings as unitWarningsData,
+} from "../../src/core/dosingWeight.js";
+import { planSchedule as planScheduleData } from "../../src/core/schedule.js";
 import { SCHEDULE_OPTIONS } from "../../src/cli/options.js";
 import { DEVINE_EXTRAPOLATION_MIN_CM, POLICIES, THRESHOLD_RULES } from "../../src/data/policies.js";
 import { SOURCES } from "../../src/data/sources.js";
 import { scheduleInput } from "../helpers/input.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const decideDosingWeight = flagged(decideDosingWeightData);
+const unitWarnings = flagged(unitWarningsData);
+const planSchedule = flagged(planScheduleData);
 
 const TODAY = "2026-11-25";
 const codes = (r: { warnings: readonly { code: string }[] }) => r.warnings.map((w) => w.code);

@@ -1,8 +1,17 @@
 import { DomainError } from "../../src/core/domainError.js";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { buildRatePlan, infusionMinutes, resolveRates, type RateOptions } from "../../src/core/ratePlan.js";
+import {
+  buildRatePlan as buildRatePlanData,
+  infusionMinutes,
+  resolveRates as resolveRatesData,
+  type RateOptions,
+} from "../../src/core/ratePlan.js";
 import { findProduct, type IvigProduct } from "../../src/data/products.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const buildRatePlan = flagged(buildRatePlanData);
+const resolveRates = flagged(resolveRatesData);
 
 const product = (id: string) => findProduct(id) as IvigProduct;
 const plan = (id: string, kg: number, options: RateOptions = {}, kind: "first" | "later" = "later") =>

@@ -1,13 +1,17 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { rateRefusal, resolveRates, type RateOptions } from "../../src/core/ratePlan.js";
+import { rateRefusal, resolveRates as resolveRatesData, type RateOptions } from "../../src/core/ratePlan.js";
 import type { ScheduleResult } from "../../src/core/resultSchema.js";
-import { planSchedule } from "../../src/core/schedule.js";
+import { planSchedule as planScheduleData } from "../../src/core/schedule.js";
 import { findProduct, IVIG_PRODUCTS, type IvigProduct } from "../../src/data/products.js";
 import { SOURCES } from "../../src/data/sources.js";
 import { scheduleInput } from "../helpers/input.js";
+import { flagged } from "../helpers/inFlags.js";
 
-// Every figure below is worked out by hand from docs/clinical.md §2, §7.2 and §13.5: mL/kg/h = mL/kg/min × 60.
+const resolveRates = flagged(resolveRatesData);
+const planSchedule = flagged(planScheduleData);
+
+// Every figure below is worked out by hand from docs/clinical.md §2, §7.2 and §7.3: mL/kg/h = mL/kg/min × 60.
 
 const TODAY = "2026-11-25";
 const product = (id: string) => findProduct(id) as IvigProduct;

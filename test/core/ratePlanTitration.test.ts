@@ -1,11 +1,22 @@
 import { DomainError } from "../../src/core/domainError.js";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { buildRatePlan, infusionMinutes, resolveRates, type RateOptions } from "../../src/core/ratePlan.js";
+import {
+  buildRatePlan as buildRatePlanData,
+  infusionMinutes,
+  resolveRates as resolveRatesData,
+  type RateOptions,
+} from "../../src/core/ratePlan.js";
 import { findProduct, type IvigProduct } from "../../src/data/products.js";
 import { SOURCES } from "../../src/data/sources.js";
-import { planSchedule } from "../../src/core/schedule.js";
+import { planSchedule as planScheduleData } from "../../src/core/schedule.js";
 import { scheduleInput } from "../helpers/input.js";
+import { flagged } from "../helpers/inFlags.js";
+import { longFlagOf } from "../../src/cli/options.js";
+
+const buildRatePlan = flagged(buildRatePlanData);
+const resolveRates = flagged(resolveRatesData);
+const planSchedule = flagged(planScheduleData);
 
 // Expected pump rates below are computed by hand: mL/h = mL/kg/min × kg × 60 (docs/clinical.md §1.6),
 // NL-IVIG002 rows from docs/clinical.md §8.1 item 7. Chair times: each 30-min step's volume summed by hand.
@@ -194,7 +205,7 @@ describe("rate plan invariants over random regimens", () => {
         p = plan(id, kg, o, kind);
       } catch (e) {
         expect(e).toBeInstanceOf(DomainError);
-        expect((e as DomainError).message).toContain((e as DomainError).option);
+        expect((e as DomainError).message).toContain(longFlagOf((e as DomainError).option!));
         return;
       }
       expect(p.length).toBeGreaterThan(0);

@@ -3,9 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { ScigOptions } from "../../src/core/input.js";
 import { ScheduleResultSchema } from "../../src/core/resultSchema.js";
 import { DomainError } from "../../src/core/domainError.js";
-import { planSchedule } from "../../src/core/schedule.js";
+import { planSchedule as planScheduleData } from "../../src/core/schedule.js";
 import { SCIG_PRODUCTS } from "../../src/data/products.js";
 import { scheduleInput } from "../helpers/input.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const planSchedule = flagged(planScheduleData);
 
 const TODAY = "2026-11-25";
 const scig = (scigOptions: ScigOptions = {}, overrides: Parameters<typeof scheduleInput>[0] = {}) =>

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../../src/core/domainError.js";
-import { planSchedule } from "../../src/core/schedule.js";
+import { planSchedule as planScheduleData } from "../../src/core/schedule.js";
 import { findScigProduct } from "../../src/data/products.js";
 import { scheduleInput } from "../helpers/input.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const planSchedule = flagged(planScheduleData);
 
 const TODAY = "2026-11-25";
 const every2 = (productId: string, vialSizesG?: number[]) =>

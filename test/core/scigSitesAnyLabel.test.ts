@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { planSchedule } from "../../src/core/schedule.js";
+import { planSchedule as planScheduleData } from "../../src/core/schedule.js";
 import { scheduleInput } from "../helpers/input.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const planSchedule = flagged(planScheduleData);
 
 const TODAY = "2026-11-25";
 const plan = (productId: string, weightKg: number, intervalWeeks: number, region: "us" | "eu" = "us") =>

@@ -1,7 +1,16 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../../src/core/domainError.js";
-import { CM_PER_IN, KG_PER_LB, parseHeight, parseWeight } from "../../src/core/units.js";
+import {
+  CM_PER_IN,
+  KG_PER_LB,
+  parseHeight as parseHeightData,
+  parseWeight as parseWeightData,
+} from "../../src/core/units.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const parseHeight = flagged(parseHeightData);
+const parseWeight = flagged(parseWeightData);
 
 describe("parseWeight", () => {
   it.each([
@@ -15,7 +24,7 @@ describe("parseWeight", () => {
     expect(parseWeight(text)).toEqual({ value: kg, unit, unitTyped: typed });
   });
   it.each(["", "70 kg", "70st", "-70", "70,5", "1e3", "kg", "NaN", "٧٠"])("rejects %j", (text) => {
-    expect(() => parseWeight(text)).toThrow(expect.objectContaining({ code: "WEIGHT_FORMAT", option: "--weight" }));
+    expect(() => parseWeight(text)).toThrow(expect.objectContaining({ code: "WEIGHT_FORMAT", option: "weight" }));
     expect(() => parseWeight(text)).toThrow(DomainError);
   });
 });
@@ -34,7 +43,7 @@ describe("parseHeight", () => {
     expect(h.unit).toBe(unit);
   });
   it.each(["5ft9", "5'9\"", "ft9in", "5ft12in", "5 ft 9 in", "175 cm", "-175", "1.75m"])("rejects %j", (text) => {
-    expect(() => parseHeight(text)).toThrow(expect.objectContaining({ code: "HEIGHT_FORMAT", option: "--height" }));
+    expect(() => parseHeight(text)).toThrow(expect.objectContaining({ code: "HEIGHT_FORMAT", option: "height" }));
     expect(() => parseHeight(text)).toThrow(DomainError);
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { findProduct, type IvigProduct } from "../../src/data/products.js";
 import { DomainError } from "../../src/core/domainError.js";
-import { chooseVialSizes } from "../../src/core/vialChoice.js";
+import { chooseVialSizes as chooseVialSizesData } from "../../src/core/vialChoice.js";
+import { flagged } from "../helpers/inFlags.js";
+
+const chooseVialSizes = flagged(chooseVialSizesData);
 
 describe("chooseVialSizes by label region", () => {
   const privigen = findProduct("privigen")!;

@@ -142,10 +142,12 @@ async function plan(
     const result = request.window
       ? (await import("../../core/window.js")).scheduleWindow(whole, request.window)
       : whole;
-    if (!request.explain) return { request, result };
+    const { phrasedAll } = await import("../optionWords.js");
+    // The one-patient command names options as its flags (`--days 3`), remedies included.
+    if (!request.explain) return { request, result: phrasedAll(result, "flags") };
     const { explainSchedule } = await import("../../core/explain.js");
     const explain = explainSchedule({ result: whole, derivations: derived.derivations });
-    return { request, result: { ...result, explain } };
+    return { request, result: phrasedAll({ ...result, explain }, "flags") };
   } catch (error) {
     throw withSettingSources(error, site.sources);
   }
