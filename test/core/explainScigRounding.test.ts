@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { explainSchedule } from "../../src/core/explain.js";
+import { explainSchedule as explainScheduleData } from "../../src/core/explain.js";
 import { planDerivedSchedule } from "../../src/core/schedule.js";
+import { flagged } from "../helpers/inFlags.js";
 import { scheduleInput } from "../helpers/input.js";
+
+// The steps as the one-patient command shows them: option mentions phrased as flags.
+const explainSchedule = flagged(explainScheduleData);
 
 /** The Option Care Health order form: SC doses to the nearest single-use vial (docs/clinical.md §6). */
 const SCIG_ROUNDING_URL = "https://cdn.shopify.com/s/files/1/0628/6658/7872/files/IG-Adult-1.pdf";

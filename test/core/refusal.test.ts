@@ -44,7 +44,7 @@ describe("rateRefusal: the check resolveRates throws on", () => {
     const privigen = findProduct("privigen") as IvigProduct;
     const r = rateRefusal(privigen, { maxMlPerKgPerHour: 4.9 });
     expect(r).toBeInstanceOf(Refusal);
-    expect([r?.code, r?.option, r?.related]).toEqual(["RATE_ABOVE_LABEL", "--max-rate", ["--allow-above-label-rate"]]);
+    expect([r?.code, r?.option, r?.related]).toEqual(["RATE_ABOVE_LABEL", "maxRate", ["allowAboveLabelRate"]]);
     expect(rateRefusal(privigen, { maxMlPerKgPerHour: 4.8 })).toBeNull();
     expect(rateRefusal(privigen, { maxMlPerKgPerHour: 4.9, atRisk: true })).toBeNull();
   });
@@ -66,7 +66,7 @@ describe("courseDoseOrRefusal: the check planCourseDose throws on", () => {
     expect(courseDoseOrRefusal({ ...sixDays, stock: stock([10]) })).toMatchObject({ code: "CANNOT_SPLIT_COURSE" });
     // 6 g from 30 g vials is 30 g: +400 %.
     const small = { exactCourseDoseMg: 6_000, maxDailyMg: 70_000, rounding: "vial" as const, stock: stock([30]) };
-    expect(courseDoseOrRefusal(small)).toMatchObject({ code: "ROUNDING_TOO_FAR", option: "--round" });
+    expect(courseDoseOrRefusal(small)).toMatchObject({ code: "ROUNDING_TOO_FAR", option: "round" });
   });
 
   test.prop(
