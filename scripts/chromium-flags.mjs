@@ -1,6 +1,6 @@
 // The flags both docs screenshots start Debian's headless Chromium with: no sandbox (root in CI), no
-// network of its own (no updates, sync or QUIC), a throwaway profile. test/helpers/browser.ts keeps
-// the same list for the tests (TypeScript there; this file is plain .mjs so the scripts run without tsx).
+// network of its own (no updates, sync or QUIC), a throwaway profile. The print tests use them too
+// (test/helpers/browser.ts); plain .mjs so the scripts run without tsx.
 import { join } from "node:path";
 
 /** The flags, with the profile kept in `dir`. */

@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { headlessChromiumFlags } from "../../scripts/chromium-flags.mjs";
 
 // A real browser for the printed sheet: Debian's `chromium` prints HTML to PDF, poppler-utils reads the
-// PDF back (`pdftotext`, `pdfinfo`). scripts/chromium-flags.mjs keeps the same flags for the docs screenshots.
+// PDF back (`pdftotext`, `pdfinfo`), with the flags the docs screenshots use (scripts/chromium-flags.mjs).
 
 /** The tools the print test needs that are not on PATH. */
 export function missingPrintTools(): string[] {
@@ -24,15 +25,7 @@ export function printToPdf(htmlPath: string, pdfPath: string): void {
     const r = spawnSync(
       "chromium",
       [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        `--user-data-dir=${profile}`,
+        ...headlessChromiumFlags(profile),
         "--no-pdf-header-footer",
         `--print-to-pdf=${pdfPath}`,
         pathToFileURL(htmlPath).href,
