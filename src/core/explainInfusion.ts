@@ -1,4 +1,4 @@
-import { option } from "./optionKeys.js";
+import { type OptionKey, option } from "./optionKeys.js";
 import { formatNumber, plural, roundTo } from "./format.js";
 import type { Derivation } from "./derivation.js";
 import type { ExplainStep, Infusion, ScheduleResult } from "./resultSchema.js";
@@ -47,8 +47,8 @@ export function explainIvigRates(d: Derivation, r: ScheduleResult): ExplainStep[
   const kg = d.dosingWeight.dosingWeightKg;
   const name = findProduct(r.regimen.product)!.name;
   // A typed or at-risk rate is never called the label's.
-  const end = (from: string, what: string) =>
-    from === "label" ? `the ${name} label's ${what}` : `the ${what} from ${from}`;
+  const end = (from: "label" | OptionKey, what: string) =>
+    from === "label" ? `the ${name} label's ${what}` : `the ${what} from ${option(from)}`;
   const ends =
     rates.initialFrom === "label" && rates.maxFrom === "label"
       ? `the ${name} label's initial rate and maximum`

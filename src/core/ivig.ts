@@ -172,7 +172,7 @@ function rateSource(product: IvigProduct, input: ScheduleInput, rates: ResolvedR
  */
 function atRiskWarnings(input: ScheduleInput, course: IvigCourse, infusions: readonly Infusion[]): readonly Message[] {
   const { rates, product, dosingWeightKg, plans } = course;
-  if (input.rates?.atRisk !== true || rates.maxFrom !== "--at-risk") return rates.warnings;
+  if (input.rates?.atRisk !== true || rates.maxFrom !== "atRisk") return rates.warnings;
   if (infusions.some((i) => i.infusionKind !== "first")) return rates.warnings;
   let ordinary: ResolvedRates;
   try {

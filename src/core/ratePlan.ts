@@ -40,14 +40,14 @@ export interface ResolvedRates {
   readonly indication: string;
   readonly initialMlPerKgPerHour: number;
   /** Where the initial rate came from: the option that set it, for errors that name it. */
-  readonly initialFrom: "label" | "--initial-rate";
+  readonly initialFrom: "label" | "initialRate";
   readonly stepMinutes: number;
   readonly intermediateMlPerKgPerHour: readonly number[];
   /** Where the steps came from: the label, the NL-IVIG002 table, or `--rate-steps`. */
-  readonly stepsFrom: "label" | "standard" | "--rate-steps";
+  readonly stepsFrom: "label" | "standard" | "rateSteps";
   readonly maxMlPerKgPerHour: number;
   /** Where the maximum came from: the label, `--max-rate`, or the `--at-risk` top below them. */
-  readonly maxFrom: "label" | "--max-rate" | "--at-risk";
+  readonly maxFrom: "label" | "maxRate" | "atRisk";
   readonly firstInfusionMaxMlPerKgPerHour: number;
   readonly warnings: readonly Message[];
   readonly notes: readonly Message[];
@@ -103,7 +103,7 @@ function ratesOrRefusal(product: IvigProduct, options: RateOptions): ResolvedRat
   const steps = resolveSteps(product, options, Math.min(initial, planMax), planMax);
   if (steps instanceof Refusal) return steps;
   const belowCap = steps.values.filter((x) => x < max);
-  const aboveCap = steps.from === "--rate-steps" ? steps.values.filter((x) => x > max) : [];
+  const aboveCap = steps.from === "rateSteps" ? steps.values.filter((x) => x > max) : [];
   if (aboveCap.length > 0) {
     notes.push(
       message(
@@ -123,12 +123,12 @@ function ratesOrRefusal(product: IvigProduct, options: RateOptions): ResolvedRat
   return {
     indication: typed ? `typed (${option("initialRate")}, ${option("maxRate")})` : product.rates.indication,
     initialMlPerKgPerHour: Math.min(initial, max),
-    initialFrom: options.initialMlPerKgPerHour !== undefined ? "--initial-rate" : "label",
+    initialFrom: options.initialMlPerKgPerHour !== undefined ? "initialRate" : "label",
     stepMinutes,
     intermediateMlPerKgPerHour: belowCap.filter((x) => x > Math.min(initial, max)),
     stepsFrom: steps.from,
     maxMlPerKgPerHour: max,
-    maxFrom: atRisk?.from ?? (options.maxMlPerKgPerHour !== undefined ? "--max-rate" : "label"),
+    maxFrom: atRisk?.from ?? (options.maxMlPerKgPerHour !== undefined ? "maxRate" : "label"),
     firstInfusionMaxMlPerKgPerHour: firstMax,
     warnings,
     notes,
@@ -331,14 +331,14 @@ function atRiskMax(
       `${risk}: ${typed} ${mlkgh(planMax)} kept, at or below the at-risk top of ${mlkgh(top.value)}, so the plan is ` +
       `the same as without ${option("atRisk")}; ${advice}`;
     warnings.push(message("AT_RISK", text, sources));
-    return { value: planMax, from: "--max-rate" };
+    return { value: planMax, from: "maxRate" };
   }
   const ordinary = options.maxMlPerKgPerHour !== undefined ? typed : "the ordinary";
   const text =
     `${risk}: the plan stops at ${mlkgh(top.value)} (${mlkgmin(top.value)}), not ${ordinary} ${mlkgh(planMax)}: ` +
     `${top.why}; ${advice}`;
   warnings.push(message("AT_RISK", text, sources));
-  return { value: top.value, from: "--at-risk" };
+  return { value: top.value, from: "atRisk" };
 }
 
 /**
@@ -471,7 +471,7 @@ function resolveSteps(
           `maximum); give steps within it`,
       );
     }
-    return { values: given, from: "--rate-steps" };
+    return { values: given, from: "rateSteps" };
   }
   const label = product.rates.intermediateMlPerKgPerHour.value;
   const [values, from] = label !== null ? [label, "label" as const] : [STANDARD_RATE_STEPS.value, "standard" as const];
@@ -497,7 +497,7 @@ function planNote(
         ? `every ${stepMinutes} min (${product.name} label)`
         : `every ${stepMinutes} min (not in the label; see RATE_TIMING_NOT_IN_LABEL)`;
   const steps =
-    from === "--rate-steps"
+    from === "rateSteps"
       ? options.origins?.rateSteps
         ? `the steps of ${settingName(options.origins, "rateSteps")}`
         : `your ${option("rateSteps")}`
@@ -556,7 +556,7 @@ export function buildRatePlan(
   const distinct = ladder.filter((x, i) => i === 0 || x > ladder[i - 1]!);
   const lowest = roundTo(initial * rateWeightKg, 1);
   if (lowest < MIN_PUMP_ML_PER_HOUR) {
-    const key = rates.initialFrom === "--initial-rate" ? "initialRate" : "weight";
+    const key = rates.initialFrom === "initialRate" ? "initialRate" : "weight";
     throw new DomainError(
       "RATE_ROUNDS_TO_ZERO",
       key,
@@ -661,8 +661,8 @@ export function fastestLabelNote(
   const initial = rates.initialFrom === "label" ? "the label's initial rate" : "the initial rate given";
   const max = {
     label: "the label's maximum",
-    "--max-rate": "the maximum given",
-    "--at-risk": `the ${option("atRisk")} top`,
+    maxRate: "the maximum given",
+    atRisk: `the ${option("atRisk")} top`,
   }[rates.maxFrom];
   const whose =
     rates.initialFrom === "label" && rates.maxFrom === "label" ? "the label" : `these rates (${initial}, ${max})`;
