@@ -1,4 +1,5 @@
 import { option } from "./optionKeys.js";
+import { CM_PER_IN, KG_PER_LB, parseHeight, parseWeight } from "./units.js";
 import type {
   Derivation,
   DerivedSchedule,
@@ -69,7 +70,7 @@ function explainRegimen(d: Derivation, result: ScheduleResult, startRule?: strin
 
 /** BMI, Devine ideal weight, adjusted weight, and the rule that chose the dosing weight. */
 function explainDosingWeight({ input, dosingWeight: d }: Derivation): ExplainStep[] {
-  const out: ExplainStep[] = [];
+  const out: ExplainStep[] = [...explainUnits(input)];
   const policy = input.policy === undefined ? undefined : POLICIES[input.policy];
   const heightCm = input.heightCm;
   if (heightCm !== undefined && d.bmi !== null) {
@@ -120,6 +121,33 @@ function explainDosingWeight({ input, dosingWeight: d }: Derivation): ExplainSte
   const cap = d.basis === "actual" ? "" : `; never above the actual ${kgText(input.weightKg)}`;
   const result = `${kgText(d.dosingWeightKg)} (${d.basis})`;
   out.push(step("Dosing weight", `${rule}${d.reason}${cap}`, result, source, kilograms(d.dosingWeightKg)));
+  return out;
+}
+
+/** A weight typed in pounds or a height in inches, converted by the exact definitions (units.ts). */
+function explainUnits(input: Derivation["input"]): ExplainStep[] {
+  const out: ExplainStep[] = [];
+  const typed = parseWeight(input.weightAsEntered);
+  if (typed.unit === "lb") {
+    const lb = formatNumber(typed.value / KG_PER_LB, 3);
+    out.push(
+      step("Weight in kg", `${lb} lb × ${KG_PER_LB} kg/lb`, kgText(input.weightKg), null, {
+        value: roundTo(input.weightKg, 3),
+        unit: "kg",
+      }),
+    );
+  }
+  const height = input.heightAsEntered === undefined ? undefined : parseHeight(input.heightAsEntered);
+  if (height !== undefined && height.unit !== "cm") {
+    const inches = formatNumber(height.value / CM_PER_IN, 3);
+    const typedAs = height.unit === "ftin" ? `${input.heightAsEntered} = ${inches} in` : `${inches} in`;
+    out.push(
+      step("Height in cm", `${typedAs} × ${CM_PER_IN} cm/in`, `${formatNumber(height.value, 2)} cm`, null, {
+        value: roundTo(height.value, 2),
+        unit: "cm",
+      }),
+    );
+  }
   return out;
 }
 

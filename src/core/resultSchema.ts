@@ -254,7 +254,7 @@ const ExplainStepSchema = z.strictObject({
     .check(z.describe("The result as a number, the plan's own figure; absent when the step has no one number")),
   unit: z
     .optional(z.string())
-    .check(z.describe("The unit of value: kg, kg/m², g, g/kg/month, days, vials, mL, mL/h, sites or min")),
+    .check(z.describe("The unit of value: kg, cm, kg/m², g, g/kg/month, days, vials, mL, mL/h, sites or min")),
   source: z.nullable(z.string()).check(z.describe("URL of the source of the rule or number; null when none applies")),
 });
 

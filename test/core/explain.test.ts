@@ -256,3 +256,25 @@ describe("--explain agrees with the schedule, step by step", () => {
     expect(steps.filter((s) => s.step.startsWith("Moved: "))).toHaveLength(moved.length);
   });
 });
+
+describe("--explain: a weight typed in pounds and a height in feet and inches, converted first", () => {
+  // 154 lb × 0.45359237 kg/lb = 69.8532 kg; 5 ft 9 in = 69 in × 2.54 cm/in = 175.26 cm (exact definitions).
+  const { steps, byName } = explained({
+    weightKg: 154 * 0.45359237,
+    weightAsEntered: "154lb",
+    heightCm: 175.26,
+    heightAsEntered: "5ft9in",
+  });
+
+  it("shows each conversion before the BMI, with its value in kg and cm", () => {
+    expect(steps.slice(0, 3).map((s) => s.step)).toEqual(["Weight in kg", "Height in cm", "Body mass index"]);
+    expect(byName("Weight in kg")).toMatchObject({ formula: "154 lb × 0.45359237 kg/lb", value: 69.853, unit: "kg" });
+    expect(byName("Height in cm")).toMatchObject({ formula: "5ft9in = 69 in × 2.54 cm/in", value: 175.26, unit: "cm" });
+  });
+
+  it("a weight and height typed in kg and cm need no conversion step", () => {
+    const plain = explained({ heightCm: 175, heightAsEntered: "175" }).steps.map((s) => s.step);
+    expect(plain).not.toContain("Weight in kg");
+    expect(plain).not.toContain("Height in cm");
+  });
+});
