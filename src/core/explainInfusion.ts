@@ -57,7 +57,7 @@ export function explainIvigRates(d: Derivation, r: ScheduleResult): ExplainStep[
     rates.stepsFrom === "standard"
       ? `NL-IVIG002 steps between ${ends}`
       : rates.stepsFrom === "label"
-        ? `the ${name} label's steps`
+        ? `the ${name} label's steps${rates.maxFrom === "label" ? "" : ` up to ${end(rates.maxFrom, "maximum")}`}`
         : `${option("rateSteps")} between ${ends}`;
   return kindsIn(r).map((kind) => {
     const plan = plans[kind];

@@ -502,7 +502,7 @@ function planNote(
         ? `the steps of ${settingName(options.origins, "rateSteps")}`
         : `your ${option("rateSteps")}`
       : from === "label"
-        ? `the ${product.name} label's steps (${r.indication})`
+        ? `the ${product.name} label's steps (${r.indication})${typed || options.atRisk ? ` up to the ${ends} maximum` : ""}`
         : `the NL-IVIG002 standardised steps (${STANDARD_RATE_STEPS.note}) between the ${ends} initial rate and its maximum`;
   const first = firstMax
     ? `; first infusions stop at ${mlkgh(firstMax.value)} (${firstMax.note ?? "first-infusion maximum"})`

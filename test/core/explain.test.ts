@@ -5,7 +5,7 @@ import type { ScheduleInput } from "../../src/core/input.js";
 import type { ExplainStep, Infusion, ScheduleResult } from "../../src/core/resultSchema.js";
 import { planDerivedSchedule as planDerivedScheduleData } from "../../src/core/schedule.js";
 import { scheduleInput } from "../helpers/input.js";
-import { flagged } from "../helpers/inFlags.js";
+import { flagged, inFlags } from "../helpers/inFlags.js";
 
 const explainSchedule = flagged(explainScheduleData);
 const planDerivedSchedule = flagged(planDerivedScheduleData);
@@ -276,5 +276,19 @@ describe("--explain: a weight typed in pounds and a height in feet and inches, c
     const plain = explained({ heightCm: 175, heightAsEntered: "175" }).steps.map((s) => s.step);
     expect(plain).not.toContain("Weight in kg");
     expect(plain).not.toContain("Height in cm");
+  });
+});
+
+describe("--explain: a label's steps cut short by a lower maximum are not all the label's", () => {
+  // Octagam 10 % steps 0.01, 0.02, 0.04, 0.08, 0.12 mL/kg/min; at risk it stops at its 0.03 cap
+  // (docs/clinical.md §7.2): 0.6 → 1.2 → 1.8 mL/kg/h × 70 kg = 42 → 84 → 126 mL/h.
+  const { result, byName } = explained({ productId: "octagam-10", rates: { atRisk: true } });
+
+  it("names the at-risk top as where the label's steps stop", () => {
+    const plan = byName("Rate plan, first infusions");
+    expect(plan.result).toBe("42 → 84 → 126 mL/h");
+    expect(plan.formula).toContain("the Octagam 10 % label's steps up to the maximum from --at-risk");
+    const note = inFlags(result.notes.find((n) => n.code === "RATE_PLAN")!.message);
+    expect(note).toContain("label's steps (chronic ITP (US label)) up to the plan's maximum");
   });
 });
