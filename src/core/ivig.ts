@@ -571,12 +571,20 @@ function atRiskDayVolumeWarnings(f: IvigCourse): Message[] {
   return [
     message(
       "AT_RISK_DAY_VOLUME",
-      `${who}: ${gPerKg(exactDayMg, kg)} a day (${formatNumber(mgToG(exactDayMg) / f.product.concentrationGPerMl.value, 0)} mL); ` +
+      `${who}: ${gPerKg(exactDayMg, kg)} a day (${dayVolume(f, exactDayMg)}); ` +
         `the Gamunex-C label does not recommend 1 g/kg a day where fluid volume may be a concern; ${more}`,
       [AT_RISK_DAY_G_PER_KG.source, RENAL_RISK_AGE_YEARS.source],
       offered !== undefined && input.daysPerCourse === undefined ? [option("days", offered)] : [],
     ),
   ];
+}
+
+/** A day's volume in mL, and the largest dispensed day's where whole vials made it larger. */
+function dayVolume(f: IvigCourse, exactDayMg: number): string {
+  const ml = (mg: number) => `${formatNumber(mgToG(mg) / f.product.concentrationGPerMl.value, 0)} mL`;
+  const largestMg = Math.max(...f.courseDose.dayDosesMg);
+  if (largestMg <= exactDayMg + CAP_SLACK_MG) return ml(exactDayMg);
+  return `${ml(exactDayMg)}; the largest dispensed day ${g(largestMg)}, ${ml(largestMg)}`;
 }
 
 /** The same course with `--days days`, or why it is refused (a coarse vial grid may put its total beyond 10 %). */

@@ -162,6 +162,12 @@ describe("a day's volume is part of the at-risk picture (Gamunex-C: 1 g/kg a day
     expect(w.remedies).toEqual(["--days 4"]);
   });
 
+  it("names the largest dispensed day where whole vials made it larger (Privigen 77 kg: 155 g as 80 g + 75 g)", () => {
+    // 2 × 77 = 154 g → 155 g in Privigen's 5, 10, 20, 40 g vials: 80 g + 75 g; 80 g of 10 % is 800 mL.
+    const w = volume(plan("privigen", { atRisk: true }, { weightKg: 77, weightAsEntered: "77" }))!;
+    expect(w.message).toContain("1 g/kg a day (770 mL; the largest dispensed day 80 g, 800 mL)");
+  });
+
   it("age over 65 without --at-risk counts; 65 does not; 0.8 g/kg a day does not; --days given: no remedy to append", () => {
     expect(volume(plan("privigen", {}, { ageYears: 66 }))?.remedies).toEqual(["--days 4"]);
     expect(volume(plan("privigen", {}, { ageYears: 65 }))).toBeUndefined();
