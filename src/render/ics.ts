@@ -3,7 +3,9 @@ import { addMinutes } from "date-fns";
 import { addCalendarDays, type IsoDate } from "../core/calendarDate.js";
 import type { ScheduleResult } from "../core/resultSchema.js";
 import { eventDescription, eventSummary } from "./calendarText.js";
-import { sha256 } from "./digest.js";
+// SHA-256 in JavaScript (audited @noble/hashes), not node:crypto: loading that costs an ICS run ~14 M
+// instructions for one short digest (docs/performance-startup.md).
+import { sha256 } from "@noble/hashes/sha2.js";
 import { gapText, resolveWallTime } from "./wallTime.js";
 
 export interface IcsOptions {

@@ -35,7 +35,7 @@ function loads(args: string[]): { chunks: string[]; modules: string[] } {
 
 /** Node modules a one-patient run does not need: node:fs/promises and the readline and file-watching
  * modules it brings (config files are read with callback fs), the ES module loader (node:module), and
- * Web Crypto and node:crypto but for FHIR (an ICS UID's key is a SHA-256 computed in src/render/digest.ts;
+ * Web Crypto and node:crypto but for FHIR (an ICS UID's key is a SHA-256 computed in JavaScript by @noble/hashes;
  * the FHIR id is a SHA-1 of the whole request, where node:crypto costs less than a JavaScript digest). */
 const notNeeded = (args: string[]) =>
   args.includes("fhir")
