@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Bundles the CLI into CommonJS files: dist/bundle/main.cjs (the one-patient command: options,
-// commander, the core, the table and JSON) and one chunk per renderer or command that not every
-// run needs (CHUNKS below: ICS, HTML, FHIR, batch, review, compare, products, explain, completion,
-// the review schema), each with V8's code cache beside it (<file>.cache); bin/mmn-dose.cjs loads
+// the core, the table and JSON) and one chunk per renderer or command that not every run needs
+// (CHUNKS below: commander with every command's set-up and help, ICS, HTML, FHIR, batch, review,
+// compare, products, explain, completion, the review schema), each with V8's code cache beside it (<file>.cache); bin/mmn-dose.cjs loads
 // main.cjs through bin/load-bundle.cjs, which loads a chunk when the bundle first asks for it.
 //
 // Why this shape (measured with `npm run bench` and in instructions, callgrind's Ir, which a
@@ -42,6 +42,8 @@ const CHUNKS = {
   "src/cli/completionModel.ts": "completion-model",
   "src/cli/completionScripts.ts": "completion",
   "src/core/reviewSchema.ts": "review-schema",
+  // commander: help, subcommands and usage errors; a plain one-patient run is read without it (scheduleArgv.ts).
+  "src/cli/program.ts": "program",
 };
 
 const root = process.cwd();

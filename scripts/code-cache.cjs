@@ -2,7 +2,7 @@
 "use strict";
 // Writes V8's compiled code for each file of the bundle (see bin/load-bundle.cjs) beside it, as
 // <file>.cache, taken after warm-up runs so that the functions the runs call are in it too.
-// main.cjs's cache is taken after the table, --json and --help runs only: every run reads (and
+// main.cjs's cache is taken after the table, --json and --help runs only (--help: main's part of it): every run reads (and
 // V8 deserialises) all of it, and caching the main.cjs functions that only other formats and
 // commands call cost more than compiling them when called (measured in instructions: with every
 // format in it, the table run took 7 M more, the ICS run 3.5 M more; with no warm-up at all, the

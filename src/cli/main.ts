@@ -1,12 +1,12 @@
-import { CommanderError } from "commander";
 import { renderJson } from "../render/json.js";
 import { domainError } from "./domainErrorMapping.js";
-import { CliError, EXIT, IoError, UsageError } from "./cliError.js";
+import { CliError, EXIT, IoError } from "./cliError.js";
 import { escapeControl, shownMessage } from "./escape.js";
 import { phrased } from "./optionWords.js";
 import type { Io } from "./io.js";
-import { createProgram, needsSubcommands } from "./program.js";
 import { COMMAND_NAMES } from "./commandKit.js";
+import { runSchedule } from "./onePatient.js";
+import { scheduleArgv } from "./scheduleArgv.js";
 
 // bin/mmn-dose.cjs reports a closed stdout as this I/O error (exit 1).
 export { IoError } from "./cliError.js";
@@ -44,41 +44,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   // Subcommands come first (options before them are refused): their usage errors point to their own --help.
   const command = COMMAND_NAMES.find((c) => c === argv[0]);
   const debug = argv.includes("--debug");
-  let exitCode: number = EXIT.ok;
   try {
-    const program = createProgram(io, (code) => (exitCode = code), needsSubcommands(argv));
-    await program.parseAsync([...argv], { from: "user" });
-    return exitCode;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (
-        error.code === "commander.helpDisplayed" ||
-        error.code === "commander.version" ||
-        error.code === "commander.help"
-      ) {
-        return EXIT.ok;
-      }
-      return reportError(io, new UsageError("USAGE", commanderMessage(error)), { wantsJson, debug, command });
+    // A plain one-patient command line is read from the options table; anything else by commander.
+    const raw = scheduleArgv(argv);
+    if (raw !== undefined) {
+      await runSchedule([], raw, io, COMMAND_NAMES);
+      return EXIT.ok;
     }
+    const { runProgram } = await import("./program.js");
+    return await runProgram(argv, io);
+  } catch (error) {
     return reportError(io, error, { wantsJson, debug, command });
   }
-}
-
-/** Options of `batch` only: given to the one-patient command, say where they belong. */
-const BATCH_ONLY = ["--forecast", "--fields", "--no-sources"];
-
-/** commander's message on one line, keeping its "(Did you mean --weight?)" hint. */
-function commanderMessage(error: CommanderError): string {
-  const batchOnly = BATCH_ONLY.find((flag) => new RegExp(`unknown option '${flag}[=']`).test(error.message));
-  if (batchOnly !== undefined)
-    return `${batchOnly} is an option of batch only, e.g. mmn-dose batch clinic.jsonl ${batchOnly} …`;
-  return error.message
-    .replace(/^error: /, "")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .join(" ")
-    .replace(/\(Did you mean/, "(did you mean");
 }
 
 /**

@@ -9,7 +9,8 @@ import { formatHelp, OUTPUT_FORMAT_NAMES } from "./outputFormats.js";
 
 /**
  * Every option of the one-patient command, as data (the npm-check-updates pattern). This one table
- * drives commander and the --help groups (commands/schedule.ts), validation (validate.ts builds its
+ * drives commander and the --help groups (commands/schedule.ts), the plain one-patient command line
+ * (scheduleArgv.ts), validation (validate.ts builds its
  * schema from `value`), the site settings: config keys and MMN_DOSE_* names (config.ts), the batch
  * keys (batch.ts), route applicability and calendar-only options (validate.ts, config.ts), and the
  * README options table (scripts/options-table.mjs, `npm run docs:options`).

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { Command } from "commander";
+import { Command, CommanderError } from "commander";
 import { addBatchCommand } from "./commands/batch.js";
 import { addCompareCommand } from "./commands/compare.js";
 import { addCompletionCommand } from "./commands/completion.js";
@@ -12,6 +12,7 @@ import { addSchemaCommand } from "./commands/schema.js";
 import { examplesFirst } from "./helpExamples.js";
 import type { Io } from "./io.js";
 import { COMMAND_NAMES, type CommandContext, type CommandName } from "./commandKit.js";
+import { EXIT, UsageError } from "./cliError.js";
 
 const HELP_AFTER = `
 Rules:
@@ -103,4 +104,39 @@ export function createProgram(io: Io, setExit: (code: number) => void, withSubco
   if (!withSubcommands) return program;
   for (const name of COMMAND_NAMES) ADD_COMMAND[name](ctx);
   return program;
+}
+
+/** Options of `batch` only: given to the one-patient command, say where they belong. */
+const BATCH_ONLY = ["--forecast", "--fields", "--no-sources"];
+
+/** commander's message on one line, keeping its "(Did you mean --weight?)" hint. */
+function commanderMessage(error: CommanderError): string {
+  const batchOnly = BATCH_ONLY.find((flag) => new RegExp(`unknown option '${flag}[=']`).test(error.message));
+  if (batchOnly !== undefined)
+    return `${batchOnly} is an option of batch only, e.g. mmn-dose batch clinic.jsonl ${batchOnly} …`;
+  return error.message
+    .replace(/^error: /, "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(" ")
+    .replace(/\(Did you mean/, "(did you mean");
+}
+
+/**
+ * Runs `argv` through commander and returns the exit code; commander's own errors become usage errors
+ * (help and --version are a success). Every other error is thrown to main's single exit point.
+ */
+export async function runProgram(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  try {
+    const program = createProgram(io, (code) => (exitCode = code), needsSubcommands(argv));
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    const done = ["commander.helpDisplayed", "commander.version", "commander.help"];
+    if (done.includes(error.code)) return EXIT.ok;
+    throw new UsageError("USAGE", commanderMessage(error));
+  }
 }
