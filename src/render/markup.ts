@@ -48,9 +48,7 @@ function partText(value: Part): string {
 /** A tagged template: the literal parts are markup, every value is escaped (unless it is `Markup`). */
 export function html(strings: TemplateStringsArray, ...values: readonly Part[]): Markup {
   let out = strings[0]!;
-  values.forEach((value, k) => {
-    out += partText(value) + strings[k + 1]!;
-  });
+  for (let k = 0; k < values.length; k++) out += partText(values[k]) + strings[k + 1]!;
   return new Markup(out);
 }
 
