@@ -5,7 +5,7 @@ import { UsageError } from "./cliError.js";
 import { envName, FLAG_KEYS, optionValueFromJson, PATIENT_KEYS, routeOnly, SITE_KEYS } from "./options.js";
 import { readSmallFile } from "./smallFile.js";
 import { closest } from "./suggest.js";
-import { ScheduleOptionsSchema } from "./validate.js";
+import { optionCheck } from "./validate.js";
 
 /**
  * Site configuration: the settings a pharmacy fixes once (product, vial stock, policy, rounding,
@@ -24,7 +24,7 @@ export function otherRouteKeys(route: unknown): readonly SiteKey[] {
 }
 
 // The file's shape: known keys only, and on/off settings booleans. Every other value goes to the
-// flag's own validator (ScheduleOptionsSchema), so a wrong type is refused with the option's range.
+// flag's own check (optionCheck), so a wrong type is refused with the option's range.
 const ConfigSchema = z.strictObject(
   Object.fromEntries(
     SITE_KEYS.map((key) => [
@@ -203,7 +203,7 @@ export async function resolveSiteSettings(
     }
     sources[key] = source;
     if (value === undefined) continue;
-    const check = ScheduleOptionsSchema.shape[key]!.safeParse(value);
+    const check = optionCheck(key)!.safeParse(value);
     if (!check.success) {
       const where = source.startsWith("env") ? source.slice(4) : `${source}, key '${key}'`;
       throw new UsageError("CONFIG", `${where}: ${check.error.issues[0]?.message ?? "invalid value"}`);

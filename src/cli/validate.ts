@@ -321,13 +321,41 @@ interface ScheduleOptions {
   explain?: boolean;
 }
 
+/** Each option's check, built on its first use: a run gives a few of the options, and building all cost ~5 ms. */
+const checks = new Map<string, z.ZodMiniType>();
+
+/** The check of the option `key` (its value optional), or undefined if `key` takes no value in the options table. */
+export function optionCheck(key: string): z.ZodMiniType | undefined {
+  let check = checks.get(key);
+  if (check === undefined) {
+    const spec = VALUE_OPTIONS.find((o) => o.key === key);
+    if (spec === undefined) return undefined;
+    check = z.optional(reader(option(spec.key), spec.value));
+    checks.set(key, check);
+  }
+  return check;
+}
+
+/** Objects of the checks of the keys a run gives, by those keys (a batch file's lines mostly give the same ones). */
+const objects = new Map<string, z.ZodMiniType>();
+
 /**
  * The raw one-patient options as commander hands them over (all strings), validated and typed: one
- * check per row of the options table, in its order (the first bad option is the one reported).
+ * check per option given, in the options table's order (the first bad option is the one reported).
+ * The same as one object of every option's check: an absent optional key adds nothing, and unknown
+ * keys are dropped.
  */
-export const ScheduleOptionsSchema = z.object(
-  Object.fromEntries(VALUE_OPTIONS.map((o) => [o.key, z.optional(reader(option(o.key), o.value))])),
-);
+export function checkScheduleOptions(raw: unknown): z.util.SafeParseResult<Record<string, unknown>> {
+  const given = typeof raw === "object" && raw !== null ? VALUE_OPTIONS.filter((o) => o.key in raw) : [];
+  const id = given.map((o) => o.key).join();
+  let schema = objects.get(id);
+  if (schema === undefined) {
+    if (objects.size >= 64) objects.clear();
+    schema = z.object(Object.fromEntries(given.map((o) => [o.key, optionCheck(o.key)!])));
+    objects.set(id, schema);
+  }
+  return schema.safeParse(raw) as z.util.SafeParseResult<Record<string, unknown>>;
+}
 
 /** Dates from `--avoid-file`: one per line; blank lines and `#` comments are skipped. */
 function parseAvoidFile(path: string | undefined, text: string | undefined): string[] {
@@ -462,7 +490,7 @@ export function validateScheduleOptions(
   raw: Record<string, unknown>,
   files: { avoidFileText?: string } = {},
 ): ScheduleRequest {
-  const parsed = ScheduleOptionsSchema.safeParse(raw);
+  const parsed = checkScheduleOptions(raw);
   if (!parsed.success) {
     throw new UsageError("INVALID_OPTION", parsed.error.issues[0]?.message ?? "invalid option");
   }
