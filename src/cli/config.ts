@@ -24,16 +24,18 @@ export function otherRouteKeys(route: unknown): readonly SiteKey[] {
 }
 
 // The file's shape: known keys only, and on/off settings booleans. Every other value goes to the
-// flag's own check (optionCheck), so a wrong type is refused with the option's range.
-const ConfigSchema = z.strictObject(
-  Object.fromEntries(
-    SITE_KEYS.map((key) => [
-      key,
-      FLAG_KEYS.has(key) ? z.optional(z.boolean({ error: "must be true or false" })) : z.optional(z.unknown()),
-    ]),
-  ),
-  { error: "must be a JSON object of site settings" },
-);
+// flag's own check (optionCheck), so a wrong type is refused with the option's range. Built when a
+// config file is read: most runs have none.
+const configSchema = () =>
+  z.strictObject(
+    Object.fromEntries(
+      SITE_KEYS.map((key) => [
+        key,
+        FLAG_KEYS.has(key) ? z.optional(z.boolean({ error: "must be true or false" })) : z.optional(z.unknown()),
+      ]),
+    ),
+    { error: "must be a JSON object of site settings" },
+  );
 
 /** MMN_DOSE_SKIP_WEEKENDS and other on/off variables: these words, any case, else refused. */
 const ENV_BOOLEAN: Readonly<Record<string, boolean>> = {
@@ -135,7 +137,7 @@ async function loadConfig(explicit: string | undefined, env: Readonly<Record<str
         );
       }
     }
-    const parsed = ConfigSchema.safeParse(data);
+    const parsed = configSchema().safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const key = issue.path.length > 0 ? `key '${String(issue.path[0])}'` : "the file";

@@ -121,16 +121,17 @@ const scigHint = (id: string) =>
     : undefined;
 
 /** `9:00` or `09:00` (0–23 h) → `09:00`. */
-const clockTime = readString(option("time"), (text, ctx) => {
-  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text);
-  if (m === null)
-    return fail(
-      ctx,
-      text,
-      `${option("time")} must be a clock time HH:MM or H:MM from 0:00 to 23:59, e.g. 09:00 or 9:00; got '${text}'`,
-    );
-  return `${m[1]!.padStart(2, "0")}:${m[2]}`;
-});
+const clockTime = () =>
+  readString(option("time"), (text, ctx) => {
+    const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text);
+    if (m === null)
+      return fail(
+        ctx,
+        text,
+        `${option("time")} must be a clock time HH:MM or H:MM from 0:00 to 23:59, e.g. 09:00 or 9:00; got '${text}'`,
+      );
+    return `${m[1]!.padStart(2, "0")}:${m[2]}`;
+  });
 
 /**
  * A measurement, or undefined when the core refuses its text (a `DomainError` about `flag`): the
@@ -146,31 +147,33 @@ function measured<T>(key: OptionKey, read: (text: string) => T, value: (t: T) =>
   }
 }
 
-const weight = readString(option("weight"), (text, ctx) => {
-  const kg = measured("weight", parseWeight, (m) => m.value, text)?.value ?? Number.NaN;
-  if (!(kg >= LIMITS.weightKg.min && kg <= LIMITS.weightKg.max)) {
-    return fail(
-      ctx,
-      text,
-      `${option("weight")} must be a body weight ${rangeText(LIMITS.weightKg.min, LIMITS.weightKg.max, "kg")}, e.g. 70, 70kg ` +
-        `or 154lb; got '${text}'`,
-    );
-  }
-  return kg;
-});
+const weight = () =>
+  readString(option("weight"), (text, ctx) => {
+    const kg = measured("weight", parseWeight, (m) => m.value, text)?.value ?? Number.NaN;
+    if (!(kg >= LIMITS.weightKg.min && kg <= LIMITS.weightKg.max)) {
+      return fail(
+        ctx,
+        text,
+        `${option("weight")} must be a body weight ${rangeText(LIMITS.weightKg.min, LIMITS.weightKg.max, "kg")}, e.g. 70, 70kg ` +
+          `or 154lb; got '${text}'`,
+      );
+    }
+    return kg;
+  });
 
-const height = readString(option("height"), (text, ctx) => {
-  const cm = measured("height", parseHeight, (m) => m.value, text)?.value ?? Number.NaN;
-  if (!(cm >= LIMITS.heightCm.min && cm <= LIMITS.heightCm.max)) {
-    return fail(
-      ctx,
-      text,
-      `${option("height")} must be a height ${rangeText(LIMITS.heightCm.min, LIMITS.heightCm.max, "cm")}, e.g. 175, 175cm, ` +
-        `69in or 5ft9in; got '${text}'`,
-    );
-  }
-  return cm;
-});
+const height = () =>
+  readString(option("height"), (text, ctx) => {
+    const cm = measured("height", parseHeight, (m) => m.value, text)?.value ?? Number.NaN;
+    if (!(cm >= LIMITS.heightCm.min && cm <= LIMITS.heightCm.max)) {
+      return fail(
+        ctx,
+        text,
+        `${option("height")} must be a height ${rangeText(LIMITS.heightCm.min, LIMITS.heightCm.max, "cm")}, e.g. 175, 175cm, ` +
+          `69in or 5ft9in; got '${text}'`,
+      );
+    }
+    return cm;
+  });
 
 function decimalList(flag: string, limits: { min: number; max: number }, unit: string, ascending: boolean) {
   return readString(flag, (text, ctx) => {
@@ -239,15 +242,15 @@ function reader(flag: string, value: ValueSpec): z.ZodMiniType {
     case "product":
       return value.route === "ivig" ? oneOf(flag, IVIG_IDS, {}, ivigHint) : oneOf(flag, SCIG_IDS, {}, scigHint);
     case "weight":
-      return weight;
+      return weight();
     case "height":
-      return height;
+      return height();
     case "avoid":
       return avoidDates(flag);
     case "scigFactor":
       return scigFactor(flag);
     case "time":
-      return clockTime;
+      return clockTime();
     case "tz":
       return checked(isTimeZone, (text) => `${flag} must be an IANA time zone such as Europe/London; got '${text}'`);
     case "calendarId":
