@@ -19,7 +19,7 @@ import {
   regimenError,
   SITE_DEFAULT_KEYS,
 } from "./regimenText.js";
-import { ScheduleOptionsSchema, validateScheduleOptions } from "./validate.js";
+import { checkScheduleOptions, validateScheduleOptions } from "./validate.js";
 
 /** The options of `mmn-dose compare` as commander hands them over. */
 export interface CompareOptions {
@@ -75,7 +75,7 @@ function commandLineValues(opts: CompareOptions): Record<string, unknown> {
  * order), a missing weight, and the dosing weight (a policy or basis that needs height and sex).
  */
 function checkCommandLine(site: Record<string, unknown>): void {
-  const parsed = ScheduleOptionsSchema.safeParse(site);
+  const parsed = checkScheduleOptions(site);
   if (!parsed.success) throw new UsageError("INVALID_OPTION", parsed.error.issues[0]?.message ?? "invalid option");
   const routeKeys = new Set<string>([...routeOnly("ivig"), ...routeOnly("scig")].map((o) => o.key));
   const patientOnly = Object.fromEntries(Object.entries(site).filter(([k]) => !routeKeys.has(k)));

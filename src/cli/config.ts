@@ -5,7 +5,7 @@ import { UsageError } from "./cliError.js";
 import { envName, FLAG_KEYS, optionValueFromJson, PATIENT_KEYS, routeOnly, SITE_KEYS } from "./options.js";
 import { readSmallFile } from "./smallFile.js";
 import { closest } from "./suggest.js";
-import { ScheduleOptionsSchema } from "./validate.js";
+import { optionCheck } from "./validate.js";
 
 /**
  * Site configuration: the settings a pharmacy fixes once (product, vial stock, policy, rounding,
@@ -24,16 +24,18 @@ export function otherRouteKeys(route: unknown): readonly SiteKey[] {
 }
 
 // The file's shape: known keys only, and on/off settings booleans. Every other value goes to the
-// flag's own validator (ScheduleOptionsSchema), so a wrong type is refused with the option's range.
-const ConfigSchema = z.strictObject(
-  Object.fromEntries(
-    SITE_KEYS.map((key) => [
-      key,
-      FLAG_KEYS.has(key) ? z.optional(z.boolean({ error: "must be true or false" })) : z.optional(z.unknown()),
-    ]),
-  ),
-  { error: "must be a JSON object of site settings" },
-);
+// flag's own check (optionCheck), so a wrong type is refused with the option's range. Built when a
+// config file is read: most runs have none.
+const configSchema = () =>
+  z.strictObject(
+    Object.fromEntries(
+      SITE_KEYS.map((key) => [
+        key,
+        FLAG_KEYS.has(key) ? z.optional(z.boolean({ error: "must be true or false" })) : z.optional(z.unknown()),
+      ]),
+    ),
+    { error: "must be a JSON object of site settings" },
+  );
 
 /** MMN_DOSE_SKIP_WEEKENDS and other on/off variables: these words, any case, else refused. */
 const ENV_BOOLEAN: Readonly<Record<string, boolean>> = {
@@ -135,7 +137,7 @@ async function loadConfig(explicit: string | undefined, env: Readonly<Record<str
         );
       }
     }
-    const parsed = ConfigSchema.safeParse(data);
+    const parsed = configSchema().safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const key = issue.path.length > 0 ? `key '${String(issue.path[0])}'` : "the file";
@@ -203,7 +205,7 @@ export async function resolveSiteSettings(
     }
     sources[key] = source;
     if (value === undefined) continue;
-    const check = ScheduleOptionsSchema.shape[key]!.safeParse(value);
+    const check = optionCheck(key)!.safeParse(value);
     if (!check.success) {
       const where = source.startsWith("env") ? source.slice(4) : `${source}, key '${key}'`;
       throw new UsageError("CONFIG", `${where}: ${check.error.issues[0]?.message ?? "invalid value"}`);

@@ -10,7 +10,7 @@ import { UsageError } from "./cliError.js";
 import { FLAG_KEYS, longFlagOf, optionValueFromJson, PATIENT_DATA_KEYS, routeOnly, VALUE_OPTIONS } from "./options.js";
 import { phrased } from "./optionWords.js";
 import { closest } from "./suggest.js";
-import { type ScheduleRequest, ScheduleOptionsSchema, validateScheduleOptions } from "./validate.js";
+import { type ScheduleRequest, checkScheduleOptions, validateScheduleOptions } from "./validate.js";
 import type { Route } from "../data/products.js";
 
 /**
@@ -132,7 +132,7 @@ function phaseValues(phase: Record<string, unknown>, where: string): Record<stri
     }
     raw[key] = optionValueFromJson(key, value);
   }
-  const parsed = ScheduleOptionsSchema.safeParse(raw);
+  const parsed = checkScheduleOptions(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0]);

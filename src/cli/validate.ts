@@ -1,5 +1,6 @@
-// zod/mini: the same validation as classic zod, but building and first-parsing this schema costs
-// about a third (measured in a bundle: ~5 ms against ~15 ms), and every one-patient run pays it.
+// zod/mini: the same validation as classic zod, but building and first-parsing the checks costs about a
+// third (measured in a bundle: ~5 ms against ~15 ms for every option). Each option's check is built on
+// its first use (optionCheck), so a run pays for the few options it gives.
 import * as z from "zod/mini";
 import { isIsoDate } from "../core/calendarDate.js";
 import { DEFAULTS, LIMITS, type ScheduleInput } from "../core/input.js";
@@ -121,16 +122,17 @@ const scigHint = (id: string) =>
     : undefined;
 
 /** `9:00` or `09:00` (0–23 h) → `09:00`. */
-const clockTime = readString(option("time"), (text, ctx) => {
-  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text);
-  if (m === null)
-    return fail(
-      ctx,
-      text,
-      `${option("time")} must be a clock time HH:MM or H:MM from 0:00 to 23:59, e.g. 09:00 or 9:00; got '${text}'`,
-    );
-  return `${m[1]!.padStart(2, "0")}:${m[2]}`;
-});
+const clockTime = () =>
+  readString(option("time"), (text, ctx) => {
+    const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text);
+    if (m === null)
+      return fail(
+        ctx,
+        text,
+        `${option("time")} must be a clock time HH:MM or H:MM from 0:00 to 23:59, e.g. 09:00 or 9:00; got '${text}'`,
+      );
+    return `${m[1]!.padStart(2, "0")}:${m[2]}`;
+  });
 
 /**
  * A measurement, or undefined when the core refuses its text (a `DomainError` about `flag`): the
@@ -146,31 +148,33 @@ function measured<T>(key: OptionKey, read: (text: string) => T, value: (t: T) =>
   }
 }
 
-const weight = readString(option("weight"), (text, ctx) => {
-  const kg = measured("weight", parseWeight, (m) => m.value, text)?.value ?? Number.NaN;
-  if (!(kg >= LIMITS.weightKg.min && kg <= LIMITS.weightKg.max)) {
-    return fail(
-      ctx,
-      text,
-      `${option("weight")} must be a body weight ${rangeText(LIMITS.weightKg.min, LIMITS.weightKg.max, "kg")}, e.g. 70, 70kg ` +
-        `or 154lb; got '${text}'`,
-    );
-  }
-  return kg;
-});
+const weight = () =>
+  readString(option("weight"), (text, ctx) => {
+    const kg = measured("weight", parseWeight, (m) => m.value, text)?.value ?? Number.NaN;
+    if (!(kg >= LIMITS.weightKg.min && kg <= LIMITS.weightKg.max)) {
+      return fail(
+        ctx,
+        text,
+        `${option("weight")} must be a body weight ${rangeText(LIMITS.weightKg.min, LIMITS.weightKg.max, "kg")}, e.g. 70, 70kg ` +
+          `or 154lb; got '${text}'`,
+      );
+    }
+    return kg;
+  });
 
-const height = readString(option("height"), (text, ctx) => {
-  const cm = measured("height", parseHeight, (m) => m.value, text)?.value ?? Number.NaN;
-  if (!(cm >= LIMITS.heightCm.min && cm <= LIMITS.heightCm.max)) {
-    return fail(
-      ctx,
-      text,
-      `${option("height")} must be a height ${rangeText(LIMITS.heightCm.min, LIMITS.heightCm.max, "cm")}, e.g. 175, 175cm, ` +
-        `69in or 5ft9in; got '${text}'`,
-    );
-  }
-  return cm;
-});
+const height = () =>
+  readString(option("height"), (text, ctx) => {
+    const cm = measured("height", parseHeight, (m) => m.value, text)?.value ?? Number.NaN;
+    if (!(cm >= LIMITS.heightCm.min && cm <= LIMITS.heightCm.max)) {
+      return fail(
+        ctx,
+        text,
+        `${option("height")} must be a height ${rangeText(LIMITS.heightCm.min, LIMITS.heightCm.max, "cm")}, e.g. 175, 175cm, ` +
+          `69in or 5ft9in; got '${text}'`,
+      );
+    }
+    return cm;
+  });
 
 function decimalList(flag: string, limits: { min: number; max: number }, unit: string, ascending: boolean) {
   return readString(flag, (text, ctx) => {
@@ -239,15 +243,15 @@ function reader(flag: string, value: ValueSpec): z.ZodMiniType {
     case "product":
       return value.route === "ivig" ? oneOf(flag, IVIG_IDS, {}, ivigHint) : oneOf(flag, SCIG_IDS, {}, scigHint);
     case "weight":
-      return weight;
+      return weight();
     case "height":
-      return height;
+      return height();
     case "avoid":
       return avoidDates(flag);
     case "scigFactor":
       return scigFactor(flag);
     case "time":
-      return clockTime;
+      return clockTime();
     case "tz":
       return checked(isTimeZone, (text) => `${flag} must be an IANA time zone such as Europe/London; got '${text}'`);
     case "calendarId":
@@ -321,13 +325,41 @@ interface ScheduleOptions {
   explain?: boolean;
 }
 
+/** Each option's check, built on its first use: a run gives a few of the options, and building all cost ~5 ms. */
+const checks = new Map<string, z.ZodMiniType>();
+
+/** The check of the option `key` (its value optional), or undefined if `key` takes no value in the options table. */
+export function optionCheck(key: string): z.ZodMiniType | undefined {
+  let check = checks.get(key);
+  if (check === undefined) {
+    const spec = VALUE_OPTIONS.find((o) => o.key === key);
+    if (spec === undefined) return undefined;
+    check = z.optional(reader(option(spec.key), spec.value));
+    checks.set(key, check);
+  }
+  return check;
+}
+
+/** Objects of the checks of the keys a run gives, by those keys (a batch file's lines mostly give the same ones). */
+const objects = new Map<string, z.ZodMiniType>();
+
 /**
  * The raw one-patient options as commander hands them over (all strings), validated and typed: one
- * check per row of the options table, in its order (the first bad option is the one reported).
+ * check per option given, in the options table's order (the first bad option is the one reported).
+ * The same as one object of every option's check: an absent optional key adds nothing, and unknown
+ * keys are dropped.
  */
-export const ScheduleOptionsSchema = z.object(
-  Object.fromEntries(VALUE_OPTIONS.map((o) => [o.key, z.optional(reader(option(o.key), o.value))])),
-);
+export function checkScheduleOptions(raw: unknown): z.util.SafeParseResult<Record<string, unknown>> {
+  const given = typeof raw === "object" && raw !== null ? VALUE_OPTIONS.filter((o) => o.key in raw) : [];
+  const id = given.map((o) => o.key).join();
+  let schema = objects.get(id);
+  if (schema === undefined) {
+    if (objects.size >= 64) objects.clear();
+    schema = z.object(Object.fromEntries(given.map((o) => [o.key, optionCheck(o.key)!])));
+    objects.set(id, schema);
+  }
+  return schema.safeParse(raw) as z.util.SafeParseResult<Record<string, unknown>>;
+}
 
 /** Dates from `--avoid-file`: one per line; blank lines and `#` comments are skipped. */
 function parseAvoidFile(path: string | undefined, text: string | undefined): string[] {
@@ -462,7 +494,7 @@ export function validateScheduleOptions(
   raw: Record<string, unknown>,
   files: { avoidFileText?: string } = {},
 ): ScheduleRequest {
-  const parsed = ScheduleOptionsSchema.safeParse(raw);
+  const parsed = checkScheduleOptions(raw);
   if (!parsed.success) {
     throw new UsageError("INVALID_OPTION", parsed.error.issues[0]?.message ?? "invalid option");
   }
