@@ -1,28 +1,60 @@
 // The process boundary: Node's stdout, stderr, stdin, signals and clock, as the `Io` that `main`
 // takes. bin/mmn-dose.cjs only loads the bundle and calls `runProcess`; tests call `main` in-process.
-import { close, fstatSync, open, read, readFileSync, statSync } from "node:fs";
+// A batch writes through Node's stdout and stderr streams (it streams large output and waits for a
+// full pipe to drain) and stops between lines on SIGINT; every other run writes descriptors 1 and 2
+// directly (descriptorWrites.ts) and installs no signal handler unless -o has a temporary file.
+import { close, fstatSync, open, read, readFileSync } from "node:fs";
 import { constants } from "node:os";
 import { promisify } from "node:util";
 import type { IsoDate } from "../core/calendarDate.js";
 import { IoError } from "./cliError.js";
+import { descriptorKind, descriptorWriter, isTerminal } from "./descriptorWrites.js";
 import type { Io } from "./io.js";
 import { main } from "./main.js";
-import { removeTempsSync } from "./tempFiles.js";
+import { onFirstTemp, removeTempsSync } from "./tempFiles.js";
 
 /** stderr that cannot be written (2>/dev/full) must not change the exit code: writes to it are tried, never fatal. */
-function writeErr(text: string): void {
-  try {
-    process.stderr.write(text);
-  } catch {
-    // nowhere left to say it; the exit code still does
-  }
+function neverFatal(write: (text: string) => unknown): (text: string) => void {
+  return (text) => {
+    try {
+      write(text);
+    } catch {
+      // nowhere left to say it; the exit code still does
+    }
+  };
+}
+
+let stderrHooked = false;
+
+/** Node's stderr stream, whose write errors are ignored as the direct writes' are. */
+function stderrStream(): NodeJS.WriteStream {
+  if (!stderrHooked) process.stderr.on("error", () => {});
+  stderrHooked = true;
+  return process.stderr;
+}
+
+const writeErrDirect = neverFatal(descriptorWriter(2, stderrStream));
+/** How this run writes to stderr: directly, or for a batch through the stream (`runProcess` decides). */
+let writeErr = writeErrDirect;
+
+function stdoutFailure(error: NodeJS.ErrnoException): string {
+  return `mmn-dose: cannot write to standard output (${error.code ?? error.message})\n`;
 }
 
 /** `mmn-dose … | head -1`: the reader left, stop quietly; a full disk or a closed descriptor: exit 1, said in one line. */
 function onStdoutError(error: NodeJS.ErrnoException): void {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  writeErr(`mmn-dose: cannot write to standard output (${error.code ?? error.message})\n`);
+  writeErr(stdoutFailure(error));
   process.exit(1);
+}
+
+let stdoutHooked = false;
+
+/** Node's stdout stream, whose write errors end the run (`onStdoutError`). */
+function stdoutStream(): NodeJS.WriteStream {
+  if (!stdoutHooked) process.stdout.on("error", onStdoutError);
+  stdoutHooked = true;
+  return process.stdout;
 }
 
 /** Today's local calendar date. */
@@ -39,9 +71,8 @@ function today(): IsoDate {
  * read-only or write-only and is not affected. It costs a few system calls.
  */
 function descriptorClosed(fd: number): boolean {
+  if (descriptorKind(fd)?.devNull !== true) return false;
   try {
-    const info = fstatSync(fd);
-    if (!info.isCharacterDevice() || info.rdev !== statSync("/dev/null").rdev) return false;
     const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, "utf8"));
     return flags !== null && (Number.parseInt(flags[1]!, 8) & 3) === 2;
   } catch {
@@ -52,14 +83,37 @@ function descriptorClosed(fd: number): boolean {
 const CLOSED_STDOUT =
   "cannot write to standard output: it is closed (>&-), or /dev/null opened for reading and writing; nothing was written";
 
-/** Writes to stdout; a closed stdout is an I/O error (exit 1), found at the first write. */
-function stdoutWriter(): (text: string) => boolean {
+/**
+ * Writes to stdout through `write`; a closed stdout is an I/O error (exit 1), found at the first write.
+ * Other write errors are the caller's (`write` throws them or reports them later).
+ */
+function stdoutWriter(write: (text: string) => boolean): (text: string) => boolean {
   let state: "unchecked" | "open" | "closed" = "unchecked";
   return (text) => {
     if (state === "unchecked") state = descriptorClosed(1) ? "closed" : "open";
     if (state === "closed") throw new IoError("STDOUT_CLOSED", CLOSED_STDOUT);
-    return process.stdout.write(text);
+    return write(text);
   };
+}
+
+/**
+ * stdout written directly. A failed write is remembered and later ones are dropped, so the run ends
+ * as the stream's error handler ended it once main had returned: EPIPE (the reader left) quietly
+ * with main's exit code, any other error in one line with exit 1 (`runProcess`).
+ */
+function directStdout(): { writeOut: (text: string) => boolean; failure: () => NodeJS.ErrnoException | undefined } {
+  const write = descriptorWriter(1, stdoutStream);
+  let failed: NodeJS.ErrnoException | undefined;
+  const writeOut = stdoutWriter((text) => {
+    if (failed !== undefined) return true;
+    try {
+      return write(text);
+    } catch (error) {
+      failed = error as NodeJS.ErrnoException;
+      return true;
+    }
+  });
+  return { writeOut, failure: () => failed };
 }
 
 /** Failures opening or reading the batch input (no such file, a directory) are I/O errors in one line. */
@@ -151,11 +205,13 @@ const ENDING_SIGNALS = [
 /**
  * Any exit removes the temporary file an unfinished -o was writing (the target stays as it was); a
  * signal that ends the run exits with 128 + its number, as the shell reports a process it killed.
+ * Installed when the first temporary file is registered: until then a signal's default action ends
+ * the run with nothing to clean. SIGINT too, but for a batch, whose own handler stops between lines.
  * SIGKILL cannot be caught and leaves the temporary file (docs/scripts-and-ehr.md says so, beside -o).
  */
-function endOnSignals(): void {
+function endOnSignals(batch: boolean): void {
   process.on("exit", removeTempsSync);
-  for (const name of ENDING_SIGNALS) {
+  for (const name of batch ? ENDING_SIGNALS : [...ENDING_SIGNALS, "SIGINT"]) {
     const number = constants.signals[name as keyof typeof constants.signals];
     if (number === undefined) continue;
     try {
@@ -166,35 +222,47 @@ function endOnSignals(): void {
   }
 }
 
-/** Runs the CLI in this process: stream handlers, SIGINT, then `main`, whose result becomes the exit code. */
-export async function runProcess(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
-  process.stderr.on("error", () => {});
-  process.stdout.on("error", onStdoutError);
-  // SIGINT: a batch stops between lines (exit 130) so every line written is a complete line; a second one exits.
+/** SIGINT in a batch: it stops between lines (exit 130) so every line written is complete; a second one exits. */
+function interruptible(): () => boolean {
   let interrupted = false;
   process.on("SIGINT", () => {
     if (interrupted) process.exit(128 + constants.signals.SIGINT);
     interrupted = true;
   });
-  endOnSignals();
+  return () => interrupted;
+}
+
+/** Runs the CLI in this process (a batch on Node's streams, any other run on the descriptors); main's result is the exit code. */
+export async function runProcess(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  // Subcommands come first (main.ts): a batch is named by the first argument.
+  const batch = argv[0] === "batch";
+  onFirstTemp(() => endOnSignals(batch));
+  const direct = batch ? undefined : directStdout();
+  if (batch) writeErr = neverFatal((text) => stderrStream().write(text));
+  const stdoutIsTTY = isTerminal(1);
   const io: Io = {
-    writeOut: stdoutWriter(),
+    writeOut: direct?.writeOut ?? stdoutWriter((text) => stdoutStream().write(text)),
     writeErr,
     env: process.env,
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    stdoutIsTTY,
+    stdoutColumns: stdoutIsTTY ? process.stdout.columns : undefined,
     // Getters: Node builds process.stdin on first touch, which costs a run that never reads it (most runs).
     get stdinIsTTY() {
       return Boolean(process.stdin.isTTY);
     },
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    get stderrIsTTY() {
+      return isTerminal(2);
+    },
     now: () => performance.now(),
     today,
     readInput,
-    interrupted: () => interrupted,
+    interrupted: batch ? interruptible() : () => false,
     systemTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     cwd: () => process.cwd(),
-    waitForDrain: () => new Promise((resolve) => process.stdout.once("drain", () => resolve())),
+    waitForDrain: () => new Promise((resolve) => stdoutStream().once("drain", () => resolve())),
   };
-  process.exitCode = await main(argv, io);
+  const exitCode = await main(argv, io);
+  const failed = direct?.failure();
+  if (failed !== undefined && failed.code !== "EPIPE") writeErr(stdoutFailure(failed));
+  process.exitCode = failed !== undefined && failed.code !== "EPIPE" ? 1 : exitCode;
 }

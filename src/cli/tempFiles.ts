@@ -3,9 +3,21 @@
 import { rmSync } from "node:fs";
 
 const pending = new Set<string>();
+let beforeFirst: (() => void) | undefined;
+
+/**
+ * `install` runs once, when the first temporary file is registered: the process boundary (node.ts)
+ * installs its exit and signal handlers then, so a run that writes no -o file installs none.
+ */
+export function onFirstTemp(install: () => void): void {
+  beforeFirst = install;
+}
 
 /** A temporary file about to be created: registered before it exists, so no moment leaves it unknown. */
 export function trackTemp(path: string): void {
+  const install = beforeFirst;
+  beforeFirst = undefined;
+  install?.();
   pending.add(path);
 }
 

@@ -185,6 +185,38 @@ describe("standard streams", () => {
     expect(sh(`printf '{"weight":70}\\n{"weight":"x"}\\n' | $MMN batch >/dev/null 2>/dev/full`).status).toBe(3);
     expect(sh(`$MMN ${ONE.join(" ")} >/dev/null 2>/dev/full`).status).toBe(0);
   });
+
+  it("a reader that left (EPIPE) ends the run quietly with the exit code it had", () => {
+    // `true` exits at once: the CLI's writes meet a pipe with no reader.
+    for (const [args, status] of [
+      [`${ONE.join(" ")} --courses 100`, 0],
+      ["--weight x --json", 2],
+    ] as const) {
+      const r = sh(`{ $MMN ${args}; echo "exit $?" >&2; } | true`);
+      expect(r.stderr, args).not.toMatch(/EPIPE|standard output|\n\s+at /);
+      expect(r.stderr.endsWith(`exit ${status}\n`), `${args}: ${r.stderr}`).toBe(true);
+    }
+  });
+
+  it("a pipe another process made non-blocking (EAGAIN when full): every byte arrives, in order", () => {
+    // A Node parent shares its stdout pipe with the CLI and makes it non-blocking after the spawn
+    // (libuv sets a child's stdio blocking as it starts it); the reader waits a second, so the
+    // pipe (64 kB) fills while the CLI writes 326 kB of JSON.
+    const parent = join(dir, "nonblocking-parent.cjs");
+    writeFileSync(
+      parent,
+      `const child = require("node:child_process").spawn(process.execPath, process.argv.slice(2), { stdio: "inherit" });
+process.stdout._handle.setBlocking(false);
+child.on("exit", (code) => (process.exitCode = code ?? 99));
+`,
+    );
+    const args = [...ONE, "--courses", "100", "--json"].join(" ");
+    const expected = sh(`$MMN ${args}`).stdout;
+    expect(expected.length).toBeGreaterThan(200_000);
+    const r = sh(`${process.execPath} ${parent} ${BIN} ${args} | (sleep 1; cat)`);
+    expect(r.stderr).toBe("");
+    expect(r.stdout === expected).toBe(true);
+  });
 });
 
 describe("settings that exist but cannot be read are errors naming the file", () => {

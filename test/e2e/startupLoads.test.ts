@@ -60,6 +60,35 @@ describe("what a one-patient run loads", () => {
   });
 });
 
+/** Node's stdout and stderr streams (a file's SyncWriteStream, a pipe's or socket's net.Socket, a
+ * terminal's tty.WriteStream) and a signal handle: a run that is not a batch writes descriptors 1 and 2
+ * directly and installs a signal handler only while -o has a temporary file. (`--help` is not here:
+ * commander asks process.stdout for the help's width unless the program is given getOutHelpWidth.) */
+const STREAMS_AND_SIGNALS = /sync_write_stream|NativeModule (net|tty)$|Binding (stream|pipe|tcp|tty|signal)_wrap$/;
+
+describe("a run that is not a batch builds no stdout or stderr stream and no signal handle", () => {
+  it.each([
+    [["--weight", "70", "--start", "2026-12-01"]],
+    [["--weight", "70", "--start", "2026-12-01", "--json"]],
+    [["--weight", "70", "--start", "2026-12-01", "--format", "html"]],
+    [["--weight", "70", "--start", "2026-12-01", "-o", join(dir, "plan.csv"), "--format", "csv"]],
+    [["products"]],
+    [["review", "examples/review-history.csv"]],
+  ])("%j", (args) => {
+    const loaded = loads(args);
+    expect(loaded.modules.filter((m) => STREAMS_AND_SIGNALS.test(m))).toEqual(
+      // -o: the temporary file's handlers are the only signal handle.
+      args.includes("-o") ? ["Internal Binding signal_wrap"] : [],
+    );
+  });
+
+  it("a batch keeps Node's stdout stream (it waits for a full pipe) and its SIGINT handler", () => {
+    const loaded = loads(["batch", "examples/clinic.jsonl"]);
+    expect(loaded.modules).toContain("NativeModule net");
+    expect(loaded.modules).toContain("Internal Binding signal_wrap");
+  });
+});
+
 describe("what a batch or a review loads", () => {
   it.each([
     [
