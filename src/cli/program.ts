@@ -90,7 +90,19 @@ export function createProgram(io: Io, setExit: (code: number) => void, withSubco
       "Immunoglobulin dosing schedules for multifocal motor neuropathy: IVIG courses or their weekly SCIG equivalent",
     )
     .exitOverride()
-    .configureOutput({ writeOut: io.writeOut, writeErr: () => {}, outputError: () => {} })
+    // Width and color from io, not commander's default reads of process.stdout and process.stderr (each
+    // of which would build Node's stream for the descriptor). Help has no color (commander's styles are
+    // plain); what goes to stderr is discarded (writeErr), main reports errors itself.
+    .configureOutput({
+      writeOut: io.writeOut,
+      writeErr: () => {},
+      outputError: () => {},
+      // commander's own default: a terminal's columns, else 80 (Help.prepareContext).
+      getOutHelpWidth: () => (io.stdoutIsTTY ? io.stdoutColumns : undefined) ?? 80,
+      getErrHelpWidth: () => 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
     .version(version(), "-V, --version", "print the version")
     .helpOption("-h, --help", "show this help")
     .showSuggestionAfterError(true)

@@ -62,8 +62,8 @@ describe("what a one-patient run loads", () => {
 
 /** Node's stdout and stderr streams (a file's SyncWriteStream, a pipe's or socket's net.Socket, a
  * terminal's tty.WriteStream) and a signal handle: a run that is not a batch writes descriptors 1 and 2
- * directly and installs a signal handler only while -o has a temporary file. (`--help` is not here:
- * commander asks process.stdout for the help's width unless the program is given getOutHelpWidth.) */
+ * directly and installs a signal handler only while -o has a temporary file. Help too: commander's
+ * width and color come from io (program.ts), not from process.stdout. */
 const STREAMS_AND_SIGNALS = /sync_write_stream|NativeModule (net|tty)$|Binding (stream|pipe|tcp|tty|signal)_wrap$/;
 
 describe("a run that is not a batch builds no stdout or stderr stream and no signal handle", () => {
@@ -74,6 +74,8 @@ describe("a run that is not a batch builds no stdout or stderr stream and no sig
     [["--weight", "70", "--start", "2026-12-01", "-o", join(dir, "plan.csv"), "--format", "csv"]],
     [["products"]],
     [["review", "examples/review-history.csv"]],
+    [["--help"]],
+    [["review", "--help"]],
   ])("%j", (args) => {
     const loaded = loads(args);
     expect(loaded.modules.filter((m) => STREAMS_AND_SIGNALS.test(m))).toEqual(
