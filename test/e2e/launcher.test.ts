@@ -45,4 +45,22 @@ describe("launcher", () => {
     const r = spawnSync(process.execPath, ["--require", preload, probe], { encoding: "utf8" });
     expect(r.stdout.trim()).toBe("on");
   });
+
+  // The cache's CRC-32 comes from Node's zlib binding, through process.binding, which Node reports
+  // as deprecated under --pending-deprecation: there node:zlib serves, and nothing is printed.
+  it.each([
+    [["--pending-deprecation"], {}],
+    [[], { NODE_PENDING_DEPRECATION: "1" }],
+    [[], { NODE_OPTIONS: "--pending-deprecation" }],
+  ])("prints no deprecation warning with %j %j", (nodeArgs, env) => {
+    const args = ["--weight", "70", "--start", "2026-12-01"];
+    const usual = run(args);
+    const r = spawnSync(process.execPath, [...nodeArgs, BIN, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", TZ: "UTC", HOME: "/nonexistent", ...env },
+      encoding: "utf8",
+    });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(usual.stdout);
+  });
 });
