@@ -34,11 +34,21 @@ const { Script } = require("node:vm");
 /**
  * zlib's CRC-32. node:zlib itself loads node:stream and its helpers, ~3 ms of every run (measured), for
  * this one native function, which Node's zlib binding holds too. process.binding is deprecated only
- * under --pending-deprecation (it would then print a warning): node:zlib serves that case, and a Node
- * whose binding has no crc32.
+ * under --pending-deprecation (it would then print a warning): node:zlib serves that case, a Node
+ * whose binding has no crc32, and Node's permission model (--experimental-permission), which refuses
+ * process.binding.
  */
-const nativeCrc32 = pendingDeprecation() ? undefined : process.binding("zlib").crc32;
+const nativeCrc32 = pendingDeprecation() ? undefined : zlibBinding()?.crc32;
 const crc32 = typeof nativeCrc32 === "function" ? (data) => nativeCrc32(data, 0) : require("node:zlib").crc32;
+
+/** Node's zlib binding, or undefined where process.binding is refused (Node's permission model). */
+function zlibBinding() {
+  try {
+    return process.binding("zlib");
+  } catch {
+    return undefined;
+  }
+}
 
 function pendingDeprecation() {
   const inOptions = (text) => /(^|\s)--pending[-_]deprecation(\s|=|$)/.test(text ?? "");
