@@ -51,7 +51,8 @@ function zlibBinding() {
 }
 
 function pendingDeprecation() {
-  const inOptions = (text) => /(^|\s)--pending[-_]deprecation(\s|=|$)/.test(text ?? "");
+  // Anywhere in the text (NODE_OPTIONS may quote it): a false match only means node:zlib is used.
+  const inOptions = (text) => /--pending[-_]deprecation/.test(text ?? "");
   return (
     process.execArgv.some((a) => inOptions(a)) ||
     inOptions(process.env.NODE_OPTIONS) ||

@@ -159,17 +159,32 @@ const CHUNK_SETTINGS = {
     define: { ...common.define, "crypto.randomUUID": "__mmnUnusedEventId" },
     extraBanner:
       'const __mmnUnusedEventId=()=>"replaced by the UID src/render/ics.ts gives every event";' +
-      "const __mmnUtf8Length=(c)=>{const p=c.codePointAt(0);return p===undefined?0:p<128?1:p<2048?2:p<65536?3:4};",
+      `const __mmnUtf8Length=${utf8Length};/* __mmnUtf8Length end */`,
     plugins: [utf8LengthPerCharacter()],
   },
 };
 
 /**
+ * The octets TextEncoder writes for `text` (UTF-8): a surrogate pair 4, a lone surrogate 3 (it
+ * becomes U+FFFD). ical-generator passes a character, or a high surrogate with whatever follows it.
+ */
+function utf8Length(text) {
+  let octets = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const paired = unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    octets += unit < 0x80 ? 1 : unit < 0x800 ? 2 : paired ? 4 : 3;
+    if (paired) i++;
+  }
+  return octets;
+}
+
+/**
  * ical-generator folds each line at 75 octets (RFC 5545 §3.1) by measuring every character with
  * `new TextEncoder().encode(char).length`: a TextEncoder and a Uint8Array per character of the
- * calendar, ~70 M instructions of a ~270 M ICS run (callgrind). In ics.cjs that expression is
- * `__mmnUtf8Length(char)`, the same count from the code point (a lone surrogate encodes as U+FFFD,
- * 3 octets; a pair, 4). The build fails if a new ical-generator no longer has the expression once.
+ * calendar, ~55 M instructions of a ~260 M ICS run (callgrind). In ics.cjs that expression is
+ * `__mmnUtf8Length(char)` (utf8Length above), the same count without them. The build fails if a new
+ * ical-generator no longer has the expression once.
  */
 function utf8LengthPerCharacter() {
   const expression = /new TextEncoder\(\)\.encode\((\w+)\)\.length/g;

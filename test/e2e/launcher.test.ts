@@ -55,6 +55,7 @@ describe("launcher", () => {
     [["--pending-deprecation"], {}],
     [[], { NODE_PENDING_DEPRECATION: "1" }],
     [[], { NODE_OPTIONS: "--pending-deprecation" }],
+    [[], { NODE_OPTIONS: '"--pending-deprecation"' }],
   ])("runs as usual, and prints no warning, with %j %j", (nodeArgs, env) => {
     const args = ["--weight", "70", "--start", "2026-12-01"];
     const usual = run(args);
