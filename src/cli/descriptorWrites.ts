@@ -8,7 +8,7 @@ type WriteSync = (fd: number, bytes: Uint8Array, offset: number) => number;
 /**
  * A writer for descriptor `fd`: the whole text, synchronously (a pipe may take part of it per call).
  * A descriptor someone else made non-blocking (a Node parent that built its own stdout on the same
- * pipe) answers EAGAIN when full: that write's rest and every later one then go through `stream()`,
+ * pipe) answers EAGAIN when full (or a write takes nothing): that write's rest and every later one then go through `stream()`,
  * Node's stream, which waits for the descriptor, so nothing is lost or reordered. Any other error is
  * thrown to the caller. Returns what the stream's `write` returns (false: the pipe is full), else true.
  */
@@ -23,13 +23,18 @@ export function descriptorWriter(
     const bytes = Buffer.from(text);
     let done = 0;
     try {
-      while (done < bytes.length) done += write(fd, bytes, done);
-      return true;
+      while (done < bytes.length) {
+        const written = write(fd, bytes, done);
+        // A write that takes nothing would be tried for ever: the stream waits for the descriptor instead.
+        if (written <= 0) break;
+        done += written;
+      }
+      if (done === bytes.length) return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-      viaStream = true;
-      return stream().write(bytes.subarray(done));
     }
+    viaStream = true;
+    return stream().write(bytes.subarray(done));
   };
 }
 

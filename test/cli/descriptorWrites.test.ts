@@ -45,6 +45,16 @@ describe("descriptorWriter", () => {
     expect(d.streamCalls()).toBe(2);
   });
 
+  it("a write that takes nothing hands the rest to the stream instead of trying for ever", () => {
+    const d = fakeDescriptor(4, Number.POSITIVE_INFINITY);
+    let calls = 0;
+    const stalls = (fd: number, bytes: Uint8Array, offset: number) => (++calls > 2 ? 0 : d.write(fd, bytes, offset));
+    const out = descriptorWriter(1, d.stream, stalls);
+    expect(out("0123456789abcdef")).toBe(false);
+    expect(d.text()).toBe("0123456789abcdef");
+    expect(d.streamCalls()).toBe(1);
+  });
+
   it("any other error is the caller's", () => {
     const write = () => {
       throw Object.assign(new Error("no space"), { code: "ENOSPC" });
