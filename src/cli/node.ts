@@ -262,7 +262,9 @@ export async function runProcess(argv: readonly string[] = process.argv.slice(2)
     waitForDrain: () => new Promise((resolve) => stdoutStream().once("drain", () => resolve())),
   };
   const exitCode = await main(argv, io);
+  // EPIPE: the reader left, which is no failure of this run.
   const failed = direct?.failure();
-  if (failed !== undefined && failed.code !== "EPIPE") writeErr(stdoutFailure(failed));
-  process.exitCode = failed !== undefined && failed.code !== "EPIPE" ? 1 : exitCode;
+  const failure = failed?.code === "EPIPE" ? undefined : failed;
+  if (failure !== undefined) writeErr(stdoutFailure(failure));
+  process.exitCode = failure !== undefined ? 1 : exitCode;
 }

@@ -13,6 +13,7 @@ import { examplesFirst } from "./helpExamples.js";
 import type { Io } from "./io.js";
 import { COMMAND_NAMES, type CommandContext, type CommandName } from "./commandKit.js";
 import { EXIT, UsageError } from "./cliError.js";
+import { needsSubcommands } from "./scheduleArgv.js";
 
 const HELP_AFTER = `
 Rules:
@@ -66,18 +67,6 @@ const ADD_COMMAND: Readonly<Record<CommandName, (ctx: CommandContext) => void>> 
   explain: addExplainCommand,
   completion: addCompletionCommand,
 };
-
-/** What the subcommands are named (and commander's `help`), and the help flags that list them. */
-const COMMAND_WORDS = new Set<string>([...COMMAND_NAMES, "help", "-h", "--help"]);
-
-/**
- * Whether commander needs the subcommands to parse `argv`: only a word naming one (or help, which
- * lists them) makes commander look at them. Setting up all eight costs more start-up than a
- * one-patient run's own work, so a run without such a word does not set them up.
- */
-export function needsSubcommands(argv: readonly string[]): boolean {
-  return argv.some((a) => COMMAND_WORDS.has(a));
-}
 
 /**
  * Builds a fresh commander program: the one-patient command is the program itself, the others are

@@ -25,16 +25,17 @@ function spellings(spec: OptionSpec): [string, Flag][] {
   return names.map((name) => [name, { key: spec.key, value }]);
 }
 
-/** Words that make commander look at the subcommands (or print help or the version): never read here. */
-const COMMANDER_WORDS: ReadonlySet<string> = new Set([
-  ...COMMAND_NAMES,
-  "help",
-  "-h",
-  "--help",
-  "-V",
-  "--version",
-  "--",
-]);
+/** What the subcommands are named (and commander's `help`), and the help flags that list them. */
+const COMMAND_WORDS = new Set<string>([...COMMAND_NAMES, "help", "-h", "--help"]);
+
+/**
+ * Whether commander needs the subcommands to parse `argv`: only a word naming one (or help, which
+ * lists them) makes commander look at them. Setting up all eight costs more start-up than a
+ * one-patient run's own work, so a run without such a word does not set them up.
+ */
+export function needsSubcommands(argv: readonly string[]): boolean {
+  return argv.some((a) => COMMAND_WORDS.has(a));
+}
 
 /**
  * The options commander would hand the one-patient command for `argv` (a value option's text, an
@@ -47,7 +48,8 @@ const COMMANDER_WORDS: ReadonlySet<string> = new Set([
  * scheduleArgv(["products"]) //=> undefined
  */
 export function scheduleArgv(argv: readonly string[]): Record<string, unknown> | undefined {
-  if (argv.some((word) => COMMANDER_WORDS.has(word))) return undefined;
+  // -V, --version and -- are not options of the table, so they are left to commander below.
+  if (needsSubcommands(argv)) return undefined;
   const raw: Record<string, unknown> = {};
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;

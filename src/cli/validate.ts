@@ -148,33 +148,28 @@ function measured<T>(key: OptionKey, read: (text: string) => T, value: (t: T) =>
   }
 }
 
-const weight = () =>
-  readString(option("weight"), (text, ctx) => {
-    const kg = measured("weight", parseWeight, (m) => m.value, text)?.value ?? Number.NaN;
-    if (!(kg >= LIMITS.weightKg.min && kg <= LIMITS.weightKg.max)) {
+/**
+ * A body measurement in its base unit: the core reads the text (`70`, `154lb`, `5ft9in`), and a text it
+ * refuses or a value outside `limits` is refused naming the option, its range and examples.
+ */
+function measurement(
+  key: "weight" | "height",
+  read: (text: string) => { value: number },
+  limits: { min: number; max: number },
+  [what, unit, examples]: readonly [string, string, string],
+) {
+  return readString(option(key), (text, ctx) => {
+    const value = measured(key, read, (m) => m.value, text)?.value ?? Number.NaN;
+    if (!(value >= limits.min && value <= limits.max)) {
       return fail(
         ctx,
         text,
-        `${option("weight")} must be a body weight ${rangeText(LIMITS.weightKg.min, LIMITS.weightKg.max, "kg")}, e.g. 70, 70kg ` +
-          `or 154lb; got '${text}'`,
+        `${option(key)} must be ${what} ${rangeText(limits.min, limits.max, unit)}, e.g. ${examples}; got '${text}'`,
       );
     }
-    return kg;
+    return value;
   });
-
-const height = () =>
-  readString(option("height"), (text, ctx) => {
-    const cm = measured("height", parseHeight, (m) => m.value, text)?.value ?? Number.NaN;
-    if (!(cm >= LIMITS.heightCm.min && cm <= LIMITS.heightCm.max)) {
-      return fail(
-        ctx,
-        text,
-        `${option("height")} must be a height ${rangeText(LIMITS.heightCm.min, LIMITS.heightCm.max, "cm")}, e.g. 175, 175cm, ` +
-          `69in or 5ft9in; got '${text}'`,
-      );
-    }
-    return cm;
-  });
+}
 
 function decimalList(flag: string, limits: { min: number; max: number }, unit: string, ascending: boolean) {
   return readString(flag, (text, ctx) => {
@@ -243,9 +238,9 @@ function reader(flag: string, value: ValueSpec): z.ZodMiniType {
     case "product":
       return value.route === "ivig" ? oneOf(flag, IVIG_IDS, {}, ivigHint) : oneOf(flag, SCIG_IDS, {}, scigHint);
     case "weight":
-      return weight();
+      return measurement("weight", parseWeight, LIMITS.weightKg, ["a body weight", "kg", "70, 70kg or 154lb"]);
     case "height":
-      return height();
+      return measurement("height", parseHeight, LIMITS.heightCm, ["a height", "cm", "175, 175cm, 69in or 5ft9in"]);
     case "avoid":
       return avoidDates(flag);
     case "scigFactor":

@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { COMMAND_NAMES } from "../../src/cli/commandKit.js";
 import type { Io } from "../../src/cli/io.js";
 import { SCHEDULE_OPTIONS, takesValue } from "../../src/cli/options.js";
-import { createProgram, needsSubcommands } from "../../src/cli/program.js";
-import { scheduleArgv } from "../../src/cli/scheduleArgv.js";
+import { createProgram } from "../../src/cli/program.js";
+import { needsSubcommands, scheduleArgv } from "../../src/cli/scheduleArgv.js";
 
 const io = { writeOut: () => true, writeErr: () => true, env: {}, stdoutIsTTY: false, today: () => "2026-11-25" } as Io;
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { COMMAND_NAMES } from "../../src/cli/commandKit.js";
 import type { Io } from "../../src/cli/io.js";
-import { createProgram, needsSubcommands } from "../../src/cli/program.js";
+import { createProgram } from "../../src/cli/program.js";
+import { needsSubcommands } from "../../src/cli/scheduleArgv.js";
 import { runInProcess } from "../helpers/inProcess.js";
 
 const io = { writeOut: () => true, writeErr: () => true, env: {}, stdoutIsTTY: false, today: () => "2026-11-25" } as Io;
